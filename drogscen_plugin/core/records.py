@@ -1,0 +1,97 @@
+"""Plain records passed between the QGIS layer side and the overlap engine.
+
+Geometries are shapely objects in a projected CRS whose unit is the metre.
+The attribute names of ``PairResult`` and ``SchoolSummary`` are also the
+output field names (see ``fields.py``).
+"""
+
+from dataclasses import dataclass, field
+from typing import Any, List, Optional
+
+from .schedule import WeeklySchedule
+
+
+@dataclass
+class SchoolRecord:
+    """A school or preschool: a point, or polygon school grounds."""
+
+    fid: int
+    name: str
+    school_type: str
+    geometry: Any
+    schedule: WeeklySchedule
+    hours_note: str = ""
+    # Overrides the analysis distance for this school when not None.
+    distance: Optional[float] = None
+
+
+@dataclass
+class SceneRecord:
+    """An open drug scene: a polygon with weekly active hours."""
+
+    fid: int
+    name: str
+    geometry: Any
+    schedule: WeeklySchedule
+    hours_note: str = ""
+
+
+@dataclass
+class PairResult:
+    """One school and one scene whose area overlaps the school's buffer.
+
+    Text measures are canonical opening_hours text ("off" when never);
+    ``round_days`` and ``round_before`` are None when there is no round.
+    """
+
+    school_fid: int
+    scene_fid: int
+    school_name: str
+    school_type: str
+    scene_name: str
+    distance_m: float
+    overlap_m2: float
+    overlap_share: float
+    scene_min: int
+    concurrent_min: int
+    afterhours_min: int
+    conflict: str
+    presence_hours: str
+    guard_hours: str
+    round_days: Optional[str]
+    round_before: Optional[str]
+    hours_note: str
+    geometry: Any
+
+
+@dataclass
+class SchoolSummary:
+    """One row per input school, with or without scenes nearby.
+
+    Schedules are unions over the school's scenes; ``nearest_m``,
+    ``presence_hours`` and ``guard_hours`` are None without scenes.
+    """
+
+    school_fid: int
+    school_name: str
+    school_type: str
+    scene_count: int
+    worst_conflict: str
+    concurrent_min: int
+    afterhours_min: int
+    nearest_m: Optional[float]
+    presence_hours: Optional[str]
+    guard_hours: Optional[str]
+    round_days: Optional[str]
+    round_before: Optional[str]
+    hours_note: str
+    geometry: Any
+
+
+@dataclass
+class Analysis:
+    """The result of ``overlap.analyse``."""
+
+    pairs: List[PairResult] = field(default_factory=list)
+    # In the order of the input schools.
+    summaries: List[SchoolSummary] = field(default_factory=list)

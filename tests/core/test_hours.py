@@ -1,0 +1,103 @@
+"""Attribute values to schedules: school defaults by type, scene fallbacks."""
+
+import pytest
+
+from drogscen_plugin.core.errors import ScheduleError
+from drogscen_plugin.core.hours import (
+    DEFAULT_PRESCHOOL_HOURS,
+    DEFAULT_SCHOOL_HOURS,
+    is_preschool,
+    scene_schedule,
+    school_schedule,
+)
+from drogscen_plugin.core.schedule import WeeklySchedule
+
+SCHOOL_DEFAULT = WeeklySchedule.parse(DEFAULT_SCHOOL_HOURS)
+PRESCHOOL_DEFAULT = WeeklySchedule.parse(DEFAULT_PRESCHOOL_HOURS)
+BAD_HOURS = "Mo-Fr 08:00-banana"
+
+
+def parser_message(text):
+    with pytest.raises(ScheduleError) as info:
+        WeeklySchedule.parse(text)
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "förskola",
+        "Förskola",
+        " FÖRSKOLA ",
+        "fo\u0308rskola",  # decomposed ö
+        "forskola",
+        "Kommunal förskola",
+        "Fristående  förskola",
+        "preschool",
+        "Kindergarten",
+        "pedagogisk omsorg",
+        "Dagbarnvård",
+    ],
+)
+def test_preschool_type_values(value):
+    assert is_preschool(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["förskoleklass", "Grundskola med förskoleklass", "grundskola", "Gymnasieskola", "school", "", "  ", None],
+)
+def test_school_type_values(value):
+    assert not is_preschool(value)
+
+
+def test_default_hours_are_the_documented_ones():
+    assert SCHOOL_DEFAULT.intervals == tuple((day * 1440 + 420, day * 1440 + 1080) for day in range(5))
+    assert PRESCHOOL_DEFAULT.intervals == tuple((day * 1440 + 390, day * 1440 + 1110) for day in range(5))
+
+
+@pytest.mark.parametrize("value", [None, "", "   ", "\t"])
+@pytest.mark.parametrize(
+    "school_type, expected", [("grundskola", SCHOOL_DEFAULT), ("förskola", PRESCHOOL_DEFAULT), (None, SCHOOL_DEFAULT)]
+)
+def test_missing_school_hours_take_the_type_default_silently(value, school_type, expected):
+    assert school_schedule(value, school_type, SCHOOL_DEFAULT, PRESCHOOL_DEFAULT) == (expected, "")
+
+
+def test_school_defaults_are_parameters():
+    custom = WeeklySchedule.parse("Mo-Fr 08:00-15:00")
+    assert school_schedule(None, "skola", custom, PRESCHOOL_DEFAULT) == (custom, "")
+    assert school_schedule(None, "förskola", SCHOOL_DEFAULT, custom) == (custom, "")
+
+
+def test_given_school_hours_are_parsed():
+    schedule, note = school_schedule(" Mo-Fr 08:00-16:00 ", "förskola", SCHOOL_DEFAULT, PRESCHOOL_DEFAULT)
+    assert schedule.intervals == tuple((day * 1440 + 480, day * 1440 + 960) for day in range(5))
+    assert note == ""
+
+
+@pytest.mark.parametrize("school_type, expected", [("grundskola", SCHOOL_DEFAULT), ("förskola", PRESCHOOL_DEFAULT)])
+def test_unparsable_school_hours_fall_back_with_the_parser_message(school_type, expected):
+    schedule, note = school_schedule(BAD_HOURS, school_type, SCHOOL_DEFAULT, PRESCHOOL_DEFAULT)
+    assert schedule == expected
+    assert parser_message(BAD_HOURS) in note
+    assert BAD_HOURS in note
+    assert expected.to_opening_hours() in note
+
+
+@pytest.mark.parametrize("value", [None, "", "  "])
+def test_missing_scene_hours_are_always_active_and_flagged(value):
+    assert scene_schedule(value) == (WeeklySchedule.always(), "hours unknown: treated as always active")
+
+
+def test_unparsable_scene_hours_are_always_active_with_the_parser_message():
+    schedule, note = scene_schedule(BAD_HOURS)
+    assert schedule == WeeklySchedule.always()
+    assert parser_message(BAD_HOURS) in note
+    assert BAD_HOURS in note
+
+
+def test_given_scene_hours_are_parsed_without_note():
+    schedule, note = scene_schedule("22:00-03:00")
+    assert schedule.minutes == 7 * 300
+    assert note == ""
