@@ -143,13 +143,7 @@ def time_measures(school, scene):
     """``TimeMeasures`` of a school schedule against a scene schedule."""
     presence = school & scene
     guard = scene - school
-    if presence.minutes:
-        conflict = CONCURRENT
-    elif guard.minutes:
-        conflict = AFTER_HOURS
-    else:
-        # A scene that is never active conflicts with nothing.
-        conflict = NO_CONFLICT
+    conflict = CONCURRENT if presence.minutes else AFTER_HOURS
     round_days, round_before = _round(school, scene)
     return TimeMeasures(
         scene.minutes,

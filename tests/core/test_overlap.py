@@ -254,9 +254,9 @@ def test_school_without_openings_has_no_round(hours):
     assert (measures.round_days, measures.round_before) == (None, None)
 
 
-def test_scene_never_active_conflicts_with_nothing():
+def test_scene_never_active_is_after_hours_with_no_minutes():
     pair = only_pair(school(), scene(hours="off"))
-    assert (pair.scene_min, pair.concurrent_min, pair.afterhours_min, pair.conflict) == (0, 0, 0, "none")
+    assert (pair.scene_min, pair.concurrent_min, pair.afterhours_min, pair.conflict) == (0, 0, 0, "after_hours")
 
 
 def brute_force(school_minutes, scene_minutes):
