@@ -1,0 +1,168 @@
+"""Benchmark: drogscen:overlap against QGIS's native:buffer + native:intersection.
+
+Synthetic, seeded data in EPSG:3006 (schools as points, scenes 50-400 m
+across, within a 30 x 30 km area) as memory layers; both runs in the same
+process on the same layers. Prints both times, the ratio (ours / QGIS) and
+the peak memory. ``make bench`` runs it; for a quick run:
+
+    python3 bench/bench_overlap.py --schools 2000 --scenes 200
+"""
+
+import argparse
+import math
+import os
+import random
+import resource
+import sys
+import time
+
+from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+X0, Y0 = 650000.0, 6560000.0  # south-west corner, Stockholm area
+SCENE_HOURS = [
+    "Mo-Fr 20:00-02:00",
+    "Fr,Sa 22:00-04:00",
+    "Mo-Su 14:00-19:00",
+    "Sa,Su 10:00-18:00",
+    "24/7",
+    None,
+]
+SCHOOL_HOURS = [None, None, None, "Mo-Fr 07:30-17:00", "Mo-Fr 06:00-19:00"]
+
+
+def memory_layer(geometry_type, fields, name):
+    uri = "{}?crs=EPSG:3006{}".format(
+        geometry_type, "".join("&field={}:string".format(f) for f in fields)
+    )
+    return QgsVectorLayer(uri, name, "memory")
+
+
+def synthetic_layers(schools, scenes, size, seed=1):
+    rng = random.Random(seed)
+    school_layer = memory_layer("Point", ("name", "type", "opening_hours"), "schools")
+    features = []
+    for i in range(schools):
+        feature = QgsFeature(school_layer.fields())
+        feature.setGeometry(
+            QgsGeometry.fromPointXY(
+                QgsPointXY(X0 + rng.uniform(0, size), Y0 + rng.uniform(0, size))
+            )
+        )
+        feature.setAttributes(
+            ["S{}".format(i), rng.choice(["grundskola", "förskola"]), rng.choice(SCHOOL_HOURS)]
+        )
+        features.append(feature)
+    school_layer.dataProvider().addFeatures(features)
+
+    scene_layer = memory_layer("Polygon", ("name", "active_hours"), "scenes")
+    features = []
+    for i in range(scenes):
+        cx, cy = X0 + rng.uniform(0, size), Y0 + rng.uniform(0, size)
+        radius = rng.uniform(25, 200)  # 50-400 m across
+        count = rng.randint(6, 14)
+        # One vertex per equal sector keeps the polygon simple.
+        ring = []
+        for k in range(count):
+            angle = 2 * math.pi * (k + rng.uniform(0.1, 0.9)) / count
+            r = radius * rng.uniform(0.5, 1.0)
+            ring.append(QgsPointXY(cx + r * math.cos(angle), cy + r * math.sin(angle)))
+        feature = QgsFeature(scene_layer.fields())
+        feature.setGeometry(QgsGeometry.fromPolygonXY([ring + ring[:1]]))
+        feature.setAttributes(["C{}".format(i), rng.choice(SCENE_HOURS)])
+        features.append(feature)
+    scene_layer.dataProvider().addFeatures(features)
+    return school_layer, scene_layer
+
+
+def peak_mib():
+    # ru_maxrss is in KiB on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def report(label, seconds, detail):
+    print("{:38s} {:7.2f} s  {}  (peak {:.0f} MiB)".format(label, seconds, detail, peak_mib()))
+
+
+def timed(function):
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--schools", type=int, default=20000)
+    parser.add_argument("--scenes", type=int, default=2000)
+    parser.add_argument("--distance", type=float, default=300.0)
+    parser.add_argument("--size", type=float, default=30000.0, help="side of the area in metres")
+    args = parser.parse_args()
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
+    sys.path.insert(0, ROOT)
+    import processing
+    from processing.core.Processing import Processing
+
+    from drogscen_plugin.plugin import DrogscenPlugin
+
+    Processing.initialize()
+    plugin = DrogscenPlugin(None)
+    plugin.initProcessing()
+
+    schools, scenes = synthetic_layers(args.schools, args.scenes, args.size)
+    print(
+        "{} schools x {} scenes, distance {:g} m, area {:g} km x {:g} km".format(
+            schools.featureCount(),
+            scenes.featureCount(),
+            args.distance,
+            args.size / 1000,
+            args.size / 1000,
+        )
+    )
+    print("peak memory after making the data: {:.0f} MiB".format(peak_mib()))
+
+    ours_time, ours = timed(
+        lambda: processing.run(
+            "drogscen:overlap",
+            {
+                "SCHOOLS": schools,
+                "SCENES": scenes,
+                "DISTANCE": args.distance,
+                "OUTPUT": "memory:",
+                "SUMMARY": "memory:",
+            },
+        )
+    )
+    report(
+        "drogscen:overlap",
+        ours_time,
+        "{} pairs, {} summary rows".format(
+            ours["OUTPUT"].featureCount(), ours["SUMMARY"].featureCount()
+        ),
+    )
+
+    def native_chain():
+        buffers = processing.run(
+            "native:buffer",
+            {"INPUT": schools, "DISTANCE": args.distance, "SEGMENTS": 5, "OUTPUT": "memory:"},
+        )["OUTPUT"]
+        return processing.run(
+            "native:intersection", {"INPUT": buffers, "OVERLAY": scenes, "OUTPUT": "memory:"}
+        )["OUTPUT"]
+
+    native_time, native = timed(native_chain)
+    report(
+        "native:buffer + native:intersection", native_time, "{} pairs".format(native.featureCount())
+    )
+    print(
+        "ratio ours / QGIS: {:.2f}  (goal <= 1.0, stretch <= 0.5)".format(ours_time / native_time)
+    )
+    plugin.unload()
+
+
+if __name__ == "__main__":
+    main()

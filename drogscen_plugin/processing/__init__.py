@@ -1,0 +1,1 @@
+"""The Processing provider "drogscen" and its algorithms."""

@@ -1,0 +1,105 @@
+"""What every Drogscen algorithm shares: group, parameter help, defaults,
+progress and cancel wiring, and core errors as Processing errors."""
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+)
+
+from ..core.errors import DrogscenError, InputError, ScheduleError
+from ..core.schedule import WeeklySchedule
+from ..i18n import tr
+from ..qgis_io.layers import require_metric_crs
+
+
+class DrogscenAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses implement ``process`` instead of ``processAlgorithm``."""
+
+    def createInstance(self):  # noqa: N802 (QGIS API)
+        return type(self)()
+
+    def group(self):
+        return tr("Analysis")
+
+    def groupId(self):  # noqa: N802 (QGIS API)
+        return "analysis"
+
+    def add(self, parameter, help_text, advanced=False):
+        """Add a parameter with its help text."""
+        parameter.setHelp(help_text)
+        if advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(parameter)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        # QGIS 3.22 rejects a missing parameter even when it has a default;
+        # processAlgorithm uses the default, so check that instead.
+        filled = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if filled.get(definition.name()) is None and definition.defaultValue() is not None:
+                filled[definition.name()] = definition.defaultValue()
+        return super().checkParameterValues(filled, context)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        try:
+            return self.process(parameters, context, feedback)
+        except DrogscenError as error:
+            raise QgsProcessingException(str(error)) from error
+
+    # --- parameter helpers ---------------------------------------------------
+
+    def _label(self, name):
+        return "{} ({})".format(self.parameterDefinition(name).description(), name)
+
+    def source(self, parameters, name, context):
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def field_name(self, parameters, name, context, source, feedback):
+        """The field chosen for ``name``, or None.
+
+        A default field name the layer lacks means "no field" (a layer
+        without hours is fine); a field the user chose must exist.
+        """
+        value = self.parameterAsString(parameters, name, context)
+        if not value:
+            return None
+        if source.fields().lookupField(value) >= 0:
+            return value
+        message = tr("{parameter}: layer '{layer}' has no field '{field}'.").format(
+            parameter=self._label(name), layer=source.sourceName(), field=value
+        )
+        if parameters.get(name) in (None, ""):
+            feedback.pushInfo(message)
+            return None
+        raise InputError(message)
+
+    def analysis_crs(self, parameters, name, context):
+        crs = self.parameterAsCrs(parameters, name, context)
+        try:
+            require_metric_crs(crs)
+        except InputError as error:
+            raise InputError(
+                tr("{parameter}: {message}").format(parameter=self._label(name), message=error)
+            ) from error
+        return crs
+
+    def schedule(self, parameters, name, context):
+        """A parameter's opening_hours text as a WeeklySchedule; a clear error when invalid."""
+        text = self.parameterAsString(parameters, name, context)
+        try:
+            return WeeklySchedule.parse(text)
+        except ScheduleError as error:
+            raise InputError(
+                tr("{parameter}: '{text}' is not valid opening hours: {message}").format(
+                    parameter=self._label(name), text=text, message=error
+                )
+            ) from error
+
+    @staticmethod
+    def progress(feedback, start, end):
+        """A core ``progress(percent)`` callback filling ``start``..``end`` of the feedback."""
+        return lambda percent: feedback.setProgress(start + (end - start) * percent / 100.0)

@@ -1,0 +1,141 @@
+"""drogscen:checkhours — which hours values the analysis can read, and how it reads them."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingUtils,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.errors import AnalysisCanceled, InputError, ScheduleError
+from ..core.schedule import WeeklySchedule
+from ..i18n import tr
+from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain
+from .base import DrogscenAlgorithm
+
+
+class CheckHoursAlgorithm(DrogscenAlgorithm):
+    INPUT = "INPUT"
+    FIELD = "FIELD"
+    OUTPUT = "OUTPUT"
+    VALID_COUNT = "VALID_COUNT"
+    INVALID_COUNT = "INVALID_COUNT"
+    EMPTY_COUNT = "EMPTY_COUNT"
+
+    def name(self):
+        return "checkhours"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Check hours")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return tr(
+            "Reads a field of opening_hours text the way the overlap analysis does. The output is "
+            "the input layer with three more fields: hours_valid (true when the hours were "
+            "understood, false when not, empty when there are none), hours_message (what is "
+            "wrong, and where) and hours_canonical (the hours in canonical opening_hours form). "
+            "Each value that cannot be read is also reported in the log with its feature id, "
+            "followed by the counts."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, tr("Layer"), [QgsProcessing.TypeVector]
+            ),
+            tr("Any layer or table with hours."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.FIELD, tr("Hours field"), None, self.INPUT, QgsProcessingParameterField.String
+            ),
+            tr("The field with opening_hours text, such as 'Mo-Fr 07:00-18:00'."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Checked hours"), QgsProcessing.TypeVector
+            ),
+            tr("The input features with hours_valid, hours_message and hours_canonical."),
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.VALID_COUNT, tr("Hours understood")))
+        self.addOutput(QgsProcessingOutputNumber(self.INVALID_COUNT, tr("Hours not understood")))
+        self.addOutput(QgsProcessingOutputNumber(self.EMPTY_COUNT, tr("No hours")))
+
+    def process(self, parameters, context, feedback):
+        source = self.source(parameters, self.INPUT, context)
+        field = self.parameterAsString(parameters, self.FIELD, context)
+        index = source.fields().lookupField(field)
+        if index < 0:
+            raise InputError(
+                tr("Layer '{layer}' has no field '{field}'.").format(
+                    layer=source.sourceName(), field=field
+                )
+            )
+
+        extra = QgsFields()
+        extra.append(QgsField("hours_valid", QVariant.Bool))
+        extra.append(QgsField("hours_message", QVariant.String))
+        extra.append(QgsField("hours_canonical", QVariant.String))
+        fields = QgsProcessingUtils.combineFields(source.fields(), extra)
+        sink, destination = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        counts = {self.VALID_COUNT: 0, self.INVALID_COUNT: 0, self.EMPTY_COUNT: 0}
+        features = []
+        total = max(source.featureCount(), 1)
+        # Geometries are copied as they are, valid or not.
+        iterator = source.getFeatures(
+            QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+        )
+        for count, feature in enumerate(iterator):
+            if count % PROGRESS_STEP == 0:
+                if feedback.isCanceled():
+                    raise AnalysisCanceled(tr("The check was canceled."))
+                feedback.setProgress(100.0 * count / total)
+            value = plain(feature.attribute(index))
+            if is_blank(value):
+                counts[self.EMPTY_COUNT] += 1
+                checked = [None, tr("no hours"), None]
+            else:
+                try:
+                    canonical = WeeklySchedule.parse(str(value)).to_opening_hours()
+                except ScheduleError as error:
+                    counts[self.INVALID_COUNT] += 1
+                    checked = [False, str(error), None]
+                    feedback.pushWarning(
+                        tr("Feature {fid}, field '{field}': '{value}': {message}").format(
+                            fid=feature.id(), field=field, value=value, message=error
+                        )
+                    )
+                else:
+                    counts[self.VALID_COUNT] += 1
+                    checked = [True, None, canonical]
+            output = QgsFeature(fields)
+            output.setGeometry(feature.geometry())
+            output.setAttributes(feature.attributes() + checked)
+            features.append(output)
+        if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+
+        feedback.pushInfo(
+            tr("{valid} understood, {invalid} not understood, {empty} without hours.").format(
+                valid=counts[self.VALID_COUNT],
+                invalid=counts[self.INVALID_COUNT],
+                empty=counts[self.EMPTY_COUNT],
+            )
+        )
+        counts[self.OUTPUT] = destination
+        return counts

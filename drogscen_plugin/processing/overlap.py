@@ -1,0 +1,299 @@
+"""drogscen:overlap — which scenes lie near each school, how much area, and when."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+    QgsUnitTypes,
+    QgsWkbTypes,
+)
+
+from ..core.errors import AnalysisCanceled
+from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
+from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
+from ..core.overlap import analyse
+from ..i18n import tr
+from ..qgis_io.layers import (
+    POINTS_OR_POLYGONS,
+    POLYGONS,
+    LayerReader,
+    output_wkb_type,
+    qgs_fields,
+    write_records,
+)
+from .base import DrogscenAlgorithm
+
+
+class OverlapAlgorithm(DrogscenAlgorithm):
+    SCENES = "SCENES"
+    SCENE_NAME_FIELD = "SCENE_NAME_FIELD"
+    SCENE_HOURS_FIELD = "SCENE_HOURS_FIELD"
+    SCHOOLS = "SCHOOLS"
+    SCHOOL_NAME_FIELD = "SCHOOL_NAME_FIELD"
+    SCHOOL_TYPE_FIELD = "SCHOOL_TYPE_FIELD"
+    SCHOOL_HOURS_FIELD = "SCHOOL_HOURS_FIELD"
+    DISTANCE = "DISTANCE"
+    DISTANCE_FIELD = "DISTANCE_FIELD"
+    DEFAULT_SCHOOL_HOURS = "DEFAULT_SCHOOL_HOURS"
+    DEFAULT_PRESCHOOL_HOURS = "DEFAULT_PRESCHOOL_HOURS"
+    ANALYSIS_CRS = "ANALYSIS_CRS"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+    PAIR_COUNT = "PAIR_COUNT"
+    REPAIRED_COUNT = "REPAIRED_COUNT"
+    SKIPPED_COUNT = "SKIPPED_COUNT"
+    HOURS_UNKNOWN_COUNT = "HOURS_UNKNOWN_COUNT"
+    HOURS_INVALID_COUNT = "HOURS_INVALID_COUNT"
+
+    def name(self):
+        return "overlap"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Drug scenes near schools (space and time)")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return tr(
+            "For every school and preschool: which open drug scenes lie within the distance, how "
+            "much of the school's buffer they cover, and when they are active compared with the "
+            "school's opening hours.\n\nHours use the OpenStreetMap opening_hours syntax (for "
+            "example 'Mo-Fr 07:00-18:00' or 'Fr,Sa 22:00-03:00'); Swedish day names and whole "
+            "hours ('Må-Fr 7-18') are accepted.\n\nOverlaps has one feature per school and scene: "
+            "the overlap area, its share of the buffer, the scene's active minutes per week, the "
+            "minutes while the school is open (concurrent) and closed (after hours), and three "
+            "measures as opening hours: adult presence on the yard, guard hours (sensors and "
+            "cameras), and the morning yard round (days and latest time).\n\nThe summary has one "
+            "feature per school with the totals over all its scenes.\n\nInvalid polygons are "
+            "repaired, features without geometry skipped, and layers in other CRSs transformed, "
+            "all reported in the log. Scenes without hours count as always active; hours that "
+            "cannot be read are reported per feature and flagged in hours_note. The input layers "
+            "are not changed."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.SCENES, tr("Open drug scenes"), [QgsProcessing.TypeVectorPolygon]
+            ),
+            tr("Polygons of the open drug scenes."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.SCENE_NAME_FIELD, tr("Scene name field"), "name", self.SCENES, optional=True
+            ),
+            tr("Field with the scene's name; used when the layer has it."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.SCENE_HOURS_FIELD,
+                tr("Scene active hours field"),
+                "active_hours",
+                self.SCENES,
+                QgsProcessingParameterField.String,
+                optional=True,
+            ),
+            tr(
+                "Field with the weekly hours when the scene is active, in opening_hours syntax. "
+                "Empty values, or no field, mean always active."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.SCHOOLS,
+                tr("Schools and preschools"),
+                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+            ),
+            tr("Points, or polygons of school grounds (buffered from their boundary)."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.SCHOOL_NAME_FIELD, tr("School name field"), "name", self.SCHOOLS, optional=True
+            ),
+            tr("Field with the school's name; used when the layer has it."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.SCHOOL_TYPE_FIELD, tr("School type field"), "type", self.SCHOOLS, optional=True
+            ),
+            tr(
+                "Field with the school type; values such as 'förskola', 'preschool' or "
+                "'kindergarten' mean a preschool, which gets the default preschool hours."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.SCHOOL_HOURS_FIELD,
+                tr("School opening hours field"),
+                "opening_hours",
+                self.SCHOOLS,
+                QgsProcessingParameterField.String,
+                optional=True,
+            ),
+            tr(
+                "Field with the school's opening hours in opening_hours syntax. Empty values, or "
+                "no field, take the default hours of the school type."
+            ),
+        )
+        distance = QgsProcessingParameterDistance(
+            self.DISTANCE, tr("Distance"), 300.0, self.ANALYSIS_CRS, minValue=0.0
+        )
+        distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
+        self.add(distance, tr("How far from a school a scene counts, in metres."))
+        self.add(
+            QgsProcessingParameterField(
+                self.DISTANCE_FIELD,
+                tr("Distance field (per school)"),
+                None,
+                self.SCHOOLS,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            ),
+            tr(
+                "Numeric field with a school's own distance in metres; empty values use the "
+                "distance above."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.DEFAULT_SCHOOL_HOURS, tr("Default school hours"), DEFAULT_SCHOOL_HOURS
+            ),
+            tr(
+                "Opening hours of schools without their own: the school day plus the after-school "
+                "centre (fritidshem)."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.DEFAULT_PRESCHOOL_HOURS, tr("Default preschool hours"), DEFAULT_PRESCHOOL_HOURS
+            ),
+            tr("Opening hours of preschools without their own."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterCrs(self.ANALYSIS_CRS, tr("Analysis CRS"), "EPSG:3006"),
+            tr(
+                "Projected CRS in metres in which distances and areas are measured and the "
+                "outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Overlaps"), QgsProcessing.TypeVectorPolygon
+            ),
+            tr(
+                "One polygon per school and scene: the part of the scene within the school's "
+                "buffer."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.SUMMARY, tr("School summary"), QgsProcessing.TypeVectorAnyGeometry
+            ),
+            tr("One feature per school with the totals over its scenes."),
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.PAIR_COUNT, tr("School-scene pairs")))
+        self.addOutput(
+            QgsProcessingOutputNumber(self.REPAIRED_COUNT, tr("Invalid geometries repaired"))
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber(self.SKIPPED_COUNT, tr("Features without geometry skipped"))
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber(self.HOURS_UNKNOWN_COUNT, tr("Scenes without hours"))
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                self.HOURS_INVALID_COUNT, tr("Features with unreadable hours")
+            )
+        )
+
+    def process(self, parameters, context, feedback):
+        crs = self.analysis_crs(parameters, self.ANALYSIS_CRS, context)
+        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        default_school = self.schedule(parameters, self.DEFAULT_SCHOOL_HOURS, context)
+        default_preschool = self.schedule(parameters, self.DEFAULT_PRESCHOOL_HOURS, context)
+        scene_source = self.source(parameters, self.SCENES, context)
+        school_source = self.source(parameters, self.SCHOOLS, context)
+
+        def field(name, source):
+            return self.field_name(parameters, name, context, source, feedback)
+
+        scene_fields = [
+            field(name, scene_source) for name in (self.SCENE_NAME_FIELD, self.SCENE_HOURS_FIELD)
+        ]
+        school_fields = [
+            field(name, school_source)
+            for name in (
+                self.SCHOOL_NAME_FIELD,
+                self.SCHOOL_TYPE_FIELD,
+                self.SCHOOL_HOURS_FIELD,
+                self.DISTANCE_FIELD,
+            )
+        ]
+        scene_reader = LayerReader(scene_source, POLYGONS, crs, context, feedback)
+        school_reader = LayerReader(school_source, POINTS_OR_POLYGONS, crs, context, feedback)
+        feedback.pushInfo(tr("Reading scenes…"))
+        scenes = scene_reader.scenes(*scene_fields, span=(0, 5))
+        feedback.pushInfo(tr("Reading schools…"))
+        schools = school_reader.schools(
+            *school_fields, default_school, default_preschool, span=(5, 15)
+        )
+        scene_reader.report()
+        school_reader.report()
+
+        feedback.pushInfo(
+            tr("Analysing {schools} schools and {scenes} scenes within {distance:g} m…").format(
+                schools=len(schools), scenes=len(scenes), distance=distance
+            )
+        )
+        analysis = analyse(
+            schools,
+            scenes,
+            distance,
+            progress=self.progress(feedback, 15, 90),
+            is_canceled=feedback.isCanceled,
+        )
+        if feedback.isCanceled():
+            raise AnalysisCanceled(tr("The analysis was canceled."))
+
+        results = {self.PAIR_COUNT: len(analysis.pairs)}
+        outputs = (
+            (self.OUTPUT, PAIR_FIELDS, QgsWkbTypes.MultiPolygon, analysis.pairs, (90, 95)),
+            (
+                self.SUMMARY,
+                SUMMARY_FIELDS,
+                output_wkb_type(school_source.wkbType()),
+                analysis.summaries,
+                (95, 100),
+            ),
+        )
+        for name, spec, wkb_type, records, span in outputs:
+            fields = qgs_fields(spec)
+            sink, destination = self.parameterAsSink(
+                parameters, name, context, fields, wkb_type, crs
+            )
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, name))
+            if not write_records(sink, records, fields, wkb_type, feedback, span):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
+            results[name] = destination
+
+        readers = (scene_reader, school_reader)
+        results[self.REPAIRED_COUNT] = sum(len(reader.repaired) for reader in readers)
+        results[self.SKIPPED_COUNT] = sum(len(reader.skipped) for reader in readers)
+        results[self.HOURS_UNKNOWN_COUNT] = len(scene_reader.hours_unknown)
+        results[self.HOURS_INVALID_COUNT] = sum(len(reader.hours_invalid) for reader in readers)
+        feedback.pushInfo(
+            tr("{pairs} school-scene pairs within {distance:g} m.").format(
+                pairs=len(analysis.pairs), distance=distance
+            )
+        )
+        return results

@@ -1,0 +1,121 @@
+"""drogscen:bufferschools against QGIS's native:buffer."""
+
+import processing
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsProperty, QgsVectorLayer, QgsWkbTypes
+
+REL_TOL = 1e-4  # 0.01 %
+
+
+def memory_layer(geometry_type, fields, rows, crs="EPSG:3006"):
+    """A memory layer; ``rows`` are (wkt or None, attribute list)."""
+    uri = "{}?crs={}{}".format(
+        geometry_type, crs, "".join("&field={}:{}".format(*field) for field in fields)
+    )
+    layer = QgsVectorLayer(uri, "schools", "memory")
+    features = []
+    for wkt, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        if wkt is not None:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(attributes)
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    return layer
+
+
+FIELDS = [("name", "string"), ("dist", "double")]
+# Per layer: rows, and the distance each school gets with DISTANCE 300 and DISTANCE_FIELD "dist".
+SCHOOLS = {
+    "points": (
+        "Point",
+        [
+            ("POINT(674000 6580000)", ["Ekskolan", None]),
+            ("POINT(674150 6580100)", ["Björkskolan", 80.0]),
+            ("POINT(675000 6581000)", ["Lönnskolan", 120.0]),
+        ],
+        {"Ekskolan": 300, "Björkskolan": 80, "Lönnskolan": 120},
+    ),
+    "grounds": (
+        "Polygon",
+        [
+            (
+                "POLYGON((674000 6580000, 674120 6580010, 674090 6580095, 674000 6580000))",
+                ["Ekskolan", 40.0],
+            ),
+            (
+                "POLYGON((675000 6581000, 675060 6581000, 675060 6581050, 675000 6581000))",
+                ["Lönnskolan", None],
+            ),
+        ],
+        {"Ekskolan": 40, "Lönnskolan": 300},
+    ),
+}
+
+
+def schools_layer(kind):
+    geometry_type, rows, _ = SCHOOLS[kind]
+    return memory_layer(geometry_type, FIELDS, rows)
+
+
+def areas_by_name(layer):
+    return {f["name"]: f.geometry().area() for f in layer.getFeatures()}
+
+
+@pytest.mark.parametrize("kind", sorted(SCHOOLS))
+def test_buffers_equal_native_buffer(kind):
+    schools = schools_layer(kind)
+    ours = processing.run(
+        "drogscen:bufferschools", {"SCHOOLS": schools, "DISTANCE": 250, "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    native = processing.run(
+        "native:buffer", {"INPUT": schools, "DISTANCE": 250, "SEGMENTS": 5, "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    assert ours.geometryType() == QgsWkbTypes.PolygonGeometry
+    assert ours.featureCount() == schools.featureCount()
+    expected = areas_by_name(native)
+    for name, area in areas_by_name(ours).items():
+        assert area == pytest.approx(expected[name], rel=REL_TOL)
+    for feature in ours.getFeatures():
+        assert feature["distance_m"] == 250
+        assert feature["dist"] == schools.getFeature(feature.id())["dist"]
+
+
+@pytest.mark.parametrize("kind", sorted(SCHOOLS))
+def test_distance_field_equals_native_buffer_with_a_field_distance(kind):
+    schools = schools_layer(kind)
+    ours = processing.run(
+        "drogscen:bufferschools",
+        {"SCHOOLS": schools, "DISTANCE": 300, "DISTANCE_FIELD": "dist", "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    native = processing.run(
+        "native:buffer",
+        {
+            "INPUT": schools,
+            "SEGMENTS": 5,
+            "OUTPUT": "memory:",
+            "DISTANCE": QgsProperty.fromExpression('coalesce("dist", 300)'),
+        },
+    )["OUTPUT"]
+    expected = areas_by_name(native)
+    assert {f["name"]: f["distance_m"] for f in ours.getFeatures()} == SCHOOLS[kind][2]
+    for feature in ours.getFeatures():
+        assert feature.geometry().area() == pytest.approx(expected[feature["name"]], rel=REL_TOL)
+
+
+def test_buffers_are_drawn_in_the_analysis_crs():
+    points = schools_layer("points")
+    in_4326 = processing.run(
+        "native:reprojectlayer", {"INPUT": points, "TARGET_CRS": "EPSG:4326", "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    ours = processing.run(
+        "drogscen:bufferschools", {"SCHOOLS": in_4326, "DISTANCE": 250, "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    assert ours.crs().authid() == "EPSG:3006"
+    expected = areas_by_name(
+        processing.run(
+            "native:buffer", {"INPUT": points, "DISTANCE": 250, "SEGMENTS": 5, "OUTPUT": "memory:"}
+        )["OUTPUT"]
+    )
+    for name, area in areas_by_name(ours).items():
+        assert area == pytest.approx(expected[name], rel=REL_TOL)
