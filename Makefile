@@ -1,0 +1,105 @@
+# Drogscen: set-up, tests, demo and packaging (GNU make, Debian or Ubuntu).
+#   make test    install what is missing, run the whole suite offscreen
+#   make demo    run the command line on the sample data into build/demo/
+#   make bench   time the overlap algorithm against QGIS's own buffer + intersection
+#   make package build/drogscen-VERSION.zip for the QGIS plugin repository
+#   make deploy  copy the plugin into the QGIS profile (QGIS_PLUGINS_DIR)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+
+SYSTEM_PYTHON := /usr/bin/python3
+VENV := .venv
+VENV_SHAPELY2 := .venv-shapely2
+BUILD := build
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+QGIS_PLUGINS_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-shapely python3-requests \
+	python3-venv xvfb xauth poppler-utils qttools5-dev-tools
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+SAMPLE := resources/sample/drogscen_sample.gpkg
+
+# What goes into the plugin folder: no tests, virtual environments, build output or tools.
+PLUGIN_CONTENT := $(wildcard __init__.py metadata.txt LICENSE README.md drogscen_plugin resources i18n)
+PLUGIN_EXCLUDES := --exclude=__pycache__ --exclude='*.pyc' --exclude='*.ts' \
+	--exclude='*.gpkg-wal' --exclude='*.gpkg-shm' \
+	--exclude=resources/sample/make_sample.py --exclude=resources/icons/render_icon.py
+# $(call copy_plugin,DIR): DIR becomes a fresh copy of the plugin folder.
+copy_plugin = rm -rf '$(1)' && mkdir -p '$(1)' && \
+	tar -cf - $(PLUGIN_EXCLUDES) $(PLUGIN_CONTENT) | tar -xf - -C '$(1)'
+
+export QT_QPA_PLATFORM := offscreen
+
+.PHONY: test demo bench package deploy translations sample icon system-deps clean distclean
+
+# Installs only the Debian packages that are missing; apt-get update only then.
+system-deps:
+	@if ! command -v dpkg-query >/dev/null; then \
+		echo "No dpkg: install QGIS 3.22+ with its Python bindings yourself."; exit 0; fi; \
+	missing=""; \
+	for package in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q "install ok installed" \
+			|| missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing </dev/null; \
+	fi
+
+$(VENV)/.installed: requirements-test.txt | system-deps
+	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q -r requirements-test.txt
+	touch $@
+
+$(VENV_SHAPELY2)/.installed: requirements-shapely2.txt | system-deps
+	$(SYSTEM_PYTHON) -m venv $(VENV_SHAPELY2)
+	$(VENV_SHAPELY2)/bin/python -m pip install --disable-pip-version-check -q -r requirements-shapely2.txt
+	touch $@
+
+test: $(VENV)/.installed $(VENV_SHAPELY2)/.installed
+	$(VENV)/bin/python -m pytest tests
+	@echo "--- core tests under shapely 2 ---"
+	PYTHONPATH=. $(VENV_SHAPELY2)/bin/python -m pytest tests/core
+
+demo: $(VENV)/.installed
+	rm -rf $(BUILD)/demo
+	$(VENV)/bin/python -m drogscen_plugin analyse \
+		--scenes '$(SAMPLE)|layername=scenes' \
+		--schools '$(SAMPLE)|layername=schools' \
+		--out $(BUILD)/demo/demo.gpkg
+
+bench: $(VENV)/.installed
+	$(VENV)/bin/python bench/bench_overlap.py
+
+# Compiles i18n/*.ts when Qt's lrelease is there (Debian: qttools5-dev-tools).
+translations:
+	@if ! command -v lrelease >/dev/null; then \
+		echo "lrelease not found: translations not compiled."; \
+	elif ls i18n/*.ts >/dev/null 2>&1; then \
+		lrelease i18n/*.ts; \
+	fi
+
+package: translations
+	$(call copy_plugin,$(BUILD)/package/drogscen)
+	rm -f $(BUILD)/drogscen-$(VERSION).zip
+	cd $(BUILD)/package && $(SYSTEM_PYTHON) -m zipfile -c ../drogscen-$(VERSION).zip drogscen
+	@echo "$(BUILD)/drogscen-$(VERSION).zip"
+
+deploy: translations
+	$(call copy_plugin,$(QGIS_PLUGINS_DIR)/drogscen)
+	@echo "Deployed to $(QGIS_PLUGINS_DIR)/drogscen; restart QGIS or reload the plugin."
+
+sample: system-deps
+	$(SYSTEM_PYTHON) resources/sample/make_sample.py
+
+icon: system-deps
+	$(SYSTEM_PYTHON) resources/icons/render_icon.py
+
+clean:
+	rm -rf $(BUILD) .pytest_cache .hypothesis
+	find . -name __pycache__ -not -path './.venv*' -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) $(VENV_SHAPELY2)

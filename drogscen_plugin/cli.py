@@ -1,0 +1,403 @@
+"""Headless command line: ``python3 -m drogscen_plugin analyse ...``.
+
+Starts QGIS without a screen, runs ``drogscen:overlap`` and writes both of
+its outputs as layers of one GeoPackage. Mistakes in the command (arguments,
+input files, the output file) exit with status 2 and one line on stderr.
+"""
+
+import argparse
+import os
+import sys
+
+from qgis.core import (
+    NULL,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsUnitTypes,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QtMsgType, qInstallMessageHandler
+
+from .core.errors import ScheduleError
+from .core.schedule import WeeklySchedule
+from .i18n import tr
+from .plugin import DrogscenPlugin
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+ALGORITHM = "drogscen:overlap"
+OUTPUT_LAYERS = (("OUTPUT", "overlap"), ("SUMMARY", "summary"))
+
+# (option, parameter, layer option the field belongs to)
+FIELD_OPTIONS = (
+    ("scene_name_field", "SCENE_NAME_FIELD", "scenes"),
+    ("scene_hours_field", "SCENE_HOURS_FIELD", "scenes"),
+    ("school_name_field", "SCHOOL_NAME_FIELD", "schools"),
+    ("school_type_field", "SCHOOL_TYPE_FIELD", "schools"),
+    ("school_hours_field", "SCHOOL_HOURS_FIELD", "schools"),
+    ("distance_field", "DISTANCE_FIELD", "schools"),
+)
+HOURS_OPTIONS = (
+    ("default_school_hours", "DEFAULT_SCHOOL_HOURS"),
+    ("default_preschool_hours", "DEFAULT_PRESCHOOL_HOURS"),
+)
+CONFLICT_ORDER = {"concurrent": 0, "after_hours": 1}
+
+
+class UsageError(Exception):
+    """A mistake in the command; the message is one line for the user."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(message)
+
+
+def _option(name):
+    return "--" + name.replace("_", "-")
+
+
+def _default(algorithm, parameter):
+    value = algorithm.parameterDefinition(parameter).defaultValue()
+    if value is None or value == "":
+        return ""
+    return tr(" (default: {value})").format(value=value)
+
+
+def _positive_number(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("not a number: {text}").format(text=text))
+    if not value > 0:
+        raise argparse.ArgumentTypeError(tr("must be more than 0: {text}").format(text=text))
+    return value
+
+
+def build_parser(algorithm):
+    """The argument parser; defaults are read from the algorithm itself."""
+    parser = _Parser(
+        prog="python3 -m drogscen_plugin",
+        description=tr(
+            "Drogscen: open drug scenes near schools and preschools, in space and time."
+        ),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    analyse = commands.add_parser(
+        "analyse",
+        help=tr("run the overlap analysis on two vector layers"),
+        description=tr(
+            "Find, for every school and preschool, the open drug scenes within a distance, "
+            "the overlapping area and the hours per week a scene is active while the school "
+            "is open and while it is closed. Writes the layers 'overlap' (one row per school "
+            "and scene) and 'summary' (one row per school) to a GeoPackage and prints the "
+            "affected schools."
+        ),
+        epilog=tr(
+            "PATH is a file readable by QGIS; pick one layer of a GeoPackage with "
+            "'file.gpkg|layername=NAME'. Hours are opening_hours text such as "
+            "'Mo-Fr 07:00-18:00' or 'Må-Fr 22-03'. Exit status: 0 done, 1 the analysis "
+            "failed, 2 a mistake in the command or an unreadable file."
+        ),
+    )
+    analyse.add_argument("--scenes", required=True, metavar="PATH",
+                         help=tr("polygon layer of open drug scenes"))
+    analyse.add_argument("--schools", required=True, metavar="PATH",
+                         help=tr("point or polygon layer of schools and preschools"))
+    analyse.add_argument("--out", required=True, metavar="OUT.gpkg",
+                         help=tr("GeoPackage to write; layers 'overlap' and 'summary' in it "
+                                 "are replaced, other layers are kept"))
+    analyse.add_argument("--distance", type=_positive_number, metavar="M",
+                         help=tr("distance around each school in metres{default}").format(
+                             default=_default(algorithm, "DISTANCE")))
+    analyse.add_argument("--distance-field", metavar="F",
+                         help=tr("school field with a distance of its own, used where set"))
+    analyse.add_argument("--scene-name-field", metavar="F",
+                         help=tr("scene field with the name{default}").format(
+                             default=_default(algorithm, "SCENE_NAME_FIELD")))
+    analyse.add_argument("--scene-hours-field", metavar="F",
+                         help=tr("scene field with the active hours{default}").format(
+                             default=_default(algorithm, "SCENE_HOURS_FIELD")))
+    analyse.add_argument("--school-name-field", metavar="F",
+                         help=tr("school field with the name{default}").format(
+                             default=_default(algorithm, "SCHOOL_NAME_FIELD")))
+    analyse.add_argument("--school-type-field", metavar="F",
+                         help=tr("school field with the type, e.g. förskola or "
+                                 "grundskola{default}").format(
+                             default=_default(algorithm, "SCHOOL_TYPE_FIELD")))
+    analyse.add_argument("--school-hours-field", metavar="F",
+                         help=tr("school field with the opening hours; schools without "
+                                 "hours get the defaults by type{default}").format(
+                             default=_default(algorithm, "SCHOOL_HOURS_FIELD")))
+    analyse.add_argument("--default-school-hours", metavar="TEXT",
+                         help=tr("opening hours of schools without their own{default}").format(
+                             default=_default(algorithm, "DEFAULT_SCHOOL_HOURS")))
+    analyse.add_argument("--default-preschool-hours", metavar="TEXT",
+                         help=tr("opening hours of preschools without their own"
+                                 "{default}").format(
+                             default=_default(algorithm, "DEFAULT_PRESCHOOL_HOURS")))
+    analyse.add_argument("--crs", metavar="CRS",
+                         help=tr("projected CRS in metres to measure in{default}").format(
+                             default=_default(algorithm, "ANALYSIS_CRS")))
+    return parser
+
+
+class _Feedback(QgsProcessingFeedback):
+    """Collects the warnings the algorithm reports, to print after the table."""
+
+    def __init__(self):
+        super().__init__(False)
+        self.warnings = []
+
+    def pushWarning(self, warning):  # noqa: N802 (Qt name)
+        self.warnings.append(warning)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (Qt names)
+        if not fatalError:
+            self.warnings.append(error)
+
+
+def _file_of(path):
+    return path.split("|", 1)[0]
+
+
+def _load_layer(option, path):
+    if not os.path.isfile(_file_of(path)):
+        raise UsageError(tr("{option}: no such file: {path}").format(option=option, path=path))
+    layer = QgsVectorLayer(path, option.lstrip("-"), "ogr")
+    if not layer.isValid():
+        raise UsageError(tr("{option}: cannot read a vector layer from {path}").format(
+            option=option, path=path))
+    return layer
+
+
+def _check_output(out, inputs):
+    if not out.lower().endswith(".gpkg"):
+        raise UsageError(tr("--out: must be a GeoPackage file ending in .gpkg: {path}").format(
+            path=out))
+    if os.path.isdir(out):
+        raise UsageError(tr("--out: is a directory: {path}").format(path=out))
+    target = os.path.realpath(out)
+    for path in inputs:
+        if os.path.realpath(_file_of(path)) == target:
+            raise UsageError(tr("--out: must not be an input file: {path}").format(path=out))
+    folder = os.path.dirname(target)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        raise UsageError(tr("--out: cannot create the folder {folder}: {reason}").format(
+            folder=folder, reason=error.strerror))
+
+
+def _parameters(args, scenes, schools):
+    layers = {"scenes": scenes, "schools": schools}
+    parameters = {"SCENES": scenes, "SCHOOLS": schools}
+    for option, parameter, layer_name in FIELD_OPTIONS:
+        field = getattr(args, option)
+        if field is None:
+            continue
+        layer = layers[layer_name]
+        if layer.fields().lookupField(field) < 0:
+            raise UsageError(tr("{option}: the {layer} layer has no field '{field}' "
+                                "(fields: {fields})").format(
+                option=_option(option), layer=layer_name, field=field,
+                fields=", ".join(layer.fields().names())))
+        parameters[parameter] = field
+    for option, parameter in HOURS_OPTIONS:
+        text = getattr(args, option)
+        if text is None:
+            continue
+        try:
+            WeeklySchedule.parse(text)
+        except ScheduleError as error:
+            raise UsageError("{option}: {message}".format(option=_option(option), message=error))
+        parameters[parameter] = text
+    if args.distance is not None:
+        parameters["DISTANCE"] = args.distance
+    if args.crs is not None:
+        crs = QgsCoordinateReferenceSystem(args.crs)
+        if not crs.isValid():
+            raise UsageError(tr("--crs: unknown coordinate reference system: {crs}").format(
+                crs=args.crs))
+        if crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+            raise UsageError(tr("--crs: {crs} does not measure in metres; choose a projected "
+                                "CRS such as EPSG:3006").format(crs=args.crs))
+        parameters["ANALYSIS_CRS"] = crs
+    for parameter, _ in OUTPUT_LAYERS:
+        parameters[parameter] = QgsProcessing.TEMPORARY_OUTPUT
+    return parameters
+
+
+def _one_line(message):
+    return ": ".join(line.strip() for line in str(message).splitlines() if line.strip())
+
+
+def _write(layer, path, name):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = name
+    options.fileEncoding = "UTF-8"
+    # Replace only this layer when the file exists; other layers stay.
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteLayer if os.path.exists(path)
+        else QgsVectorFileWriter.CreateOrOverwriteFile
+    )
+    error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, path, QgsProject.instance().transformContext(), options)
+    if error != QgsVectorFileWriter.NoError:
+        raise UsageError(tr("--out: cannot write the layer '{layer}' to {path}: {reason}").format(
+            layer=name, path=path, reason=_one_line(message)))
+
+
+def _hours(minutes):
+    return "{:.1f}".format((minutes or 0) / 60)
+
+
+def _text(value):
+    return "" if value is None or value == NULL else str(value)
+
+
+def summary_table(summary):
+    """The affected schools of a summary layer as lines of text, worst first."""
+    rows = []
+    total = 0
+    for feature in summary.getFeatures():
+        total += 1
+        if not feature["scene_count"]:
+            continue
+        rows.append((
+            CONFLICT_ORDER.get(feature["worst_conflict"], len(CONFLICT_ORDER)),
+            -(feature["concurrent_min"] or 0),
+            -(feature["afterhours_min"] or 0),
+            _text(feature["school_name"]),
+            _text(feature["school_type"]),
+            str(feature["scene_count"]),
+            _conflict_label(feature["worst_conflict"]),
+            _hours(feature["concurrent_min"]),
+            _hours(feature["afterhours_min"]),
+        ))
+    if not rows:
+        return [tr("None of the {total} schools has a scene within the distance.").format(
+            total=total)]
+    rows.sort()
+    header = (tr("School"), tr("Type"), tr("Scenes"), tr("Worst conflict"),
+              tr("Concurrent h/week"), tr("After-hours h/week"))
+    cells = [header] + [row[3:] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    right = (False, False, True, False, True, True)
+
+    def line(row):
+        parts = [cell.rjust(width) if align else cell.ljust(width)
+                 for cell, width, align in zip(row, widths, right)]
+        return "  ".join(parts).rstrip()
+
+    lines = [tr("{affected} of {total} schools have a scene within the distance.").format(
+        affected=len(rows), total=total), ""]
+    lines.append(line(header))
+    lines.append("  ".join("-" * width for width in widths))
+    lines.extend(line(row) for row in cells[1:])
+    return lines
+
+
+def _conflict_label(value):
+    labels = {
+        "concurrent": tr("while open"),
+        "after_hours": tr("while closed"),
+    }
+    return labels.get(value, _text(value))
+
+
+def analyse(args, owned):
+    """Run the analysis for parsed arguments; returns the exit status.
+
+    QGIS objects made here are appended to ``owned`` for the caller to delete.
+    """
+    import processing
+    from processing.tools import dataobjects
+
+    scenes = _load_layer("--scenes", args.scenes)
+    owned.append(scenes)
+    schools = _load_layer("--schools", args.schools)
+    owned.append(schools)
+    _check_output(args.out, (args.scenes, args.schools))
+    parameters = _parameters(args, scenes, schools)
+    feedback = _Feedback()
+    context = dataobjects.createContext(feedback)
+    owned.append(context)
+    try:
+        results = processing.run(ALGORITHM, parameters, feedback=feedback, context=context)
+    except QgsProcessingException as error:
+        print(tr("drogscen: the analysis failed: {message}").format(message=_one_line(error)),
+              file=sys.stderr)
+        return EXIT_FAILED
+    for parameter, name in OUTPUT_LAYERS:
+        owned.append(results[parameter])
+        _write(results[parameter], args.out, name)
+    for line in summary_table(results["SUMMARY"]):
+        print(line)
+    if feedback.warnings:
+        print()
+        print(tr("Warnings ({count}):").format(count=len(feedback.warnings)))
+        for warning in feedback.warnings:
+            print("  " + _one_line(warning))
+    print()
+    print(tr("Wrote {path} (layers: {layers}).").format(
+        path=args.out, layers=", ".join(name for _, name in OUTPUT_LAYERS)))
+    return EXIT_OK
+
+
+def _start_processing():
+    # The Processing framework ships as a QGIS plugin outside the Python path.
+    plugins = os.path.join(QgsApplication.pkgDataPath(), "python", "plugins")
+    if plugins not in sys.path:
+        sys.path.append(plugins)
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+
+
+def _qt_message(kind, _context, message):
+    # Qt's notes about the platform (no XDG_RUNTIME_DIR, fonts...) are not for
+    # the user of a command line; real failures still go to stderr.
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        print(message, file=sys.stderr)
+
+
+def main(argv=None):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    qInstallMessageHandler(_qt_message)
+    app = QgsApplication([], False)
+    app.initQgis()
+    plugin = DrogscenPlugin(None)
+    owned = []
+    try:
+        _start_processing()
+        plugin.initProcessing()
+        algorithm = QgsApplication.processingRegistry().algorithmById(ALGORITHM)
+        parser = build_parser(algorithm)
+        try:
+            args = parser.parse_args(argv)
+            status = analyse(args, owned)
+        except UsageError as error:
+            print(tr("drogscen: error: {message}").format(message=error), file=sys.stderr)
+            status = EXIT_USAGE
+        except KeyboardInterrupt:
+            print(tr("drogscen: canceled"), file=sys.stderr)
+            status = 130
+    finally:
+        # QGIS keeps the traceback of an algorithm's exception, and with it our
+        # layers; deleting them after exitQgis (at interpreter exit) crashes.
+        for item in reversed(owned):
+            sip.delete(item)
+        plugin.unload()
+    app.exitQgis()
+    return status
