@@ -40,7 +40,8 @@ class SceneRecord:
 class PairResult:
     """One school and one scene whose area overlaps the school's buffer.
 
-    Text measures are canonical opening_hours text ("off" when never);
+    Hours and measures are canonical opening_hours text ("off" when never):
+    ``school_hours`` and ``scene_hours`` are the schedules the analysis used;
     ``round_days`` and ``round_before`` are None when there is no round.
     """
 
@@ -48,7 +49,9 @@ class PairResult:
     scene_fid: int
     school_name: str
     school_type: str
+    school_hours: str
     scene_name: str
+    scene_hours: str
     distance_m: float
     overlap_m2: float
     overlap_share: float
@@ -75,6 +78,7 @@ class SchoolSummary:
     school_fid: int
     school_name: str
     school_type: str
+    school_hours: str
     scene_count: int
     worst_conflict: str
     concurrent_min: int

@@ -5,7 +5,9 @@ segmentized and invalid polygons repaired; the input layers are only read.
 """
 
 import math
+from operator import attrgetter
 
+import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
@@ -21,15 +23,19 @@ from qgis.PyQt.QtCore import QVariant
 from shapely import wkb as shapely_wkb
 from shapely.ops import unary_union
 
-try:
-    from shapely import to_wkb as _to_wkb_array  # shapely 2
-except ImportError:  # shapely 1.8
-    from shapely.geos import WKBWriter, lgeos
+try:  # shapely 2: whole lists in one call
+    from shapely import from_wkb as _from_wkb_array
+    from shapely import is_valid as _is_valid_array
+    from shapely import to_wkb as _to_wkb_array
 
-    _to_wkb_array = None
+    _SHAPELY2 = True
+except ImportError:  # shapely 1.8
+    from shapely.geos import WKBReader, WKBWriter, lgeos
+
+    _SHAPELY2 = False
 
 from ..core.errors import AnalysisCanceled, InputError
-from ..core.fields import as_row, field_alias
+from ..core.fields import field_alias
 from ..core.hours import scene_schedule, school_schedule
 from ..core.records import SceneRecord, SchoolRecord
 from ..i18n import tr
@@ -109,13 +115,46 @@ def to_shapely(geometry):
     return shapely_wkb.loads(bytes(geometry.asWkb()))
 
 
+def _objects(items):
+    array = np.empty(len(items), dtype=object)
+    # Item by item: numpy would otherwise look into each item.
+    for position, item in enumerate(items):
+        array[position] = item
+    return array
+
+
 def to_wkb(geometries):
     """WKB of a list of shapely geometries; None stays None."""
-    if _to_wkb_array is not None:
-        return list(_to_wkb_array(geometries))
+    if _SHAPELY2:
+        return list(_to_wkb_array(_objects(geometries)))
     # One GEOS writer for the whole list, not one per geometry as in wkb.dumps.
     writer = WKBWriter(lgeos)
     return [None if geometry is None else writer.write(geometry) for geometry in geometries]
+
+
+def from_wkb(wkbs):
+    """Shapely geometries of a list of WKB bytes."""
+    if _SHAPELY2:
+        return list(_from_wkb_array(_objects(wkbs)))
+    reader = WKBReader(lgeos)
+    return [reader.read(wkb) for wkb in wkbs]
+
+
+def _validity(geometries):
+    if _SHAPELY2:
+        return _is_valid_array(_objects(geometries)).tolist()
+    return [geometry.is_valid for geometry in geometries]
+
+
+def _linear_2d(geometry, wkb_type):
+    """A copy of ``geometry`` without Z, M and curves."""
+    if QgsWkbTypes.isCurvedType(wkb_type):
+        geometry = QgsGeometry(geometry.constGet().segmentize())
+    else:
+        geometry = QgsGeometry(geometry)
+    geometry.get().dropZValue()
+    geometry.get().dropMValue()
+    return geometry
 
 
 class LayerReader:
@@ -136,6 +175,8 @@ class LayerReader:
         self.feedback = feedback
         self.repaired = []
         self.skipped = []
+        # QgsGeometry of each feature last read, as analysed (see ``features``).
+        self.geometries = []
         self.hours_unknown = []
         self.hours_invalid = []
         if not source.sourceCrs().isValid():
@@ -160,8 +201,18 @@ class LayerReader:
         """``(feature, shapely geometry)`` for each feature with a usable geometry.
 
         ``fields`` are the attribute names to fetch (None for all); progress
-        is reported within ``span`` (percent) of the feedback.
+        is reported within ``span`` (percent) of the feedback. Afterwards
+        ``geometries`` holds the matching QgsGeometry objects as analysed.
         """
+        features = self._read(fields, span)
+        shapes = from_wkb([bytes(geometry.asWkb()) for geometry in self.geometries])
+        if self.polygons:
+            self._repair(features, shapes)
+        return list(zip(features, shapes))
+
+    def _read(self, fields, span):
+        """The features with a geometry; their geometries go to ``geometries``:
+        in the analysis CRS, 2D and linear."""
         request = QgsFeatureRequest().setDestinationCrs(self.crs, self.context.transformContext())
         if fields is not None:
             request.setSubsetOfAttributes(list(fields), self.source.fields())
@@ -174,36 +225,47 @@ class LayerReader:
             iterator = self.source.getFeatures(request)
         total = max(self.source.featureCount(), 1)
         start, end = span
+        features = []
+        self.geometries = geometries = []
+        # Per geometry type: does it need flattening or segmentizing?
+        plain_types = {}
         for count, feature in enumerate(iterator):
             if count % PROGRESS_STEP == 0:
                 if self.feedback.isCanceled():
                     raise AnalysisCanceled(tr("The analysis was canceled."))
                 self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
-            geometry = self._geometry(feature)
-            if geometry is not None:
-                yield feature, geometry
-        self.feedback.setProgress(end)
-
-    def _geometry(self, feature):
-        geometry = feature.geometry()
-        if geometry.isEmpty():
-            self.skipped.append(feature.id())
-            return None
-        wkb_type = geometry.wkbType()
-        if QgsWkbTypes.isCurvedType(wkb_type):
-            geometry = QgsGeometry(geometry.constGet().segmentize())
-        if QgsWkbTypes.hasZ(wkb_type) or QgsWkbTypes.hasM(wkb_type):
-            # get() detaches: the feature is this iterator's copy, the layer is untouched.
-            geometry.get().dropZValue()
-            geometry.get().dropMValue()
-        shape = to_shapely(geometry)
-        if self.polygons and not shape.is_valid:
-            shape = _polygonal(to_shapely(geometry.makeValid()))
-            if shape is None or shape.is_empty:
+            geometry = feature.geometry()
+            if geometry.isEmpty():
                 self.skipped.append(feature.id())
-                return None
-            self.repaired.append(feature.id())
-        return shape
+                continue
+            wkb_type = geometry.wkbType()
+            if wkb_type not in plain_types:
+                plain_types[wkb_type] = wkb_type == QgsWkbTypes.flatType(
+                    QgsWkbTypes.linearType(wkb_type)
+                )
+            if not plain_types[wkb_type]:
+                geometry = _linear_2d(geometry, wkb_type)
+            features.append(feature)
+            geometries.append(geometry)
+        self.feedback.setProgress(end)
+        return features
+
+    def _repair(self, features, shapes):
+        """Replace invalid polygons by their repaired polygons; drop what is left of none."""
+        broken = [k for k, valid in enumerate(_validity(shapes)) if not valid]
+        for k in broken:
+            fid = features[k].id()
+            shapes[k] = _polygonal(to_shapely(self.geometries[k].makeValid()))
+            if shapes[k] is None or shapes[k].is_empty:
+                self.skipped.append(fid)
+                continue
+            self.repaired.append(fid)
+            self.geometries[k] = _qgs_geometry(to_wkb([shapes[k]])[0], False)
+        if broken:
+            kept = [k for k, shape in enumerate(shapes) if shape is not None and not shape.is_empty]
+            features[:] = [features[k] for k in kept]
+            shapes[:] = [shapes[k] for k in kept]
+            self.geometries = [self.geometries[k] for k in kept]
 
     def scenes(self, name_field, hours_field, span):
         """SceneRecords; missing or unreadable hours count as always active (flagged)."""
@@ -211,7 +273,7 @@ class LayerReader:
         hours_index = self.field(hours_field)
         records = []
         for feature, geometry in self.features([f for f in (name_field, hours_field) if f], span):
-            value = None if hours_index is None else plain(feature.attribute(hours_index))
+            value = None if hours_index is None else plain(feature[hours_index])
             schedule, note = scene_schedule(value)
             if note and hours_index is not None:
                 self._flag(feature.id(), hours_field, value, note)
@@ -247,7 +309,7 @@ class LayerReader:
         records = []
         for feature, geometry in self.features(wanted, span):
             school_type = self._text(feature, type_index)
-            value = None if hours_index is None else plain(feature.attribute(hours_index))
+            value = None if hours_index is None else plain(feature[hours_index])
             key = (None if value is None else str(value), school_type)
             if key not in schedules:
                 schedules[key] = school_schedule(
@@ -274,7 +336,7 @@ class LayerReader:
 
     @staticmethod
     def _text(feature, index):
-        value = None if index is None else plain(feature.attribute(index))
+        value = None if index is None else plain(feature[index])
         return "" if value is None else str(value)
 
     def _flag(self, fid, field, value, note):
@@ -293,7 +355,7 @@ class LayerReader:
 
         A value that is not a distance is reported and replaced by None.
         """
-        value = plain(feature.attribute(index))
+        value = plain(feature[index])
         if value is None:
             return None
         try:
@@ -373,27 +435,54 @@ def _qgs_geometry(wkb, multi):
     return result
 
 
+def _as_sink_type(geometry, multi):
+    if multi and not geometry.isMultipart():
+        geometry = QgsGeometry(geometry)
+        geometry.convertToMultiType()
+    return geometry
+
+
 def to_qgs(geometry, wkb_type):
     """A shapely geometry as a QgsGeometry that a sink of ``wkb_type`` accepts."""
     return _qgs_geometry(to_wkb([geometry])[0], QgsWkbTypes.isMultiType(wkb_type))
 
 
-def write_records(sink, records, fields, wkb_type, feedback, span, batch=2000):
+def _refilled(wkbs, multi):
+    """A QgsGeometry per WKB: one object, refilled each time (features copy it)."""
+    shape = QgsGeometry()
+    for wkb in wkbs:
+        if wkb is None:
+            yield QgsGeometry()
+            continue
+        shape.fromWkb(wkb)
+        if multi and not shape.isMultipart():
+            shape.convertToMultiType()
+        yield shape
+
+
+def write_records(sink, records, fields, wkb_type, feedback, span, geometries=None):
     """Add core results (PairResult or SchoolSummary) to ``sink``; False when the sink refuses.
 
+    ``geometries``, when given, are the QgsGeometry objects to write, one per
+    record, instead of the records' own (a summary's schools as read).
     Not cancelable: the analysis is done and a half-written output would mislead.
     """
     start, end = span
     multi = QgsWkbTypes.isMultiType(wkb_type)
-    for first in range(0, len(records), batch):
-        chunk = records[first : first + batch]
-        features = []
-        for record, wkb in zip(chunk, to_wkb([record.geometry for record in chunk])):
-            feature = QgsFeature(fields)
-            feature.setAttributes(as_row(record))
-            feature.setGeometry(_qgs_geometry(wkb, multi))
-            features.append(feature)
-        if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
-            return False
+    # The field names are the records' attribute names.
+    row = attrgetter(*fields.names())
+    # One feature, refilled: the sink keeps a copy of each.
+    feature = QgsFeature(fields)
+    for first in range(0, len(records), PROGRESS_STEP):
+        chunk = records[first : first + PROGRESS_STEP]
+        if geometries is None:
+            shapes = _refilled(to_wkb([record.geometry for record in chunk]), multi)
+        else:
+            shapes = (_as_sink_type(g, multi) for g in geometries[first : first + PROGRESS_STEP])
+        for record, shape in zip(chunk, shapes):
+            feature.setAttributes(list(row(record)))
+            feature.setGeometry(shape)
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                return False
         feedback.setProgress(start + (end - start) * (first + len(chunk)) / len(records))
     return True

@@ -7,7 +7,8 @@ import random
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shapely.geometry import LineString, MultiPoint, Point, box
+from shapely import affinity
+from shapely.geometry import LineString, MultiPoint, MultiPolygon, Point, Polygon, box
 
 from drogscen_plugin.core.errors import AnalysisCanceled, InputError
 from drogscen_plugin.core.fields import PAIR_FIELDS, SUMMARY_FIELDS, as_row, field_alias
@@ -169,6 +170,89 @@ def test_index_finds_the_same_pairs_as_checking_every_pair():
     for fid, _, _ in expected:
         counts[fid] = counts.get(fid, 0) + 1
     assert [s.scene_count for s in analysis.summaries] == [counts.get(s.fid, 0) for s in schools]
+
+
+def star(rng, x, y, radius):
+    """A random simple polygon: one vertex per equal sector around a centre."""
+    count = rng.randint(5, 12)
+    corners = []
+    for k in range(count):
+        angle = 2 * math.pi * (k + rng.uniform(0.1, 0.9)) / count
+        length = radius * rng.uniform(0.4, 1.0)
+        corners.append((x + length * math.cos(angle), y + length * math.sin(angle)))
+    return Polygon(corners)
+
+
+def test_every_school_shape_matches_buffering_and_intersecting_each_pair():
+    # Points far from the origin (as in SWEREF 99 TM), grounds, multi-part
+    # schools, own distances (0 too), scenes from tiny to long and thin.
+    rng = random.Random(11)
+    x0, y0 = 674000.0, 6580000.0
+    schools = []
+    for fid in range(700):
+        x, y = x0 + rng.uniform(0, 3000), y0 + rng.uniform(0, 3000)
+        shape = rng.choice(["point", "point", "points", "grounds", "grounds in parts"])
+        if shape == "point":
+            geometry = Point(x, y)
+        elif shape == "points":
+            geometry = MultiPoint([(x, y), (x + rng.uniform(-300, 300), y + rng.uniform(-300, 300))])
+        elif shape == "grounds":
+            geometry = star(rng, x, y, rng.uniform(20, 90))
+        else:
+            geometry = MultiPolygon([star(rng, x, y, 30), star(rng, x + 150, y, 30)])
+        schools.append(school(fid, geometry=geometry, distance=rng.choice([None, None, 0.0, 60.0, 900.0])))
+    scenes = []
+    for fid in range(80):
+        x, y = x0 + rng.uniform(0, 3000), y0 + rng.uniform(0, 3000)
+        if fid % 4:
+            geometry = star(rng, x, y, rng.uniform(5, 400))
+        else:
+            geometry = box(x, y, x + rng.uniform(1, 2500), y + rng.uniform(1, 40))
+        scenes.append(scene(fid, geometry=geometry))
+    analysis = analyse(schools, scenes, 300)
+
+    expected = []
+    for s in schools:
+        buffer = buffer_geometry(s.geometry, 300 if s.distance is None else s.distance)
+        for c in scenes:
+            area = buffer.intersection(c.geometry).area
+            if area > 0:
+                expected.append((s.fid, c.fid, area, area / buffer.area, s.geometry.distance(c.geometry)))
+    assert len(expected) > 500
+    found = [(p.school_fid, p.scene_fid, p.overlap_m2, p.overlap_share, p.distance_m) for p in analysis.pairs]
+    assert [f[:2] for f in found] == [e[:2] for e in expected]
+    assert [f[2:4] for f in found] == [pytest.approx(e[2:4], rel=1e-9) for e in expected]
+    assert [f[4] for f in found] == [e[4] for e in expected]
+    for pair in analysis.pairs:
+        assert pair.geometry.geom_type in ("Polygon", "MultiPolygon")
+        assert pair.geometry.area == pytest.approx(pair.overlap_m2, rel=1e-9)
+
+
+def test_long_scene_reaching_from_far_west_is_found():
+    strip = scene(1, geometry=box(-20000, -10, 50, 10))
+    others = [scene(fid, geometry=box(fid * 100, 500, fid * 100 + 20, 520)) for fid in range(2, 40)]
+    analysis = analyse([school(geometry=Point(120, 0))], [strip] + others, 100)
+    assert [pair.scene_fid for pair in analysis.pairs] == [1]
+
+
+@pytest.mark.parametrize("segments", [5, 8])
+def test_scene_between_buffer_edge_and_circle_makes_no_pair(segments):
+    # Within the distance of the point, yet outside the buffer's polygon: just
+    # beyond the middle of an edge, and, for contrast, just inside a corner.
+    corners = 4 * segments
+    middle = -math.pi / corners
+    inscribed = 100 * math.cos(math.pi / corners)
+    reach = (inscribed + 100) / 2
+    side = (100 - inscribed) / 4
+    gap = box(-side / 2, -side / 2, side / 2, side / 2)
+    beyond_edge = affinity.translate(gap, reach * math.cos(middle), reach * math.sin(middle))
+    inside_corner = affinity.translate(gap, reach, 0)
+    scenes = [scene(1, geometry=beyond_edge), scene(2, geometry=inside_corner)]
+    analysis = analyse([school()], scenes, 100, segments=segments)
+    assert [pair.scene_fid for pair in analysis.pairs] == [2]
+    assert analysis.pairs[0].overlap_m2 == pytest.approx(
+        buffer_geometry(Point(0, 0), 100, segments).intersection(inside_corner).area, rel=1e-9
+    )
 
 
 def test_input_records_are_not_changed():
@@ -377,6 +461,13 @@ def test_pair_carries_names_and_ids():
         "grundskola",
         "scene 8",
     )
+
+
+def test_pair_and_summary_carry_the_hours_used_in_canonical_form():
+    analysis = analyse([school(hours="mån-fre 7-18")], [scene(hours="Fr-Sa 22-03")], 100)
+    pair, summary = analysis.pairs[0], analysis.summaries[0]
+    assert (pair.school_hours, pair.scene_hours) == ("Mo-Fr 07:00-18:00", "Fr-Sa 22:00-03:00")
+    assert summary.school_hours == "Mo-Fr 07:00-18:00"
 
 
 def test_no_schools_or_no_scenes():
