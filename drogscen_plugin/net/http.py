@@ -1,0 +1,352 @@
+"""One HTTP client for every source: User-Agent, timeouts, retries, proxy, TLS and clear errors.
+
+Each request runs in a helper thread while the caller polls its cancel
+callback, so a cancel takes effect within a tenth of a second even while a
+slow server is still thinking.
+"""
+
+import configparser
+import email.utils
+import functools
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Optional
+from urllib.parse import quote, urlsplit
+
+import requests
+from requests.utils import get_environ_proxies
+
+from ..core.errors import AnalysisCanceled, DrogscenError
+from ..i18n import tr
+
+PLUGIN_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+# Answers worth another try after a pause: rate limit, gateway and overload errors.
+RETRY_STATUSES = (429, 502, 503, 504)
+# Seconds between cancel checks while a request or a pause is running.
+CANCEL_POLL = 0.1
+# Characters of a server's error text quoted in a message.
+EXCERPT_LENGTH = 200
+
+
+class FetchError(DrogscenError):
+    """A fetch that failed; the message says what happened and what to try."""
+
+
+class HttpStatusError(FetchError):
+    """The server answered with an error status (after any retries)."""
+
+    def __init__(self, message, status, text):
+        super().__init__(message)
+        self.status = status
+        self.text = text
+
+
+@functools.lru_cache(maxsize=1)
+def plugin_version():
+    """The version in the plugin's metadata.txt."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(os.path.join(PLUGIN_ROOT, "metadata.txt"), encoding="utf-8")
+    return parser.get("general", "version", fallback="unknown")
+
+
+def user_agent(version=None):
+    """The User-Agent of every request; Overpass refuses requests without one."""
+    return "Drogscen/{} (QGIS plugin)".format(version or plugin_version())
+
+
+def proxy_url(scheme, host, port, user="", password=""):
+    """``scheme://user:password@host:port``, user and password quoted for a URL."""
+    credentials = ""
+    if user:
+        credentials = quote(user, safe="")
+        if password:
+            credentials += ":" + quote(password, safe="")
+        credentials += "@"
+    address = "{}{}".format(credentials, host)
+    if port:
+        address += ":{}".format(port)
+    return "{}://{}".format(scheme, address)
+
+
+@dataclass(frozen=True)
+class ProxySettings:
+    """Which proxy each request goes through.
+
+    ``url``: the proxy for all http and https requests; None means the
+    environment's proxies (``https_proxy`` and the like, on Windows and macOS
+    the system settings). Addresses starting with a ``bypass`` prefix go
+    direct; those starting with an ``environment`` prefix use the
+    environment's proxies instead of ``url``.
+    """
+
+    url: Optional[str] = None
+    bypass: tuple[str, ...] = ()
+    environment: tuple[str, ...] = ()
+
+    def proxies_for(self, address):
+        """The ``proxies`` mapping of requests for one address."""
+        if any(address.startswith(prefix) for prefix in self.bypass):
+            return {}
+        if self.url is None or any(address.startswith(prefix) for prefix in self.environment):
+            return get_environ_proxies(address)
+        return {"http": self.url, "https": self.url}
+
+
+def parse_retry_after(value, now=None):
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    now = now or datetime.now(timezone.utc)
+    return max((when - now).total_seconds(), 0.0)
+
+
+def text_excerpt(text, length=EXCERPT_LENGTH):
+    """The readable start of a server's answer: tags removed, spaces collapsed."""
+    text = re.sub(r"<[^>]*>", " ", text or "")
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _reason(error):
+    """The innermost cause of a requests exception, without object addresses."""
+    cause = error
+    while True:
+        inner = getattr(cause, "reason", None)
+        if not isinstance(inner, BaseException):
+            inner = next(
+                (arg for arg in reversed(cause.args) if isinstance(arg, BaseException)), None
+            )
+        if inner is None:
+            break
+        cause = inner
+    text = re.sub(r"<[^>]*>:\s*", "", str(cause))
+    return text_excerpt(text) or type(cause).__name__
+
+
+class HttpClient:
+    """A requests session with the plugin's network behaviour.
+
+    ``proxy`` is a ProxySettings; ``verify`` is True or the path of a CA
+    bundle (TLS verification is never turned off). A 429, 502, 503 or 504
+    answer is retried up to ``retries`` times, pausing as long as Retry-After
+    asks or else ``backoff`` seconds, doubling each time, and at least
+    ``min_rate_limit_wait`` seconds after a 429; a pause longer than
+    ``max_wait`` is not waited out. ``is_canceled()`` is polled during
+    requests and pauses; after a cancel the client must not be used again.
+    """
+
+    def __init__(
+        self,
+        user_agent,
+        proxy=None,
+        verify=True,
+        connect_timeout=15.0,
+        read_timeout=120.0,
+        retries=3,
+        backoff=5.0,
+        min_rate_limit_wait=0.0,
+        max_wait=600.0,
+        is_canceled=None,
+    ):
+        self._session = requests.Session()
+        # Proxies come from ``proxy`` only, never from the environment behind its back.
+        self._session.trust_env = False
+        self._session.headers["User-Agent"] = user_agent
+        self._session.headers["Accept"] = "application/json"
+        self._proxy = proxy or ProxySettings()
+        self._verify = verify
+        self._timeout = (connect_timeout, read_timeout)
+        self._retries = retries
+        self._backoff = backoff
+        self._min_rate_limit_wait = min_rate_limit_wait
+        self._max_wait = max_wait
+        self._is_canceled = is_canceled or (lambda: False)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def close(self):
+        self._session.close()
+
+    def check_canceled(self):
+        if self._is_canceled():
+            raise AnalysisCanceled(tr("The fetch was canceled."))
+
+    def request(self, method, url, service, params=None, data=None):
+        """The response to one request, retried as described; raises FetchError."""
+        for attempt in range(self._retries + 1):
+            self.check_canceled()
+            response = self._send(method, url, params=params, data=data)
+            if response.status_code not in RETRY_STATUSES or attempt == self._retries:
+                break
+            wait = self._retry_wait(response, attempt)
+            if wait > self._max_wait:
+                break
+            self._sleep(wait)
+        if response.status_code >= 400:
+            raise self.status_error(response, service)
+        return response
+
+    def get_json(self, url, service, params=None):
+        return self.json(self.request("GET", url, service, params=params), service)
+
+    def json(self, response, service):
+        """The JSON of a response; FetchError when it is not JSON."""
+        try:
+            return response.json()
+        except ValueError as error:
+            raise FetchError(
+                tr(
+                    "{service} sent an answer that is not valid JSON ('{excerpt}'). Check that "
+                    "the address {url} points at the service itself."
+                ).format(service=service, excerpt=text_excerpt(response.text, 80), url=response.url)
+            ) from error
+
+    def _retry_wait(self, response, attempt):
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        wait = self._backoff * 2**attempt if retry_after is None else retry_after
+        if response.status_code == 429:
+            wait = max(wait, self._min_rate_limit_wait)
+        return wait
+
+    def _sleep(self, seconds):
+        end = time.monotonic() + seconds
+        while True:
+            self.check_canceled()
+            remaining = end - time.monotonic()
+            if remaining <= 0:
+                return
+            time.sleep(min(CANCEL_POLL, remaining))
+
+    def _send(self, method, url, **kwargs):
+        outcome = {}
+        done = threading.Event()
+        proxies = self._proxy.proxies_for(url)
+
+        def run():
+            try:
+                outcome["response"] = self._session.request(
+                    method,
+                    url,
+                    timeout=self._timeout,
+                    verify=self._verify,
+                    proxies=proxies,
+                    **kwargs,
+                )
+            except Exception as error:  # noqa: BLE001 (raised again in the caller's thread)
+                outcome["error"] = error
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="drogscen-http", daemon=True).start()
+        while not done.wait(CANCEL_POLL):
+            self.check_canceled()
+        if "error" in outcome:
+            raise self.network_error(outcome["error"], url) from outcome["error"]
+        return outcome["response"]
+
+    def network_error(self, error, url):
+        """A FetchError for a requests exception: what happened and what to try."""
+        host = urlsplit(url).netloc or url
+        connect, read = self._timeout
+        detail = _reason(error)
+        network = tr("QGIS under Settings › Options › Network")
+        exceptions = requests.exceptions
+        if isinstance(error, exceptions.ProxyError):
+            message = tr(
+                "Could not reach {host} through the proxy ({detail}). Check the proxy in "
+                "{network}: address, port, user and password."
+            )
+        elif isinstance(error, exceptions.SSLError):
+            message = tr(
+                "The secure connection to {host} failed: its certificate could not be verified "
+                "({detail}). If your organisation inspects encrypted traffic, set the CA bundle "
+                "file with its root certificate (setting drogscen/ca_bundle); check also the "
+                "computer's date and time."
+            )
+        elif isinstance(error, exceptions.ConnectTimeout):
+            message = tr(
+                "No connection to {host} within {connect:g} s. Check the network connection and "
+                "the proxy in {network}."
+            )
+        elif isinstance(error, exceptions.ReadTimeout) or (
+            isinstance(error, exceptions.ConnectionError) and "Read timed out" in str(error)
+        ):
+            message = tr(
+                "{host} did not answer within {read:g} s. The server may be busy: try again "
+                "later, or with a smaller area."
+            )
+        elif isinstance(error, exceptions.InvalidSchema) and "SOCKS" in str(error):
+            message = tr(
+                "The SOCKS proxy set in {network} needs the Python package PySocks (Debian and "
+                "Ubuntu: python3-socks). Install it, or use an HTTP proxy."
+            )
+        elif isinstance(
+            error, (exceptions.MissingSchema, exceptions.InvalidSchema, exceptions.InvalidURL)
+        ):
+            message = tr(
+                "'{url}' is not an address the plugin can use: it must start with https:// or "
+                "http://."
+            )
+        elif isinstance(error, exceptions.ConnectionError):
+            message = tr(
+                "Could not connect to {host} ({detail}). Check the network connection, the "
+                "address and the proxy in {network}."
+            )
+        else:
+            message = tr("The connection to {host} broke off ({detail}). Try again.")
+        return FetchError(
+            message.format(
+                host=host, detail=detail, network=network, connect=connect, read=read, url=url
+            )
+        )
+
+    def status_error(self, response, service):
+        """An HttpStatusError for an error answer: what happened and what to try."""
+        status = response.status_code
+        excerpt = text_excerpt(response.text)
+        if status == 429:
+            message = tr(
+                "{service} refuses further requests for now: too many requests (HTTP 429). Wait "
+                "a few minutes and try again."
+            )
+        elif status in (502, 503, 504):
+            message = tr(
+                "{service} is busy or unavailable (HTTP {status}). Try again in a few minutes."
+            )
+        elif status == 407:
+            message = tr(
+                "The proxy asks for a user name and password (HTTP 407). Enter them in QGIS "
+                "under Settings › Options › Network."
+            )
+        elif status == 404:
+            message = tr(
+                "{service} has nothing at {url} (HTTP 404). Check the address of the service."
+            )
+        else:
+            message = tr(
+                "{service} answered with an error (HTTP {status}): '{excerpt}'. Check the "
+                "address {url}."
+            )
+        return HttpStatusError(
+            message.format(service=service, status=status, url=response.url, excerpt=excerpt),
+            status,
+            response.text,
+        )

@@ -1,0 +1,393 @@
+"""drogscen:fetchschools — schools and preschools from open data, also as a background task."""
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterString,
+    QgsProject,
+)
+
+from ..core.errors import AnalysisCanceled, InputError, ScheduleError
+from ..core.schedule import WeeklySchedule
+from ..i18n import tr
+from ..net import overpass, skolverket
+from ..net.http import HttpClient, user_agent
+from ..net.records import SOURCE_OSM, SOURCE_SKOLVERKET
+from ..qgis_io.fetched_layer import (
+    GROUNDS_TYPE,
+    POINT_TYPE,
+    fetched_fields,
+    split_by_geometry,
+    to_feature,
+    wgs84_transform,
+)
+from ..qgis_io.proxy import overpass_url, proxy_settings, skolverket_url, tls_verify
+from .base import DrogscenAlgorithm
+
+OSM, SKOLVERKET = 0, 1
+SOURCE_NAMES = {OSM: SOURCE_OSM, SKOLVERKET: SOURCE_SKOLVERKET}
+# Entries listed one by one in the log; the rest are counted.
+_LISTED = 20
+
+
+class FetchSchoolsAlgorithm(DrogscenAlgorithm):
+    SOURCE = "SOURCE"
+    EXTENT = "EXTENT"
+    MUNICIPALITY = "MUNICIPALITY"
+    OVERPASS_URL = "OVERPASS_URL"
+    SKOLVERKET_URL = "SKOLVERKET_URL"
+    OUTPUT_CRS = "OUTPUT_CRS"
+    OUTPUT = "OUTPUT"
+    GROUNDS = "GROUNDS"
+    SCHOOL_COUNT = "SCHOOL_COUNT"
+    GROUNDS_COUNT = "GROUNDS_COUNT"
+    SKIPPED_COUNT = "SKIPPED_COUNT"
+
+    def name(self):
+        return "fetchschools"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Fetch schools and preschools (open data)")
+
+    def group(self):
+        return tr("Data sources")
+
+    def groupId(self):  # noqa: N802 (QGIS API)
+        return "datasources"
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return tr(
+            "Loads schools and preschools for an extent or a municipality from open data, with "
+            "the fields the overlap analysis reads: name, type (förskola, grundskola, "
+            "gymnasieskola, skola when the level is not known, annan), opening_hours when the "
+            "source has them, source_id, source and fetched_at.\n\nOpenStreetMap (Overpass API): "
+            "schools and preschools, school grounds as polygons where they are mapped, and the "
+            "opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap "
+            "wherever you show or share it.\n\nSkolverket (Skolenhetsregistret): the active "
+            "school units of a municipality, as points. It has no preschools and no opening "
+            "hours, and it costs one request per school unit.\n\nA layer holds one geometry "
+            "type, so schools mapped as points go to the first output and school grounds to the "
+            "second; run the overlap analysis on each.\n\nOnly the extent or the municipality "
+            "code is sent to the source. The proxy set in QGIS (Settings › Options › Network) "
+            "is used."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.add(
+            QgsProcessingParameterEnum(
+                self.SOURCE,
+                tr("Source"),
+                [
+                    tr("OpenStreetMap (Overpass API): schools and preschools"),
+                    tr("Skolverket (Skolenhetsregistret): schools only, no preschools"),
+                ],
+                defaultValue=OSM,
+            ),
+            tr(
+                "Where the schools come from. Skolverket's register has no preschools and is "
+                "searched by municipality only."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), optional=True),
+            tr("The area to fetch schools for (OpenStreetMap only); or give a municipality."),
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.MUNICIPALITY, tr("Municipality code (kommunkod)"), optional=True
+            ),
+            tr("The four-digit municipality code, for example 0180 for Stockholm."),
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.OVERPASS_URL, tr("Overpass API address"), overpass_url(), optional=True
+            ),
+            tr(
+                "The Overpass API interpreter; the default comes from the setting "
+                "drogscen/overpass_url, else the public server."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.SKOLVERKET_URL,
+                tr("Skolenhetsregistret address"),
+                skolverket_url(),
+                optional=True,
+            ),
+            tr(
+                "Skolverket's Skolenhetsregistret v2; the default comes from the setting "
+                "drogscen/skolverket_url."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterCrs(self.OUTPUT_CRS, tr("Output CRS"), "EPSG:3006"),
+            tr("The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Schools and preschools (points)"), QgsProcessing.TypeVectorPoint
+            ),
+            tr("The schools and preschools mapped as points (all of them from Skolverket)."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.GROUNDS,
+                tr("School grounds (polygons)"),
+                QgsProcessing.TypeVectorPolygon,
+                optional=True,
+                createByDefault=True,
+            ),
+            tr("The schools and preschools mapped with their grounds (OpenStreetMap only)."),
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.SCHOOL_COUNT, tr("Schools as points")))
+        self.addOutput(QgsProcessingOutputNumber(self.GROUNDS_COUNT, tr("Schools with grounds")))
+        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED_COUNT, tr("Elements left out")))
+
+    def process(self, parameters, context, feedback):
+        source = self.parameterAsEnum(parameters, self.SOURCE, context)
+        municipality = self.parameterAsString(parameters, self.MUNICIPALITY, context).strip()
+        bbox = self._bbox(parameters, context)
+        if municipality and bbox:
+            raise InputError(tr("Give either an extent or a municipality code, not both."))
+        if source == SKOLVERKET and not municipality:
+            raise InputError(
+                tr(
+                    "Skolverket's register is searched by municipality: give a municipality code "
+                    "(kommunkod), such as 0180 for Stockholm."
+                )
+            )
+        if not municipality and not bbox:
+            raise InputError(tr("Give an extent or a municipality code to fetch schools for."))
+        crs = self.parameterAsCrs(parameters, self.OUTPUT_CRS, context)
+        if not crs.isValid():
+            raise InputError(
+                tr("{parameter}: no valid CRS given.").format(
+                    parameter=self._label(self.OUTPUT_CRS)
+                )
+            )
+
+        progress = self.progress(feedback, 0, 95)
+        if source == OSM:
+            client = self._client(
+                feedback,
+                read_timeout=overpass.READ_TIMEOUT,
+                min_rate_limit_wait=overpass.MIN_RATE_LIMIT_WAIT,
+            )
+            url = self._url(parameters, self.OVERPASS_URL, context, overpass_url)
+            where = (
+                tr("municipality {code}").format(code=municipality)
+                if municipality
+                else tr("the extent {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}").format(
+                    south=bbox[0], west=bbox[1], north=bbox[2], east=bbox[3]
+                )
+            )
+            feedback.pushInfo(tr("Asking {url} for {where}…").format(url=url, where=where))
+            with client:
+                result = overpass.fetch(
+                    client, url, bbox=bbox, municipality=municipality or None, progress=progress
+                )
+        else:
+            client = self._client(feedback)
+            url = self._url(parameters, self.SKOLVERKET_URL, context, skolverket_url)
+            feedback.pushInfo(
+                tr(
+                    "Asking {url} for the school units of municipality {code}, one request per "
+                    "unit…"
+                ).format(url=url, code=municipality)
+            )
+            with client:
+                result = skolverket.fetch(client, url, municipality, progress=progress)
+        if feedback.isCanceled():
+            raise AnalysisCanceled(tr("The fetch was canceled."))
+        return self._write(result, parameters, context, feedback, crs)
+
+    @staticmethod
+    def _client(feedback, **options):
+        """The HTTP client with QGIS's proxy and the CA bundle setting, canceled with the run."""
+        return HttpClient(
+            user_agent(),
+            proxy=proxy_settings(),
+            verify=tls_verify(),
+            is_canceled=feedback.isCanceled,
+            **options,
+        )
+
+    def _bbox(self, parameters, context):
+        """The extent as (south, west, north, east) in EPSG:4326, or None."""
+        if parameters.get(self.EXTENT) in (None, ""):
+            return None
+        rectangle = self.parameterAsExtent(
+            parameters, self.EXTENT, context, QgsCoordinateReferenceSystem("EPSG:4326")
+        )
+        if rectangle.isNull() or rectangle.isEmpty():
+            return None
+        return (
+            rectangle.yMinimum(),
+            rectangle.xMinimum(),
+            rectangle.yMaximum(),
+            rectangle.xMaximum(),
+        )
+
+    def _url(self, parameters, name, context, setting):
+        return self.parameterAsString(parameters, name, context).strip() or setting()
+
+    def _write(self, result, parameters, context, feedback, crs):
+        fields = fetched_fields()
+        transform = wgs84_transform(crs, context.transformContext())
+        points, grounds = split_by_geometry(result.schools)
+        # Every feature is built before any output exists: a failure leaves nothing behind.
+        outputs = (
+            (self.OUTPUT, POINT_TYPE, [to_feature(s, fields, transform) for s in points]),
+            (self.GROUNDS, GROUNDS_TYPE, [to_feature(s, fields, transform) for s in grounds]),
+        )
+        results = {
+            self.SCHOOL_COUNT: len(points),
+            self.GROUNDS_COUNT: len(grounds),
+            self.SKIPPED_COUNT: len(result.skipped),
+        }
+        for name, wkb_type, features in outputs:
+            sink, destination = self.parameterAsSink(
+                parameters, name, context, fields, wkb_type, crs
+            )
+            if sink is None:
+                if features:
+                    feedback.pushWarning(
+                        tr(
+                            "{count} schools with school grounds were not written: the output "
+                            "'{output}' is not set."
+                        ).format(count=len(features), output=self._label(name))
+                    )
+                continue
+            if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
+            results[name] = destination
+        feedback.setProgress(100)
+        self._report(result, points, grounds, feedback)
+        return results
+
+    @staticmethod
+    def _report(result, points, grounds, feedback):
+        feedback.pushInfo(
+            tr(
+                "{count} schools and preschools from {source}: {points} as points, {grounds} "
+                "with school grounds."
+            ).format(
+                count=len(points) + len(grounds),
+                source=result.source,
+                points=len(points),
+                grounds=len(grounds),
+            )
+        )
+        if result.merged:
+            feedback.pushInfo(
+                tr(
+                    "{count} points lie within the grounds of the same school and were merged "
+                    "into them: {ids}."
+                ).format(count=len(result.merged), ids=", ".join(result.merged[:_LISTED]))
+            )
+        for source_id, reason in result.skipped[:_LISTED]:
+            feedback.pushWarning(tr("{id} left out: {reason}.").format(id=source_id, reason=reason))
+        if len(result.skipped) > _LISTED:
+            feedback.pushWarning(
+                tr("{count} more elements left out.").format(count=len(result.skipped) - _LISTED)
+            )
+        with_hours = [school for school in result.schools if school.opening_hours]
+        unreadable = []
+        for school in with_hours:
+            try:
+                WeeklySchedule.parse(school.opening_hours)
+            except ScheduleError as error:
+                unreadable.append((school, error))
+        if with_hours:
+            feedback.pushInfo(
+                tr(
+                    "{count} carry opening hours; the others get the default hours of their type "
+                    "in the analysis."
+                ).format(count=len(with_hours))
+            )
+        for school, error in unreadable[:_LISTED]:
+            feedback.pushWarning(
+                tr(
+                    "{id} ({name}): the opening hours '{hours}' cannot be read ({message}); the "
+                    "analysis will use the default hours."
+                ).format(
+                    id=school.source_id,
+                    name=school.name,
+                    hours=school.opening_hours,
+                    message=error,
+                )
+            )
+        credit = tr("Source and licence: {attribution}.").format(attribution=result.attribution)
+        if result.source == SOURCE_OSM:
+            credit += " " + tr(
+                "Maps and data made from it must credit “© OpenStreetMap contributors”."
+            )
+        feedback.pushInfo(credit)
+
+
+class _ErrorFeedback(QgsProcessingFeedback):
+    """Keeps the error messages of a background run for the caller."""
+
+    def __init__(self):
+        super().__init__()
+        self.errors = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802,N803 (QGIS API)
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+
+
+def fetch_in_background(parameters, on_finished, project=None):
+    """Run drogscen:fetchschools as a QgsTask, so QGIS stays responsive and the run cancelable.
+
+    ``parameters`` as for processing.run; OUTPUT and GROUNDS default to
+    temporary layers. ``on_finished(layers, error)`` is called in the main
+    thread with the output layers holding features, not yet added to any
+    project, or with no layers and the error message (also after a cancel).
+    Returns the task, already handed to QGIS's task manager.
+    """
+    project = project or QgsProject.instance()
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:fetchschools")
+    context = QgsProcessingContext()
+    context.setProject(project)
+    feedback = _ErrorFeedback()
+    parameters = dict(parameters)
+    for name in (FetchSchoolsAlgorithm.OUTPUT, FetchSchoolsAlgorithm.GROUNDS):
+        parameters.setdefault(name, QgsProcessing.TEMPORARY_OUTPUT)
+    task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
+
+    # The closure keeps context and feedback alive as long as the task runs.
+    def executed(successful, results):
+        if not successful:
+            on_finished([], "\n".join(feedback.errors) or tr("The fetch was canceled."))
+            return
+        source = SOURCE_NAMES[int(parameters.get(FetchSchoolsAlgorithm.SOURCE) or OSM)]
+        names = (
+            (FetchSchoolsAlgorithm.OUTPUT, tr("Schools and preschools ({source})")),
+            (FetchSchoolsAlgorithm.GROUNDS, tr("School grounds ({source})")),
+        )
+        layers = []
+        for output, name in names:
+            layer = context.takeResultLayer(results.get(output, ""))
+            if layer is not None and layer.featureCount() > 0:
+                layer.setName(name.format(source=source))
+                layers.append(layer)
+        on_finished(layers, "")
+
+    task.executed.connect(executed)
+    QgsApplication.taskManager().addTask(task)
+    return task

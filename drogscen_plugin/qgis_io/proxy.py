@@ -1,0 +1,91 @@
+"""Network settings from QGIS: the proxy, the CA bundle and the addresses of the sources.
+
+The proxy is the one in QGIS under Settings › Options › Network (QgsSettings
+keys ``proxy/...``), read the way QGIS reads them: addresses starting with an
+entry of ``proxy/noProxyUrls`` go direct, those starting with an entry of
+``proxy/proxyExcludedUrls`` use the system's proxy, as does the proxy type
+"Default proxy". The plugin's own keys are ``drogscen/overpass_url``,
+``drogscen/skolverket_url`` and ``drogscen/ca_bundle``.
+"""
+
+import os
+
+from qgis.core import QgsSettings
+
+from ..core.errors import InputError
+from ..i18n import tr
+from ..net import overpass, skolverket
+from ..net.http import ProxySettings, proxy_url
+
+OVERPASS_URL_KEY = "drogscen/overpass_url"
+SKOLVERKET_URL_KEY = "drogscen/skolverket_url"
+CA_BUNDLE_KEY = "drogscen/ca_bundle"
+
+# QGIS proxy types that requests can use; the rest mean the system's proxy.
+_SCHEMES = {"HttpProxy": "http", "HttpCachingProxy": "http", "Socks5Proxy": "socks5h"}
+
+
+def _text(settings, key):
+    value = settings.value(key, "")
+    return "" if value is None else str(value).strip()
+
+
+def _prefixes(settings, key):
+    """A list setting; older QGIS versions wrote one string joined with '|'."""
+    value = settings.value(key, [])
+    if isinstance(value, str):
+        value = value.split("|")
+    return tuple(str(item).strip() for item in value or () if str(item).strip())
+
+
+def proxy_settings(settings=None):
+    """The proxy QGIS uses, as a ProxySettings for the plugin's HTTP client."""
+    settings = settings or QgsSettings()
+    if not settings.value("proxy/proxyEnabled", False, type=bool):
+        return ProxySettings()
+    bypass = _prefixes(settings, "proxy/noProxyUrls")
+    scheme = _SCHEMES.get(_text(settings, "proxy/proxyType"))
+    host = _text(settings, "proxy/proxyHost")
+    # Some write the host as a URL.
+    if "://" in host:
+        host = host.split("://", 1)[1]
+    host = host.rstrip("/")
+    if scheme is None or not host:
+        return ProxySettings(bypass=bypass)
+    return ProxySettings(
+        url=proxy_url(
+            scheme,
+            host,
+            _text(settings, "proxy/proxyPort"),
+            _text(settings, "proxy/proxyUser"),
+            _text(settings, "proxy/proxyPassword"),
+        ),
+        bypass=bypass,
+        environment=_prefixes(settings, "proxy/proxyExcludedUrls"),
+    )
+
+
+def tls_verify(settings=None):
+    """``verify`` for requests: True, or the CA bundle file set in drogscen/ca_bundle."""
+    settings = settings or QgsSettings()
+    path = _text(settings, CA_BUNDLE_KEY)
+    if not path:
+        return True
+    if not os.path.isfile(path):
+        raise InputError(
+            tr(
+                "The CA bundle file '{path}' (setting {key}) does not exist. Point the setting at "
+                "a PEM file with your organisation's root certificates, or clear it."
+            ).format(path=path, key=CA_BUNDLE_KEY)
+        )
+    return path
+
+
+def overpass_url(settings=None):
+    """The Overpass API interpreter: drogscen/overpass_url, else the public server."""
+    return _text(settings or QgsSettings(), OVERPASS_URL_KEY) or overpass.DEFAULT_URL
+
+
+def skolverket_url(settings=None):
+    """Skolenhetsregistret v2: drogscen/skolverket_url, else Skolverket's own address."""
+    return _text(settings or QgsSettings(), SKOLVERKET_URL_KEY) or skolverket.DEFAULT_URL
