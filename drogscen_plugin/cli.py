@@ -28,12 +28,14 @@ from .core.errors import ScheduleError
 from .core.schedule import WeeklySchedule
 from .i18n import tr
 from .plugin import DrogscenPlugin
+from .qgis_io.report import PAPERS, ReportError, check_writable
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 ALGORITHM = "drogscen:overlap"
+REPORT_ALGORITHM = "drogscen:exportreport"
 OUTPUT_LAYERS = (("OUTPUT", "overlap"), ("SUMMARY", "summary"))
 
 # (option, parameter, layer option the field belongs to)
@@ -148,6 +150,16 @@ def build_parser(algorithm):
     analyse.add_argument("--crs", metavar="CRS",
                          help=tr("projected CRS in metres to measure in{default}").format(
                              default=_default(algorithm, "ANALYSIS_CRS")))
+    analyse.add_argument("--report", metavar="OUT.pdf",
+                         help=tr("also write the situation report (lägesbild) as a PDF: an "
+                                 "overview page, a trend and districts page and one page per "
+                                 "affected school"))
+    analyse.add_argument("--paper", choices=PAPERS, default=PAPERS[0],
+                         help=tr("paper of the report, landscape (default: {paper})").format(
+                             paper=PAPERS[0]))
+    analyse.add_argument("--districts", metavar="PATH",
+                         help=tr("polygon layer of districts for the report's table per "
+                                 "district"))
     return parser
 
 
@@ -196,6 +208,50 @@ def _check_output(out, inputs):
     except OSError as error:
         raise UsageError(tr("--out: cannot create the folder {folder}: {reason}").format(
             folder=folder, reason=error.strerror))
+
+
+def _check_report(args, inputs):
+    """Mistakes in the report options, before the analysis runs."""
+    if args.report is None:
+        if args.districts is not None:
+            raise UsageError(tr("--districts: only used with --report"))
+        return
+    if not args.report.lower().endswith(".pdf"):
+        raise UsageError(tr("--report: must be a PDF file ending in .pdf: {path}").format(
+            path=args.report))
+    target = os.path.realpath(args.report)
+    for path in inputs:
+        if os.path.realpath(_file_of(path)) == target:
+            raise UsageError(tr("--report: must not be an input file: {path}").format(
+                path=args.report))
+    folder = os.path.dirname(target)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        check_writable(args.report)
+    except OSError as error:
+        raise UsageError(tr("--report: cannot create the folder {folder}: {reason}").format(
+            folder=folder, reason=error.strerror))
+    except ReportError as error:
+        raise UsageError("--report: {}".format(error))
+
+
+def _report_parameters(args, parameters, results):
+    """drogscen:exportreport's parameters: the analysis's layers and parameters."""
+    report = {
+        "OVERLAP": results["OUTPUT"],
+        "SUMMARY": results["SUMMARY"],
+        "SCENES": parameters["SCENES"],
+        "SCHOOLS": parameters["SCHOOLS"],
+        "PAPER": PAPERS.index(args.paper),
+        "ADD_LAYOUTS": False,
+        "OUTPUT": args.report,
+    }
+    # The same names in both algorithms.
+    for name in ("SCENE_NAME_FIELD", "SCHOOL_HOURS_FIELD", "DISTANCE", "DEFAULT_SCHOOL_HOURS",
+                 "DEFAULT_PRESCHOOL_HOURS"):
+        if name in parameters:
+            report[name] = parameters[name]
+    return report
 
 
 def _parameters(args, scenes, schools):
@@ -328,7 +384,14 @@ def analyse(args, owned):
     owned.append(scenes)
     schools = _load_layer("--schools", args.schools)
     owned.append(schools)
-    _check_output(args.out, (args.scenes, args.schools))
+    inputs = (args.scenes, args.schools)
+    districts = None
+    if args.districts is not None:
+        districts = _load_layer("--districts", args.districts)
+        owned.append(districts)
+        inputs += (args.districts,)
+    _check_output(args.out, inputs)
+    _check_report(args, inputs)
     parameters = _parameters(args, scenes, schools)
     feedback = _Feedback()
     context = dataobjects.createContext(feedback)
@@ -352,6 +415,25 @@ def analyse(args, owned):
     print()
     print(tr("Wrote {path} (layers: {layers}).").format(
         path=args.out, layers=", ".join(name for _, name in OUTPUT_LAYERS)))
+    if args.report is None:
+        return EXIT_OK
+    report_parameters = _report_parameters(args, parameters, results)
+    if districts is not None:
+        report_parameters["DISTRICTS"] = districts
+    report_feedback = _Feedback()
+    try:
+        report = processing.run(REPORT_ALGORITHM, report_parameters, feedback=report_feedback,
+                                context=context)
+    except QgsProcessingException as error:
+        print(tr("drogscen: the report failed: {message}").format(message=_one_line(error)),
+              file=sys.stderr)
+        return EXIT_FAILED
+    if report_feedback.warnings:
+        print(tr("Report warnings ({count}):").format(count=len(report_feedback.warnings)))
+        for warning in report_feedback.warnings:
+            print("  " + _one_line(warning))
+    print(tr("Wrote {path} ({pages} pages).").format(
+        path=args.report, pages=int(report["PAGE_COUNT"])))
     return EXIT_OK
 
 

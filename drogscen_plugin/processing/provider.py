@@ -8,7 +8,10 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import tr
 from .buffer_schools import BufferSchoolsAlgorithm
 from .check_hours import CheckHoursAlgorithm
+from .export_report import ExportReportAlgorithm
+from .fetch_schools import FetchSchoolsAlgorithm
 from .overlap import OverlapAlgorithm
+from .scene_trend import SceneTrendAlgorithm
 
 ICON = os.path.join(
     os.path.dirname(__file__), os.pardir, os.pardir, "resources", "icons", "icon.png"
@@ -31,5 +34,12 @@ class DrogscenProvider(QgsProcessingProvider):
         return super().icon()
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
-        for algorithm in (OverlapAlgorithm(), BufferSchoolsAlgorithm(), CheckHoursAlgorithm()):
+        for algorithm in (
+            OverlapAlgorithm(),
+            BufferSchoolsAlgorithm(),
+            CheckHoursAlgorithm(),
+            FetchSchoolsAlgorithm(),
+            ExportReportAlgorithm(),
+            SceneTrendAlgorithm(),
+        ):
             self.addAlgorithm(algorithm)

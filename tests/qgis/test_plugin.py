@@ -14,7 +14,14 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
-ALGORITHMS = ["drogscen:bufferschools", "drogscen:checkhours", "drogscen:overlap"]
+ALGORITHMS = [
+    "drogscen:bufferschools",
+    "drogscen:checkhours",
+    "drogscen:exportreport",
+    "drogscen:fetchschools",
+    "drogscen:overlap",
+    "drogscen:scenetrend",
+]
 
 
 def registered():
@@ -30,7 +37,7 @@ def metadata():
     return parser["general"]
 
 
-def test_loading_registers_the_provider_with_its_three_algorithms(plugin):
+def test_loading_registers_the_provider_with_its_algorithms(plugin):
     assert QgsApplication.processingRegistry().providerById("drogscen") is plugin.provider
     assert plugin.provider.name() == "Drogscen"
     assert registered() == ALGORITHMS

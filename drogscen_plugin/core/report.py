@@ -1,0 +1,447 @@
+"""What the situation report ("lägesbild") says, as plain data.
+
+The affected schools in the order the report lists them, the hours the
+report shows per school and scene, the trend of scenes per year or quarter
+from their ``first_seen`` and ``closed_on`` dates, a table per district, the
+data sources, and the trend as an SVG bar chart. No qgis imports: the QGIS
+side reads layers into these records and lays the results out on paper.
+"""
+
+import datetime
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from ..i18n import tr
+from .schedule import WeeklySchedule
+from .weekchart import TEXT_SIZE, SvgWriter, svg_number
+
+CONCURRENT = "concurrent"
+AFTER_HOURS = "after_hours"
+_CONFLICT_RANK = {CONCURRENT: 0, AFTER_HOURS: 1}
+
+YEAR = "year"
+QUARTER = "quarter"
+PERIOD_KINDS = (YEAR, QUARTER)
+
+OSM_ATTRIBUTION = "© OpenStreetMap contributors, ODbL"
+_OSM_RE = re.compile(r"openstreetmap|\bosm\b", re.IGNORECASE)
+
+# Trend chart colours: scenes active, opened, closed.
+ACTIVE_COLOR = "#6a51a3"
+OPENED_COLOR = "#e6550d"
+CLOSED_COLOR = "#31a354"
+
+
+# --- affected schools --------------------------------------------------------
+
+
+def conflict_label(value):
+    """A worst_conflict or conflict value in words."""
+    labels = {
+        CONCURRENT: tr("while open"),
+        AFTER_HOURS: tr("while closed"),
+        "none": tr("none"),
+    }
+    return labels.get(value, value or "")
+
+
+def hours_per_week(minutes):
+    """Minutes per week as hours with one decimal."""
+    return "{:.1f}".format((minutes or 0) / 60)
+
+
+def severity_key(summary):
+    """Sort key of a school summary: conflicts while open first, then most hours."""
+    return (
+        _CONFLICT_RANK.get(summary.worst_conflict, len(_CONFLICT_RANK)),
+        -(summary.concurrent_min or 0),
+        -(summary.afterhours_min or 0),
+        (summary.school_name or "").casefold(),
+        summary.school_fid,
+    )
+
+
+def affected_schools(summaries):
+    """The summaries of schools with a scene within the distance, worst first."""
+    return sorted((s for s in summaries if s.scene_count), key=severity_key)
+
+
+@dataclass(frozen=True)
+class AffectedRow:
+    """One line of the table of affected schools, as text for the page."""
+
+    school_fid: int
+    name: str
+    school_type: str
+    scenes: str
+    conflict: str
+    concurrent_hours: str
+    afterhours_hours: str
+    page: str
+
+
+def affected_rows(summaries, first_page):
+    """Table rows of the affected schools, worst first.
+
+    ``first_page`` is the page number of the first school's page; the
+    school pages follow in the same order.
+    """
+    return [
+        AffectedRow(
+            school_fid=summary.school_fid,
+            name=summary.school_name or "",
+            school_type=summary.school_type or "",
+            scenes=str(summary.scene_count),
+            conflict=conflict_label(summary.worst_conflict),
+            concurrent_hours=hours_per_week(summary.concurrent_min),
+            afterhours_hours=hours_per_week(summary.afterhours_min),
+            page=str(first_page + index),
+        )
+        for index, summary in enumerate(affected_schools(summaries))
+    ]
+
+
+def scene_hours(pairs):
+    """``{scene_fid: WeeklySchedule}``: each scene's hours as the analysis used them.
+
+    A scene is active either while the school is open or while it is
+    closed, so its hours are the union of the pair's presence and guard
+    hours; that holds for unknown hours (taken as always) too.
+    """
+    hours = {}
+    for pair in pairs:
+        if pair.scene_fid not in hours:
+            hours[pair.scene_fid] = WeeklySchedule.parse(pair.presence_hours) | WeeklySchedule.parse(
+                pair.guard_hours
+            )
+    return hours
+
+
+def pairs_by_school(pairs):
+    """``{school_fid: [PairResult]}``, each list nearest scene first."""
+    grouped = {}
+    for pair in pairs:
+        grouped.setdefault(pair.school_fid, []).append(pair)
+    for school_pairs in grouped.values():
+        school_pairs.sort(key=lambda p: (p.distance_m, (p.scene_name or "").casefold(), p.scene_fid))
+    return grouped
+
+
+def mismatched_hours(school_hours, pairs, scenes):
+    """The pairs whose presence hours differ from ``school_hours`` ∧ the scene's hours.
+
+    ``scenes`` is :func:`scene_hours`. A mismatch means the school hours the
+    report draws are not the ones the analysis used.
+    """
+    return [
+        pair
+        for pair in pairs
+        if (school_hours & scenes[pair.scene_fid]) != WeeklySchedule.parse(pair.presence_hours)
+    ]
+
+
+# --- texts ---------------------------------------------------------------------
+
+
+def parameters_text(distance, school_hours, preschool_hours):
+    """The analysis parameters in one line."""
+    return tr(
+        "Distance {distance} m · default opening hours: schools {school}, preschools {preschool}"
+    ).format(
+        distance=svg_number(distance),
+        school=school_hours.to_opening_hours(),
+        preschool=preschool_hours.to_opening_hours(),
+    )
+
+
+def is_osm(text):
+    """True when a source value names OpenStreetMap."""
+    return bool(text) and _OSM_RE.search(str(text)) is not None
+
+
+def sources_text(scene_layer, scene_sources, school_layer, school_sources, limit=4):
+    """The data sources line: layer names, the values of their source fields,
+    and the OpenStreetMap attribution when any source is OpenStreetMap."""
+    parts = []
+    osm = False
+    for label, layer, values in (
+        (tr("scenes"), scene_layer, scene_sources),
+        (tr("schools"), school_layer, school_sources),
+    ):
+        distinct = sorted({str(v).strip() for v in values if v is not None and str(v).strip()})
+        from_osm = any(is_osm(value) for value in distinct) or is_osm(layer)
+        osm = osm or from_osm
+        shown = [value for value in distinct if not is_osm(value)]
+        if len(shown) > limit:
+            shown = shown[:limit] + [tr("{count} more").format(count=len(shown) - limit)]
+        if from_osm:
+            shown.append("OpenStreetMap")
+        if not layer and not shown:
+            continue
+        if layer and shown:
+            parts.append(tr("{kind}: {layer} ({sources})").format(
+                kind=label, layer=layer, sources=", ".join(shown)))
+        else:
+            parts.append(tr("{kind}: {sources}").format(kind=label, sources=layer or ", ".join(shown)))
+    text = tr("Data sources – {sources}.").format(sources="; ".join(parts) or tr("not given"))
+    if osm:
+        text += " " + OSM_ATTRIBUTION + "."
+    return text
+
+
+# --- trend -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year or a quarter; ``end`` is its last day."""
+
+    label: str
+    start: datetime.date
+    end: datetime.date
+
+
+def period_of(day, kind):
+    """The year or quarter containing ``day``."""
+    if kind == YEAR:
+        return Period(str(day.year), datetime.date(day.year, 1, 1), datetime.date(day.year, 12, 31))
+    if kind != QUARTER:
+        raise ValueError(kind)
+    quarter = (day.month - 1) // 3
+    start = datetime.date(day.year, 3 * quarter + 1, 1)
+    following = (
+        datetime.date(day.year + 1, 1, 1) if quarter == 3 else datetime.date(day.year, 3 * quarter + 4, 1)
+    )
+    return Period(
+        tr("{year} Q{quarter}").format(year=day.year, quarter=quarter + 1),
+        start,
+        following - datetime.timedelta(days=1),
+    )
+
+
+def periods(first, last, kind):
+    """The periods from the one containing ``first`` to the one containing ``last``."""
+    result = [period_of(first, kind)]
+    while result[-1].end < last:
+        result.append(period_of(result[-1].end + datetime.timedelta(days=1), kind))
+    return result
+
+
+def as_date(value):
+    """A date from a date, a datetime or ISO text (``2024-03-01``, also with a time); None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    return datetime.date.fromisoformat(text[:10])
+
+
+@dataclass(frozen=True)
+class TrendScene:
+    """A scene's history; ``first_seen`` None means not known."""
+
+    fid: int
+    name: str
+    first_seen: Optional[datetime.date]
+    closed_on: Optional[datetime.date]
+    geometry: Any = None
+
+    def active_on(self, day):
+        """Open on ``day``; a scene without a first_seen date counts as open since ever."""
+        started = self.first_seen is None or self.first_seen <= day
+        return started and (self.closed_on is None or self.closed_on > day)
+
+
+def date_problem(first_seen, closed_on):
+    """Why two dates of one scene cannot both be right, or None."""
+    if first_seen is not None and closed_on is not None and closed_on < first_seen:
+        return tr("closed on {closed} before it was first seen on {first}").format(
+            closed=closed_on.isoformat(), first=first_seen.isoformat()
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """Scenes in one period: active at its end, opened and closed during it.
+
+    For the running period "the end" is the report date (or a later date of
+    the data in it), so ``active`` of one row is always ``active`` of the
+    previous row plus ``opened`` minus ``closed``.
+    """
+
+    period: Period
+    active: int
+    opened: int
+    closed: int
+
+
+def trend(scenes, kind, today, first=None):
+    """Trend rows from the first period with a first_seen date (or ``first``)
+    to the period containing ``today``; scenes without first_seen are left out.
+
+    Dates after ``today`` extend the periods to include them.
+    """
+    dated = [scene for scene in scenes if scene.first_seen is not None]
+    days = [scene.first_seen for scene in dated] + [
+        scene.closed_on for scene in dated if scene.closed_on is not None
+    ]
+    if first is not None:
+        days.append(first)
+    if not days:
+        return []
+    last = max(days + [today])
+    rows = []
+    for period in periods(min(days), last, kind):
+        # Counted at the end of the period; the running one on the report date, unless
+        # the data has later dates in it.
+        later = [day for day in days if period.start <= day <= period.end]
+        end = min(period.end, max([today, period.start] + later))
+        rows.append(
+            TrendRow(
+                period=period,
+                active=sum(1 for scene in dated if scene.active_on(end)),
+                opened=sum(1 for scene in dated if period.start <= scene.first_seen <= period.end),
+                closed=sum(
+                    1
+                    for scene in dated
+                    if scene.closed_on is not None and period.start <= scene.closed_on <= period.end
+                ),
+            )
+        )
+    return rows
+
+
+def trend_chart_svg(rows, *, title, width=170.0, height=95.0):
+    """Grouped bars per period: scenes active at its end, opened and closed."""
+    svg = SvgWriter()
+    svg.rect(0, 0, width, height, "#ffffff")
+    left, right, top, bottom = 10.0, width - 6.0, 4.0, height - 13.0
+    highest = max([max(r.active, r.opened, r.closed) for r in rows] + [1])
+    step = max(1, int(math.ceil(highest / 5.0)))
+    top_value = step * int(math.ceil(highest / float(step)))
+
+    def y_of(value):
+        return bottom - (bottom - top) * value / top_value
+
+    svg.open_group("axis")
+    for value in range(0, top_value + 1, step):
+        svg.line(left, y_of(value), right, y_of(value), "#d0d0d0", width=0.15)
+        svg.text(left - 1.2, y_of(value) + TEXT_SIZE * 0.35, str(value), "#1a1a1a",
+                 anchor="end")
+    svg.close_group()
+
+    kinds = (
+        ("active", ACTIVE_COLOR, tr("active at the end of the period")),
+        ("opened", OPENED_COLOR, tr("opened")),
+        ("closed", CLOSED_COLOR, tr("closed")),
+    )
+    slot = (right - left) / max(1, len(rows))
+    bar = slot * 0.8 / len(kinds)
+    # Period labels about 12 mm apart at most, so they never overlap.
+    label_every = max(1, int(math.ceil(len(rows) * 12.0 / (right - left))))
+    svg.open_group("bars")
+    for index, row in enumerate(rows):
+        x = left + index * slot + slot * 0.1
+        for position, (kind, color, label) in enumerate(kinds):
+            value = getattr(row, kind)
+            if value:
+                svg.rect(
+                    x + position * bar,
+                    y_of(value),
+                    bar,
+                    bottom - y_of(value),
+                    color,
+                    title="{}: {} {}".format(row.period.label, value, label),
+                    period=row.period.label,
+                    kind=kind,
+                    value=value,
+                )
+        if index % label_every == 0:
+            svg.text(left + (index + 0.5) * slot, bottom + TEXT_SIZE * 1.3, row.period.label,
+                     "#1a1a1a", anchor="middle")
+    svg.line(left, bottom, right, bottom, "#1a1a1a", width=0.25)
+    svg.close_group()
+
+    svg.open_group("legend")
+    x, y = left, height - 2.0
+    for _kind, color, label in kinds:
+        text = label[:1].upper() + label[1:]
+        svg.rect(x, y - TEXT_SIZE * 0.8, 3.0, TEXT_SIZE * 0.8, color)
+        svg.text(x + 4.0, y, text, "#1a1a1a")
+        x += 4.0 + len(text) * TEXT_SIZE * 0.52 + 5.0
+    svg.close_group()
+
+    description = " ".join(
+        tr("{period}: {active} active, {opened} opened, {closed} closed.").format(
+            period=row.period.label, active=row.active, opened=row.opened, closed=row.closed
+        )
+        for row in rows
+    )
+    return svg.document(width, height, title, description)
+
+
+# --- districts ----------------------------------------------------------------
+
+
+def locate(geometries, districts):
+    """For each geometry, the index of the district holding its representative
+    point (the first, where districts overlap), or None outside them all."""
+    found = []
+    for geometry in geometries:
+        if geometry is None or geometry.is_empty:
+            found.append(None)
+            continue
+        point = geometry.representative_point()
+        found.append(next((i for i, d in enumerate(districts) if d.intersects(point)), None))
+    return found
+
+
+@dataclass(frozen=True)
+class DistrictRow:
+    """One district: scenes open on the report date, affected schools, and
+    school-scene pairs with the scene active while the school is open."""
+
+    name: str
+    active_scenes: int
+    affected_schools: int
+    concurrent_conflicts: int
+
+
+def district_rows(districts, scenes, summaries, pairs, today):
+    """Rows per district in the given order, and one for what lies outside them all.
+
+    ``districts`` is a list of ``(name, polygon)``; ``scenes`` TrendScene
+    records with geometry; ``summaries`` and ``pairs`` the analysis records
+    (schools located by the summary geometry).
+    """
+    polygons = [polygon for _, polygon in districts]
+    names = [name for name, _ in districts]
+    outside = len(names)
+    counts = [[0, 0, 0] for _ in range(len(names) + 1)]
+
+    def slot(index):
+        return outside if index is None else index
+
+    for scene, index in zip(scenes, locate([s.geometry for s in scenes], polygons)):
+        if scene.active_on(today):
+            counts[slot(index)][0] += 1
+    school_district = {}
+    for summary, index in zip(summaries, locate([s.geometry for s in summaries], polygons)):
+        school_district[summary.school_fid] = slot(index)
+        if summary.scene_count:
+            counts[slot(index)][1] += 1
+    for pair in pairs:
+        if pair.conflict == CONCURRENT and pair.school_fid in school_district:
+            counts[school_district[pair.school_fid]][2] += 1
+    rows = [DistrictRow(name, *counts[i]) for i, name in enumerate(names)]
+    if any(counts[outside]):
+        rows.append(DistrictRow(tr("Outside the districts"), *counts[outside]))
+    return rows

@@ -1,0 +1,291 @@
+"""drogscen:exportreport — the situation report ("lägesbild") as a PDF and as print layouts."""
+
+import datetime
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
+from ..core.report import PERIOD_KINDS, QUARTER, YEAR
+from ..i18n import tr
+from ..qgis_io.report import (
+    PAPERS,
+    ReportLayers,
+    ReportOptions,
+    SituationReport,
+    check_writable,
+)
+from .base import DrogscenAlgorithm
+
+
+def period_options():
+    """Labels of the PERIOD choices, in the order of core.report.PERIOD_KINDS."""
+    labels = {YEAR: tr("Year"), QUARTER: tr("Quarter")}
+    return [labels[kind] for kind in PERIOD_KINDS]
+
+
+class ReportAlgorithm(DrogscenAlgorithm):
+    """Shared by the report algorithms: their group and the report date."""
+
+    REPORT_DATE = "REPORT_DATE"
+
+    def group(self):
+        return tr("Reports")
+
+    def groupId(self):  # noqa: N802 (QGIS API)
+        return "reports"
+
+    def add_report_date(self):
+        self.add(
+            QgsProcessingParameterDateTime(
+                self.REPORT_DATE, tr("Report date"), QgsProcessingParameterDateTime.Date,
+                optional=True),
+            tr("The date the report describes: scenes open on it count as active, and the "
+               "trend runs up to it. Empty means today."),
+            advanced=True,
+        )
+
+    def report_date(self, parameters, context):
+        value = self.parameterAsDateTime(parameters, self.REPORT_DATE, context)
+        if parameters.get(self.REPORT_DATE) in (None, "") or not value.isValid():
+            return datetime.date.today()
+        return value.date().toPyDate()
+
+
+class ExportReportAlgorithm(ReportAlgorithm):
+    OVERLAP = "OVERLAP"
+    SUMMARY = "SUMMARY"
+    SCENES = "SCENES"
+    SCENE_NAME_FIELD = "SCENE_NAME_FIELD"
+    FIRST_SEEN_FIELD = "FIRST_SEEN_FIELD"
+    CLOSED_ON_FIELD = "CLOSED_ON_FIELD"
+    SCHOOLS = "SCHOOLS"
+    SCHOOL_HOURS_FIELD = "SCHOOL_HOURS_FIELD"
+    SOURCE_FIELD = "SOURCE_FIELD"
+    DISTRICTS = "DISTRICTS"
+    DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
+    PERIOD = "PERIOD"
+    PAPER = "PAPER"
+    DISTANCE = "DISTANCE"
+    DEFAULT_SCHOOL_HOURS = "DEFAULT_SCHOOL_HOURS"
+    DEFAULT_PRESCHOOL_HOURS = "DEFAULT_PRESCHOOL_HOURS"
+    ADD_LAYOUTS = "ADD_LAYOUTS"
+    OUTPUT = "OUTPUT"
+    PAGE_COUNT = "PAGE_COUNT"
+
+    def name(self):
+        return "exportreport"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Situation report (PDF and layouts)")
+
+    def flags(self):
+        # QGIS renders print layouts in the main thread only.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return tr(
+            "A situation report (lägesbild) of an analysis run, as one PDF and as two print "
+            "layouts in the project's layout manager.\n\nThe overview page has the map with "
+            "scenes, buffers, overlaps and schools, the parameters, a table of the affected "
+            "schools and the data sources. A second page, when scenes or districts are given, "
+            "shows the trend of scenes per year or quarter (from first_seen and closed_on) and "
+            "a table per district. Then one page per affected school: its map, a week chart of "
+            "its opening hours and the scenes' active hours, and the measures (adult presence, "
+            "guards, the yard round).\n\nThe PDF has 1 page, plus 1 for trend and districts when "
+            "scenes or districts are given, plus 1 per affected school.\n\nThe layers do not "
+            "record the analysis parameters: give the distance and default hours used, for the "
+            "parameters line, the buffers and the week charts. With the schools layer, each "
+            "school's own hours are shown; without it, the defaults of its type."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.OVERLAP, tr("Overlaps"), [QgsProcessing.TypeVectorPolygon]),
+            tr("The Overlaps output (OUTPUT) of drogscen:overlap."),
+        )
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.SUMMARY, tr("School summary"), [QgsProcessing.TypeVectorAnyGeometry]),
+            tr("The School summary output (SUMMARY) of drogscen:overlap."),
+        )
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.SCENES, tr("Open drug scenes"), [QgsProcessing.TypeVectorPolygon],
+                optional=True),
+            tr("The scenes analysed: drawn on the maps, and with their first seen and closed "
+               "dates the trend."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.SCENE_NAME_FIELD, tr("Scene name field"), "name", self.SCENES,
+                optional=True),
+            tr("Field with the scene's name, for the map labels."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.FIRST_SEEN_FIELD, tr("First seen field"), "first_seen", self.SCENES,
+                optional=True),
+            tr("Date field (or YYYY-MM-DD text): when the scene was first seen."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.CLOSED_ON_FIELD, tr("Closed on field"), "closed_on", self.SCENES,
+                optional=True),
+            tr("Date field (or YYYY-MM-DD text): when the scene closed; empty while open."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.SCHOOLS, tr("Schools and preschools"),
+                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True),
+            tr("The schools layer analysed (the summary's school_fid are its feature ids): "
+               "each school's own opening hours for its page."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.SCHOOL_HOURS_FIELD, tr("School opening hours field"), "opening_hours",
+                self.SCHOOLS, QgsProcessingParameterField.String, optional=True),
+            tr("Field with the school's opening hours; empty values take the defaults below."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.SOURCE_FIELD, tr("Source field"), "source", optional=True),
+            tr("Field of the scenes and schools naming where the data come from; OpenStreetMap "
+               "sources get the OpenStreetMap attribution."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.DISTRICTS, tr("Districts"), [QgsProcessing.TypeVectorPolygon],
+                optional=True),
+            tr("Polygons of districts: a table with active scenes, affected schools and "
+               "conflicts while open per district."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.DISTRICT_NAME_FIELD, tr("District name field"), "name", self.DISTRICTS,
+                optional=True),
+            tr("Field with the district's name."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterEnum(self.PERIOD, tr("Trend per"), period_options(),
+                                       defaultValue=0),
+            tr("Count the scenes per year or per quarter."),
+        )
+        self.add(
+            QgsProcessingParameterEnum(self.PAPER, tr("Paper"), list(PAPERS), defaultValue=0),
+            tr("A4 or A3, landscape."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.DISTANCE, tr("Distance used (m)"), QgsProcessingParameterNumber.Double,
+                300.0, minValue=0.0),
+            tr("The distance of the analysis run, in metres: shown in the parameters and drawn "
+               "as the buffers."),
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.DEFAULT_SCHOOL_HOURS, tr("Default school hours used"), DEFAULT_SCHOOL_HOURS),
+            tr("The default school hours of the analysis run."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.DEFAULT_PRESCHOOL_HOURS, tr("Default preschool hours used"),
+                DEFAULT_PRESCHOOL_HOURS),
+            tr("The default preschool hours of the analysis run."),
+            advanced=True,
+        )
+        self.add_report_date()
+        self.add(
+            QgsProcessingParameterBoolean(
+                self.ADD_LAYOUTS, tr("Add the layouts to the project"), True),
+            tr("Put the overview and school layouts into the project's layout manager, to "
+               "adjust them in the Layout Designer. Layers the layouts need that are not in the "
+               "project are added to a hidden group 'Situation report layers'."),
+        )
+        self.add(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, tr("Report (PDF)"), tr("PDF files (*.pdf)")),
+            tr("The PDF file to write."),
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Pages")))
+
+    def layer(self, parameters, name, context):
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        if layer is None and parameters.get(name) not in (None, ""):
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return layer
+
+    def process(self, parameters, context, feedback):
+        layers = ReportLayers(
+            overlap=self.layer(parameters, self.OVERLAP, context),
+            summary=self.layer(parameters, self.SUMMARY, context),
+            scenes=self.layer(parameters, self.SCENES, context),
+            schools=self.layer(parameters, self.SCHOOLS, context),
+            districts=self.layer(parameters, self.DISTRICTS, context),
+        )
+
+        def text(name):
+            return self.parameterAsString(parameters, name, context)
+
+        options = ReportOptions(
+            distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
+            default_school_hours=text(self.DEFAULT_SCHOOL_HOURS),
+            default_preschool_hours=text(self.DEFAULT_PRESCHOOL_HOURS),
+            school_hours_field=text(self.SCHOOL_HOURS_FIELD),
+            scene_name_field=text(self.SCENE_NAME_FIELD),
+            first_seen_field=text(self.FIRST_SEEN_FIELD),
+            closed_on_field=text(self.CLOSED_ON_FIELD),
+            source_field=text(self.SOURCE_FIELD),
+            district_name_field=text(self.DISTRICT_NAME_FIELD),
+            period=PERIOD_KINDS[self.parameterAsEnum(parameters, self.PERIOD, context)],
+            paper=PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)],
+            today=self.report_date(parameters, context),
+        )
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        check_writable(path)
+        project = context.project()
+        report = SituationReport(layers, options, project)
+        try:
+            feedback.pushInfo(tr("Building the layouts…"))
+            report.build(feedback)
+            for warning in report.warnings:
+                feedback.pushWarning(warning)
+            feedback.pushInfo(tr("Writing {pages} pages to {path}…").format(
+                pages=report.page_count, path=path))
+            report.export_pdf(path, feedback)
+        except Exception:
+            report.discard()
+            raise
+        if not self.parameterAsBoolean(parameters, self.ADD_LAYOUTS, context) or project is None:
+            report.discard()
+        else:
+            # Layers Processing loaded for this run would vanish with it.
+            store = context.temporaryLayerStore()
+            for layer in report.map_layers:
+                if store.mapLayer(layer.id()) is not None:
+                    store.takeMapLayer(layer)
+            report.add_to_project()
+            feedback.pushInfo(tr("The layouts '{overview}' and '{schools}' are in the project's "
+                                 "layout manager.").format(
+                overview=report.overview.name(), schools=report.schools_layout.name()))
+        return {self.OUTPUT: path, self.PAGE_COUNT: report.page_count}
