@@ -2,6 +2,8 @@
 #   make test    install what is missing, run the whole suite offscreen
 #   make demo    run the command line on the sample data into build/demo/
 #   make bench   time the overlap algorithm against QGIS's own buffer + intersection
+#   make bench-scale  100,000 schools x 5,000 scenes: progress and peak memory
+#   make fuzz    a long random run of the opening-hours parser (FUZZ_ARGS)
 #   make package build/drogscen-VERSION.zip for the QGIS plugin repository
 #   make deploy  copy the plugin into the QGIS profile (QGIS_PLUGINS_DIR)
 
@@ -12,11 +14,13 @@ SHELL := /bin/bash
 SYSTEM_PYTHON := /usr/bin/python3
 VENV := .venv
 VENV_SHAPELY2 := .venv-shapely2
+VENV_BENCH := .venv-bench
 BUILD := build
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 QGIS_PLUGINS_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-shapely python3-requests \
-	python3-venv xvfb xauth poppler-utils qttools5-dev-tools
+	python3-cryptography python3-venv xvfb xauth poppler-utils qttools5-dev-tools \
+	postgresql postgresql-postgis
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 SAMPLE := resources/sample/drogscen_sample.gpkg
 
@@ -24,14 +28,15 @@ SAMPLE := resources/sample/drogscen_sample.gpkg
 PLUGIN_CONTENT := $(wildcard __init__.py metadata.txt LICENSE README.md drogscen_plugin resources i18n)
 PLUGIN_EXCLUDES := --exclude=__pycache__ --exclude='*.pyc' --exclude='*.ts' \
 	--exclude='*.gpkg-wal' --exclude='*.gpkg-shm' \
-	--exclude=resources/sample/make_sample.py --exclude=resources/icons/render_icon.py
+	--exclude=resources/sample/make_sample.py --exclude=resources/icons/render_icon.py \
+	--exclude=resources/styles/make_styles.py
 # $(call copy_plugin,DIR): DIR becomes a fresh copy of the plugin folder.
 copy_plugin = rm -rf '$(1)' && mkdir -p '$(1)' && \
 	tar -cf - $(PLUGIN_EXCLUDES) $(PLUGIN_CONTENT) | tar -xf - -C '$(1)'
 
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: test demo bench package deploy translations sample icon system-deps clean distclean
+.PHONY: test demo bench bench-scale fuzz package deploy translations sample icon styles system-deps clean distclean
 
 # Installs only the Debian packages that are missing; apt-get update only then.
 system-deps:
@@ -60,18 +65,42 @@ $(VENV_SHAPELY2)/.installed: requirements-shapely2.txt | system-deps
 
 test: $(VENV)/.installed $(VENV_SHAPELY2)/.installed
 	$(VENV)/bin/python -m pytest tests
-	@echo "--- core tests under shapely 2 ---"
-	PYTHONPATH=. $(VENV_SHAPELY2)/bin/python -m pytest tests/core
+	@echo "--- core and net tests under shapely 2 ---"
+	PYTHONPATH=. $(VENV_SHAPELY2)/bin/python -m pytest tests/core tests/net
 
 demo: $(VENV)/.installed
 	rm -rf $(BUILD)/demo
 	$(VENV)/bin/python -m drogscen_plugin analyse \
 		--scenes '$(SAMPLE)|layername=scenes' \
 		--schools '$(SAMPLE)|layername=schools' \
-		--out $(BUILD)/demo/demo.gpkg
+		--out $(BUILD)/demo/demo.gpkg \
+		--districts '$(SAMPLE)|layername=districts' \
+		--report $(BUILD)/demo/lagesbild.pdf
 
-bench: $(VENV)/.installed
-	$(VENV)/bin/python bench/bench_overlap.py
+# PyQGIS and numpy from the system, shapely 2 on top: as newer QGIS installs ship.
+$(VENV_BENCH)/.installed: requirements-bench.txt | system-deps
+	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV_BENCH)
+	$(VENV_BENCH)/bin/python -m pip install --disable-pip-version-check -q -r requirements-bench.txt
+	touch $@
+
+# BENCH_ARGS: e.g. "--schools 2000 --scenes 200" for a quick run.
+bench: $(VENV_BENCH)/.installed
+	@echo "--- shapely as packaged with QGIS ---"
+	$(SYSTEM_PYTHON) bench/bench_overlap.py $(BENCH_ARGS)
+	@echo "--- shapely 2 ---"
+	$(VENV_BENCH)/bin/python bench/bench_overlap.py $(BENCH_ARGS)
+	@echo "(make bench-scale: 100,000 schools x 5,000 scenes, with progress and peak memory)"
+
+# BENCH_SCALE_ARGS: e.g. "--schools 10000 --scenes 500" for a quick run.
+bench-scale: $(VENV_BENCH)/.installed
+	@echo "--- shapely as packaged with QGIS ---"
+	$(SYSTEM_PYTHON) bench/bench_scale.py $(BENCH_SCALE_ARGS)
+	@echo "--- shapely 2 ---"
+	$(VENV_BENCH)/bin/python bench/bench_scale.py $(BENCH_SCALE_ARGS)
+
+# FUZZ_ARGS: e.g. "--examples 1000000 --long-size 10000000".
+fuzz: $(VENV)/.installed
+	$(VENV)/bin/python scripts/fuzz_hours.py $(FUZZ_ARGS)
 
 # Compiles i18n/*.ts when Qt's lrelease is there (Debian: qttools5-dev-tools).
 translations:
@@ -97,9 +126,12 @@ sample: system-deps
 icon: system-deps
 	$(SYSTEM_PYTHON) resources/icons/render_icon.py
 
+styles: system-deps
+	$(SYSTEM_PYTHON) resources/styles/make_styles.py
+
 clean:
 	rm -rf $(BUILD) .pytest_cache .hypothesis
 	find . -name __pycache__ -not -path './.venv*' -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) $(VENV_SHAPELY2)
+	rm -rf $(VENV) $(VENV_SHAPELY2) $(VENV_BENCH)

@@ -44,8 +44,12 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         try:
             return self.process(parameters, context, feedback)
-        except DrogscenError as error:
-            raise QgsProcessingException(str(error)) from error
+        except (DrogscenError, QgsProcessingException) as error:
+            message = str(error)
+        # QGIS never frees an exception that leaves processAlgorithm, nor the
+        # frames it holds: raise one that holds no layers, sources or sinks.
+        del parameters, context, feedback
+        raise QgsProcessingException(message)
 
     # --- parameter helpers ---------------------------------------------------
 

@@ -31,6 +31,7 @@ from ..qgis_io.layers import (
     write_records,
 )
 from .base import DrogscenAlgorithm
+from .outputs import OutputSinks
 
 
 @contextmanager
@@ -246,6 +247,8 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         default_preschool = self.schedule(parameters, self.DEFAULT_PRESCHOOL_HOURS, context)
         scene_source = self.source(parameters, self.SCENES, context)
         school_source = self.source(parameters, self.SCHOOLS, context)
+        sinks = OutputSinks(self, parameters, context, feedback)
+        sinks.check_inputs((self.OUTPUT, self.SUMMARY), (self.SCENES, self.SCHOOLS))
 
         def field(name, source):
             return self.field_name(parameters, name, context, source, feedback)
@@ -301,16 +304,20 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 (95, 100),
             ),
         )
-        for name, spec, wkb_type, records, geometries, span in outputs:
-            fields = qgs_fields(spec)
-            sink, destination = self.parameterAsSink(
-                parameters, name, context, fields, wkb_type, crs
-            )
-            if sink is None:
-                raise QgsProcessingException(self.invalidSinkError(parameters, name))
-            if not write_records(sink, records, fields, wkb_type, feedback, span, geometries):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
-            results[name] = destination
+        try:
+            for name, spec, wkb_type, records, geometries, span in outputs:
+                fields = qgs_fields(spec)
+                sink, destination = sinks.create(name, fields, wkb_type, crs)
+                if not write_records(sink, records, fields, wkb_type, feedback, span, geometries):
+                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
+                results[name] = destination
+            if feedback.isCanceled():
+                raise AnalysisCanceled(tr("The analysis was canceled."))
+        except BaseException:
+            # No half-written output, nor a whole one the run does not report.
+            sinks.discard()
+            raise
+        sinks.close()
 
         readers = (scene_reader, school_reader)
         results[self.REPAIRED_COUNT] = sum(len(reader.repaired) for reader in readers)

@@ -465,7 +465,7 @@ def write_records(sink, records, fields, wkb_type, feedback, span, geometries=No
 
     ``geometries``, when given, are the QgsGeometry objects to write, one per
     record, instead of the records' own (a summary's schools as read).
-    Not cancelable: the analysis is done and a half-written output would mislead.
+    Raises AnalysisCanceled when canceled; the caller removes what was written.
     """
     start, end = span
     multi = QgsWkbTypes.isMultiType(wkb_type)
@@ -474,6 +474,8 @@ def write_records(sink, records, fields, wkb_type, feedback, span, geometries=No
     # One feature, refilled: the sink keeps a copy of each.
     feature = QgsFeature(fields)
     for first in range(0, len(records), PROGRESS_STEP):
+        if feedback.isCanceled():
+            raise AnalysisCanceled(tr("The analysis was canceled."))
         chunk = records[first : first + PROGRESS_STEP]
         if geometries is None:
             shapes = _refilled(to_wkb([record.geometry for record in chunk]), multi)
