@@ -1,14 +1,28 @@
-"""The QGIS plugin object: registers the Processing provider and the translations."""
+"""The QGIS plugin object: the Processing provider, the expression functions, the
+translations, and in the QGIS window the dock with its toolbar button and menus."""
 
 import os
 
-from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.core import QgsApplication, QgsProject
+from qgis.gui import QgsMapCanvas
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QThreadPool, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
 from . import i18n
+from .core.errors import DrogscenError
+from .gui.dock import DrogscenDock
+from .i18n import tr
 from .processing.provider import DrogscenProvider
+from .qgis_io.expressions import register_functions, unregister_functions
+from .qgis_io.scene_layer import create_scene_layer
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ICON = os.path.join(PLUGIN_DIR, "resources", "icons", "icon.png")
+MENU = "&Drogscen"
+# How long unload waits for map renders in worker threads; Qt's global pool also
+# runs QGIS's tasks, so a long task elsewhere delays unloading at most this long.
+RENDER_WAIT_MS = 10_000
 
 
 def install_translation():
@@ -40,6 +54,9 @@ class DrogscenPlugin:
         self.iface = iface
         self.provider = None
         self.translator = None
+        self.dock = None
+        self.dock_action = None
+        self.new_layer_action = None
 
     def initProcessing(self):  # noqa: N802 (name required by QGIS)
         # QGIS calls this on its own for processing plugins and initGui calls it again.
@@ -47,13 +64,84 @@ class DrogscenPlugin:
             self.translator = install_translation()
             self.provider = DrogscenProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
+            # After the translator: the functions' help is built in the user's language.
+            register_functions()
 
     def initGui(self):  # noqa: N802 (name required by QGIS)
         self.initProcessing()
+        if self.dock is not None:
+            return
+        window = self.iface.mainWindow()
+        self.dock = DrogscenDock(self.iface, window)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+
+        self.dock_action = QAction(QIcon(ICON), tr("Drogscen"), window)
+        self.dock_action.setObjectName("DrogscenDockAction")
+        self.dock_action.setToolTip(
+            tr("Drogscen: open drug scenes near schools, in space and time")
+        )
+        self.dock_action.setCheckable(True)
+        self.dock.setToggleVisibilityAction(self.dock_action)
+        self.new_layer_action = QAction(tr("New scenes layer…"), window)
+        self.new_layer_action.setObjectName("DrogscenNewScenesLayerAction")
+        self.new_layer_action.triggered.connect(self.new_scenes_layer)
+
+        self.iface.addToolBarIcon(self.dock_action)
+        for action in self.actions():
+            self.iface.addPluginToMenu(MENU, action)
+            self.iface.addPluginToVectorMenu(MENU, action)
+
+    def actions(self):
+        return [action for action in (self.dock_action, self.new_layer_action) if action]
 
     def unload(self):
+        if self.dock is not None:
+            self.iface.removeToolBarIcon(self.dock_action)
+            for action in self.actions():
+                self.iface.removePluginMenu(MENU, action)
+                self.iface.removePluginVectorMenu(MENU, action)
+                action.deleteLater()
+            self.dock_action = self.new_layer_action = None
+            self.dock.teardown()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+            self._end_map_renders()
         if self.provider is not None:
+            unregister_functions()
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         remove_translation(self.translator)
         self.translator = None
+
+    def _end_map_renders(self):
+        """Map renders evaluate expressions in worker threads: stop them and let them
+        end before the expression functions are removed under them."""
+        for canvas in self.iface.mainWindow().findChildren(QgsMapCanvas):
+            canvas.stopRendering()
+        QThreadPool.globalInstance().waitForDone(RENDER_WAIT_MS)
+
+    # --- "New scenes layer…" ----------------------------------------------------------
+
+    def new_scenes_layer(self):
+        path, _ = QFileDialog.getSaveFileName(
+            self.iface.mainWindow(),
+            tr("New scenes layer"),
+            QgsProject.instance().homePath(),
+            tr("GeoPackage (*.gpkg)"),
+        )
+        if path:
+            self.add_scenes_layer(path)
+
+    def add_scenes_layer(self, path):
+        """Create a scenes layer in the GeoPackage ``path``, add it to the project and
+        make it the active layer; a problem goes to the message bar. Returns the layer."""
+        try:
+            layer = create_scene_layer(path)
+        except DrogscenError as error:
+            self.iface.messageBar().pushCritical("Drogscen", str(error))
+            return None
+        QgsProject.instance().addMapLayer(layer)
+        self.iface.setActiveLayer(layer)
+        return layer

@@ -229,24 +229,28 @@ class LayerReader:
         self.geometries = geometries = []
         # Per geometry type: does it need flattening or segmentizing?
         plain_types = {}
-        for count, feature in enumerate(iterator):
-            if count % PROGRESS_STEP == 0:
-                if self.feedback.isCanceled():
-                    raise AnalysisCanceled(tr("The analysis was canceled."))
-                self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
-            geometry = feature.geometry()
-            if geometry.isEmpty():
-                self.skipped.append(feature.id())
-                continue
-            wkb_type = geometry.wkbType()
-            if wkb_type not in plain_types:
-                plain_types[wkb_type] = wkb_type == QgsWkbTypes.flatType(
-                    QgsWkbTypes.linearType(wkb_type)
-                )
-            if not plain_types[wkb_type]:
-                geometry = _linear_2d(geometry, wkb_type)
-            features.append(feature)
-            geometries.append(geometry)
+        try:
+            for count, feature in enumerate(iterator):
+                if count % PROGRESS_STEP == 0:
+                    if self.feedback.isCanceled():
+                        raise AnalysisCanceled(tr("The analysis was canceled."))
+                    self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
+                geometry = feature.geometry()
+                if geometry.isEmpty():
+                    self.skipped.append(feature.id())
+                    continue
+                wkb_type = geometry.wkbType()
+                if wkb_type not in plain_types:
+                    plain_types[wkb_type] = wkb_type == QgsWkbTypes.flatType(
+                        QgsWkbTypes.linearType(wkb_type)
+                    )
+                if not plain_types[wkb_type]:
+                    geometry = _linear_2d(geometry, wkb_type)
+                features.append(feature)
+                geometries.append(geometry)
+        finally:
+            # A canceled run must not keep the data source's connection open.
+            iterator.close()
         self.feedback.setProgress(end)
         return features
 

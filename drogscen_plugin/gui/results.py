@@ -1,0 +1,112 @@
+"""The layers of a finished run in the project: one group, styled, with time on the map."""
+
+from datetime import datetime
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsProject,
+    QgsRectangle,
+)
+
+from ..i18n import tr
+from ..qgis_io import styling
+
+MIN_MARGIN_M = 50.0
+
+
+def group_name(when):
+    return tr("Drogscen {time}").format(time=when.strftime("%Y-%m-%d %H:%M"))
+
+
+class AnalysisResult:
+    """The scenes, buffers, overlaps and school summary of one run, in the project."""
+
+    def __init__(self, layers, values):
+        self.values = values
+        self.scenes = layers.scenes
+        self.buffers = layers.buffers
+        self.overlaps = layers.overlaps
+        self.summary = layers.summary
+
+    def add_to_project(self):
+        """Style the layers and add them in a new group at the top of the layer tree."""
+        project = QgsProject.instance()
+        values = self.values
+        self.scenes.setName(tr("Scenes"))
+        self.buffers.setName(tr("School buffers"))
+        self.overlaps.setName(tr("Overlaps"))
+        self.summary.setName(tr("Schools and preschools"))
+        scene_fields = {
+            default: chosen
+            for default, chosen in (
+                ("name", values.scene_name_field),
+                ("active_hours", values.scene_hours_field),
+            )
+            if chosen
+        }
+        styling.apply_style(self.scenes, "scenes", scene_fields)
+        # The buffers carry the schools' own fields.
+        school_fields = {}
+        if values.school_name_field:
+            school_fields["school_name"] = values.school_name_field
+        styling.apply_style(self.buffers, "buffers", school_fields)
+        styling.apply_style(self.overlaps, "overlaps")
+        styling.apply_style(self.summary, "summary")
+        if self.has_scene_hours():
+            styling.setup_temporal(self.scenes, values.scene_hours_field)
+
+        group = project.layerTreeRoot().insertGroup(0, group_name(datetime.now()))
+        # Top to bottom: schools over overlaps over scenes over buffers.
+        for layer in (self.summary, self.overlaps, self.scenes, self.buffers):
+            project.addMapLayer(layer, False)
+            group.addLayer(layer)
+
+    def has_scene_hours(self):
+        return bool(self.values.scene_hours_field)
+
+    def used_layers(self):
+        """The layers the dock reads: the table the overlaps and the summary, the time
+        of week the scenes too."""
+        return (self.scenes, self.overlaps, self.summary)
+
+    def show_moment(self, moment):
+        """Scenes active at ``moment`` (a datetime), schools closed then faded; None shows all."""
+        if self.has_scene_hours():
+            styling.set_time_filter(self.scenes, moment, self.values.scene_hours_field)
+        styling.set_school_time(
+            self.summary,
+            moment,
+            default_school=self.values.school_hours,
+            default_preschool=self.values.preschool_hours,
+        )
+
+    def _row_geometries(self, overlap_fid):
+        """The geometries of an overlap and its school, in the layers' CRS."""
+        overlap = self.overlaps.getFeature(overlap_fid)
+        geometries = [overlap.geometry()]
+        request = QgsFeatureRequest().setFilterExpression(
+            '"school_fid" = {}'.format(int(overlap["school_fid"]))
+        )
+        geometries += [school.geometry() for school in self.summary.getFeatures(request)]
+        return [geometry for geometry in geometries if not geometry.isEmpty()]
+
+    def zoom_and_flash(self, canvas, overlap_fid):
+        """Zoom ``canvas`` to an overlap and its school and flash both."""
+        geometries = self._row_geometries(overlap_fid)
+        if not geometries:
+            return
+        extent = QgsRectangle()
+        extent.setMinimal()
+        for geometry in geometries:
+            extent.combineExtentWith(geometry.boundingBox())
+        # Room around the pair: half the analysis distance, so the streets around show.
+        extent.grow(max(self.values.distance, MIN_MARGIN_M * 2) / 2)
+        transform = QgsCoordinateTransform(
+            self.overlaps.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+        )
+        canvas.setExtent(transform.transformBoundingBox(extent))
+        canvas.refresh()
+        # One flash each: a flash draws one geometry type, the school may be a point.
+        for geometry in geometries:
+            canvas.flashGeometries([geometry], self.overlaps.crs())

@@ -1,0 +1,276 @@
+"""The analysis settings: layers, fields, distance, default hours, extent; kept in QgsSettings."""
+
+from dataclasses import dataclass
+
+from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsSettings
+from qgis.gui import QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import InputError, ScheduleError
+from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
+from ..core.schedule import WeeklySchedule
+from ..i18n import tr
+
+SETTINGS_PREFIX = "drogscen/dock/"
+DEFAULT_DISTANCE = 300.0
+ERROR_STYLE = "color: #b00020;"
+
+
+@dataclass
+class FormValues:
+    scenes_layer: object
+    scene_name_field: str
+    scene_hours_field: str
+    schools_layer: object
+    school_name_field: str
+    school_type_field: str
+    school_hours_field: str
+    distance: float
+    school_hours: str
+    preschool_hours: str
+    extent_only: bool
+
+
+class FieldChoice(QgsFieldComboBox):
+    """A field of the layer of ``layer_box``, preferring ``usual`` when the layer has it."""
+
+    def __init__(self, layer_box, usual, filters=QgsFieldProxyModel.AllTypes):
+        super().__init__()
+        self.usual = usual
+        self.setFilters(filters)
+        self.setAllowEmptyFieldName(True)
+        layer_box.layerChanged.connect(self.follow)
+        self.follow(layer_box.currentLayer())
+
+    def follow(self, layer):
+        self.setLayer(layer)
+        self.choose(self.usual)
+
+    def choose(self, name):
+        """Select the field ``name`` (any case) if the layer has it, else none."""
+        layer = self.layer()
+        index = -1 if layer is None else layer.fields().lookupField(name or "")
+        self.setField(layer.fields()[index].name() if index >= 0 else "")
+
+
+class HoursEdit(QWidget):
+    """A line edit for opening hours with the parser's message below it while invalid."""
+
+    def __init__(self, default):
+        super().__init__()
+        self.edit = QLineEdit(default)
+        self.edit.setPlaceholderText(default)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.message)
+        self.edit.textChanged.connect(self.check)
+
+    def text(self):
+        return self.edit.text().strip()
+
+    def error(self):
+        """The parser's message for the current text, or None when it reads."""
+        try:
+            WeeklySchedule.parse(self.text())
+        except ScheduleError as error:
+            return str(error)
+        return None
+
+    def check(self):
+        message = self.error()
+        self.message.setText(message or "")
+        self.message.setVisible(message is not None)
+
+
+class SettingsForm(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.scenes = QgsMapLayerComboBox()
+        self.scenes.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.scene_name = FieldChoice(self.scenes, "name")
+        self.scene_hours = FieldChoice(self.scenes, "active_hours", QgsFieldProxyModel.String)
+
+        self.schools = QgsMapLayerComboBox()
+        self.schools.setFilters(
+            QgsMapLayerProxyModel.PointLayer | QgsMapLayerProxyModel.PolygonLayer
+        )
+        self.school_name = FieldChoice(self.schools, "name")
+        self.school_type = FieldChoice(self.schools, "type", QgsFieldProxyModel.String)
+        self.school_hours = FieldChoice(self.schools, "opening_hours", QgsFieldProxyModel.String)
+
+        self.distance = QgsDoubleSpinBox()
+        self.distance.setRange(0.0, 100000.0)
+        self.distance.setDecimals(0)
+        self.distance.setSingleStep(50.0)
+        self.distance.setSuffix(tr(" m"))
+        self.distance.setClearValue(DEFAULT_DISTANCE)
+        self.distance.setValue(DEFAULT_DISTANCE)
+        self.distance.setToolTip(tr("How far from a school a scene counts, in metres"))
+        self.default_school = HoursEdit(DEFAULT_SCHOOL_HOURS)
+        self.default_school.setToolTip(tr("Hours of schools without their own (opening_hours)"))
+        self.default_preschool = HoursEdit(DEFAULT_PRESCHOOL_HOURS)
+        self.default_preschool.setToolTip(
+            tr("Hours of preschools without their own (opening_hours)")
+        )
+        self.extent_only = QCheckBox(tr("Only schools in the current map extent"))
+        self.extent_only.setToolTip(
+            tr("Analyse the schools visible on the map, with every scene within the distance")
+        )
+
+        scenes = QGroupBox(tr("Open drug scenes"))
+        form = self._form(scenes)
+        form.addRow(tr("Layer"), self.scenes)
+        form.addRow(tr("Name"), self.scene_name)
+        form.addRow(tr("Active hours"), self.scene_hours)
+        schools = QGroupBox(tr("Schools and preschools"))
+        form = self._form(schools)
+        form.addRow(tr("Layer"), self.schools)
+        form.addRow(tr("Name"), self.school_name)
+        form.addRow(tr("Type"), self.school_type)
+        form.addRow(tr("Opening hours"), self.school_hours)
+        analysis = QGroupBox(tr("Analysis"))
+        form = self._form(analysis)
+        form.addRow(tr("Distance"), self.distance)
+        form.addRow(tr("School hours"), self.default_school)
+        form.addRow(tr("Preschool hours"), self.default_preschool)
+        form.addRow(self.extent_only)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for group in (scenes, schools, analysis):
+            layout.addWidget(group)
+        layout.addStretch(1)
+        self._align_labels([group.layout() for group in (scenes, schools, analysis)])
+
+    @staticmethod
+    def _form(group):
+        form = QFormLayout(group)
+        # Fields take the dock's width; labels wrap rather than clip in a narrow dock.
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        return form
+
+    @staticmethod
+    def _align_labels(forms):
+        """One label width for the three groups, so their fields line up."""
+        labels = [
+            form.itemAt(row, QFormLayout.LabelRole).widget()
+            for form in forms
+            for row in range(form.rowCount())
+            if form.itemAt(row, QFormLayout.LabelRole) is not None
+        ]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def values(self):
+        return FormValues(
+            scenes_layer=self.scenes.currentLayer(),
+            scene_name_field=self.scene_name.currentField(),
+            scene_hours_field=self.scene_hours.currentField(),
+            schools_layer=self.schools.currentLayer(),
+            school_name_field=self.school_name.currentField(),
+            school_type_field=self.school_type.currentField(),
+            school_hours_field=self.school_hours.currentField(),
+            distance=self.distance.value(),
+            school_hours=self.default_school.text(),
+            preschool_hours=self.default_preschool.text(),
+            extent_only=self.extent_only.isChecked(),
+        )
+
+    def checked_values(self):
+        """The values, or InputError saying what is missing or wrong."""
+        values = self.values()
+        if values.scenes_layer is None:
+            raise InputError(tr("Choose a layer of open drug scenes (polygons)."))
+        if values.schools_layer is None:
+            raise InputError(tr("Choose a layer of schools and preschools (points or polygons)."))
+        for label, edit in (
+            (tr("Default school hours"), self.default_school),
+            (tr("Default preschool hours"), self.default_preschool),
+        ):
+            message = edit.error()
+            if message is not None:
+                raise InputError(
+                    tr("{setting} '{text}' cannot be read: {message}").format(
+                        setting=label, text=edit.text(), message=message
+                    )
+                )
+        return values
+
+    # --- settings ------------------------------------------------------------------
+
+    def _field_boxes(self):
+        return {
+            "scene_name_field": self.scene_name,
+            "scene_hours_field": self.scene_hours,
+            "school_name_field": self.school_name,
+            "school_type_field": self.school_type,
+            "school_hours_field": self.school_hours,
+        }
+
+    def save_settings(self):
+        settings = QgsSettings()
+        for key, box in (("scenes", self.scenes), ("schools", self.schools)):
+            layer = box.currentLayer()
+            settings.setValue(SETTINGS_PREFIX + key + "_layer_id", layer.id() if layer else "")
+            settings.setValue(SETTINGS_PREFIX + key + "_layer_name", layer.name() if layer else "")
+        for key, box in self._field_boxes().items():
+            settings.setValue(SETTINGS_PREFIX + key, box.currentField())
+        settings.setValue(SETTINGS_PREFIX + "distance", self.distance.value())
+        settings.setValue(SETTINGS_PREFIX + "school_hours", self.default_school.text())
+        settings.setValue(SETTINGS_PREFIX + "preschool_hours", self.default_preschool.text())
+        settings.setValue(SETTINGS_PREFIX + "extent_only", self.extent_only.isChecked())
+
+    def restore_settings(self):
+        settings = QgsSettings()
+
+        def value(key, default, kind=str):
+            return settings.value(SETTINGS_PREFIX + key, default, type=kind)
+
+        self.distance.setValue(value("distance", DEFAULT_DISTANCE, float))
+        self.default_school.edit.setText(value("school_hours", DEFAULT_SCHOOL_HOURS))
+        self.default_preschool.edit.setText(value("preschool_hours", DEFAULT_PRESCHOOL_HOURS))
+        self.extent_only.setChecked(value("extent_only", False, bool))
+        self.restore_layers()
+
+    def restore_layers(self):
+        """Select the saved layers (by id, else by name) and then their saved fields."""
+        settings = QgsSettings()
+        for key, box in (("scenes", self.scenes), ("schools", self.schools)):
+            self._select_saved_layer(
+                box,
+                settings.value(SETTINGS_PREFIX + key + "_layer_id", "", type=str),
+                settings.value(SETTINGS_PREFIX + key + "_layer_name", "", type=str),
+            )
+        for key, box in self._field_boxes().items():
+            if settings.contains(SETTINGS_PREFIX + key):
+                box.choose(settings.value(SETTINGS_PREFIX + key, "", type=str))
+
+    @staticmethod
+    def _select_saved_layer(box, layer_id, name):
+        """The layer of that id, else the first of that name the box accepts."""
+        project = QgsProject.instance()
+        candidates = [project.mapLayer(layer_id)] if layer_id else []
+        candidates += project.mapLayersByName(name) if name else []
+        original = box.currentLayer()
+        for layer in candidates:
+            if layer is not None:
+                box.setLayer(layer)
+                if box.currentLayer() is not None and box.currentLayer().id() == layer.id():
+                    return
+        box.setLayer(original)

@@ -1,0 +1,243 @@
+"""Expression functions in the group "Drogscen", usable anywhere in QGIS.
+
+Filters, the field calculator, rule-based styles and form constraints can ask
+whether hours are active at a moment, how much two schedules overlap, and how
+hours read. A NULL argument gives NULL (QGIS skips the call); empty hours give
+NULL too: unknown hours are no error.
+
+The functions are built when registered, so their help is in the language
+installed at that moment, and kept here so Python never collects them while
+QGIS still calls them.
+"""
+
+from datetime import datetime
+
+from qgis.core import QgsExpression, qgsfunction
+from qgis.PyQt.QtCore import QDate, QDateTime
+
+from ..core.errors import ScheduleError
+from ..core.hours import is_preschool
+from ..core.schedule import WeeklySchedule
+from ..i18n import tr
+
+GROUP = "Drogscen"
+
+_registered = []
+
+
+def _schedule(hours, parent):
+    """The schedule of ``hours``; None for empty text, or with the parser's message
+    set as the expression's evaluation error."""
+    text = str(hours).strip()
+    if not text:
+        return None
+    try:
+        return WeeklySchedule.parse(text)
+    except ScheduleError as error:
+        parent.setEvalErrorString(
+            tr("Hours '{hours}': {message}").format(hours=text, message=error)
+        )
+        return None
+
+
+def _moment(value, parent):
+    """A QGIS date-time value as a naive datetime on its own wall clock, or None
+    with an evaluation error."""
+    if isinstance(value, QDateTime) and value.isValid():
+        date, time = value.date(), value.time()
+        return datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+    if isinstance(value, QDate) and value.isValid():
+        return datetime(value.year(), value.month(), value.day())
+    try:
+        return datetime.fromisoformat(str(value).strip())
+    except ValueError:
+        parent.setEvalErrorString(
+            tr("'{value}' is not a date and time.").format(value=value)
+        )
+        return None
+
+
+def drogscen_active(hours, moment, feature, parent):
+    schedule = _schedule(hours, parent)
+    when = _moment(moment, parent)
+    if schedule is None or when is None:
+        return None
+    return schedule.is_active(when)
+
+
+def drogscen_overlap_minutes(hours_a, hours_b, feature, parent):
+    first = _schedule(hours_a, parent)
+    second = _schedule(hours_b, parent)
+    if first is None or second is None:
+        return None
+    return (first & second).minutes
+
+
+def drogscen_normalize_hours(hours, feature, parent):
+    try:
+        return WeeklySchedule.parse(str(hours)).to_opening_hours()
+    except ScheduleError:
+        return None  # unreadable hours have no canonical form
+
+
+def drogscen_check_hours(hours, feature, parent):
+    schedule = _schedule(hours, parent)
+    return None if schedule is None else True
+
+
+def drogscen_is_preschool(school_type, feature, parent):
+    return is_preschool(school_type)
+
+
+def _help(description, syntax, arguments, examples):
+    """Help in the layout of QGIS's own functions."""
+    rows = "".join(
+        '<tr><td class="argument">{}</td><td>{}</td></tr>'.format(name, text)
+        for name, text in arguments
+    )
+    items = "".join(
+        "<li><code>{}</code> &rarr; <code>{}</code></li>".format(call, result)
+        for call, result in examples
+    )
+    return (
+        '<div class="description"><p>{description}</p></div>'
+        '<h4>{syntax_title}</h4><div class="syntax"><code>{syntax}</code></div>'
+        '<h4>{arguments_title}</h4><div class="arguments"><table>{rows}</table></div>'
+        '<h4>{examples_title}</h4><div class="examples"><ul>{items}</ul></div>'
+    ).format(
+        description=description,
+        syntax_title=tr("Syntax"),
+        syntax=syntax,
+        arguments_title=tr("Arguments"),
+        rows=rows,
+        examples_title=tr("Examples"),
+        items=items,
+    )
+
+
+def _hours_argument(name="hours"):
+    return (
+        name,
+        tr(
+            "weekly hours in opening_hours syntax, for example 'Mo-Fr 22:00-03:00' "
+            "(Swedish day names and whole hours such as 'Må-Fr 22-03' are read too)"
+        ),
+    )
+
+
+def _definitions():
+    """``(python function, help text)`` for each expression function."""
+    return [
+        (
+            drogscen_active,
+            _help(
+                tr(
+                    "Returns true when the hours are active at the weekday and time of a date "
+                    "and time, false when not. Empty hours give NULL; hours that cannot be read "
+                    "give an evaluation error with the parser's message."
+                ),
+                "drogscen_active(hours, datetime)",
+                [
+                    _hours_argument(),
+                    ("datetime", tr("a date and time; only its weekday and time of day count")),
+                ],
+                [
+                    ("drogscen_active('Mo-Fr 22:00-03:00', to_datetime('2024-03-09 01:30'))",
+                     "true"),
+                    ("drogscen_active(\"active_hours\", @map_start_time)",
+                     tr("whether the scene is active at the start of the map's time range")),
+                ],
+            ),
+        ),
+        (
+            drogscen_overlap_minutes,
+            _help(
+                tr(
+                    "Returns the minutes per week during which both hours are active. Empty "
+                    "hours give NULL; hours that cannot be read give an evaluation error."
+                ),
+                "drogscen_overlap_minutes(hours_a, hours_b)",
+                [_hours_argument("hours_a"), _hours_argument("hours_b")],
+                [
+                    ("drogscen_overlap_minutes('Mo-Fr 15:00-20:00', 'Mo-Fr 07:00-18:00')", "900"),
+                ],
+            ),
+        ),
+        (
+            drogscen_normalize_hours,
+            _help(
+                tr(
+                    "Returns the hours in canonical opening_hours form, or NULL when they are "
+                    "empty or cannot be read."
+                ),
+                "drogscen_normalize_hours(hours)",
+                [_hours_argument()],
+                [
+                    ("drogscen_normalize_hours('må-fr 22-03')", "'Mo-Fr 22:00-03:00'"),
+                    ("drogscen_normalize_hours('Mo-Fr 25:00')", "NULL"),
+                ],
+            ),
+        ),
+        (
+            drogscen_check_hours,
+            _help(
+                tr(
+                    "Returns true when the hours can be read. When they cannot, the evaluation "
+                    "fails with the parser's message saying what is wrong and where, so a field "
+                    "constraint using this function shows that message in the form. Empty "
+                    "hours give NULL."
+                ),
+                "drogscen_check_hours(hours)",
+                [_hours_argument()],
+                [
+                    ("drogscen_check_hours('Mo-Fr 08:00-17:00')", "true"),
+                    ("\"active_hours\" IS NULL OR drogscen_check_hours(\"active_hours\")",
+                     tr("a constraint that refuses unreadable hours")),
+                ],
+            ),
+        ),
+        (
+            drogscen_is_preschool,
+            _help(
+                tr(
+                    "Returns true when a school type names a preschool, as the analysis reads "
+                    "it: values containing 'förskola', 'pedagogisk omsorg', 'preschool' or "
+                    "'kindergarten', among others, in any case."
+                ),
+                "drogscen_is_preschool(type)",
+                [("type", tr("the school type"))],
+                [
+                    ("drogscen_is_preschool('Kommunal förskola')", "true"),
+                    ("drogscen_is_preschool('förskoleklass')", "false"),
+                ],
+            ),
+        ),
+    ]
+
+
+def register_functions():
+    """Register the expression functions; calling it again changes nothing."""
+    if _registered:
+        return
+    for function, help_text in _definitions():
+        # register=False: QGIS's decorator would register at once; unload needs the objects.
+        expression_function = qgsfunction(
+            args="auto",
+            group=GROUP,
+            register=False,
+            usesgeometry=False,
+            referenced_columns=[],
+            helpText=help_text,
+        )(function)
+        # A left-over of an earlier load of the plugin gives way, as in QGIS's decorator.
+        QgsExpression.unregisterFunction(expression_function.name())
+        if QgsExpression.registerFunction(expression_function):
+            _registered.append(expression_function)
+
+
+def unregister_functions():
+    """Remove the expression functions again; safe to call when none are registered."""
+    for expression_function in _registered:
+        QgsExpression.unregisterFunction(expression_function.name())
+    # Only now: QGIS does not own the functions, dropping them deletes them.
+    _registered.clear()

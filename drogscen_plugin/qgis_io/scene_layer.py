@@ -1,0 +1,205 @@
+"""A new GeoPackage layer for digitizing scenes, with its form, style and time set-up.
+
+The form refuses hours the analysis cannot read: the constraint on
+active_hours ends in drogscen_check_hours, whose evaluation error carries the
+parser's message, and QGIS shows a failing constraint's evaluation error in
+the form (a constraint's own description is fixed text). Empty hours are
+allowed: they mean unknown. Everything is also saved as the layer's default
+style in the GeoPackage, so the form comes back when the layer is opened
+again; its checks need the plugin loaded.
+"""
+
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDefaultValue,
+    QgsEditorWidgetSetup,
+    QgsField,
+    QgsFieldConstraints,
+    QgsFields,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.errors import DrogscenError, InputError
+from ..i18n import tr
+from .styling import apply_style, setup_temporal
+
+SCENE_FIELDS = [
+    ("name", QVariant.String),
+    ("active_hours", QVariant.String),
+    ("status", QVariant.String),
+    ("first_seen", QVariant.Date),
+    ("closed_on", QVariant.Date),
+    ("source", QVariant.String),
+    ("notes", QVariant.String),
+]
+
+HOURS_CONSTRAINT = (
+    "coalesce(trim(\"active_hours\"), '') = '' "
+    "OR drogscen_normalize_hours(\"active_hours\") IS NOT NULL "
+    "OR drogscen_check_hours(\"active_hours\")"
+)
+_DATE_WIDGET = {
+    "allow_null": True,
+    "calendar_popup": True,
+    "display_format": "yyyy-MM-dd",
+    "field_format": "yyyy-MM-dd",
+    "field_iso_format": False,
+}
+
+
+class LayerExistsError(InputError):
+    """The GeoPackage already has a layer of the name asked for."""
+
+
+def field_alias(name):
+    """The translated display name of a scene field."""
+    aliases = {
+        "name": tr("Name"),
+        "active_hours": tr("Active hours"),
+        "status": tr("Status"),
+        "first_seen": tr("First seen"),
+        "closed_on": tr("Closed on"),
+        "source": tr("Source"),
+        "notes": tr("Notes"),
+    }
+    return aliases[name]
+
+
+def status_labels():
+    """Stored status value -> translated label, in the order the form lists them."""
+    return {
+        "active": tr("Active"),
+        "reported": tr("Reported, not confirmed"),
+        "closed": tr("Closed"),
+    }
+
+
+def _layer_names(path):
+    return {
+        sublayer.name().casefold()
+        for sublayer in QgsProviderRegistry.instance().querySublayers(path)
+    }
+
+
+def _write_empty_layer(path, layer_name, crs):
+    fields = QgsFields()
+    for name, kind in SCENE_FIELDS:
+        fields.append(QgsField(name, kind))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = layer_name
+    options.fileEncoding = "UTF-8"
+    # A new layer in an existing file; the check before made sure it is new.
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteLayer
+        if os.path.exists(path)
+        else QgsVectorFileWriter.CreateOrOverwriteFile
+    )
+    writer = QgsVectorFileWriter.create(
+        path, fields, QgsWkbTypes.MultiPolygon, crs, QgsProject.instance().transformContext(),
+        options,
+    )
+    error, message = writer.hasError(), writer.errorMessage()
+    del writer  # closes the file
+    if error != QgsVectorFileWriter.NoError:
+        raise DrogscenError(
+            tr("Could not create layer '{layer}' in {path}: {message}").format(
+                layer=layer_name, path=path, message=message
+            )
+        )
+
+
+def _set_up_form(layer):
+    fields = layer.fields()
+    for name, _ in SCENE_FIELDS:
+        layer.setFieldAlias(fields.indexOf(name), field_alias(name))
+    hours = fields.indexOf("active_hours")
+    layer.setConstraintExpression(
+        hours,
+        HOURS_CONSTRAINT,
+        tr(
+            "Weekly hours in opening_hours syntax, for example 'Mo-Fr 22:00-03:00' or '24/7'; "
+            "empty when not known."
+        ),
+    )
+    layer.setFieldConstraint(
+        hours, QgsFieldConstraints.ConstraintExpression, QgsFieldConstraints.ConstraintStrengthHard
+    )
+    status = fields.indexOf("status")
+    value_map = [{label: value} for value, label in status_labels().items()]
+    layer.setEditorWidgetSetup(status, QgsEditorWidgetSetup("ValueMap", {"map": value_map}))
+    layer.setDefaultValueDefinition(status, QgsDefaultValue("'active'"))
+    for name in ("first_seen", "closed_on"):
+        layer.setEditorWidgetSetup(
+            fields.indexOf(name), QgsEditorWidgetSetup("DateTime", dict(_DATE_WIDGET))
+        )
+    for name in ("name", "active_hours", "source"):
+        layer.setEditorWidgetSetup(
+            fields.indexOf(name), QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False})
+        )
+    layer.setEditorWidgetSetup(
+        fields.indexOf("notes"), QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True})
+    )
+
+
+def _open_layer(path, layer_name):
+    layer = QgsVectorLayer("{}|layername={}".format(path, layer_name), layer_name, "ogr")
+    if not layer.isValid():
+        raise DrogscenError(
+            tr("The new layer '{layer}' in {path} could not be opened.").format(
+                layer=layer_name, path=path
+            )
+        )
+    return layer
+
+
+def _set_up(layer):
+    _set_up_form(layer)
+    apply_style(layer, "scenes")
+    setup_temporal(layer)
+
+
+def create_scene_layer(path, layer_name="scenes", crs="EPSG:3006"):
+    """Create an empty scene layer in the GeoPackage ``path`` and return it (not added
+    to the project).
+
+    The file is created when missing (".gpkg" is added to a ``path`` without
+    it); an existing layer of that name is never replaced (LayerExistsError).
+    """
+    if os.path.splitext(path)[1].lower() != ".gpkg":
+        path += ".gpkg"
+    crs = QgsCoordinateReferenceSystem(crs) if isinstance(crs, str) else crs
+    if not crs.isValid():
+        raise InputError(tr("No valid CRS given for the new scenes layer."))
+    if os.path.exists(path) and layer_name.casefold() in _layer_names(path):
+        raise LayerExistsError(
+            tr(
+                "{path} already has a layer '{layer}': choose another name or file; the "
+                "existing layer is left as it is."
+            ).format(path=path, layer=layer_name)
+        )
+    _write_empty_layer(path, layer_name, crs)
+    # The form and style saved as the file's default style bring them back whenever
+    # the layer is opened. A layer that saved a style cannot read its file in QGIS
+    # 3.22 afterwards, so a second one is opened and returned.
+    draft = _open_layer(path, layer_name)
+    _set_up(draft)
+    message = draft.saveStyleToDatabase(layer_name, tr("Drogscen scenes"), True, "")
+    del draft
+    if message:
+        raise DrogscenError(
+            tr(
+                "The style of the new layer '{layer}' could not be saved in {path}: {message}"
+            ).format(layer=layer_name, path=path, message=message)
+        )
+    layer = _open_layer(path, layer_name)
+    # Set up again, not relying on the saved style: QGIS 3.22 restores no time set-up from it.
+    _set_up(layer)
+    return layer

@@ -1,0 +1,260 @@
+"""Write the layer styles (*.qml) that drogscen_plugin.qgis_io.styling and
+measures_layer apply.
+
+Run with the system Python that has PyQGIS:
+
+    /usr/bin/python3 resources/styles/make_styles.py [OUTPUT_DIR]
+
+Each style is built with QGIS's own renderers on an empty layer with the
+fields it uses and saved with only its symbology and labels. Legend labels
+are English here; the plugin translates them when it applies a style.
+"""
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt writes XML attributes in hash order: a fixed seed writes the same files on every run.
+os.environ["QT_HASH_SEED"] = "0"
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
+
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsCentroidFillSymbolLayer,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsReadWriteContext,
+    QgsRendererCategory,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtGui import QColor  # noqa: E402
+from qgis.PyQt.QtXml import QDomDocument  # noqa: E402
+
+from drogscen_plugin.core.coverage import MEASURE_TYPES, measure_type_labels  # noqa: E402
+from drogscen_plugin.qgis_io.styling import STYLE_CATEGORIES, setup_temporal  # noqa: E402
+
+PRESCHOOL = {"color": "51,160,44,255", "name": "circle"}
+SCHOOL = {"color": "31,120,180,255", "name": "square"}
+
+
+def empty_layer(geometry, fields):
+    spec = "&".join("field={}:string".format(name) for name in fields)
+    return QgsVectorLayer("{}?crs=EPSG:3006&{}".format(geometry, spec), "style", "memory")
+
+
+def label(layer, field, color, size, placement, bold=False):
+    """Labels of ``field`` with a white halo, readable on any background."""
+    text = QgsTextFormat()
+    font = text.font()
+    font.setBold(bold)
+    text.setFont(font)
+    text.setSize(size)
+    text.setSizeUnit(QgsUnitTypes.RenderPoints)
+    text.setColor(QColor(color))
+    halo = QgsTextBufferSettings()
+    halo.setEnabled(True)
+    halo.setSize(1.0)
+    halo.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+    halo.setColor(QColor(255, 255, 255))
+    halo.setOpacity(0.85)
+    text.setBuffer(halo)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    settings.placement = placement
+    settings.dist = 1.0
+    settings.distUnits = QgsUnitTypes.RenderMillimeters
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def rule(symbol, label_text, key, filter_expression="", is_else=False):
+    result = QgsRuleBasedRenderer.Rule(symbol, 0, 0, filter_expression, label_text, "", is_else)
+    result.setRuleKey(key)  # fixed keys: the same file on every run
+    return result
+
+
+def rule_renderer(rules):
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.setRuleKey("root")
+    for child in rules:
+        root.appendChild(child)
+    return QgsRuleBasedRenderer(root)
+
+
+def scenes():
+    layer = empty_layer("MultiPolygon", ["name", "active_hours", "status"])
+    open_scene = QgsFillSymbol.createSimple({
+        "color": "227,26,28,90", "outline_color": "153,0,13,255", "outline_width": "0.6",
+    })
+    closed_scene = QgsFillSymbol.createSimple({
+        "style": "b_diagonal", "color": "110,110,110,200",
+        "outline_color": "110,110,110,255", "outline_style": "dash", "outline_width": "0.4",
+    })
+    layer.setRenderer(rule_renderer([
+        rule(closed_scene, "Closed scene", "scene-closed", "\"status\" = 'closed'"),
+        rule(open_scene, "Open scene", "scene-open", is_else=True),
+    ]))
+    setup_temporal(layer)
+    layer.renderer().rootRule().children()[0].setRuleKey("scene-time")
+    # Beside the scene, not over it: scenes are small at city scale.
+    label(layer, "name", "#67000d", 9, QgsPalLayerSettings.AroundPoint, bold=True)
+    return layer
+
+
+def buffers():
+    layer = empty_layer("MultiPolygon", ["school_name"])
+    outline = QgsFillSymbol.createSimple({
+        "style": "no", "outline_color": "31,120,180,255", "outline_style": "dash",
+        "outline_width": "0.5",
+    })
+    layer.setRenderer(QgsSingleSymbolRenderer(outline))
+    return layer
+
+
+def overlaps():
+    layer = empty_layer("MultiPolygon", ["conflict"])
+    categories = [
+        ("concurrent", "Concurrent: active while the school is open", "215,25,28,170",
+         "127,0,0,255"),
+        ("after_hours", "After hours: active while the school is closed", "253,174,97,170",
+         "179,88,6,255"),
+    ]
+    layer.setRenderer(QgsCategorizedSymbolRenderer("conflict", [
+        QgsRendererCategory(value, QgsFillSymbol.createSimple({
+            "color": fill, "outline_color": outline, "outline_width": "0.4",
+        }), text)
+        for value, text, fill, outline in categories
+    ]))
+    return layer
+
+
+def school_symbol(polygons, marker):
+    point = QgsMarkerSymbol.createSimple({
+        **marker, "size": "3.4", "outline_color": "255,255,255,255", "outline_width": "0.4",
+    })
+    if not polygons:
+        return point
+    red, green, blue, _ = marker["color"].split(",")
+    grounds = QgsFillSymbol.createSimple({
+        "color": "{},{},{},60".format(red, green, blue), "outline_color": marker["color"],
+        "outline_width": "0.5",
+    })
+    centre = QgsCentroidFillSymbolLayer()
+    centre.setSubSymbol(point)
+    grounds.appendSymbolLayer(centre)
+    return grounds
+
+
+def schools(name_field, type_field, polygons):
+    geometry = "MultiPolygon" if polygons else "Point"
+    layer = empty_layer(geometry, [name_field, type_field])
+    prefix = "summary" if name_field == "school_name" else "schools"
+    layer.setRenderer(rule_renderer([
+        rule(school_symbol(polygons, PRESCHOOL), "Preschool", prefix + "-preschool",
+             "drogscen_is_preschool(\"{}\")".format(type_field)),
+        rule(school_symbol(polygons, SCHOOL), "School", prefix + "-school", is_else=True),
+    ]))
+    # Beside the marker, which a school ground shows at its centre.
+    placement = (QgsPalLayerSettings.AroundPoint if polygons
+                 else QgsPalLayerSettings.OrderedPositionsAroundPoint)
+    label(layer, name_field, "#08306b", 8.5, placement)
+    return layer
+
+
+# Per measure type: colour, marker shape, line pen style and fill style. The same
+# colour on every geometry, a shape and a pattern that tell types apart without it.
+MEASURE_SYMBOLS = {
+    "round": ("26,152,80", "pentagon", "dash", "solid"),
+    "presence": ("33,113,181", "circle", "solid", "solid"),
+    "camera": ("106,81,163", "square", "dot", "solid"),
+    "sensor": ("197,27,125", "diamond", "dot", "b_diagonal"),
+    "guard": ("8,48,107", "star", "dash dot", "cross"),
+    "lighting": ("236,170,0", "hexagon", "solid", "solid"),
+    "vegetation": ("102,146,30", "triangle", "dash", "f_diagonal"),
+    "fencing": ("140,81,10", "cross_fill", "solid", "no"),
+    "cleaning": ("0,128,128", "square_with_corners", "dash dot dot", "dense5"),
+    "other": ("110,110,110", "circle", "solid", "solid"),
+}
+
+
+def measure_symbol(kind, geometry):
+    color, shape, pen, brush = MEASURE_SYMBOLS[kind]
+    if geometry == "Point":
+        return QgsMarkerSymbol.createSimple({
+            "name": shape, "color": color + ",255", "size": "3.6",
+            "outline_color": "255,255,255,255", "outline_width": "0.4",
+        })
+    if geometry == "MultiLineString":
+        return QgsLineSymbol.createSimple({
+            "line_color": color + ",255", "line_width": "0.9", "line_style": pen,
+            "capstyle": "round", "joinstyle": "round",
+        })
+    return QgsFillSymbol.createSimple({
+        "style": brush, "color": color + (",70" if brush == "solid" else ",200"),
+        "outline_color": color + ",255", "outline_width": "0.6" if brush != "no" else "1.2",
+    })
+
+
+def measures(geometry):
+    """Categories by measure_type: every type its own symbol."""
+    layer = empty_layer(geometry, ["measure_type"])
+    labels = measure_type_labels()
+    layer.setRenderer(QgsCategorizedSymbolRenderer("measure_type", [
+        QgsRendererCategory(kind, measure_symbol(kind, geometry), labels[kind])
+        for kind in MEASURE_TYPES
+    ]))
+    return layer
+
+
+def write_style(layer, path):
+    document = QDomDocument()
+    message = layer.exportNamedStyle(document, QgsReadWriteContext(), STYLE_CATEGORIES)
+    if message:
+        raise SystemExit("{}: {}".format(path, message))
+    # No font family: labels take the user's default font, and the files do not
+    # depend on the fonts of the machine that writes them.
+    texts = document.elementsByTagName("text-style")
+    for index in range(texts.count()):
+        texts.at(index).toElement().removeAttribute("fontFamily")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(document.toString(2))
+
+
+def main(argv):
+    output = os.path.abspath(argv[1]) if len(argv) > 1 else HERE
+    os.makedirs(output, exist_ok=True)
+    app = QgsApplication([], False)
+    app.initQgis()
+    styles = {
+        "scenes": scenes(),
+        "buffers": buffers(),
+        "overlaps": overlaps(),
+        "schools": schools("name", "type", polygons=False),
+        "schools_polygons": schools("name", "type", polygons=True),
+        "summary": schools("school_name", "school_type", polygons=False),
+        "summary_polygons": schools("school_name", "school_type", polygons=True),
+        "measures_points": measures("Point"),
+        "measures_lines": measures("MultiLineString"),
+        "measures_polygons": measures("MultiPolygon"),
+    }
+    for name, layer in styles.items():
+        path = os.path.join(output, name + ".qml")
+        write_style(layer, path)
+        print(path)
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,119 @@
+"""End to end: real QGIS under Xvfb, the plugin installed in a temporary profile.
+
+desktop_script.py drives QGIS and writes a JSON report; this test checks it
+against the command line's analysis of the same sample data, and leaves the
+screenshots in build/screenshots/: desktop.png (the results at a time of
+week), desktop_settings.png and desktop_row.png (a table row clicked).
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsVectorLayer
+from qgis.PyQt.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample" / "drogscen_sample.gpkg"
+SCRIPT = Path(__file__).with_name("desktop_script.py")
+SCREENSHOT = ROOT / "build" / "screenshots" / "desktop.png"
+WIDTH, HEIGHT = 1366, 768
+QGIS_TIMEOUT_S = 300
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("xvfb-run") is None or shutil.which("qgis") is None,
+    reason="needs xvfb-run and the qgis program (Debian: xvfb, qgis)",
+)
+
+
+def install_plugin(profiles):
+    """The plugin as `make deploy` installs it, enabled in a fresh profile."""
+    profile = profiles / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "deploy",
+                    "QGIS_PLUGINS_DIR={}".format(plugins)],
+                   check=True, capture_output=True, stdin=subprocess.DEVNULL)
+    settings = profile / "QGIS" / "QGIS3.ini"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("[PythonPlugins]\ndrogscen=true\n", encoding="utf-8")
+
+
+def run_qgis(tmp_path):
+    profiles = tmp_path / "profiles"
+    install_plugin(profiles)
+    report = tmp_path / "report.json"
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOT.parent.glob(SCREENSHOT.stem + "*.png"):
+        old.unlink()
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_CUSTOM_CONFIG_PATH",
+                          "QGIS_OPTIONS_PATH")}
+    env.update(
+        DROGSCEN_E2E_SAMPLE=str(SAMPLE),
+        DROGSCEN_E2E_RESULT=str(report),
+        DROGSCEN_E2E_SCREENSHOT=str(SCREENSHOT),
+        LANG="en_US.UTF-8",
+        HOME=str(tmp_path),  # nothing of the developer's own QGIS
+        XDG_RUNTIME_DIR=str(tmp_path),
+    )
+    command = [
+        "xvfb-run", "-a", "-s", "-screen 0 {}x{}x24".format(WIDTH, HEIGHT),
+        "qgis", "--nologo", "--noversioncheck", "--profiles-path", str(profiles),
+        "--code", str(SCRIPT),
+    ]
+    finished = subprocess.run(command, env=env, cwd=str(tmp_path), capture_output=True,
+                              text=True, timeout=QGIS_TIMEOUT_S, stdin=subprocess.DEVNULL,
+                              check=False)  # the report says what went wrong
+    assert report.exists(), "QGIS wrote no report (exit {}):\n{}\n{}".format(
+        finished.returncode, finished.stdout[-3000:], finished.stderr[-3000:])
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def command_line_counts(tmp_path):
+    """The oracle: the same analysis through the command line."""
+    out = tmp_path / "cli.gpkg"
+    subprocess.run(
+        [sys.executable, "-m", "drogscen_plugin", "analyse",
+         "--scenes", "{}|layername=scenes".format(SAMPLE),
+         "--schools", "{}|layername=schools".format(SAMPLE), "--out", str(out)],
+        cwd=str(ROOT), check=True, capture_output=True, stdin=subprocess.DEVNULL,
+    )
+    return {name: QgsVectorLayer("{}|layername={}".format(out, name), name, "ogr").featureCount()
+            for name in ("overlap", "summary")}
+
+
+def test_the_dock_runs_the_analysis_in_real_qgis(tmp_path):
+    report = run_qgis(tmp_path)
+    assert "error" not in report, report["error"]
+    expected = command_line_counts(tmp_path)
+
+    assert report["loaded"] and report["dock_visible"]
+    before = report["before_unload"]
+    assert before["plugins_menu"] and before["vector_menu"] and before["toolbar"]
+    assert before["docks"] == ["DrogscenDock"] and before["provider"]
+    assert len(before["functions"]) == 3
+
+    (group,) = report["groups"]
+    assert re.match(r"^Drogscen \d{4}-\d\d-\d\d \d\d:\d\d$", group)
+    layers = report["layers"]
+    assert layers["Overlaps"]["features"] == expected["overlap"] == report["table_rows"]
+    assert layers["Schools and preschools"]["features"] == expected["summary"]
+    assert layers["School buffers"]["features"] == report["inputs"]["schools"]
+    assert layers["Scenes"]["features"] == report["inputs"]["scenes"]
+    assert layers["Overlaps"]["renderer"] == "categorizedSymbol"
+    assert layers["Scenes"]["renderer"] == "RuleRenderer"
+
+    for key in ("settings_screenshot", "screenshot", "row_screenshot"):
+        shot = report[key]
+        assert shot["saved"] and (shot["width"], shot["height"]) == (WIDTH, HEIGHT), key
+    image = QImage(str(SCREENSHOT))
+    assert (image.width(), image.height()) == (WIDTH, HEIGHT)
+
+    after = report["after_unload"]
+    assert after == {"plugins_menu": [], "vector_menu": [], "toolbar": [], "docks": [],
+                     "provider": False, "functions": []}
