@@ -5,6 +5,9 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterField,
+    QgsUnitTypes,
 )
 
 from ..core.errors import DrogscenError, InputError, ScheduleError
@@ -31,6 +34,29 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
         if advanced:
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(parameter)
+
+    def add_distance(self, help_text, schools="SCHOOLS", crs="ANALYSIS_CRS"):
+        """DISTANCE in metres of ``crs``, and the optional per-school DISTANCE_FIELD."""
+        distance = QgsProcessingParameterDistance(
+            "DISTANCE", tr("Distance"), 300.0, crs, minValue=0.0
+        )
+        distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
+        self.add(distance, help_text)
+        self.add(
+            QgsProcessingParameterField(
+                "DISTANCE_FIELD",
+                tr("Distance field (per school)"),
+                None,
+                schools,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            ),
+            tr(
+                "Numeric field with a school's own distance in metres; empty values use the "
+                "distance above."
+            ),
+            advanced=True,
+        )
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
         # QGIS 3.22 rejects a missing parameter even when it has a default;

@@ -8,12 +8,9 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingUtils,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -54,26 +51,7 @@ class BufferSchoolsAlgorithm(DrogscenAlgorithm):
             ),
             tr("Points, or polygons of school grounds."),
         )
-        distance = QgsProcessingParameterDistance(
-            self.DISTANCE, tr("Distance"), 300.0, self.ANALYSIS_CRS, minValue=0.0
-        )
-        distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
-        self.add(distance, tr("Buffer distance in metres."))
-        self.add(
-            QgsProcessingParameterField(
-                self.DISTANCE_FIELD,
-                tr("Distance field (per school)"),
-                None,
-                self.SCHOOLS,
-                QgsProcessingParameterField.Numeric,
-                optional=True,
-            ),
-            tr(
-                "Numeric field with a school's own distance in metres; empty values use the "
-                "distance above."
-            ),
-            advanced=True,
-        )
+        self.add_distance(tr("Buffer distance in metres."))
         self.add(
             QgsProcessingParameterCrs(self.ANALYSIS_CRS, tr("Analysis CRS"), "EPSG:3006"),
             tr("Projected CRS in metres in which the buffers are drawn and written."),

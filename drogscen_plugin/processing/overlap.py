@@ -8,12 +8,10 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterString,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 
@@ -160,26 +158,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 "no field, take the default hours of the school type."
             ),
         )
-        distance = QgsProcessingParameterDistance(
-            self.DISTANCE, tr("Distance"), 300.0, self.ANALYSIS_CRS, minValue=0.0
-        )
-        distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
-        self.add(distance, tr("How far from a school a scene counts, in metres."))
-        self.add(
-            QgsProcessingParameterField(
-                self.DISTANCE_FIELD,
-                tr("Distance field (per school)"),
-                None,
-                self.SCHOOLS,
-                QgsProcessingParameterField.Numeric,
-                optional=True,
-            ),
-            tr(
-                "Numeric field with a school's own distance in metres; empty values use the "
-                "distance above."
-            ),
-            advanced=True,
-        )
+        self.add_distance(tr("How far from a school a scene counts, in metres."))
         self.add(
             QgsProcessingParameterString(
                 self.DEFAULT_SCHOOL_HOURS, tr("Default school hours"), DEFAULT_SCHOOL_HOURS
