@@ -4,15 +4,14 @@ import math
 
 import processing
 import pytest
+from layer_helpers import memory_layer
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
-    QgsVectorLayer,
 )
 
 from drogscen_plugin.core.errors import ScheduleError
@@ -23,24 +22,6 @@ REL_TOL = 1e-4  # 0.01 %
 SCHOOL_FIELDS = [("name", "string"), ("type", "string"), ("opening_hours", "string")]
 SCENE_FIELDS = [("name", "string"), ("active_hours", "string")]
 BOW_TIE = "POLYGON((100 -50, 200 50, 200 -50, 100 50, 100 -50))"
-
-
-def memory_layer(geometry_type, fields, rows, crs="EPSG:3006", name="layer"):
-    """A memory layer; ``rows`` are (wkt or None, attribute list)."""
-    uri = "{}?crs={}{}".format(
-        geometry_type, crs, "".join("&field={}:{}".format(*field) for field in fields)
-    )
-    layer = QgsVectorLayer(uri, name, "memory")
-    assert layer.isValid()
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
 
 
 class RecordingFeedback(QgsProcessingFeedback):

@@ -2,27 +2,10 @@
 
 import processing
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsProperty, QgsVectorLayer, QgsWkbTypes
+from layer_helpers import memory_layer
+from qgis.core import QgsProperty, QgsWkbTypes
 
 REL_TOL = 1e-4  # 0.01 %
-
-
-def memory_layer(geometry_type, fields, rows, crs="EPSG:3006"):
-    """A memory layer; ``rows`` are (wkt or None, attribute list)."""
-    uri = "{}?crs={}{}".format(
-        geometry_type, crs, "".join("&field={}:{}".format(*field) for field in fields)
-    )
-    layer = QgsVectorLayer(uri, "schools", "memory")
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
-
 
 FIELDS = [("name", "string"), ("dist", "double")]
 # Per layer: rows, and the distance each school gets with DISTANCE 300 and DISTANCE_FIELD "dist".

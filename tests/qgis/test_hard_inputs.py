@@ -16,10 +16,10 @@ import random
 
 import processing
 import pytest
+from layer_helpers import memory_layer, to_geopackage
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
-    QgsFeature,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingContext,
@@ -28,7 +28,6 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProject,
     QgsProviderRegistry,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -42,42 +41,6 @@ SCENE_FIELDS = [("name", "string"), ("active_hours", "string")]
 
 
 # --- layers ---------------------------------------------------------------------
-
-
-def memory_layer(geometry_type, fields, rows, crs="EPSG:3006", name="layer"):
-    """A memory layer; ``rows`` are (wkt or None, attribute list)."""
-    uri = "{}?crs={}{}".format(
-        geometry_type, crs, "".join("&field={}:{}".format(*field) for field in fields)
-    )
-    layer = QgsVectorLayer(uri, name, "memory")
-    assert layer.isValid()
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            geometry = QgsGeometry.fromWkt(wkt)
-            assert not geometry.isNull(), wkt
-            feature.setGeometry(geometry)
-        feature.setAttributes(attributes)
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
-
-
-def to_geopackage(layer, path, name):
-    """Copy ``layer`` into a layer of a GeoPackage, keeping its geometry type, and open it."""
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = name
-    if path.exists():
-        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, str(path), QgsProject.instance().transformContext(), options
-    )
-    assert error[0] == QgsVectorFileWriter.NoError, error
-    copy = QgsVectorLayer("{}|layername={}".format(path, name), name, "ogr")
-    assert copy.isValid()
-    return copy
 
 
 def square(x, y, half):

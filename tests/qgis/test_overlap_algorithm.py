@@ -5,16 +5,15 @@ import random
 
 import processing
 import pytest
+from layer_helpers import memory_layer, to_geopackage
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -22,40 +21,6 @@ from qgis.core import (
 from drogscen_plugin.core.schedule import WeeklySchedule
 
 REL_TOL = 1e-4  # 0.01 %
-
-
-def memory_layer(geometry_type, fields, rows, crs="EPSG:3006", name="layer"):
-    """A memory layer; ``rows`` are (wkt or None, attribute list)."""
-    uri = "{}?crs={}{}".format(
-        geometry_type, crs, "".join("&field={}:{}".format(*field) for field in fields)
-    )
-    layer = QgsVectorLayer(uri, name, "memory")
-    assert layer.isValid()
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
-
-
-def to_geopackage(layer, path, name):
-    """Copy ``layer`` into a GeoPackage layer and open it."""
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = name
-    if path.exists():
-        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, str(path), QgsProject.instance().transformContext(), options
-    )
-    assert error[0] == QgsVectorFileWriter.NoError, error
-    copy = QgsVectorLayer("{}|layername={}".format(path, name), name, "ogr")
-    assert copy.isValid()
-    return copy
 
 
 def star_polygon(rng, cx, cy, radius):
