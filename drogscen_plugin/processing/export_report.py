@@ -12,9 +12,11 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
+    QgsVectorLayer,
 )
 
 from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
@@ -76,6 +78,8 @@ class ExportReportAlgorithm(ReportAlgorithm):
     SOURCE_FIELD = "SOURCE_FIELD"
     DISTRICTS = "DISTRICTS"
     DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
+    MEASURES = "MEASURES"
+    INCLUDE_PLANNED = "INCLUDE_PLANNED"
     PERIOD = "PERIOD"
     PAPER = "PAPER"
     DISTANCE = "DISTANCE"
@@ -108,7 +112,10 @@ class ExportReportAlgorithm(ReportAlgorithm):
             "scenes or districts are given, plus 1 per affected school.\n\nThe layers do not "
             "record the analysis parameters: give the distance and default hours used, for the "
             "parameters line, the buffers and the week charts. With the schools layer, each "
-            "school's own hours are shown; without it, the defaults of its type."
+            "school's own hours are shown; without it, the defaults of its type.\n\nWith "
+            "measures layers, each school page also shows how far the measures in force on "
+            "the report date cover its needs (as drogscen:measurecoverage with the school "
+            "summary and the distance)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
@@ -186,6 +193,19 @@ class ExportReportAlgorithm(ReportAlgorithm):
             advanced=True,
         )
         self.add(
+            QgsProcessingParameterMultipleLayers(
+                self.MEASURES, tr("Measures layers"), QgsProcessing.TypeVectorAnyGeometry,
+                optional=True),
+            tr("Layers of safety measures: each school page shows their coverage of the "
+               "school's needs."),
+        )
+        self.add(
+            QgsProcessingParameterBoolean(
+                self.INCLUDE_PLANNED, tr("Count planned measures"), False),
+            tr("Count planned measures in the coverage as if they were in force."),
+            advanced=True,
+        )
+        self.add(
             QgsProcessingParameterEnum(self.PERIOD, tr("Trend per"), period_options(),
                                        defaultValue=0),
             tr("Count the scenes per year or per quarter."),
@@ -242,6 +262,10 @@ class ExportReportAlgorithm(ReportAlgorithm):
             scenes=self.layer(parameters, self.SCENES, context),
             schools=self.layer(parameters, self.SCHOOLS, context),
             districts=self.layer(parameters, self.DISTRICTS, context),
+            measures=[
+                layer for layer in self.parameterAsLayerList(parameters, self.MEASURES, context)
+                if isinstance(layer, QgsVectorLayer)
+            ],
         )
 
         def text(name):
@@ -260,6 +284,7 @@ class ExportReportAlgorithm(ReportAlgorithm):
             period=PERIOD_KINDS[self.parameterAsEnum(parameters, self.PERIOD, context)],
             paper=PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)],
             today=self.report_date(parameters, context),
+            include_planned=self.parameterAsBoolean(parameters, self.INCLUDE_PLANNED, context),
         )
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         check_writable(path)

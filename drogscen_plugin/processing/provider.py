@@ -10,6 +10,7 @@ from .buffer_schools import BufferSchoolsAlgorithm
 from .check_hours import CheckHoursAlgorithm
 from .export_report import ExportReportAlgorithm
 from .fetch_schools import FetchSchoolsAlgorithm
+from .measure_coverage import MeasureCoverageAlgorithm
 from .overlap import OverlapAlgorithm
 from .scene_trend import SceneTrendAlgorithm
 
@@ -41,5 +42,6 @@ class DrogscenProvider(QgsProcessingProvider):
             FetchSchoolsAlgorithm(),
             ExportReportAlgorithm(),
             SceneTrendAlgorithm(),
+            MeasureCoverageAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

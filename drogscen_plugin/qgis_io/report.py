@@ -84,6 +84,7 @@ from ..core.records import PairResult, SchoolSummary
 from ..core.schedule import WeeklySchedule
 from ..core.weekchart import ChartScene, Palette, svg_number, week_chart_svg
 from ..i18n import tr
+from .measures_layer import measure_coverage
 from .styling import STYLE_CATEGORIES, TIME_VARIABLE, apply_style
 
 TEMPLATE_DIR = os.path.normpath(
@@ -101,6 +102,7 @@ ATLAS_FILTER = '"scene_count" > 0'
 # Layout variables: JSON maps from school and scene ids to hours text.
 SCHOOL_HOURS_VARIABLE = "drogscen_school_hours"
 SCENE_HOURS_VARIABLE = "drogscen_scene_hours"
+COVERAGE_VARIABLE = "drogscen_coverage"
 
 # Height of a table row in mm: one line of the templates' 7 pt text with its
 # margins, rounded up, so that the rows counted always fit.
@@ -187,6 +189,8 @@ class ReportOptions:
     paper: str = "A4"
     today: Optional[datetime.date] = None
     title: Optional[str] = None
+    # With measures layers: count planned measures in the coverage too.
+    include_planned: bool = False
 
 
 @dataclass
@@ -198,6 +202,8 @@ class ReportLayers:
     scenes: Optional[QgsVectorLayer] = None
     schools: Optional[QgsVectorLayer] = None
     districts: Optional[QgsVectorLayer] = None
+    # Measures layers: each school page then shows their coverage.
+    measures: list = field(default_factory=list)
     # Layers made for the report (the buffers), owned by it.
     derived: list = field(default_factory=list)
 
@@ -485,7 +491,35 @@ class SituationReport:
             if self.trend_scenes is not None else []
         )
         self.district_rows = self._district_rows() if layers.districts is not None else None
+        self.coverage = self._coverage() if layers.measures else {}
         self._warn_closed_scenes()
+
+    def _coverage(self):
+        """Each affected school's coverage line, by school_fid, of the measures in force
+        on the report date: named for the school or within the distance of it."""
+        rows, warnings = measure_coverage(
+            self.layers.overlap, self.layers.measures,
+            include_planned=self.options.include_planned, on=self.today,
+            schools=self.layers.summary, distance=self.options.distance,
+            transform_context=self.project.transformContext())
+        self.warnings.extend(warnings)
+        lines = {}
+        for row in rows:
+            result = row.coverage
+            text = tr("Coverage by {count} measures in force: {uncovered} of {needed} h/week "
+                      "uncovered").format(
+                count=result.measure_count,
+                uncovered=core_report.hours_per_week(result.uncovered_min),
+                needed=core_report.hours_per_week(result.needed_min))
+            if result.uncovered_min:
+                text += " ({hours})".format(hours=result.uncovered_hours)
+            if result.round_days_missing:
+                text += tr("; yard round missing on {days}").format(
+                    days=result.round_days_missing)
+            elif result.round_days:
+                text += tr("; yard rounds covered")
+            lines[str(row.school_fid)] = text
+        return lines
 
     def _warn_closed_scenes(self):
         """Scenes in the analysis that were closed on the report date."""
@@ -915,6 +949,8 @@ class SituationReport:
         QgsExpressionContextUtils.setLayoutVariable(layout, SCENE_HOURS_VARIABLE, json.dumps(
             {str(fid): hours.to_opening_hours() for fid, hours in self.scene_hours.items()},
             ensure_ascii=False))
+        QgsExpressionContextUtils.setLayoutVariable(
+            layout, COVERAGE_VARIABLE, json.dumps(self.coverage, ensure_ascii=False))
 
         distance = svg_number(options.distance)
         _set_text(layout, "school_title", '[% "school_name" %]')
@@ -959,7 +995,7 @@ class SituationReport:
                 name=name, none=none)
 
         _set_text(layout, "measures_title", tr("Measures"))
-        _set_text(layout, "measures", "\n".join((
+        lines = [
             tr("Adult presence on the yard (scene active while open): {hours}").format(
                 hours=hours("presence_hours")),
             tr("Sensors and cameras linked to guards (scene active while closed): {hours}")
@@ -968,7 +1004,11 @@ class SituationReport:
                 days="[% if(\"round_days\" IS NULL, {none}, \"round_days\" || ' ' || {before} "
                      "|| ' ' || \"round_before\") %]".format(
                          none=none, before=QgsExpression.quotedString(tr("before")))),
-        )))
+        ]
+        if self.coverage:
+            lines.append("[% map_get(from_json(@{}), to_string(\"school_fid\")) %]".format(
+                COVERAGE_VARIABLE))
+        _set_text(layout, "measures", "\n".join(lines))
         _set_text(layout, "scenes_title", tr("Scenes within {distance} m").format(
             distance=distance))
         self._fill_scene_table(layout)

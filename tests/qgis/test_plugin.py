@@ -19,6 +19,7 @@ ALGORITHMS = [
     "drogscen:checkhours",
     "drogscen:exportreport",
     "drogscen:fetchschools",
+    "drogscen:measurecoverage",
     "drogscen:overlap",
     "drogscen:scenetrend",
 ]
