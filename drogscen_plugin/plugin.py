@@ -57,6 +57,7 @@ class DrogscenPlugin:
         self.dock = None
         self.dock_action = None
         self.new_layer_action = None
+        self.new_measures_action = None
 
     def initProcessing(self):  # noqa: N802 (name required by QGIS)
         # QGIS calls this on its own for processing plugins and initGui calls it again.
@@ -86,6 +87,9 @@ class DrogscenPlugin:
         self.new_layer_action = QAction(tr("New scenes layer…"), window)
         self.new_layer_action.setObjectName("DrogscenNewScenesLayerAction")
         self.new_layer_action.triggered.connect(self.new_scenes_layer)
+        self.new_measures_action = QAction(tr("New measures layer…"), window)
+        self.new_measures_action.setObjectName("DrogscenNewMeasuresLayerAction")
+        self.new_measures_action.triggered.connect(self.dock.measures.new_layers)
 
         self.iface.addToolBarIcon(self.dock_action)
         for action in self.actions():
@@ -93,7 +97,8 @@ class DrogscenPlugin:
             self.iface.addPluginToVectorMenu(MENU, action)
 
     def actions(self):
-        return [action for action in (self.dock_action, self.new_layer_action) if action]
+        candidates = (self.dock_action, self.new_layer_action, self.new_measures_action)
+        return [action for action in candidates if action]
 
     def unload(self):
         if self.dock is not None:
@@ -102,7 +107,7 @@ class DrogscenPlugin:
                 self.iface.removePluginMenu(MENU, action)
                 self.iface.removePluginVectorMenu(MENU, action)
                 action.deleteLater()
-            self.dock_action = self.new_layer_action = None
+            self.dock_action = self.new_layer_action = self.new_measures_action = None
             self.dock.teardown()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()

@@ -20,6 +20,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import DrogscenError
 from ..i18n import tr
+from .fetch_dialog import FetchButton
+from .measures_panel import MeasuresPanel
+from .report_button import ReportButton
 from .results import AnalysisResult
 from .results_model import COLUMNS, FID_ROLE, ResultsModel, sorted_results
 from .runner import AnalysisRunner
@@ -44,6 +47,8 @@ class DrogscenDock(QgsDockWidget):
         self.runner = AnalysisRunner(self)
 
         self.form = SettingsForm()
+        self.fetch_button = FetchButton(self)
+        self.form.schools_box.layout().addRow(self.fetch_button)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
@@ -72,6 +77,10 @@ class DrogscenDock(QgsDockWidget):
         results_layout = QVBoxLayout(results)
         results_layout.addWidget(time_box)
         results_layout.addWidget(self.table, 1)
+        self.report_button = ReportButton(self)
+        results_layout.addWidget(self.report_button)
+        self.measures = MeasuresPanel(self)
+        results_layout.addWidget(self.measures)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, tr("Settings"))
@@ -162,8 +171,7 @@ class DrogscenDock(QgsDockWidget):
             "{pairs} school–scene pairs within {distance:g} m of {schools} schools."
         ).format(pairs=layers.pair_count, distance=self._values.distance,
                  schools=layers.school_count)
-        self.show_status(message)
-        self.iface.messageBar().pushMessage(TITLE, message, Qgis.Success, 5)
+        self.show_success(message)
 
     def _canceled(self):
         self._set_running(False)
@@ -177,6 +185,8 @@ class DrogscenDock(QgsDockWidget):
         for column in range(self.model.columnCount()):
             header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
         self.time_control.setEnabled(True)
+        self.report_button.setEnabled(True)
+        self.measures.set_result(result)
         for layer in result.used_layers():
             layer.willBeDeleted.connect(self._forget_result)
         self._show_moment(self.time_control.moment())
@@ -191,6 +201,8 @@ class DrogscenDock(QgsDockWidget):
         self.result = None
         self.model.set_layer(None)
         self.time_control.setEnabled(False)
+        self.report_button.setEnabled(False)
+        self.measures.set_result(None)
 
     # --- messages ------------------------------------------------------------------
 
@@ -198,9 +210,15 @@ class DrogscenDock(QgsDockWidget):
         self.status.setStyleSheet("")
         self.status.setText(message)
 
+    def show_success(self, message):
+        """Show ``message`` in the dock and, for a moment, in the QGIS message bar."""
+        self.show_status(message)
+        self.iface.messageBar().pushMessage(TITLE, message, Qgis.Success, 5)
+
     def show_error(self, message):
         """Show ``message`` in the dock and in the QGIS message bar."""
-        self._set_running(False)
+        # Errors of the tools on the Results tab may come during a run.
+        self._set_running(self.runner.is_running())
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setText(message)
         self.iface.messageBar().pushCritical(TITLE, message)
@@ -211,6 +229,11 @@ class DrogscenDock(QgsDockWidget):
         if self.result is not None:
             self.result.zoom_and_flash(self.iface.mapCanvas(), index.data(FID_ROLE))
 
+    def selected_fid(self):
+        """The overlaps feature id of the selected row, or None."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(FID_ROLE) if rows else None
+
     def _show_moment(self, moment):
         if self.result is not None:
             self.result.show_moment(moment)
@@ -218,5 +241,6 @@ class DrogscenDock(QgsDockWidget):
     def teardown(self):
         """Before the plugin unloads: stop a run, keep the settings, leave the project."""
         self.runner.cancel()
+        self.fetch_button.cancel()
         self.form.save_settings()
         QgsProject.instance().readProject.disconnect(self.form.restore_layers)

@@ -137,6 +137,8 @@ class SettingsForm(QWidget):
         form.addRow(tr("Name"), self.scene_name)
         form.addRow(tr("Active hours"), self.scene_hours)
         schools = QGroupBox(tr("Schools and preschools"))
+        # The dock adds its "Fetch schools…" button here.
+        self.schools_box = schools
         form = self._form(schools)
         form.addRow(tr("Layer"), self.schools)
         form.addRow(tr("Name"), self.school_name)

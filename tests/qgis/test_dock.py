@@ -549,7 +549,7 @@ def test_unload_leaves_no_action_dock_provider_or_expression_function(
     try:
         dock = plugin.dock
         added = [call.args for call in qgis_iface.addPluginToVectorMenu.call_args_list]
-        assert len(our_actions(qgis_iface)) == 2
+        assert len(our_actions(qgis_iface)) == 3
         assert QgsExpression.isFunctionName("drogscen_active")
 
         plugin.unload()
@@ -557,7 +557,7 @@ def test_unload_leaves_no_action_dock_provider_or_expression_function(
         qtbot.waitUntil(lambda: sip.isdeleted(dock))
         qtbot.waitUntil(lambda: our_actions(qgis_iface) == [])
         removed = [call.args for call in qgis_iface.removePluginVectorMenu.call_args_list]
-        assert len(added) == 2
+        assert len(added) == 3
         assert [args[1] for args in removed] == [args[1] for args in added]
         assert QgsApplication.processingRegistry().providerById("drogscen") is None
         for name in ("drogscen_active", "drogscen_overlap_minutes", "drogscen_normalize_hours"):
