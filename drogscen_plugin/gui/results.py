@@ -11,6 +11,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from ..qgis_io import styling
+from ..qgis_io.layers import set_field_aliases
 
 MIN_MARGIN_M = 50.0
 
@@ -37,6 +38,8 @@ class AnalysisResult:
         self.buffers.setName(tr("School buffers"))
         self.overlaps.setName(tr("Overlaps"))
         self.summary.setName(tr("Schools and preschools"))
+        for layer in (self.overlaps, self.summary):
+            set_field_aliases(layer)
         scene_fields = {
             default: chosen
             for default, chosen in (

@@ -26,6 +26,7 @@ from ..qgis_io.layers import (
     LayerReader,
     output_wkb_type,
     qgs_fields,
+    set_field_aliases,
     write_records,
 )
 from .base import DrogscenAlgorithm
@@ -290,6 +291,10 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 if not write_records(sink, records, fields, wkb_type, feedback, span, geometries):
                     raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
                 results[name] = destination
+                # A memory output is already a layer: it can carry the aliases.
+                memory_layer = context.temporaryLayerStore().mapLayer(destination)
+                if memory_layer is not None:
+                    set_field_aliases(memory_layer)
             if feedback.isCanceled():
                 raise AnalysisCanceled(tr("The analysis was canceled."))
         except BaseException:

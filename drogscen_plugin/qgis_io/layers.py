@@ -422,6 +422,19 @@ def qgs_fields(spec):
     return fields
 
 
+def set_field_aliases(layer):
+    """Translated aliases on a layer with output fields of core.fields.
+
+    Sinks drop the aliases of the fields they are given, so outputs get them
+    again once they are layers.
+    """
+    for index, field in enumerate(layer.fields()):
+        try:
+            layer.setFieldAlias(index, field_alias(field.name()))
+        except KeyError:
+            continue  # a field that is not an analysis output
+
+
 def output_wkb_type(wkb_type):
     """The sink type for geometries read from ``wkb_type``: 2D, linear; polygons multi-part."""
     flat = QgsWkbTypes.flatType(QgsWkbTypes.linearType(wkb_type))

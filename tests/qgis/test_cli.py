@@ -18,7 +18,8 @@ ALL_OPTIONS = ("--scenes", "--schools", "--out", "--distance", "--distance-field
 
 
 def cli(*arguments):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # English messages whatever the developer's locale: the assertions read them.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", LC_ALL="C.UTF-8")
     return subprocess.run([sys.executable, "-m", "drogscen_plugin", *arguments], cwd=str(ROOT),
                           env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
 

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from drogscen_plugin.core.fields import PAIR_FIELDS, SUMMARY_FIELDS, field_alias
 from drogscen_plugin.core.schedule import WeeklySchedule
 
 REL_TOL = 1e-4  # 0.01 %
@@ -378,3 +379,19 @@ def test_every_algorithm_and_parameter_has_help():
         assert algorithm.shortHelpString().strip(), algorithm.name()
         for parameter in algorithm.parameterDefinitions():
             assert parameter.help().strip(), (algorithm.name(), parameter.name())
+
+
+def test_outputs_loaded_into_the_project_carry_the_field_aliases():
+    schools, scenes = hand_checked_layers()
+    result = processing.runAndLoadResults(
+        "drogscen:overlap",
+        {"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": "memory:", "SUMMARY": "memory:"},
+    )
+    project = QgsProject.instance()
+    try:
+        for output, spec in (("OUTPUT", PAIR_FIELDS), ("SUMMARY", SUMMARY_FIELDS)):
+            layer = project.mapLayer(result[output])
+            aliases = {field.name(): layer.attributeAlias(i) for i, field in enumerate(layer.fields())}
+            assert aliases == {name: field_alias(name) for name, _ in spec}
+    finally:
+        project.removeMapLayers([result["OUTPUT"], result["SUMMARY"]])
