@@ -6,6 +6,7 @@
 #   make fuzz    a long random run of the opening-hours parser (FUZZ_ARGS)
 #   make package build/drogscen-VERSION.zip for the QGIS plugin repository
 #   make deploy  copy the plugin into the QGIS profile (QGIS_PLUGINS_DIR)
+#   make translations  update i18n/drogscen_sv.ts from the code and compile it
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -102,21 +103,28 @@ bench-scale: $(VENV_BENCH)/.installed
 fuzz: $(VENV)/.installed
 	$(VENV)/bin/python scripts/fuzz_hours.py $(FUZZ_ARGS)
 
-# Compiles i18n/*.ts when Qt's lrelease is there (Debian: qttools5-dev-tools).
-translations:
-	@if ! command -v lrelease >/dev/null; then \
-		echo "lrelease not found: translations not compiled."; \
-	elif ls i18n/*.ts >/dev/null 2>&1; then \
-		lrelease i18n/*.ts; \
-	fi
+# i18n/drogscen_sv.ts is the source of truth for the Swedish interface. `make
+# translations` adds the code's new tr() strings to it (marked unfinished; it fails
+# on a tr() of anything but a string literal) and compiles it; package and deploy
+# compile it when the .qm is older. Qt's lrelease: Debian's qttools5-dev-tools.
+LRELEASE ?= lrelease
+TS_FILES := $(wildcard i18n/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
 
-package: translations
+translations: | system-deps
+	$(SYSTEM_PYTHON) scripts/update_translations.py
+	$(LRELEASE) $(TS_FILES)
+
+i18n/%.qm: i18n/%.ts | system-deps
+	$(LRELEASE) -silent $< -qm $@
+
+package: $(QM_FILES)
 	$(call copy_plugin,$(BUILD)/package/drogscen)
 	rm -f $(BUILD)/drogscen-$(VERSION).zip
 	cd $(BUILD)/package && $(SYSTEM_PYTHON) -m zipfile -c ../drogscen-$(VERSION).zip drogscen
 	@echo "$(BUILD)/drogscen-$(VERSION).zip"
 
-deploy: translations
+deploy: $(QM_FILES)
 	$(call copy_plugin,$(QGIS_PLUGINS_DIR)/drogscen)
 	@echo "Deployed to $(QGIS_PLUGINS_DIR)/drogscen; restart QGIS or reload the plugin."
 

@@ -1,0 +1,3289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>Drogscen</name>
+    <message>
+        <location filename="../drogscen_plugin/__main__.py" line="12"/>
+        <source>drogscen: error: PyQGIS not found; run this with the Python that QGIS uses, e.g. /usr/bin/python3</source>
+        <translation>drogscen: fel: PyQGIS hittades inte; kör detta med den Python som QGIS använder, t.ex. /usr/bin/python3</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="74"/>
+        <source> (default: {value})</source>
+        <translation> (standard: {value})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="81"/>
+        <source>not a number: {text}</source>
+        <translation>inte ett tal: {text}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="83"/>
+        <source>must be more than 0: {text}</source>
+        <translation>måste vara större än 0: {text}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="91"/>
+        <source>Drogscen: open drug scenes near schools and preschools, in space and time.</source>
+        <translation>Drogscen: öppna drogscener nära skolor och förskolor, i rum och tid.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="99"/>
+        <source>run the overlap analysis on two vector layers</source>
+        <translation>kör överlappsanalysen på två vektorlager</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="100"/>
+        <source>Find, for every school and preschool, the open drug scenes within a distance, the overlapping area and the hours per week a scene is active while the school is open and while it is closed. Writes the layers &apos;overlap&apos; (one row per school and scene) and &apos;summary&apos; (one row per school) to a GeoPackage and prints the affected schools.</source>
+        <translation>Tar för varje skola och förskola fram de öppna drogscenerna inom ett avstånd, den överlappande ytan och hur många timmar i veckan en drogscen är aktiv medan skolan är öppen och medan den är stängd. Skriver lagren &apos;overlap&apos; (en rad per skola och drogscen) och &apos;summary&apos; (en rad per skola) till en GeoPackage och skriver ut de berörda skolorna.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="107"/>
+        <source>PATH is a file readable by QGIS; pick one layer of a GeoPackage with &apos;file.gpkg|layername=NAME&apos;. Hours are opening_hours text such as &apos;Mo-Fr 07:00-18:00&apos; or &apos;Må-Fr 22-03&apos;. Exit status: 0 done, 1 the analysis failed, 2 a mistake in the command or an unreadable file.</source>
+        <translation>PATH är en fil som QGIS kan läsa; välj ett lager i en GeoPackage med &apos;fil.gpkg|layername=NAMN&apos;. Tider anges som opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos; eller &apos;Må-Fr 22-03&apos;. Slutstatus: 0 klart, 1 analysen misslyckades, 2 fel i kommandot eller en fil som inte kan läsas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="115"/>
+        <source>polygon layer of open drug scenes</source>
+        <translation>polygonlager med öppna drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="117"/>
+        <source>point or polygon layer of schools and preschools</source>
+        <translation>punkt- eller polygonlager med skolor och förskolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="119"/>
+        <source>GeoPackage to write; layers &apos;overlap&apos; and &apos;summary&apos; in it are replaced, other layers are kept</source>
+        <translation>GeoPackage att skriva; lagren &apos;overlap&apos; och &apos;summary&apos; i den ersätts, övriga lager behålls</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="122"/>
+        <source>distance around each school in metres{default}</source>
+        <translation>avstånd runt varje skola i meter{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="125"/>
+        <source>school field with a distance of its own, used where set</source>
+        <translation>skolfält med ett eget avstånd, som används där det är ifyllt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="127"/>
+        <source>scene field with the name{default}</source>
+        <translation>drogscenens fält med namnet{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="130"/>
+        <source>scene field with the active hours{default}</source>
+        <translation>drogscenens fält med de aktiva tiderna{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="133"/>
+        <source>school field with the name{default}</source>
+        <translation>skolans fält med namnet{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="136"/>
+        <source>school field with the type, e.g. förskola or grundskola{default}</source>
+        <translation>skolans fält med skolformen, t.ex. förskola eller grundskola{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="140"/>
+        <source>school field with the opening hours; schools without hours get the defaults by type{default}</source>
+        <translation>skolans fält med öppettiderna; skolor utan tider får standardtiderna för sin skolform{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="144"/>
+        <source>opening hours of schools without their own{default}</source>
+        <translation>öppettider för skolor som saknar egna{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="147"/>
+        <source>opening hours of preschools without their own{default}</source>
+        <translation>öppettider för förskolor som saknar egna{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="151"/>
+        <source>projected CRS in metres to measure in{default}</source>
+        <translation>projicerat koordinatsystem i meter att mäta i{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="154"/>
+        <source>also write the situation report (lägesbild) as a PDF: an overview page, a trend and districts page and one page per affected school</source>
+        <translation>skriv även lägesbilden som PDF: en översiktssida, en sida med utveckling och stadsdelar samt en sida per berörd skola</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="158"/>
+        <source>paper of the report, landscape (default: {paper})</source>
+        <translation>rapportens pappersformat, liggande (standard: {paper})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="161"/>
+        <source>polygon layer of districts for the report&apos;s table per district</source>
+        <translation>polygonlager med stadsdelar för rapportens tabell per stadsdel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="187"/>
+        <source>{option}: no such file: {path}</source>
+        <translation>{option}: filen finns inte: {path}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="190"/>
+        <source>{option}: cannot read a vector layer from {path}</source>
+        <translation>{option}: kan inte läsa ett vektorlager från {path}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="197"/>
+        <source>--out: must be a GeoPackage file ending in .gpkg: {path}</source>
+        <translation>--out: måste vara en GeoPackage-fil som slutar på .gpkg: {path}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="200"/>
+        <source>--out: is a directory: {path}</source>
+        <translation>--out: är en mapp: {path}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="204"/>
+        <source>--out: must not be an input file: {path}</source>
+        <translation>--out: får inte vara en indatafil: {path}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="209"/>
+        <source>--out: cannot create the folder {folder}: {reason}</source>
+        <translation>--out: kan inte skapa mappen {folder}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="217"/>
+        <source>--districts: only used with --report</source>
+        <translation>--districts: används bara med --report</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="220"/>
+        <source>--report: must be a PDF file ending in .pdf: {path}</source>
+        <translation>--report: måste vara en PDF-fil som slutar på .pdf: {path}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="225"/>
+        <source>--report: must not be an input file: {path}</source>
+        <translation>--report: får inte vara en indatafil: {path}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="232"/>
+        <source>--report: cannot create the folder {folder}: {reason}</source>
+        <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="266"/>
+        <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
+        <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="285"/>
+        <source>--crs: unknown coordinate reference system: {crs}</source>
+        <translation>--crs: okänt koordinatsystem: {crs}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="288"/>
+        <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
+        <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="313"/>
+        <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
+        <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="345"/>
+        <source>None of the {total} schools has a scene within the distance.</source>
+        <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="348"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="63"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="124"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="80"/>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="348"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="145"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="348"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="36"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
+        <source>Scenes</source>
+        <translation>Scener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="348"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
+        <source>Worst conflict</source>
+        <translation>Värsta konflikt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="349"/>
+        <source>Concurrent h/week</source>
+        <translation>Öppet h/vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="349"/>
+        <source>After-hours h/week</source>
+        <translation>Stängt h/vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="359"/>
+        <source>{affected} of {total} schools have a scene within the distance.</source>
+        <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="369"/>
+        <location filename="../drogscen_plugin/core/report.py" line="43"/>
+        <source>while open</source>
+        <translation>öppet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="370"/>
+        <location filename="../drogscen_plugin/core/report.py" line="44"/>
+        <source>while closed</source>
+        <translation>stängt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="402"/>
+        <source>drogscen: the analysis failed: {message}</source>
+        <translation>drogscen: analysen misslyckades: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="412"/>
+        <source>Warnings ({count}):</source>
+        <translation>Varningar ({count}):</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="416"/>
+        <source>Wrote {path} (layers: {layers}).</source>
+        <translation>Skrev {path} (lager: {layers}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="428"/>
+        <source>drogscen: the report failed: {message}</source>
+        <translation>drogscen: rapporten misslyckades: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="432"/>
+        <source>Report warnings ({count}):</source>
+        <translation>Varningar i rapporten ({count}):</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="435"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="55"/>
+        <source>Wrote {path} ({pages} pages).</source>
+        <translation>Skrev {path} ({pages} sidor).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="473"/>
+        <source>drogscen: error: {message}</source>
+        <translation>drogscen: fel: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="476"/>
+        <source>drogscen: canceled</source>
+        <translation>drogscen: avbruten</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="66"/>
+        <source>Yard round</source>
+        <translation>Rondering av skolgården</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="67"/>
+        <source>Adult presence</source>
+        <translation>Vuxennärvaro</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="68"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="69"/>
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="70"/>
+        <source>Guard patrol</source>
+        <translation>Väktarrond</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="71"/>
+        <source>Lighting</source>
+        <translation>Belysning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="72"/>
+        <source>Vegetation clearing</source>
+        <translation>Röjning av vegetation</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="73"/>
+        <source>Fencing</source>
+        <translation>Stängsel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="74"/>
+        <source>Syringe pick-up / cleaning</source>
+        <translation>Sprutplockning/städning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="75"/>
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="81"/>
+        <source>Planned</source>
+        <translation>Planerad</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="81"/>
+        <source>Ongoing</source>
+        <translation>Pågående</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="81"/>
+        <source>Done</source>
+        <translation>Genomförd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="228"/>
+        <source>Measure {fid}, field &apos;measure_type&apos;: &apos;{value}&apos; is not a measure type (one of {types}).</source>
+        <translation>Åtgärd {fid}, fältet &apos;measure_type&apos;: &apos;{value}&apos; är ingen åtgärdstyp (en av {types}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="235"/>
+        <source>Measure {fid}, field &apos;status&apos;: &apos;{value}&apos; is not a status (one of {statuses}).</source>
+        <translation>Åtgärd {fid}, fältet &apos;status&apos;: &apos;{value}&apos; är ingen status (en av {statuses}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="247"/>
+        <source>Measure {fid}, field &apos;hours&apos;: &apos;{hours}&apos;: {message}</source>
+        <translation>Åtgärd {fid}, fältet &apos;hours&apos;: &apos;{hours}&apos;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="252"/>
+        <source>Measure {fid}: the end date {end} is before the start date {start}.</source>
+        <translation>Åtgärd {fid}: slutdatumet {end} ligger före startdatumet {start}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="306"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="61"/>
+        <source>School id</source>
+        <translation>Skol-id</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="308"/>
+        <source>Needed (min/week)</source>
+        <translation>Behov (min/vecka)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="309"/>
+        <source>Uncovered (min/week)</source>
+        <translation>Otäckt (min/vecka)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="310"/>
+        <source>Uncovered hours</source>
+        <translation>Otäckta tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="311"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
+        <source>Yard round days</source>
+        <translation>Ronderingsdagar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="312"/>
+        <source>Yard round days missing</source>
+        <translation>Saknade ronderingsdagar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="313"/>
+        <source>Adult presence needed (min/week)</source>
+        <translation>Behov av vuxennärvaro (min/vecka)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="314"/>
+        <source>Adult presence uncovered (min/week)</source>
+        <translation>Vuxennärvaro otäckt (min/vecka)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="315"/>
+        <source>Adult presence uncovered hours</source>
+        <translation>Otäckta tider för vuxennärvaro</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="316"/>
+        <source>Guard hours needed (min/week)</source>
+        <translation>Behov av väktartid (min/vecka)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="317"/>
+        <source>Guard hours uncovered (min/week)</source>
+        <translation>Väktartid otäckt (min/vecka)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="318"/>
+        <source>Guard hours uncovered</source>
+        <translation>Otäckta väktartider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/coverage.py" line="319"/>
+        <source>Measures in force</source>
+        <translation>Gällande åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="62"/>
+        <source>Scene id</source>
+        <translation>Drogscen-id</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="64"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="41"/>
+        <source>School type</source>
+        <translation>Skolform</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="65"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="125"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1067"/>
+        <source>Scene</source>
+        <translation>Drogscen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="66"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1070"/>
+        <source>Distance (m)</source>
+        <translation>Avstånd (m)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="67"/>
+        <source>Overlap (m²)</source>
+        <translation>Överlapp (m²)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="68"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1071"/>
+        <source>Share of buffer</source>
+        <translation>Andel av bufferten</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="69"/>
+        <source>Scene active (min/week)</source>
+        <translation>Drogscen aktiv (min/vecka)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="70"/>
+        <source>Active while open (min/week)</source>
+        <translation>Aktiv under verksamhetstid (min/vecka)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="71"/>
+        <source>Active while closed (min/week)</source>
+        <translation>Aktiv utanför verksamhetstid (min/vecka)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="72"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1074"/>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="73"/>
+        <source>Adult presence hours</source>
+        <translation>Tider för vuxennärvaro</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="74"/>
+        <source>Guard hours</source>
+        <translation>Väktartider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
+        <source>Yard round before</source>
+        <translation>Rondering före</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
+        <source>Hours note</source>
+        <translation>Anmärkning om tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="150"/>
+        <source>School hours</source>
+        <translation>Skoltider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
+        <source>Scene hours</source>
+        <translation>Drogscenens tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
+        <source>Nearest scene (m)</source>
+        <translation>Närmaste drogscen (m)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours.py" line="58"/>
+        <source>school hours &apos;{value}&apos; not understood ({message}): default {default} used</source>
+        <translation>skolans tider &apos;{value}&apos; kunde inte tolkas ({message}): standardtiderna {default} används</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours.py" line="71"/>
+        <source>hours unknown: treated as always active</source>
+        <translation>tider okända: behandlas som alltid aktiv</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours.py" line="75"/>
+        <source>hours &apos;{value}&apos; not understood ({message}): treated as always active</source>
+        <translation>tiderna &apos;{value}&apos; kunde inte tolkas ({message}): behandlas som alltid aktiv</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/overlap.py" line="321"/>
+        <source>Distance {distance} is not a number of metres of at least 0</source>
+        <translation>Avståndet {distance} är inte ett antal meter på minst 0</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/overlap.py" line="325"/>
+        <source>School {fid}: distance {distance} is not a number of metres of at least 0</source>
+        <translation>Skola {fid}: avståndet {distance} är inte ett antal meter på minst 0</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/overlap.py" line="331"/>
+        <source>School {fid}: {kind} geometry is not supported, only points and polygons</source>
+        <translation>Skola {fid}: geometritypen {kind} stöds inte, bara punkter och polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/overlap.py" line="338"/>
+        <source>Scene {fid}: {kind} geometry is not supported, only polygons</source>
+        <translation>Drogscen {fid}: geometritypen {kind} stöds inte, bara polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/overlap.py" line="478"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="294"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="236"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="482"/>
+        <source>The analysis was canceled.</source>
+        <translation>Analysen avbröts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/overlap.py" line="534"/>
+        <source>{scene}: {note}</source>
+        <translation>{scene}: {note}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="45"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="985"/>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="150"/>
+        <source>Distance {distance} m · default opening hours: schools {school}, preschools {preschool}</source>
+        <translation>Avstånd {distance} m · standardöppettider: skolor {school}, förskolor {preschool}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="170"/>
+        <source>scenes</source>
+        <translation>drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="171"/>
+        <source>schools</source>
+        <translation>skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="178"/>
+        <source>{count} more</source>
+        <translation>{count} till</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="184"/>
+        <source>{kind}: {layer} ({sources})</source>
+        <translation>{kind}: {layer} ({sources})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="187"/>
+        <source>{kind}: {sources}</source>
+        <translation>{kind}: {sources}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="188"/>
+        <source>Data sources – {sources}.</source>
+        <translation>Datakällor – {sources}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="188"/>
+        <source>not given</source>
+        <translation>ej angivna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="218"/>
+        <source>{year} Q{quarter}</source>
+        <translation>{year} kv{quarter}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="265"/>
+        <source>closed on {closed} before it was first seen on {first}</source>
+        <translation>stängdes {closed}, innan den först observerades {first}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="342"/>
+        <source>active at the end of the period</source>
+        <translation>aktiva vid periodens slut</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="343"/>
+        <source>opened</source>
+        <translation>nya</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="344"/>
+        <source>closed</source>
+        <translation>stängda</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="383"/>
+        <source>{period}: {active} active, {opened} opened, {closed} closed.</source>
+        <translation>{period}: {active} aktiva, {opened} nya, {closed} stängda.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report.py" line="446"/>
+        <source>Outside the districts</source>
+        <translation>Utanför stadsdelarna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="88"/>
+        <source>Unexpected character {char!r} at column {column}</source>
+        <translation>Oväntat tecken {char!r} på position {column}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="133"/>
+        <source>Unexpected end of text: expected {expected}</source>
+        <translation>Texten tar slut för tidigt: {expected} förväntades</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="135"/>
+        <source>Unexpected {text!r} at column {column}: expected {expected}</source>
+        <translation>Oväntat {text!r} på position {column}: {expected} förväntades</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="153"/>
+        <source>The hours are empty</source>
+        <translation>Tiderna är tomma</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="168"/>
+        <source>&apos;;&apos; or &apos;, &apos; between rules</source>
+        <translation>&apos;;&apos; eller &apos;, &apos; mellan regler</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="171"/>
+        <source>a rule after {separator!r}</source>
+        <translation>en regel efter {separator!r}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="178"/>
+        <source>a rule</source>
+        <translation>en regel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="192"/>
+        <source>a weekday, a time span, &apos;24/7&apos; or &apos;off&apos;</source>
+        <translation>en veckodag, ett tidsintervall, &apos;24/7&apos; eller &apos;off&apos;</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="214"/>
+        <source>A holiday cannot end a weekday range (column {column})</source>
+        <translation>En helgdag kan inte avsluta ett intervall av veckodagar (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="236"/>
+        <source>The state {word!r} at column {column} is not supported: hours are either active or not</source>
+        <translation>Tillståndet {word!r} på position {column} stöds inte: tiderna är antingen aktiva eller inte</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="239"/>
+        <source>Solar times such as {word!r} (column {column}) are not supported: give clock times</source>
+        <translation>Soltider som {word!r} (position {column}) stöds inte: ange klockslag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="242"/>
+        <source>Calendar selectors such as {word!r} (column {column}) are not supported: the hours describe one recurring week</source>
+        <translation>Kalenderval som {word!r} (position {column}) stöds inte: tiderna beskriver en återkommande vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="252"/>
+        <source>Open-ended times (&apos;+&apos;) are not supported (column {column})</source>
+        <translation>Öppna sluttider (&apos;+&apos;) stöds inte (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="254"/>
+        <source>&apos;-&apos; and the end time</source>
+        <translation>&apos;-&apos; och sluttiden</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="258"/>
+        <source>an end time</source>
+        <translation>en sluttid</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="263"/>
+        <source>Open ends and repeating times are not supported (column {column})</source>
+        <translation>Öppna slut och upprepade tider stöds inte (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="274"/>
+        <source>Minutes need two digits in {time!r} (column {column})</source>
+        <translation>Minuter behöver två siffror i {time!r} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="277"/>
+        <source>Invalid minutes in {time!r} (column {column})</source>
+        <translation>Ogiltiga minuter i {time!r} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="281"/>
+        <source>An end time can be at most 48:00, not {time!r} (column {column})</source>
+        <translation>En sluttid kan vara högst 48:00, inte {time!r} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="284"/>
+        <source>A start time must be before 24:00, not {time!r} (column {column})</source>
+        <translation>En starttid måste ligga före 24:00, inte {time!r} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="299"/>
+        <source>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; or &apos;, &apos;</source>
+        <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="424"/>
+        <source>Hours must be text, not {kind}</source>
+        <translation>Tider måste vara text, inte {kind}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <source>Mon</source>
+        <translation>mån</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <source>Tue</source>
+        <translation>tis</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <source>Wed</source>
+        <translation>ons</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <source>Thu</source>
+        <translation>tor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <source>Fri</source>
+        <translation>fre</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <source>Sat</source>
+        <translation>lör</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <source>Sun</source>
+        <translation>sön</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="226"/>
+        <source>school open</source>
+        <translation>skolan öppen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="248"/>
+        <source>active while the school is open</source>
+        <translation>aktiv medan skolan är öppen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="249"/>
+        <source>active while the school is closed</source>
+        <translation>aktiv medan skolan är stängd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="277"/>
+        <source>School open</source>
+        <translation>Skolan öppen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="278"/>
+        <source>Scene active while open</source>
+        <translation>Aktiv när skolan är öppen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="279"/>
+        <source>Scene active while closed</source>
+        <translation>Aktiv när skolan är stängd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="288"/>
+        <source>{lane}: {name} – {hours}</source>
+        <translation>{lane}: {name} – {hours}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="294"/>
+        <source>In each day, from the top: the school, then scenes 1 to {count}.</source>
+        <translation>Inom varje dag, uppifrån: skolan, sedan drogscen 1 till {count}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="304"/>
+        <source>Rows Monday to Sunday, columns 00 to 24 hours. School open: {hours}.</source>
+        <translation>Rader måndag till söndag, kolumner 00 till 24. Skolan öppen: {hours}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="310"/>
+        <source>Lane {lane}, {name}: active {hours}; {open} h a week while the school is open, {closed} h while it is closed.</source>
+        <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="41"/>
+        <source>Drogscen: scenes near schools</source>
+        <translation>Drogscen: drogscener nära skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="59"/>
+        <source>Time of week</source>
+        <translation>Tid i veckan</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="75"/>
+        <source>Click a row to show the school and the scene on the map</source>
+        <translation>Klicka på en rad för att visa skolan och drogscenen på kartan</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="86"/>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="87"/>
+        <source>Results</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="89"/>
+        <source>Run</source>
+        <translation>Kör</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="91"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="151"/>
+        <source>Analysing…</source>
+        <translation>Analyserar…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="170"/>
+        <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
+        <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="178"/>
+        <source>The analysis was canceled; no layers were added.</source>
+        <translation>Analysen avbröts; inga lager lades till.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="27"/>
+        <source>Fetch schools</source>
+        <translation>Hämta skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="29"/>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="30"/>
+        <source>Skolverket</source>
+        <translation>Skolverket</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="33"/>
+        <source>Current map extent</source>
+        <translation>Kartans aktuella utbredning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="34"/>
+        <source>Municipality code</source>
+        <translation>Kommunkod</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="40"/>
+        <source>4 digits, e.g. 0180</source>
+        <translation>4 siffror, t.ex. 0180</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="45"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="90"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="44"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="69"/>
+        <source>Source</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="65"/>
+        <source>Skolverket&apos;s register has no preschools, and it is searched by municipality only.</source>
+        <translation>Skolverkets register har inga förskolor och söks bara per kommun.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="67"/>
+        <source>Data © OpenStreetMap contributors (ODbL): credit OpenStreetMap where you show the map.</source>
+        <translation>Data © OpenStreetMaps bidragsgivare (ODbL): ange OpenStreetMap som källa där du visar kartan.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="90"/>
+        <source>Fetch schools…</source>
+        <translation>Hämta skolor…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="92"/>
+        <source>Load schools and preschools from OpenStreetMap or Skolverket</source>
+        <translation>Hämta skolor och förskolor från OpenStreetMap eller Skolverket</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="103"/>
+        <source>Fetching schools…</source>
+        <translation>Hämtar skolor…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="121"/>
+        <source>No schools or preschools were found there.</source>
+        <translation>Inga skolor eller förskolor hittades där.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="125"/>
+        <source>Added {count} schools and preschools in layer &apos;{layer}&apos;.</source>
+        <translation>Lade till {count} skolor och förskolor i lagret &apos;{layer}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="53"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="331"/>
+        <source>Safety measures</source>
+        <translation>Trygghetsåtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="58"/>
+        <location filename="../drogscen_plugin/plugin.py" line="90"/>
+        <source>New measures layer…</source>
+        <translation>Nytt åtgärdslager…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="59"/>
+        <source>Create point, line and area layers for measures</source>
+        <translation>Skapa punkt-, linje- och ytlager för åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="64"/>
+        <source>Add measure</source>
+        <translation>Lägg till åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="66"/>
+        <source>A planned measure for the selected row, with the hours its conflict needs</source>
+        <translation>En planerad åtgärd för den valda raden, med de tider som dess konflikt kräver</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="68"/>
+        <source>Suggest measures</source>
+        <translation>Föreslå åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="69"/>
+        <source>Planned measures for every affected school</source>
+        <translation>Planerade åtgärder för varje berörd skola</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="70"/>
+        <source>Check coverage</source>
+        <translation>Kontrollera täckning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="71"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="93"/>
+        <source>Count planned measures</source>
+        <translation>Räkna med planerade åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="105"/>
+        <source>New measures layer</source>
+        <translation>Nytt åtgärdslager</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="106"/>
+        <location filename="../drogscen_plugin/plugin.py" line="137"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="119"/>
+        <source>Measures layers added in group &apos;{group}&apos;.</source>
+        <translation>Åtgärdslagren har lagts till i gruppen &apos;{group}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="146"/>
+        <source>Select a row of the results first.</source>
+        <translation>Välj först en rad i resultatet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="162"/>
+        <source>Added a measure ({kind}) for {school} to layer &apos;{layer}&apos;: save the layer&apos;s edits to keep it.</source>
+        <translation>Lade till en åtgärd ({kind}) för {school} i lagret &apos;{layer}&apos;: spara lagrets ändringar för att behålla den.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="196"/>
+        <source>Added {count} suggested measures to layer &apos;{layer}&apos;: save the layer&apos;s edits to keep them.</source>
+        <translation>Lade till {count} föreslagna åtgärder i lagret &apos;{layer}&apos;: spara lagrets ändringar för att behålla dem.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="211"/>
+        <source>The project has no measures layer: create one with New measures layer…</source>
+        <translation>Projektet har inget åtgärdslager: skapa ett med Nytt åtgärdslager…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="230"/>
+        <source>{uncovered} of {schools} affected schools have needs the measures do not cover.</source>
+        <translation>{uncovered} av {schools} berörda skolor har behov som åtgärderna inte täcker.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="16"/>
+        <source>Export report…</source>
+        <translation>Exportera lägesbild…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="18"/>
+        <source>The situation report of this run as PDF, with its layouts</source>
+        <translation>Lägesbilden för den här körningen som PDF, med dess layouter</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="24"/>
+        <source>Export report</source>
+        <translation>Exportera lägesbild</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="24"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results.py" line="19"/>
+        <source>Drogscen {time}</source>
+        <translation>Drogscen {time}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results.py" line="37"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="35"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="62"/>
+        <source>School buffers</source>
+        <translation>Buffertzoner kring skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="78"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="189"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="481"/>
+        <source>Overlaps</source>
+        <translation>Överlapp</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results.py" line="39"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="139"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="49"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="677"/>
+        <source>Schools and preschools</source>
+        <translation>Skolor och förskolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="26"/>
+        <source>Concurrent</source>
+        <translation>Öppet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="26"/>
+        <source>After hours</source>
+        <translation>Stängt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/runner.py" line="148"/>
+        <source>No school of layer &apos;{layer}&apos; lies in the current map extent.</source>
+        <translation>Ingen skola i lagret &apos;{layer}&apos; ligger i kartans aktuella utbredning.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/runner.py" line="213"/>
+        <source>The analysis failed.</source>
+        <translation>Analysen misslyckades.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="119"/>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="122"/>
+        <source>How far from a school a scene counts, in metres</source>
+        <translation>Hur långt från en skola en drogscen räknas, i meter</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="124"/>
+        <source>Hours of schools without their own (opening_hours)</source>
+        <translation>Tider för skolor som saknar egna (opening_hours)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="127"/>
+        <source>Hours of preschools without their own (opening_hours)</source>
+        <translation>Tider för förskolor som saknar egna (opening_hours)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="129"/>
+        <source>Only schools in the current map extent</source>
+        <translation>Bara skolor i kartans aktuella utbredning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="131"/>
+        <source>Analyse the schools visible on the map, with every scene within the distance</source>
+        <translation>Analysera skolorna som syns på kartan, med varje drogscen inom avståndet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="100"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="68"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="681"/>
+        <source>Open drug scenes</source>
+        <translation>Öppna drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="136"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="143"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="54"/>
+        <source>Layer</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="137"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="144"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="40"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="64"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="138"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1068"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="65"/>
+        <source>Active hours</source>
+        <translation>Aktiva tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="146"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
+        <source>Opening hours</source>
+        <translation>Öppettider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="147"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="26"/>
+        <source>Analysis</source>
+        <translation>Analys</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="149"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="41"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="110"/>
+        <source>Distance</source>
+        <translation>Avstånd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="151"/>
+        <source>Preschool hours</source>
+        <translation>Förskoletider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="201"/>
+        <source>Choose a layer of open drug scenes (polygons).</source>
+        <translation>Välj ett lager med öppna drogscener (polygoner).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="203"/>
+        <source>Choose a layer of schools and preschools (points or polygons).</source>
+        <translation>Välj ett lager med skolor och förskolor (punkter eller polygoner).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="205"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="164"/>
+        <source>Default school hours</source>
+        <translation>Standardtider för skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="206"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="174"/>
+        <source>Default preschool hours</source>
+        <translation>Standardtider för förskolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="211"/>
+        <source>{setting} &apos;{text}&apos; cannot be read: {message}</source>
+        <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <source>Monday</source>
+        <translation>Måndag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <source>Tuesday</source>
+        <translation>Tisdag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <source>Wednesday</source>
+        <translation>Onsdag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <source>Thursday</source>
+        <translation>Torsdag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <source>Friday</source>
+        <translation>Fredag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="24"/>
+        <source>Saturday</source>
+        <translation>Lördag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="24"/>
+        <source>Sunday</source>
+        <translation>Söndag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="40"/>
+        <source>Weekday</source>
+        <translation>Veckodag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="44"/>
+        <source>Time of day, in steps of 15 minutes</source>
+        <translation>Tid på dygnet, i steg om 15 minuter</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="47"/>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="48"/>
+        <source>Show the current weekday and time</source>
+        <translation>Visa aktuell veckodag och tid</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="49"/>
+        <source>Show all times</source>
+        <translation>Visa alla tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="51"/>
+        <source>Show every scene and school, whatever the time; untick to see one moment</source>
+        <translation>Visa alla drogscener och skolor oavsett tid; avmarkera för att se ett visst ögonblick</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="215"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="376"/>
+        <source>The fetch was canceled.</source>
+        <translation>Hämtningen avbröts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="216"/>
+        <source>{service} sent an answer that is not valid JSON (&apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
+        <translation>{service} skickade ett svar som inte är giltig JSON (&apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="270"/>
+        <source>QGIS under Settings › Options › Network</source>
+        <translation>QGIS under Inställningar › Alternativ › Nätverk</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="273"/>
+        <source>Could not reach {host} through the proxy ({detail}). Check the proxy in {network}: address, port, user and password.</source>
+        <translation>Kunde inte nå {host} via proxyn ({detail}). Kontrollera proxyn i {network}: adress, port, användarnamn och lösenord.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="278"/>
+        <source>The secure connection to {host} failed: its certificate could not be verified ({detail}). If your organisation inspects encrypted traffic, set the CA bundle file with its root certificate (setting drogscen/ca_bundle); check also the computer&apos;s date and time.</source>
+        <translation>Den säkra anslutningen till {host} misslyckades: certifikatet kunde inte verifieras ({detail}). Om din organisation granskar krypterad trafik, ange CA-paketfilen med dess rotcertifikat (inställningen drogscen/ca_bundle); kontrollera också datorns datum och tid.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="285"/>
+        <source>No connection to {host} within {connect:g} s. Check the network connection and the proxy in {network}.</source>
+        <translation>Ingen anslutning till {host} inom {connect:g} s. Kontrollera nätverksanslutningen och proxyn i {network}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="292"/>
+        <source>{host} did not answer within {read:g} s. The server may be busy: try again later, or with a smaller area.</source>
+        <translation>{host} svarade inte inom {read:g} s. Servern kan vara överbelastad: försök igen senare, eller med ett mindre område.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="297"/>
+        <source>The SOCKS proxy set in {network} needs the Python package PySocks (Debian and Ubuntu: python3-socks). Install it, or use an HTTP proxy.</source>
+        <translation>SOCKS-proxyn som är inställd i {network} kräver Python-paketet PySocks (Debian och Ubuntu: python3-socks). Installera det, eller använd en HTTP-proxy.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="304"/>
+        <source>&apos;{url}&apos; is not an address the plugin can use: it must start with https:// or http://.</source>
+        <translation>&apos;{url}&apos; är inte en adress som tillägget kan använda: den måste börja med https:// eller http://.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="309"/>
+        <source>Could not connect to {host} ({detail}). Check the network connection, the address and the proxy in {network}.</source>
+        <translation>Kunde inte ansluta till {host} ({detail}). Kontrollera nätverksanslutningen, adressen och proxyn i {network}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="314"/>
+        <source>The connection to {host} broke off ({detail}). Try again.</source>
+        <translation>Anslutningen till {host} bröts ({detail}). Försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="326"/>
+        <source>{service} refuses further requests for now: too many requests (HTTP 429). Wait a few minutes and try again.</source>
+        <translation>{service} tar inte emot fler förfrågningar just nu: för många förfrågningar (HTTP 429). Vänta några minuter och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="331"/>
+        <source>{service} is busy or unavailable (HTTP {status}). Try again in a few minutes.</source>
+        <translation>{service} är överbelastad eller inte tillgänglig (HTTP {status}). Försök igen om några minuter.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="335"/>
+        <source>The proxy asks for a user name and password (HTTP 407). Enter them in QGIS under Settings › Options › Network.</source>
+        <translation>Proxyn kräver användarnamn och lösenord (HTTP 407). Ange dem i QGIS under Inställningar › Alternativ › Nätverk.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="340"/>
+        <source>{service} has nothing at {url} (HTTP 404). Check the address of the service.</source>
+        <translation>{service} har inget på {url} (HTTP 404). Kontrollera tjänstens adress.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="344"/>
+        <source>{service} answered with an error (HTTP {status}): &apos;{excerpt}&apos;. Check the address {url}.</source>
+        <translation>{service} svarade med ett fel (HTTP {status}): &apos;{excerpt}&apos;. Kontrollera adressen {url}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="58"/>
+        <source>&apos;{code}&apos; is not a municipality code: give the four digits of the kommunkod, for example 0180 for Stockholm or 1480 for Göteborg.</source>
+        <translation>&apos;{code}&apos; är ingen kommunkod: ange kommunkodens fyra siffror, till exempel 0180 för Stockholm eller 1480 för Göteborg.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="71"/>
+        <source>The extent {south:g}, {west:g}, {north:g}, {east:g} (south, west, north, east in degrees) is empty or lies outside the world.</source>
+        <translation>Utbredningen {south:g}, {west:g}, {north:g}, {east:g} (syd, väst, nord, öst i grader) är tom eller ligger utanför jorden.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="123"/>
+        <source>OpenStreetMap has no municipality with the code {code} (a boundary with admin_level=7 and ref:scb={code}). Check the code, or fetch by extent instead.</source>
+        <translation>OpenStreetMap har ingen kommun med koden {code} (en gräns med admin_level=7 och ref:scb={code}). Kontrollera koden, eller hämta efter utbredning i stället.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="135"/>
+        <source>The Overpass server limits how many queries one address may run, and the limit is reached (HTTP {status}). Wait a few minutes and try again, or use another Overpass server (setting drogscen/overpass_url).</source>
+        <translation>Overpass-servern begränsar hur många frågor en adress får köra, och gränsen är nådd (HTTP {status}). Vänta några minuter och försök igen, eller använd en annan Overpass-server (inställningen drogscen/overpass_url).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="143"/>
+        <source>The Overpass server did not accept the query (&apos;{excerpt}&apos;). Check that the Overpass address points at an interpreter, such as {default}.</source>
+        <translation>Overpass-servern godtog inte frågan (&apos;{excerpt}&apos;). Kontrollera att Overpass-adressen pekar på en interpreter, som {default}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="157"/>
+        <source>The Overpass server is too busy to run the query now (&apos;{excerpt}&apos;). Try again in a few minutes or with a smaller area, or use another Overpass server (setting drogscen/overpass_url).</source>
+        <translation>Overpass-servern är för belastad för att köra frågan nu (&apos;{excerpt}&apos;). Försök igen om några minuter eller med ett mindre område, eller använd en annan Overpass-server (inställningen drogscen/overpass_url).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="172"/>
+        <source>The answer is JSON but not from an Overpass API (no list of elements). Check the Overpass address (setting drogscen/overpass_url).</source>
+        <translation>Svaret är JSON men kommer inte från ett Overpass-API (ingen lista med element). Kontrollera Overpass-adressen (inställningen drogscen/overpass_url).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="180"/>
+        <source>The Overpass server stopped the query: &apos;{remark}&apos;. Try a smaller area, or again when the server is less busy.</source>
+        <translation>Overpass-servern avbröt frågan: &apos;{remark}&apos;. Försök med ett mindre område, eller igen när servern är mindre belastad.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="292"/>
+        <source>the node has no coordinates</source>
+        <translation>noden saknar koordinater</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="298"/>
+        <source>an open way, not an area: the school grounds need a closed outline</source>
+        <translation>en öppen väg, inte en yta: skolgården behöver en sluten kontur</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="304"/>
+        <source>a relation of type &apos;{type}&apos;: only multipolygon relations are read</source>
+        <translation>en relation av typen &apos;{type}&apos;: bara multipolygonrelationer läses</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="315"/>
+        <source>its member ways do not join into closed rings</source>
+        <translation>dess medlemsvägar bildar inte slutna ringar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="322"/>
+        <source>part of its geometry is missing from the answer</source>
+        <translation>en del av geometrin saknas i svaret</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="328"/>
+        <source>its outline encloses no area</source>
+        <translation>konturen omsluter ingen yta</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="64"/>
+        <source>Skolverket&apos;s register has no active school units for the municipality code {code}. Check the code: four digits, for example 0180 for Stockholm.</source>
+        <translation>Skolverkets register har inga aktiva skolenheter för kommunkoden {code}. Kontrollera koden: fyra siffror, till exempel 0180 för Stockholm.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="78"/>
+        <source>School unit {code} ({name}): {message}</source>
+        <translation>Skolenhet {code} ({name}): {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="87"/>
+        <source>{name}: the register has no coordinates</source>
+        <translation>{name}: registret har inga koordinater</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="107"/>
+        <source>The answer is JSON but not from Skolenhetsregistret v2. Check the Skolverket address (setting drogscen/skolverket_url), for example {default}.</source>
+        <translation>Svaret är JSON men kommer inte från Skolenhetsregistret v2. Kontrollera Skolverkets adress (inställningen drogscen/skolverket_url), till exempel {default}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/plugin.py" line="80"/>
+        <source>Drogscen</source>
+        <translation>Drogscen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/plugin.py" line="83"/>
+        <location filename="../drogscen_plugin/processing/provider.py" line="30"/>
+        <source>Drogscen: open drug scenes near schools, in space and time</source>
+        <translation>Drogscen: öppna drogscener nära skolor, i rum och tid</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/plugin.py" line="87"/>
+        <source>New scenes layer…</source>
+        <translation>Nytt lager för drogscener…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/plugin.py" line="135"/>
+        <source>New scenes layer</source>
+        <translation>Nytt lager för drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/base.py" line="48"/>
+        <source>Distance field (per school)</source>
+        <translation>Avståndsfält (per skola)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/base.py" line="54"/>
+        <source>Numeric field with a school&apos;s own distance in metres; empty values use the distance above.</source>
+        <translation>Numeriskt fält med skolans eget avstånd i meter; tomma värden använder avståndet ovan.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/base.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="113"/>
+        <source>{parameter}: layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
+        <translation>{parameter}: lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/base.py" line="116"/>
+        <source>{parameter}: {message}</source>
+        <translation>{parameter}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/base.py" line="127"/>
+        <source>{parameter}: &apos;{text}&apos; is not valid opening hours: {message}</source>
+        <translation>{parameter}: &apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="38"/>
+        <source>The area within the distance of each school or preschool, exactly as the overlap analysis draws it: from a point, or outward from the boundary of school grounds. Each buffer keeps the school&apos;s attributes and gets the field distance_m with the distance used.</source>
+        <translation>Området inom avståndet från varje skola och förskola, precis som överlappsanalysen ritar det: från en punkt, eller utåt från skolgårdens gräns. Varje buffertzon behåller skolans attribut och får fältet distance_m med det avstånd som användes.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="52"/>
+        <source>Points, or polygons of school grounds.</source>
+        <translation>Punkter, eller polygoner för skolgårdar.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="54"/>
+        <source>Buffer distance in metres.</source>
+        <translation>Buffertavstånd i meter.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
+        <source>Analysis CRS</source>
+        <translation>Analysens koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="57"/>
+        <source>Projected CRS in metres in which the buffers are drawn and written.</source>
+        <translation>Projicerat koordinatsystem i meter där buffertzonerna ritas och skrivs.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="64"/>
+        <source>One polygon per school.</source>
+        <translation>En polygon per skola.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="39"/>
+        <source>Check hours</source>
+        <translation>Kontrollera tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="42"/>
+        <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where) and hours_canonical (the hours in canonical opening_hours form). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
+        <translation>Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var) och hours_canonical (tiderna i kanonisk opening_hours-form). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="56"/>
+        <source>Any layer or table with hours.</source>
+        <translation>Vilket lager eller vilken tabell som helst med tider.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="60"/>
+        <source>Hours field</source>
+        <translation>Fält med tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="62"/>
+        <source>The field with opening_hours text, such as &apos;Mo-Fr 07:00-18:00&apos;.</source>
+        <translation>Fältet med opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="66"/>
+        <source>Checked hours</source>
+        <translation>Kontrollerade tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="68"/>
+        <source>The input features with hours_valid, hours_message and hours_canonical.</source>
+        <translation>Indataobjekten med hours_valid, hours_message och hours_canonical.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="70"/>
+        <source>Hours understood</source>
+        <translation>Tolkade tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="71"/>
+        <source>Hours not understood</source>
+        <translation>Tider som inte kunde tolkas</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="72"/>
+        <source>No hours</source>
+        <translation>Inga tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="80"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="196"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
+        <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="106"/>
+        <source>The check was canceled.</source>
+        <translation>Kontrollen avbröts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="111"/>
+        <source>no hours</source>
+        <translation>inga tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="119"/>
+        <source>Feature {fid}, field &apos;{field}&apos;: &apos;{value}&apos;: {message}</source>
+        <translation>Objekt {fid}, fältet &apos;{field}&apos;: &apos;{value}&apos;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="134"/>
+        <source>{valid} understood, {invalid} not understood, {empty} without hours.</source>
+        <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="37"/>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="37"/>
+        <source>Quarter</source>
+        <translation>Kvartal</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="47"/>
+        <source>Reports</source>
+        <translation>Rapporter</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="55"/>
+        <source>Report date</source>
+        <translation>Rapportdatum</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="57"/>
+        <source>The date the report describes: scenes open on it count as active, and the trend runs up to it. Empty means today.</source>
+        <translation>Datumet som rapporten beskriver: drogscener som är öppna då räknas som aktiva, och utvecklingen visas fram till det. Tomt betyder i dag.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="96"/>
+        <source>Situation report (PDF and layouts)</source>
+        <translation>Lägesbild (PDF och layouter)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="103"/>
+        <source>A situation report (lägesbild) of an analysis run, as one PDF and as two print layouts in the project&apos;s layout manager.
+
+The overview page has the map with scenes, buffers, overlaps and schools, the parameters, a table of the affected schools and the data sources. A second page, when scenes or districts are given, shows the trend of scenes per year or quarter (from first_seen and closed_on) and a table per district. Then one page per affected school: its map, a week chart of its opening hours and the scenes&apos; active hours, and the measures (adult presence, guards, the yard round).
+
+The PDF has 1 page, plus 1 for trend and districts when scenes or districts are given, plus 1 per affected school.
+
+The layers do not record the analysis parameters: give the distance and default hours used, for the parameters line, the buffers and the week charts. With the schools layer, each school&apos;s own hours are shown; without it, the defaults of its type.
+
+With measures layers, each school page also shows how far the measures in force on the report date cover its needs (as drogscen:measurecoverage with the school summary and the distance).</source>
+        <translation>En lägesbild av en analyskörning, som en PDF och som två utskriftslayouter i projektets layouthanterare.
+
+Översiktssidan har kartan med drogscener, buffertzoner, överlapp och skolor, parametrarna, en tabell över de berörda skolorna och datakällorna. En andra sida, när drogscener eller stadsdelar anges, visar utvecklingen av drogscener per år eller kvartal (från first_seen och closed_on) och en tabell per stadsdel. Sedan en sida per berörd skola: dess karta, ett veckodiagram med skolans öppettider och drogscenernas aktiva tider, och åtgärderna (vuxennärvaro, väktare, rondering av skolgården).
+
+PDF:en har 1 sida, plus 1 för utveckling och stadsdelar när drogscener eller stadsdelar anges, plus 1 per berörd skola.
+
+Lagren innehåller inte analysens parametrar: ange avståndet och standardtiderna som användes, för parameterraden, buffertzonerna och veckodiagrammen. Med skollagret visas varje skolas egna tider; utan det standardtiderna för dess skolform.
+
+Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som gäller på rapportdatumet täcker skolans behov (som drogscen:measurecoverage med sammanställningen per skola och avståndet).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="125"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="80"/>
+        <source>The Overlaps output (OUTPUT) of drogscen:overlap.</source>
+        <translation>Utdata Överlapp (OUTPUT) från drogscen:overlap.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="100"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="198"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="480"/>
+        <source>School summary</source>
+        <translation>Sammanställning per skola</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="130"/>
+        <source>The School summary output (SUMMARY) of drogscen:overlap.</source>
+        <translation>Utdata Sammanställning per skola (SUMMARY) från drogscen:overlap.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
+        <source>The scenes analysed: drawn on the maps, and with their first seen and closed dates the trend.</source>
+        <translation>De analyserade drogscenerna: ritas på kartorna och ger, med datumen för första observation och stängning, utvecklingen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="106"/>
+        <source>Scene name field</source>
+        <translation>Fält med drogscenens namn</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
+        <source>Field with the scene&apos;s name, for the map labels.</source>
+        <translation>Fält med drogscenens namn, för kartetiketterna.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="73"/>
+        <source>First seen field</source>
+        <translation>Fält för första observation</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="74"/>
+        <source>Date field (or YYYY-MM-DD text): when the scene was first seen.</source>
+        <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen först observerades.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="155"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="78"/>
+        <source>Closed on field</source>
+        <translation>Fält för stängningsdatum</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="157"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="80"/>
+        <source>Date field (or YYYY-MM-DD text): when the scene closed; empty while open.</source>
+        <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen stängdes; tomt så länge den är öppen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="164"/>
+        <source>The schools layer analysed (the summary&apos;s school_fid are its feature ids): each school&apos;s own opening hours for its page.</source>
+        <translation>Det analyserade skollagret (sammanställningens school_fid är dess objekt-id): varje skolas egna öppettider för dess sida.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="169"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="150"/>
+        <source>School opening hours field</source>
+        <translation>Fält med skolans öppettider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="171"/>
+        <source>Field with the school&apos;s opening hours; empty values take the defaults below.</source>
+        <translation>Fält med skolans öppettider; tomma värden får standardtiderna nedan.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="176"/>
+        <source>Source field</source>
+        <translation>Fält för källa</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="177"/>
+        <source>Field of the scenes and schools naming where the data come from; OpenStreetMap sources get the OpenStreetMap attribution.</source>
+        <translation>Fält i drogscenerna och skolorna som anger var uppgifterna kommer ifrån; källor från OpenStreetMap får OpenStreetMaps upphovsangivelse.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="88"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="682"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="904"/>
+        <source>Districts</source>
+        <translation>Stadsdelar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="185"/>
+        <source>Polygons of districts: a table with active scenes, affected schools and conflicts while open per district.</source>
+        <translation>Polygoner för stadsdelar: en tabell med aktiva drogscener, berörda skolor och konflikter under verksamhetstid per stadsdel.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="94"/>
+        <source>District name field</source>
+        <translation>Fält med stadsdelens namn</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="192"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="96"/>
+        <source>Field with the district&apos;s name.</source>
+        <translation>Fält med stadsdelens namn.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="197"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="84"/>
+        <source>Measures layers</source>
+        <translation>Lager med åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="199"/>
+        <source>Layers of safety measures: each school page shows their coverage of the school&apos;s needs.</source>
+        <translation>Lager med trygghetsåtgärder: varje skolsida visar hur de täcker skolans behov.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="205"/>
+        <source>Count planned measures in the coverage as if they were in force.</source>
+        <translation>Räkna planerade åtgärder i täckningen som om de gällde.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="209"/>
+        <source>Trend per</source>
+        <translation>Utveckling per</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="211"/>
+        <source>Count the scenes per year or per quarter.</source>
+        <translation>Räkna drogscenerna per år eller per kvartal.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="214"/>
+        <source>Paper</source>
+        <translation>Papper</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="215"/>
+        <source>A4 or A3, landscape.</source>
+        <translation>A4 eller A3, liggande.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="219"/>
+        <source>Distance used (m)</source>
+        <translation>Använt avstånd (m)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="221"/>
+        <source>The distance of the analysis run, in metres: shown in the parameters and drawn as the buffers.</source>
+        <translation>Analyskörningens avstånd i meter: visas bland parametrarna och ritas som buffertzonerna.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="226"/>
+        <source>Default school hours used</source>
+        <translation>Använda standardtider för skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="227"/>
+        <source>The default school hours of the analysis run.</source>
+        <translation>Analyskörningens standardtider för skolor.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="232"/>
+        <source>Default preschool hours used</source>
+        <translation>Använda standardtider för förskolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="234"/>
+        <source>The default preschool hours of the analysis run.</source>
+        <translation>Analyskörningens standardtider för förskolor.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="240"/>
+        <source>Add the layouts to the project</source>
+        <translation>Lägg till layouterna i projektet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="241"/>
+        <source>Put the overview and school layouts into the project&apos;s layout manager, to adjust them in the Layout Designer. Layers the layouts need that are not in the project are added to a hidden group &apos;Situation report layers&apos;.</source>
+        <translation>Lägg översikts- och skollayouten i projektets layouthanterare, för att justera dem i layoutdesignern. Lager som layouterna behöver och som inte finns i projektet läggs i en dold grupp &apos;Lager för lägesbild&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="247"/>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="247"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="248"/>
+        <source>The PDF file to write.</source>
+        <translation>PDF-filen som ska skrivas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="250"/>
+        <source>Pages</source>
+        <translation>Sidor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="294"/>
+        <source>Building the layouts…</source>
+        <translation>Bygger layouterna…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="298"/>
+        <source>Writing {pages} pages to {path}…</source>
+        <translation>Skriver {pages} sidor till {path}…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="313"/>
+        <source>The layouts &apos;{overview}&apos; and &apos;{schools}&apos; are in the project&apos;s layout manager.</source>
+        <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="61"/>
+        <source>Fetch schools and preschools (open data)</source>
+        <translation>Hämta skolor och förskolor (öppna data)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="64"/>
+        <source>Data sources</source>
+        <translation>Datakällor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="70"/>
+        <source>Loads schools and preschools for an extent or a municipality from open data, with the fields the overlap analysis reads: name, type (förskola, grundskola, gymnasieskola, skola when the level is not known, annan), opening_hours when the source has them, source_id, source and fetched_at.
+
+OpenStreetMap (Overpass API): schools and preschools, school grounds as polygons where they are mapped, and the opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap wherever you show or share it.
+
+Skolverket (Skolenhetsregistret): the active school units of a municipality, as points. It has no preschools and no opening hours, and it costs one request per school unit.
+
+A layer holds one geometry type, so schools mapped as points go to the first output and school grounds to the second; run the overlap analysis on each.
+
+Only the extent or the municipality code is sent to the source. The proxy set in QGIS (Settings › Options › Network) is used.</source>
+        <translation>Hämtar skolor och förskolor för en utbredning eller en kommun från öppna data, med fälten som överlappsanalysen läser: name, type (förskola, grundskola, gymnasieskola, skola när skolformen inte är känd, annan), opening_hours när källan har dem, source_id, source och fetched_at.
+
+OpenStreetMap (Overpass API): skolor och förskolor, skolgårdar som polygoner där de är karterade, och taggen opening_hours. Data © OpenStreetMaps bidragsgivare, ODbL: ange OpenStreetMap som källa överallt där du visar eller delar dem.
+
+Skolverket (Skolenhetsregistret): en kommuns aktiva skolenheter, som punkter. Registret har inga förskolor och inga öppettider, och det kostar en förfrågan per skolenhet.
+
+Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar i den första utdatan och skolgårdar i den andra; kör överlappsanalysen på båda.
+
+Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="92"/>
+        <source>OpenStreetMap (Overpass API): schools and preschools</source>
+        <translation>OpenStreetMap (Overpass API): skolor och förskolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="93"/>
+        <source>Skolverket (Skolenhetsregistret): schools only, no preschools</source>
+        <translation>Skolverket (Skolenhetsregistret): bara skolor, inga förskolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="97"/>
+        <source>Where the schools come from. Skolverket&apos;s register has no preschools and is searched by municipality only.</source>
+        <translation>Var skolorna hämtas från. Skolverkets register har inga förskolor och söks bara per kommun.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="103"/>
+        <source>Extent</source>
+        <translation>Utbredning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="104"/>
+        <source>The area to fetch schools for (OpenStreetMap only); or give a municipality.</source>
+        <translation>Området att hämta skolor för (bara OpenStreetMap); eller ange en kommun.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="108"/>
+        <source>Municipality code (kommunkod)</source>
+        <translation>Kommunkod</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="110"/>
+        <source>The four-digit municipality code, for example 0180 for Stockholm.</source>
+        <translation>Kommunens fyrsiffriga kod, till exempel 0180 för Stockholm.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="114"/>
+        <source>Overpass API address</source>
+        <translation>Adress till Overpass API</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="116"/>
+        <source>The Overpass API interpreter; the default comes from the setting drogscen/overpass_url, else the public server.</source>
+        <translation>Overpass API:s interpreter; standardvärdet kommer från inställningen drogscen/overpass_url, annars den publika servern.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="125"/>
+        <source>Skolenhetsregistret address</source>
+        <translation>Adress till Skolenhetsregistret</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="129"/>
+        <source>Skolverket&apos;s Skolenhetsregistret v2; the default comes from the setting drogscen/skolverket_url.</source>
+        <translation>Skolverkets Skolenhetsregistret v2; standardvärdet kommer från inställningen drogscen/skolverket_url.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="136"/>
+        <source>Output CRS</source>
+        <translation>Koordinatsystem för utdata</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="137"/>
+        <source>The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
+        <translation>Utdatalagrens koordinatsystem; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="142"/>
+        <source>Schools and preschools (points)</source>
+        <translation>Skolor och förskolor (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="144"/>
+        <source>The schools and preschools mapped as points (all of them from Skolverket).</source>
+        <translation>Skolor och förskolor som är karterade som punkter (alla från Skolverket).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="149"/>
+        <source>School grounds (polygons)</source>
+        <translation>Skolgårdar (polygoner)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="154"/>
+        <source>The schools and preschools mapped with their grounds (OpenStreetMap only).</source>
+        <translation>Skolor och förskolor som är karterade med sina skolgårdar (bara OpenStreetMap).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="156"/>
+        <source>Schools as points</source>
+        <translation>Skolor som punkter</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="157"/>
+        <source>Schools with grounds</source>
+        <translation>Skolor med skolgård</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="158"/>
+        <source>Elements left out</source>
+        <translation>Utelämnade element</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="165"/>
+        <source>Give either an extent or a municipality code, not both.</source>
+        <translation>Ange antingen en utbredning eller en kommunkod, inte båda.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="168"/>
+        <source>Skolverket&apos;s register is searched by municipality: give a municipality code (kommunkod), such as 0180 for Stockholm.</source>
+        <translation>Skolverkets register söks per kommun: ange en kommunkod, till exempel 0180 för Stockholm.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="174"/>
+        <source>Give an extent or a municipality code to fetch schools for.</source>
+        <translation>Ange en utbredning eller en kommunkod att hämta skolor för.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="178"/>
+        <source>{parameter}: no valid CRS given.</source>
+        <translation>{parameter}: inget giltigt koordinatsystem angivet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="192"/>
+        <source>municipality {code}</source>
+        <translation>kommun {code}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="194"/>
+        <source>the extent {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</source>
+        <translation>utbredningen {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="198"/>
+        <source>Asking {url} for {where}…</source>
+        <translation>Frågar {url} om {where}…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="207"/>
+        <source>Asking {url} for the school units of municipality {code}, one request per unit…</source>
+        <translation>Frågar {url} om skolenheterna i kommun {code}, en förfrågan per enhet…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="269"/>
+        <source>{count} schools with school grounds were not written: the output &apos;{output}&apos; is not set.</source>
+        <translation>{count} skolor med skolgård skrevs inte: utdatan &apos;{output}&apos; är inte angiven.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="285"/>
+        <source>{count} schools and preschools from {source}: {points} as points, {grounds} with school grounds.</source>
+        <translation>{count} skolor och förskolor från {source}: {points} som punkter, {grounds} med skolgård.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="297"/>
+        <source>{count} points lie within the grounds of the same school and were merged into them: {ids}.</source>
+        <translation>{count} punkter ligger inom samma skolas skolgård och slogs ihop med den: {ids}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="303"/>
+        <source>{id} left out: {reason}.</source>
+        <translation>{id} utelämnad: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="306"/>
+        <source>{count} more elements left out.</source>
+        <translation>{count} element till utelämnade.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="317"/>
+        <source>{count} carry opening hours; the others get the default hours of their type in the analysis.</source>
+        <translation>{count} har öppettider; de övriga får standardtiderna för sin skolform i analysen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="324"/>
+        <source>{id} ({name}): the opening hours &apos;{hours}&apos; cannot be read ({message}); the analysis will use the default hours.</source>
+        <translation>{id} ({name}): öppettiderna &apos;{hours}&apos; kan inte tolkas ({message}); analysen använder standardtiderna.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="334"/>
+        <source>Source and licence: {attribution}.</source>
+        <translation>Källa och licens: {attribution}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="336"/>
+        <source>Maps and data made from it must credit “© OpenStreetMap contributors”.</source>
+        <translation>Kartor och data som bygger på dem måste ange ”© OpenStreetMaps bidragsgivare”.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="380"/>
+        <source>Schools and preschools ({source})</source>
+        <translation>Skolor och förskolor ({source})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="381"/>
+        <source>School grounds ({source})</source>
+        <translation>Skolgårdar ({source})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="50"/>
+        <source>Coverage of safety measures</source>
+        <translation>Täckning av trygghetsåtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="59"/>
+        <source>Compares each affected school&apos;s needs, from the Overlaps output of the overlap analysis, with the safety measures in force there.
+
+Adult presence hours are covered by adult presence measures; guard hours by cameras, sensors and guard patrols; a yard round is needed on each day the school opens after scene activity, and a yard round measure covers it when its hours include a time that day before the opening, while the school is still closed. Other measures (lighting, fencing...) cover no hours.
+
+A measure counts for a school when its &apos;school&apos; field names it, or, with the School summary, when it lies within the distance of the school. It is in force when its status is ongoing or done (or planned, when planned measures are included), it has started by the date and not ended before it. Cameras and sensors without hours are always on.
+
+The output has one row per affected school: the minutes per week needed and uncovered, the uncovered hours, and the days a yard round is missing. Measures that cannot be read are left out and reported.</source>
+        <translation>Jämför varje berörd skolas behov, från utdata Överlapp i överlappsanalysen, med de trygghetsåtgärder som gäller där.
+
+Tider för vuxennärvaro täcks av åtgärder med vuxennärvaro; väktartider av kameror, sensorer och väktarronder; rondering av skolgården behövs varje dag då skolan öppnar efter aktivitet på drogscenen, och en ronderingsåtgärd täcker den när dess tider omfattar en tid den dagen före öppning, medan skolan fortfarande är stängd. Övriga åtgärder (belysning, stängsel …) täcker inga tider.
+
+En åtgärd räknas för en skola när dess fält &apos;school&apos; anger skolan, eller, med Sammanställning per skola, när den ligger inom skolans avstånd. Den gäller när dess status är pågående eller genomförd (eller planerad, när planerade åtgärder tas med), den har startat senast datumet och inte slutat före det. Kameror och sensorer utan tider är alltid på.
+
+Utdata har en rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de dagar då rondering saknas. Åtgärder som inte kan läsas utelämnas och rapporteras.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="86"/>
+        <source>Layers of safety measures with the fields measure_type, school, hours and status (and start_date, end_date), such as New measures layer creates.</source>
+        <translation>Lager med trygghetsåtgärder med fälten measure_type, school, hours och status (och start_date, end_date), som de lager som Nytt åtgärdslager skapar.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="95"/>
+        <source>Count planned measures as if they were in force, to see what the plans cover.</source>
+        <translation>Räkna planerade åtgärder som om de gällde, för att se vad planerna täcker.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="104"/>
+        <source>The School summary output (SUMMARY) of drogscen:overlap: measures within the distance of a school count for it, whatever their &apos;school&apos; field says.</source>
+        <translation>Utdata Sammanställning per skola (SUMMARY) från drogscen:overlap: åtgärder inom en skolas avstånd räknas för den, oavsett vad deras fält &apos;school&apos; anger.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="115"/>
+        <source>With the School summary: how far from a school a measure counts, in metres; the distance of the analysis run.</source>
+        <translation>Med Sammanställning per skola: hur långt från en skola en åtgärd räknas, i meter; analyskörningens avstånd.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="120"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="122"/>
+        <source>The date the measures must be in force on (start and end dates). Empty means today.</source>
+        <translation>Datumet då åtgärderna ska gälla (start- och slutdatum). Tomt betyder i dag.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="128"/>
+        <source>Measure coverage</source>
+        <translation>Åtgärdstäckning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="130"/>
+        <source>One row per affected school: needed and uncovered minutes per week, the uncovered hours and the yard round days missing.</source>
+        <translation>En rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de ronderingsdagar som saknas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="133"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="909"/>
+        <source>Affected schools</source>
+        <translation>Berörda skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="135"/>
+        <source>Schools whose needs are covered</source>
+        <translation>Skolor vars behov är täckta</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="150"/>
+        <source>{parameter}: no measures layer given.</source>
+        <translation>{parameter}: inget lager med åtgärder angivet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="186"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="622"/>
+        <source>The coverage was canceled.</source>
+        <translation>Täckningsberäkningen avbröts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="195"/>
+        <source>{covered} of {schools} affected schools have their needs covered on {date}.</source>
+        <translation>{covered} av {schools} berörda skolor har sina behov täckta den {date}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="120"/>
+        <source>the file {path} exists and is replaced whole, with its layers {layers}.</source>
+        <translation>filen {path} finns och ersätts helt, med sina lager {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="122"/>
+        <source>the file {path} exists and is replaced.</source>
+        <translation>filen {path} finns och ersätts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="125"/>
+        <source>the layer &apos;{layer}&apos; in {path} exists and is replaced; the other layers of the file are kept.</source>
+        <translation>lagret &apos;{layer}&apos; i {path} finns och ersätts; filens övriga lager behålls.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="131"/>
+        <source>the table {schema}.{table} exists and is replaced.</source>
+        <translation>tabellen {schema}.{table} finns och ersätts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="224"/>
+        <source>{output}: &apos;{destination}&apos; would replace the input layer {source} ({parameter}); choose another output.</source>
+        <translation>{output}: &apos;{destination}&apos; skulle ersätta indatalagret {source} ({parameter}); välj en annan utdata.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="239"/>
+        <source>{output}: {existing}</source>
+        <translation>{output}: {existing}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="267"/>
+        <source>Could not remove the unfinished output {output}: {error}</source>
+        <translation>Kunde inte ta bort den ofullständiga utdatan {output}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="273"/>
+        <source>The unfinished outputs were removed.</source>
+        <translation>De ofullständiga utdata togs bort.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="77"/>
+        <source>Drug scenes near schools (space and time)</source>
+        <translation>Drogscener nära skolor (rum och tid)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="80"/>
+        <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
+
+Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
+
+Overlaps has one feature per school and scene: the overlap area, its share of the buffer, the scene&apos;s active minutes per week, the minutes while the school is open (concurrent) and closed (after hours), and three measures as opening hours: adult presence on the yard, guard hours (sensors and cameras), and the morning yard round (days and latest time).
+
+The summary has one feature per school with the totals over all its scenes.
+
+Invalid polygons are repaired, features without geometry skipped, and layers in other CRSs transformed, all reported in the log. Scenes without hours count as always active; hours that cannot be read are reported per feature and flagged in hours_note. The input layers are not changed.</source>
+        <translation>För varje skola och förskola: vilka öppna drogscener som ligger inom avståndet, hur stor del av skolans buffertzon de täcker, och när de är aktiva jämfört med skolans öppettider.
+
+Tider anges med OpenStreetMaps opening_hours-syntax (till exempel &apos;Mo-Fr 07:00-18:00&apos; eller &apos;Fr,Sa 22:00-03:00&apos;); svenska dagnamn och hela timmar (&apos;Må-Fr 7-18&apos;) godtas.
+
+Överlapp har ett objekt per skola och drogscen: överlappsytan, dess andel av buffertzonen, drogscenens aktiva minuter per vecka, minuterna medan skolan är öppen (under verksamhetstid) och stängd (utanför verksamhetstid), och tre åtgärder som öppettider: vuxennärvaro på skolgården, väktartider (sensorer och kameror) och morgonens rondering av skolgården (dagar och senaste tid).
+
+Sammanställningen har ett objekt per skola med summorna över alla dess drogscener.
+
+Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="102"/>
+        <source>Polygons of the open drug scenes.</source>
+        <translation>Polygoner för de öppna drogscenerna.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="108"/>
+        <source>Field with the scene&apos;s name; used when the layer has it.</source>
+        <translation>Fält med drogscenens namn; används när lagret har det.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="113"/>
+        <source>Scene active hours field</source>
+        <translation>Fält med drogscenens aktiva tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="119"/>
+        <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
+        <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="130"/>
+        <source>Points, or polygons of school grounds (buffered from their boundary).</source>
+        <translation>Punkter, eller polygoner för skolgårdar (buffras från sin gräns).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
+        <source>School name field</source>
+        <translation>Fält med skolans namn</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="136"/>
+        <source>Field with the school&apos;s name; used when the layer has it.</source>
+        <translation>Fält med skolans namn; används när lagret har det.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="140"/>
+        <source>School type field</source>
+        <translation>Fält med skolform</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="142"/>
+        <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
+        <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="156"/>
+        <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
+        <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="161"/>
+        <source>How far from a school a scene counts, in metres.</source>
+        <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="166"/>
+        <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
+        <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
+        <source>Opening hours of preschools without their own.</source>
+        <translation>Öppettider för förskolor som saknar egna.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="181"/>
+        <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
+        <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="191"/>
+        <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
+        <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="200"/>
+        <source>One feature per school with the totals over its scenes.</source>
+        <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="202"/>
+        <source>School-scene pairs</source>
+        <translation>Par skola–drogscen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <source>Invalid geometries repaired</source>
+        <translation>Reparerade ogiltiga geometrier</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="207"/>
+        <source>Features without geometry skipped</source>
+        <translation>Överhoppade objekt utan geometri</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="210"/>
+        <source>Scenes without hours</source>
+        <translation>Drogscener utan tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
+        <source>Features with unreadable hours</source>
+        <translation>Objekt med tider som inte kan tolkas</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="249"/>
+        <source>Reading scenes…</source>
+        <translation>Läser drogscener…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="251"/>
+        <source>Reading schools…</source>
+        <translation>Läser skolor…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="259"/>
+        <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
+        <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="307"/>
+        <source>{pairs} school-scene pairs within {distance:g} m.</source>
+        <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="51"/>
+        <source>Scene trend per year or quarter</source>
+        <translation>Utveckling av drogscener per år eller kvartal</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="54"/>
+        <source>How many open drug scenes there were per year or quarter, from the scenes&apos; first seen and closed dates: active (open at the end of the period; for the current period, on the report date), opened and closed in the period. The periods run from the first first-seen date to the report date.
+
+The output table has one row per period for the whole layer (district empty) and, when districts are given, one row per district and period; a scene counts in the district holding its representative point. Scenes without a first seen date are left out and counted; unreadable dates are reported with the feature id.</source>
+        <translation>Hur många öppna drogscener det fanns per år eller kvartal, utifrån drogscenernas datum för första observation och stängning: aktiva (öppna vid periodens slut; för den pågående perioden på rapportdatumet), nya och stängda under perioden. Perioderna löper från det tidigaste datumet för första observation till rapportdatumet.
+
+Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när stadsdelar anges, en rad per stadsdel och period; en drogscen räknas i den stadsdel som innehåller dess representativa punkt. Drogscener utan datum för första observation utelämnas och räknas; datum som inte kan läsas rapporteras med objekt-id.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="69"/>
+        <source>Scenes with a first seen date and, when closed, a closed date.</source>
+        <translation>Drogscener med ett datum för första observation och, när de är stängda, ett stängningsdatum.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="83"/>
+        <source>Per</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="84"/>
+        <source>Count per year or per quarter.</source>
+        <translation>Räkna per år eller per kvartal.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="90"/>
+        <source>Polygons of districts: adds rows per district.</source>
+        <translation>Polygoner för stadsdelar: lägger till rader per stadsdel.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="101"/>
+        <source>Scene trend</source>
+        <translation>Utveckling av drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="102"/>
+        <source>One row per period (and district): active, opened and closed scenes.</source>
+        <translation>En rad per period (och stadsdel): aktiva, nya och stängda drogscener.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="105"/>
+        <source>Scenes without a first seen date</source>
+        <translation>Drogscener utan datum för första observation</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="126"/>
+        <source>{count} scenes without a first seen date are left out.</source>
+        <translation>{count} drogscener utan datum för första observation utelämnas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="156"/>
+        <source>The trend was canceled.</source>
+        <translation>Utvecklingsberäkningen avbröts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="38"/>
+        <source>Hours &apos;{hours}&apos;: {message}</source>
+        <translation>Tiderna &apos;{hours}&apos;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="55"/>
+        <source>&apos;{value}&apos; is not a date and time.</source>
+        <translation>&apos;{value}&apos; är inte ett datum och en tid.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="109"/>
+        <source>Syntax</source>
+        <translation>Syntax</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="111"/>
+        <source>Arguments</source>
+        <translation>Argument</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="113"/>
+        <source>Examples</source>
+        <translation>Exempel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="121"/>
+        <source>weekly hours in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; (Swedish day names and whole hours such as &apos;Må-Fr 22-03&apos; are read too)</source>
+        <translation>tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; (svenska dagnamn och hela timmar som &apos;Må-Fr 22-03&apos; läses också)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="134"/>
+        <source>Returns true when the hours are active at the weekday and time of a date and time, false when not. Empty hours give NULL; hours that cannot be read give an evaluation error with the parser&apos;s message.</source>
+        <translation>Returnerar sant när tiderna är aktiva på veckodagen och klockslaget för ett datum och en tid, annars falskt. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel med tolkarens meddelande.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="142"/>
+        <source>a date and time; only its weekday and time of day count</source>
+        <translation>ett datum och en tid; bara veckodagen och klockslaget räknas</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="148"/>
+        <source>whether the scene is active at the start of the map&apos;s time range</source>
+        <translation>om drogscenen är aktiv i början av kartans tidsintervall</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="155"/>
+        <source>Returns the minutes per week during which both hours are active. Empty hours give NULL; hours that cannot be read give an evaluation error.</source>
+        <translation>Returnerar antalet minuter per vecka då båda tiderna är aktiva. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="169"/>
+        <source>Returns the hours in canonical opening_hours form, or NULL when they are empty or cannot be read.</source>
+        <translation>Returnerar tiderna i kanonisk opening_hours-form, eller NULL när de är tomma eller inte kan tolkas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="184"/>
+        <source>Returns true when the hours can be read. When they cannot, the evaluation fails with the parser&apos;s message saying what is wrong and where, so a field constraint using this function shows that message in the form. Empty hours give NULL.</source>
+        <translation>Returnerar sant när tiderna kan tolkas. När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="195"/>
+        <source>a constraint that refuses unreadable hours</source>
+        <translation>en begränsning som inte godtar tider som inte kan tolkas</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="202"/>
+        <source>Returns true when a school type names a preschool, as the analysis reads it: values containing &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; or &apos;kindergarten&apos;, among others, in any case.</source>
+        <translation>Returnerar sant när en skolform betecknar en förskola, så som analysen läser den: bland annat värden som innehåller &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos;, oavsett skiftläge.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="208"/>
+        <source>the school type</source>
+        <translation>skolformen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="43"/>
+        <source>Id in the source</source>
+        <translation>Id i källan</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="45"/>
+        <source>Fetched at (UTC)</source>
+        <translation>Hämtad (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="92"/>
+        <source>{source} {id} ({name}) cannot be transformed to {crs}: {message}</source>
+        <translation>{source} {id} ({name}) kan inte transformeras till {crs}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="70"/>
+        <source>no valid CRS given.</source>
+        <translation>inget giltigt koordinatsystem angivet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="73"/>
+        <source>{crs} does not measure in metres: choose a projected CRS such as EPSG:3006 (SWEREF 99 TM).</source>
+        <translation>{crs} mäter inte i meter: välj ett projicerat koordinatsystem som EPSG:3006 (SWEREF 99 TM).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="85"/>
+        <source>polygons</source>
+        <translation>polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="85"/>
+        <source>points or polygons</source>
+        <translation>punkter eller polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="87"/>
+        <source>Layer &apos;{layer}&apos; has geometry type {found}: {expected} expected.</source>
+        <translation>Lagret &apos;{layer}&apos; har geometritypen {found}: {expected} förväntades.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="98"/>
+        <source> and {count} more</source>
+        <translation> och {count} till</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="184"/>
+        <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
+        <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="289"/>
+        <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
+        <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="352"/>
+        <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
+        <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="371"/>
+        <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
+        <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="383"/>
+        <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
+        <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="389"/>
+        <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
+        <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="396"/>
+        <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
+        <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="405"/>
+        <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
+        <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
+        <source>Measure</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="126"/>
+        <source>Hours in force</source>
+        <translation>Tider då åtgärden gäller</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="127"/>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="128"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="66"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="129"/>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="130"/>
+        <source>End date</source>
+        <translation>Slutdatum</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
+        <source>Cost (SEK)</source>
+        <translation>Kostnad (kr)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="139"/>
+        <source>Measures: points (cameras, sensors)</source>
+        <translation>Åtgärder: punkter (kameror, sensorer)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="140"/>
+        <source>Measures: lines (fences, patrol routes)</source>
+        <translation>Åtgärder: linjer (stängsel, rondvägar)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="141"/>
+        <source>Measures: areas (lighting, clearing, yards)</source>
+        <translation>Åtgärder: ytor (belysning, röjning, skolgårdar)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="173"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="113"/>
+        <source>Could not create layer &apos;{layer}&apos; in {path}: {message}</source>
+        <translation>Kunde inte skapa lagret &apos;{layer}&apos; i {path}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="208"/>
+        <source>When the measure is in force, in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty for a camera or sensor that is always on.</source>
+        <translation>När åtgärden gäller, i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt för en kamera eller sensor som alltid är på.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="213"/>
+        <source>The cost cannot be negative.</source>
+        <translation>Kostnaden kan inte vara negativ.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="215"/>
+        <source>The end date cannot be before the start date.</source>
+        <translation>Slutdatumet kan inte ligga före startdatumet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="259"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="134"/>
+        <source>The style {path} could not be read: {message}</source>
+        <translation>Stilen {path} kunde inte läsas: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="260"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="135"/>
+        <source>it has no symbols</source>
+        <translation>den har inga symboler</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="274"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="156"/>
+        <source>The new layer &apos;{layer}&apos; in {path} could not be opened.</source>
+        <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="299"/>
+        <source>No valid CRS given for the new measures layers.</source>
+        <translation>Inget giltigt koordinatsystem angivet för de nya åtgärdslagren.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="305"/>
+        <source>{path} already has a layer &apos;{layer}&apos;: choose another file or name; the existing layers are left as they are.</source>
+        <translation>{path} har redan ett lager &apos;{layer}&apos;: välj en annan fil eller ett annat namn; de befintliga lagren lämnas orörda.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="318"/>
+        <source>Drogscen safety measures</source>
+        <translation>Drogscen: trygghetsåtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="322"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="198"/>
+        <source>The style of the new layer &apos;{layer}&apos; could not be saved in {path}: {message}</source>
+        <translation>Stilen för det nya lagret &apos;{layer}&apos; kunde inte sparas i {path}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="363"/>
+        <source>Layer &apos;{layer}&apos; cannot be edited.</source>
+        <translation>Lagret &apos;{layer}&apos; kan inte redigeras.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="381"/>
+        <source>Add {count} measures</source>
+        <translation>Lägg till {count} åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="385"/>
+        <source>The measures could not be added to layer &apos;{layer}&apos;.</source>
+        <translation>Åtgärderna kunde inte läggas till i lagret &apos;{layer}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="416"/>
+        <source>{where}, field &apos;{field}&apos;: &apos;{hours}&apos;: {message}</source>
+        <translation>{where}, fältet &apos;{field}&apos;: &apos;{hours}&apos;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="424"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="467"/>
+        <source>Overlaps feature {fid}</source>
+        <translation>Överlapp, objekt {fid}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="452"/>
+        <source>Layer &apos;{layer}&apos; has no field {fields}: is it {what}?</source>
+        <translation>Lagret &apos;{layer}&apos; saknar fält: {fields}. Är det {what}?</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="461"/>
+        <source>the Overlaps output of drogscen:overlap</source>
+        <translation>utdata Överlapp från drogscen:overlap</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="498"/>
+        <source>{where}, field &apos;{field}&apos;: &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>{where}, fältet &apos;{field}&apos;: &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="515"/>
+        <source>a measures layer</source>
+        <translation>ett lager med åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="519"/>
+        <source>Layer &apos;{layer}&apos;, measure {fid}</source>
+        <translation>Lagret &apos;{layer}&apos;, åtgärd {fid}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="533"/>
+        <source>Layer &apos;{layer}&apos;: {message} The measure is left out.</source>
+        <translation>Lagret &apos;{layer}&apos;: {message} Åtgärden utelämnas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="540"/>
+        <source>{where}: a {kind} without hours covers nothing.</source>
+        <translation>{where}: {kind} utan tider täcker ingenting.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="594"/>
+        <source>Layer &apos;{layer}&apos;: {message}</source>
+        <translation>Lagret &apos;{layer}&apos;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="597"/>
+        <source>the School summary output of drogscen:overlap</source>
+        <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="76"/>
+        <source>The CA bundle file &apos;{path}&apos; (setting {key}) does not exist. Point the setting at a PEM file with your organisation&apos;s root certificates, or clear it.</source>
+        <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="121"/>
+        <source>Cannot write {path}: the file may be open in another program (locked), the folder may be read-only or missing, or the disk may be full.</source>
+        <translation>Kan inte skriva {path}: filen kan vara öppen i ett annat program (låst), mappen kan vara skrivskyddad eller saknas, eller disken kan vara full.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="125"/>
+        <source>Not enough memory to render the report to {path}: close other programs or choose A4.</source>
+        <translation>Inte tillräckligt med minne för att rendera rapporten till {path}: stäng andra program eller välj A4.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="129"/>
+        <source>The PDF writer could not start for {path}.</source>
+        <translation>PDF-skrivaren kunde inte starta för {path}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="130"/>
+        <source>The school pages could not be prepared (atlas error) for {path}.</source>
+        <translation>Skolsidorna kunde inte förberedas (fel i atlasen) för {path}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="133"/>
+        <source>A layer could not be written to {path}.</source>
+        <translation>Ett lager kunde inte skrivas till {path}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="134"/>
+        <source>The export of {path} was canceled.</source>
+        <translation>Exporten av {path} avbröts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="136"/>
+        <source>Exporting {path} failed (code {code}).</source>
+        <translation>Exporten av {path} misslyckades (kod {code}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="144"/>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>Kan inte skriva {path}: mappen {folder} finns inte.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="147"/>
+        <source>Cannot write {path}: it is a folder.</source>
+        <translation>Kan inte skriva {path}: det är en mapp.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="155"/>
+        <source>Cannot write {path}: the file is read-only or open in another program (locked). Close it and try again.</source>
+        <translation>Kan inte skriva {path}: filen är skrivskyddad eller öppen i ett annat program (låst). Stäng den och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="158"/>
+        <source>Cannot write {path}: no permission to write in {folder}.</source>
+        <translation>Kan inte skriva {path}: behörighet saknas att skriva i {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="161"/>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>Kan inte skriva {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="168"/>
+        <source>Cannot write {path}: the disk is full.</source>
+        <translation>Kan inte skriva {path}: disken är full.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="233"/>
+        <source>Layer &apos;{layer}&apos; is not the {what} of drogscen:overlap: it has no field {fields}.</source>
+        <translation>Lagret &apos;{layer}&apos; är inte utdata {what} från drogscen:overlap: det saknar fält: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="283"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: those dates count as unknown.</source>
+        <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;: de datumen räknas som okända.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="294"/>
+        <source>Scene {fid}: {field} &apos;{value}&apos; is not a date (YYYY-MM-DD); counted as unknown.</source>
+        <translation>Drogscen {fid}: {field} &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD); räknas som okänt.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="300"/>
+        <source>Scene {fid}: {problem}; its first seen date counts as unknown.</source>
+        <translation>Drogscen {fid}: {problem}; dess datum för första observation räknas som okänt.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="323"/>
+        <source>District {fid}</source>
+        <translation>Stadsdel {fid}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="453"/>
+        <source>Paper must be one of {papers}, not {paper}.</source>
+        <translation>Pappersformatet måste vara ett av {papers}, inte {paper}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="456"/>
+        <source>Period must be year or quarter, not {period}.</source>
+        <translation>Perioden måste vara year eller quarter, inte {period}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="466"/>
+        <source>&apos;{text}&apos; is not valid opening hours: {message}</source>
+        <translation>&apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="509"/>
+        <source>Coverage by {count} measures in force: {uncovered} of {needed} h/week uncovered</source>
+        <translation>Täckning med {count} gällande åtgärder: {uncovered} av {needed} h/vecka otäckta</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="517"/>
+        <source>; yard round missing on {days}</source>
+        <translation>; rondering saknas {days}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="520"/>
+        <source>; yard rounds covered</source>
+        <translation>; ronderingar täckta</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="530"/>
+        <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>
+        <translation>Drogscen {fid} ({name}) stängdes {date} men ingår i analysen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="553"/>
+        <source>{school}: the opening hours {hours} do not give the analysis&apos;s results; the week chart&apos;s red and amber bars follow the analysis. Give the schools layer and the default hours the analysis used.</source>
+        <translation>{school}: öppettiderna {hours} ger inte analysens resultat; veckodiagrammets röda och gula staplar följer analysen. Ange skollagret och de standardtider som analysen använde.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="593"/>
+        <source>Situation report: open drug scenes near schools</source>
+        <translation>Lägesbild: öppna drogscener nära skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="603"/>
+        <source>{title} – overview</source>
+        <translation>{title} – översikt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="607"/>
+        <source>{title} – schools</source>
+        <translation>{title} – skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="621"/>
+        <source>The layout template {path} cannot be read: {reason}</source>
+        <translation>Layoutmallen {path} kan inte läsas: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="624"/>
+        <source>The layout template {path} is not a QGIS layout template.</source>
+        <translation>Layoutmallen {path} är ingen QGIS-layoutmall.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="637"/>
+        <source>Distance around schools</source>
+        <translation>Avstånd runt skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="678"/>
+        <source>Scenes within the distance</source>
+        <translation>Drogscener inom avståndet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="679"/>
+        <source>Distance {distance} m around schools</source>
+        <translation>Avstånd {distance} m runt skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="757"/>
+        <source>SENSITIVE – for the municipality&apos;s safety work only. Do not distribute.</source>
+        <translation>KÄNSLIGT – endast för kommunens trygghetsarbete. Får inte spridas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="761"/>
+        <source>{title} · {date} · page {page} of {pages}</source>
+        <translation>{title} · {date} · sida {page} av {pages}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="781"/>
+        <source>Report date {date} · {parameters}</source>
+        <translation>Rapportdatum {date} · {parameters}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="787"/>
+        <source>{affected} of {total} schools and preschools have a scene within {distance} m</source>
+        <translation>{affected} av {total} skolor och förskolor har en drogscen inom {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1072"/>
+        <source>While open h/week</source>
+        <translation>Öppet h/vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1073"/>
+        <source>While closed h/week</source>
+        <translation>Stängt h/vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
+        <source>Page</source>
+        <translation>Sida</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="842"/>
+        <source>… and {count} more: see their pages</source>
+        <translation>… och {count} till: se deras sidor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="846"/>
+        <source>Hours a week that a scene within the distance is active while the school is open and while it is closed. Schools with a scene active while open come first; every school has a page of its own.</source>
+        <translation>Timmar i veckan som en drogscen inom avståndet är aktiv medan skolan är öppen och medan den är stängd. Skolor med en drogscen som är aktiv under verksamhetstid kommer först; varje skola har en egen sida.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="865"/>
+        <source>year</source>
+        <translation>år</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="865"/>
+        <source>quarter</source>
+        <translation>kvartal</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="866"/>
+        <source>Trend and districts</source>
+        <translation>Utveckling och stadsdelar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="867"/>
+        <source>Open drug scenes per {period} from the scenes&apos; first seen and closed dates. Active: open at the end of the {period}, for the current one on {date}.</source>
+        <translation>Öppna drogscener per {period} utifrån drogscenernas datum för första observation och stängning. Aktiva: öppna vid slutet av {period}et, för det pågående den {date}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="78"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
+        <source>Opened</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="80"/>
+        <source>Closed</source>
+        <translation>Stängd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="886"/>
+        <source>The table shows the latest {shown} of {count} periods, the chart all of them.</source>
+        <translation>Tabellen visar de senaste {shown} av {count} perioder, diagrammet alla.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="892"/>
+        <source>Open drug scenes per {period}</source>
+        <translation>Öppna drogscener per {period}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="896"/>
+        <source>No scenes layer was given: no trend.</source>
+        <translation>Inget lager med drogscener angavs: ingen utveckling.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="900"/>
+        <source>No scene has a first seen date: no trend.</source>
+        <translation>Ingen drogscen har ett datum för första observation: ingen utveckling.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="902"/>
+        <source>{count} scenes without a first seen date are not in the trend.</source>
+        <translation>{count} drogscener utan datum för första observation ingår inte i utvecklingen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="909"/>
+        <source>District</source>
+        <translation>Stadsdel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="909"/>
+        <source>Active scenes</source>
+        <translation>Aktiva drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="910"/>
+        <source>Conflicts while open</source>
+        <translation>Konflikter under verksamhetstid</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="917"/>
+        <source>No districts layer was given.</source>
+        <translation>Inget lager med stadsdelar angavs.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="919"/>
+        <source>Active scenes: open on {date}. Affected schools: with a scene within {distance} m. Conflicts while open: school and scene pairs where the scene is active while the school is open. Each school and scene counts in the district holding it.</source>
+        <translation>Aktiva drogscener: öppna den {date}. Berörda skolor: med en drogscen inom {distance} m. Konflikter under verksamhetstid: par av skola och drogscen där drogscenen är aktiv medan skolan är öppen. Varje skola och drogscen räknas i den stadsdel där den ligger.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="963"/>
+        <source>{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · nearest scene {nearest} m · report date {date}</source>
+        <translation>{type} · drogscener inom {distance} m: {count} · värsta konflikt: {conflict} · närmaste drogscen {nearest} m · rapportdatum {date}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="976"/>
+        <source>The report was canceled.</source>
+        <translation>Rapporten avbröts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="986"/>
+        <source>Note: </source>
+        <translation>Obs: </translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="987"/>
+        <source>Opening hours: {hours}</source>
+        <translation>Öppettider: {hours}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="997"/>
+        <source>Measures</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="999"/>
+        <source>Adult presence on the yard (scene active while open): {hours}</source>
+        <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1001"/>
+        <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
+        <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1003"/>
+        <source>Yard round before opening: {days}</source>
+        <translation>Rondering av skolgården före öppning: {days}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1006"/>
+        <source>before</source>
+        <translation>före</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1012"/>
+        <source>Scenes within {distance} m</source>
+        <translation>Drogscener inom {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1046"/>
+        <source>Week chart: {school}</source>
+        <translation>Veckodiagram: {school}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1160"/>
+        <source>Situation report layers</source>
+        <translation>Lager för lägesbild</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="67"/>
+        <source>First seen</source>
+        <translation>Först observerad</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="68"/>
+        <source>Closed on</source>
+        <translation>Stängd den</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="79"/>
+        <source>Reported, not confirmed</source>
+        <translation>Rapporterad, inte bekräftad</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="127"/>
+        <source>Weekly hours in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty when not known.</source>
+        <translation>Tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt när de inte är kända.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="180"/>
+        <source>No valid CRS given for the new scenes layer.</source>
+        <translation>Inget giltigt koordinatsystem angivet för det nya lagret för drogscener.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="183"/>
+        <source>{path} already has a layer &apos;{layer}&apos;: choose another name or file; the existing layer is left as it is.</source>
+        <translation>{path} har redan ett lager &apos;{layer}&apos;: välj ett annat namn eller en annan fil; det befintliga lagret lämnas orört.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="194"/>
+        <source>Drogscen scenes</source>
+        <translation>Drogscen: drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="70"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="215"/>
+        <source>Active at the chosen time</source>
+        <translation>Aktiv vid vald tid</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="71"/>
+        <source>Open scene</source>
+        <translation>Öppen drogscen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="72"/>
+        <source>Closed scene</source>
+        <translation>Stängd drogscen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="73"/>
+        <source>Concurrent: active while the school is open</source>
+        <translation>Under verksamhetstid: aktiv medan skolan är öppen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="76"/>
+        <source>After hours: active while the school is closed</source>
+        <translation>Utanför verksamhetstid: aktiv medan skolan är stängd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="79"/>
+        <source>Preschool</source>
+        <translation>Förskola</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="208"/>
+        <source>The style of layer &apos;{layer}&apos; cannot be filtered by time.</source>
+        <translation>Stilen för lagret &apos;{layer}&apos; kan inte filtreras efter tid.</translation>
+    </message>
+</context>
+</TS>
