@@ -363,7 +363,8 @@ def fetch_in_background(parameters, on_finished, project=None):
     project = project or QgsProject.instance()
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:fetchschools")
     context = QgsProcessingContext()
-    context.setProject(project)
+    # Only the transform context: the worker thread must not touch the project.
+    context.setTransformContext(project.transformContext())
     feedback = _ErrorFeedback()
     parameters = dict(parameters)
     for name in (FetchSchoolsAlgorithm.OUTPUT, FetchSchoolsAlgorithm.GROUNDS):
