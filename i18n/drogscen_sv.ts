@@ -202,7 +202,7 @@
         <location filename="../drogscen_plugin/cli.py" line="348"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="63"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="124"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="80"/>
         <source>School</source>
@@ -218,7 +218,7 @@
     <message>
         <location filename="../drogscen_plugin/cli.py" line="348"/>
         <location filename="../drogscen_plugin/core/fields.py" line="80"/>
-        <location filename="../drogscen_plugin/gui/results.py" line="36"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="37"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <source>Scenes</source>
         <translation>Scener</translation>
@@ -463,7 +463,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="65"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="125"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="1067"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
@@ -579,10 +579,10 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="478"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="294"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="272"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="299"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="236"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="482"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="495"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
@@ -951,7 +951,7 @@
         <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="45"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="90"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="44"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="69"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="64"/>
         <source>Source</source>
         <translation>Källa</translation>
     </message>
@@ -993,7 +993,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="53"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="331"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="282"/>
         <source>Safety measures</source>
         <translation>Trygghetsåtgärder</translation>
     </message>
@@ -1102,32 +1102,32 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="19"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="20"/>
         <source>Drogscen {time}</source>
         <translation>Drogscen {time}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="37"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="38"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="35"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="62"/>
         <source>School buffers</source>
         <translation>Buffertzoner kring skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="38"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="39"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="78"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="189"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="481"/>
         <source>Overlaps</source>
         <translation>Överlapp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="39"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="40"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="139"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="49"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="677"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1185,7 +1185,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="134"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="134"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="100"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="101"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="68"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="681"/>
         <source>Open drug scenes</source>
@@ -1202,14 +1202,14 @@
         <location filename="../drogscen_plugin/gui/settings_form.py" line="137"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="144"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="40"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="64"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="138"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="1068"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="65"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
@@ -1249,13 +1249,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="205"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="206"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="174"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="175"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -1332,7 +1332,7 @@
     <message>
         <location filename="../drogscen_plugin/net/http.py" line="190"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="215"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="376"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="377"/>
         <source>The fetch was canceled.</source>
         <translation>Hämtningen avbröts.</translation>
     </message>
@@ -1565,7 +1565,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="56"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="181"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -1715,7 +1715,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="129"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="100"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="198"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="199"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="480"/>
         <source>School summary</source>
         <translation>Sammanställning per skola</translation>
@@ -1732,7 +1732,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="106"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -1772,7 +1772,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="169"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="151"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
@@ -2144,12 +2144,12 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>Kartor och data som bygger på dem måste ange ”© OpenStreetMaps bidragsgivare”.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="380"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="381"/>
         <source>Schools and preschools ({source})</source>
         <translation>Skolor och förskolor ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="381"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="382"/>
         <source>School grounds ({source})</source>
         <translation>Skolgårdar ({source})</translation>
     </message>
@@ -2233,7 +2233,7 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="186"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="622"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="573"/>
         <source>The coverage was canceled.</source>
         <translation>Täckningsberäkningen avbröts.</translation>
     </message>
@@ -2283,12 +2283,12 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="77"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="78"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="80"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="81"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -2309,127 +2309,127 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="103"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="108"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="114"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="120"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="130"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="131"/>
         <source>Points, or polygons of school grounds (buffered from their boundary).</source>
         <translation>Punkter, eller polygoner för skolgårdar (buffras från sin gräns).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="135"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="137"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="140"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="141"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="142"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="143"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="157"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="161"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="166"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="167"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="177"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="181"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="182"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="191"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="192"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="200"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="202"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="205"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="207"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="210"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="211"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="249"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="250"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="251"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="252"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="259"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="260"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="307"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="312"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -2583,6 +2583,16 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{source} {id} ({name}) kan inte transformeras till {crs}: {message}</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/qgis_io/geopackage.py" line="52"/>
+        <source>Could not create layer &apos;{layer}&apos; in {path}: {message}</source>
+        <translation>Kunde inte skapa lagret &apos;{layer}&apos; i {path}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/geopackage.py" line="65"/>
+        <source>The new layer &apos;{layer}&apos; in {path} could not be opened.</source>
+        <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="70"/>
         <source>no valid CRS given.</source>
         <translation>inget giltigt koordinatsystem angivet.</translation>
@@ -2653,190 +2663,178 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
         <source>Measure</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="126"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
         <source>Hours in force</source>
         <translation>Tider då åtgärden gäller</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="127"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
         <source>Responsible</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="128"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="66"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="124"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="61"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="129"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="125"/>
         <source>Start date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="130"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="126"/>
         <source>End date</source>
         <translation>Slutdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="127"/>
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="128"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="65"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="139"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="135"/>
         <source>Measures: points (cameras, sensors)</source>
         <translation>Åtgärder: punkter (kameror, sensorer)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="140"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="136"/>
         <source>Measures: lines (fences, patrol routes)</source>
         <translation>Åtgärder: linjer (stängsel, rondvägar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="141"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="137"/>
         <source>Measures: areas (lighting, clearing, yards)</source>
         <translation>Åtgärder: ytor (belysning, röjning, skolgårdar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="173"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="113"/>
-        <source>Could not create layer &apos;{layer}&apos; in {path}: {message}</source>
-        <translation>Kunde inte skapa lagret &apos;{layer}&apos; i {path}: {message}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="208"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="170"/>
         <source>When the measure is in force, in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty for a camera or sensor that is always on.</source>
         <translation>När åtgärden gäller, i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt för en kamera eller sensor som alltid är på.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="213"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="175"/>
         <source>The cost cannot be negative.</source>
         <translation>Kostnaden kan inte vara negativ.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="215"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="177"/>
         <source>The end date cannot be before the start date.</source>
         <translation>Slutdatumet kan inte ligga före startdatumet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="259"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="221"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="134"/>
         <source>The style {path} could not be read: {message}</source>
         <translation>Stilen {path} kunde inte läsas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="260"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="222"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="135"/>
         <source>it has no symbols</source>
         <translation>den har inga symboler</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="274"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="156"/>
-        <source>The new layer &apos;{layer}&apos; in {path} could not be opened.</source>
-        <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="299"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="250"/>
         <source>No valid CRS given for the new measures layers.</source>
         <translation>Inget giltigt koordinatsystem angivet för de nya åtgärdslagren.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="305"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="256"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another file or name; the existing layers are left as they are.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj en annan fil eller ett annat namn; de befintliga lagren lämnas orörda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="318"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="269"/>
         <source>Drogscen safety measures</source>
         <translation>Drogscen: trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="322"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="198"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="273"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="147"/>
         <source>The style of the new layer &apos;{layer}&apos; could not be saved in {path}: {message}</source>
         <translation>Stilen för det nya lagret &apos;{layer}&apos; kunde inte sparas i {path}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="363"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="314"/>
         <source>Layer &apos;{layer}&apos; cannot be edited.</source>
         <translation>Lagret &apos;{layer}&apos; kan inte redigeras.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="381"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="332"/>
         <source>Add {count} measures</source>
         <translation>Lägg till {count} åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="385"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="336"/>
         <source>The measures could not be added to layer &apos;{layer}&apos;.</source>
         <translation>Åtgärderna kunde inte läggas till i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="416"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="367"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{hours}&apos;: {message}</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="424"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="467"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="375"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="418"/>
         <source>Overlaps feature {fid}</source>
         <translation>Överlapp, objekt {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="452"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="403"/>
         <source>Layer &apos;{layer}&apos; has no field {fields}: is it {what}?</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält: {fields}. Är det {what}?</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="461"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="412"/>
         <source>the Overlaps output of drogscen:overlap</source>
         <translation>utdata Överlapp från drogscen:overlap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="498"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="449"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="515"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="466"/>
         <source>a measures layer</source>
         <translation>ett lager med åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="519"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="470"/>
         <source>Layer &apos;{layer}&apos;, measure {fid}</source>
         <translation>Lagret &apos;{layer}&apos;, åtgärd {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="533"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="484"/>
         <source>Layer &apos;{layer}&apos;: {message} The measure is left out.</source>
         <translation>Lagret &apos;{layer}&apos;: {message} Åtgärden utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="540"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="491"/>
         <source>{where}: a {kind} without hours covers nothing.</source>
         <translation>{where}: {kind} utan tider täcker ingenting.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="594"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="545"/>
         <source>Layer &apos;{layer}&apos;: {message}</source>
         <translation>Lagret &apos;{layer}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="597"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="548"/>
         <source>the School summary output of drogscen:overlap</source>
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
     </message>
@@ -3089,7 +3087,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="78"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="73"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -3100,7 +3098,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="80"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="75"/>
         <source>Closed</source>
         <translation>Stängd</translation>
     </message>
@@ -3215,37 +3213,37 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lager för lägesbild</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="67"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="62"/>
         <source>First seen</source>
         <translation>Först observerad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="68"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="63"/>
         <source>Closed on</source>
         <translation>Stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="79"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="74"/>
         <source>Reported, not confirmed</source>
         <translation>Rapporterad, inte bekräftad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="127"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="87"/>
         <source>Weekly hours in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty when not known.</source>
         <translation>Tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt när de inte är kända.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="180"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="129"/>
         <source>No valid CRS given for the new scenes layer.</source>
         <translation>Inget giltigt koordinatsystem angivet för det nya lagret för drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="183"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="132"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another name or file; the existing layer is left as it is.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj ett annat namn eller en annan fil; det befintliga lagret lämnas orört.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="194"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="143"/>
         <source>Drogscen scenes</source>
         <translation>Drogscen: drogscener</translation>
     </message>

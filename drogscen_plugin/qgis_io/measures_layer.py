@@ -24,18 +24,13 @@ from qgis.core import (
     QgsEditorWidgetSetup,
     QgsFeatureRenderer,
     QgsFeatureRequest,
-    QgsField,
     QgsFieldConstraints,
-    QgsFields,
     QgsGeometry,
     QgsLayerTreeGroup,
     QgsLayerTreeLayer,
     QgsProject,
-    QgsProviderRegistry,
     QgsReadWriteContext,
     QgsSpatialIndex,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
     QgsVectorLayerUtils,
     QgsWkbTypes,
 )
@@ -54,6 +49,7 @@ from ..core.coverage import (
 from ..core.errors import AnalysisCanceled, DrogscenError, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
+from .geopackage import layer_names, open_layer, write_empty_layer
 from .layers import is_blank, plain, require_metric_crs
 from .scene_layer import LayerExistsError
 from .styling import STYLE_DIR
@@ -140,40 +136,6 @@ def _display_names():
         "lines": tr("Measures: lines (fences, patrol routes)"),
         "polygons": tr("Measures: areas (lighting, clearing, yards)"),
     }
-
-
-def _layer_names(path):
-    return {
-        sublayer.name().casefold()
-        for sublayer in QgsProviderRegistry.instance().querySublayers(path)
-    }
-
-
-def _write_empty_layer(path, layer_name, wkb_type, crs):
-    fields = QgsFields()
-    for name, kind in MEASURE_FIELDS:
-        fields.append(QgsField(name, kind))
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = layer_name
-    options.fileEncoding = "UTF-8"
-    # New layers in an existing file; the check before made sure they are new.
-    options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteLayer
-        if os.path.exists(path)
-        else QgsVectorFileWriter.CreateOrOverwriteFile
-    )
-    writer = QgsVectorFileWriter.create(
-        path, fields, wkb_type, crs, QgsProject.instance().transformContext(), options
-    )
-    error, message = writer.hasError(), writer.errorMessage()
-    del writer  # closes the file
-    if error != QgsVectorFileWriter.NoError:
-        raise DrogscenError(
-            tr("Could not create layer '{layer}' in {path}: {message}").format(
-                layer=layer_name, path=path, message=message
-            )
-        )
 
 
 def _constrain(layer, name, expression, description):
@@ -267,17 +229,6 @@ def _apply_style(layer, suffix):
     layer.triggerRepaint()
 
 
-def _open_layer(path, layer_name, display_name):
-    layer = QgsVectorLayer("{}|layername={}".format(path, layer_name), display_name, "ogr")
-    if not layer.isValid():
-        raise DrogscenError(
-            tr("The new layer '{layer}' in {path} could not be opened.").format(
-                layer=layer_name, path=path
-            )
-        )
-    return layer
-
-
 def _set_up(layer, suffix):
     _set_up_form(layer)
     _apply_style(layer, suffix)
@@ -298,7 +249,7 @@ def create_measures_layers(path, crs="EPSG:3006", group_name=None, prefix="measu
     if not crs.isValid():
         raise InputError(tr("No valid CRS given for the new measures layers."))
     names = ["{}_{}".format(prefix, suffix) for suffix, _, _ in _GEOMETRIES]
-    existing = _layer_names(path) if os.path.exists(path) else set()
+    existing = layer_names(path)
     taken = [name for name in names if name.casefold() in existing]
     if taken:
         raise LayerExistsError(
@@ -309,11 +260,11 @@ def create_measures_layers(path, crs="EPSG:3006", group_name=None, prefix="measu
         )
     display = _display_names()
     for name, (suffix, wkb_type, _) in zip(names, _GEOMETRIES):
-        _write_empty_layer(path, name, wkb_type, crs)
+        write_empty_layer(path, name, MEASURE_FIELDS, wkb_type, crs)
         # As for the scene layer: the saved default style brings the form back when
         # the file is opened again. A layer open while its file gets a style cannot
         # read it in QGIS 3.22 afterwards, so the layers returned are opened last.
-        draft = _open_layer(path, name, display[suffix])
+        draft = open_layer(path, name, display[suffix])
         _set_up(draft, suffix)
         message = draft.saveStyleToDatabase(name, tr("Drogscen safety measures"), True, "")
         del draft
@@ -325,7 +276,7 @@ def create_measures_layers(path, crs="EPSG:3006", group_name=None, prefix="measu
             )
     layers = []
     for name, (suffix, _, _) in zip(names, _GEOMETRIES):
-        layer = _open_layer(path, name, display[suffix])
+        layer = open_layer(path, name, display[suffix])
         _set_up(layer, suffix)
         layers.append(layer)
     return MeasureLayers(*layers, group_name or tr("Safety measures"))

@@ -15,19 +15,14 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDefaultValue,
     QgsEditorWidgetSetup,
-    QgsField,
     QgsFieldConstraints,
-    QgsFields,
-    QgsProject,
-    QgsProviderRegistry,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import DrogscenError, InputError
 from ..i18n import tr
+from .geopackage import layer_names, open_layer, write_empty_layer
 from .styling import apply_style, setup_temporal
 
 SCENE_FIELDS = [
@@ -81,41 +76,6 @@ def status_labels():
     }
 
 
-def _layer_names(path):
-    return {
-        sublayer.name().casefold()
-        for sublayer in QgsProviderRegistry.instance().querySublayers(path)
-    }
-
-
-def _write_empty_layer(path, layer_name, crs):
-    fields = QgsFields()
-    for name, kind in SCENE_FIELDS:
-        fields.append(QgsField(name, kind))
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = layer_name
-    options.fileEncoding = "UTF-8"
-    # A new layer in an existing file; the check before made sure it is new.
-    options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteLayer
-        if os.path.exists(path)
-        else QgsVectorFileWriter.CreateOrOverwriteFile
-    )
-    writer = QgsVectorFileWriter.create(
-        path, fields, QgsWkbTypes.MultiPolygon, crs, QgsProject.instance().transformContext(),
-        options,
-    )
-    error, message = writer.hasError(), writer.errorMessage()
-    del writer  # closes the file
-    if error != QgsVectorFileWriter.NoError:
-        raise DrogscenError(
-            tr("Could not create layer '{layer}' in {path}: {message}").format(
-                layer=layer_name, path=path, message=message
-            )
-        )
-
-
 def _set_up_form(layer):
     fields = layer.fields()
     for name, _ in SCENE_FIELDS:
@@ -149,17 +109,6 @@ def _set_up_form(layer):
     )
 
 
-def _open_layer(path, layer_name):
-    layer = QgsVectorLayer("{}|layername={}".format(path, layer_name), layer_name, "ogr")
-    if not layer.isValid():
-        raise DrogscenError(
-            tr("The new layer '{layer}' in {path} could not be opened.").format(
-                layer=layer_name, path=path
-            )
-        )
-    return layer
-
-
 def _set_up(layer):
     _set_up_form(layer)
     apply_style(layer, "scenes")
@@ -178,18 +127,18 @@ def create_scene_layer(path, layer_name="scenes", crs="EPSG:3006"):
     crs = QgsCoordinateReferenceSystem(crs) if isinstance(crs, str) else crs
     if not crs.isValid():
         raise InputError(tr("No valid CRS given for the new scenes layer."))
-    if os.path.exists(path) and layer_name.casefold() in _layer_names(path):
+    if layer_name.casefold() in layer_names(path):
         raise LayerExistsError(
             tr(
                 "{path} already has a layer '{layer}': choose another name or file; the "
                 "existing layer is left as it is."
             ).format(path=path, layer=layer_name)
         )
-    _write_empty_layer(path, layer_name, crs)
+    write_empty_layer(path, layer_name, SCENE_FIELDS, QgsWkbTypes.MultiPolygon, crs)
     # The form and style saved as the file's default style bring them back whenever
     # the layer is opened. A layer that saved a style cannot read its file in QGIS
     # 3.22 afterwards, so a second one is opened and returned.
-    draft = _open_layer(path, layer_name)
+    draft = open_layer(path, layer_name)
     _set_up(draft)
     message = draft.saveStyleToDatabase(layer_name, tr("Drogscen scenes"), True, "")
     del draft
@@ -199,7 +148,7 @@ def create_scene_layer(path, layer_name="scenes", crs="EPSG:3006"):
                 "The style of the new layer '{layer}' could not be saved in {path}: {message}"
             ).format(layer=layer_name, path=path, message=message)
         )
-    layer = _open_layer(path, layer_name)
+    layer = open_layer(path, layer_name)
     # Set up again, not relying on the saved style: QGIS 3.22 restores no time set-up from it.
     _set_up(layer)
     return layer
