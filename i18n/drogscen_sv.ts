@@ -202,7 +202,7 @@
         <location filename="../drogscen_plugin/cli.py" line="348"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="63"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="114"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="80"/>
         <source>School</source>
@@ -463,7 +463,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="65"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="1067"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
@@ -951,7 +951,7 @@
         <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="45"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="90"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="44"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="64"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
         <source>Source</source>
         <translation>Källa</translation>
     </message>
@@ -993,7 +993,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="53"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="282"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="243"/>
         <source>Safety measures</source>
         <translation>Trygghetsåtgärder</translation>
     </message>
@@ -1202,14 +1202,14 @@
         <location filename="../drogscen_plugin/gui/settings_form.py" line="137"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="144"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="40"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="54"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="138"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="1068"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
@@ -2233,7 +2233,7 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="186"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="573"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="534"/>
         <source>The coverage was canceled.</source>
         <translation>Täckningsberäkningen avbröts.</translation>
     </message>
@@ -2663,178 +2663,178 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="113"/>
         <source>Measure</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
         <source>Hours in force</source>
         <translation>Tider då åtgärden gäller</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
         <source>Responsible</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="124"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="61"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="118"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="125"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
         <source>Start date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="126"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
         <source>End date</source>
         <translation>Slutdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="127"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="128"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="65"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="135"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="129"/>
         <source>Measures: points (cameras, sensors)</source>
         <translation>Åtgärder: punkter (kameror, sensorer)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="136"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="130"/>
         <source>Measures: lines (fences, patrol routes)</source>
         <translation>Åtgärder: linjer (stängsel, rondvägar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="137"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
         <source>Measures: areas (lighting, clearing, yards)</source>
         <translation>Åtgärder: ytor (belysning, röjning, skolgårdar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="170"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="150"/>
         <source>When the measure is in force, in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty for a camera or sensor that is always on.</source>
         <translation>När åtgärden gäller, i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt för en kamera eller sensor som alltid är på.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="175"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="155"/>
         <source>The cost cannot be negative.</source>
         <translation>Kostnaden kan inte vara negativ.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="177"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="157"/>
         <source>The end date cannot be before the start date.</source>
         <translation>Slutdatumet kan inte ligga före startdatumet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="221"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="182"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="134"/>
         <source>The style {path} could not be read: {message}</source>
         <translation>Stilen {path} kunde inte läsas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="222"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="183"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="135"/>
         <source>it has no symbols</source>
         <translation>den har inga symboler</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="250"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="211"/>
         <source>No valid CRS given for the new measures layers.</source>
         <translation>Inget giltigt koordinatsystem angivet för de nya åtgärdslagren.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="256"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="217"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another file or name; the existing layers are left as they are.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj en annan fil eller ett annat namn; de befintliga lagren lämnas orörda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="269"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="230"/>
         <source>Drogscen safety measures</source>
         <translation>Drogscen: trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="273"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="147"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="234"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="127"/>
         <source>The style of the new layer &apos;{layer}&apos; could not be saved in {path}: {message}</source>
         <translation>Stilen för det nya lagret &apos;{layer}&apos; kunde inte sparas i {path}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="314"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="275"/>
         <source>Layer &apos;{layer}&apos; cannot be edited.</source>
         <translation>Lagret &apos;{layer}&apos; kan inte redigeras.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="332"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="293"/>
         <source>Add {count} measures</source>
         <translation>Lägg till {count} åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="336"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="297"/>
         <source>The measures could not be added to layer &apos;{layer}&apos;.</source>
         <translation>Åtgärderna kunde inte läggas till i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="367"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="328"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{hours}&apos;: {message}</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="375"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="418"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="336"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="379"/>
         <source>Overlaps feature {fid}</source>
         <translation>Överlapp, objekt {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="403"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="364"/>
         <source>Layer &apos;{layer}&apos; has no field {fields}: is it {what}?</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält: {fields}. Är det {what}?</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="412"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="373"/>
         <source>the Overlaps output of drogscen:overlap</source>
         <translation>utdata Överlapp från drogscen:overlap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="449"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="410"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="466"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="427"/>
         <source>a measures layer</source>
         <translation>ett lager med åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="470"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="431"/>
         <source>Layer &apos;{layer}&apos;, measure {fid}</source>
         <translation>Lagret &apos;{layer}&apos;, åtgärd {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="484"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="445"/>
         <source>Layer &apos;{layer}&apos;: {message} The measure is left out.</source>
         <translation>Lagret &apos;{layer}&apos;: {message} Åtgärden utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="491"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="452"/>
         <source>{where}: a {kind} without hours covers nothing.</source>
         <translation>{where}: {kind} utan tider täcker ingenting.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="545"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="506"/>
         <source>Layer &apos;{layer}&apos;: {message}</source>
         <translation>Lagret &apos;{layer}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="548"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="509"/>
         <source>the School summary output of drogscen:overlap</source>
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
     </message>
@@ -3087,7 +3087,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="73"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="68"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -3098,7 +3098,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="75"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
         <source>Closed</source>
         <translation>Stängd</translation>
     </message>
@@ -3213,37 +3213,37 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lager för lägesbild</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="62"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>
         <source>First seen</source>
         <translation>Först observerad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="63"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="58"/>
         <source>Closed on</source>
         <translation>Stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="74"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="69"/>
         <source>Reported, not confirmed</source>
         <translation>Rapporterad, inte bekräftad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="87"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="80"/>
         <source>Weekly hours in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty when not known.</source>
         <translation>Tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt när de inte är kända.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="129"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="109"/>
         <source>No valid CRS given for the new scenes layer.</source>
         <translation>Inget giltigt koordinatsystem angivet för det nya lagret för drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="132"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="112"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another name or file; the existing layer is left as it is.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj ett annat namn eller en annan fil; det befintliga lagret lämnas orört.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="143"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="123"/>
         <source>Drogscen scenes</source>
         <translation>Drogscen: drogscener</translation>
     </message>

@@ -22,20 +22,17 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsDefaultValue,
     QgsEditorWidgetSetup,
-    QgsFeatureRenderer,
     QgsFeatureRequest,
     QgsFieldConstraints,
     QgsGeometry,
     QgsLayerTreeGroup,
     QgsLayerTreeLayer,
     QgsProject,
-    QgsReadWriteContext,
     QgsSpatialIndex,
     QgsVectorLayerUtils,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
-from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.coverage import (
     PLANNED,
@@ -49,10 +46,18 @@ from ..core.coverage import (
 from ..core.errors import AnalysisCanceled, DrogscenError, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
+from .forms import (
+    constrain,
+    hours_constraint,
+    set_aliases,
+    set_date_widgets,
+    set_text_widgets,
+    value_map,
+)
 from .geopackage import layer_names, open_layer, write_empty_layer
 from .layers import is_blank, plain, require_metric_crs
 from .scene_layer import LayerExistsError
-from .styling import STYLE_DIR
+from .styling import STYLE_DIR, read_style
 
 MEASURE_FIELDS = [
     ("measure_type", QVariant.String),
@@ -74,23 +79,12 @@ _GEOMETRIES = (
     ("polygons", QgsWkbTypes.MultiPolygon, "measures_polygons.qml"),
 )
 
-HOURS_CONSTRAINT = (
-    "coalesce(trim(\"hours\"), '') = '' "
-    "OR drogscen_normalize_hours(\"hours\") IS NOT NULL "
-    "OR drogscen_check_hours(\"hours\")"
-)
+HOURS_CONSTRAINT = hours_constraint("hours")
 COST_CONSTRAINT = "\"cost_sek\" IS NULL OR \"cost_sek\" >= 0"
 DATES_CONSTRAINT = (
     "\"end_date\" IS NULL OR \"start_date\" IS NULL OR \"end_date\" >= \"start_date\""
 )
 
-_DATE_WIDGET = {
-    "allow_null": True,
-    "calendar_popup": True,
-    "display_format": "yyyy-MM-dd",
-    "field_format": "yyyy-MM-dd",
-    "field_iso_format": False,
-}
 _COST_WIDGET = {
     "AllowNull": True,
     "Min": 0.0,
@@ -138,32 +132,18 @@ def _display_names():
     }
 
 
-def _constrain(layer, name, expression, description):
-    index = layer.fields().indexOf(name)
-    layer.setConstraintExpression(index, expression, description)
-    layer.setFieldConstraint(
-        index, QgsFieldConstraints.ConstraintExpression, QgsFieldConstraints.ConstraintStrengthHard
-    )
-
-
-def _value_map(labels):
-    entries = [{label: code} for code, label in labels.items()]
-    return QgsEditorWidgetSetup("ValueMap", {"map": entries})
-
-
 def _set_up_form(layer):
+    set_aliases(layer, [name for name, _ in MEASURE_FIELDS], field_alias)
     fields = layer.fields()
-    for name, _ in MEASURE_FIELDS:
-        layer.setFieldAlias(fields.indexOf(name), field_alias(name))
     kind = fields.indexOf("measure_type")
-    layer.setEditorWidgetSetup(kind, _value_map(measure_type_labels()))
+    layer.setEditorWidgetSetup(kind, value_map(measure_type_labels()))
     layer.setFieldConstraint(
         kind, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard
     )
     status = fields.indexOf("status")
-    layer.setEditorWidgetSetup(status, _value_map(status_labels()))
+    layer.setEditorWidgetSetup(status, value_map(status_labels()))
     layer.setDefaultValueDefinition(status, QgsDefaultValue("'{}'".format(PLANNED)))
-    _constrain(
+    constrain(
         layer,
         "hours",
         HOURS_CONSTRAINT,
@@ -172,24 +152,15 @@ def _set_up_form(layer):
             "'Mo-Fr 22:00-03:00' or '24/7'; empty for a camera or sensor that is always on."
         ),
     )
-    _constrain(layer, "cost_sek", COST_CONSTRAINT, tr("The cost cannot be negative."))
-    _constrain(
+    constrain(layer, "cost_sek", COST_CONSTRAINT, tr("The cost cannot be negative."))
+    constrain(
         layer, "end_date", DATES_CONSTRAINT, tr("The end date cannot be before the start date.")
     )
-    for name in ("start_date", "end_date"):
-        layer.setEditorWidgetSetup(
-            fields.indexOf(name), QgsEditorWidgetSetup("DateTime", dict(_DATE_WIDGET))
-        )
+    set_date_widgets(layer, ("start_date", "end_date"))
     layer.setEditorWidgetSetup(
         fields.indexOf("cost_sek"), QgsEditorWidgetSetup("Range", dict(_COST_WIDGET))
     )
-    for name in ("school", "scene", "hours", "responsible"):
-        layer.setEditorWidgetSetup(
-            fields.indexOf(name), QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False})
-        )
-    layer.setEditorWidgetSetup(
-        fields.indexOf("notes"), QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True})
-    )
+    set_text_widgets(layer, ("school", "scene", "hours", "responsible"), ("notes",))
 
 
 def style_path(suffix):
@@ -205,21 +176,11 @@ def _apply_style(layer, suffix):
     clear the form's constraints in QGIS 3.22.
     """
     path = style_path(suffix)
-    document = QDomDocument()
-    try:
-        with open(path, encoding="utf-8") as file:
-            parsed, message, _, _ = document.setContent(file.read())
-    except OSError as error:
-        parsed, message = False, error.strerror
-    renderer = None
-    if parsed:
-        renderer = QgsFeatureRenderer.load(
-            document.documentElement().firstChildElement("renderer-v2"), QgsReadWriteContext()
-        )
+    renderer, _, _ = read_style(path)
     if not isinstance(renderer, QgsCategorizedSymbolRenderer):
         raise DrogscenError(
             tr("The style {path} could not be read: {message}").format(
-                path=path, message=message or tr("it has no symbols")
+                path=path, message=tr("it has no symbols")
             )
         )
     labels = measure_type_labels()

@@ -14,14 +14,20 @@ import os
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDefaultValue,
-    QgsEditorWidgetSetup,
-    QgsFieldConstraints,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import DrogscenError, InputError
 from ..i18n import tr
+from .forms import (
+    constrain,
+    hours_constraint,
+    set_aliases,
+    set_date_widgets,
+    set_text_widgets,
+    value_map,
+)
 from .geopackage import layer_names, open_layer, write_empty_layer
 from .styling import apply_style, setup_temporal
 
@@ -35,18 +41,7 @@ SCENE_FIELDS = [
     ("notes", QVariant.String),
 ]
 
-HOURS_CONSTRAINT = (
-    "coalesce(trim(\"active_hours\"), '') = '' "
-    "OR drogscen_normalize_hours(\"active_hours\") IS NOT NULL "
-    "OR drogscen_check_hours(\"active_hours\")"
-)
-_DATE_WIDGET = {
-    "allow_null": True,
-    "calendar_popup": True,
-    "display_format": "yyyy-MM-dd",
-    "field_format": "yyyy-MM-dd",
-    "field_iso_format": False,
-}
+HOURS_CONSTRAINT = hours_constraint("active_hours")
 
 
 class LayerExistsError(InputError):
@@ -77,36 +72,21 @@ def status_labels():
 
 
 def _set_up_form(layer):
-    fields = layer.fields()
-    for name, _ in SCENE_FIELDS:
-        layer.setFieldAlias(fields.indexOf(name), field_alias(name))
-    hours = fields.indexOf("active_hours")
-    layer.setConstraintExpression(
-        hours,
+    set_aliases(layer, [name for name, _ in SCENE_FIELDS], field_alias)
+    constrain(
+        layer,
+        "active_hours",
         HOURS_CONSTRAINT,
         tr(
             "Weekly hours in opening_hours syntax, for example 'Mo-Fr 22:00-03:00' or '24/7'; "
             "empty when not known."
         ),
     )
-    layer.setFieldConstraint(
-        hours, QgsFieldConstraints.ConstraintExpression, QgsFieldConstraints.ConstraintStrengthHard
-    )
-    status = fields.indexOf("status")
-    value_map = [{label: value} for value, label in status_labels().items()]
-    layer.setEditorWidgetSetup(status, QgsEditorWidgetSetup("ValueMap", {"map": value_map}))
+    status = layer.fields().indexOf("status")
+    layer.setEditorWidgetSetup(status, value_map(status_labels()))
     layer.setDefaultValueDefinition(status, QgsDefaultValue("'active'"))
-    for name in ("first_seen", "closed_on"):
-        layer.setEditorWidgetSetup(
-            fields.indexOf(name), QgsEditorWidgetSetup("DateTime", dict(_DATE_WIDGET))
-        )
-    for name in ("name", "active_hours", "source"):
-        layer.setEditorWidgetSetup(
-            fields.indexOf(name), QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False})
-        )
-    layer.setEditorWidgetSetup(
-        fields.indexOf("notes"), QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True})
-    )
+    set_date_widgets(layer, ("first_seen", "closed_on"))
+    set_text_widgets(layer, ("name", "active_hours", "source"), ("notes",))
 
 
 def _set_up(layer):

@@ -116,7 +116,7 @@ def _adapt_labeling(layer, fields):
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
 
 
-def _read_style(path):
+def read_style(path):
     """The renderer, labeling (or None) and labels-enabled flag of a .qml file."""
     document = QDomDocument()
     try:
@@ -153,7 +153,7 @@ def apply_style(layer, kind, fields=None):
     """
     # Not loadNamedStyle: in QGIS 3.22 it clears the fields' constraints and
     # default values even when told to load only symbols and labels.
-    renderer, labeling, labels_enabled = _read_style(style_path(kind, layer.geometryType()))
+    renderer, labeling, labels_enabled = read_style(style_path(kind, layer.geometryType()))
     fields = fields or {}
     _adapt_renderer(renderer, fields)
     layer.setRenderer(renderer)
