@@ -112,6 +112,26 @@ def versions():
     )
 
 
+def start_qgis():
+    """QGIS offscreen with Processing and the plugin's provider: (app, plugin).
+
+    The caller keeps both alive for the run.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
+    sys.path.insert(0, ROOT)
+    from processing.core.Processing import Processing
+
+    from drogscen_plugin.plugin import DrogscenPlugin
+
+    Processing.initialize()
+    plugin = DrogscenPlugin(None)
+    plugin.initProcessing()
+    return app, plugin
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--schools", type=int, default=20000)
@@ -121,19 +141,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best counts")
     args = parser.parse_args()
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
-    sys.path.insert(0, ROOT)
+    app, plugin = start_qgis()
     import processing
-    from processing.core.Processing import Processing
-
-    from drogscen_plugin.plugin import DrogscenPlugin
-
-    Processing.initialize()
-    plugin = DrogscenPlugin(None)
-    plugin.initProcessing()
 
     print(versions())
     schools, scenes = synthetic_layers(args.schools, args.scenes, args.size)

@@ -18,8 +18,8 @@ import sys
 import tempfile
 import time
 
-from bench_overlap import ROOT, peak_mib, synthetic_layers, versions
-from qgis.core import QgsApplication, QgsProcessingFeedback
+from bench_overlap import peak_mib, start_qgis, synthetic_layers, versions
+from qgis.core import QgsProcessingFeedback
 
 GIB = 1024.0  # MiB
 
@@ -74,19 +74,8 @@ def main():
                         help="longest wait between progress reports, in seconds")
     args = parser.parse_args()
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
-    sys.path.insert(0, ROOT)
+    app, plugin = start_qgis()
     import processing
-    from processing.core.Processing import Processing
-
-    from drogscen_plugin.plugin import DrogscenPlugin
-
-    Processing.initialize()
-    plugin = DrogscenPlugin(None)
-    plugin.initProcessing()
 
     print(versions())
     start = time.perf_counter()
