@@ -29,6 +29,8 @@ ATLAS_FILTER = '"scene_count" > 0'
 # Layout variables: JSON maps from school ids to coverage text and to week charts.
 COVERAGE_VARIABLE = "drogscen_coverage"
 WEEK_CHARTS_VARIABLE = "drogscen_week_charts"
+# QGIS 3.22 rasterises a data-defined embedded SVG at its given size: at print resolution.
+_CHART_DPI = 300
 # The map of a school page shows its buffer and this much more around it.
 _MAP_MARGIN = 1.15
 # The order of the overview's table (core severity_key).
@@ -142,7 +144,8 @@ def _week_chart(report, school, width, height):
     return week_chart_svg(
         WeeklySchedule.parse(school.school_hours), scenes,
         title=tr("Week chart: {school}").format(school=school.school_name),
-        width=width, height=height, palette=report.maps.palette(school.school_fid))
+        width=width, height=height, palette=report.maps.palette(school.school_fid),
+        dpi=_CHART_DPI)
 
 
 def _embed_week_charts(layout, report, feedback):
