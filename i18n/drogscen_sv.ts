@@ -464,13 +464,13 @@
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="65"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="186"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="187"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="66"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="188"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="189"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="68"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="189"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="190"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
@@ -502,7 +502,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="72"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="192"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="193"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
@@ -1050,7 +1050,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="71"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="178"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="191"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="93"/>
         <source>Count planned measures</source>
         <translation>Räkna med planerade åtgärder</translation>
@@ -1130,7 +1130,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="39"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="112"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="123"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="78"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
@@ -1198,7 +1198,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="134"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="101"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="68"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="169"/>
@@ -1223,7 +1223,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="138"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="187"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="188"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
@@ -1721,13 +1721,33 @@ Tiderna som visas är de som analysen använde, så som dess resultat innehålle
 Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som gäller på rapportdatumet täcker skolans behov (som drogscen:measurecoverage med sammanställningen per skola och avståndet).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="114"/>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="114"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="115"/>
+        <source>The PDF file to write.</source>
+        <translation>PDF-filen som ska skrivas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="117"/>
+        <source>Pages</source>
+        <translation>Sidor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="80"/>
         <source>The Overlaps output (OUTPUT) of drogscen:overlap.</source>
         <translation>Utdata Överlapp (OUTPUT) från drogscen:overlap.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="117"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="128"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="100"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="199"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
@@ -1735,62 +1755,62 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation>Sammanställning per skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="118"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="129"/>
         <source>The School summary output (SUMMARY) of drogscen:overlap.</source>
         <translation>Utdata Sammanställning per skola (SUMMARY) från drogscen:overlap.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="135"/>
         <source>The scenes analysed: drawn on the maps, and with their first seen and closed dates the trend.</source>
         <translation>De analyserade drogscenerna: ritas på kartorna och ger, med datumen för första observation och stängning, utvecklingen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="140"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="142"/>
         <source>Field with the scene&apos;s name, for the map labels.</source>
         <translation>Fält med drogscenens namn, för kartetiketterna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="147"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="73"/>
         <source>First seen field</source>
         <translation>Fält för första observation</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="138"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="149"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="74"/>
         <source>Date field (or YYYY-MM-DD text): when the scene was first seen.</source>
         <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen först observerades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="154"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="78"/>
         <source>Closed on field</source>
         <translation>Fält för stängningsdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="145"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="156"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="80"/>
         <source>Date field (or YYYY-MM-DD text): when the scene closed; empty while open.</source>
         <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen stängdes; tomt så länge den är öppen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="161"/>
         <source>Source field</source>
         <translation>Fält för källa</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="151"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
         <source>Field of the scenes (and of the school summary, when it has one) naming where the data come from; OpenStreetMap sources get the OpenStreetMap attribution.</source>
         <translation>Fält i drogscenerna (och i sammanställningen per skola, när den har det) som anger var uppgifterna kommer ifrån; källor från OpenStreetMap får OpenStreetMaps upphovsangivelse.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="157"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="168"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="88"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="171"/>
         <location filename="../drogscen_plugin/report/trend.py" line="73"/>
@@ -1798,110 +1818,90 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation>Stadsdelar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="159"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="170"/>
         <source>Polygons of districts: a table with active scenes, affected schools and conflicts while open per district.</source>
         <translation>Polygoner för stadsdelar: en tabell med aktiva drogscener, berörda skolor och konflikter under verksamhetstid per stadsdel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="175"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="94"/>
         <source>District name field</source>
         <translation>Fält med stadsdelens namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="166"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="177"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="96"/>
         <source>Field with the district&apos;s name.</source>
         <translation>Fält med stadsdelens namn.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="171"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="184"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="84"/>
         <source>Measures layers</source>
         <translation>Lager med åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="173"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="186"/>
         <source>Layers of safety measures: each school page shows their coverage of the school&apos;s needs.</source>
         <translation>Lager med trygghetsåtgärder: varje skolsida visar hur de täcker skolans behov.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="179"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="192"/>
         <source>Count planned measures in the coverage as if they were in force.</source>
         <translation>Räkna planerade åtgärder i täckningen som om de gällde.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="196"/>
         <source>Trend per</source>
         <translation>Utveckling per</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="185"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="198"/>
         <source>Count the scenes per year or per quarter.</source>
         <translation>Räkna drogscenerna per år eller per kvartal.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="188"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="201"/>
         <source>Paper</source>
         <translation>Papper</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="189"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="202"/>
         <source>A4 or A3, landscape.</source>
         <translation>A4 eller A3, liggande.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="193"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="206"/>
         <source>Distance used (m)</source>
         <translation>Använt avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="195"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="208"/>
         <source>The distance of the analysis run, in metres: shown in the parameters and drawn as the buffers (the outputs do not record it).</source>
         <translation>Analyskörningens avstånd i meter: visas bland parametrarna och ritas som buffertzonerna (resultaten innehåller det inte).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="214"/>
         <source>Add the layouts to the project</source>
         <translation>Lägg till layouterna i projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="202"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="215"/>
         <source>Put the overview and school layouts into the project&apos;s layout manager, to adjust them in the Layout Designer. Layers the layouts need that are not in the project are added to a hidden group &apos;Situation report layers&apos;.</source>
         <translation>Lägg översikts- och skollayouten i projektets layouthanterare, för att justera dem i layoutdesignern. Lager som layouterna behöver och som inte finns i projektet läggs i en dold grupp &apos;Lager för lägesbild&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="208"/>
-        <source>Report (PDF)</source>
-        <translation>Rapport (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="208"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="209"/>
-        <source>The PDF file to write.</source>
-        <translation>PDF-filen som ska skrivas.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="211"/>
-        <source>Pages</source>
-        <translation>Sidor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="251"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="258"/>
         <source>Building the layouts…</source>
         <translation>Bygger layouterna…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="255"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="262"/>
         <source>Writing {pages} pages to {path}…</source>
         <translation>Skriver {pages} sidor till {path}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="270"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="277"/>
         <source>The layouts &apos;{overview}&apos; and &apos;{schools}&apos; are in the project&apos;s layout manager.</source>
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
@@ -3066,13 +3066,13 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="190"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="191"/>
         <source>While open h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="191"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="192"/>
         <source>While closed h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
@@ -3089,7 +3089,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="105"/>
         <source>Hours a week a scene within the distance is active while the school is open and while it is closed. Schools with a scene active while open come first; on the map, each has its page number.</source>
-        <translation>Timmar per vecka som en drogscen inom avståndet är aktiv medan skolan är öppen och medan den är stängd. Skolor med en drogscen aktiv under öppettid kommer först; på kartan har var och en sitt sidnummer.</translation>
+        <translation>Timmar per vecka som en drogscen inom avståndet är aktiv när skolan är öppen och när den är stängd. Skolor med drogscen aktiv under öppettid först; på kartan står skolans sidnummer.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/school_pages.py" line="85"/>
@@ -3102,47 +3102,47 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Obs: </translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="93"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="95"/>
         <source>Opening hours: {hours}</source>
         <translation>Öppettider: {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="101"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="102"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="103"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="104"/>
         <source>Adult presence on the yard (scene active while open): {hours}</source>
         <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="105"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="106"/>
         <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
         <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="107"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="108"/>
         <source>Yard round before opening: {days}</source>
         <translation>Rondering av skolgården före öppning: {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="110"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="111"/>
         <source>before</source>
         <translation>före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="116"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="117"/>
         <source>Scenes within {distance} m</source>
         <translation>Drogscener inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="146"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="147"/>
         <source>Week chart: {school}</source>
         <translation>Veckodiagram: {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="159"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="160"/>
         <source>The report was canceled.</source>
         <translation>Rapporten avbröts.</translation>
     </message>

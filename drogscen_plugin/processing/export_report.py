@@ -107,6 +107,17 @@ class ExportReportAlgorithm(ReportAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self._add_layers()
+        self._add_options()
+        self.add(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, tr("Report (PDF)"), tr("PDF files (*.pdf)")),
+            tr("The PDF file to write."),
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Pages")))
+
+    def _add_layers(self):
+        """The analysis outputs, and the scenes and districts with their fields."""
         self.add(
             QgsProcessingParameterVectorLayer(
                 self.OVERLAP, tr("Overlaps"), [QgsProcessing.TypeVectorPolygon]),
@@ -166,6 +177,8 @@ class ExportReportAlgorithm(ReportAlgorithm):
             tr("Field with the district's name."),
             advanced=True,
         )
+
+    def _add_options(self):
         self.add(
             QgsProcessingParameterMultipleLayers(
                 self.MEASURES, tr("Measures layers"), QgsProcessing.TypeVectorAnyGeometry,
@@ -203,12 +216,6 @@ class ExportReportAlgorithm(ReportAlgorithm):
                "adjust them in the Layout Designer. Layers the layouts need that are not in the "
                "project are added to a hidden group 'Situation report layers'."),
         )
-        self.add(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT, tr("Report (PDF)"), tr("PDF files (*.pdf)")),
-            tr("The PDF file to write."),
-        )
-        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Pages")))
 
     def layer(self, parameters, name, context):
         layer = self.parameterAsVectorLayer(parameters, name, context)

@@ -90,9 +90,10 @@ def _fill_texts(layout, report):
         nearest='[% round("nearest_m") %]', date=report.today.isoformat()))
     none = QgsExpression.quotedString(tr("none"))
     note = QgsExpression.quotedString(tr("Note: "))
+    hours_note = ("[% if(length(coalesce(\"hours_note\", '')) > 0, "
+                  "'\n' || {} || \"hours_note\", '') %]").format(note)
     set_text(layout, "hours", tr("Opening hours: {hours}").format(hours='[% "school_hours" %]')
-             + "[% if(length(coalesce(\"hours_note\", '')) > 0, '\n' || {} || \"hours_note\", '') %]"
-             .format(note))
+             + hours_note)
 
     def hours(name):
         return "[% if(coalesce(\"{name}\", 'off') = 'off', {none}, \"{name}\") %]".format(
