@@ -420,3 +420,12 @@ def test_cli_report(sample, sample_gpkg, tmp_path):
         result = cli("analyse", *inputs, *arguments)
         assert result.returncode == 2
         assert result.stderr.strip().startswith("drogscen: error: " + message), result.stderr
+
+
+
+def test_the_overview_map_names_every_scene(sample, report_pdf):
+    """Scene names go first on the map; school names no longer crowd them out."""
+    path, _ = report_pdf
+    text = words(page_text(path, 1))
+    for scene in sample["scenes"].getFeatures():
+        assert scene["name"] in text
