@@ -28,7 +28,7 @@ from .core.errors import ScheduleError
 from .core.schedule import WeeklySchedule
 from .i18n import tr
 from .plugin import DrogscenPlugin
-from .qgis_io.report import PAPERS, ReportError, check_writable
+from .report import PAPERS, ReportError, check_writable
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -236,19 +236,17 @@ def _check_report(args, inputs):
 
 
 def _report_parameters(args, parameters, results):
-    """drogscen:exportreport's parameters: the analysis's layers and parameters."""
+    """drogscen:exportreport's parameters: the analysis's outputs, its scenes and distance."""
     report = {
         "OVERLAP": results["OUTPUT"],
         "SUMMARY": results["SUMMARY"],
         "SCENES": parameters["SCENES"],
-        "SCHOOLS": parameters["SCHOOLS"],
         "PAPER": PAPERS.index(args.paper),
         "ADD_LAYOUTS": False,
         "OUTPUT": args.report,
     }
     # The same names in both algorithms.
-    for name in ("SCENE_NAME_FIELD", "SCHOOL_HOURS_FIELD", "DISTANCE", "DEFAULT_SCHOOL_HOURS",
-                 "DEFAULT_PRESCHOOL_HOURS"):
+    for name in ("SCENE_NAME_FIELD", "DISTANCE"):
         if name in parameters:
             report[name] = parameters[name]
     return report

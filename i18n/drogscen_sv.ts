@@ -174,127 +174,127 @@
         <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="266"/>
+        <location filename="../drogscen_plugin/cli.py" line="264"/>
         <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="285"/>
+        <location filename="../drogscen_plugin/cli.py" line="283"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="288"/>
+        <location filename="../drogscen_plugin/cli.py" line="286"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="313"/>
+        <location filename="../drogscen_plugin/cli.py" line="311"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="345"/>
+        <location filename="../drogscen_plugin/cli.py" line="343"/>
         <source>None of the {total} schools has a scene within the distance.</source>
         <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="348"/>
+        <location filename="../drogscen_plugin/cli.py" line="346"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="63"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="114"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="80"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>School</source>
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="348"/>
+        <location filename="../drogscen_plugin/cli.py" line="346"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="145"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="348"/>
+        <location filename="../drogscen_plugin/cli.py" line="346"/>
         <location filename="../drogscen_plugin/core/fields.py" line="80"/>
         <location filename="../drogscen_plugin/gui/results.py" line="37"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Scenes</source>
         <translation>Scener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="348"/>
+        <location filename="../drogscen_plugin/cli.py" line="346"/>
         <location filename="../drogscen_plugin/core/fields.py" line="81"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="349"/>
+        <location filename="../drogscen_plugin/cli.py" line="347"/>
         <source>Concurrent h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="349"/>
+        <location filename="../drogscen_plugin/cli.py" line="347"/>
         <source>After-hours h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="359"/>
+        <location filename="../drogscen_plugin/cli.py" line="357"/>
         <source>{affected} of {total} schools have a scene within the distance.</source>
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="369"/>
-        <location filename="../drogscen_plugin/core/report.py" line="43"/>
+        <location filename="../drogscen_plugin/cli.py" line="367"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="43"/>
         <source>while open</source>
         <translation>öppet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="370"/>
-        <location filename="../drogscen_plugin/core/report.py" line="44"/>
+        <location filename="../drogscen_plugin/cli.py" line="368"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="44"/>
         <source>while closed</source>
         <translation>stängt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="402"/>
+        <location filename="../drogscen_plugin/cli.py" line="400"/>
         <source>drogscen: the analysis failed: {message}</source>
         <translation>drogscen: analysen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="412"/>
+        <location filename="../drogscen_plugin/cli.py" line="410"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="416"/>
+        <location filename="../drogscen_plugin/cli.py" line="414"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="428"/>
+        <location filename="../drogscen_plugin/cli.py" line="426"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="432"/>
+        <location filename="../drogscen_plugin/cli.py" line="430"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="435"/>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="55"/>
+        <location filename="../drogscen_plugin/cli.py" line="433"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="51"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="473"/>
+        <location filename="../drogscen_plugin/cli.py" line="471"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="476"/>
+        <location filename="../drogscen_plugin/cli.py" line="474"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -464,13 +464,13 @@
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="65"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1067"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="187"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="66"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1070"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="189"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="68"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1071"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="190"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
@@ -502,7 +502,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="72"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1074"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="193"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
@@ -592,83 +592,98 @@
         <translation>{scene}: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="45"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="985"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="45"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="91"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="150"/>
-        <source>Distance {distance} m · default opening hours: schools {school}, preschools {preschool}</source>
-        <translation>Avstånd {distance} m · standardöppettider: skolor {school}, förskolor {preschool}</translation>
+        <location filename="../drogscen_plugin/core/report_content.py" line="137"/>
+        <source>Distance {distance} m · most common opening hours: schools {school}, preschools {preschool}</source>
+        <translation>Avstånd {distance} m · vanligaste öppettider: skolor {school}, förskolor {preschool}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="170"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="142"/>
+        <source>Distance {distance} m · most common opening hours: schools {school}</source>
+        <translation>Avstånd {distance} m · vanligaste öppettider: skolor {school}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_content.py" line="146"/>
+        <source>Distance {distance} m · most common opening hours: preschools {preschool}</source>
+        <translation>Avstånd {distance} m · vanligaste öppettider: förskolor {preschool}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_content.py" line="149"/>
+        <source>Distance {distance} m</source>
+        <translation>Avstånd {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_content.py" line="163"/>
         <source>scenes</source>
         <translation>drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="171"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="164"/>
         <source>schools</source>
         <translation>skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="178"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="171"/>
         <source>{count} more</source>
         <translation>{count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="184"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="177"/>
         <source>{kind}: {layer} ({sources})</source>
         <translation>{kind}: {layer} ({sources})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="187"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="180"/>
         <source>{kind}: {sources}</source>
         <translation>{kind}: {sources}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="188"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="181"/>
         <source>Data sources – {sources}.</source>
         <translation>Datakällor – {sources}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="188"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="181"/>
         <source>not given</source>
         <translation>ej angivna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="218"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="211"/>
         <source>{year} Q{quarter}</source>
         <translation>{year} kv{quarter}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="265"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="258"/>
         <source>closed on {closed} before it was first seen on {first}</source>
         <translation>stängdes {closed}, innan den först observerades {first}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="342"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="335"/>
         <source>active at the end of the period</source>
         <translation>aktiva vid periodens slut</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="343"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="336"/>
         <source>opened</source>
         <translation>nya</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="344"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="337"/>
         <source>closed</source>
         <translation>stängda</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="383"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="376"/>
         <source>{period}: {active} active, {opened} opened, {closed} closed.</source>
         <translation>{period}: {active} aktiva, {opened} nya, {closed} stängda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report.py" line="446"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="439"/>
         <source>Outside the districts</source>
         <translation>Utanför stadsdelarna</translation>
     </message>
@@ -818,52 +833,52 @@
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="226"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="234"/>
         <source>school open</source>
         <translation>skolan öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="248"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="256"/>
         <source>active while the school is open</source>
         <translation>aktiv medan skolan är öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="249"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="257"/>
         <source>active while the school is closed</source>
         <translation>aktiv medan skolan är stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="277"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="285"/>
         <source>School open</source>
         <translation>Skolan öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="278"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="286"/>
         <source>Scene active while open</source>
         <translation>Aktiv när skolan är öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="279"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="287"/>
         <source>Scene active while closed</source>
         <translation>Aktiv när skolan är stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="288"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="296"/>
         <source>{lane}: {name} – {hours}</source>
         <translation>{lane}: {name} – {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="294"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="302"/>
         <source>In each day, from the top: the school, then scenes 1 to {count}.</source>
         <translation>Inom varje dag, uppifrån: skolan, sedan drogscen 1 till {count}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="304"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="312"/>
         <source>Rows Monday to Sunday, columns 00 to 24 hours. School open: {hours}.</source>
         <translation>Rader måndag till söndag, kolumner 00 till 24. Skolan öppen: {hours}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="310"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="318"/>
         <source>Lane {lane}, {name}: active {hours}; {open} h a week while the school is open, {closed} h while it is closed.</source>
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
@@ -1035,7 +1050,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="71"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="191"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="93"/>
         <source>Count planned measures</source>
         <translation>Räkna med planerade åtgärder</translation>
@@ -1115,10 +1130,10 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="39"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="123"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="78"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="481"/>
+        <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
         <translation>Överlapp</translation>
     </message>
@@ -1126,9 +1141,8 @@
         <location filename="../drogscen_plugin/gui/results.py" line="40"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="139"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="49"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="677"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="163"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
     </message>
@@ -1184,10 +1198,10 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="134"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="101"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="68"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="681"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="169"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
@@ -1208,8 +1222,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="138"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1068"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="188"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
@@ -1656,44 +1670,44 @@
         <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="37"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="30"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="37"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="30"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="47"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="40"/>
         <source>Reports</source>
         <translation>Rapporter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="55"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="48"/>
         <source>Report date</source>
         <translation>Rapportdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="57"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="50"/>
         <source>The date the report describes: scenes open on it count as active, and the trend runs up to it. Empty means today.</source>
         <translation>Datumet som rapporten beskriver: drogscener som är öppna då räknas som aktiva, och utvecklingen visas fram till det. Tomt betyder i dag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="96"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="85"/>
         <source>Situation report (PDF and layouts)</source>
         <translation>Lägesbild (PDF och layouter)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="92"/>
         <source>A situation report (lägesbild) of an analysis run, as one PDF and as two print layouts in the project&apos;s layout manager.
 
 The overview page has the map with scenes, buffers, overlaps and schools, the parameters, a table of the affected schools and the data sources. A second page, when scenes or districts are given, shows the trend of scenes per year or quarter (from first_seen and closed_on) and a table per district. Then one page per affected school: its map, a week chart of its opening hours and the scenes&apos; active hours, and the measures (adult presence, guards, the yard round).
 
 The PDF has 1 page, plus 1 for trend and districts when scenes or districts are given, plus 1 per affected school.
 
-The layers do not record the analysis parameters: give the distance and default hours used, for the parameters line, the buffers and the week charts. With the schools layer, each school&apos;s own hours are shown; without it, the defaults of its type.
+The hours shown are the ones the analysis used, as its outputs carry them. The outputs do not record the distance: give the one used, for the parameters line and the buffers.
 
 With measures layers, each school page also shows how far the measures in force on the report date cover its needs (as drogscen:measurecoverage with the school summary and the distance).</source>
         <translation>En lägesbild av en analyskörning, som en PDF och som två utskriftslayouter i projektets layouthanterare.
@@ -1702,228 +1716,192 @@ With measures layers, each school page also shows how far the measures in force 
 
 PDF:en har 1 sida, plus 1 för utveckling och stadsdelar när drogscener eller stadsdelar anges, plus 1 per berörd skola.
 
-Lagren innehåller inte analysens parametrar: ange avståndet och standardtiderna som användes, för parameterraden, buffertzonerna och veckodiagrammen. Med skollagret visas varje skolas egna tider; utan det standardtiderna för dess skolform.
+Tiderna som visas är de som analysen använde, så som dess resultat innehåller dem. Resultaten innehåller inte avståndet: ange det som användes, för parameterraden och buffertzonerna.
 
 Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som gäller på rapportdatumet täcker skolans behov (som drogscen:measurecoverage med sammanställningen per skola och avståndet).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="125"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="114"/>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="114"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="115"/>
+        <source>The PDF file to write.</source>
+        <translation>PDF-filen som ska skrivas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="117"/>
+        <source>Pages</source>
+        <translation>Sidor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="80"/>
         <source>The Overlaps output (OUTPUT) of drogscen:overlap.</source>
         <translation>Utdata Överlapp (OUTPUT) från drogscen:overlap.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="128"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="100"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="199"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="480"/>
+        <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
         <translation>Sammanställning per skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="130"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="129"/>
         <source>The School summary output (SUMMARY) of drogscen:overlap.</source>
         <translation>Utdata Sammanställning per skola (SUMMARY) från drogscen:overlap.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="135"/>
         <source>The scenes analysed: drawn on the maps, and with their first seen and closed dates the trend.</source>
         <translation>De analyserade drogscenerna: ritas på kartorna och ger, med datumen för första observation och stängning, utvecklingen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="140"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="142"/>
         <source>Field with the scene&apos;s name, for the map labels.</source>
         <translation>Fält med drogscenens namn, för kartetiketterna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="147"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="73"/>
         <source>First seen field</source>
         <translation>Fält för första observation</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="149"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="74"/>
         <source>Date field (or YYYY-MM-DD text): when the scene was first seen.</source>
         <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen först observerades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="155"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="154"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="78"/>
         <source>Closed on field</source>
         <translation>Fält för stängningsdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="157"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="156"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="80"/>
         <source>Date field (or YYYY-MM-DD text): when the scene closed; empty while open.</source>
         <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen stängdes; tomt så länge den är öppen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="164"/>
-        <source>The schools layer analysed (the summary&apos;s school_fid are its feature ids): each school&apos;s own opening hours for its page.</source>
-        <translation>Det analyserade skollagret (sammanställningens school_fid är dess objekt-id): varje skolas egna öppettider för dess sida.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="169"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="151"/>
-        <source>School opening hours field</source>
-        <translation>Fält med skolans öppettider</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="171"/>
-        <source>Field with the school&apos;s opening hours; empty values take the defaults below.</source>
-        <translation>Fält med skolans öppettider; tomma värden får standardtiderna nedan.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="176"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="161"/>
         <source>Source field</source>
         <translation>Fält för källa</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="177"/>
-        <source>Field of the scenes and schools naming where the data come from; OpenStreetMap sources get the OpenStreetMap attribution.</source>
-        <translation>Fält i drogscenerna och skolorna som anger var uppgifterna kommer ifrån; källor från OpenStreetMap får OpenStreetMaps upphovsangivelse.</translation>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
+        <source>Field of the scenes (and of the school summary, when it has one) naming where the data come from; OpenStreetMap sources get the OpenStreetMap attribution.</source>
+        <translation>Fält i drogscenerna (och i sammanställningen per skola, när den har det) som anger var uppgifterna kommer ifrån; källor från OpenStreetMap får OpenStreetMaps upphovsangivelse.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="168"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="88"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="682"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="904"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="171"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="73"/>
         <source>Districts</source>
         <translation>Stadsdelar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="185"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="170"/>
         <source>Polygons of districts: a table with active scenes, affected schools and conflicts while open per district.</source>
         <translation>Polygoner för stadsdelar: en tabell med aktiva drogscener, berörda skolor och konflikter under verksamhetstid per stadsdel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="175"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="94"/>
         <source>District name field</source>
         <translation>Fält med stadsdelens namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="192"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="177"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="96"/>
         <source>Field with the district&apos;s name.</source>
         <translation>Fält med stadsdelens namn.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="197"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="184"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="84"/>
         <source>Measures layers</source>
         <translation>Lager med åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="199"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="186"/>
         <source>Layers of safety measures: each school page shows their coverage of the school&apos;s needs.</source>
         <translation>Lager med trygghetsåtgärder: varje skolsida visar hur de täcker skolans behov.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="205"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="192"/>
         <source>Count planned measures in the coverage as if they were in force.</source>
         <translation>Räkna planerade åtgärder i täckningen som om de gällde.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="209"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="196"/>
         <source>Trend per</source>
         <translation>Utveckling per</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="211"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="198"/>
         <source>Count the scenes per year or per quarter.</source>
         <translation>Räkna drogscenerna per år eller per kvartal.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="201"/>
         <source>Paper</source>
         <translation>Papper</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="215"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="202"/>
         <source>A4 or A3, landscape.</source>
         <translation>A4 eller A3, liggande.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="219"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="206"/>
         <source>Distance used (m)</source>
         <translation>Använt avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="221"/>
-        <source>The distance of the analysis run, in metres: shown in the parameters and drawn as the buffers.</source>
-        <translation>Analyskörningens avstånd i meter: visas bland parametrarna och ritas som buffertzonerna.</translation>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="208"/>
+        <source>The distance of the analysis run, in metres: shown in the parameters and drawn as the buffers (the outputs do not record it).</source>
+        <translation>Analyskörningens avstånd i meter: visas bland parametrarna och ritas som buffertzonerna (resultaten innehåller det inte).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="226"/>
-        <source>Default school hours used</source>
-        <translation>Använda standardtider för skolor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="227"/>
-        <source>The default school hours of the analysis run.</source>
-        <translation>Analyskörningens standardtider för skolor.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="232"/>
-        <source>Default preschool hours used</source>
-        <translation>Använda standardtider för förskolor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="234"/>
-        <source>The default preschool hours of the analysis run.</source>
-        <translation>Analyskörningens standardtider för förskolor.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="240"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="214"/>
         <source>Add the layouts to the project</source>
         <translation>Lägg till layouterna i projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="241"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="215"/>
         <source>Put the overview and school layouts into the project&apos;s layout manager, to adjust them in the Layout Designer. Layers the layouts need that are not in the project are added to a hidden group &apos;Situation report layers&apos;.</source>
         <translation>Lägg översikts- och skollayouten i projektets layouthanterare, för att justera dem i layoutdesignern. Lager som layouterna behöver och som inte finns i projektet läggs i en dold grupp &apos;Lager för lägesbild&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="247"/>
-        <source>Report (PDF)</source>
-        <translation>Rapport (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="247"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="248"/>
-        <source>The PDF file to write.</source>
-        <translation>PDF-filen som ska skrivas.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="250"/>
-        <source>Pages</source>
-        <translation>Sidor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="294"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="258"/>
         <source>Building the layouts…</source>
         <translation>Bygger layouterna…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="298"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="262"/>
         <source>Writing {pages} pages to {path}…</source>
         <translation>Skriver {pages} sidor till {path}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="313"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="277"/>
         <source>The layouts &apos;{overview}&apos; and &apos;{schools}&apos; are in the project&apos;s layout manager.</source>
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
@@ -2217,7 +2195,7 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="133"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="909"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="79"/>
         <source>Affected schools</source>
         <translation>Berörda skolor</translation>
     </message>
@@ -2352,6 +2330,11 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <location filename="../drogscen_plugin/processing/overlap.py" line="143"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="151"/>
+        <source>School opening hours field</source>
+        <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/overlap.py" line="157"/>
@@ -2844,375 +2827,6 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="121"/>
-        <source>Cannot write {path}: the file may be open in another program (locked), the folder may be read-only or missing, or the disk may be full.</source>
-        <translation>Kan inte skriva {path}: filen kan vara öppen i ett annat program (låst), mappen kan vara skrivskyddad eller saknas, eller disken kan vara full.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="125"/>
-        <source>Not enough memory to render the report to {path}: close other programs or choose A4.</source>
-        <translation>Inte tillräckligt med minne för att rendera rapporten till {path}: stäng andra program eller välj A4.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="129"/>
-        <source>The PDF writer could not start for {path}.</source>
-        <translation>PDF-skrivaren kunde inte starta för {path}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="130"/>
-        <source>The school pages could not be prepared (atlas error) for {path}.</source>
-        <translation>Skolsidorna kunde inte förberedas (fel i atlasen) för {path}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="133"/>
-        <source>A layer could not be written to {path}.</source>
-        <translation>Ett lager kunde inte skrivas till {path}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="134"/>
-        <source>The export of {path} was canceled.</source>
-        <translation>Exporten av {path} avbröts.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="136"/>
-        <source>Exporting {path} failed (code {code}).</source>
-        <translation>Exporten av {path} misslyckades (kod {code}).</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="144"/>
-        <source>Cannot write {path}: the folder {folder} does not exist.</source>
-        <translation>Kan inte skriva {path}: mappen {folder} finns inte.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="147"/>
-        <source>Cannot write {path}: it is a folder.</source>
-        <translation>Kan inte skriva {path}: det är en mapp.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="155"/>
-        <source>Cannot write {path}: the file is read-only or open in another program (locked). Close it and try again.</source>
-        <translation>Kan inte skriva {path}: filen är skrivskyddad eller öppen i ett annat program (låst). Stäng den och försök igen.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="158"/>
-        <source>Cannot write {path}: no permission to write in {folder}.</source>
-        <translation>Kan inte skriva {path}: behörighet saknas att skriva i {folder}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="161"/>
-        <source>Cannot write {path}: {reason}.</source>
-        <translation>Kan inte skriva {path}: {reason}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="168"/>
-        <source>Cannot write {path}: the disk is full.</source>
-        <translation>Kan inte skriva {path}: disken är full.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="233"/>
-        <source>Layer &apos;{layer}&apos; is not the {what} of drogscen:overlap: it has no field {fields}.</source>
-        <translation>Lagret &apos;{layer}&apos; är inte utdata {what} från drogscen:overlap: det saknar fält: {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="283"/>
-        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: those dates count as unknown.</source>
-        <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;: de datumen räknas som okända.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="294"/>
-        <source>Scene {fid}: {field} &apos;{value}&apos; is not a date (YYYY-MM-DD); counted as unknown.</source>
-        <translation>Drogscen {fid}: {field} &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD); räknas som okänt.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="300"/>
-        <source>Scene {fid}: {problem}; its first seen date counts as unknown.</source>
-        <translation>Drogscen {fid}: {problem}; dess datum för första observation räknas som okänt.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="323"/>
-        <source>District {fid}</source>
-        <translation>Stadsdel {fid}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="453"/>
-        <source>Paper must be one of {papers}, not {paper}.</source>
-        <translation>Pappersformatet måste vara ett av {papers}, inte {paper}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="456"/>
-        <source>Period must be year or quarter, not {period}.</source>
-        <translation>Perioden måste vara year eller quarter, inte {period}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="466"/>
-        <source>&apos;{text}&apos; is not valid opening hours: {message}</source>
-        <translation>&apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="509"/>
-        <source>Coverage by {count} measures in force: {uncovered} of {needed} h/week uncovered</source>
-        <translation>Täckning med {count} gällande åtgärder: {uncovered} av {needed} h/vecka otäckta</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="517"/>
-        <source>; yard round missing on {days}</source>
-        <translation>; rondering saknas {days}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="520"/>
-        <source>; yard rounds covered</source>
-        <translation>; ronderingar täckta</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="530"/>
-        <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>
-        <translation>Drogscen {fid} ({name}) stängdes {date} men ingår i analysen.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="553"/>
-        <source>{school}: the opening hours {hours} do not give the analysis&apos;s results; the week chart&apos;s red and amber bars follow the analysis. Give the schools layer and the default hours the analysis used.</source>
-        <translation>{school}: öppettiderna {hours} ger inte analysens resultat; veckodiagrammets röda och gula staplar följer analysen. Ange skollagret och de standardtider som analysen använde.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="593"/>
-        <source>Situation report: open drug scenes near schools</source>
-        <translation>Lägesbild: öppna drogscener nära skolor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="603"/>
-        <source>{title} – overview</source>
-        <translation>{title} – översikt</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="607"/>
-        <source>{title} – schools</source>
-        <translation>{title} – skolor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="621"/>
-        <source>The layout template {path} cannot be read: {reason}</source>
-        <translation>Layoutmallen {path} kan inte läsas: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="624"/>
-        <source>The layout template {path} is not a QGIS layout template.</source>
-        <translation>Layoutmallen {path} är ingen QGIS-layoutmall.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="637"/>
-        <source>Distance around schools</source>
-        <translation>Avstånd runt skolor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="678"/>
-        <source>Scenes within the distance</source>
-        <translation>Drogscener inom avståndet</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="679"/>
-        <source>Distance {distance} m around schools</source>
-        <translation>Avstånd {distance} m runt skolor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="757"/>
-        <source>SENSITIVE – for the municipality&apos;s safety work only. Do not distribute.</source>
-        <translation>KÄNSLIGT – endast för kommunens trygghetsarbete. Får inte spridas.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="761"/>
-        <source>{title} · {date} · page {page} of {pages}</source>
-        <translation>{title} · {date} · sida {page} av {pages}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="781"/>
-        <source>Report date {date} · {parameters}</source>
-        <translation>Rapportdatum {date} · {parameters}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="787"/>
-        <source>{affected} of {total} schools and preschools have a scene within {distance} m</source>
-        <translation>{affected} av {total} skolor och förskolor har en drogscen inom {distance} m</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1072"/>
-        <source>While open h/week</source>
-        <translation>Öppet h/vecka</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1073"/>
-        <source>While closed h/week</source>
-        <translation>Stängt h/vecka</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
-        <source>Page</source>
-        <translation>Sida</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="842"/>
-        <source>… and {count} more: see their pages</source>
-        <translation>… och {count} till: se deras sidor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="846"/>
-        <source>Hours a week that a scene within the distance is active while the school is open and while it is closed. Schools with a scene active while open come first; every school has a page of its own.</source>
-        <translation>Timmar i veckan som en drogscen inom avståndet är aktiv medan skolan är öppen och medan den är stängd. Skolor med en drogscen som är aktiv under verksamhetstid kommer först; varje skola har en egen sida.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="865"/>
-        <source>year</source>
-        <translation>år</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="865"/>
-        <source>quarter</source>
-        <translation>kvartal</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="866"/>
-        <source>Trend and districts</source>
-        <translation>Utveckling och stadsdelar</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="867"/>
-        <source>Open drug scenes per {period} from the scenes&apos; first seen and closed dates. Active: open at the end of the {period}, for the current one on {date}.</source>
-        <translation>Öppna drogscener per {period} utifrån drogscenernas datum för första observation och stängning. Aktiva: öppna vid slutet av {period}et, för det pågående den {date}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
-        <source>Period</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="68"/>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
-        <source>Opened</source>
-        <translation>Ny</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
-        <source>Closed</source>
-        <translation>Stängd</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="886"/>
-        <source>The table shows the latest {shown} of {count} periods, the chart all of them.</source>
-        <translation>Tabellen visar de senaste {shown} av {count} perioder, diagrammet alla.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="892"/>
-        <source>Open drug scenes per {period}</source>
-        <translation>Öppna drogscener per {period}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="896"/>
-        <source>No scenes layer was given: no trend.</source>
-        <translation>Inget lager med drogscener angavs: ingen utveckling.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="900"/>
-        <source>No scene has a first seen date: no trend.</source>
-        <translation>Ingen drogscen har ett datum för första observation: ingen utveckling.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="902"/>
-        <source>{count} scenes without a first seen date are not in the trend.</source>
-        <translation>{count} drogscener utan datum för första observation ingår inte i utvecklingen.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="909"/>
-        <source>District</source>
-        <translation>Stadsdel</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="909"/>
-        <source>Active scenes</source>
-        <translation>Aktiva drogscener</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="910"/>
-        <source>Conflicts while open</source>
-        <translation>Konflikter under verksamhetstid</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="917"/>
-        <source>No districts layer was given.</source>
-        <translation>Inget lager med stadsdelar angavs.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="919"/>
-        <source>Active scenes: open on {date}. Affected schools: with a scene within {distance} m. Conflicts while open: school and scene pairs where the scene is active while the school is open. Each school and scene counts in the district holding it.</source>
-        <translation>Aktiva drogscener: öppna den {date}. Berörda skolor: med en drogscen inom {distance} m. Konflikter under verksamhetstid: par av skola och drogscen där drogscenen är aktiv medan skolan är öppen. Varje skola och drogscen räknas i den stadsdel där den ligger.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="963"/>
-        <source>{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · nearest scene {nearest} m · report date {date}</source>
-        <translation>{type} · drogscener inom {distance} m: {count} · värsta konflikt: {conflict} · närmaste drogscen {nearest} m · rapportdatum {date}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="976"/>
-        <source>The report was canceled.</source>
-        <translation>Rapporten avbröts.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="986"/>
-        <source>Note: </source>
-        <translation>Obs: </translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="987"/>
-        <source>Opening hours: {hours}</source>
-        <translation>Öppettider: {hours}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="997"/>
-        <source>Measures</source>
-        <translation>Åtgärder</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="999"/>
-        <source>Adult presence on the yard (scene active while open): {hours}</source>
-        <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1001"/>
-        <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
-        <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1003"/>
-        <source>Yard round before opening: {days}</source>
-        <translation>Rondering av skolgården före öppning: {days}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1006"/>
-        <source>before</source>
-        <translation>före</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1012"/>
-        <source>Scenes within {distance} m</source>
-        <translation>Drogscener inom {distance} m</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1046"/>
-        <source>Week chart: {school}</source>
-        <translation>Veckodiagram: {school}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1160"/>
-        <source>Situation report layers</source>
-        <translation>Lager för lägesbild</translation>
-    </message>
-    <message>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>
         <source>First seen</source>
         <translation>Först observerad</translation>
@@ -3223,9 +2837,21 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Stängd den</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="68"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="69"/>
         <source>Reported, not confirmed</source>
         <translation>Rapporterad, inte bekräftad</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <source>Closed</source>
+        <translation>Stängd</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="80"/>
@@ -3282,6 +2908,421 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="208"/>
         <source>The style of layer &apos;{layer}&apos; cannot be filtered by time.</source>
         <translation>Stilen för lagret &apos;{layer}&apos; kan inte filtreras efter tid.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/data.py" line="40"/>
+        <source>Layer &apos;{layer}&apos; is not the {what} of drogscen:overlap: it has no field {fields}.</source>
+        <translation>Lagret &apos;{layer}&apos; är inte utdata {what} från drogscen:overlap: det saknar fält: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/data.py" line="83"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: those dates count as unknown.</source>
+        <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;: de datumen räknas som okända.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/data.py" line="107"/>
+        <source>Scene {fid}: {field} &apos;{value}&apos; is not a date (YYYY-MM-DD); counted as unknown.</source>
+        <translation>Drogscen {fid}: {field} &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD); räknas som okänt.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/data.py" line="113"/>
+        <source>Scene {fid}: {problem}; its first seen date counts as unknown.</source>
+        <translation>Drogscen {fid}: {problem}; dess datum för första observation räknas som okänt.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/data.py" line="136"/>
+        <source>District {fid}</source>
+        <translation>Stadsdel {fid}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/data.py" line="199"/>
+        <source>Coverage by {count} measures in force: {uncovered} of {needed} h/week uncovered</source>
+        <translation>Täckning med {count} gällande åtgärder: {uncovered} av {needed} h/vecka otäckta</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/data.py" line="207"/>
+        <source>; yard round missing on {days}</source>
+        <translation>; rondering saknas {days}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/data.py" line="210"/>
+        <source>; yard rounds covered</source>
+        <translation>; ronderingar täckta</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/data.py" line="220"/>
+        <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>
+        <translation>Drogscen {fid} ({name}) stängdes {date} men ingår i analysen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="17"/>
+        <source>Cannot write {path}: the file may be open in another program (locked), the folder may be read-only or missing, or the disk may be full.</source>
+        <translation>Kan inte skriva {path}: filen kan vara öppen i ett annat program (låst), mappen kan vara skrivskyddad eller saknas, eller disken kan vara full.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="21"/>
+        <source>Not enough memory to render the report to {path}: close other programs or choose A4.</source>
+        <translation>Inte tillräckligt med minne för att rendera rapporten till {path}: stäng andra program eller välj A4.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="25"/>
+        <source>The PDF writer could not start for {path}.</source>
+        <translation>PDF-skrivaren kunde inte starta för {path}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="26"/>
+        <source>The school pages could not be prepared (atlas error) for {path}.</source>
+        <translation>Skolsidorna kunde inte förberedas (fel i atlasen) för {path}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="29"/>
+        <source>A layer could not be written to {path}.</source>
+        <translation>Ett lager kunde inte skrivas till {path}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="30"/>
+        <source>The export of {path} was canceled.</source>
+        <translation>Exporten av {path} avbröts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="32"/>
+        <source>Exporting {path} failed (code {code}).</source>
+        <translation>Exporten av {path} misslyckades (kod {code}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="40"/>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>Kan inte skriva {path}: mappen {folder} finns inte.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="43"/>
+        <source>Cannot write {path}: it is a folder.</source>
+        <translation>Kan inte skriva {path}: det är en mapp.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="51"/>
+        <source>Cannot write {path}: the file is read-only or open in another program (locked). Close it and try again.</source>
+        <translation>Kan inte skriva {path}: filen är skrivskyddad eller öppen i ett annat program (låst). Stäng den och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="54"/>
+        <source>Cannot write {path}: no permission to write in {folder}.</source>
+        <translation>Kan inte skriva {path}: behörighet saknas att skriva i {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="57"/>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>Kan inte skriva {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/export.py" line="64"/>
+        <source>Cannot write {path}: the disk is full.</source>
+        <translation>Kan inte skriva {path}: disken är full.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/layout.py" line="54"/>
+        <source>The layout template {path} cannot be read: {reason}</source>
+        <translation>Layoutmallen {path} kan inte läsas: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/layout.py" line="57"/>
+        <source>The layout template {path} is not a QGIS layout template.</source>
+        <translation>Layoutmallen {path} är ingen QGIS-layoutmall.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/layout.py" line="106"/>
+        <source>SENSITIVE – for the municipality&apos;s safety work only. Do not distribute.</source>
+        <translation>KÄNSLIGT – endast för kommunens trygghetsarbete. Får inte spridas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/layout.py" line="111"/>
+        <source>{title} · {date} · page {page} of {pages}</source>
+        <translation>{title} · {date} · sida {page} av {pages}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="165"/>
+        <source>Scenes within the distance</source>
+        <translation>Drogscener inom avståndet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="167"/>
+        <source>Distance {distance} m around schools</source>
+        <translation>Avstånd {distance} m runt skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="178"/>
+        <source>Distance around schools</source>
+        <translation>Avstånd runt skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/overview.py" line="26"/>
+        <source>Report date {date} · {parameters}</source>
+        <translation>Rapportdatum {date} · {parameters}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/overview.py" line="30"/>
+        <source>{affected} of {total} schools and preschools have a scene within {distance} m</source>
+        <translation>{affected} av {total} skolor och förskolor har en drogscen inom {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="191"/>
+        <source>While open h/week</source>
+        <translation>Öppet h/vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="192"/>
+        <source>While closed h/week</source>
+        <translation>Stängt h/vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <source>Page</source>
+        <translation>Sida</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/overview.py" line="101"/>
+        <source>… and {count} more: see their pages</source>
+        <translation>… och {count} till: se deras sidor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/overview.py" line="105"/>
+        <source>Hours a week a scene within the distance is active while the school is open and while it is closed. Schools with a scene active while open come first; on the map, each has its page number.</source>
+        <translation>Timmar per vecka som en drogscen inom avståndet är aktiv när skolan är öppen och när den är stängd. Skolor med drogscen aktiv under öppettid först; på kartan står skolans sidnummer.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="85"/>
+        <source>{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · nearest scene {nearest} m · report date {date}</source>
+        <translation>{type} · drogscener inom {distance} m: {count} · värsta konflikt: {conflict} · närmaste drogscen {nearest} m · rapportdatum {date}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="92"/>
+        <source>Note: </source>
+        <translation>Obs: </translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="95"/>
+        <source>Opening hours: {hours}</source>
+        <translation>Öppettider: {hours}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="102"/>
+        <source>Measures</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="104"/>
+        <source>Adult presence on the yard (scene active while open): {hours}</source>
+        <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="106"/>
+        <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
+        <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="108"/>
+        <source>Yard round before opening: {days}</source>
+        <translation>Rondering av skolgården före öppning: {days}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="111"/>
+        <source>before</source>
+        <translation>före</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="117"/>
+        <source>Scenes within {distance} m</source>
+        <translation>Drogscener inom {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="147"/>
+        <source>Week chart: {school}</source>
+        <translation>Veckodiagram: {school}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="160"/>
+        <source>The report was canceled.</source>
+        <translation>Rapporten avbröts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="39"/>
+        <source>Paper must be one of {papers}, not {paper}.</source>
+        <translation>Pappersformatet måste vara ett av {papers}, inte {paper}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="42"/>
+        <source>Period must be year or quarter, not {period}.</source>
+        <translation>Perioden måste vara year eller quarter, inte {period}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="68"/>
+        <source>Situation report: open drug scenes near schools</source>
+        <translation>Lägesbild: öppna drogscener nära skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="78"/>
+        <source>{title} – overview</source>
+        <translation>{title} – översikt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="83"/>
+        <source>{title} – schools</source>
+        <translation>{title} – skolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="119"/>
+        <source>Situation report layers</source>
+        <translation>Lager för lägesbild</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="14"/>
+        <source>year</source>
+        <translation>år</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="14"/>
+        <source>quarter</source>
+        <translation>kvartal</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="15"/>
+        <source>Trend and districts</source>
+        <translation>Utveckling och stadsdelar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="16"/>
+        <source>Open drug scenes per {period} from the scenes&apos; first seen and closed dates. Active: open at the end of the {period}, for the current one on {date}.</source>
+        <translation>Öppna drogscener per {period} utifrån drogscenernas datum för första observation och stängning. Aktiva: öppna vid slutet av {period}et, för det pågående den {date}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="23"/>
+        <source>No districts layer was given.</source>
+        <translation>Inget lager med stadsdelar angavs.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="25"/>
+        <source>Active scenes: open on {date}. Affected schools: with a scene within {distance} m. Conflicts while open: school and scene pairs where the scene is active while the school is open. Each school and scene counts in the district holding it.</source>
+        <translation>Aktiva drogscener: öppna den {date}. Berörda skolor: med en drogscen inom {distance} m. Konflikter under verksamhetstid: par av skola och drogscen där drogscenen är aktiv medan skolan är öppen. Varje skola och drogscen räknas i den stadsdel där den ligger.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <source>Opened</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="52"/>
+        <source>The table shows the latest {shown} of {count} periods, the chart all of them.</source>
+        <translation>Tabellen visar de senaste {shown} av {count} perioder, diagrammet alla.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="57"/>
+        <source>Open drug scenes per {period}</source>
+        <translation>Öppna drogscener per {period}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="61"/>
+        <source>No scenes layer was given: no trend.</source>
+        <translation>Inget lager med drogscener angavs: ingen utveckling.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="65"/>
+        <source>No scene has a first seen date: no trend.</source>
+        <translation>Ingen drogscen har ett datum för första observation: ingen utveckling.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="67"/>
+        <source>{count} scenes without a first seen date are not in the trend.</source>
+        <translation>{count} drogscener utan datum för första observation ingår inte i utvecklingen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="79"/>
+        <source>District</source>
+        <translation>Stadsdel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="79"/>
+        <source>Active scenes</source>
+        <translation>Aktiva drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="80"/>
+        <source>Conflicts while open</source>
+        <translation>Konflikter under verksamhetstid</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not valid opening hours: {message}</source>
+        <translation type="vanished">&apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
+    </message>
+    <message>
+        <source>A situation report (lägesbild) of an analysis run, as one PDF and as two print layouts in the project&apos;s layout manager.
+
+The overview page has the map with scenes, buffers, overlaps and schools, the parameters, a table of the affected schools and the data sources. A second page, when scenes or districts are given, shows the trend of scenes per year or quarter (from first_seen and closed_on) and a table per district. Then one page per affected school: its map, a week chart of its opening hours and the scenes&apos; active hours, and the measures (adult presence, guards, the yard round).
+
+The PDF has 1 page, plus 1 for trend and districts when scenes or districts are given, plus 1 per affected school.
+
+The layers do not record the analysis parameters: give the distance and default hours used, for the parameters line, the buffers and the week charts. With the schools layer, each school&apos;s own hours are shown; without it, the defaults of its type.
+
+With measures layers, each school page also shows how far the measures in force on the report date cover its needs (as drogscen:measurecoverage with the school summary and the distance).</source>
+        <translation type="vanished">En lägesbild av en analyskörning, som en PDF och som två utskriftslayouter i projektets layouthanterare.
+
+Översiktssidan har kartan med drogscener, buffertzoner, överlapp och skolor, parametrarna, en tabell över de berörda skolorna och datakällorna. En andra sida, när drogscener eller stadsdelar anges, visar utvecklingen av drogscener per år eller kvartal (från first_seen och closed_on) och en tabell per stadsdel. Sedan en sida per berörd skola: dess karta, ett veckodiagram med skolans öppettider och drogscenernas aktiva tider, och åtgärderna (vuxennärvaro, väktare, rondering av skolgården).
+
+PDF:en har 1 sida, plus 1 för utveckling och stadsdelar när drogscener eller stadsdelar anges, plus 1 per berörd skola.
+
+Lagren innehåller inte analysens parametrar: ange avståndet och standardtiderna som användes, för parameterraden, buffertzonerna och veckodiagrammen. Med skollagret visas varje skolas egna tider; utan det standardtiderna för dess skolform.
+
+Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som gäller på rapportdatumet täcker skolans behov (som drogscen:measurecoverage med sammanställningen per skola och avståndet).</translation>
+    </message>
+    <message>
+        <source>Default preschool hours used</source>
+        <translation type="vanished">Använda standardtider för förskolor</translation>
+    </message>
+    <message>
+        <source>Default school hours used</source>
+        <translation type="vanished">Använda standardtider för skolor</translation>
+    </message>
+    <message>
+        <source>Distance {distance} m · default opening hours: schools {school}, preschools {preschool}</source>
+        <translation type="vanished">Avstånd {distance} m · standardöppettider: skolor {school}, förskolor {preschool}</translation>
+    </message>
+    <message>
+        <source>Field of the scenes and schools naming where the data come from; OpenStreetMap sources get the OpenStreetMap attribution.</source>
+        <translation type="vanished">Fält i drogscenerna och skolorna som anger var uppgifterna kommer ifrån; källor från OpenStreetMap får OpenStreetMaps upphovsangivelse.</translation>
+    </message>
+    <message>
+        <source>Field with the school&apos;s opening hours; empty values take the defaults below.</source>
+        <translation type="vanished">Fält med skolans öppettider; tomma värden får standardtiderna nedan.</translation>
+    </message>
+    <message>
+        <source>Hours a week that a scene within the distance is active while the school is open and while it is closed. Schools with a scene active while open come first; every school has a page of its own.</source>
+        <translation type="vanished">Timmar i veckan som en drogscen inom avståndet är aktiv medan skolan är öppen och medan den är stängd. Skolor med en drogscen som är aktiv under verksamhetstid kommer först; varje skola har en egen sida.</translation>
+    </message>
+    <message>
+        <source>The default preschool hours of the analysis run.</source>
+        <translation type="vanished">Analyskörningens standardtider för förskolor.</translation>
+    </message>
+    <message>
+        <source>The default school hours of the analysis run.</source>
+        <translation type="vanished">Analyskörningens standardtider för skolor.</translation>
+    </message>
+    <message>
+        <source>The distance of the analysis run, in metres: shown in the parameters and drawn as the buffers.</source>
+        <translation type="vanished">Analyskörningens avstånd i meter: visas bland parametrarna och ritas som buffertzonerna.</translation>
+    </message>
+    <message>
+        <source>The schools layer analysed (the summary&apos;s school_fid are its feature ids): each school&apos;s own opening hours for its page.</source>
+        <translation type="vanished">Det analyserade skollagret (sammanställningens school_fid är dess objekt-id): varje skolas egna öppettider för dess sida.</translation>
+    </message>
+    <message>
+        <source>{school}: the opening hours {hours} do not give the analysis&apos;s results; the week chart&apos;s red and amber bars follow the analysis. Give the schools layer and the default hours the analysis used.</source>
+        <translation type="vanished">{school}: öppettiderna {hours} ger inte analysens resultat; veckodiagrammets röda och gula staplar följer analysen. Ange skollagret och de standardtider som analysen använde.</translation>
     </message>
 </context>
 </TS>

@@ -142,12 +142,19 @@ class SvgWriter:
     def close_group(self):
         self.parts.append("</g>")
 
-    def document(self, width, height, title, description):
+    def document(self, width, height, title, description, dpi=None):
+        """The SVG of ``width`` x ``height`` mm; with ``dpi``, its size is given in
+        pixels at that density, for readers that rasterise at the size given."""
+        if dpi:
+            size = 'width="{}" height="{}"'.format(round(width * dpi / 25.4), round(height * dpi / 25.4))
+        else:
+            size = 'width="{}mm" height="{}mm"'.format(svg_number(width), svg_number(height))
         head = (
-            '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}mm" height="{h}mm" '
+            '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" {size} '
             'viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-title chart-desc">'
             '<title id="chart-title">{title}</title><desc id="chart-desc">{desc}</desc>'
-        ).format(w=svg_number(width), h=svg_number(height), title=escape(title), desc=escape(description))
+        ).format(size=size, w=svg_number(width), h=svg_number(height), title=escape(title),
+                 desc=escape(description))
         return "\n".join([head] + self.parts + ["</svg>"]) + "\n"
 
 
@@ -157,12 +164,13 @@ def _fit(text, width, size):
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, palette=None):
+def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, palette=None, dpi=None):
     """SVG text of the week chart.
 
     ``school_hours`` is a WeeklySchedule; ``scenes`` a sequence of
     :class:`ChartScene`, drawn in that order as lanes 1, 2, ...
-    ``width`` and ``height`` are the printed size in millimetres.
+    ``width`` and ``height`` are the printed size in millimetres; ``dpi``
+    see :meth:`SvgWriter.document`.
     """
     palette = palette or Palette()
     scenes = list(scenes)
@@ -295,7 +303,7 @@ def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, pal
                  .format(count=len(scenes)), palette.text)
     svg.close_group()
 
-    return svg.document(width, height, title, _description(school_hours, scenes))
+    return svg.document(width, height, title, _description(school_hours, scenes), dpi)
 
 
 def _description(school_hours, scenes):

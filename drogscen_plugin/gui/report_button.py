@@ -5,7 +5,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QPushButton
 
 from ..core.errors import DrogscenError
 from ..i18n import tr
-from ..qgis_io.report import ReportLayers, ReportOptions, export_report
+from ..report import ReportLayers, ReportOptions, export_report
 from .measures_panel import project_measure_layers
 
 
@@ -37,14 +37,10 @@ class ReportButton(QPushButton):
             overlap=result.overlaps,
             summary=result.summary,
             scenes=result.scenes,
-            schools=values.schools_layer,
             measures=project_measure_layers(project),
         )
         options = ReportOptions(
             distance=values.distance,
-            default_school_hours=values.school_hours,
-            default_preschool_hours=values.preschool_hours,
-            school_hours_field=values.school_hours_field or "opening_hours",
             scene_name_field=values.scene_name_field or "name",
         )
         try:

@@ -19,21 +19,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
-from ..core.report import PERIOD_KINDS, QUARTER, YEAR
+from ..core.report_content import PERIOD_KINDS, QUARTER, YEAR
 from ..i18n import tr
-from ..qgis_io.report import (
-    PAPERS,
-    ReportLayers,
-    ReportOptions,
-    SituationReport,
-    check_writable,
-)
+from ..report import PAPERS, ReportLayers, ReportOptions, SituationReport, check_writable
 from .base import DrogscenAlgorithm
 
 
 def period_options():
-    """Labels of the PERIOD choices, in the order of core.report.PERIOD_KINDS."""
+    """Labels of the PERIOD choices, in the order of core.report_content.PERIOD_KINDS."""
     labels = {YEAR: tr("Year"), QUARTER: tr("Quarter")}
     return [labels[kind] for kind in PERIOD_KINDS]
 
@@ -73,8 +66,6 @@ class ExportReportAlgorithm(ReportAlgorithm):
     SCENE_NAME_FIELD = "SCENE_NAME_FIELD"
     FIRST_SEEN_FIELD = "FIRST_SEEN_FIELD"
     CLOSED_ON_FIELD = "CLOSED_ON_FIELD"
-    SCHOOLS = "SCHOOLS"
-    SCHOOL_HOURS_FIELD = "SCHOOL_HOURS_FIELD"
     SOURCE_FIELD = "SOURCE_FIELD"
     DISTRICTS = "DISTRICTS"
     DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
@@ -83,8 +74,6 @@ class ExportReportAlgorithm(ReportAlgorithm):
     PERIOD = "PERIOD"
     PAPER = "PAPER"
     DISTANCE = "DISTANCE"
-    DEFAULT_SCHOOL_HOURS = "DEFAULT_SCHOOL_HOURS"
-    DEFAULT_PRESCHOOL_HOURS = "DEFAULT_PRESCHOOL_HOURS"
     ADD_LAYOUTS = "ADD_LAYOUTS"
     OUTPUT = "OUTPUT"
     PAGE_COUNT = "PAGE_COUNT"
@@ -109,16 +98,26 @@ class ExportReportAlgorithm(ReportAlgorithm):
             "a table per district. Then one page per affected school: its map, a week chart of "
             "its opening hours and the scenes' active hours, and the measures (adult presence, "
             "guards, the yard round).\n\nThe PDF has 1 page, plus 1 for trend and districts when "
-            "scenes or districts are given, plus 1 per affected school.\n\nThe layers do not "
-            "record the analysis parameters: give the distance and default hours used, for the "
-            "parameters line, the buffers and the week charts. With the schools layer, each "
-            "school's own hours are shown; without it, the defaults of its type.\n\nWith "
+            "scenes or districts are given, plus 1 per affected school.\n\nThe hours shown are "
+            "the ones the analysis used, as its outputs carry them. The outputs do not record "
+            "the distance: give the one used, for the parameters line and the buffers.\n\nWith "
             "measures layers, each school page also shows how far the measures in force on "
             "the report date cover its needs (as drogscen:measurecoverage with the school "
             "summary and the distance)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self._add_layers()
+        self._add_options()
+        self.add(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, tr("Report (PDF)"), tr("PDF files (*.pdf)")),
+            tr("The PDF file to write."),
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Pages")))
+
+    def _add_layers(self):
+        """The analysis outputs, and the scenes and districts with their fields."""
         self.add(
             QgsProcessingParameterVectorLayer(
                 self.OVERLAP, tr("Overlaps"), [QgsProcessing.TypeVectorPolygon]),
@@ -158,24 +157,10 @@ class ExportReportAlgorithm(ReportAlgorithm):
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterVectorLayer(
-                self.SCHOOLS, tr("Schools and preschools"),
-                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True),
-            tr("The schools layer analysed (the summary's school_fid are its feature ids): "
-               "each school's own opening hours for its page."),
-        )
-        self.add(
-            QgsProcessingParameterField(
-                self.SCHOOL_HOURS_FIELD, tr("School opening hours field"), "opening_hours",
-                self.SCHOOLS, QgsProcessingParameterField.String, optional=True),
-            tr("Field with the school's opening hours; empty values take the defaults below."),
-            advanced=True,
-        )
-        self.add(
             QgsProcessingParameterString(
                 self.SOURCE_FIELD, tr("Source field"), "source", optional=True),
-            tr("Field of the scenes and schools naming where the data come from; OpenStreetMap "
-               "sources get the OpenStreetMap attribution."),
+            tr("Field of the scenes (and of the school summary, when it has one) naming where "
+               "the data come from; OpenStreetMap sources get the OpenStreetMap attribution."),
             advanced=True,
         )
         self.add(
@@ -192,6 +177,8 @@ class ExportReportAlgorithm(ReportAlgorithm):
             tr("Field with the district's name."),
             advanced=True,
         )
+
+    def _add_options(self):
         self.add(
             QgsProcessingParameterMultipleLayers(
                 self.MEASURES, tr("Measures layers"), QgsProcessing.TypeVectorAnyGeometry,
@@ -219,20 +206,7 @@ class ExportReportAlgorithm(ReportAlgorithm):
                 self.DISTANCE, tr("Distance used (m)"), QgsProcessingParameterNumber.Double,
                 300.0, minValue=0.0),
             tr("The distance of the analysis run, in metres: shown in the parameters and drawn "
-               "as the buffers."),
-        )
-        self.add(
-            QgsProcessingParameterString(
-                self.DEFAULT_SCHOOL_HOURS, tr("Default school hours used"), DEFAULT_SCHOOL_HOURS),
-            tr("The default school hours of the analysis run."),
-            advanced=True,
-        )
-        self.add(
-            QgsProcessingParameterString(
-                self.DEFAULT_PRESCHOOL_HOURS, tr("Default preschool hours used"),
-                DEFAULT_PRESCHOOL_HOURS),
-            tr("The default preschool hours of the analysis run."),
-            advanced=True,
+               "as the buffers (the outputs do not record it)."),
         )
         self.add_report_date()
         self.add(
@@ -242,12 +216,6 @@ class ExportReportAlgorithm(ReportAlgorithm):
                "adjust them in the Layout Designer. Layers the layouts need that are not in the "
                "project are added to a hidden group 'Situation report layers'."),
         )
-        self.add(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT, tr("Report (PDF)"), tr("PDF files (*.pdf)")),
-            tr("The PDF file to write."),
-        )
-        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Pages")))
 
     def layer(self, parameters, name, context):
         layer = self.parameterAsVectorLayer(parameters, name, context)
@@ -260,7 +228,6 @@ class ExportReportAlgorithm(ReportAlgorithm):
             overlap=self.layer(parameters, self.OVERLAP, context),
             summary=self.layer(parameters, self.SUMMARY, context),
             scenes=self.layer(parameters, self.SCENES, context),
-            schools=self.layer(parameters, self.SCHOOLS, context),
             districts=self.layer(parameters, self.DISTRICTS, context),
             measures=[
                 layer for layer in self.parameterAsLayerList(parameters, self.MEASURES, context)
@@ -273,9 +240,6 @@ class ExportReportAlgorithm(ReportAlgorithm):
 
         options = ReportOptions(
             distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
-            default_school_hours=text(self.DEFAULT_SCHOOL_HOURS),
-            default_preschool_hours=text(self.DEFAULT_PRESCHOOL_HOURS),
-            school_hours_field=text(self.SCHOOL_HOURS_FIELD),
             scene_name_field=text(self.SCENE_NAME_FIELD),
             first_seen_field=text(self.FIRST_SEEN_FIELD),
             closed_on_field=text(self.CLOSED_ON_FIELD),

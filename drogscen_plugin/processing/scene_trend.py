@@ -18,9 +18,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..core.errors import AnalysisCanceled, InputError
-from ..core.report import PERIOD_KINDS, locate, trend
+from ..core.report_content import PERIOD_KINDS, locate, trend
 from ..i18n import tr
-from ..qgis_io.report import read_districts, read_trend_scenes
+from ..report.data import read_districts, read_trend_scenes
 from .export_report import ReportAlgorithm, period_options
 
 OUTPUT_FIELDS = (

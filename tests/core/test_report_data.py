@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
-from drogscen_plugin.core import report
+from drogscen_plugin.core import report_content as report
 from drogscen_plugin.core.overlap import analyse
 from drogscen_plugin.core.records import SceneRecord, SchoolRecord
-from drogscen_plugin.core.report import (
+from drogscen_plugin.core.report_content import (
     QUARTER,
     YEAR,
     TrendScene,
@@ -20,14 +20,13 @@ from drogscen_plugin.core.report import (
     as_date,
     date_problem,
     district_rows,
-    mismatched_hours,
     pairs_by_school,
     period_of,
     periods,
-    scene_hours,
     sources_text,
     trend,
     trend_chart_svg,
+    usual_hours,
 )
 from drogscen_plugin.core.schedule import MINUTES_PER_WEEK, WeeklySchedule
 
@@ -80,8 +79,14 @@ def test_pairs_by_school_nearest_scene_first(analysis):
     assert sorted(grouped) == [1, 2, 3]
 
 
-def test_scene_hours_come_back_from_presence_and_guard(analysis):
-    hours = scene_hours(analysis.pairs)
+def chart_hours(pairs):
+    """{scene_fid: presence | guard hours}: what a scene's week chart bars add up to."""
+    return {pair.scene_fid: WeeklySchedule.parse(pair.presence_hours)
+            | WeeklySchedule.parse(pair.guard_hours) for pair in pairs}
+
+
+def test_the_chart_bars_of_a_scene_add_up_to_its_hours(analysis):
+    hours = chart_hours(analysis.pairs)
     assert hours[11] == WeeklySchedule.parse("Mo-Fr 14:00-17:00")
     assert hours[12] == WeeklySchedule.parse("Mo-Su 22:00-04:00")
     assert hours[14] == WeeklySchedule.parse("Sa 12:00-13:00")
@@ -95,31 +100,41 @@ schedules = st.lists(
 
 @settings(max_examples=150, deadline=None)
 @given(schedules, schedules)
-def test_scene_hours_equal_the_scenes_hours_for_any_schedules(school_hours, scene_hours_):
+def test_the_outputs_carry_the_hours_the_chart_draws_for_any_schedules(school_hours,
+                                                                        scene_hours_):
+    """The report reads the hours from the outputs alone: they must agree with the bars."""
     schools = [SchoolRecord(1, "s", "grundskola", Point(0, 0), school_hours)]
     scenes = [SceneRecord(2, "c", box(0, 0, 10, 10), scene_hours_)]
     result = analyse(schools, scenes, 100)
-    assert scene_hours(result.pairs)[2] == scene_hours_
-    assert mismatched_hours(school_hours, result.pairs, scene_hours(result.pairs)) == []
-
-
-def test_mismatched_hours_finds_hours_other_than_the_analysis(analysis):
-    pairs = pairs_by_school(analysis.pairs)[1]
-    hours = scene_hours(analysis.pairs)
-    assert mismatched_hours(WeeklySchedule.parse("Mo-Fr 07:00-18:00"), pairs, hours) == []
-    assert mismatched_hours(WeeklySchedule.parse("Mo-Fr 07:00-15:00"), pairs, hours) == pairs
-    # Hours that differ only where the scene is never active change nothing.
-    assert mismatched_hours(WeeklySchedule.parse("Mo-Fr 12:00-18:00"), pairs, hours) == []
+    assert chart_hours(result.pairs)[2] == scene_hours_
+    (pair,) = result.pairs
+    assert WeeklySchedule.parse(pair.scene_hours) == scene_hours_
+    assert WeeklySchedule.parse(pair.school_hours) == school_hours
+    assert WeeklySchedule.parse(pair.presence_hours) == school_hours & scene_hours_
+    assert WeeklySchedule.parse(result.summaries[0].school_hours) == school_hours
 
 
 # --- texts -------------------------------------------------------------------------
 
 
 def test_parameters_text():
-    text = report.parameters_text(
-        250.5, WeeklySchedule.parse("Må-Fr 8-16"), WeeklySchedule.parse("Mo-Fr 06:30-18:30"))
+    text = report.parameters_text(250.5, "Mo-Fr 08:00-16:00", "Mo-Fr 06:30-18:30")
     assert "250.5 m" in text
     assert "Mo-Fr 08:00-16:00" in text and "Mo-Fr 06:30-18:30" in text
+    assert report.parameters_text(300, None, "Mo-Fr 06:30-18:30") == (
+        "Distance 300 m · most common opening hours: preschools Mo-Fr 06:30-18:30")
+    assert report.parameters_text(300) == "Distance 300 m"
+
+
+def test_usual_hours_are_the_most_common_of_each_kind(analysis):
+    assert usual_hours(analysis.summaries) == ("Mo-Fr 07:00-18:00", None)
+    preschool = school(5, 9000, hours="Mo-Fr 06:00-18:00")
+    preschool.school_type = "Kommunal förskola"
+    others = analyse([school(6, 0, hours="Mo-Fr 08:00-16:00"), preschool], [], 300).summaries
+    # One of each: the tie goes to the alphabetically first hours.
+    assert usual_hours(analysis.summaries + others) == ("Mo-Fr 07:00-18:00", "Mo-Fr 06:00-18:00")
+    assert usual_hours(others[:1] + others) == ("Mo-Fr 08:00-16:00", "Mo-Fr 06:00-18:00")
+    assert usual_hours([]) == (None, None)
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -4,6 +4,7 @@ Page rule: the overview page, then a trend and districts page when scenes
 or districts are given, then one page per affected school.
 """
 
+import base64
 import datetime
 import gc
 import os
@@ -24,14 +25,17 @@ from qgis.core import (
     QgsLayoutExporter,
     QgsMapLayerStyle,
     QgsProcessingException,
+    QgsPrintLayout,
     QgsProject,
+    QgsReadWriteContext,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtXml import QDomDocument
 
 from drogscen_plugin.core import weekchart
 from drogscen_plugin.core.errors import AnalysisCanceled
 from drogscen_plugin.qgis_io import styling
-from drogscen_plugin.qgis_io.report import (
+from drogscen_plugin.report import (
     ReportLayers,
     ReportOptions,
     export_error_message,
@@ -105,8 +109,8 @@ def sample(sample_gpkg):
 def run_report(sample, path, **extra):
     parameters = {
         "OVERLAP": sample["overlap"], "SUMMARY": sample["summary"],
-        "SCENES": sample["scenes"], "SCHOOLS": sample["schools"],
-        "DISTRICTS": sample["districts"], "REPORT_DATE": REPORT_DATE, "OUTPUT": str(path),
+        "SCENES": sample["scenes"], "DISTRICTS": sample["districts"],
+        "REPORT_DATE": REPORT_DATE, "OUTPUT": str(path),
     }
     parameters.update(extra)
     return processing.run("drogscen:exportreport", parameters)
@@ -209,13 +213,40 @@ def test_layouts_are_in_the_layout_manager_with_atlas_coverage(sample, report_pd
     assert atlas.coverageLayer() is sample["summary"]
     assert atlas.filterExpression() == '"scene_count" > 0'
     assert atlas.updateFeatures() == len(sample["affected"])
-    # Each page's week chart is a file the picture item finds.
+    # Each page's week chart is embedded in the layout: that school's chart, no file.
     picture = schools.itemById("chart")
     atlas.beginRender()
     while atlas.next():
         picture.refreshPicture()
-        assert os.path.isfile(picture.evaluatedPath()), picture.evaluatedPath()
+        assert not picture.isMissingImage()
+        assert picture.evaluatedPath().startswith("base64:")
+        chart = base64.b64decode(picture.evaluatedPath()[len("base64:"):]).decode("utf-8")
+        name = atlas.layout().reportContext().feature()["school_name"]
+        assert ET.fromstring(chart).find(SVG + "title").text == "Week chart: " + name
     atlas.endRender()
+
+
+def test_a_saved_template_keeps_the_week_charts(sample, report_pdf, tmp_path):
+    manager = QgsProject.instance().layoutManager()
+    schools = next(layout for layout in manager.printLayouts()
+                   if layout.name().endswith("schools"))
+    template = tmp_path / "schools.qpt"
+    assert schools.saveAsTemplate(str(template), QgsReadWriteContext())
+    copy = QgsPrintLayout(QgsProject.instance())
+    document = QDomDocument()
+    assert document.setContent(template.read_text(encoding="utf-8"))[0]
+    assert copy.loadFromTemplate(document, QgsReadWriteContext())[1]
+    copy.atlas().setCoverageLayer(sample["summary"])
+    picture = copy.itemById("chart")
+    atlas = copy.atlas()
+    atlas.beginRender()
+    pages = 0
+    while atlas.next():
+        picture.refreshPicture()
+        assert not picture.isMissingImage() and picture.evaluatedPath().startswith("base64:")
+        pages += 1
+    atlas.endRender()
+    assert pages == len(sample["affected"])
 
 
 def test_the_input_layers_are_not_changed(sample, tmp_path):
@@ -224,7 +255,7 @@ def test_the_input_layers_are_not_changed(sample, tmp_path):
         style.readFromLayer(layer)
         return layer.name(), layer.featureCount(), style.xmlData()
 
-    layers = [sample[name] for name in ("overlap", "summary", "scenes", "schools", "districts")]
+    layers = [sample[name] for name in ("overlap", "summary", "scenes", "districts")]
     before = [state(layer) for layer in layers]
     run_report(sample, tmp_path / "report.pdf", ADD_LAYOUTS=False)
     assert [state(layer) for layer in layers] == before
@@ -243,7 +274,7 @@ def style_colours(kind, layer):
 
 def test_week_chart_colours_match_the_map_styles(sample, tmp_path):
     report = export_report(
-        ReportLayers(sample["overlap"], sample["summary"], sample["scenes"], sample["schools"]),
+        ReportLayers(sample["overlap"], sample["summary"], sample["scenes"]),
         str(tmp_path / "report.pdf"), ReportOptions(), add_to_project=False)
     overlaps = style_colours("overlaps", sample["overlap"])
     # The chart's defaults are the styles' colours too.
@@ -251,8 +282,8 @@ def test_week_chart_colours_match_the_map_styles(sample, tmp_path):
     assert weekchart.AFTER_HOURS_COLOR == overlaps["after_hours"]
     kinds = set()
     for school in sample["affected"]:
-        svg = Path(report.chart_folder, "school_{}.svg".format(school["school_fid"]))
-        for rect in ET.parse(str(svg)).getroot().iter(SVG + "rect"):
+        svg = report.week_charts[school["school_fid"]]
+        for rect in ET.fromstring(svg).iter(SVG + "rect"):
             kind = rect.get("data-kind")
             if kind in overlaps:
                 assert rect.get("fill") == overlaps[kind]
@@ -266,8 +297,8 @@ def test_the_school_lane_has_the_colour_of_the_schools_symbol(sample, tmp_path):
         add_to_project=False)
     fills = {}
     for school in sample["affected"]:
-        svg = Path(report.chart_folder, "school_{}.svg".format(school["school_fid"]))
-        lanes = {r.get("fill") for r in ET.parse(str(svg)).getroot().iter(SVG + "rect")
+        svg = report.week_charts[school["school_fid"]]
+        lanes = {r.get("fill") for r in ET.fromstring(svg).iter(SVG + "rect")
                  if r.get("data-kind") == "open"}
         fills.setdefault(school["school_type"] == "förskola", set()).update(lanes)
     # Preschools and schools have different symbols, and so different lanes.
@@ -282,32 +313,33 @@ def test_a3_paper(sample, tmp_path):
     assert page_count(path) == 2 + len(sample["affected"])
 
 
-def test_the_schools_own_hours_are_shown_and_other_hours_warned_about(tmp_path):
+def test_the_hours_the_analysis_used_are_shown_from_its_outputs(tmp_path):
     schools = QgsVectorLayer("Point?crs=EPSG:3006&field=name:string&field=type:string"
                              "&field=opening_hours:string&field=source:string", "schools",
                              "memory")
-    scenes = QgsVectorLayer("Polygon?crs=EPSG:3006&field=name:string&field=active_hours:string",
+    scenes = QgsVectorLayer("Polygon?crs=EPSG:3006&field=name:string&field=active_hours:string"
+                            "&field=source:string&field=first_seen:date&field=closed_on:date",
                             "scenes", "memory")
     school = QgsFeature(schools.fields())
     school.setAttributes(["Testskolan", "grundskola", "Mo-Fr 09:00-15:00", "OpenStreetMap"])
     school.setGeometry(QgsGeometry.fromWkt("POINT(0 0)"))
     scene = QgsFeature(scenes.fields())
-    scene.setAttributes(["Backen", "Mo-Fr 14:00-17:00"])
+    scene.setAttributes(["Backen", "Mo-Fr 14:00-17:00", "OpenStreetMap", None, None])
     scene.setGeometry(QgsGeometry.fromWkt("POLYGON((50 0,90 0,90 40,50 40,50 0))"))
     assert schools.dataProvider().addFeature(school) and scenes.dataProvider().addFeature(scene)
     results = processing.run("drogscen:overlap", {
         "SCENES": scenes, "SCHOOLS": schools, "OUTPUT": "TEMPORARY_OUTPUT",
         "SUMMARY": "TEMPORARY_OUTPUT"})
-    own = export_report(ReportLayers(results["OUTPUT"], results["SUMMARY"], schools=schools),
+    # Without the schools layer: its own hours come from the outputs.
+    own = export_report(ReportLayers(results["OUTPUT"], results["SUMMARY"], scenes=scenes),
                         str(tmp_path / "own.pdf"), add_to_project=False)
     assert own.warnings == []
-    assert "Opening hours: Mo-Fr 09:00-15:00" in words(page_text(tmp_path / "own.pdf", 2))
-    # Schools from OpenStreetMap: the overview gives the attribution.
-    assert "© OpenStreetMap contributors, ODbL" in words(page_text(tmp_path / "own.pdf", 1))
-    assumed = export_report(ReportLayers(results["OUTPUT"], results["SUMMARY"]),
-                            str(tmp_path / "assumed.pdf"), add_to_project=False)
-    assert len(assumed.warnings) == 1 and "Testskolan" in assumed.warnings[0]
-    assert "Opening hours: Mo-Fr 07:00-18:00" in words(page_text(tmp_path / "assumed.pdf", 2))
+    assert "Opening hours: Mo-Fr 09:00-15:00" in words(page_text(tmp_path / "own.pdf", 3))
+    assert "Mo-Fr 14:00-17:00" in words(page_text(tmp_path / "own.pdf", 3))
+    overview = words(page_text(tmp_path / "own.pdf", 1))
+    assert "most common opening hours: schools Mo-Fr 09:00-15:00" in overview
+    # Scenes from OpenStreetMap: the overview gives the attribution.
+    assert "© OpenStreetMap contributors, ODbL" in overview
 
 
 def test_scenes_closed_before_the_report_date_are_warned_about(sample, tmp_path):
@@ -388,3 +420,12 @@ def test_cli_report(sample, sample_gpkg, tmp_path):
         result = cli("analyse", *inputs, *arguments)
         assert result.returncode == 2
         assert result.stderr.strip().startswith("drogscen: error: " + message), result.stderr
+
+
+
+def test_the_overview_map_names_every_scene(sample, report_pdf):
+    """Scene names go first on the map; school names no longer crowd them out."""
+    path, _ = report_pdf
+    text = words(page_text(path, 1))
+    for scene in sample["scenes"].getFeatures():
+        assert scene["name"] in text

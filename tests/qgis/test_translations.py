@@ -27,7 +27,7 @@ from qgis.PyQt.QtCore import Qt
 
 import drogscen_plugin.plugin
 from drogscen_plugin.qgis_io.measures_layer import create_measures_layers
-from drogscen_plugin.qgis_io.report import ReportLayers, ReportOptions, SituationReport
+from drogscen_plugin.report import ReportLayers, ReportOptions, SituationReport
 from drogscen_plugin.qgis_io.scene_layer import create_scene_layer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -273,8 +273,7 @@ def report_texts(sample_gpkg):
         "SCENES": layers["scenes"], "SCHOOLS": layers["schools"],
         "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
     report = SituationReport(
-        ReportLayers(overlap=results["OUTPUT"], summary=results["SUMMARY"],
-                     schools=layers["schools"]),
+        ReportLayers(overlap=results["OUTPUT"], summary=results["SUMMARY"]),
         ReportOptions(), QgsProject.instance())
     try:
         overview, schools = report.build()

@@ -1,7 +1,7 @@
 """What the situation report ("lägesbild") says, as plain data.
 
-The affected schools in the order the report lists them, the hours the
-report shows per school and scene, the trend of scenes per year or quarter
+The affected schools in the order the report lists them, the most common
+opening hours of the analysis, the trend of scenes per year or quarter
 from their ``first_seen`` and ``closed_on`` dates, a table per district, the
 data sources, and the trend as an SVG bar chart. No qgis imports: the QGIS
 side reads layers into these records and lays the results out on paper.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..i18n import tr
-from .schedule import WeeklySchedule
+from .hours import is_preschool
 from .weekchart import TEXT_SIZE, SvgWriter, svg_number
 
 CONCURRENT = "concurrent"
@@ -103,22 +103,6 @@ def affected_rows(summaries, first_page):
     ]
 
 
-def scene_hours(pairs):
-    """``{scene_fid: WeeklySchedule}``: each scene's hours as the analysis used them.
-
-    A scene is active either while the school is open or while it is
-    closed, so its hours are the union of the pair's presence and guard
-    hours; that holds for unknown hours (taken as always) too.
-    """
-    hours = {}
-    for pair in pairs:
-        if pair.scene_fid not in hours:
-            hours[pair.scene_fid] = WeeklySchedule.parse(pair.presence_hours) | WeeklySchedule.parse(
-                pair.guard_hours
-            )
-    return hours
-
-
 def pairs_by_school(pairs):
     """``{school_fid: [PairResult]}``, each list nearest scene first."""
     grouped = {}
@@ -129,31 +113,40 @@ def pairs_by_school(pairs):
     return grouped
 
 
-def mismatched_hours(school_hours, pairs, scenes):
-    """The pairs whose presence hours differ from ``school_hours`` ∧ the scene's hours.
-
-    ``scenes`` is :func:`scene_hours`. A mismatch means the school hours the
-    report draws are not the ones the analysis used.
-    """
-    return [
-        pair
-        for pair in pairs
-        if (school_hours & scenes[pair.scene_fid]) != WeeklySchedule.parse(pair.presence_hours)
-    ]
-
-
 # --- texts ---------------------------------------------------------------------
 
 
-def parameters_text(distance, school_hours, preschool_hours):
-    """The analysis parameters in one line."""
-    return tr(
-        "Distance {distance} m · default opening hours: schools {school}, preschools {preschool}"
-    ).format(
-        distance=svg_number(distance),
-        school=school_hours.to_opening_hours(),
-        preschool=preschool_hours.to_opening_hours(),
+def usual_hours(summaries):
+    """``(schools, preschools)``: the most common opening hours the analysis used
+    for each kind, as text, or None when it has none of that kind."""
+    counts = ({}, {})
+    for summary in summaries:
+        if summary.school_hours:
+            kind = counts[1 if is_preschool(summary.school_type) else 0]
+            kind[summary.school_hours] = kind.get(summary.school_hours, 0) + 1
+    # Most schools first, then the text, so that ties always give the same answer.
+    return tuple(
+        min(kind, key=lambda hours: (-kind[hours], hours)) if kind else None for kind in counts
     )
+
+
+def parameters_text(distance, school_hours=None, preschool_hours=None):
+    """The analysis parameters in one line: the distance and the usual hours (text or None)."""
+    distance = svg_number(distance)
+    if school_hours and preschool_hours:
+        return tr(
+            "Distance {distance} m · most common opening hours: schools {school}, "
+            "preschools {preschool}"
+        ).format(distance=distance, school=school_hours, preschool=preschool_hours)
+    if school_hours:
+        return tr("Distance {distance} m · most common opening hours: schools {school}").format(
+            distance=distance, school=school_hours
+        )
+    if preschool_hours:
+        return tr(
+            "Distance {distance} m · most common opening hours: preschools {preschool}"
+        ).format(distance=distance, preschool=preschool_hours)
+    return tr("Distance {distance} m").format(distance=distance)
 
 
 def is_osm(text):

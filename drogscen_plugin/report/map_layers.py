@@ -1,0 +1,268 @@
+"""The layers the report's maps draw, with the plugin's styles as map style overrides.
+
+Input layers are not changed: each is styled on an empty scratch copy whose
+style becomes the map items' override. The overview map labels the affected
+schools with their page numbers (the table of affected schools is the key),
+the scenes with their names first, and the districts last, so that labels
+do not collide.
+"""
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsFillSymbol,
+    QgsMapLayerStyle,
+    QgsPalLayerSettings,
+    QgsReadWriteContext,
+    QgsRenderContext,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..core import report_content as content
+from ..core.weekchart import Palette, svg_number
+from ..i18n import tr
+from ..qgis_io.styling import STYLE_CATEGORIES, TIME_VARIABLE, apply_style
+
+# Label priorities on the overview map (0-10): scenes first, then the schools' numbers.
+_SCENE_PRIORITY = 10
+_SCHOOL_PRIORITY = 8
+_DISTRICT_PRIORITY = 1
+
+
+def _scratch_copy(layer):
+    """An empty memory layer with the fields and geometry type of ``layer``."""
+    scratch = QgsVectorLayer(
+        "{}?crs={}".format(QgsWkbTypes.displayString(QgsWkbTypes.flatType(layer.wkbType())),
+                           layer.crs().authid()),
+        layer.name(),
+        "memory",
+    )
+    scratch.dataProvider().addAttributes(layer.fields().toList())
+    scratch.updateFields()
+    return scratch
+
+
+def _style_xml(layer):
+    """The symbology and labels of ``layer`` as a map style override."""
+    document = QDomDocument()
+    layer.exportNamedStyle(document, QgsReadWriteContext(), STYLE_CATEGORIES)
+    return QgsMapLayerStyle(document.toString()).xmlData()
+
+
+def _feature_color(renderer, feature, context):
+    """The colour of the symbol a started renderer draws a feature with, or None."""
+    if not isinstance(renderer, QgsRuleBasedRenderer):
+        symbol = renderer.symbolForFeature(feature, context)
+        return symbol.color() if symbol is not None else None
+    # symbolsForFeature of QGIS 3.22 can add an ELSE rule's symbol to a match: walk the rules.
+    rule = renderer.rootRule()
+    while True:
+        children = [child for child in rule.children() if child.active()]
+        match = next((child for child in children
+                      if not child.isElse() and child.isFilterOK(feature, context)), None)
+        if match is None:
+            match = next((child for child in children if child.isElse()), None)
+        if match is None:
+            return None
+        if match.symbol() is not None:
+            return match.symbol().color()
+        rule = match
+
+
+def _text_format(size, color, bold=False, italic=False, halo=True):
+    text = QgsTextFormat()
+    text.setSize(size)
+    text.setSizeUnit(QgsUnitTypes.RenderPoints)
+    text.setColor(QColor(color))
+    font = text.font()
+    font.setBold(bold)
+    font.setItalic(italic)
+    text.setFont(font)
+    if halo:
+        # A white halo keeps the text readable over buffers and lines.
+        buffer = QgsTextBufferSettings()
+        buffer.setEnabled(True)
+        buffer.setSize(0.6)
+        buffer.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+        buffer.setColor(QColor(255, 255, 255))
+        text.setBuffer(buffer)
+    return text
+
+
+def _district_style(layer, name_field):
+    outline = QgsFillSymbol.createSimple({
+        "style": "no", "outline_color": "90,90,90,255", "outline_width": "0.5",
+        "outline_style": "dash",
+    })
+    layer.setRenderer(QgsSingleSymbolRenderer(outline))
+    if layer.fields().lookupField(name_field) >= 0:
+        settings = QgsPalLayerSettings()
+        settings.fieldName = name_field
+        settings.placement = QgsPalLayerSettings.Horizontal
+        settings.setFormat(_text_format(8, "#505050", italic=True, halo=False))
+        # The last to be placed, and never in the way of another label.
+        settings.priority = _DISTRICT_PRIORITY
+        settings.obstacleSettings().setIsObstacle(False)
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        layer.setLabelsEnabled(True)
+
+
+def _relabel(layer, priority, expression=None, text=None):
+    """Give the labels of a styled scratch layer a priority, a halo, and optionally
+    another text expression and format."""
+    labeling = layer.labeling()
+    if not isinstance(labeling, QgsVectorLayerSimpleLabeling):
+        return
+    settings = QgsPalLayerSettings(labeling.settings())
+    settings.priority = priority
+    if expression is not None:
+        settings.isExpression = True
+        settings.fieldName = expression
+    old = settings.format()
+    settings.setFormat(text or _text_format(old.size(), old.color().name(),
+                                            bold=old.font().bold()))
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+
+
+def page_number_expression(affected, first_page):
+    """A label expression: the page of an affected school (in the order of ``affected``),
+    NULL for the others."""
+    fids = ", ".join(str(int(summary.school_fid)) for summary in affected)
+    return ('with_variable(\'index\', array_find(array({fids}), "school_fid"), '
+            'if(@index >= 0, to_string(@index + {first}), NULL))').format(
+        fids=fids, first=int(first_page))
+
+
+class ReportMaps:
+    """The map layers of one report: the buffers it makes and the input layers it
+    draws, top to bottom, with their style overrides and legend names."""
+
+    def __init__(self, data, first_school_page):
+        self.data = data
+        layers = data.layers
+        self.buffers = self._make_buffers(layers.summary, data.options.distance)
+        layers.derived = [self.buffers]
+        self.map_layers = []
+        self.legend_names = {}
+        # School pages and the overview: the overview labels schools by page.
+        self.style_overrides = {}
+        self.overview_overrides = {}
+        self._first_school_page = first_school_page
+        self.palette_renderer = None
+        self.school_renderer = None
+        self._add(layers.summary, tr("Schools and preschools"),
+                  lambda s: apply_style(s, "summary"), self._school_numbers)
+        self._add(layers.overlap, tr("Scenes within the distance"),
+                  lambda s: apply_style(s, "overlaps"))
+        self._add(self.buffers, tr("Distance {distance} m around schools").format(
+            distance=svg_number(data.options.distance)), None)
+        self._add(layers.scenes, tr("Open drug scenes"), self._scene_style,
+                  lambda s: _relabel(s, _SCENE_PRIORITY))
+        self._add(layers.districts, tr("Districts"),
+                  lambda s: _district_style(s, data.options.district_name_field))
+        self.school_colors = self._school_colors()
+
+    @staticmethod
+    def _make_buffers(summary, distance):
+        buffers = QgsVectorLayer("MultiPolygon?crs={}".format(summary.crs().authid()),
+                                 tr("Distance around schools"), "memory")
+        buffers.dataProvider().addAttributes(
+            [summary.fields().field("school_fid"), summary.fields().field("school_name")])
+        buffers.updateFields()
+        features = []
+        for school in summary.getFeatures():
+            if school.geometry().isEmpty():
+                continue
+            feature = QgsFeature(buffers.fields())
+            feature.setAttributes([school["school_fid"], school["school_name"]])
+            feature.setGeometry(school.geometry().buffer(distance, 5))
+            features.append(feature)
+        buffers.dataProvider().addFeatures(features)
+        buffers.updateExtents()
+        apply_style(buffers, "buffers")
+        return buffers
+
+    def _add(self, layer, name, style, overview=None):
+        """Draw ``layer`` with ``style`` applied to a scratch copy, and on the overview
+        with ``overview`` applied after it."""
+        if layer is None:
+            return
+        self.map_layers.append(layer)
+        self.legend_names[layer.id()] = name
+        if style is None:
+            return
+        scratch = _scratch_copy(layer)
+        style(scratch)
+        self.style_overrides[layer.id()] = _style_xml(scratch)
+        if overview is not None:
+            overview(scratch)
+        self.overview_overrides[layer.id()] = _style_xml(scratch)
+        if layer is self.data.layers.overlap:
+            self.palette_renderer = scratch.renderer().clone()
+        if layer is self.data.layers.summary:
+            self.school_renderer = (scratch.renderer().clone(), scratch.fields())
+
+    def _school_numbers(self, layer):
+        """The affected schools' page numbers as their labels."""
+        expression = page_number_expression(self.data.affected, self._first_school_page)
+        _relabel(layer, _SCHOOL_PRIORITY, expression, _text_format(8, "#08306b", bold=True))
+
+    def _scene_style(self, layer):
+        """The scenes' style without its time rule: the report shows every scene."""
+        apply_style(layer, "scenes", fields={"name": self.data.options.scene_name_field})
+        renderer = layer.renderer()
+        if isinstance(renderer, QgsRuleBasedRenderer):
+            children = renderer.rootRule().children()
+            if len(children) == 1 and "@" + TIME_VARIABLE in children[0].filterExpression():
+                renderer = renderer.clone()
+                root = renderer.rootRule()
+                time_rule = root.children()[0]
+                for rule in list(time_rule.children()):
+                    root.appendChild(time_rule.takeChild(rule))
+                root.removeChildAt(0)
+                layer.setRenderer(renderer)
+
+    def palette(self, school_fid=None):
+        """The week chart's colours: the overlaps' conflict colours, and the school's own."""
+        colors = {}
+        renderer = self.palette_renderer
+        if isinstance(renderer, QgsCategorizedSymbolRenderer):
+            for category in renderer.categories():
+                colors[category.value()] = QColor(category.symbol().color()).name()
+        return Palette(
+            open=self.school_colors.get(school_fid) or Palette.open,
+            concurrent=colors.get(content.CONCURRENT, Palette.concurrent),
+            after_hours=colors.get(content.AFTER_HOURS, Palette.after_hours),
+        )
+
+    def _school_colors(self):
+        """The colour of each affected school's symbol on the map."""
+        found = {}
+        if self.school_renderer is None:
+            return found
+        renderer, fields = self.school_renderer
+        summary = self.data.layers.summary
+        context = QgsRenderContext()
+        context.expressionContext().appendScopes(
+            QgsExpressionContextUtils.globalProjectLayerScopes(summary))
+        renderer.startRender(context, fields)
+        wanted = {school.school_fid for school in self.data.affected}
+        for feature in summary.getFeatures():
+            fid = feature["school_fid"]
+            if fid in wanted:
+                context.expressionContext().setFeature(feature)
+                color = _feature_color(renderer, feature, context)
+                if color is not None:
+                    found[fid] = QColor(color).name()
+        renderer.stopRender(context)
+        return found

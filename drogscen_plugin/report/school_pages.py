@@ -1,0 +1,207 @@
+"""The school layout: an atlas over the School summary, one page per affected
+school with its map, week chart, hours, measures and scenes.
+
+The week charts are embedded in the layout (a layout variable maps each
+school to its SVG), so a project or template saved with the layout keeps
+them. The hours shown are the outputs' ``school_hours`` and ``scene_hours``.
+"""
+
+import json
+
+from qgis.core import (
+    QgsExpression,
+    QgsExpressionContextUtils,
+    QgsLayoutFrame,
+    QgsLayoutItemPicture,
+    QgsLayoutObject,
+    QgsLayoutTableColumn,
+    QgsProperty,
+)
+
+from ..core import report_content as content
+from ..core.errors import AnalysisCanceled
+from ..core.schedule import WeeklySchedule
+from ..core.weekchart import ChartScene, svg_number, week_chart_svg
+from ..i18n import tr
+from .layout import ROW_HEIGHT, embedded_svg, footer, item, sensitive_note, set_map, set_text
+
+ATLAS_FILTER = '"scene_count" > 0'
+# Layout variables: JSON maps from school ids to coverage text and to week charts.
+COVERAGE_VARIABLE = "drogscen_coverage"
+WEEK_CHARTS_VARIABLE = "drogscen_week_charts"
+# QGIS 3.22 rasterises a data-defined embedded SVG at its given size: at print resolution.
+_CHART_DPI = 300
+# The map of a school page shows its buffer and this much more around it.
+_MAP_MARGIN = 1.15
+# The order of the overview's table (core severity_key).
+_SORT_EXPRESSION = (
+    "concat(if(\"worst_conflict\" = 'concurrent', '0', if(\"worst_conflict\" = "
+    "'after_hours', '1', '2')), lpad(to_string(99999 - \"concurrent_min\"), 6, '0'), "
+    "lpad(to_string(99999 - \"afterhours_min\"), 6, '0'), lower(\"school_name\"))")
+
+
+def fill_school_pages(report, layout, feedback):
+    """Fill the school layout; returns ``{school_fid: week chart SVG}``."""
+    data = report.data
+    _set_atlas(layout, data.layers.summary)
+    QgsExpressionContextUtils.setLayoutVariable(
+        layout, COVERAGE_VARIABLE, json.dumps(data.coverage, ensure_ascii=False))
+    set_text(layout, "school_title", '[% "school_name" %]')
+    sensitive_note(layout)
+    _fill_texts(layout, report)
+    map_item = set_map(layout, report.maps, report.maps.style_overrides)
+    if map_item is not None:
+        _zoom_to_buffer(map_item, data.options.distance)
+    charts = _embed_week_charts(layout, report, feedback)
+    _fill_scene_table(layout, data.layers.overlap)
+    footer(layout, "footer", report.title, report.today,
+           "[% {} + @atlas_featurenumber %]".format(report.overview_pages), report.page_count)
+    return charts
+
+
+def _set_atlas(layout, summary):
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(summary)
+    atlas.setEnabled(True)
+    atlas.setFilterFeatures(True)
+    atlas.setFilterExpression(ATLAS_FILTER)
+    atlas.setSortFeatures(True)
+    atlas.setSortAscending(True)
+    atlas.setSortExpression(_SORT_EXPRESSION)
+    atlas.setPageNameExpression('"school_name"')
+
+
+def _conflict_expression(field):
+    """An expression giving a conflict field's value in words."""
+    return "CASE {} ELSE \"{}\" END".format(" ".join(
+        "WHEN \"{}\" = {} THEN {}".format(
+            field, QgsExpression.quotedString(value),
+            QgsExpression.quotedString(content.conflict_label(value)))
+        for value in (content.CONCURRENT, content.AFTER_HOURS)), field)
+
+
+def _fill_texts(layout, report):
+    distance = svg_number(report.data.options.distance)
+    set_text(layout, "school_subtitle", tr(
+        "{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · "
+        "nearest scene {nearest} m · report date {date}").format(
+        type='[% "school_type" %]', distance=distance, count='[% "scene_count" %]',
+        conflict="[% {} %]".format(_conflict_expression("worst_conflict")),
+        nearest='[% round("nearest_m") %]', date=report.today.isoformat()))
+    none = QgsExpression.quotedString(tr("none"))
+    note = QgsExpression.quotedString(tr("Note: "))
+    hours_note = ("[% if(length(coalesce(\"hours_note\", '')) > 0, "
+                  "'\n' || {} || \"hours_note\", '') %]").format(note)
+    set_text(layout, "hours", tr("Opening hours: {hours}").format(hours='[% "school_hours" %]')
+             + hours_note)
+
+    def hours(name):
+        return "[% if(coalesce(\"{name}\", 'off') = 'off', {none}, \"{name}\") %]".format(
+            name=name, none=none)
+
+    set_text(layout, "measures_title", tr("Measures"))
+    lines = [
+        tr("Adult presence on the yard (scene active while open): {hours}").format(
+            hours=hours("presence_hours")),
+        tr("Sensors and cameras linked to guards (scene active while closed): {hours}")
+        .format(hours=hours("guard_hours")),
+        tr("Yard round before opening: {days}").format(
+            days="[% if(\"round_days\" IS NULL, {none}, \"round_days\" || ' ' || {before} "
+                 "|| ' ' || \"round_before\") %]".format(
+                     none=none, before=QgsExpression.quotedString(tr("before")))),
+    ]
+    if report.data.coverage:
+        lines.append("[% map_get(from_json(@{}), to_string(\"school_fid\")) %]".format(
+            COVERAGE_VARIABLE))
+    set_text(layout, "measures", "\n".join(lines))
+    set_text(layout, "scenes_title", tr("Scenes within {distance} m").format(distance=distance))
+
+
+def _zoom_to_buffer(map_item, distance):
+    """Each page's map shows the school's buffer with a margin."""
+    map_item.setAtlasDriven(False)
+    width, height = map_item.rect().width(), map_item.rect().height()
+    # The map item's shape: the larger side of the buffer's box fills it.
+    box = "bounds(buffer(@atlas_geometry, {reach}))".format(
+        reach=svg_number(distance * _MAP_MARGIN))
+    half = ("max(bounds_width({box}) / {w}, bounds_height({box}) / {h}) / 2").format(
+        box=box, w=svg_number(width), h=svg_number(height))
+    centre = "centroid({})".format(box)
+    properties = map_item.dataDefinedProperties()
+    for key, expression in (
+        (QgsLayoutObject.MapXMin, "x({c}) - {half} * {w}"),
+        (QgsLayoutObject.MapXMax, "x({c}) + {half} * {w}"),
+        (QgsLayoutObject.MapYMin, "y({c}) - {half} * {h}"),
+        (QgsLayoutObject.MapYMax, "y({c}) + {half} * {h}"),
+    ):
+        properties.setProperty(key, QgsProperty.fromExpression(expression.format(
+            c=centre, half=half, w=svg_number(width), h=svg_number(height))))
+
+
+def _week_chart(report, school, width, height):
+    scenes = [ChartScene(pair.scene_name or "", WeeklySchedule.parse(pair.presence_hours),
+                         WeeklySchedule.parse(pair.guard_hours))
+              for pair in report.data.pairs_of.get(school.school_fid, [])]
+    return week_chart_svg(
+        WeeklySchedule.parse(school.school_hours), scenes,
+        title=tr("Week chart: {school}").format(school=school.school_name),
+        width=width, height=height, palette=report.maps.palette(school.school_fid),
+        dpi=_CHART_DPI)
+
+
+def _embed_week_charts(layout, report, feedback):
+    """Every affected school's week chart into a layout variable the chart item reads."""
+    chart = item(layout, "chart", QgsLayoutItemPicture)
+    width, height = (chart.rect().width(), chart.rect().height()) if chart else (147, 88)
+    affected = report.data.affected
+    charts = {}
+    for index, school in enumerate(affected):
+        if feedback.isCanceled():
+            raise AnalysisCanceled(tr("The report was canceled."))
+        charts[school.school_fid] = _week_chart(report, school, width, height)
+        feedback.setProgress(10 + 10 * (index + 1) / max(1, len(affected)))
+    # Without the "base64:" prefix, which the expression adds.
+    QgsExpressionContextUtils.setLayoutVariable(layout, WEEK_CHARTS_VARIABLE, json.dumps(
+        {str(fid): embedded_svg(svg)[len("base64:"):] for fid, svg in charts.items()}))
+    if chart is not None:
+        chart.setMode(QgsLayoutItemPicture.FormatSVG)
+        chart.dataDefinedProperties().setProperty(
+            QgsLayoutObject.PictureSource,
+            QgsProperty.fromExpression("'base64:' || map_get(from_json(@{}), "
+                                       "to_string(\"school_fid\"))".format(WEEK_CHARTS_VARIABLE)))
+    return charts
+
+
+def _fill_scene_table(layout, overlap):
+    frame = item(layout, "scenes_table", QgsLayoutFrame)
+    if frame is None:
+        return
+    width, height = frame.rect().width(), frame.rect().height()
+    table = frame.multiFrame()
+    table.setVectorLayer(overlap)
+    table.setDisplayOnlyVisibleFeatures(False)
+    table.setFilterFeatures(True)
+    table.setFeatureFilter("\"school_fid\" = attribute(@atlas_feature, 'school_fid')")
+    table.setMaximumNumberOfFeatures(max(1, int(height / ROW_HEIGHT) - 1))
+    specs = (
+        (tr("Scene"), '"scene_name"', 0.22),
+        (tr("Active hours"), '"scene_hours"', 0.26),
+        (tr("Distance (m)"), 'round("distance_m")', 0.08),
+        (tr("Share of buffer"), "format_number(100 * \"overlap_share\", 1) || ' %'", 0.09),
+        (tr("While open h/week"), 'format_number("concurrent_min" / 60.0, 1)', 0.11),
+        (tr("While closed h/week"), 'format_number("afterhours_min" / 60.0, 1)', 0.12),
+        (tr("Conflict"), _conflict_expression("conflict"), 0.12),
+    )
+    columns = []
+    for heading, expression, share in specs:
+        column = QgsLayoutTableColumn(heading)
+        column.setAttribute(expression)
+        column.setWidth(width * share - 2 * table.cellMargin())
+        columns.append(column)
+    table.setColumns(columns)
+    sort = []
+    for expression in ('"distance_m"', '"scene_name"'):
+        column = QgsLayoutTableColumn()
+        column.setAttribute(expression)
+        sort.append(column)
+    table.setSortColumns(sort)
