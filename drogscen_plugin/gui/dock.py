@@ -51,7 +51,7 @@ class DrogscenDock(QgsDockWidget):
         self.form.schools_box.layout().addRow(self.fetch_button)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
 
         self.time_control = TimeOfWeekControl()
@@ -63,15 +63,15 @@ class DrogscenDock(QgsDockWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COLUMNS.index("concurrent_min"), Qt.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.sortByColumn(COLUMNS.index("concurrent_min"), Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setToolTip(tr("Click a row to show the school and the scene on the map"))
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -95,7 +95,7 @@ class DrogscenDock(QgsDockWidget):
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
@@ -123,9 +123,9 @@ class DrogscenDock(QgsDockWidget):
     def showEvent(self, event):  # noqa: N802 (Qt API)
         super().showEvent(event)
         window = self.iface.mainWindow()
-        if not self._widened and window.dockWidgetArea(self) != Qt.NoDockWidgetArea:
+        if not self._widened and window.dockWidgetArea(self) != Qt.DockWidgetArea.NoDockWidgetArea:
             self._widened = True
-            window.resizeDocks([self], [FIRST_WIDTH], Qt.Horizontal)
+            window.resizeDocks([self], [FIRST_WIDTH], Qt.Orientation.Horizontal)
 
     # --- running -------------------------------------------------------------------
 
