@@ -32,7 +32,7 @@ SAMPLE := resources/sample/drogscen_sample.gpkg
 
 # What goes into the plugin folder: no tests, virtual environments, build output or tools.
 PLUGIN_CONTENT := $(wildcard __init__.py metadata.txt LICENSE README.md drogscen_plugin resources i18n)
-PLUGIN_EXCLUDES := --exclude=__pycache__ --exclude='*.pyc' --exclude='*.ts' \
+PLUGIN_EXCLUDES := --exclude=__pycache__ --exclude='*.pyc' --exclude='*.ts' --exclude='.*' \
 	--exclude='*.gpkg-wal' --exclude='*.gpkg-shm' \
 	--exclude=resources/sample/make_sample.py --exclude=resources/icons/render_icon.py \
 	--exclude=resources/styles/make_styles.py

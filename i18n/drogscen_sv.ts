@@ -868,52 +868,62 @@
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="41"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="43"/>
         <source>Drogscen: scenes near schools</source>
         <translation>Drogscen: drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="59"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="61"/>
         <source>Time of week</source>
         <translation>Tid i veckan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="75"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="77"/>
         <source>Click a row to show the school and the scene on the map</source>
         <translation>Klicka på en rad för att visa skolan och drogscenen på kartan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="86"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="88"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="87"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="89"/>
         <source>Results</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="89"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="91"/>
         <source>Run</source>
         <translation>Kör</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="91"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="93"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="151"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="95"/>
+        <source>Help</source>
+        <translation>Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="96"/>
+        <source>Open the plugin&apos;s manual at the section about the dock</source>
+        <translation>Öppna tilläggets handbok vid avsnittet om panelen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="160"/>
         <source>Analysing…</source>
         <translation>Analyserar…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="170"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="179"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="178"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="187"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
@@ -1221,13 +1231,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="147"/>
-        <location filename="../drogscen_plugin/processing/base.py" line="26"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="27"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="149"/>
-        <location filename="../drogscen_plugin/processing/base.py" line="41"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="45"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="110"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
@@ -1523,28 +1533,28 @@
         <translation>Nytt lager för drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="48"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="52"/>
         <source>Distance field (per school)</source>
         <translation>Avståndsfält (per skola)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="54"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="58"/>
         <source>Numeric field with a school&apos;s own distance in metres; empty values use the distance above.</source>
         <translation>Numeriskt fält med skolans eget avstånd i meter; tomma värden använder avståndet ovan.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="106"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="114"/>
         <source>{parameter}: layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>{parameter}: lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="120"/>
         <source>{parameter}: {message}</source>
         <translation>{parameter}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="131"/>
         <source>{parameter}: &apos;{text}&apos; is not valid opening hours: {message}</source>
         <translation>{parameter}: &apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
     </message>

@@ -2,7 +2,8 @@
 
 from qgis.core import Qgis, QgsProject, QgsReferencedRectangle
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -19,6 +20,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import DrogscenError
+from ..core.help import DOCK_SECTION, help_url
 from ..i18n import tr
 from .fetch_dialog import FetchButton
 from .measures_panel import MeasuresPanel
@@ -90,6 +92,8 @@ class DrogscenDock(QgsDockWidget):
         self.run_button.setDefault(True)
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
+        self.help_button = QPushButton(tr("Help"))
+        self.help_button.setToolTip(tr("Open the plugin's manual at the section about the dock"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
@@ -100,6 +104,7 @@ class DrogscenDock(QgsDockWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.help_button)
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.addWidget(self.tabs, 1)
@@ -110,6 +115,7 @@ class DrogscenDock(QgsDockWidget):
 
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.runner.cancel)
+        self.help_button.clicked.connect(self.show_help)
         self.runner.progressChanged.connect(lambda value: self.progress.setValue(round(value)))
         self.runner.succeeded.connect(self._succeeded)
         self.runner.failed.connect(self.show_error)
@@ -126,6 +132,9 @@ class DrogscenDock(QgsDockWidget):
         if not self._widened and window.dockWidgetArea(self) != Qt.DockWidgetArea.NoDockWidgetArea:
             self._widened = True
             window.resizeDocks([self], [FIRST_WIDTH], Qt.Orientation.Horizontal)
+
+    def show_help(self):
+        QDesktopServices.openUrl(QUrl(help_url(DOCK_SECTION)))
 
     # --- running -------------------------------------------------------------------
 
