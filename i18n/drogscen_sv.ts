@@ -2849,12 +2849,12 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="56"/>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="58"/>
         <source>The proxy&apos;s authentication configuration &apos;{id}&apos; (Settings › Options › Network, setting {key}) could not be read: it is not in QGIS&apos;s authentication database, it holds no user name and password, or the master password was not entered.</source>
         <translation>Proxyns autentiseringskonfiguration &apos;{id}&apos; (Inställningar › Alternativ › Nätverk, inställningen {key}) kunde inte läsas: den finns inte i QGIS autentiseringsdatabas, den innehåller inget användarnamn och lösenord, eller så angavs inte huvudlösenordet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="99"/>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="102"/>
         <source>The CA bundle file &apos;{path}&apos; (setting {key}) does not exist. Point the setting at a PEM file with your organisation&apos;s root certificates, or clear it.</source>
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
     </message>

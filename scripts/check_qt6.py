@@ -43,7 +43,8 @@ def python_files(paths):
             continue
         for folder, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-            yield from (os.path.join(folder, name) for name in sorted(files) if name.endswith(".py"))
+            names = sorted(name for name in files if name.endswith(".py"))
+            yield from (os.path.join(folder, name) for name in names)
 
 
 def qt_module(module):
@@ -123,7 +124,8 @@ class Checker(ast.NodeVisitor):
             return self.generic_visit(node)
         if chain[0] == "QVariant" and len(chain) > 1:
             if self.path not in QVARIANT_ALLOWED:
-                self.report(node, "QVariant.{}: field types go through qgis_io/compat.py".format(chain[1]))
+                message = "QVariant.{}: field types go through qgis_io/compat.py"
+                self.report(node, message.format(chain[1]))
             return None
         # Only the longest chain: its prefixes are checked with it.
         value = self.qt_names[chain[0]]

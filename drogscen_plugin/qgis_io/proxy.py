@@ -49,14 +49,17 @@ def proxy_login(settings):
     if not authcfg:
         return _text(settings, "proxy/proxyUser"), _text(settings, "proxy/proxyPassword")
     manager = QgsApplication.authManager()
-    # The same call QGIS makes for its own requests through the proxy.
-    found, proxy = manager.updateNetworkProxy(QNetworkProxy(), authcfg) if manager else (False, None)
+    found, proxy = False, None
+    if manager is not None:
+        # The same call QGIS makes for its own requests through the proxy.
+        found, proxy = manager.updateNetworkProxy(QNetworkProxy(), authcfg)
     if not found:
         raise InputError(
             tr(
-                "The proxy's authentication configuration '{id}' (Settings › Options › Network, "
-                "setting {key}) could not be read: it is not in QGIS's authentication database, "
-                "it holds no user name and password, or the master password was not entered."
+                "The proxy's authentication configuration '{id}' (Settings › Options › "
+                "Network, setting {key}) could not be read: it is not in QGIS's authentication "
+                "database, it holds no user name and password, or the master password was not "
+                "entered."
             ).format(id=authcfg, key=AUTHCFG_KEY)
         )
     return proxy.user(), proxy.password()

@@ -52,7 +52,9 @@ def test_the_homepage_is_the_one_in_the_metadata():
 
 def test_every_algorithm_links_to_its_readme_section(plugin):
     provider = QgsApplication.processingRegistry().providerById("drogscen")
-    sections = {algorithm.name(): section(algorithm.helpUrl()) for algorithm in provider.algorithms()}
+    sections = {
+        algorithm.name(): section(algorithm.helpUrl()) for algorithm in provider.algorithms()
+    }
 
     assert set(sections) == {"bufferschools", "checkhours", "exportreport", "fetchschools",
                              "measurecoverage", "overlap", "scenetrend"}

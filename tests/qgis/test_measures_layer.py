@@ -152,7 +152,8 @@ def test_three_layers_share_one_schema(layers, path):
     for layer in layers.layers():
         assert layer.providerType() == "ogr" and layer.source().startswith(path)
         assert layer.crs() == QgsCoordinateReferenceSystem("EPSG:3006")
-        own = [(field.name(), field_type(field)) for field in layer.fields() if field.name() != "fid"]
+        own = [(field.name(), field_type(field))
+               for field in layer.fields() if field.name() != "fid"]
         assert own == FIELDS
         for name, _ in FIELDS:
             assert layer.fields().field(name).alias() == field_alias(name)
