@@ -79,14 +79,21 @@ class Checker(ast.NodeVisitor):
     def report(self, node, message):
         self.problems.append("{}:{}: {}".format(self.path, node.lineno, message))
 
+    def module(self, node, name):
+        """The BINDING module behind ``qgis.PyQt.<Module>``; a problem when it has none."""
+        found = qt_module(name)
+        if found is None:
+            self.report(node, "{} has no {} module".format(name, BINDING))
+        return found
+
     def visit_Import(self, node):
         for alias in node.names:
             if alias.name.split(".")[0] in ("PyQt5", "PyQt6"):
                 self.report(node, "import {}: import through qgis.PyQt".format(alias.name))
             elif alias.name.startswith("qgis.PyQt.Qt") and alias.asname:
-                module = qt_module(alias.name)
-                if module is not None:
-                    self.qt_names[alias.asname] = module
+                found = self.module(node, alias.name)
+                if found is not None:
+                    self.qt_names[alias.asname] = found
 
     def visit_ImportFrom(self, node):
         module = node.module or ""
@@ -100,11 +107,12 @@ class Checker(ast.NodeVisitor):
                 self.report(node, REMOVED_NAMES[alias.name])
         if module == "qgis.PyQt":
             for alias in node.names:
-                found = qt_module("qgis.PyQt." + alias.name)
-                if found is not None:
-                    self.qt_names[alias.asname or alias.name] = found
+                if alias.name.startswith("Qt"):
+                    found = self.module(node, "qgis.PyQt." + alias.name)
+                    if found is not None:
+                        self.qt_names[alias.asname or alias.name] = found
             return
-        source = qt_module(module) if module.startswith("qgis.PyQt.") else None
+        source = self.module(node, module) if module.startswith("qgis.PyQt.Qt") else None
         if source is None:
             return
         for alias in node.names:

@@ -1,8 +1,8 @@
 """What differs between the QGIS versions the plugin runs on (3.22 to 4.x), in one place.
 
-Field types: QgsField takes a QMetaType.Type from QGIS 3.38 on, the only kind
-QGIS 4 (Qt6) knows; earlier versions take a QVariant.Type. Both enums number
-the types alike, so one table serves both.
+Field types: QgsField takes (and its type() returns) a QMetaType.Type from
+QGIS 3.38 on, the only kind QGIS 4 (Qt6) knows; earlier versions a
+QVariant.Type. Both enums number the types alike, so one table serves both.
 """
 
 from qgis.core import Qgis
@@ -16,7 +16,7 @@ def _field_type(meta_type):
 
 
 class FieldType:
-    """Field types for QgsField, in the form this QGIS accepts."""
+    """Field types for QgsField, in the form this QGIS takes and QgsField.type() returns."""
 
     STRING = _field_type(QMetaType.Type.QString)
     INT = _field_type(QMetaType.Type.Int)
@@ -25,8 +25,3 @@ class FieldType:
     BOOL = _field_type(QMetaType.Type.Bool)
     DATE = _field_type(QMetaType.Type.QDate)
     DATETIME = _field_type(QMetaType.Type.QDateTime)
-
-
-def field_type(field):
-    """A QgsField's type, comparable with the FieldType constants."""
-    return field.metaType() if USES_META_TYPE else field.type()

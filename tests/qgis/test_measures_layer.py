@@ -28,7 +28,7 @@ from qgis.PyQt.QtCore import QDate
 from drogscen_plugin.core.coverage import MEASURE_TYPES, measure_type_labels, status_labels
 from drogscen_plugin.core.errors import ScheduleError
 from drogscen_plugin.core.schedule import WeeklySchedule
-from drogscen_plugin.qgis_io.compat import FieldType, field_type
+from drogscen_plugin.qgis_io.compat import FieldType
 from drogscen_plugin.qgis_io.expressions import register_functions
 from drogscen_plugin.qgis_io.measures_layer import (
     LayerExistsError,
@@ -152,8 +152,7 @@ def test_three_layers_share_one_schema(layers, path):
     for layer in layers.layers():
         assert layer.providerType() == "ogr" and layer.source().startswith(path)
         assert layer.crs() == QgsCoordinateReferenceSystem("EPSG:3006")
-        own = [(field.name(), field_type(field))
-               for field in layer.fields() if field.name() != "fid"]
+        own = [(field.name(), field.type()) for field in layer.fields() if field.name() != "fid"]
         assert own == FIELDS
         for name, _ in FIELDS:
             assert layer.fields().field(name).alias() == field_alias(name)

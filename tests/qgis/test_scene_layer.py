@@ -17,7 +17,7 @@ from qgis.core import (
 
 from drogscen_plugin.core.errors import InputError, ScheduleError
 from drogscen_plugin.core.schedule import WeeklySchedule
-from drogscen_plugin.qgis_io.compat import FieldType, field_type
+from drogscen_plugin.qgis_io.compat import FieldType
 from drogscen_plugin.qgis_io.expressions import register_functions
 from drogscen_plugin.qgis_io.scene_layer import (
     LayerExistsError,
@@ -76,7 +76,7 @@ def test_schema_geometry_and_crs(scenes):
     assert scenes.crs() == QgsCoordinateReferenceSystem("EPSG:3006")
     assert scenes.providerType() == "ogr"
     fields = scenes.fields()
-    own = [(field.name(), field_type(field)) for field in fields if field.name() != "fid"]
+    own = [(field.name(), field.type()) for field in fields if field.name() != "fid"]
     assert own == FIELDS
     for name, _ in FIELDS:
         assert fields.field(name).alias() == field_alias(name)

@@ -93,6 +93,19 @@ def test_removed_calls_and_imports_are_flagged():
     ]
 
 
+def test_a_module_qt6_does_not_have_is_flagged():
+    source = (
+        "from qgis.PyQt.QtWebKit import QWebView\n"
+        "from qgis.PyQt import QtWebKitWidgets, sip\n"
+        "from qgis.PyQt.QtSvg import QSvgRenderer\n"
+    )
+
+    assert problems(source) == [
+        "qgis.PyQt.QtWebKit has no PyQt6 module",
+        "qgis.PyQt.QtWebKitWidgets has no PyQt6 module",
+    ]
+
+
 def test_only_the_compat_module_names_qvariant_types():
     source = "from qgis.PyQt.QtCore import QVariant\nkind = QVariant.Type(10)\n"
 
