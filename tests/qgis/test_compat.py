@@ -1,4 +1,4 @@
-"""Field types in the form the running QGIS takes (QMetaType.Type from 3.38, QVariant.Type before)."""
+"""Field types in the form the running QGIS takes: QMetaType.Type from 3.38, else QVariant.Type."""
 
 import pytest
 from qgis.core import QgsField, QgsFields, QgsMemoryProviderUtils
