@@ -1,5 +1,5 @@
 # Drogscen: set-up, tests, demo and packaging (GNU make, Debian or Ubuntu).
-#   make test    install what is missing, run the whole suite offscreen
+#   make test    install what is missing, run the whole suite offscreen, the Qt6 check
 #   make demo    run the command line on the sample data into build/demo/
 #   make bench   time the overlap algorithm against QGIS's own buffer + intersection
 #   make bench-scale  100,000 schools x 5,000 scenes: progress and peak memory
@@ -16,6 +16,11 @@ SYSTEM_PYTHON := /usr/bin/python3
 VENV := .venv
 VENV_SHAPELY2 := .venv-shapely2
 VENV_BENCH := .venv-bench
+VENV_QT6 := .venv-qt6
+# The newest CPython on the machine (pyenv's too): PyPI has packages, not interpreters.
+NEWEST_PYTHON ?= $(or $(shell ls -1 /usr/bin/python3.* /usr/local/bin/python3.* \
+	$(HOME)/.pyenv/versions/*/bin/python3.* 2>/dev/null | grep -E '/python3\.[0-9]+$$' \
+	| awk -F/python3. '{print $$NF" "$$0}' | sort -n | tail -1 | cut -d' ' -f2),$(SYSTEM_PYTHON))
 BUILD := build
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 QGIS_PLUGINS_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
@@ -27,7 +32,7 @@ SAMPLE := resources/sample/drogscen_sample.gpkg
 
 # What goes into the plugin folder: no tests, virtual environments, build output or tools.
 PLUGIN_CONTENT := $(wildcard __init__.py metadata.txt LICENSE README.md drogscen_plugin resources i18n)
-PLUGIN_EXCLUDES := --exclude=__pycache__ --exclude='*.pyc' --exclude='*.ts' \
+PLUGIN_EXCLUDES := --exclude=__pycache__ --exclude='*.pyc' --exclude='*.ts' --exclude='.*' \
 	--exclude='*.gpkg-wal' --exclude='*.gpkg-shm' \
 	--exclude=resources/sample/make_sample.py --exclude=resources/icons/render_icon.py \
 	--exclude=resources/styles/make_styles.py
@@ -64,10 +69,21 @@ $(VENV_SHAPELY2)/.installed: requirements-shapely2.txt | system-deps
 	$(VENV_SHAPELY2)/bin/python -m pip install --disable-pip-version-check -q -r requirements-shapely2.txt
 	touch $@
 
-test: $(VENV)/.installed $(VENV_SHAPELY2)/.installed
-	$(VENV)/bin/python -m pytest tests
+# PyQt6 for the Qt6 check, with the newest shapely and numpy for the pure tests.
+$(VENV_QT6)/.installed: requirements-qt6.txt
+	$(NEWEST_PYTHON) -m venv $(VENV_QT6)
+	$(VENV_QT6)/bin/python -m pip install --disable-pip-version-check -q -r requirements-qt6.txt
+	touch $@
+
+test: $(VENV)/.installed $(VENV_SHAPELY2)/.installed $(VENV_QT6)/.installed
+	$(VENV)/bin/python -m pytest tests --ignore=tests/qt6
 	@echo "--- core and net tests under shapely 2 ---"
 	PYTHONPATH=. $(VENV_SHAPELY2)/bin/python -m pytest tests/core tests/net
+	@echo "--- Qt6 check: every Qt name exists in PyQt6 (QGIS 4) and in PyQt5 (QGIS 3) ---"
+	$(VENV_QT6)/bin/python scripts/check_qt6.py
+	$(VENV)/bin/python scripts/check_qt6.py --binding PyQt5
+	@echo "--- the check's own tests, core and net tests on $$($(VENV_QT6)/bin/python -V) ---"
+	PYTHONPATH=. $(VENV_QT6)/bin/python -m pytest tests/qt6 tests/core tests/net
 
 demo: $(VENV)/.installed
 	rm -rf $(BUILD)/demo
@@ -142,4 +158,4 @@ clean:
 	find . -name __pycache__ -not -path './.venv*' -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) $(VENV_SHAPELY2) $(VENV_BENCH)
+	rm -rf $(VENV) $(VENV_SHAPELY2) $(VENV_BENCH) $(VENV_QT6)

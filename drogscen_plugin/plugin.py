@@ -74,7 +74,7 @@ class DrogscenPlugin:
             return
         window = self.iface.mainWindow()
         self.dock = DrogscenDock(self.iface, window)
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
 
         self.dock_action = QAction(QIcon(ICON), tr("Drogscen"), window)

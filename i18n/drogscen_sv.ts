@@ -202,7 +202,7 @@
         <location filename="../drogscen_plugin/cli.py" line="346"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="63"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="114"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="80"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>School</source>
@@ -457,13 +457,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="64"/>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="41"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
         <source>School type</source>
         <translation>Skolform</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="65"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="187"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
@@ -581,8 +581,8 @@
         <location filename="../drogscen_plugin/core/overlap.py" line="478"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="272"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="299"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="236"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="495"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="496"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
@@ -883,52 +883,62 @@
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="41"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="43"/>
         <source>Drogscen: scenes near schools</source>
         <translation>Drogscen: drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="59"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="61"/>
         <source>Time of week</source>
         <translation>Tid i veckan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="75"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="77"/>
         <source>Click a row to show the school and the scene on the map</source>
         <translation>Klicka på en rad för att visa skolan och drogscenen på kartan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="86"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="88"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="87"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="89"/>
         <source>Results</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="89"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="91"/>
         <source>Run</source>
         <translation>Kör</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="91"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="93"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="151"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="95"/>
+        <source>Help</source>
+        <translation>Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="96"/>
+        <source>Open the plugin&apos;s manual at the section about the dock</source>
+        <translation>Öppna tilläggets handbok vid avsnittet om panelen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="160"/>
         <source>Analysing…</source>
         <translation>Analyserar…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="170"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="179"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="178"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="187"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
@@ -963,52 +973,52 @@
         <translation>4 siffror, t.ex. 0180</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="45"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="47"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="90"/>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="44"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="45"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
         <source>Source</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="65"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="67"/>
         <source>Skolverket&apos;s register has no preschools, and it is searched by municipality only.</source>
         <translation>Skolverkets register har inga förskolor och söks bara per kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="67"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="69"/>
         <source>Data © OpenStreetMap contributors (ODbL): credit OpenStreetMap where you show the map.</source>
         <translation>Data © OpenStreetMaps bidragsgivare (ODbL): ange OpenStreetMap som källa där du visar kartan.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="90"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="92"/>
         <source>Fetch schools…</source>
         <translation>Hämta skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="92"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="94"/>
         <source>Load schools and preschools from OpenStreetMap or Skolverket</source>
         <translation>Hämta skolor och förskolor från OpenStreetMap eller Skolverket</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="103"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="105"/>
         <source>Fetching schools…</source>
         <translation>Hämtar skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="121"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="123"/>
         <source>No schools or preschools were found there.</source>
         <translation>Inga skolor eller förskolor hittades där.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="125"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="127"/>
         <source>Added {count} schools and preschools in layer &apos;{layer}&apos;.</source>
         <translation>Lade till {count} skolor och förskolor i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="53"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="243"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="244"/>
         <source>Safety measures</source>
         <translation>Trygghetsåtgärder</translation>
     </message>
@@ -1200,7 +1210,7 @@
         <location filename="../drogscen_plugin/gui/settings_form.py" line="134"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="68"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="69"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="169"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
@@ -1215,7 +1225,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="137"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="144"/>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="40"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="41"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="54"/>
         <source>Name</source>
         <translation>Namn</translation>
@@ -1229,19 +1239,19 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="146"/>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="43"/>
         <source>Opening hours</source>
         <translation>Öppettider</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="147"/>
-        <location filename="../drogscen_plugin/processing/base.py" line="26"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="27"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="149"/>
-        <location filename="../drogscen_plugin/processing/base.py" line="41"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="45"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="110"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
@@ -1537,28 +1547,28 @@
         <translation>Nytt lager för drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="48"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="52"/>
         <source>Distance field (per school)</source>
         <translation>Avståndsfält (per skola)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="54"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="58"/>
         <source>Numeric field with a school&apos;s own distance in metres; empty values use the distance above.</source>
         <translation>Numeriskt fält med skolans eget avstånd i meter; tomma värden använder avståndet ovan.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="102"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="106"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="114"/>
         <source>{parameter}: layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>{parameter}: lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="120"/>
         <source>{parameter}: {message}</source>
         <translation>{parameter}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="131"/>
         <source>{parameter}: &apos;{text}&apos; is not valid opening hours: {message}</source>
         <translation>{parameter}: &apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
     </message>
@@ -1645,7 +1655,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="80"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="196"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="197"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
@@ -1777,25 +1787,25 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="147"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="73"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="74"/>
         <source>First seen field</source>
         <translation>Fält för första observation</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="149"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="74"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="75"/>
         <source>Date field (or YYYY-MM-DD text): when the scene was first seen.</source>
         <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen först observerades.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="154"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="78"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="79"/>
         <source>Closed on field</source>
         <translation>Fält för stängningsdatum</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="156"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="80"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="81"/>
         <source>Date field (or YYYY-MM-DD text): when the scene closed; empty while open.</source>
         <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen stängdes; tomt så länge den är öppen.</translation>
     </message>
@@ -1811,7 +1821,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="168"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="88"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="89"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="171"/>
         <location filename="../drogscen_plugin/report/trend.py" line="73"/>
         <source>Districts</source>
@@ -1824,13 +1834,13 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="175"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="94"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="95"/>
         <source>District name field</source>
         <translation>Fält med stadsdelens namn</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="177"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="96"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="97"/>
         <source>Field with the district&apos;s name.</source>
         <translation>Fält med stadsdelens namn.</translation>
     </message>
@@ -2211,7 +2221,7 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="186"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="534"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="535"/>
         <source>The coverage was canceled.</source>
         <translation>Täckningsberäkningen avbröts.</translation>
     </message>
@@ -2417,12 +2427,12 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="51"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="52"/>
         <source>Scene trend per year or quarter</source>
         <translation>Utveckling av drogscener per år eller kvartal</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="54"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="55"/>
         <source>How many open drug scenes there were per year or quarter, from the scenes&apos; first seen and closed dates: active (open at the end of the period; for the current period, on the report date), opened and closed in the period. The periods run from the first first-seen date to the report date.
 
 The output table has one row per period for the whole layer (district empty) and, when districts are given, one row per district and period; a scene counts in the district holding its representative point. Scenes without a first seen date are left out and counted; unreadable dates are reported with the feature id.</source>
@@ -2431,47 +2441,47 @@ The output table has one row per period for the whole layer (district empty) and
 Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när stadsdelar anges, en rad per stadsdel och period; en drogscen räknas i den stadsdel som innehåller dess representativa punkt. Drogscener utan datum för första observation utelämnas och räknas; datum som inte kan läsas rapporteras med objekt-id.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="69"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
         <source>Scenes with a first seen date and, when closed, a closed date.</source>
         <translation>Drogscener med ett datum för första observation och, när de är stängda, ett stängningsdatum.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="83"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="84"/>
         <source>Per</source>
         <translation>Per</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="84"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="85"/>
         <source>Count per year or per quarter.</source>
         <translation>Räkna per år eller per kvartal.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="90"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="91"/>
         <source>Polygons of districts: adds rows per district.</source>
         <translation>Polygoner för stadsdelar: lägger till rader per stadsdel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="102"/>
         <source>Scene trend</source>
         <translation>Utveckling av drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="103"/>
         <source>One row per period (and district): active, opened and closed scenes.</source>
         <translation>En rad per period (och stadsdel): aktiva, nya och stängda drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="105"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="106"/>
         <source>Scenes without a first seen date</source>
         <translation>Drogscener utan datum för första observation</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="126"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="127"/>
         <source>{count} scenes without a first seen date are left out.</source>
         <translation>{count} drogscener utan datum för första observation utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="157"/>
         <source>The trend was canceled.</source>
         <translation>Utvecklingsberäkningen avbröts.</translation>
     </message>
@@ -2551,17 +2561,17 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>skolformen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="43"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="44"/>
         <source>Id in the source</source>
         <translation>Id i källan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="45"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="46"/>
         <source>Fetched at (UTC)</source>
         <translation>Hämtad (UTC)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="92"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="93"/>
         <source>{source} {id} ({name}) cannot be transformed to {crs}: {message}</source>
         <translation>{source} {id} ({name}) kan inte transformeras till {crs}: {message}</translation>
     </message>
@@ -2576,253 +2586,258 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="70"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="71"/>
         <source>no valid CRS given.</source>
         <translation>inget giltigt koordinatsystem angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="73"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="74"/>
         <source>{crs} does not measure in metres: choose a projected CRS such as EPSG:3006 (SWEREF 99 TM).</source>
         <translation>{crs} mäter inte i meter: välj ett projicerat koordinatsystem som EPSG:3006 (SWEREF 99 TM).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="85"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="86"/>
         <source>polygons</source>
         <translation>polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="85"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="86"/>
         <source>points or polygons</source>
         <translation>punkter eller polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="87"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="88"/>
         <source>Layer &apos;{layer}&apos; has geometry type {found}: {expected} expected.</source>
         <translation>Lagret &apos;{layer}&apos; har geometritypen {found}: {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="98"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="99"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="184"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="185"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="289"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="290"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="352"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="353"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="371"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="372"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="383"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="384"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="389"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="390"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="396"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="397"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="405"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="406"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="113"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="114"/>
         <source>Measure</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
         <source>Hours in force</source>
         <translation>Tider då åtgärden gäller</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="118"/>
         <source>Responsible</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="118"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
         <source>Start date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
         <source>End date</source>
         <translation>Slutdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="129"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="130"/>
         <source>Measures: points (cameras, sensors)</source>
         <translation>Åtgärder: punkter (kameror, sensorer)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="130"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
         <source>Measures: lines (fences, patrol routes)</source>
         <translation>Åtgärder: linjer (stängsel, rondvägar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
         <source>Measures: areas (lighting, clearing, yards)</source>
         <translation>Åtgärder: ytor (belysning, röjning, skolgårdar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="150"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="151"/>
         <source>When the measure is in force, in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty for a camera or sensor that is always on.</source>
         <translation>När åtgärden gäller, i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt för en kamera eller sensor som alltid är på.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="155"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="156"/>
         <source>The cost cannot be negative.</source>
         <translation>Kostnaden kan inte vara negativ.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="157"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="158"/>
         <source>The end date cannot be before the start date.</source>
         <translation>Slutdatumet kan inte ligga före startdatumet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="182"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="183"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="134"/>
         <source>The style {path} could not be read: {message}</source>
         <translation>Stilen {path} kunde inte läsas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="183"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="184"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="135"/>
         <source>it has no symbols</source>
         <translation>den har inga symboler</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="211"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="212"/>
         <source>No valid CRS given for the new measures layers.</source>
         <translation>Inget giltigt koordinatsystem angivet för de nya åtgärdslagren.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="217"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="218"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another file or name; the existing layers are left as they are.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj en annan fil eller ett annat namn; de befintliga lagren lämnas orörda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="230"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="231"/>
         <source>Drogscen safety measures</source>
         <translation>Drogscen: trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="234"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="235"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="127"/>
         <source>The style of the new layer &apos;{layer}&apos; could not be saved in {path}: {message}</source>
         <translation>Stilen för det nya lagret &apos;{layer}&apos; kunde inte sparas i {path}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="275"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="276"/>
         <source>Layer &apos;{layer}&apos; cannot be edited.</source>
         <translation>Lagret &apos;{layer}&apos; kan inte redigeras.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="293"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="294"/>
         <source>Add {count} measures</source>
         <translation>Lägg till {count} åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="297"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="298"/>
         <source>The measures could not be added to layer &apos;{layer}&apos;.</source>
         <translation>Åtgärderna kunde inte läggas till i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="328"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="329"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{hours}&apos;: {message}</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="336"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="379"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="337"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="380"/>
         <source>Overlaps feature {fid}</source>
         <translation>Överlapp, objekt {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="364"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="365"/>
         <source>Layer &apos;{layer}&apos; has no field {fields}: is it {what}?</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält: {fields}. Är det {what}?</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="373"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="374"/>
         <source>the Overlaps output of drogscen:overlap</source>
         <translation>utdata Överlapp från drogscen:overlap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="410"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="411"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="427"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="428"/>
         <source>a measures layer</source>
         <translation>ett lager med åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="431"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="432"/>
         <source>Layer &apos;{layer}&apos;, measure {fid}</source>
         <translation>Lagret &apos;{layer}&apos;, åtgärd {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="445"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="446"/>
         <source>Layer &apos;{layer}&apos;: {message} The measure is left out.</source>
         <translation>Lagret &apos;{layer}&apos;: {message} Åtgärden utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="452"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="453"/>
         <source>{where}: a {kind} without hours covers nothing.</source>
         <translation>{where}: {kind} utan tider täcker ingenting.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="506"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="507"/>
         <source>Layer &apos;{layer}&apos;: {message}</source>
         <translation>Lagret &apos;{layer}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="509"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="510"/>
         <source>the School summary output of drogscen:overlap</source>
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="76"/>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="58"/>
+        <source>The proxy&apos;s authentication configuration &apos;{id}&apos; (Settings › Options › Network, setting {key}) could not be read: it is not in QGIS&apos;s authentication database, it holds no user name and password, or the master password was not entered.</source>
+        <translation>Proxyns autentiseringskonfiguration &apos;{id}&apos; (Inställningar › Alternativ › Nätverk, inställningen {key}) kunde inte läsas: den finns inte i QGIS autentiseringsdatabas, den innehåller inget användarnamn och lösenord, eller så angavs inte huvudlösenordet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="102"/>
         <source>The CA bundle file &apos;{path}&apos; (setting {key}) does not exist. Point the setting at a PEM file with your organisation&apos;s root certificates, or clear it.</source>
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
     </message>

@@ -2,7 +2,8 @@
 
 from qgis.core import Qgis, QgsProject, QgsReferencedRectangle
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -19,6 +20,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.errors import DrogscenError
+from ..core.help import DOCK_SECTION, help_url
 from ..i18n import tr
 from .fetch_dialog import FetchButton
 from .measures_panel import MeasuresPanel
@@ -51,7 +53,7 @@ class DrogscenDock(QgsDockWidget):
         self.form.schools_box.layout().addRow(self.fetch_button)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
 
         self.time_control = TimeOfWeekControl()
@@ -63,15 +65,15 @@ class DrogscenDock(QgsDockWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COLUMNS.index("concurrent_min"), Qt.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.sortByColumn(COLUMNS.index("concurrent_min"), Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setToolTip(tr("Click a row to show the school and the scene on the map"))
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -90,16 +92,19 @@ class DrogscenDock(QgsDockWidget):
         self.run_button.setDefault(True)
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
+        self.help_button = QPushButton(tr("Help"))
+        self.help_button.setToolTip(tr("Open the plugin's manual at the section about the dock"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.help_button)
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.addWidget(self.tabs, 1)
@@ -110,6 +115,7 @@ class DrogscenDock(QgsDockWidget):
 
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.runner.cancel)
+        self.help_button.clicked.connect(self.show_help)
         self.runner.progressChanged.connect(lambda value: self.progress.setValue(round(value)))
         self.runner.succeeded.connect(self._succeeded)
         self.runner.failed.connect(self.show_error)
@@ -123,9 +129,12 @@ class DrogscenDock(QgsDockWidget):
     def showEvent(self, event):  # noqa: N802 (Qt API)
         super().showEvent(event)
         window = self.iface.mainWindow()
-        if not self._widened and window.dockWidgetArea(self) != Qt.NoDockWidgetArea:
+        if not self._widened and window.dockWidgetArea(self) != Qt.DockWidgetArea.NoDockWidgetArea:
             self._widened = True
-            window.resizeDocks([self], [FIRST_WIDTH], Qt.Horizontal)
+            window.resizeDocks([self], [FIRST_WIDTH], Qt.Orientation.Horizontal)
+
+    def show_help(self):
+        QDesktopServices.openUrl(QUrl(help_url(DOCK_SECTION)))
 
     # --- running -------------------------------------------------------------------
 

@@ -39,7 +39,9 @@ class FetchDialog(QDialog):
         self.code = QLineEdit()
         self.code.setPlaceholderText(tr("4 digits, e.g. 0180"))
         self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{4}")))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
 
         layout = QFormLayout(self)
         layout.addRow(tr("Source"), self.source)
@@ -69,7 +71,7 @@ class FetchDialog(QDialog):
         )
         self.code.setEnabled(self.municipality.isChecked())
         ready = self.extent.isChecked() or self.code.hasAcceptableInput()
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ready)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def parameters(self, canvas):
         """The parameters of drogscen:fetchschools; the extent is that of ``canvas``."""
@@ -95,7 +97,7 @@ class FetchButton(QPushButton):
 
     def ask(self):
         dialog = FetchDialog(self.dock)
-        if dialog.exec_() == QDialog.Accepted:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start(dialog.parameters(self.dock.iface.mapCanvas()))
 
     def start(self, parameters):

@@ -71,9 +71,9 @@ class MeasuresPanel(QGroupBox):
         self.include_planned = QCheckBox(tr("Count planned measures"))
         self.table = QTableWidget(0, len(COVERAGE_COLUMNS))
         self.table.setHorizontalHeaderLabels([coverage_field_alias(n) for n in COVERAGE_COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.hide()
 
         layout = QGridLayout(self)

@@ -18,8 +18,8 @@ COLUMNS = (
     "round_before",
 )
 NUMERIC = ("concurrent_min", "afterhours_min")
-SORT_ROLE = Qt.UserRole
-FID_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole
+FID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def conflict_label(value):
@@ -52,7 +52,7 @@ class ResultsModel(QAbstractTableModel):
     def columnCount(self, parent=None):  # noqa: N802 (Qt API)
         return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         fid, values = self._rows[index.row()]
@@ -64,16 +64,21 @@ class ResultsModel(QAbstractTableModel):
             if name in NUMERIC:
                 return -1 if value is None else int(value)
             return "" if value is None else str(value).casefold()
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if value is None:
                 return ""
             return conflict_label(value) if name == "conflict" else str(value)
-        if role == Qt.TextAlignmentRole and name in NUMERIC:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and name in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt API)
-        if orientation == Qt.Horizontal and role in (Qt.DisplayRole, Qt.ToolTipRole):
+    def headerData(  # noqa: N802 (Qt API)
+        self, section, orientation, role=Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return field_alias(COLUMNS[section])
         return super().headerData(section, orientation, role)
 

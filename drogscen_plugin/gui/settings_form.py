@@ -162,18 +162,18 @@ class SettingsForm(QWidget):
     def _form(group):
         form = QFormLayout(group)
         # Fields take the dock's width; labels wrap rather than clip in a narrow dock.
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         return form
 
     @staticmethod
     def _align_labels(forms):
         """One label width for the three groups, so their fields line up."""
         labels = [
-            form.itemAt(row, QFormLayout.LabelRole).widget()
+            form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
             for form in forms
             for row in range(form.rowCount())
-            if form.itemAt(row, QFormLayout.LabelRole) is not None
+            if form.itemAt(row, QFormLayout.ItemRole.LabelRole) is not None
         ]
         width = max(label.sizeHint().width() for label in labels)
         for label in labels:

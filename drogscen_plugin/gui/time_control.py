@@ -38,7 +38,7 @@ class TimeOfWeekControl(QWidget):
         self.day = QComboBox()
         self.day.addItems(weekday_names())
         self.day.setToolTip(tr("Weekday"))
-        self.time = QSlider(Qt.Horizontal)
+        self.time = QSlider(Qt.Orientation.Horizontal)
         self.time.setRange(0, STEPS_PER_DAY - 1)
         self.time.setPageStep(4)  # one hour
         self.time.setToolTip(tr("Time of day, in steps of 15 minutes"))

@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ..core.errors import DrogscenError, InputError, ScheduleError
+from ..core.help import ALGORITHM_SECTIONS, help_url
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
 from ..qgis_io.layers import require_metric_crs
@@ -27,6 +28,9 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self):  # noqa: N802 (QGIS API)
         return "analysis"
+
+    def helpUrl(self):  # noqa: N802 (QGIS API)
+        return help_url(ALGORITHM_SECTIONS[self.name()])
 
     def add(self, parameter, help_text, advanced=False):
         """Add a parameter with its help text."""

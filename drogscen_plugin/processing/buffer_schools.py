@@ -13,11 +13,11 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.overlap import buffer_geometry
 from ..i18n import tr
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, to_qgs
+from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
 
 
@@ -73,7 +73,7 @@ class BufferSchoolsAlgorithm(DrogscenAlgorithm):
         distance_index = reader.field(distance_field)
 
         extra = QgsFields()
-        extra.append(QgsField("distance_m", QVariant.Double))
+        extra.append(QgsField("distance_m", FieldType.DOUBLE))
         fields = QgsProcessingUtils.combineFields(source.fields(), extra)
         wkb_type = QgsWkbTypes.MultiPolygon
         sink, destination = self.parameterAsSink(

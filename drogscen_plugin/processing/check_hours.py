@@ -15,12 +15,12 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
 from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain
+from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
 
 
@@ -83,9 +83,9 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
             )
 
         extra = QgsFields()
-        extra.append(QgsField("hours_valid", QVariant.Bool))
-        extra.append(QgsField("hours_message", QVariant.String))
-        extra.append(QgsField("hours_canonical", QVariant.String))
+        extra.append(QgsField("hours_valid", FieldType.BOOL))
+        extra.append(QgsField("hours_message", FieldType.STRING))
+        extra.append(QgsField("hours_canonical", FieldType.STRING))
         fields = QgsProcessingUtils.combineFields(source.fields(), extra)
         sink, destination = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()

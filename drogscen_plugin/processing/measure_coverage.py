@@ -21,15 +21,15 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.coverage import COVERAGE_FIELDS, coverage_field_alias, coverage_row
 from ..core.errors import AnalysisCanceled, InputError
 from ..i18n import tr
 from ..qgis_io.measures_layer import measure_coverage
+from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
 
-_VARIANT_TYPES = {"int": QVariant.LongLong, "string": QVariant.String}
+_VARIANT_TYPES = {"int": FieldType.LONG, "string": FieldType.STRING}
 
 
 class MeasureCoverageAlgorithm(DrogscenAlgorithm):

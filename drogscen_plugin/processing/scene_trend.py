@@ -15,22 +15,23 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.report_content import PERIOD_KINDS, locate, trend
 from ..i18n import tr
+from ..qgis_io.compat import FieldType
 from ..report.data import read_districts, read_trend_scenes
 from .export_report import ReportAlgorithm, period_options
 
 OUTPUT_FIELDS = (
-    ("period", QVariant.String),
-    ("period_start", QVariant.Date),
-    ("period_end", QVariant.Date),
-    ("district", QVariant.String),
-    ("active", QVariant.Int),
-    ("opened", QVariant.Int),
-    ("closed", QVariant.Int),
+    ("period", FieldType.STRING),
+    ("period_start", FieldType.DATE),
+    ("period_end", FieldType.DATE),
+    ("district", FieldType.STRING),
+    ("active", FieldType.INT),
+    ("opened", FieldType.INT),
+    ("closed", FieldType.INT),
 )
 
 

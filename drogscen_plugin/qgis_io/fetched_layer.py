@@ -16,22 +16,23 @@ from qgis.core import (
     QgsGeometry,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 from shapely import wkb as shapely_wkb
 
 from ..core.errors import InputError
 from ..i18n import tr
+from .compat import FieldType
 
 POINT_TYPE = QgsWkbTypes.Point
 GROUNDS_TYPE = QgsWkbTypes.MultiPolygon
 
 _FIELDS = (
-    ("name", QVariant.String),
-    ("type", QVariant.String),
-    ("opening_hours", QVariant.String),
-    ("source_id", QVariant.String),
-    ("source", QVariant.String),
-    ("fetched_at", QVariant.DateTime),
+    ("name", FieldType.STRING),
+    ("type", FieldType.STRING),
+    ("opening_hours", FieldType.STRING),
+    ("source_id", FieldType.STRING),
+    ("source", FieldType.STRING),
+    ("fetched_at", FieldType.DATETIME),
 )
 
 
@@ -77,7 +78,7 @@ def _utc(moment):
     return QDateTime(
         QDate(moment.year, moment.month, moment.day),
         QTime(moment.hour, moment.minute, moment.second),
-        Qt.UTC,
+        Qt.TimeSpec.UTC,
     )
 
 

@@ -26,7 +26,7 @@ def layer_names(path):
 
 
 def write_empty_layer(path, layer_name, field_types, wkb_type, crs):
-    """Create ``layer_name`` with ``field_types`` ((name, QVariant type) pairs) in ``path``.
+    """Create ``layer_name`` with ``field_types`` ((name, compat.FieldType) pairs) in ``path``.
 
     The caller makes sure the layer is new: an existing file only gains a layer.
     """

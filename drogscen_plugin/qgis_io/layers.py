@@ -39,11 +39,12 @@ from ..core.fields import field_alias
 from ..core.hours import scene_schedule, school_schedule
 from ..core.records import SceneRecord, SchoolRecord
 from ..i18n import tr
+from .compat import FieldType
 
 POLYGONS = (QgsWkbTypes.PolygonGeometry,)
 POINTS_OR_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
 
-_VARIANT_TYPES = {"int": QVariant.LongLong, "double": QVariant.Double, "string": QVariant.String}
+_VARIANT_TYPES = {"int": FieldType.LONG, "double": FieldType.DOUBLE, "string": FieldType.STRING}
 
 # Features between progress updates and cancel checks.
 PROGRESS_STEP = 500

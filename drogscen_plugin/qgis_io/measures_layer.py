@@ -32,7 +32,7 @@ from qgis.core import (
     QgsVectorLayerUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ..core.coverage import (
     PLANNED,
@@ -46,6 +46,7 @@ from ..core.coverage import (
 from ..core.errors import AnalysisCanceled, DrogscenError, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
+from .compat import FieldType
 from .forms import (
     constrain,
     hours_constraint,
@@ -60,16 +61,16 @@ from .scene_layer import LayerExistsError
 from .styling import STYLE_DIR, read_style
 
 MEASURE_FIELDS = [
-    ("measure_type", QVariant.String),
-    ("school", QVariant.String),
-    ("scene", QVariant.String),
-    ("hours", QVariant.String),
-    ("responsible", QVariant.String),
-    ("status", QVariant.String),
-    ("start_date", QVariant.Date),
-    ("end_date", QVariant.Date),
-    ("cost_sek", QVariant.Double),
-    ("notes", QVariant.String),
+    ("measure_type", FieldType.STRING),
+    ("school", FieldType.STRING),
+    ("scene", FieldType.STRING),
+    ("hours", FieldType.STRING),
+    ("responsible", FieldType.STRING),
+    ("status", FieldType.STRING),
+    ("start_date", FieldType.DATE),
+    ("end_date", FieldType.DATE),
+    ("cost_sek", FieldType.DOUBLE),
+    ("notes", FieldType.STRING),
 ]
 
 # Layer name suffix, geometry type and style file of the three layers.

@@ -4,13 +4,17 @@ The proxy is the one in QGIS under Settings › Options › Network (QgsSettings
 keys ``proxy/...``), read the way QGIS reads them: addresses starting with an
 entry of ``proxy/noProxyUrls`` go direct, those starting with an entry of
 ``proxy/proxyExcludedUrls`` use the system's proxy, as does the proxy type
-"Default proxy". The plugin's own keys are ``drogscen/overpass_url``,
+"Default proxy". The user name and password come from the authentication
+configuration ``proxy/authcfg`` (QGIS's authentication database) when one is
+set, as in QGIS, else from ``proxy/proxyUser`` and ``proxy/proxyPassword``.
+The plugin's own keys are ``drogscen/overpass_url``,
 ``drogscen/skolverket_url`` and ``drogscen/ca_bundle``.
 """
 
 import os
 
-from qgis.core import QgsSettings
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..core.errors import InputError
 from ..i18n import tr
@@ -20,6 +24,7 @@ from ..net.http import ProxySettings, proxy_url
 OVERPASS_URL_KEY = "drogscen/overpass_url"
 SKOLVERKET_URL_KEY = "drogscen/skolverket_url"
 CA_BUNDLE_KEY = "drogscen/ca_bundle"
+AUTHCFG_KEY = "proxy/authcfg"
 
 # QGIS proxy types that requests can use; the rest mean the system's proxy.
 _SCHEMES = {"HttpProxy": "http", "HttpCachingProxy": "http", "Socks5Proxy": "socks5h"}
@@ -36,6 +41,28 @@ def _prefixes(settings, key):
     if isinstance(value, str):
         value = value.split("|")
     return tuple(str(item).strip() for item in value or () if str(item).strip())
+
+
+def proxy_login(settings):
+    """(user, password) for the proxy; from QGIS's authentication database when set there."""
+    authcfg = _text(settings, AUTHCFG_KEY)
+    if not authcfg:
+        return _text(settings, "proxy/proxyUser"), _text(settings, "proxy/proxyPassword")
+    manager = QgsApplication.authManager()
+    found, proxy = False, None
+    if manager is not None:
+        # The same call QGIS makes for its own requests through the proxy.
+        found, proxy = manager.updateNetworkProxy(QNetworkProxy(), authcfg)
+    if not found:
+        raise InputError(
+            tr(
+                "The proxy's authentication configuration '{id}' (Settings › Options › "
+                "Network, setting {key}) could not be read: it is not in QGIS's authentication "
+                "database, it holds no user name and password, or the master password was not "
+                "entered."
+            ).format(id=authcfg, key=AUTHCFG_KEY)
+        )
+    return proxy.user(), proxy.password()
 
 
 def proxy_settings(settings=None):
@@ -57,8 +84,7 @@ def proxy_settings(settings=None):
             scheme,
             host,
             _text(settings, "proxy/proxyPort"),
-            _text(settings, "proxy/proxyUser"),
-            _text(settings, "proxy/proxyPassword"),
+            *proxy_login(settings),
         ),
         bypass=bypass,
         environment=_prefixes(settings, "proxy/proxyExcludedUrls"),

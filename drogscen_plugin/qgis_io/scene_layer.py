@@ -16,10 +16,10 @@ from qgis.core import (
     QgsDefaultValue,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import DrogscenError, InputError
 from ..i18n import tr
+from .compat import FieldType
 from .forms import (
     constrain,
     hours_constraint,
@@ -32,13 +32,13 @@ from .geopackage import layer_names, open_layer, write_empty_layer
 from .styling import apply_style, setup_temporal
 
 SCENE_FIELDS = [
-    ("name", QVariant.String),
-    ("active_hours", QVariant.String),
-    ("status", QVariant.String),
-    ("first_seen", QVariant.Date),
-    ("closed_on", QVariant.Date),
-    ("source", QVariant.String),
-    ("notes", QVariant.String),
+    ("name", FieldType.STRING),
+    ("active_hours", FieldType.STRING),
+    ("status", FieldType.STRING),
+    ("first_seen", FieldType.DATE),
+    ("closed_on", FieldType.DATE),
+    ("source", FieldType.STRING),
+    ("notes", FieldType.STRING),
 ]
 
 HOURS_CONSTRAINT = hours_constraint("active_hours")

@@ -17,10 +17,10 @@ SIZE = 64
 
 def main():
     app = QGuiApplication([])  # noqa: F841 (QPainter needs a GUI application)
-    image = QImage(SIZE, SIZE, QImage.Format_ARGB32)
-    image.fill(Qt.transparent)
+    image = QImage(SIZE, SIZE, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     QSvgRenderer(os.path.join(HERE, "drogscen.svg")).render(painter)
     painter.end()
     if not image.save(os.path.join(HERE, "icon.png")):

@@ -16,6 +16,7 @@ import sqlite3
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 # Fixed timestamps in the GeoPackage tables, so reruns write the same file.
 TIMESTAMP = "2025-01-01T00:00:00.000Z"
 os.environ["OGR_CURRENT_DATE"] = TIMESTAMP
@@ -32,7 +33,9 @@ from qgis.core import (  # noqa: E402
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QVariant  # noqa: E402
+from qgis.PyQt.QtCore import QDate  # noqa: E402
+
+from drogscen_plugin.qgis_io.compat import FieldType  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUTPUT = os.path.join(HERE, "drogscen_sample.gpkg")
@@ -228,13 +231,13 @@ def add(layer, rows):
 
 def scenes_layer(rng):
     layer = memory_layer("Polygon", [
-        QgsField("name", QVariant.String),
-        QgsField("active_hours", QVariant.String),
-        QgsField("status", QVariant.String),
-        QgsField("first_seen", QVariant.Date),
-        QgsField("closed_on", QVariant.Date),
-        QgsField("source", QVariant.String),
-        QgsField("notes", QVariant.String),
+        QgsField("name", FieldType.STRING),
+        QgsField("active_hours", FieldType.STRING),
+        QgsField("status", FieldType.STRING),
+        QgsField("first_seen", FieldType.DATE),
+        QgsField("closed_on", FieldType.DATE),
+        QgsField("source", FieldType.STRING),
+        QgsField("notes", FieldType.STRING),
     ])
     rows = []
     for name, centre, hours, status, first_seen, closed_on, source, notes in SCENES:
@@ -247,9 +250,9 @@ def scenes_layer(rng):
 
 def school_fields():
     return [
-        QgsField("name", QVariant.String),
-        QgsField("type", QVariant.String),
-        QgsField("opening_hours", QVariant.String),
+        QgsField("name", FieldType.STRING),
+        QgsField("type", FieldType.STRING),
+        QgsField("opening_hours", FieldType.STRING),
     ]
 
 
@@ -273,7 +276,7 @@ def schools_layers(rng):
 
 
 def districts_layer():
-    layer = memory_layer("Polygon", [QgsField("name", QVariant.String)])
+    layer = memory_layer("Polygon", [QgsField("name", FieldType.STRING)])
     add(layer, [(polygon(ring), [name]) for name, ring in DISTRICTS])
     return layer
 

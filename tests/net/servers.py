@@ -1,5 +1,6 @@
 """Test helpers: canned answers of the real services, and a recording HTTP proxy on 127.0.0.1."""
 
+import base64
 import http.client
 import json
 import threading
@@ -36,6 +37,12 @@ class _ProxyHandler(BaseHTTPRequestHandler):
         self.server.owner.requests.append(
             Recorded(self.command, self.path, dict(self.headers.items()), body)
         )
+        if not self.server.owner.admits(self.headers.get("Proxy-Authorization")):
+            self.send_response(407)
+            self.send_header("Proxy-Authenticate", 'Basic realm="kommun"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         target = urlsplit(self.path)
         headers = {
             key: value
@@ -64,10 +71,15 @@ class _ProxyHandler(BaseHTTPRequestHandler):
 
 
 class RecordingProxy:
-    """A forward proxy for plain HTTP on 127.0.0.1 that records every request it relays."""
+    """A forward proxy for plain HTTP on 127.0.0.1 that records every request it relays.
 
-    def __init__(self):
+    With ``login`` (user, password) it relays only requests with those Basic
+    credentials and answers the others 407 Proxy Authentication Required.
+    """
+
+    def __init__(self, login=None):
         self.requests = []
+        self.login = login
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _ProxyHandler)
         self._server.owner = self
         self.port = self._server.server_address[1]
@@ -77,6 +89,13 @@ class RecordingProxy:
     @property
     def url(self):
         return "http://127.0.0.1:{}".format(self.port)
+
+    def admits(self, authorization):
+        if self.login is None:
+            return True
+        # Basic credentials travel in ISO-8859-1, as QGIS's own requests send them.
+        expected = base64.b64encode(":".join(self.login).encode("latin-1")).decode("ascii")
+        return authorization == "Basic " + expected
 
     def close(self):
         self._server.shutdown()

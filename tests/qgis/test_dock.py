@@ -108,7 +108,7 @@ def run(qtbot, dock, expected="succeeded"):
     for name, signal in endings.items():
         signal.connect(slots[name])
     try:
-        qtbot.mouseClick(dock.run_button, Qt.LeftButton)
+        qtbot.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bool(ended) or not dock.runner.is_running(),
                         timeout=RUN_TIMEOUT_MS)
     finally:
@@ -137,7 +137,9 @@ def value(feature, name):
 
 
 def style_signature(renderer):
-    colours = sorted(s.color().name(QColor.HexArgb) for s in renderer.symbols(QgsRenderContext()))
+    colours = sorted(
+        s.color().name(QColor.NameFormat.HexArgb) for s in renderer.symbols(QgsRenderContext())
+    )
     return renderer.type(), colours
 
 
@@ -297,18 +299,21 @@ def test_run_adds_a_styled_group_and_fills_the_table(qtbot, dock, sample, messag
 
 def column(view_model, name):
     index = COLUMNS.index(name)
-    return [view_model.index(row, index).data(Qt.UserRole) for row in range(view_model.rowCount())]
+    return [
+        view_model.index(row, index).data(Qt.ItemDataRole.UserRole)
+        for row in range(view_model.rowCount())
+    ]
 
 
 def test_table_sorts_numbers_as_numbers_and_text_without_case(qtbot, dock):
     run(qtbot, dock)
     table, proxy = dock.table, dock.proxy
-    for name, order in (("concurrent_min", Qt.AscendingOrder),
-                        ("afterhours_min", Qt.DescendingOrder),
-                        ("school_name", Qt.AscendingOrder)):
+    for name, order in (("concurrent_min", Qt.SortOrder.AscendingOrder),
+                        ("afterhours_min", Qt.SortOrder.DescendingOrder),
+                        ("school_name", Qt.SortOrder.AscendingOrder)):
         table.sortByColumn(COLUMNS.index(name), order)
         values = column(proxy, name)
-        assert values == sorted(values, reverse=order == Qt.DescendingOrder), name
+        assert values == sorted(values, reverse=order == Qt.SortOrder.DescendingOrder), name
     minutes = column(proxy, "concurrent_min")
     assert all(isinstance(m, int) for m in minutes) and len(set(minutes)) > 1
 
@@ -329,7 +334,7 @@ def test_clicking_a_row_zooms_to_the_overlap_and_its_school_and_flashes(qtbot, d
         return [item for item in canvas.scene().items() if isinstance(item, QgsRubberBand)]
 
     before = flashes()
-    qtbot.mouseClick(dock.table.viewport(), Qt.LeftButton,
+    qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=dock.table.visualRect(index).center())
 
     transform = QgsCoordinateTransform(overlaps.crs(), canvas.mapSettings().destinationCrs(),
@@ -417,7 +422,7 @@ def test_an_extent_without_schools_is_refused_with_a_message(qtbot, dock, qgis_i
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3006"))
     canvas.setExtent(QgsRectangle(100000, 7000000, 100100, 7000100))
     dock.form.extent_only.setChecked(True)
-    qtbot.mouseClick(dock.run_button, Qt.LeftButton)
+    qtbot.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
     assert not dock.runner.is_running()
     assert "current map extent" in dock.status.text()
     assert message_bar.get_messages(Qgis.Critical) == ["Drogscen:" + dock.status.text()]
@@ -434,7 +439,7 @@ def test_invalid_default_hours_are_shown_in_the_dock_and_the_message_bar(
         WeeklySchedule.parse("Mo-Fr 06:30-18:30; Xy 10:00")
     before = set(QgsProject.instance().mapLayers())
 
-    qtbot.mouseClick(dock.run_button, Qt.LeftButton)
+    qtbot.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
 
     assert not dock.runner.is_running()
     text = dock.status.text()
@@ -446,7 +451,7 @@ def test_invalid_default_hours_are_shown_in_the_dock_and_the_message_bar(
 
 def test_run_without_layers_says_which_layer_to_choose(qtbot, dock, message_bar):
     QgsProject.instance().removeAllMapLayers()
-    qtbot.mouseClick(dock.run_button, Qt.LeftButton)
+    qtbot.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
     assert not dock.runner.is_running()
     assert "Choose a layer of open drug scenes" in dock.status.text()
     assert message_bar.get_messages(Qgis.Critical) == ["Drogscen:" + dock.status.text()]
@@ -475,9 +480,9 @@ def test_a_failing_analysis_shows_the_processing_message_not_a_traceback(
 def test_cancel_leaves_no_layers(qtbot, dock):
     before = set(QgsProject.instance().mapLayers())
     with qtbot.waitSignal(dock.runner.canceled, timeout=RUN_TIMEOUT_MS):
-        qtbot.mouseClick(dock.run_button, Qt.LeftButton)
+        qtbot.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
         assert dock.cancel_button.isEnabled()
-        qtbot.mouseClick(dock.cancel_button, Qt.LeftButton)
+        qtbot.mouseClick(dock.cancel_button, Qt.MouseButton.LeftButton)
     assert set(QgsProject.instance().mapLayers()) == before
     assert result_groups() == []
     assert dock.run_button.isEnabled() and not dock.progress.isVisible()

@@ -53,7 +53,7 @@ def show_stockholm(canvas):
 
 def test_fetch_dialog_offers_the_extent_for_openstreetmap_only(dock):
     dialog = FetchDialog(dock)
-    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert dialog.extent.isChecked() and ok.isEnabled()
 
     dialog.source.setCurrentIndex(dialog.source.findData(SKOLVERKET))

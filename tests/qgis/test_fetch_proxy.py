@@ -6,7 +6,7 @@ import socket
 import processing
 import pytest
 from pytest_httpserver import HTTPServer
-from qgis.core import QgsProcessingException, QgsSettings
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingException, QgsSettings
 
 from drogscen_plugin.qgis_io.proxy import proxy_settings
 from tests.net.servers import RecordingProxy, data_text
@@ -20,11 +20,14 @@ KEYS = (
     "proxy/proxyPort",
     "proxy/proxyUser",
     "proxy/proxyPassword",
+    "proxy/authcfg",
     "proxy/proxyExcludedUrls",
     "proxy/noProxyUrls",
     "drogscen/ca_bundle",
 )
 ENVIRONMENT_PROXIES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+# The master password of the tests' own authentication database (.qgis-settings).
+MASTER_PASSWORD = "drogscen-test-master"
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +64,21 @@ def settings(monkeypatch):
         settings.remove(key)
     for key, value in saved.items():
         settings.setValue(key, value)
+
+
+@pytest.fixture
+def stored_login():
+    """A Basic login for the proxy in QGIS's authentication database; its id."""
+    manager = QgsApplication.authManager()
+    assert manager.setMasterPassword(MASTER_PASSWORD, True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("Drogscen test proxy")
+    config.setConfig("username", "kommun\\erik")
+    config.setConfig("password", "lösen:@proxy")
+    stored, config = manager.storeAuthenticationConfig(config)
+    assert stored
+    yield config.id()
+    manager.removeAuthenticationConfig(config.id())
 
 
 def use_proxy(settings, port, kind="HttpProxy", **extra):
@@ -106,6 +124,35 @@ def test_the_proxy_set_in_qgis_sees_the_request_with_its_credentials(server, pro
         "kommun\\anna:hemligt:lösen",
     )
     assert seen.headers["User-Agent"].startswith("Drogscen/")
+
+
+def test_credentials_in_the_authentication_database_open_a_proxy_that_requires_them(
+    server, settings, stored_login
+):
+    proxy = RecordingProxy(login=("kommun\\erik", "lösen:@proxy"))
+    try:
+        # Without credentials the proxy refuses; QGIS's own fields are overridden by authcfg.
+        use_proxy(settings, proxy.port)
+        with pytest.raises(QgsProcessingException, match="407"):
+            fetch(server)
+        wrong = {"proxy/proxyUser": "fel", "proxy/proxyPassword": "fel"}
+        use_proxy(settings, proxy.port, **{"proxy/authcfg": stored_login}, **wrong)
+        result = fetch(server)
+    finally:
+        proxy.close()
+
+    assert result["SCHOOL_COUNT"] == 4
+    assert [seen.url for seen in proxy.requests] == [server.url_for(OVERPASS)] * 2
+    assert "Proxy-Authorization" not in proxy.requests[0].headers
+    assert proxy.requests[1].headers["Proxy-Authorization"].startswith("Basic ")
+
+
+def test_an_unknown_authentication_configuration_is_named(server, proxy, settings):
+    use_proxy(settings, proxy.port, **{"proxy/authcfg": "nosuch1"})
+
+    with pytest.raises(QgsProcessingException, match="'nosuch1'.*proxy/authcfg"):
+        fetch(server)
+    assert proxy.requests == []
 
 
 def test_a_disabled_proxy_is_not_used(server, proxy, settings):

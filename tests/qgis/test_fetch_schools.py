@@ -135,7 +135,7 @@ def test_openstreetmap_points_and_school_grounds_in_epsg_3006(server):
     assert ekorren["type"] == "förskola"
     assert ekorren["opening_hours"] == "Mo-Fr 06:30-18:00"
     assert ekorren["source"] == "OpenStreetMap"
-    assert ekorren["fetched_at"].isValid() and ekorren["fetched_at"].timeSpec() == Qt.UTC
+    assert ekorren["fetched_at"].isValid() and ekorren["fetched_at"].timeSpec() == Qt.TimeSpec.UTC
     expected = to_3006(18.07, 59.315)
     assert ekorren.geometry().asPoint().distance(expected) < 0.001
 

@@ -6,6 +6,7 @@ import processing
 import pytest
 from layer_helpers import memory_layer
 from qgis.core import (
+    NULL,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -22,11 +23,12 @@ from qgis.core import (
 )
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsEditorWidgetWrapper, QgsGui
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
 from drogscen_plugin.core.coverage import MEASURE_TYPES, measure_type_labels, status_labels
 from drogscen_plugin.core.errors import ScheduleError
 from drogscen_plugin.core.schedule import WeeklySchedule
+from drogscen_plugin.qgis_io.compat import FieldType
 from drogscen_plugin.qgis_io.expressions import register_functions
 from drogscen_plugin.qgis_io.measures_layer import (
     LayerExistsError,
@@ -39,16 +41,16 @@ from drogscen_plugin.qgis_io.measures_layer import (
 )
 
 FIELDS = [
-    ("measure_type", QVariant.String),
-    ("school", QVariant.String),
-    ("scene", QVariant.String),
-    ("hours", QVariant.String),
-    ("responsible", QVariant.String),
-    ("status", QVariant.String),
-    ("start_date", QVariant.Date),
-    ("end_date", QVariant.Date),
-    ("cost_sek", QVariant.Double),
-    ("notes", QVariant.String),
+    ("measure_type", FieldType.STRING),
+    ("school", FieldType.STRING),
+    ("scene", FieldType.STRING),
+    ("hours", FieldType.STRING),
+    ("responsible", FieldType.STRING),
+    ("status", FieldType.STRING),
+    ("start_date", FieldType.DATE),
+    ("end_date", FieldType.DATE),
+    ("cost_sek", FieldType.DOUBLE),
+    ("notes", FieldType.STRING),
 ]
 NAMES = ("measures_points", "measures_lines", "measures_polygons")
 GEOMETRIES = {
@@ -287,7 +289,7 @@ def test_measures_added_through_the_form_are_saved_and_read_back(layers, path):
         (feature,) = open_layer(path, name).getFeatures()
         values = values_of(feature)
         # NULL as stored, None as entered.
-        assert {key: (None if value == QVariant() or value is None else value)
+        assert {key: (None if value == NULL or value is None else value)
                 for key, value in values.items()} == entered[name]
         assert feature.geometry().asWkt(0) == QgsGeometry.fromWkt(GEOMETRIES[name]).asWkt(0)
 
@@ -437,5 +439,5 @@ def test_suggested_measures_land_at_their_schools_and_cover_the_needs(analysis, 
     rows = list(coverage.getFeatures())
     assert len(rows) == 2
     assert all(row["uncovered_min"] == 0 and row["needed_min"] > 0 for row in rows)
-    assert all(row["round_days_missing"] == QVariant() or row["round_days_missing"] is None
+    assert all(row["round_days_missing"] == NULL or row["round_days_missing"] is None
                for row in rows)

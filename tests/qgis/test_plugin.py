@@ -71,6 +71,8 @@ def test_metadata_has_what_the_plugin_repository_requires():
         assert general.get(key, "").strip(), key
     assert general["name"] == "Drogscen"
     assert general["qgisMinimumVersion"] == "3.22"
+    # QGIS 4.x (Qt6) is admitted; the Qt6 check (scripts/check_qt6.py) backs supportsQt6.
+    assert general["qgisMaximumVersion"] == "4.99"
     assert general["hasProcessingProvider"] == "yes"
     assert general["supportsQt6"] == "True"
     assert general["experimental"] == "False"
@@ -122,6 +124,40 @@ def test_package_is_a_zip_of_the_drogscen_folder_without_tests(tmp_path):
         assert package.testzip() is None
     assert {name.split("/", 1)[0] for name in names} == {"drogscen"}
     assert_plugin_content(plugin_files(names))
+
+
+# The QGIS plugin repository's upload limit (plugins.qgis.org).
+REPOSITORY_MAX_SIZE = 25_000_000
+REPOSITORY_REQUIRED = ("name", "description", "version", "qgisMinimumVersion", "author",
+                       "email", "about", "tracker", "repository")
+COMPILED = (".pyc", ".pyo", ".pyd", ".so", ".dll", ".dylib", ".exe", ".qrc")
+
+
+def test_package_passes_the_plugin_repository_checks(tmp_path):
+    make("package", "BUILD={}".format(tmp_path))
+    archive = tmp_path / "drogscen-{}.zip".format(metadata()["version"])
+    assert archive.stat().st_size <= REPOSITORY_MAX_SIZE
+    with zipfile.ZipFile(archive) as package:
+        names = package.namelist()
+        # The repository reads metadata.txt with ConfigParser's defaults (interpolation on).
+        parser = configparser.ConfigParser()
+        parser.optionxform = str
+        parser.read_string(package.read("drogscen/metadata.txt").decode("utf-8"))
+        general = dict(parser.items("general"))
+        assert "drogscen/" + general["icon"] in names
+    for name in names:
+        parts = name.rstrip("/").split("/")
+        assert ".." not in parts and not name.startswith("/"), name
+        assert not any(part.startswith(".") for part in parts), "hidden: " + name
+        assert not set(parts) & {"__MACOSX", ".git", "__pycache__"}, name
+        assert not name.endswith(COMPILED) and not name.endswith("resources_rc.py"), name
+    assert "drogscen/LICENSE" in names and "drogscen/__init__.py" in names
+    for key in REPOSITORY_REQUIRED:
+        assert general.get(key, "").strip(), key
+    for key in ("tracker", "repository", "homepage"):
+        assert general[key].startswith("https://"), key
+    assert "/" not in general["author"]
+    assert general["supportsQt6"] == "True" and general["qgisMaximumVersion"] == "4.99"
 
 
 LOAD_INSTALLED = textwrap.dedent("""

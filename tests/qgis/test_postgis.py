@@ -33,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from drogscen_plugin.core.fields import PAIR_FIELDS, SUMMARY_FIELDS
+from drogscen_plugin.qgis_io.compat import FieldType
 
 DATABASE = "drogscen"
 # Ids of the second copy: beyond what 32 bits hold.
@@ -307,10 +308,10 @@ def test_the_postgis_copy_has_postgis_types(postgis):
     assert scenes.wkbType() == QgsWkbTypes.MultiPolygonZ
     assert schools.wkbType() == QgsWkbTypes.MultiPointZ
     fields = scenes.fields()
-    assert fields.field("id").type() == QVariant.LongLong
+    assert fields.field("id").type() == FieldType.LONG
     assert fields.field("active_hours").typeName() == "varchar"
     assert fields.field("first_seen").typeName() == "timestamptz"
-    assert fields.field("first_seen").type() == QVariant.DateTime
+    assert fields.field("first_seen").type() == FieldType.DATETIME
     assert schools.fields().field("opening_hours").typeName() == "text"
     assert min(f["id"] for f in scenes.getFeatures()) > 2**32
 

@@ -14,10 +14,10 @@ from qgis.core import (
     QgsVectorLayerUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from drogscen_plugin.core.errors import InputError, ScheduleError
 from drogscen_plugin.core.schedule import WeeklySchedule
+from drogscen_plugin.qgis_io.compat import FieldType
 from drogscen_plugin.qgis_io.expressions import register_functions
 from drogscen_plugin.qgis_io.scene_layer import (
     LayerExistsError,
@@ -28,13 +28,13 @@ from drogscen_plugin.qgis_io.scene_layer import (
 from drogscen_plugin.qgis_io.styling import TIME_VARIABLE
 
 FIELDS = [
-    ("name", QVariant.String),
-    ("active_hours", QVariant.String),
-    ("status", QVariant.String),
-    ("first_seen", QVariant.Date),
-    ("closed_on", QVariant.Date),
-    ("source", QVariant.String),
-    ("notes", QVariant.String),
+    ("name", FieldType.STRING),
+    ("active_hours", FieldType.STRING),
+    ("status", FieldType.STRING),
+    ("first_seen", FieldType.DATE),
+    ("closed_on", FieldType.DATE),
+    ("source", FieldType.STRING),
+    ("notes", FieldType.STRING),
 ]
 
 

@@ -311,8 +311,10 @@ def test_buffers_are_outlines_only():
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:3006", "buffers", "memory")
     apply_style(layer, "buffers")
     (symbol,) = layer.renderer().symbols(QgsRenderContext())
-    assert [symbol_layer.brushStyle() for symbol_layer in symbol.symbolLayers()] == [Qt.NoBrush]
-    assert symbol.symbolLayer(0).strokeStyle() != Qt.NoPen
+    assert [symbol_layer.brushStyle() for symbol_layer in symbol.symbolLayers()] == [
+        Qt.BrushStyle.NoBrush
+    ]
+    assert symbol.symbolLayer(0).strokeStyle() != Qt.PenStyle.NoPen
 
 
 def test_scenes_are_translucent_and_closed_ones_hatched(scenes):
@@ -322,7 +324,10 @@ def test_scenes_are_translucent_and_closed_ones_hatched(scenes):
         brushes.setdefault(feature["status"], set()).add(symbol.symbolLayer(0).brushStyle())
         if feature["status"] != "closed":
             assert 0 < symbol.color().alpha() < 255
-    assert brushes == {"active": {Qt.SolidPattern}, "closed": {Qt.BDiagPattern}}
+    assert brushes == {
+        "active": {Qt.BrushStyle.SolidPattern},
+        "closed": {Qt.BrushStyle.BDiagPattern},
+    }
     labels = scenes.labeling().settings()
     assert labels.fieldName == "name"
     assert labels.format().font().bold() and labels.format().buffer().enabled()

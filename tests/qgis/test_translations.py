@@ -244,7 +244,7 @@ def test_dock_title_tabs_and_buttons(plugin, language):
     language.check(dock.tabs.tabText(1), "Results")
     language.check(dock.run_button.text(), "Run")
     language.check(dock.cancel_button.text(), "Cancel")
-    language.check(dock.model.headerData(0, Qt.Horizontal), "School")
+    language.check(dock.model.headerData(0, Qt.Orientation.Horizontal), "School")
     language.check(plugin.new_layer_action.text(), "New scenes layer…")
 
 

@@ -1,0 +1,27 @@
+"""What differs between the QGIS versions the plugin runs on (3.22 to 4.x), in one place.
+
+Field types: QgsField takes (and its type() returns) a QMetaType.Type from
+QGIS 3.38 on, the only kind QGIS 4 (Qt6) knows; earlier versions a
+QVariant.Type. Both enums number the types alike, so one table serves both.
+"""
+
+from qgis.core import Qgis
+from qgis.PyQt.QtCore import QMetaType, QVariant
+
+USES_META_TYPE = Qgis.QGIS_VERSION_INT >= 33800
+
+
+def _field_type(meta_type):
+    return meta_type if USES_META_TYPE else QVariant.Type(meta_type)
+
+
+class FieldType:
+    """Field types for QgsField, in the form this QGIS takes and QgsField.type() returns."""
+
+    STRING = _field_type(QMetaType.Type.QString)
+    INT = _field_type(QMetaType.Type.Int)
+    LONG = _field_type(QMetaType.Type.LongLong)
+    DOUBLE = _field_type(QMetaType.Type.Double)
+    BOOL = _field_type(QMetaType.Type.Bool)
+    DATE = _field_type(QMetaType.Type.QDate)
+    DATETIME = _field_type(QMetaType.Type.QDateTime)
