@@ -2,9 +2,9 @@
 
 Each selector becomes a predicate on a ``datetime.date``. The meanings follow
 the reference library: a year written before a date belongs to it
-(``2026 Dec 24-Jan 6`` runs into 2027), a year before months only filters
-(``2026 Dec-Jan`` is January and December of 2026), ranges without years wrap
-over the new year (``Aug-Jun``, ``Dec 24-Jan 6``).
+(``2026 Dec 24-Jan 6`` runs into 2027), a year before months applies to the
+whole rule (``2026 Dec-Jan`` is January and December of 2026), ranges without
+years wrap over the new year (``Aug-Jun``, ``Dec 24-Jan 6``).
 """
 
 from dataclasses import dataclass
@@ -31,13 +31,10 @@ class Years:
 
 @dataclass(frozen=True)
 class Months:
-    year: object  # int or None
     first: int
     last: int
 
     def __call__(self, day):
-        if self.year is not None and day.year != self.year:
-            return False
         return _in_cyclic(day.month, self.first, self.last)
 
 
@@ -102,16 +99,20 @@ class DateSelectorParser:
         if self.word(first) == "easter":
             self.unsupported("variable", first)
         dates = []
-        if self.is_year(first) and not self.is_month(self.peek(1)):
+        if self.is_year(first) and not self.is_dated(0):
             dates.append(self.year_selector())
-        if self.is_month(self.peek()) or (self.is_year(self.peek())
-                                          and self.is_month(self.peek(1))):
+        if self.is_month(self.peek()) or self.is_dated(0):
             dates.append(self.monthday_selector())
         if self.word(self.peek()) == "week":
             dates.append(self.week_selector())
         if dates and self.is_punct(self.peek(), ":"):
             self.advance()
         return tuple(dates), (first if dates else None)
+
+    def is_dated(self, offset):
+        """A year that belongs to a date (``2026 Dec 24``), not to the whole rule."""
+        return (self.is_year(self.peek(offset)) and self.is_month(self.peek(offset + 1))
+                and self.is_day_number(self.peek(offset + 2)))
 
     def refuse_short_year(self, token):
         if token is not None and token.kind == "number" and self.is_date_word(self.peek(1)):
@@ -170,7 +171,7 @@ class DateSelectorParser:
             following = self.peek(1)
             if not (self.is_punct(self.peek(), ",") and following is not None
                     and not following.space_before
-                    and (self.is_month(following) or self.is_year(following))):
+                    and (self.is_month(following) or self.is_dated(1))):
                 return items[0] if len(items) == 1 else AnyOf(tuple(items))
             self.advance()
 
@@ -195,14 +196,14 @@ class DateSelectorParser:
 
     def monthday_item(self):
         start_token = self.peek()
-        year = self.year()[0] if self.is_year(start_token) else None
+        year = self.year()[0] if self.is_dated(0) else None
         month = self.month()
         if not self.is_day_number(self.peek()):
             last = month
             if self.is_punct(self.peek(), "-") and self.is_month(self.peek(1)):
                 self.advance()
                 last = self.month()
-            return Months(year, month, last)
+            return Months(month, last)
         day = self.day_of(month)
         if self.is_punct(self.peek(), "+"):
             self.error(tr("Open-ended dates ('+') are not supported (column {column})").format(
