@@ -110,7 +110,8 @@ def evaluate_day(rules, today, yesterday):
 
 def _size_of_rules(text, rules):
     spans = sum(len(rule.today) + len(rule.spill) for rule in rules)
-    return text_size(text) + 600 * len(rules) + 150 * spans
+    comments = sum(text_size(rule.comment) for rule in rules if rule.comment)
+    return text_size(text) + comments + 600 * len(rules) + 150 * spans
 
 
 def _parse_rules(text):
