@@ -43,7 +43,7 @@ from ..i18n import tr
 from .cache import ByteBoundedCache, text_size
 from .errors import ScheduleError
 from .holidays import is_public_holiday
-from .hours_syntax import ADDITIONAL, FALLBACK, NORMAL, OPEN, Parser
+from .hours_syntax import FALLBACK, NORMAL, OPEN, Parser
 from .intervals import complement, difference, intersection, union
 
 MINUTES_PER_DAY = 1440
@@ -256,6 +256,26 @@ def _school_holiday_ranges(ranges):
     return tuple((start, end - 1) for start, end in union((a, b + 1) for a, b in result))
 
 
+def intervals_from_days(day_ranges, start, end):
+    """Merged, half-open datetime intervals in ``[start, end)`` from
+    ``day_ranges(date)``, the open minutes of each date."""
+    result = []
+    day = start.date()
+    while datetime.combine(day, time()) < end:
+        base = datetime.combine(day, time())
+        for first, last in day_ranges(day):
+            opens = max(base + timedelta(minutes=first), start)
+            closes = min(base + timedelta(minutes=last), end)
+            if opens >= closes:
+                continue
+            if result and result[-1][1] >= opens:
+                result[-1] = (result[-1][0], max(result[-1][1], closes))
+            else:
+                result.append((opens, closes))
+        day += _DAY
+    return result
+
+
 class Schedule:
     """Hours on the calendar: which intervals are open between two datetimes.
 
@@ -322,21 +342,7 @@ class Schedule:
 
     def open_intervals(self, start, end):
         """Sorted, merged, half-open ``(datetime, datetime)`` open intervals in ``[start, end)``."""
-        result = []
-        day = start.date()
-        while datetime.combine(day, time()) < end:
-            base = datetime.combine(day, time())
-            for first, last in self.day_ranges(day):
-                opens = max(base + timedelta(minutes=first), start)
-                closes = min(base + timedelta(minutes=last), end)
-                if opens >= closes:
-                    continue
-                if result and result[-1][1] >= opens:
-                    result[-1] = (result[-1][0], max(result[-1][1], closes))
-                else:
-                    result.append((opens, closes))
-            day += _DAY
-        return result
+        return intervals_from_days(self.day_ranges, start, end)
 
     def is_active(self, moment):
         minute = moment.hour * 60 + moment.minute
