@@ -238,7 +238,7 @@ class Parser(DateSelectorParser):
                     days.add(first)
                 if self.is_punct(self.peek(), "["):
                     self.error(tr("Nth weekdays such as {text!r} (column {column}) are not "
-                                  "supported").format(text=token.text + "[",
+                                  "supported").format(text=token.text + "[...]",
                                                       column=token.column), token)
             comma, following = self.peek(), self.peek(1)
             if (self.is_punct(comma, ",") and self.is_day(following)
