@@ -384,17 +384,17 @@ def _day_spans(intervals):
     return [tuple(sorted(day)) for day in spans]
 
 
-def _format_time(minutes):
+def format_time(minutes):
     return "{:02d}:{:02d}".format(*divmod(minutes, 60))
 
 
 def _format_span(start, end):
     if end > MINUTES_PER_DAY and end - MINUTES_PER_DAY < start:
         end -= MINUTES_PER_DAY  # the usual way to write a night: 22:00-03:00
-    return "{}-{}".format(_format_time(start), _format_time(end))
+    return "{}-{}".format(format_time(start), format_time(end))
 
 
-def _format_days(days):
+def format_days(days):
     runs = []
     for day in sorted(days):
         if runs and runs[-1][1] == day - 1:
@@ -414,7 +414,7 @@ def _format(intervals):
     for day, spans in enumerate(_day_spans(intervals)):
         if spans:
             groups.setdefault(spans, []).append(day)
-    rules = ["{} {}".format(_format_days(days), ",".join(_format_span(*span) for span in spans))
+    rules = ["{} {}".format(format_days(days), ",".join(_format_span(*span) for span in spans))
              for spans, days in sorted(groups.items(), key=lambda item: item[1][0])]
     # ";" reads best, but a later rule drops an earlier night's spill into its
     # day; additional rules keep every span.
