@@ -37,7 +37,7 @@ _UNSUPPORTED_WORDS = {
 _TOKEN_RE = re.compile(
     r"""
     (?P<space>\s+)
-  | (?P<always>24/7)
+  | (?P<always>(?<![-\d])24/7(?!\d))  # not a week range with a step: week 1-24/7
   | (?P<time>\d+[:.]\d+)
   | (?P<number>\d+)
   | (?P<word>[^\W\d_]+)

@@ -61,8 +61,9 @@ _EMPTY = memoryview(bytes(MINUTES_PER_DAY))
 _OPEN_RUN = re.compile(b"\x01+")
 
 
-def _paint(state, ranges, paint):
-    for start, end in ranges:
+def _paint(state, rule, on_day, on_eve):
+    paint = _FULL if rule.kind == OPEN else _EMPTY
+    for start, end in (rule.today if on_day else ()) + (rule.spill if on_eve else ()):
         state[start:end] = paint[start:end]
 
 
@@ -79,16 +80,12 @@ def evaluate_day(rules, today, yesterday):
     for rule, on_day, on_eve in zip(rules, today, yesterday):
         if not rule.stateful:
             continue
-        paint = _FULL if rule.kind == OPEN else _EMPTY
         if rule.operator == FALLBACK:
             # Applies where the rules before it name nothing or leave it closed.
             if matched and state.find(1) >= 0:
                 continue
             state[:] = _EMPTY
-            if on_day:
-                _paint(state, rule.today, paint)
-            if on_eve:
-                _paint(state, rule.spill, paint)
+            _paint(state, rule, on_day, on_eve)
             matched = on_day
             continue
         if not on_day and not on_eve:
@@ -100,10 +97,7 @@ def evaluate_day(rules, today, yesterday):
                 continue
             state[:] = _EMPTY
         # Additional rules, and closing rules of either kind, only amend.
-        if on_day:
-            _paint(state, rule.today, paint)
-        if on_eve:
-            _paint(state, rule.spill, paint)
+        _paint(state, rule, on_day, on_eve)
         matched = matched or on_day
     return tuple(match.span() for match in _OPEN_RUN.finditer(state))
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from drogscen_plugin.core.schedule import Schedule
 
-from test_schedule_reference import accepted_by_reference, day_item, time_selector
+from test_schedule_reference import accepted_by_reference, day_item, joined_rules, time_selector
 
 opening_hours = pytest.importorskip("opening_hours")
 
@@ -151,13 +151,8 @@ def rule(draw):
     return " ".join(parts) + draw(modifier)
 
 
-@st.composite
-def expression(draw):
-    rules = draw(st.lists(rule(), min_size=1, max_size=4))
-    text = rules[0]
-    for following in rules[1:]:
-        text += draw(st.sampled_from(["; ", "; ", ", ", " || "])) + following
-    return text
+def expression():
+    return joined_rules(rule(), ["; ", "; ", ", ", " || "])
 
 
 def schedule_intervals(text):
