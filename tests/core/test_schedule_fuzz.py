@@ -52,10 +52,12 @@ DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "mo", "SU", "Må", "mån", "Ti
 TIMES = ["00:00", "08:00", "7", "07", "17:30", "23:59", "24:00", "26:00", "48:00", "48:01",
          "24", "25:00", "99", "07:5", "07:005", "7.30", "12:60", "0:00", "1", "123", "00"]
 WORDS = ["24/7", "off", "closed", "open", "unknown", "week", "sunrise", "dusk", "easter",
-         "Jan", "Dec", "xyz", "Måndag", "ph"]
+         "Jan", "Dec", "xyz", "Måndag", "ph", "Feb", "maj", "OKT"]
+DATES = ["2026", "1899", "21", "31", "29", "53", "54", "week 1-53/2", "Dec 24-Jan 6",
+         "2026 Dec 24-Jan 6", "2026 Feb 29", "Feb 29", "2024-2026", "2026+", "||", " || "]
 PUNCTUATION = ["-", "\u2013", "\u2014", ",", ", ", ";", "; ", ":", "/", "+", "[", "]", '"',
                '"a comment"', "(", ")", ".", " ", "  ", "\t", "\n", "\u00a0"]
-TOKENS = DAYS + TIMES + WORDS + PUNCTUATION
+TOKENS = DAYS + TIMES + WORDS + DATES + PUNCTUATION
 
 token_soup = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
 spaced_tokens = st.lists(st.sampled_from(TOKENS), max_size=25).map(" ".join)
@@ -121,6 +123,20 @@ def any_outcome(text):
     check_outcome(text)
 
 
+def any_outcome_on_the_calendar(text):
+    """Schedule.parse gives a schedule whose fortnight is well-formed, or a ScheduleError."""
+    try:
+        schedule = Schedule.parse(text, [(date(2026, 12, 21), date(2027, 1, 7))])
+    except ScheduleError as error:
+        assert str(error).strip(), repr(text)
+        assert error.column is None or 1 <= error.column <= len(text) + 1, (text, error.column)
+        return
+    intervals = schedule.open_intervals(datetime(2026, 12, 20, 12), datetime(2027, 1, 3, 12))
+    assert all(datetime(2026, 12, 20, 12) <= start < end <= datetime(2027, 1, 3, 12)
+               for start, end in intervals), text
+    assert all(first[1] < second[0] for first, second in zip(intervals, intervals[1:])), text
+
+
 def a_schedule(text):
     assert check_outcome(text) is not None, text
 
@@ -136,6 +152,8 @@ PROPERTIES = {
     "token_soup": (st.one_of(token_soup, spaced_tokens), any_outcome),
     "valid_hours": (valid_hours, a_schedule),
     "mutated_hours": (mutated_hours(), any_outcome),
+    "calendar_text": (st.one_of(token_soup, spaced_tokens, mutated_hours()),
+                      any_outcome_on_the_calendar),
     "not_text": (
         st.one_of(st.none(), st.integers(), st.floats(), st.binary(), st.lists(st.text())),
         refused,
@@ -152,6 +170,7 @@ test_arbitrary_text = fuzz_test("arbitrary_text")
 test_token_soup = fuzz_test("token_soup")
 test_valid_hours_parse = fuzz_test("valid_hours")
 test_mutated_hours = fuzz_test("mutated_hours")
+test_calendar_text = fuzz_test("calendar_text")
 test_values_that_are_not_text_are_refused = fuzz_test("not_text")
 
 
