@@ -782,6 +782,16 @@
         <translation>{scene}: {note}</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/core/period.py" line="36"/>
+        <source>The period ends ({end}) before it starts ({start})</source>
+        <translation>Perioden slutar ({end}) innan den börjar ({start})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period.py" line="52"/>
+        <source>{name}: {text!r} is not a date (write 2026-08-17)</source>
+        <translation>{name}: {text!r} är inte ett datum (skriv 2026-08-17)</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/core/report.py" line="45"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="985"/>
         <source>none</source>
@@ -863,23 +873,23 @@
         <translation>Utanför stadsdelarna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="126"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="120"/>
         <source>Hours must be text, not {kind}</source>
         <translation>Tider måste vara text, inte {kind}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="136"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="130"/>
         <source>Calendar selectors such as {word!r} (column {column}) are not supported here: the hours describe one recurring week</source>
         <translation>Kalenderval som {word!r} (position {column}) stöds inte här: tiderna beskriver en återkommande vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="247"/>
-        <location filename="../drogscen_plugin/core/schedule.py" line="250"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="241"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="244"/>
         <source>School holidays are pairs of dates, not {value!r}</source>
         <translation>Skollov är par av datum, inte {value!r}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="253"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="247"/>
         <source>School holidays {first} to {last} end before they begin</source>
         <translation>Skollovet {first} till {last} slutar innan det börjar</translation>
     </message>
