@@ -152,9 +152,6 @@ class Parser(DateSelectorParser):
         word = self.word(token)
         return word in DAY_WORDS or word in HOLIDAY_WORDS
 
-    def is_holiday(self, token):
-        return self.word(token) in HOLIDAY_WORDS
-
     def is_time_start(self, token):
         return token is not None and (
             token.kind == "time" or (token.kind == "number" and len(token.text) <= 2))
@@ -204,16 +201,16 @@ class Parser(DateSelectorParser):
 
     def weekday_selector(self, selector):
         """Weekdays and holidays: ``Mo-Fr``, ``PH,Sa`` (either), ``PH Mo-Fr`` (both)."""
-        days, holidays, both = self.day_list()
+        days, holidays = self.day_list()
+        both = False
         following = self.peek()
         if self.is_day(following) and following.space_before:
-            more_days, more_holidays, _ = self.day_list()
-            if (holidays and more_days and not more_holidays and not days) or \
-                    (days and more_holidays and not more_days and not holidays):
-                days, holidays, both = days or more_days, holidays or more_holidays, True
-            else:
+            more_days, more_holidays = self.day_list()
+            # Holidays on one side and weekdays on the other: "PH Mo-Fr", "Mo-Fr PH".
+            if not ((not days and not more_holidays) or (not holidays and not more_days)):
                 self.unexpected(following, tr("a time span or ';' (holidays and weekdays "
                                               "are combined as 'PH Mo-Fr')"))
+            days, holidays, both = days | more_days, holidays | more_holidays, True
         return Selector(selector.dates, frozenset(days) if days or not holidays else None,
                         frozenset(holidays) if holidays else None, both, selector.date_token)
 
@@ -245,7 +242,7 @@ class Parser(DateSelectorParser):
                     and not following.space_before):
                 self.advance()
                 continue
-            return days, holidays, False
+            return days, holidays
 
     def time_selector(self):
         spans = [self.time_span()]
