@@ -558,6 +558,196 @@
         <translation>tiderna &apos;{value}&apos; kunde inte tolkas ({message}): behandlas som alltid aktiv</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="123"/>
+        <source>Years are written with four digits from {first} to {last}, not {text!r} (column {column})</source>
+        <translation>Årtal skrivs med fyra siffror från {first} till {last}, inte {text!r} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="131"/>
+        <source>a year</source>
+        <translation>ett årtal</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="155"/>
+        <source>A year range runs forward: {first}-{last}, not {last}-{first} (column {column})</source>
+        <translation>Ett årsintervall går framåt: {first}-{last}, inte {last}-{first} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="160"/>
+        <source>a step in years</source>
+        <translation>ett steg i år</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="181"/>
+        <source>a month (Jan, Feb, ...)</source>
+        <translation>en månad (Jan, Feb, ...)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="189"/>
+        <source>Day {day} does not exist in that month (column {column})</source>
+        <translation>Dag {day} finns inte i den månaden (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="209"/>
+        <source>Open-ended dates (&apos;+&apos;) are not supported (column {column})</source>
+        <translation>Öppna slutdatum (&apos;+&apos;) stöds inte (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="228"/>
+        <source>a day of the month</source>
+        <translation>en dag i månaden</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="243"/>
+        <source>The dates starting at column {column} end before they begin</source>
+        <translation>Datumen som börjar på position {column} slutar innan de börjar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="251"/>
+        <source>{year}-{month:02d}-{day:02d} does not exist (column {column})</source>
+        <translation>{year}-{month:02d}-{day:02d} finns inte (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="265"/>
+        <source>A week range runs forward, e.g. week {first}-53,1-{last} (column {column})</source>
+        <translation>Ett veckointervall går framåt, t.ex. week {first}-53,1-{last} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="270"/>
+        <source>a step in weeks</source>
+        <translation>ett steg i veckor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="280"/>
+        <source>a week number</source>
+        <translation>ett veckonummer</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_dates.py" line="282"/>
+        <source>Week numbers are 1 to 53, not {text!r} (column {column})</source>
+        <translation>Veckonummer är 1 till 53, inte {text!r} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="67"/>
+        <source>Unexpected character {char!r} at column {column}</source>
+        <translation>Oväntat tecken {char!r} på position {column}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="136"/>
+        <source>Unexpected end of text: expected {expected}</source>
+        <translation>Texten tar slut för tidigt: {expected} förväntades</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="138"/>
+        <source>Unexpected {text!r} at column {column}: expected {expected}</source>
+        <translation>Oväntat {text!r} på position {column}: {expected} förväntades</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="162"/>
+        <source>The hours are empty</source>
+        <translation>Tiderna är tomma</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="171"/>
+        <source>&apos;;&apos;, &apos;, &apos; or &apos;||&apos; between rules</source>
+        <translation>&apos;;&apos;, &apos;, &apos; eller &apos;||&apos; mellan regler</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="175"/>
+        <source>a rule after {separator!r}</source>
+        <translation>en regel efter {separator!r}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="181"/>
+        <source>a rule</source>
+        <translation>en regel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="198"/>
+        <source>a date, a weekday, a time span, &apos;24/7&apos; or &apos;off&apos;</source>
+        <translation>ett datum, en veckodag, ett tidsintervall, &apos;24/7&apos; eller &apos;off&apos;</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="211"/>
+        <source>a time span or &apos;;&apos; (holidays and weekdays are combined as &apos;PH Mo-Fr&apos;)</source>
+        <translation>ett tidsintervall eller &apos;;&apos; (helgdagar och veckodagar kombineras som &apos;PH Mo-Fr&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="231"/>
+        <source>A holiday cannot end a weekday range (column {column})</source>
+        <translation>En helgdag kan inte avsluta ett intervall av veckodagar (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="237"/>
+        <source>Nth weekdays such as {text!r} (column {column}) are not supported</source>
+        <translation>N:te veckodagar som {text!r} (position {column}) stöds inte</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="256"/>
+        <source>The state {word!r} at column {column} is not supported: hours are either active or not</source>
+        <translation>Tillståndet {word!r} på position {column} stöds inte: tiderna är antingen aktiva eller inte</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="259"/>
+        <source>Solar times such as {word!r} (column {column}) are not supported: give clock times</source>
+        <translation>Soltider som {word!r} (position {column}) stöds inte: ange klockslag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="262"/>
+        <source>Variable dates such as {word!r} (column {column}) are not supported: give the dates</source>
+        <translation>Rörliga datum som {word!r} (position {column}) stöds inte: ange datumen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="272"/>
+        <source>Open-ended times (&apos;+&apos;) are not supported (column {column})</source>
+        <translation>Öppna sluttider (&apos;+&apos;) stöds inte (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="274"/>
+        <source>&apos;-&apos; and the end time</source>
+        <translation>&apos;-&apos; och sluttiden</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="278"/>
+        <source>an end time</source>
+        <translation>en sluttid</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="283"/>
+        <source>Open ends and repeating times are not supported (column {column})</source>
+        <translation>Öppna slut och upprepade tider stöds inte (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="294"/>
+        <source>Minutes need two digits in {time!r} (column {column})</source>
+        <translation>Minuter behöver två siffror i {time!r} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="297"/>
+        <source>Invalid minutes in {time!r} (column {column})</source>
+        <translation>Ogiltiga minuter i {time!r} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="301"/>
+        <source>An end time can be at most 48:00, not {time!r} (column {column})</source>
+        <translation>En sluttid kan vara högst 48:00, inte {time!r} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="304"/>
+        <source>A start time must be before 24:00, not {time!r} (column {column})</source>
+        <translation>En starttid måste ligga före 24:00, inte {time!r} (position {column})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="319"/>
+        <source>Dates go before weekdays and times: {word!r} at column {column}</source>
+        <translation>Datum skrivs före veckodagar och tider: {word!r} på position {column}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="322"/>
+        <source>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; or &apos;, &apos;</source>
+        <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="321"/>
         <source>Distance {distance} is not a number of metres of at least 0</source>
         <translation>Avståndet {distance} är inte ett antal meter på minst 0</translation>
@@ -590,6 +780,16 @@
         <location filename="../drogscen_plugin/core/overlap.py" line="534"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period.py" line="36"/>
+        <source>The period ends ({end}) before it starts ({start})</source>
+        <translation>Perioden slutar ({end}) innan den börjar ({start})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period.py" line="52"/>
+        <source>{name}: {text!r} is not a date (write 2026-08-17)</source>
+        <translation>{name}: {text!r} är inte ett datum (skriv 2026-08-17)</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/report_content.py" line="45"/>
@@ -688,114 +888,55 @@
         <translation>Utanför stadsdelarna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="88"/>
-        <source>Unexpected character {char!r} at column {column}</source>
-        <translation>Oväntat tecken {char!r} på position {column}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="133"/>
-        <source>Unexpected end of text: expected {expected}</source>
-        <translation>Texten tar slut för tidigt: {expected} förväntades</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="135"/>
-        <source>Unexpected {text!r} at column {column}: expected {expected}</source>
-        <translation>Oväntat {text!r} på position {column}: {expected} förväntades</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="153"/>
-        <source>The hours are empty</source>
-        <translation>Tiderna är tomma</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="168"/>
-        <source>&apos;;&apos; or &apos;, &apos; between rules</source>
-        <translation>&apos;;&apos; eller &apos;, &apos; mellan regler</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="171"/>
-        <source>a rule after {separator!r}</source>
-        <translation>en regel efter {separator!r}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="178"/>
-        <source>a rule</source>
-        <translation>en regel</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="192"/>
-        <source>a weekday, a time span, &apos;24/7&apos; or &apos;off&apos;</source>
-        <translation>en veckodag, ett tidsintervall, &apos;24/7&apos; eller &apos;off&apos;</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="214"/>
-        <source>A holiday cannot end a weekday range (column {column})</source>
-        <translation>En helgdag kan inte avsluta ett intervall av veckodagar (position {column})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="236"/>
-        <source>The state {word!r} at column {column} is not supported: hours are either active or not</source>
-        <translation>Tillståndet {word!r} på position {column} stöds inte: tiderna är antingen aktiva eller inte</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="239"/>
-        <source>Solar times such as {word!r} (column {column}) are not supported: give clock times</source>
-        <translation>Soltider som {word!r} (position {column}) stöds inte: ange klockslag</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="242"/>
-        <source>Calendar selectors such as {word!r} (column {column}) are not supported: the hours describe one recurring week</source>
-        <translation>Kalenderval som {word!r} (position {column}) stöds inte: tiderna beskriver en återkommande vecka</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="252"/>
-        <source>Open-ended times (&apos;+&apos;) are not supported (column {column})</source>
-        <translation>Öppna sluttider (&apos;+&apos;) stöds inte (position {column})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="254"/>
-        <source>&apos;-&apos; and the end time</source>
-        <translation>&apos;-&apos; och sluttiden</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="258"/>
-        <source>an end time</source>
-        <translation>en sluttid</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="263"/>
-        <source>Open ends and repeating times are not supported (column {column})</source>
-        <translation>Öppna slut och upprepade tider stöds inte (position {column})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="274"/>
-        <source>Minutes need two digits in {time!r} (column {column})</source>
-        <translation>Minuter behöver två siffror i {time!r} (position {column})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="277"/>
-        <source>Invalid minutes in {time!r} (column {column})</source>
-        <translation>Ogiltiga minuter i {time!r} (position {column})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="281"/>
-        <source>An end time can be at most 48:00, not {time!r} (column {column})</source>
-        <translation>En sluttid kan vara högst 48:00, inte {time!r} (position {column})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="284"/>
-        <source>A start time must be before 24:00, not {time!r} (column {column})</source>
-        <translation>En starttid måste ligga före 24:00, inte {time!r} (position {column})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="299"/>
-        <source>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; or &apos;, &apos;</source>
-        <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="424"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="120"/>
         <source>Hours must be text, not {kind}</source>
         <translation>Tider måste vara text, inte {kind}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="130"/>
+        <source>Calendar selectors such as {word!r} (column {column}) are not supported here: the hours describe one recurring week</source>
+        <translation>Kalenderval som {word!r} (position {column}) stöds inte här: tiderna beskriver en återkommande vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="241"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="244"/>
+        <source>School holidays are pairs of dates, not {value!r}</source>
+        <translation>Skollov är par av datum, inte {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/schedule.py" line="247"/>
+        <source>School holidays {first} to {last} end before they begin</source>
+        <translation>Skollovet {first} till {last} slutar innan det börjar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/school_calendar.py" line="77"/>
+        <source>{what}: item {number} {item!r} is not a date or a date range (write 2026-10-26 or 2026-10-26/2026-10-30)</source>
+        <translation>{what}: post {number} {item!r} är inte ett datum eller ett datumintervall (skriv 2026-10-26 eller 2026-10-26/2026-10-30)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/school_calendar.py" line="81"/>
+        <source>{what}: item {number} {item!r} ends before it begins</source>
+        <translation>{what}: post {number} {item!r} slutar innan den börjar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/school_calendar.py" line="115"/>
+        <source>Terms</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/school_calendar.py" line="118"/>
+        <source>Terms: {start} begins before the term before it ends ({end})</source>
+        <translation>Terminer: {start} börjar innan terminen före den slutar ({end})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
+        <source>School holidays</source>
+        <translation>Skollov</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/school_calendar.py" line="159"/>
+        <source>Unknown calendar rule {kind}/{day}/{choice}: kinds are {kinds}, days {days}, choices {choices}</source>
+        <translation>Okänd kalenderregel {kind}/{day}/{choice}: skolformer är {kinds}, dagar {days}, val {choices}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
@@ -3272,6 +3413,10 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Konflikter under verksamhetstid</translation>
     </message>
     <message>
+        <source>&apos;;&apos; or &apos;, &apos; between rules</source>
+        <translation type="vanished">&apos;;&apos; eller &apos;, &apos; mellan regler</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not valid opening hours: {message}</source>
         <translation type="vanished">&apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
     </message>
@@ -3294,6 +3439,10 @@ PDF:en har 1 sida, plus 1 för utveckling och stadsdelar när drogscener eller s
 Lagren innehåller inte analysens parametrar: ange avståndet och standardtiderna som användes, för parameterraden, buffertzonerna och veckodiagrammen. Med skollagret visas varje skolas egna tider; utan det standardtiderna för dess skolform.
 
 Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som gäller på rapportdatumet täcker skolans behov (som drogscen:measurecoverage med sammanställningen per skola och avståndet).</translation>
+    </message>
+    <message>
+        <source>Calendar selectors such as {word!r} (column {column}) are not supported: the hours describe one recurring week</source>
+        <translation type="vanished">Kalenderval som {word!r} (position {column}) stöds inte: tiderna beskriver en återkommande vecka</translation>
     </message>
     <message>
         <source>Default preschool hours used</source>
@@ -3334,6 +3483,10 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <source>The schools layer analysed (the summary&apos;s school_fid are its feature ids): each school&apos;s own opening hours for its page.</source>
         <translation type="vanished">Det analyserade skollagret (sammanställningens school_fid är dess objekt-id): varje skolas egna öppettider för dess sida.</translation>
+    </message>
+    <message>
+        <source>a weekday, a time span, &apos;24/7&apos; or &apos;off&apos;</source>
+        <translation type="vanished">en veckodag, ett tidsintervall, &apos;24/7&apos; eller &apos;off&apos;</translation>
     </message>
     <message>
         <source>{school}: the opening hours {hours} do not give the analysis&apos;s results; the week chart&apos;s red and amber bars follow the analysis. Give the schools layer and the default hours the analysis used.</source>

@@ -2,7 +2,8 @@
 
 Runs the Hypothesis properties of tests/core/test_schedule_fuzz.py with many
 more examples than the test suite does, then parses the long inputs at
-sizes up to ``--long-size`` characters and prints how long each took:
+sizes up to ``--long-size`` characters (dated ones also evaluated over a
+fortnight) and prints how long each took:
 
     python3 scripts/fuzz_hours.py --examples 200000 --long-size 1000000
 
@@ -53,13 +54,16 @@ def main():
 
     size = 10_000
     while size <= args.long_size:
-        for make in module.LONG_INPUTS:
+        for make in module.LONG_INPUTS + module.DATED_LONG_INPUTS:
             text = make(size)
             start = time.perf_counter()
-            outcome = module.check_outcome(text)
+            if make in module.DATED_LONG_INPUTS:
+                module.evaluate_dated(text)
+                outcome = "a fortnight on the calendar"
+            else:
+                outcome = "error" if module.check_outcome(text) is None else "schedule"
             print("{:32s} {:>9,} chars      {:7.2f} s  {}".format(
-                make.__name__, len(text), time.perf_counter() - start,
-                "error" if outcome is None else "schedule"), flush=True)
+                make.__name__, len(text), time.perf_counter() - start, outcome), flush=True)
         size *= 10
     print("fuzz: no input gave anything but a schedule or a ScheduleError")
 

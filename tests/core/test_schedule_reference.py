@@ -76,12 +76,17 @@ def rule(draw):
 
 
 @st.composite
-def expression(draw):
-    rules = draw(st.lists(rule(), min_size=1, max_size=4))
-    text = rules[0]
-    for following in rules[1:]:
-        text += draw(st.sampled_from(["; ", "; ", ", "])) + following
+def joined_rules(draw, rules, separators):
+    """One to four rules joined by the separators."""
+    drawn = draw(st.lists(rules, min_size=1, max_size=4))
+    text = drawn[0]
+    for following in drawn[1:]:
+        text += draw(st.sampled_from(separators)) + following
     return text
+
+
+def expression():
+    return joined_rules(rule(), ["; ", "; ", ", "])
 
 
 def accepted_by_reference(text):
