@@ -29,6 +29,7 @@ from ..qgis_io.layers import (
     set_field_aliases,
     write_records,
 )
+from ..qgis_io.mixed import summary_geometries
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
@@ -272,15 +273,20 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             raise AnalysisCanceled(tr("The analysis was canceled."))
 
         results = {self.PAIR_COUNT: len(analysis.pairs)}
+        # One summary per school read, in the same order.
+        summary_type, school_shapes, mixed_note = summary_geometries(
+            school_reader.geometries, school_source.wkbType(), output_wkb_type
+        )
+        if mixed_note:
+            feedback.pushInfo(mixed_note)
         outputs = (
             (self.OUTPUT, PAIR_FIELDS, QgsWkbTypes.MultiPolygon, analysis.pairs, None, (90, 95)),
             (
                 self.SUMMARY,
                 SUMMARY_FIELDS,
-                output_wkb_type(school_source.wkbType()),
+                summary_type,
                 analysis.summaries,
-                # One summary per school read, in the same order.
-                school_reader.geometries,
+                school_shapes,
                 (95, 100),
             ),
         )

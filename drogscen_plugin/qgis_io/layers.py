@@ -82,14 +82,17 @@ def require_geometry_type(source, allowed):
     found = QgsWkbTypes.geometryType(source.wkbType())
     if found in allowed:
         return
-    expected = tr("polygons") if tuple(allowed) == POLYGONS else tr("points or polygons")
     raise InputError(
         tr("Layer '{layer}' has geometry type {found}: {expected} expected.").format(
             layer=source.sourceName(),
             found=QgsWkbTypes.geometryDisplayString(found),
-            expected=expected,
+            expected=_expected(allowed),
         )
     )
+
+
+def _expected(allowed):
+    return tr("polygons") if tuple(allowed) == POLYGONS else tr("points or polygons")
 
 
 def _id_list(ids):
@@ -168,13 +171,17 @@ class LayerReader:
         require_geometry_type(source, allowed_types)
         self.source = source
         self.name = source.sourceName()
-        # Only polygons can be invalid in a way that matters here.
-        self.polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        # Only polygons can be invalid in a way that matters here; a layer said to hold
+        # points may hold polygons too (GeoJSON).
+        self.polygons = QgsWkbTypes.PolygonGeometry in allowed_types
         self.crs = crs
         self.context = context
         self.feedback = feedback
+        self.allowed_types = tuple(allowed_types)
         self.repaired = []
         self.skipped = []
+        # Features of a geometry type the layer may not hold (lines among schools).
+        self.refused = []
         # QgsGeometry of each feature last read, as analysed (see ``features``).
         self.geometries = []
         self.hours_unknown = []
@@ -238,6 +245,10 @@ class LayerReader:
                 geometry = feature.geometry()
                 if geometry.isEmpty():
                     self.skipped.append(feature.id())
+                    continue
+                # A mixed layer (GeoJSON) may hold types its reported type does not say.
+                if geometry.type() not in self.allowed_types:
+                    self.refused.append(feature.id())
                     continue
                 wkb_type = geometry.wkbType()
                 if wkb_type not in plain_types:
@@ -390,6 +401,18 @@ class LayerReader:
                     "Layer '{layer}': features without geometry skipped: {count} (feature ids "
                     "{ids})."
                 ).format(layer=self.name, count=len(self.skipped), ids=_id_list(self.skipped))
+            )
+        if self.refused:
+            self.feedback.pushWarning(
+                tr(
+                    "Layer '{layer}': features of another geometry type (such as lines) left "
+                    "out: {count} (feature ids {ids}); {expected} expected."
+                ).format(
+                    layer=self.name,
+                    count=len(self.refused),
+                    ids=_id_list(self.refused),
+                    expected=_expected(self.allowed_types),
+                )
             )
         if self.hours_unknown:
             self.feedback.pushWarning(
