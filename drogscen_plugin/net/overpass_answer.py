@@ -7,13 +7,13 @@ numbers finite and in range, tags a mapping of texts.
 """
 
 import html
-import json
 import math
 import re
 import xml.etree.ElementTree as ElementTree
 
 from ..i18n import tr
 from .http import FetchError, text_excerpt
+from .payload import decoded, is_utf8, loads, readable
 
 ELEMENT_TYPES = ("node", "way", "relation")
 # Overpass's paragraph around each of its error messages in an HTML page.
@@ -66,9 +66,8 @@ def read_answer(content, url):
     ``format`` is "json" or "xml". Raises ErrorPage for an HTML page and
     FetchError for anything else that is not an Overpass answer.
     """
-    text = content.decode("utf-8", "surrogateescape")
-    start = text.lstrip()[:1]
-    if start == "<":
+    text = decoded(content)
+    if text.lstrip()[:1] == "<":
         if is_html(text.lstrip()):
             raise ErrorPage(
                 tr("The Overpass server answered with an error page: '{words}'.").format(
@@ -77,15 +76,7 @@ def read_answer(content, url):
                 text,
             )
         return from_xml(content), "xml"
-    try:
-        return json.loads(text), "json"
-    except ValueError as error:
-        raise FetchError(
-            tr(
-                "{service} sent an answer that is not valid JSON ('{excerpt}'). Check that "
-                "the address {url} points at the service itself."
-            ).format(service="Overpass", excerpt=text_excerpt(text, 80), url=url)
-        ) from error
+    return loads(text, "Overpass", url), "json"
 
 
 def _xml_problem(message):
@@ -128,7 +119,11 @@ def _xml_element(node):
         element["geometry"] = _points(node)
     elif node.tag == "relation":
         element["members"] = [
-            {"type": member.get("type"), "role": member.get("role", ""), "geometry": _points(member)}
+            {
+                "type": member.get("type"),
+                "role": member.get("role", ""),
+                "geometry": _points(member),
+            }
             for member in node.findall("member")
         ]
     return element
@@ -163,14 +158,6 @@ def _is_int(value):
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-def _is_utf8(text):
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _tags_problem(tags):
     if tags is None:
         return None
@@ -179,10 +166,8 @@ def _tags_problem(tags):
     ):
         return tr("its tags are not a list of texts")
     for key, value in tags.items():
-        if not (_is_utf8(key) and _is_utf8(value)):
-            return tr("its tag '{key}' is not valid UTF-8").format(
-                key=key.encode("utf-8", "replace").decode("utf-8")
-            )
+        if not (is_utf8(key) and is_utf8(value)):
+            return tr("its tag '{key}' is not valid UTF-8").format(key=readable(key))
     return None
 
 

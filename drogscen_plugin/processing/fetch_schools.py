@@ -1,5 +1,7 @@
 """drogscen:fetchschools — schools and preschools from open data, also as a background task."""
 
+from collections import Counter
+
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
@@ -18,6 +20,7 @@ from qgis.core import (
     QgsProject,
 )
 
+from ..core.dedup import GROUNDS_IN_GROUNDS, POINT_IN_GROUNDS, SAME_NAME_NEARBY
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
@@ -292,12 +295,21 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
                 grounds=len(grounds),
             )
         )
-        if result.merged:
-            feedback.pushInfo(
+        for note in result.notes:
+            feedback.pushInfo(note)
+        _report_merged(result.merged, feedback)
+        if result.malformed:
+            feedback.pushWarning(
                 tr(
-                    "{count} points lie within the grounds of the same school and were merged "
-                    "into them: {ids}."
-                ).format(count=len(result.merged), ids=", ".join(result.merged[:_LISTED]))
+                    "{count} malformed elements of the answer were left out: {elements}."
+                ).format(count=len(result.malformed), elements=_listed(result.malformed))
+            )
+        if result.failed:
+            feedback.pushWarning(
+                tr(
+                    "{count} school units were left out because their details could not be "
+                    "fetched: {units}."
+                ).format(count=len(result.failed), units=_listed(result.failed))
             )
         for source_id, reason in result.skipped[:_LISTED]:
             feedback.pushWarning(tr("{id} left out: {reason}.").format(id=source_id, reason=reason))
@@ -337,6 +349,35 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
                 "Maps and data made from it must credit “© OpenStreetMap contributors”."
             )
         feedback.pushInfo(credit)
+
+
+def _listed(entries):
+    """``id (reason)`` of the first entries, and how many more there are."""
+    text = "; ".join(
+        "{} ({})".format(source_id, reason) for source_id, reason in entries[:_LISTED]
+    )
+    if len(entries) > _LISTED:
+        text += tr(" and {count} more").format(count=len(entries) - _LISTED)
+    return text
+
+
+def _report_merged(merged, feedback):
+    """One line: how many features were the same school as another, and how."""
+    if not merged:
+        return
+    hows = {
+        POINT_IN_GROUNDS: tr("points within their school's grounds"),
+        GROUNDS_IN_GROUNDS: tr("grounds within larger grounds of the same school"),
+        SAME_NAME_NEARBY: tr("points near grounds of the same name"),
+    }
+    counts = Counter(how for _, _, how in merged)
+    kinds = [tr("{count} {kind}").format(count=counts[how], kind=kind)
+             for how, kind in hows.items() if counts[how]]
+    pairs = ", ".join("{} → {}".format(one, kept) for one, kept, _ in merged[:_LISTED])
+    feedback.pushInfo(
+        tr("{count} features were the same school as another and were merged: {kinds} ({pairs}).")
+        .format(count=len(merged), kinds=", ".join(kinds), pairs=pairs)
+    )
 
 
 class _ErrorFeedback(QgsProcessingFeedback):
