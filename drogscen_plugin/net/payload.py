@@ -6,9 +6,12 @@ text being mangled silently or the whole answer refused.
 """
 
 import json
+import re
 
 from ..i18n import tr
 from .http import FetchError, text_excerpt
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decoded(content):
@@ -40,4 +43,4 @@ def is_utf8(text):
 
 def readable(text):
     """``text`` with what is not UTF-8 shown as �, for messages."""
-    return text.encode("utf-8", "replace").decode("utf-8")
+    return _SURROGATE.sub("\ufffd", text)
