@@ -35,7 +35,14 @@ from ..qgis_io.fetched_layer import (
     to_feature,
     wgs84_transform,
 )
-from ..qgis_io.proxy import overpass_url, proxy_settings, skolverket_url, tls_verify
+from ..net.unit_cache import DetailCache
+from ..qgis_io.proxy import (
+    cache_folder,
+    overpass_url,
+    proxy_settings,
+    skolverket_url,
+    tls_verify,
+)
 from .base import DrogscenAlgorithm
 
 OSM, SKOLVERKET = 0, 1
@@ -209,11 +216,12 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             feedback.pushInfo(
                 tr(
                     "Asking {url} for the school units of municipality {code}, one request per "
-                    "unit…"
+                    "unit not fetched in the last day, four at a time…"
                 ).format(url=url, code=municipality)
             )
+            cache = DetailCache(cache_folder())
             with client:
-                result = skolverket.fetch(client, url, municipality, progress=progress)
+                result = skolverket.fetch(client, url, municipality, progress=progress, cache=cache)
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The fetch was canceled."))
         return self._write(result, parameters, context, feedback, crs)
