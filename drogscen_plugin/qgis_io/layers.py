@@ -36,7 +36,7 @@ except ImportError:  # shapely 1.8
 
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.fields import field_alias
-from ..core.hours import scene_schedule, school_schedule
+from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
 from ..core.records import SceneRecord, SchoolRecord
 from ..i18n import tr
 
@@ -186,6 +186,7 @@ class LayerReader:
         self.geometries = []
         self.hours_unknown = []
         self.hours_invalid = []
+        self.hours_unlikely = []
         if not source.sourceCrs().isValid():
             feedback.pushWarning(
                 tr("Layer '{layer}' has no CRS: its coordinates are taken to be in {crs}.").format(
@@ -292,6 +293,8 @@ class LayerReader:
             schedule, note = scene_schedule(value)
             if note and hours_index is not None:
                 self._flag(feature.id(), hours_field, value, note)
+            elif not note:
+                note = self._check(feature.id(), scene_hours_check(value))
             records.append(
                 SceneRecord(feature.id(), self._text(feature, name_index), geometry, schedule, note)
             )
@@ -327,12 +330,16 @@ class LayerReader:
             value = None if hours_index is None else plain(feature[hours_index])
             key = (None if value is None else str(value), school_type)
             if key not in schedules:
-                schedules[key] = school_schedule(
+                schedule, note = school_schedule(
                     key[0], school_type, default_school, default_preschool
                 )
-            schedule, note = schedules[key]
+                check = "" if note else school_hours_check(key[0], schedule)
+                schedules[key] = schedule, note, check
+            schedule, note, check = schedules[key]
             if note:
                 self._flag(feature.id(), hours_field, value, note)
+            else:
+                note = self._check(feature.id(), check)
             distance = None
             if distance_index is not None:
                 distance = self.distance(feature, distance_index, distance_field)
@@ -353,6 +360,12 @@ class LayerReader:
     def _text(feature, index):
         value = None if index is None else plain(feature[index])
         return "" if value is None else str(value)
+
+    def _check(self, fid, note):
+        """Count a feature whose hours are legal but unlikely; the note it keeps."""
+        if note:
+            self.hours_unlikely.append(fid)
+        return note
 
     def _flag(self, fid, field, value, note):
         if is_blank(value):
@@ -421,6 +434,17 @@ class LayerReader:
                     "(feature ids {ids})."
                 ).format(
                     layer=self.name, count=len(self.hours_unknown), ids=_id_list(self.hours_unknown)
+                )
+            )
+        if self.hours_unlikely:
+            self.feedback.pushWarning(
+                tr(
+                    "Layer '{layer}': features whose hours are valid but unlikely, used as given: "
+                    "{count} (feature ids {ids}; see hours_note)."
+                ).format(
+                    layer=self.name,
+                    count=len(self.hours_unlikely),
+                    ids=_id_list(self.hours_unlikely),
                 )
             )
         if self.hours_invalid:
