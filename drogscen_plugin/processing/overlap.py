@@ -29,6 +29,7 @@ from ..qgis_io.layers import (
     set_field_aliases,
     write_records,
 )
+from ..qgis_io.grid import grid_advice
 from ..qgis_io.mixed import summary_geometries
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
@@ -246,6 +247,10 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 self.DISTANCE_FIELD,
             )
         ]
+        extents = [(src.sourceExtent(), src.sourceCrs()) for src in (scene_source, school_source)]
+        grid_warning, _ = grid_advice(crs, extents, context.transformContext())
+        if grid_warning:
+            feedback.pushWarning(grid_warning)
         scene_reader = LayerReader(scene_source, POLYGONS, crs, context, feedback)
         school_reader = LayerReader(school_source, POINTS_OR_POLYGONS, crs, context, feedback)
         feedback.pushInfo(tr("Reading scenes…"))
