@@ -36,7 +36,8 @@ SCHOOL = "POINT(26.0990 44.4310)"
 
 def bucharest():
     scenes = memory_layer("Polygon", [("name", "string"), ("active_hours", "string")],
-                          [(SCENE, ["Piața", "Mo-Su 20:00-02:00"])], crs="EPSG:4326", name="scenes")
+                          [(SCENE, ["Piața", "Mo-Su 20:00-02:00"])], crs="EPSG:4326",
+                          name="scenes")
     schools = memory_layer("Point", [("name", "string"), ("type", "string")],
                            [(SCHOOL, ["Școala Nr. 111", "grundskola"])], crs="EPSG:4326",
                            name="schools")
