@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
     QgsProject,
+    QgsRectangle,
 )
 
 from ..core.dedup import GROUNDS_IN_GROUNDS, POINT_IN_GROUNDS, SAME_NAME_NEARBY
@@ -27,6 +28,7 @@ from ..i18n import tr
 from ..net import overpass, skolverket
 from ..net.http import HttpClient, user_agent
 from ..net.records import SOURCE_OSM, SOURCE_SKOLVERKET
+from ..net.unit_cache import DetailCache
 from ..qgis_io.fetched_layer import (
     GROUNDS_TYPE,
     POINT_TYPE,
@@ -35,7 +37,7 @@ from ..qgis_io.fetched_layer import (
     to_feature,
     wgs84_transform,
 )
-from ..net.unit_cache import DetailCache
+from ..qgis_io.grid import grid_advice
 from ..qgis_io.proxy import (
     cache_folder,
     overpass_url,
@@ -288,6 +290,7 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             results[name] = destination
         feedback.setProgress(100)
         self._report(result, points, grounds, feedback)
+        _warn_about_grid(result.schools, crs, context, feedback)
         return results
 
     @staticmethod
@@ -357,6 +360,23 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
                 "Maps and data made from it must credit “© OpenStreetMap contributors”."
             )
         feedback.pushInfo(credit)
+
+
+def _warn_about_grid(schools, crs, context, feedback):
+    """Warn when the schools lie outside the output CRS's area of use."""
+    if not schools:
+        return
+    bounds = [school.geometry.bounds for school in schools]
+    extent = QgsRectangle(
+        min(b[0] for b in bounds),
+        min(b[1] for b in bounds),
+        max(b[2] for b in bounds),
+        max(b[3] for b in bounds),
+    )
+    extents = [(extent, QgsCoordinateReferenceSystem("EPSG:4326"))]
+    message, _ = grid_advice(crs, extents, context.transformContext())
+    if message:
+        feedback.pushWarning(message)
 
 
 def _listed(entries):
