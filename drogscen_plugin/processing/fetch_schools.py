@@ -399,12 +399,12 @@ def _report_merged(merged, feedback):
         SAME_NAME_NEARBY: tr("points near grounds of the same name"),
     }
     counts = Counter(how for _, _, how in merged)
-    kinds = [tr("{count} {kind}").format(count=counts[how], kind=kind)
+    kinds = [tr("{kind}: {count}").format(count=counts[how], kind=kind)
              for how, kind in hows.items() if counts[how]]
     pairs = ", ".join("{} → {}".format(one, kept) for one, kept, _ in merged[:_LISTED])
     feedback.pushInfo(
-        tr("{count} features were the same school as another and were merged: {kinds} ({pairs}).")
-        .format(count=len(merged), kinds=", ".join(kinds), pairs=pairs)
+        tr("{count} features were the same school as another and were merged ({kinds}): {pairs}.")
+        .format(count=len(merged), kinds="; ".join(kinds), pairs=pairs)
     )
 
 
