@@ -130,7 +130,10 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 tr("Schools and preschools"),
                 [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
             ),
-            tr("Points, or polygons of school grounds (buffered from their boundary)."),
+            tr(
+                "Points, polygons of school grounds (buffered from their boundary), or both in "
+                "one layer; lines among them are left out and named in the log."
+            ),
         )
         self.add(
             QgsProcessingParameterField(

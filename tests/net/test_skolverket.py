@@ -4,7 +4,9 @@ import threading
 import time
 
 import pytest
+from pytest_httpserver import HTTPServer
 from shapely.geometry import Point
+from werkzeug import Response
 
 from drogscen_plugin.core.errors import AnalysisCanceled, InputError
 from drogscen_plugin.net import skolverket
@@ -307,3 +309,32 @@ def test_cancel_stops_the_concurrent_requests(httpserver, make_client):
         fetch(httpserver, client)
     # Those already running may finish; no new ones start.
     assert len(httpserver.log) < 8 + skolverket.CONCURRENT
+
+
+@pytest.fixture
+def threaded_server():
+    """A server answering requests at the same time, as the register does."""
+    server = HTTPServer(host="127.0.0.1", threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+def test_a_unit_that_does_not_answer_in_time_is_left_out(threaded_server, make_client):
+    httpserver = threaded_server
+    serve_register(httpserver, details=[LISTED[0], LISTED[2], LISTED[3]])
+
+    def slow(request):
+        threading.Event().wait(1.0)
+        return Response("{}", content_type="application/json")
+
+    httpserver.expect_request("{}/school-units/{}".format(BASE, LISTED[1])).respond_with_handler(
+        slow
+    )
+
+    result = fetch(httpserver, make_client(read_timeout=0.3, retries=0))
+
+    assert sorted(school.source_id for school in result.schools) == ["29154722", "70123455"]
+    ((code, reason),) = result.failed
+    assert code == "45671238" and "did not answer within 0.3 s" in reason
