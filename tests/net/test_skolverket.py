@@ -256,8 +256,9 @@ def test_details_older_than_a_day_are_asked_for_again(httpserver, make_client, t
     assert len(httpserver.log) - asked == asked
 
 
-def test_at_most_four_detail_requests_run_at_once(httpserver, make_client):
-    codes = ["6{:07d}".format(index) for index in range(16)]
+def serve_units(httpserver, count):
+    """A list of ``count`` active units, each with the same details; their codes."""
+    codes = ["6{:07d}".format(index) for index in range(count)]
     httpserver.expect_request(BASE + "/school-units").respond_with_json(
         {"data": {"attributes": [
             {"schoolUnitCode": code, "name": code, "status": "AKTIV"} for code in codes]}}
@@ -266,6 +267,11 @@ def test_at_most_four_detail_requests_run_at_once(httpserver, make_client):
         httpserver.expect_request("{}/school-units/{}".format(BASE, code)).respond_with_json(
             data_json("skolverket_school_unit_29154722.json")
         )
+    return codes
+
+
+def test_at_most_four_detail_requests_run_at_once(httpserver, make_client):
+    codes = serve_units(httpserver, 16)
     client = make_client()
     running, most = [0], [0]
     lock = threading.Lock()
@@ -294,15 +300,7 @@ def test_at_most_four_detail_requests_run_at_once(httpserver, make_client):
 
 
 def test_cancel_stops_the_concurrent_requests(httpserver, make_client):
-    codes = ["7{:07d}".format(index) for index in range(40)]
-    httpserver.expect_request(BASE + "/school-units").respond_with_json(
-        {"data": {"attributes": [
-            {"schoolUnitCode": code, "name": code, "status": "AKTIV"} for code in codes]}}
-    )
-    for code in codes:
-        httpserver.expect_request("{}/school-units/{}".format(BASE, code)).respond_with_json(
-            data_json("skolverket_school_unit_29154722.json")
-        )
+    serve_units(httpserver, 40)
 
     client = make_client(is_canceled=lambda: len(httpserver.log) >= 8)
     with pytest.raises(AnalysisCanceled):

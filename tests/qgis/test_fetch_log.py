@@ -4,9 +4,9 @@ malformed elements, units left out, XML answers, places outside the output CRS."
 import json
 
 import processing
-from qgis.core import QgsProcessingFeedback
 
 from tests.net.servers import data_json, data_text
+from tests.qgis.layer_helpers import LogFeedback
 from tests.qgis.test_fetch_schools import (  # noqa: F401 (fixtures)
     OVERPASS,
     REGISTER,
@@ -18,24 +18,10 @@ from tests.qgis.test_fetch_schools import (  # noqa: F401 (fixtures)
 BUCHAREST = "26.09,26.13,44.42,44.45 [EPSG:4326]"
 
 
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.infos, self.warnings = [], []
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS API)
-        self.infos.append(text)
-        super().pushInfo(text)
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API)
-        self.warnings.append(text)
-        super().pushWarning(text)
-
-
 def fetch(server, body, extent, content_type="application/json", **parameters):
     server.expect_request(OVERPASS, method="POST").respond_with_data(
         body, content_type=content_type)
-    log = Log()
+    log = LogFeedback()
     result = processing.run("drogscen:fetchschools", dict({
         "SOURCE": 0, "EXTENT": extent, "OVERPASS_URL": server.url_for(OVERPASS),
         "OUTPUT": "memory:", "GROUNDS": "memory:"}, **parameters), feedback=log)
@@ -94,7 +80,7 @@ def test_skolverket_units_that_fail_are_named_in_one_warning(server):
     for code in ("50010001", "50010002"):
         server.expect_request("{}/school-units/{}".format(REGISTER, code)).respond_with_json(
             data_json("skolverket_school_unit_{}.json".format(code)))
-    log = Log()
+    log = LogFeedback()
 
     result = processing.run("drogscen:fetchschools", {
         "SOURCE": 1, "MUNICIPALITY": "0180", "SKOLVERKET_URL": server.url_for(REGISTER),

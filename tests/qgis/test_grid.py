@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateTransformContext,
     QgsDistanceArea,
     QgsPointXY,
-    QgsProcessingFeedback,
     QgsProject,
     QgsRectangle,
     QgsSettings,
@@ -16,7 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtWidgets import QPushButton
 
 from drogscen_plugin.qgis_io.grid import ANALYSIS_CRS_KEY, grid_advice, utm_crs
-from tests.qgis.layer_helpers import memory_layer
+from tests.qgis.layer_helpers import LogFeedback, memory_layer
 from tests.qgis.test_dock import (  # noqa: F401 (fixtures)
     clean_settings,
     dock,
@@ -77,21 +76,11 @@ def test_data_within_sweden_get_no_advice_data_abroad_get_their_utm_zone():
     assert grid_advice(fitting, abroad, context) == ("", None)
 
 
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API)
-        self.warnings.append(text)
-        super().pushWarning(text)
-
-
 def test_the_overlap_warns_and_the_fitting_crs_measures_as_the_ellipsoid_does():
     scenes, schools = bucharest()
     results = {}
     for crs in ("EPSG:3006", "EPSG:32635"):
-        log = Log()
+        log = LogFeedback()
         results[crs] = processing.run("drogscen:overlap", {
             "SCENES": scenes, "SCHOOLS": schools, "DISTANCE": 300, "ANALYSIS_CRS": crs,
             "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"}, feedback=log)

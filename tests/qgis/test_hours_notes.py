@@ -1,9 +1,8 @@
 """Legal but unlikely hours get an hours_note in the outputs; the results stay as they were."""
 
 import processing
-from qgis.core import QgsProcessingFeedback
 
-from tests.qgis.layer_helpers import memory_layer
+from tests.qgis.layer_helpers import LogFeedback, memory_layer
 
 SCENE = "POLYGON((1050 950, 1150 950, 1150 1050, 1050 1050, 1050 950))"
 SCHOOLS = [
@@ -13,16 +12,6 @@ SCHOOLS = [
 ]
 RESULT_FIELDS = ("school_name", "scene_min", "concurrent_min", "afterhours_min", "presence_hours",
                  "guard_hours", "round_days", "round_before", "school_hours")
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API)
-        self.warnings.append(text)
-        super().pushWarning(text)
 
 
 def run(school_hours, scene_hours, feedback=None):
@@ -43,7 +32,7 @@ def by_school(layer, fields):
 
 
 def test_unlikely_hours_get_a_note_and_the_same_results_as_their_explicit_form():
-    log = Log()
+    log = LogFeedback()
     given = run(["07:30-16:30", "Mo-Fr", "Mo-Fr 08:00-16:00"], "22:00-03:00", log)
     # The same hours written out in full: nothing unlikely about them to the reader.
     explicit = run(["Mo-Su 07:30-16:30", "Mo-Fr 00:00-24:00", "Mo-Fr 08:00-16:00"],

@@ -13,12 +13,12 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
+from tests.qgis.layer_helpers import LogFeedback
 from tests.qgis.test_cli import cli, layer
 from tests.qgis.test_dock import (  # noqa: F401 (fixtures)
     clean_settings,
@@ -78,20 +78,6 @@ def overlap(schools, sample_gpkg, feedback=None):
     )
 
 
-class LogFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API)
-        self.lines.append(text)
-        super().pushWarning(text)
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS API)
-        self.lines.append(text)
-        super().pushInfo(text)
-
-
 @pytest.fixture(scope="module")
 def oracle(sample_gpkg):
     source = mixed_layer()
@@ -136,9 +122,9 @@ def test_processing_analyses_each_school_by_its_own_geometry(sample_gpkg, oracle
               for f in summary.getFeatures() if f["school_name"] in grounds]
     assert inside == [True] * grounds_count
     line_fid = next(f.id() for f in mixed_layer().getFeatures() if f["name"] == LINE_NAME)
-    refused = [line for line in feedback.lines if "another geometry type" in line]
+    refused = [line for line in (feedback.infos + feedback.warnings) if "another geometry type" in line]
     assert len(refused) == 1 and "1 (feature ids {})".format(line_fid) in refused[0]
-    assert any("9 school grounds as points" in line for line in feedback.lines)
+    assert any("9 school grounds as points" in line for line in (feedback.infos + feedback.warnings))
 
 
 def test_the_cli_writes_every_output_of_a_mixed_layer(sample_gpkg, tmp_path, oracle):
