@@ -929,16 +929,21 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="173"/>
+        <source>The layers lie outside the area of use of {crs}: distances may be a percent off.</source>
+        <translation>Lagren ligger utanför användningsområdet för {crs}: avstånd kan bli en procent fel.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="176"/>
         <source>Use {crs} from the next run</source>
         <translation>Använd {crs} från nästa körning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="200"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="203"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="208"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="211"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>

@@ -169,7 +169,10 @@ class DrogscenDock(QgsDockWidget):
         if not message:
             return
         bar = self.iface.messageBar()
-        item = bar.createMessage(TITLE, message)
+        # One line here; the analysis log has the details.
+        item = bar.createMessage(TITLE, tr(
+            "The layers lie outside the area of use of {crs}: distances may be a percent off."
+        ).format(crs=crs.authid()))
         button = QPushButton(tr("Use {crs} from the next run").format(crs=fitting.authid()))
 
         def use_fitting():
