@@ -81,7 +81,11 @@ def _within_bounds(inner, outer):
 
 
 def _usable(geometry):
-    return geometry if geometry.is_valid else geometry.buffer(0)
+    """A valid geometry to compare: invalid grounds repaired; None when nothing is left."""
+    if geometry.is_valid and not geometry.is_empty:
+        return geometry
+    repaired = geometry.buffer(0)
+    return None if repaired.is_empty else repaired
 
 
 def _metres_apart(point, area):
@@ -96,7 +100,7 @@ class _Schools:
         self.groups = [group for group, _, _ in entries]
         self.keys = [name_key(name) for _, name, _ in entries]
         self.shapes = [_usable(geometry) for _, _, geometry in entries]
-        self.bounds = [shape.bounds for shape in self.shapes]
+        self.bounds = [None if shape is None else shape.bounds for shape in self.shapes]
         self.root = {}
 
     def agree(self, first, second):
@@ -136,10 +140,14 @@ def duplicates(entries):
     ``how`` is one of POINT_IN_GROUNDS, GROUNDS_IN_GROUNDS, SAME_NAME_NEARBY.
     """
     schools = _Schools(entries)
-    is_point = [shape.geom_type in ("Point", "MultiPoint") for shape in schools.shapes]
+    # None: grounds of which nothing is left when repaired, compared with nothing.
+    is_point = [
+        None if shape is None else shape.geom_type in ("Point", "MultiPoint")
+        for shape in schools.shapes
+    ]
     # Largest grounds first, so that each one's containers are already placed.
     areas = sorted(
-        (index for index, point in enumerate(is_point) if not point),
+        (index for index, point in enumerate(is_point) if point is False),
         key=lambda index: -schools.shapes[index].area,
     )
     grid = _Grid()
@@ -155,7 +163,7 @@ def duplicates(entries):
             schools.root[index] = smallest
             merges.append((index, schools.merge(index, smallest), GROUNDS_IN_GROUNDS))
         grid.add(index, schools.bounds[index])
-    for index in (index for index, point in enumerate(is_point) if point):
+    for index in (index for index, point in enumerate(is_point) if point is True):
         found = _grounds_of_point(schools, grid, index)
         if found is not None:
             kept, how = found

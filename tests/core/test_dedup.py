@@ -124,3 +124,11 @@ def test_many_schools_are_compared_near_each_other_only():
     merges = duplicates(entries)
     assert sorted(merges) == [(index + 1, index, POINT_IN_GROUNDS)
                               for index in range(0, len(entries), 2)]
+
+
+def test_grounds_of_which_a_repair_leaves_nothing_do_not_stop_the_others():
+    # A ring that folds back on itself: invalid, and nothing of it is left by a repair.
+    folded = wkt.loads("POLYGON((18.0 59.0, 18.01 59.0, 18.0 59.0, 18.01 59.0, 18.0 59.0))")
+    entries = [("school", "A", folded), ("school", "B", GROUNDS),
+               ("school", "B", Point(18.071, 59.311)), ("school", "A", Point(18.005, 59.0))]
+    assert duplicates(entries) == [(2, 1, POINT_IN_GROUNDS)]
