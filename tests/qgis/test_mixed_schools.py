@@ -4,6 +4,7 @@ The oracle is the same analysis run on the layer split by geometry type
 (one layer of points, one of polygons), which QGIS handles as plain layers.
 """
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -153,3 +154,25 @@ def test_the_dock_runs_a_mixed_layer(qtbot, dock, oracle):  # noqa: F811 (fixtur
     assert pairs(layers["Overlaps"]) == expected
     assert layers["Schools and preschools"].featureCount() == point_count + grounds_count
     assert dock.model.rowCount() == sum(expected.values())
+
+
+def test_a_point_among_scenes_is_left_out_and_named(tmp_path, sample_gpkg):
+    scenes = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Torget", "active_hours": "Fr,Sa 22:00-03:00"},
+         "geometry": {"type": "Polygon", "coordinates": [[[18.0125, 59.3515], [18.0140, 59.3515],
+                                                          [18.0140, 59.3525], [18.0125, 59.3525],
+                                                          [18.0125, 59.3515]]]}},
+        {"type": "Feature", "properties": {"name": "Bänken", "active_hours": "24/7"},
+         "geometry": {"type": "Point", "coordinates": [18.0130, 59.3520]}},
+    ]}
+    path = tmp_path / "scenes.geojson"
+    path.write_text(json.dumps(scenes), encoding="utf-8")
+    feedback = LogFeedback()
+
+    results = processing.run("drogscen:overlap", {
+        "SCENES": str(path), "SCHOOLS": sample_gpkg + "|layername=schools",
+        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"}, feedback=feedback)
+
+    assert {f["scene_name"] for f in results["OUTPUT"].getFeatures()} == {"Torget"}
+    (refused,) = [line for line in feedback.warnings if "another geometry type" in line]
+    assert "left out: 1 (feature ids 1); polygons expected." in refused
