@@ -29,6 +29,7 @@ from ..net import overpass, skolverket
 from ..net.http import HttpClient, user_agent
 from ..net.records import SOURCE_OSM, SOURCE_SKOLVERKET
 from ..net.unit_cache import DetailCache
+from ..qgis_io.cache import cache_folder
 from ..qgis_io.fetched_layer import (
     GROUNDS_TYPE,
     POINT_TYPE,
@@ -38,13 +39,7 @@ from ..qgis_io.fetched_layer import (
     wgs84_transform,
 )
 from ..qgis_io.grid import grid_advice
-from ..qgis_io.proxy import (
-    cache_folder,
-    overpass_url,
-    proxy_settings,
-    skolverket_url,
-    tls_verify,
-)
+from ..qgis_io.proxy import overpass_url, proxy_settings, skolverket_url, tls_verify
 from .base import DrogscenAlgorithm
 
 OSM, SKOLVERKET = 0, 1

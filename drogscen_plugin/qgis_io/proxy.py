@@ -5,12 +5,12 @@ keys ``proxy/...``), read the way QGIS reads them: addresses starting with an
 entry of ``proxy/noProxyUrls`` go direct, those starting with an entry of
 ``proxy/proxyExcludedUrls`` use the system's proxy, as does the proxy type
 "Default proxy". The plugin's own keys are ``drogscen/overpass_url``,
-``drogscen/skolverket_url``, ``drogscen/ca_bundle`` and ``drogscen/cache_dir``.
+``drogscen/skolverket_url`` and ``drogscen/ca_bundle``.
 """
 
 import os
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsSettings
 
 from ..core.errors import InputError
 from ..i18n import tr
@@ -20,7 +20,6 @@ from ..net.http import ProxySettings, proxy_url
 OVERPASS_URL_KEY = "drogscen/overpass_url"
 SKOLVERKET_URL_KEY = "drogscen/skolverket_url"
 CA_BUNDLE_KEY = "drogscen/ca_bundle"
-CACHE_DIR_KEY = "drogscen/cache_dir"
 
 # QGIS proxy types that requests can use; the rest mean the system's proxy.
 _SCHEMES = {"HttpProxy": "http", "HttpCachingProxy": "http", "Socks5Proxy": "socks5h"}
@@ -90,11 +89,3 @@ def overpass_url(settings=None):
 def skolverket_url(settings=None):
     """Skolenhetsregistret v2: drogscen/skolverket_url, else Skolverket's own address."""
     return _text(settings or QgsSettings(), SKOLVERKET_URL_KEY) or skolverket.DEFAULT_URL
-
-
-def cache_folder(settings=None):
-    """Where fetched register details are kept: drogscen/cache_dir, else the profile's cache."""
-    chosen = _text(settings or QgsSettings(), CACHE_DIR_KEY)
-    if chosen:
-        return chosen
-    return os.path.join(QgsApplication.qgisSettingsDirPath(), "cache", "drogscen", "skolverket")
