@@ -267,7 +267,8 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
         results = {
             self.SCHOOL_COUNT: len(points),
             self.GROUNDS_COUNT: len(grounds),
-            self.SKIPPED_COUNT: len(result.skipped),
+            # Unusable geometry, malformed in the answer, or details that failed.
+            self.SKIPPED_COUNT: len(result.skipped) + len(result.malformed) + len(result.failed),
         }
         for name, wkb_type, features in outputs:
             sink, destination = self.parameterAsSink(

@@ -59,6 +59,8 @@ def test_malformed_elements_are_counted_in_one_warning(server):
     result, log = fetch(server, json.dumps(payload), extent)
 
     assert result["SCHOOL_COUNT"] + result["GROUNDS_COUNT"] == 7
+    # Two with unusable geometry, three malformed.
+    assert result["SKIPPED_COUNT"] == 2 + 3
     (warning,) = [line for line in log.warnings if "malformed" in line]
     assert warning == (
         "3 malformed elements of the answer were left out: node/9001 (lat 'abc' is not a number "
@@ -89,6 +91,8 @@ def test_skolverket_units_that_fail_are_named_in_one_warning(server):
     points = features(result["OUTPUT"])
     assert sorted((code, f["name"]) for code, f in points.items()) == [
         ("50010001", "Storskolan F-3"), ("50010002", "Storskolan 4-9")]
+    # Two units whose details failed, three malformed in the list.
+    assert result["SKIPPED_COUNT"] == 2 + 3
     (failed,) = [line for line in log.warnings if "details could not be fetched" in line]
     assert failed.startswith("2 school units were left out because their details could not be "
                              "fetched: 50010003 (Gamla skolan: ")
