@@ -191,7 +191,7 @@ def test_units_keep_their_own_names_and_sweref_only_units_their_place(httpserver
     assert schools["50010001"].name == "Storskolan F-3"
     assert schools["50010002"].name == "Storskolan 4-9"
     assert schools["50010001"].geometry.equals(Point(18.0579653, 59.3228732))
-    # SWEREF 99 TM only: the position is computed (oracle: PROJ, in tests/core/test_sweref.py).
+    # SWEREF 99 TM only: the position is computed (against PROJ in tests/qgis/test_sweref.py).
     lat, lon = to_wgs84(6580150.5, 674120.25)
     assert schools["50010002"].geometry.equals(Point(lon, lat))
     assert abs(lat - 59.3242) < 0.001 and abs(lon - 18.0601) < 0.001
