@@ -19,11 +19,11 @@ from tests.qgis.layer_helpers import LogFeedback, memory_layer
 from tests.qgis.test_dock import (  # noqa: F401 (fixtures)
     clean_settings,
     dock,
-    message_bar,
     result_groups,
     run,
     sample,
 )
+from tests.qgis.test_mixed_schools import analysing_dock  # noqa: F401 (fixture)
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SWEREF = QgsCoordinateReferenceSystem("EPSG:3006")
@@ -101,7 +101,8 @@ def test_the_overlap_warns_and_the_fitting_crs_measures_as_the_ellipsoid_does():
 
 
 def test_the_dock_offers_the_fitting_crs_and_uses_it_from_the_next_run(
-        qtbot, dock, no_analysis_crs):  # noqa: F811 (fixture)
+        qtbot, analysing_dock, no_analysis_crs):
+    dock = analysing_dock
     scenes, schools = bucharest()
     QgsProject.instance().addMapLayers([scenes, schools])
     dock.form.scenes.setLayer(scenes)
