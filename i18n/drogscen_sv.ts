@@ -543,19 +543,39 @@
         <translation>Närmaste drogscen (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="58"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="60"/>
         <source>school hours &apos;{value}&apos; not understood ({message}): default {default} used</source>
         <translation>skolans tider &apos;{value}&apos; kunde inte tolkas ({message}): standardtiderna {default} används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="71"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="73"/>
         <source>hours unknown: treated as always active</source>
         <translation>tider okända: behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="75"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="77"/>
         <source>hours &apos;{value}&apos; not understood ({message}): treated as always active</source>
         <translation>tiderna &apos;{value}&apos; kunde inte tolkas ({message}): behandlas som alltid aktiv</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours.py" line="111"/>
+        <source>no days given, so open every day, including weekends: check the hours</source>
+        <translation>inga dagar angivna, alltså öppet alla dagar, även helger: kontrollera tiderna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours.py" line="113"/>
+        <source>open around the clock: check the hours</source>
+        <translation>öppet dygnet runt: kontrollera tiderna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours.py" line="115"/>
+        <source>open at weekends: check the hours</source>
+        <translation>öppet på helger: kontrollera tiderna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/hours.py" line="123"/>
+        <source>no days given, so active every day: check the hours</source>
+        <translation>inga dagar angivna, alltså aktiv alla dagar: kontrollera tiderna</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/hours_dates.py" line="123"/>
@@ -769,10 +789,10 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="478"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="272"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="299"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="496"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="313"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="245"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="543"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
@@ -1024,62 +1044,72 @@
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="43"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="50"/>
         <source>Drogscen: scenes near schools</source>
         <translation>Drogscen: drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="61"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="68"/>
         <source>Time of week</source>
         <translation>Tid i veckan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="77"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="84"/>
         <source>Click a row to show the school and the scene on the map</source>
         <translation>Klicka på en rad för att visa skolan och drogscenen på kartan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="88"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="95"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="89"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="96"/>
         <source>Results</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="91"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="98"/>
         <source>Run</source>
         <translation>Kör</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="93"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="100"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="95"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="102"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="96"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="103"/>
         <source>Open the plugin&apos;s manual at the section about the dock</source>
         <translation>Öppna tilläggets handbok vid avsnittet om panelen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="160"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="168"/>
         <source>Analysing…</source>
         <translation>Analyserar…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="179"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="182"/>
+        <source>The layers lie outside the area of use of {crs}: distances may be a percent off.</source>
+        <translation>Lagren ligger utanför användningsområdet för {crs}: avstånd kan bli en procent fel.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="185"/>
+        <source>Use {crs} from the next run</source>
+        <translation>Använd {crs} från nästa körning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="212"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="187"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="220"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
@@ -1115,7 +1145,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="47"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="90"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="99"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="45"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
         <source>Source</source>
@@ -1283,7 +1313,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="39"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="123"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="78"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="195"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
         <translation>Överlapp</translation>
@@ -1292,7 +1322,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="40"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="139"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="49"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="130"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="163"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1308,12 +1338,12 @@
         <translation>Stängt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="148"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="151"/>
         <source>No school of layer &apos;{layer}&apos; lies in the current map extent.</source>
         <translation>Ingen skola i lagret &apos;{layer}&apos; ligger i kartans aktuella utbredning.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="213"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="216"/>
         <source>The analysis failed.</source>
         <translation>Analysen misslyckades.</translation>
     </message>
@@ -1350,7 +1380,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="134"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="103"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="69"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="169"/>
         <source>Open drug scenes</source>
@@ -1414,13 +1444,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="205"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="170"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="206"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="175"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -1496,13 +1526,14 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/net/http.py" line="190"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="215"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="377"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="225"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="444"/>
         <source>The fetch was canceled.</source>
         <translation>Hämtningen avbröts.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/net/http.py" line="216"/>
+        <location filename="../drogscen_plugin/net/payload.py" line="28"/>
         <source>{service} sent an answer that is not valid JSON (&apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
         <translation>{service} skickade ett svar som inte är giltig JSON (&apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
     </message>
@@ -1577,94 +1608,185 @@
         <translation>{service} svarade med ett fel (HTTP {status}): &apos;{excerpt}&apos;. Kontrollera adressen {url}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="58"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="65"/>
         <source>&apos;{code}&apos; is not a municipality code: give the four digits of the kommunkod, for example 0180 for Stockholm or 1480 for Göteborg.</source>
         <translation>&apos;{code}&apos; är ingen kommunkod: ange kommunkodens fyra siffror, till exempel 0180 för Stockholm eller 1480 för Göteborg.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="71"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="78"/>
         <source>The extent {south:g}, {west:g}, {north:g}, {east:g} (south, west, north, east in degrees) is empty or lies outside the world.</source>
         <translation>Utbredningen {south:g}, {west:g}, {north:g}, {east:g} (syd, väst, nord, öst i grader) är tom eller ligger utanför jorden.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="123"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="132"/>
         <source>OpenStreetMap has no municipality with the code {code} (a boundary with admin_level=7 and ref:scb={code}). Check the code, or fetch by extent instead.</source>
         <translation>OpenStreetMap har ingen kommun med koden {code} (en gräns med admin_level=7 och ref:scb={code}). Kontrollera koden, eller hämta efter utbredning i stället.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="135"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="140"/>
+        <source>The server answered XML, not the JSON asked for; it was read as XML.</source>
+        <translation>Servern svarade med XML, inte den JSON som efterfrågades; svaret lästes som XML.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="149"/>
         <source>The Overpass server limits how many queries one address may run, and the limit is reached (HTTP {status}). Wait a few minutes and try again, or use another Overpass server (setting drogscen/overpass_url).</source>
         <translation>Overpass-servern begränsar hur många frågor en adress får köra, och gränsen är nådd (HTTP {status}). Vänta några minuter och försök igen, eller använd en annan Overpass-server (inställningen drogscen/overpass_url).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="143"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="157"/>
         <source>The Overpass server did not accept the query (&apos;{excerpt}&apos;). Check that the Overpass address points at an interpreter, such as {default}.</source>
         <translation>Overpass-servern godtog inte frågan (&apos;{excerpt}&apos;). Kontrollera att Overpass-adressen pekar på en interpreter, som {default}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="157"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="165"/>
         <source>The Overpass server is too busy to run the query now (&apos;{excerpt}&apos;). Try again in a few minutes or with a smaller area, or use another Overpass server (setting drogscen/overpass_url).</source>
         <translation>Overpass-servern är för belastad för att köra frågan nu (&apos;{excerpt}&apos;). Försök igen om några minuter eller med ett mindre område, eller använd en annan Overpass-server (inställningen drogscen/overpass_url).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="172"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="180"/>
         <source>The answer is JSON but not from an Overpass API (no list of elements). Check the Overpass address (setting drogscen/overpass_url).</source>
         <translation>Svaret är JSON men kommer inte från ett Overpass-API (ingen lista med element). Kontrollera Overpass-adressen (inställningen drogscen/overpass_url).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="180"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="188"/>
         <source>The Overpass server stopped the query: &apos;{remark}&apos;. Try a smaller area, or again when the server is less busy.</source>
         <translation>Overpass-servern avbröt frågan: &apos;{remark}&apos;. Försök med ett mindre område, eller igen när servern är mindre belastad.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="292"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="208"/>
+        <source>it is not an element</source>
+        <translation>det är inget element</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass.py" line="297"/>
         <source>the node has no coordinates</source>
         <translation>noden saknar koordinater</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="298"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="303"/>
         <source>an open way, not an area: the school grounds need a closed outline</source>
         <translation>en öppen väg, inte en yta: skolgården behöver en sluten kontur</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="304"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="309"/>
         <source>a relation of type &apos;{type}&apos;: only multipolygon relations are read</source>
         <translation>en relation av typen &apos;{type}&apos;: bara multipolygonrelationer läses</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="315"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="320"/>
         <source>its member ways do not join into closed rings</source>
         <translation>dess medlemsvägar bildar inte slutna ringar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="322"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="327"/>
         <source>part of its geometry is missing from the answer</source>
         <translation>en del av geometrin saknas i svaret</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/overpass.py" line="328"/>
+        <location filename="../drogscen_plugin/net/overpass.py" line="333"/>
         <source>its outline encloses no area</source>
         <translation>konturen omsluter ingen yta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="64"/>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="73"/>
+        <source>The Overpass server answered with an error page: &apos;{words}&apos;.</source>
+        <translation>Overpass-servern svarade med en felsida: &apos;{words}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="84"/>
+        <source>The server answered XML, not the JSON asked for, and it cannot be read as an OpenStreetMap answer ({message}). Check the Overpass address (setting drogscen/overpass_url).</source>
+        <translation>Servern svarade med XML, inte den JSON som efterfrågades, och svaret kan inte läsas som ett OpenStreetMap-svar ({message}). Kontrollera Overpass-adressen (inställningen drogscen/overpass_url).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="139"/>
+        <source>its root element is &lt;{tag}&gt;</source>
+        <translation>dess rotelement är &lt;{tag}&gt;</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="154"/>
+        <source>element {position}</source>
+        <translation>element {position}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="167"/>
+        <source>its tags are not a list of texts</source>
+        <translation>dess taggar är ingen lista med texter</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="170"/>
+        <source>its tag &apos;{key}&apos; is not valid UTF-8</source>
+        <translation>dess tagg &apos;{key}&apos; är inte giltig UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="182"/>
+        <source>a point of its geometry is not a position</source>
+        <translation>en punkt i dess geometri är ingen position</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="193"/>
+        <source>{key} {value!r} is not a number of degrees</source>
+        <translation>{key} {value!r} är inget antal grader</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="208"/>
+        <source>its members are not a list</source>
+        <translation>dess medlemmar är ingen lista</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="214"/>
+        <source>its geometry is not a list of points</source>
+        <translation>dess geometri är ingen lista med punkter</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/overpass_answer.py" line="225"/>
+        <source>its id {id!r} is not a positive whole number</source>
+        <translation>dess id {id!r} är inget positivt heltal</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="78"/>
         <source>Skolverket&apos;s register has no active school units for the municipality code {code}. Check the code: four digits, for example 0180 for Stockholm.</source>
         <translation>Skolverkets register har inga aktiva skolenheter för kommunkoden {code}. Kontrollera koden: fyra siffror, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="78"/>
-        <source>School unit {code} ({name}): {message}</source>
-        <translation>Skolenhet {code} ({name}): {message}</translation>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="93"/>
+        <source>No school unit&apos;s details could be fetched ({count} tried); the first: {reason}</source>
+        <translation>Inga skolenheters uppgifter kunde hämtas ({count} försök); den första: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="87"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="165"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="231"/>
+        <source>its name &apos;{name}&apos; is not valid UTF-8</source>
+        <translation>dess namn &apos;{name}&apos; är inte giltig UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="171"/>
         <source>{name}: the register has no coordinates</source>
         <translation>{name}: registret har inga koordinater</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="107"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="193"/>
         <source>The answer is JSON but not from Skolenhetsregistret v2. Check the Skolverket address (setting drogscen/skolverket_url), for example {default}.</source>
         <translation>Svaret är JSON men kommer inte från Skolenhetsregistret v2. Kontrollera Skolverkets adress (inställningen drogscen/skolverket_url), till exempel {default}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="213"/>
+        <source>unit {position}</source>
+        <translation>enhet {position}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="223"/>
+        <source>it is not a school unit</source>
+        <translation>det är ingen skolenhet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="226"/>
+        <source>its code {code!r} is not a school unit code</source>
+        <translation>dess kod {code!r} är ingen skolenhetskod</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="229"/>
+        <source>its name is not text</source>
+        <translation>dess namn är inte text</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/plugin.py" line="80"/>
@@ -1730,7 +1852,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="56"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="181"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -1796,7 +1918,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="80"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="197"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="205"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
@@ -1900,7 +2022,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="128"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="100"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="199"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
         <translation>Sammanställning per skola</translation>
@@ -1917,7 +2039,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="140"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -2057,228 +2179,264 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="61"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="68"/>
         <source>Fetch schools and preschools (open data)</source>
         <translation>Hämta skolor och förskolor (öppna data)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="64"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="71"/>
         <source>Data sources</source>
         <translation>Datakällor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="70"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="77"/>
         <source>Loads schools and preschools for an extent or a municipality from open data, with the fields the overlap analysis reads: name, type (förskola, grundskola, gymnasieskola, skola when the level is not known, annan), opening_hours when the source has them, source_id, source and fetched_at.
 
-OpenStreetMap (Overpass API): schools and preschools, school grounds as polygons where they are mapped, and the opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap wherever you show or share it.
+OpenStreetMap (Overpass API): schools and preschools, school grounds as polygons where they are mapped, and the opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap wherever you show or share it. A school mapped twice (a point in its grounds, grounds within grounds) becomes one feature.
 
-Skolverket (Skolenhetsregistret): the active school units of a municipality, as points. It has no preschools and no opening hours, and it costs one request per school unit.
+Skolverket (Skolenhetsregistret): the active school units of a municipality, as points. It has no preschools and no opening hours, and it costs one request per school unit not fetched in the last day; units whose details fail are left out and named.
 
 A layer holds one geometry type, so schools mapped as points go to the first output and school grounds to the second; run the overlap analysis on each.
 
 Only the extent or the municipality code is sent to the source. The proxy set in QGIS (Settings › Options › Network) is used.</source>
         <translation>Hämtar skolor och förskolor för en utbredning eller en kommun från öppna data, med fälten som överlappsanalysen läser: name, type (förskola, grundskola, gymnasieskola, skola när skolformen inte är känd, annan), opening_hours när källan har dem, source_id, source och fetched_at.
 
-OpenStreetMap (Overpass API): skolor och förskolor, skolgårdar som polygoner där de är karterade, och taggen opening_hours. Data © OpenStreetMaps bidragsgivare, ODbL: ange OpenStreetMap som källa överallt där du visar eller delar dem.
+OpenStreetMap (Overpass API): skolor och förskolor, skolgårdar som polygoner där de är karterade, och taggen opening_hours. Data © OpenStreetMaps bidragsgivare, ODbL: ange OpenStreetMap som källa överallt där du visar eller delar dem. En skola som är karterad två gånger (en punkt på sin skolgård, skolgård inom skolgård) blir ett objekt.
 
-Skolverket (Skolenhetsregistret): en kommuns aktiva skolenheter, som punkter. Registret har inga förskolor och inga öppettider, och det kostar en förfrågan per skolenhet.
+Skolverket (Skolenhetsregistret): en kommuns aktiva skolenheter, som punkter. Registret har inga förskolor och inga öppettider, och det kostar en förfrågan per skolenhet som inte hämtats det senaste dygnet; enheter vars uppgifter inte kan hämtas utelämnas och namnges.
 
 Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar i den första utdatan och skolgårdar i den andra; kör överlappsanalysen på båda.
 
 Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="92"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="101"/>
         <source>OpenStreetMap (Overpass API): schools and preschools</source>
         <translation>OpenStreetMap (Overpass API): skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="93"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="102"/>
         <source>Skolverket (Skolenhetsregistret): schools only, no preschools</source>
         <translation>Skolverket (Skolenhetsregistret): bara skolor, inga förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="97"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="106"/>
         <source>Where the schools come from. Skolverket&apos;s register has no preschools and is searched by municipality only.</source>
         <translation>Var skolorna hämtas från. Skolverkets register har inga förskolor och söks bara per kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="112"/>
         <source>Extent</source>
         <translation>Utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="104"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="113"/>
         <source>The area to fetch schools for (OpenStreetMap only); or give a municipality.</source>
         <translation>Området att hämta skolor för (bara OpenStreetMap); eller ange en kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="108"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="117"/>
         <source>Municipality code (kommunkod)</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="110"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="119"/>
         <source>The four-digit municipality code, for example 0180 for Stockholm.</source>
         <translation>Kommunens fyrsiffriga kod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="114"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="123"/>
         <source>Overpass API address</source>
         <translation>Adress till Overpass API</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="125"/>
         <source>The Overpass API interpreter; the default comes from the setting drogscen/overpass_url, else the public server.</source>
         <translation>Overpass API:s interpreter; standardvärdet kommer från inställningen drogscen/overpass_url, annars den publika servern.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="125"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="134"/>
         <source>Skolenhetsregistret address</source>
         <translation>Adress till Skolenhetsregistret</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="138"/>
         <source>Skolverket&apos;s Skolenhetsregistret v2; the default comes from the setting drogscen/skolverket_url.</source>
         <translation>Skolverkets Skolenhetsregistret v2; standardvärdet kommer från inställningen drogscen/skolverket_url.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="145"/>
         <source>Output CRS</source>
         <translation>Koordinatsystem för utdata</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="137"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="146"/>
         <source>The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Utdatalagrens koordinatsystem; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="142"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="151"/>
         <source>Schools and preschools (points)</source>
         <translation>Skolor och förskolor (punkter)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="144"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="153"/>
         <source>The schools and preschools mapped as points (all of them from Skolverket).</source>
         <translation>Skolor och förskolor som är karterade som punkter (alla från Skolverket).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="149"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="158"/>
         <source>School grounds (polygons)</source>
         <translation>Skolgårdar (polygoner)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="154"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="163"/>
         <source>The schools and preschools mapped with their grounds (OpenStreetMap only).</source>
         <translation>Skolor och förskolor som är karterade med sina skolgårdar (bara OpenStreetMap).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="165"/>
         <source>Schools as points</source>
         <translation>Skolor som punkter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="157"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="166"/>
         <source>Schools with grounds</source>
         <translation>Skolor med skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="158"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="167"/>
         <source>Elements left out</source>
         <translation>Utelämnade element</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="165"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="174"/>
         <source>Give either an extent or a municipality code, not both.</source>
         <translation>Ange antingen en utbredning eller en kommunkod, inte båda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="168"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="177"/>
         <source>Skolverket&apos;s register is searched by municipality: give a municipality code (kommunkod), such as 0180 for Stockholm.</source>
         <translation>Skolverkets register söks per kommun: ange en kommunkod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="174"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="183"/>
         <source>Give an extent or a municipality code to fetch schools for.</source>
         <translation>Ange en utbredning eller en kommunkod att hämta skolor för.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="178"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="187"/>
         <source>{parameter}: no valid CRS given.</source>
         <translation>{parameter}: inget giltigt koordinatsystem angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="192"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="201"/>
         <source>municipality {code}</source>
         <translation>kommun {code}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="194"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="203"/>
         <source>the extent {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</source>
         <translation>utbredningen {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="198"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="207"/>
         <source>Asking {url} for {where}…</source>
         <translation>Frågar {url} om {where}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="207"/>
-        <source>Asking {url} for the school units of municipality {code}, one request per unit…</source>
-        <translation>Frågar {url} om skolenheterna i kommun {code}, en förfrågan per enhet…</translation>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="216"/>
+        <source>Asking {url} for the school units of municipality {code}, one request per unit not fetched in the last day, four at a time…</source>
+        <translation>Frågar {url} efter skolenheterna i kommun {code}, en förfrågan per enhet som inte hämtats det senaste dygnet, fyra åt gången…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="269"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="280"/>
         <source>{count} schools with school grounds were not written: the output &apos;{output}&apos; is not set.</source>
         <translation>{count} skolor med skolgård skrevs inte: utdatan &apos;{output}&apos; är inte angiven.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="285"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="297"/>
         <source>{count} schools and preschools from {source}: {points} as points, {grounds} with school grounds.</source>
         <translation>{count} skolor och förskolor från {source}: {points} som punkter, {grounds} med skolgård.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="297"/>
-        <source>{count} points lie within the grounds of the same school and were merged into them: {ids}.</source>
-        <translation>{count} punkter ligger inom samma skolas skolgård och slogs ihop med den: {ids}.</translation>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="312"/>
+        <source>{count} malformed elements of the answer were left out: {elements}.</source>
+        <translation>{count} felaktiga element i svaret utelämnades: {elements}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="303"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="318"/>
+        <source>{count} school units were left out because their details could not be fetched: {units}.</source>
+        <translation>{count} skolenheter utelämnades eftersom deras uppgifter inte kunde hämtas: {units}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="324"/>
         <source>{id} left out: {reason}.</source>
         <translation>{id} utelämnad: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="306"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="327"/>
         <source>{count} more elements left out.</source>
         <translation>{count} element till utelämnade.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="317"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="338"/>
         <source>{count} carry opening hours; the others get the default hours of their type in the analysis.</source>
         <translation>{count} har öppettider; de övriga får standardtiderna för sin skolform i analysen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="324"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="345"/>
         <source>{id} ({name}): the opening hours &apos;{hours}&apos; cannot be read ({message}); the analysis will use the default hours.</source>
         <translation>{id} ({name}): öppettiderna &apos;{hours}&apos; kan inte tolkas ({message}); analysen använder standardtiderna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="334"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="355"/>
         <source>Source and licence: {attribution}.</source>
         <translation>Källa och licens: {attribution}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="336"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="357"/>
         <source>Maps and data made from it must credit “© OpenStreetMap contributors”.</source>
         <translation>Kartor och data som bygger på dem måste ange ”© OpenStreetMaps bidragsgivare”.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="381"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="386"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="102"/>
+        <source> and {count} more</source>
+        <translation> och {count} till</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="395"/>
+        <source>points within their school&apos;s grounds</source>
+        <translation>punkter inom sin skolas skolgård</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="396"/>
+        <source>grounds within larger grounds of the same school</source>
+        <translation>skolgårdar inom större skolgårdar för samma skola</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="397"/>
+        <source>points near grounds of the same name</source>
+        <translation>punkter nära en skolgård med samma namn</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="400"/>
+        <source>{kind}: {count}</source>
+        <translation>{kind}: {count}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="404"/>
+        <source>{count} features were the same school as another and were merged ({kinds}): {pairs}.</source>
+        <translation>{count} objekt var samma skola som ett annat och slogs ihop ({kinds}): {pairs}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="448"/>
         <source>Schools and preschools ({source})</source>
         <translation>Skolor och förskolor ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="382"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="449"/>
         <source>School grounds ({source})</source>
         <translation>Skolgårdar ({source})</translation>
     </message>
@@ -2412,12 +2570,12 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="78"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="80"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="81"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="83"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -2438,132 +2596,132 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="105"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="111"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="114"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="116"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="122"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="131"/>
-        <source>Points, or polygons of school grounds (buffered from their boundary).</source>
-        <translation>Punkter, eller polygoner för skolgårdar (buffras från sin gräns).</translation>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="133"/>
+        <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
+        <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="135"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="140"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="137"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="142"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="141"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="143"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="148"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="151"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="156"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="157"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="167"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="167"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="177"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="182"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="182"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="187"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="192"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="197"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="205"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="210"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="211"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="216"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="250"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="259"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="252"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="261"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="260"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="312"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="326"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -2727,6 +2885,11 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/qgis_io/grid.py" line="72"/>
+        <source>The data ({west:.2f}° to {east:.2f}° E, {south:.2f}° to {north:.2f}° N) lie outside the area of use of {crs}: distances and areas there may be a percent or more off. A CRS that fits the data: {fitting}.</source>
+        <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="71"/>
         <source>no valid CRS given.</source>
         <translation>inget giltigt koordinatsystem angivet.</translation>
@@ -2737,62 +2900,67 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{crs} mäter inte i meter: välj ett projicerat koordinatsystem som EPSG:3006 (SWEREF 99 TM).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="86"/>
-        <source>polygons</source>
-        <translation>polygoner</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="86"/>
-        <source>points or polygons</source>
-        <translation>punkter eller polygoner</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="88"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="87"/>
         <source>Layer &apos;{layer}&apos; has geometry type {found}: {expected} expected.</source>
         <translation>Lagret &apos;{layer}&apos; har geometritypen {found}: {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="99"/>
-        <source> and {count} more</source>
-        <translation> och {count} till</translation>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="96"/>
+        <source>polygons</source>
+        <translation>polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="185"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="96"/>
+        <source>points or polygons</source>
+        <translation>punkter eller polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="193"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="290"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="304"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="353"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="377"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="372"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="396"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="384"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="408"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="390"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="414"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="397"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="421"/>
+        <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
+        <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="433"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="406"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="442"/>
+        <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
+        <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="453"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
@@ -2971,6 +3139,11 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="510"/>
         <source>the School summary output of drogscen:overlap</source>
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/mixed.py" line="36"/>
+        <source>The schools are points and school grounds mixed in one layer: each was analysed by its own geometry; the summary shows the {count} school grounds as points within them, so that it holds one geometry type.</source>
+        <translation>Skolorna är punkter och skolgårdar blandade i ett lager: var och en analyserades med sin egen geometri; sammanfattningen visar de {count} skolgårdarna som punkter inom dem, så att den har en geometrityp.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/proxy.py" line="58"/>
@@ -3441,6 +3614,10 @@ Lagren innehåller inte analysens parametrar: ange avståndet och standardtidern
 Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som gäller på rapportdatumet täcker skolans behov (som drogscen:measurecoverage med sammanställningen per skola och avståndet).</translation>
     </message>
     <message>
+        <source>Asking {url} for the school units of municipality {code}, one request per unit…</source>
+        <translation type="vanished">Frågar {url} om skolenheterna i kommun {code}, en förfrågan per enhet…</translation>
+    </message>
+    <message>
         <source>Calendar selectors such as {word!r} (column {column}) are not supported: the hours describe one recurring week</source>
         <translation type="vanished">Kalenderval som {word!r} (position {column}) stöds inte: tiderna beskriver en återkommande vecka</translation>
     </message>
@@ -3469,6 +3646,34 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation type="vanished">Timmar i veckan som en drogscen inom avståndet är aktiv medan skolan är öppen och medan den är stängd. Skolor med en drogscen som är aktiv under verksamhetstid kommer först; varje skola har en egen sida.</translation>
     </message>
     <message>
+        <source>Loads schools and preschools for an extent or a municipality from open data, with the fields the overlap analysis reads: name, type (förskola, grundskola, gymnasieskola, skola when the level is not known, annan), opening_hours when the source has them, source_id, source and fetched_at.
+
+OpenStreetMap (Overpass API): schools and preschools, school grounds as polygons where they are mapped, and the opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap wherever you show or share it.
+
+Skolverket (Skolenhetsregistret): the active school units of a municipality, as points. It has no preschools and no opening hours, and it costs one request per school unit.
+
+A layer holds one geometry type, so schools mapped as points go to the first output and school grounds to the second; run the overlap analysis on each.
+
+Only the extent or the municipality code is sent to the source. The proxy set in QGIS (Settings › Options › Network) is used.</source>
+        <translation type="vanished">Hämtar skolor och förskolor för en utbredning eller en kommun från öppna data, med fälten som överlappsanalysen läser: name, type (förskola, grundskola, gymnasieskola, skola när skolformen inte är känd, annan), opening_hours när källan har dem, source_id, source och fetched_at.
+
+OpenStreetMap (Overpass API): skolor och förskolor, skolgårdar som polygoner där de är karterade, och taggen opening_hours. Data © OpenStreetMaps bidragsgivare, ODbL: ange OpenStreetMap som källa överallt där du visar eller delar dem.
+
+Skolverket (Skolenhetsregistret): en kommuns aktiva skolenheter, som punkter. Registret har inga förskolor och inga öppettider, och det kostar en förfrågan per skolenhet.
+
+Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar i den första utdatan och skolgårdar i den andra; kör överlappsanalysen på båda.
+
+Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
+    </message>
+    <message>
+        <source>Points, or polygons of school grounds (buffered from their boundary).</source>
+        <translation type="vanished">Punkter, eller polygoner för skolgårdar (buffras från sin gräns).</translation>
+    </message>
+    <message>
+        <source>School unit {code} ({name}): {message}</source>
+        <translation type="vanished">Skolenhet {code} ({name}): {message}</translation>
+    </message>
+    <message>
         <source>The default preschool hours of the analysis run.</source>
         <translation type="vanished">Analyskörningens standardtider för förskolor.</translation>
     </message>
@@ -3487,6 +3692,10 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <source>a weekday, a time span, &apos;24/7&apos; or &apos;off&apos;</source>
         <translation type="vanished">en veckodag, ett tidsintervall, &apos;24/7&apos; eller &apos;off&apos;</translation>
+    </message>
+    <message>
+        <source>{count} points lie within the grounds of the same school and were merged into them: {ids}.</source>
+        <translation type="vanished">{count} punkter ligger inom samma skolas skolgård och slogs ihop med den: {ids}.</translation>
     </message>
     <message>
         <source>{school}: the opening hours {hours} do not give the analysis&apos;s results; the week chart&apos;s red and amber bars follow the analysis. Give the schools layer and the default hours the analysis used.</source>

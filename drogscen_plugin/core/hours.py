@@ -3,13 +3,15 @@
 Missing school hours are normal (most school registers carry none) and get
 the default hours of the school type without a note. Missing or unreadable
 scene hours are treated as always active, the safe assumption, and flagged.
+Hours that are legal but unlikely (a school open at weekends or around the
+clock, hours without days) are used as given, with a note to check them.
 """
 
 import unicodedata
 
 from ..i18n import tr
 from .errors import ScheduleError
-from .schedule import WeeklySchedule
+from .schedule import MINUTES_PER_DAY, MINUTES_PER_WEEK, WeeklySchedule
 
 # School day plus after-school centre ("fritidshem").
 DEFAULT_SCHOOL_HOURS = "Mo-Fr 07:00-18:00"
@@ -76,3 +78,47 @@ def scene_schedule(value):
             value=text, message=exc
         )
         return WeeklySchedule.always(), note
+
+
+_SATURDAY = 5 * MINUTES_PER_DAY
+
+
+def _days_given(text):
+    """False for hours with times only, such as "07:30-16:30": every day of the week."""
+    return any(character.isalpha() for character in text) or text.strip() == "24/7"
+
+
+def _open_at_weekends(schedule):
+    return any(end > _SATURDAY for _, end in schedule.intervals)
+
+
+def _around_the_clock(schedule):
+    """True when the schedule holds 24 hours on end, as "Mo-Fr" without times does."""
+    intervals = schedule.intervals
+    longest = max((end - start for start, end in intervals), default=0)
+    if intervals and intervals[0][0] == 0 and intervals[-1][1] == MINUTES_PER_WEEK:
+        # Sunday night runs on into Monday morning.
+        longest = max(longest, intervals[0][1] + MINUTES_PER_WEEK - intervals[-1][0])
+    return longest >= MINUTES_PER_DAY
+
+
+def school_hours_check(value, schedule):
+    """A note on a school's own hours that are legal but unlikely, or ""; the hours stand."""
+    text = _text(value)
+    if not text:
+        return ""
+    if not _days_given(text) and _open_at_weekends(schedule):
+        return tr("no days given, so open every day, including weekends: check the hours")
+    if _around_the_clock(schedule):
+        return tr("open around the clock: check the hours")
+    if _open_at_weekends(schedule):
+        return tr("open at weekends: check the hours")
+    return ""
+
+
+def scene_hours_check(value):
+    """A note on scene hours given without days (so every day), or ""; the hours stand."""
+    text = _text(value)
+    if text and not _days_given(text):
+        return tr("no days given, so active every day: check the hours")
+    return ""

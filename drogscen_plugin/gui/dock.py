@@ -1,6 +1,12 @@
 """The Drogscen dock: settings, Run/Cancel with progress, results table and time of week."""
 
-from qgis.core import Qgis, QgsProject, QgsReferencedRectangle
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsProject,
+    QgsReferencedRectangle,
+    QgsSettings,
+)
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -22,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.errors import DrogscenError
 from ..core.help import DOCK_SECTION, help_url
 from ..i18n import tr
+from ..qgis_io.grid import ANALYSIS_CRS_KEY, analysis_crs_setting, grid_advice
 from .fetch_dialog import FetchButton
 from .measures_panel import MeasuresPanel
 from .report_button import ReportButton
@@ -151,6 +158,7 @@ class DrogscenDock(QgsDockWidget):
                     canvas.extent(), canvas.mapSettings().destinationCrs()
                 )
             self.form.save_settings()
+            self._advise_grid(values)
             self.runner.start(values, extent)
         except DrogscenError as error:
             self.show_error(str(error))
@@ -158,6 +166,31 @@ class DrogscenDock(QgsDockWidget):
         self._values = values
         self._set_running(True)
         self.show_status(tr("Analysing…"))
+
+    def _advise_grid(self, values):
+        """Warn when the layers lie outside the analysis CRS's area of use, offering one
+        that fits; the run goes on."""
+        crs = QgsCoordinateReferenceSystem(analysis_crs_setting())
+        layers = (values.scenes_layer, values.schools_layer)
+        message, fitting = grid_advice(
+            crs, [(layer.extent(), layer.crs()) for layer in layers],
+            QgsProject.instance().transformContext())
+        if not message:
+            return
+        bar = self.iface.messageBar()
+        # One line here; the analysis log has the details.
+        item = bar.createMessage(TITLE, tr(
+            "The layers lie outside the area of use of {crs}: distances may be a percent off."
+        ).format(crs=crs.authid()))
+        button = QPushButton(tr("Use {crs} from the next run").format(crs=fitting.authid()))
+
+        def use_fitting():
+            QgsSettings().setValue(ANALYSIS_CRS_KEY, fitting.authid())
+            bar.popWidget(item)
+
+        button.clicked.connect(use_fitting)
+        item.layout().addWidget(button)
+        bar.pushWidget(item, Qgis.MessageLevel.Warning)
 
     def _set_running(self, running):
         self.run_button.setEnabled(not running)

@@ -24,6 +24,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import InputError
 from ..i18n import tr
+from ..qgis_io.grid import analysis_crs_setting
 
 OVERLAP = "drogscen:overlap"
 BUFFERS = "drogscen:bufferschools"
@@ -92,12 +93,14 @@ class _Job:
             "DISTANCE": values.distance,
             "DEFAULT_SCHOOL_HOURS": values.school_hours,
             "DEFAULT_PRESCHOOL_HOURS": values.preschool_hours,
+            "ANALYSIS_CRS": analysis_crs_setting(),
             "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
             "SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
         }
         buffers = {
             "SCHOOLS": schools,
             "DISTANCE": values.distance,
+            "ANALYSIS_CRS": analysis_crs_setting(),
             "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
         }
         return [(OVERLAP, overlap, 0.0, OVERLAP_SHARE), (BUFFERS, buffers, OVERLAP_SHARE, 100.0)]

@@ -11,9 +11,18 @@ import re
 
 from shapely.geometry import MultiPolygon, Point, Polygon
 
+from ..core.dedup import duplicates
 from ..core.errors import InputError
 from ..i18n import tr
 from .http import FetchError, HttpStatusError, text_excerpt
+from .overpass_answer import (
+    ELEMENT_TYPES,
+    ErrorPage,
+    element_id,
+    element_problem,
+    read_answer,
+    server_words,
+)
 from .records import (
     COMPULSORY,
     PRESCHOOL,
@@ -41,8 +50,6 @@ BUSY_TEXT = "server is probably too busy"
 RATE_LIMITED_TEXT = "rate_limited"
 
 _MUNICIPALITY = re.compile(r"^\d{4}$")
-# The server's own words in its HTML error page.
-_RUNTIME_ERROR = re.compile(r"(?:runtime|static) error:\s*(.*?)\s*(?:</p>|$)", re.DOTALL)
 _ISCED = re.compile(r"(\d)\s*-\s*(\d)|(\d)")
 
 
@@ -108,16 +115,18 @@ def fetch(client, url, bbox=None, municipality=None, progress=None):
     try:
         response = client.request("POST", url, SERVICE, data={"data": query})
     except HttpStatusError as error:
-        raise FetchError(_status_message(error)) from error
-    # An overloaded server may also say so in an HTML page with status 200.
-    if BUSY_TEXT in response.text and not response.text.lstrip().startswith("{"):
-        raise FetchError(_busy_message(response.text))
-    payload = client.json(response, SERVICE)
+        raise FetchError(_status_message(error.status, error.text, str(error))) from error
+    try:
+        payload, answer_format = read_answer(response.content, response.url)
+    except ErrorPage as page:
+        # An overloaded server may also say so in an HTML page with status 200.
+        raise FetchError(_status_message(response.status_code, page.text, str(page))) from page
     client.check_canceled()
     progress(70)
     check_answer(payload)
     if municipality is not None and not any(
-        element.get("type") == "area" for element in payload["elements"]
+        isinstance(element, dict) and element.get("type") == "area"
+        for element in payload["elements"]
     ):
         raise FetchError(
             tr(
@@ -126,31 +135,30 @@ def fetch(client, url, bbox=None, municipality=None, progress=None):
             ).format(code=municipality_code(municipality))
         )
     result = parse(payload, fetched_at)
+    if answer_format == "xml":
+        result.notes.append(
+            tr("The server answered XML, not the JSON asked for; it was read as XML.")
+        )
     progress(100)
     return result
 
 
-def _status_message(error):
-    if error.status == 429 or RATE_LIMITED_TEXT in error.text:
+def _status_message(status, text, message):
+    """The message for an error answer: a rate limit, a busy server, a refused query."""
+    if status == 429 or RATE_LIMITED_TEXT in text:
         return tr(
             "The Overpass server limits how many queries one address may run, and the limit is "
             "reached (HTTP {status}). Wait a few minutes and try again, or use another Overpass "
             "server (setting drogscen/overpass_url)."
-        ).format(status=error.status)
-    if error.status == 504 or BUSY_TEXT in error.text:
-        return _busy_message(error.text)
-    if error.status == 400:
+        ).format(status=status)
+    if status == 504 or BUSY_TEXT in text:
+        return _busy_message(text)
+    if status == 400:
         return tr(
             "The Overpass server did not accept the query ('{excerpt}'). Check that the "
             "Overpass address points at an interpreter, such as {default}."
-        ).format(excerpt=server_words(error.text), default=DEFAULT_URL)
-    return str(error)
-
-
-def server_words(text):
-    """What an Overpass error page says, without the page around it."""
-    match = _RUNTIME_ERROR.search(text or "")
-    return text_excerpt(match.group(1) if match else text)
+        ).format(excerpt=server_words(text), default=DEFAULT_URL)
+    return message
 
 
 def _busy_message(text):
@@ -185,23 +193,30 @@ def check_answer(payload):
 
 
 def parse(payload, fetched_at=None):
-    """A FetchResult from an Overpass JSON answer with ``out geom`` geometries.
+    """A FetchResult from an Overpass answer (JSON form) with ``out geom`` geometries.
 
-    A point inside a polygon of the same amenity, with the same name or one
-    of them unnamed, is the same school mapped twice: the polygon is kept
-    (taking the point's name and hours when it has none) and the point
-    listed in ``merged``.
+    Malformed elements are left out and listed in ``malformed``; elements
+    whose geometry is unusable in ``skipped``. The same school mapped twice
+    (a point and its grounds, nested grounds; see core.dedup) becomes one,
+    the grounds taking the other's name, hours and type where they lack them.
     """
     fetched_at = fetched_at or now_utc()
     result = FetchResult(SOURCE_OSM, ATTRIBUTION)
     found = []
-    for element in payload["elements"]:
-        tags = element.get("tags") or {}
-        if element.get("type") not in ("node", "way", "relation"):
+    for position, element in enumerate(payload["elements"]):
+        if not isinstance(element, dict) or not isinstance(element.get("type"), str):
+            result.malformed.append((element_id(element, position), tr("it is not an element")))
             continue
+        if element["type"] not in ELEMENT_TYPES:
+            continue
+        problem = element_problem(element)
+        if problem:
+            result.malformed.append((element_id(element, position), problem))
+            continue
+        tags = element.get("tags") or {}
         if tags.get("amenity") not in AMENITIES:
             continue
-        source_id = "{}/{}".format(element["type"], element.get("id"))
+        source_id = element_id(element, position)
         try:
             geometry = _geometry(element)
         except _Unusable as reason:
@@ -217,33 +232,23 @@ def parse(payload, fetched_at=None):
             geometry=geometry,
         )
         found.append((tags["amenity"], school))
-    areas = [(amenity, school) for amenity, school in found if school.geometry.geom_type != "Point"]
-    for amenity, school in found:
-        if school.geometry.geom_type == "Point":
-            area = _same_school_area(amenity, school, areas)
-            if area is None:
-                result.schools.append(school)
-                continue
-            area.name = area.name or school.name
-            area.opening_hours = area.opening_hours or school.opening_hours
-            result.merged.append(school.source_id)
-        else:
-            result.schools.append(school)
+    _merge_duplicates(found, result)
     return result
 
 
-def _same_school_area(amenity, school, areas):
-    point = school.geometry
-    name = school.name.casefold()
-    for area_amenity, area in areas:
-        if area_amenity != amenity:
-            continue
-        if name and area.name and area.name.casefold() != name:
-            continue
-        minx, miny, maxx, maxy = area.geometry.bounds
-        if minx <= point.x <= maxx and miny <= point.y <= maxy and area.geometry.covers(point):
-            return area
-    return None
+def _merge_duplicates(found, result):
+    """Keep one feature per school in ``result.schools``, listing the others in ``merged``."""
+    merges = duplicates([(amenity, school.name, school.geometry) for amenity, school in found])
+    merged = set()
+    for index, kept, how in merges:
+        school, into = found[index][1], found[kept][1]
+        into.name = into.name or school.name
+        into.opening_hours = into.opening_hours or school.opening_hours
+        if into.type == SCHOOL:
+            into.type = school.type
+        result.merged.append((school.source_id, into.source_id, how))
+        merged.add(index)
+    result.schools.extend(school for index, (_, school) in enumerate(found) if index not in merged)
 
 
 def _name(tags):

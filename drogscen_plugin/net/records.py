@@ -41,8 +41,14 @@ class FetchResult:
     attribution: str
     schools: list[FetchedSchool] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    # Features dropped because another feature of the same school covers them.
-    merged: list[str] = field(default_factory=list)
+    # ``(source_id, kept source_id, how)``: the same school as a kept feature (core.dedup).
+    merged: list[tuple[str, str, str]] = field(default_factory=list)
+    # ``(source_id, reason)``: elements of the answer that are malformed, left out.
+    malformed: list[tuple[str, str]] = field(default_factory=list)
+    # ``(source_id, reason)``: units whose details could not be fetched, left out.
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    # Sentences for the log about how the answer was read.
+    notes: list[str] = field(default_factory=list)
 
 
 def now_utc():

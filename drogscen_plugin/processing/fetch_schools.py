@@ -1,5 +1,7 @@
 """drogscen:fetchschools — schools and preschools from open data, also as a background task."""
 
+from collections import Counter
+
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
@@ -16,14 +18,18 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
     QgsProject,
+    QgsRectangle,
 )
 
+from ..core.dedup import GROUNDS_IN_GROUNDS, POINT_IN_GROUNDS, SAME_NAME_NEARBY
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
 from ..net import overpass, skolverket
 from ..net.http import HttpClient, user_agent
 from ..net.records import SOURCE_OSM, SOURCE_SKOLVERKET
+from ..net.unit_cache import DetailCache
+from ..qgis_io.cache import cache_folder
 from ..qgis_io.fetched_layer import (
     GROUNDS_TYPE,
     POINT_TYPE,
@@ -32,6 +38,7 @@ from ..qgis_io.fetched_layer import (
     to_feature,
     wgs84_transform,
 )
+from ..qgis_io.grid import grid_advice
 from ..qgis_io.proxy import overpass_url, proxy_settings, skolverket_url, tls_verify
 from .base import DrogscenAlgorithm
 
@@ -74,9 +81,11 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             "source has them, source_id, source and fetched_at.\n\nOpenStreetMap (Overpass API): "
             "schools and preschools, school grounds as polygons where they are mapped, and the "
             "opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap "
-            "wherever you show or share it.\n\nSkolverket (Skolenhetsregistret): the active "
-            "school units of a municipality, as points. It has no preschools and no opening "
-            "hours, and it costs one request per school unit.\n\nA layer holds one geometry "
+            "wherever you show or share it. A school mapped twice (a point in its grounds, "
+            "grounds within grounds) becomes one feature.\n\nSkolverket (Skolenhetsregistret): "
+            "the active school units of a municipality, as points. It has no preschools and no "
+            "opening hours, and it costs one request per school unit not fetched in the last "
+            "day; units whose details fail are left out and named.\n\nA layer holds one geometry "
             "type, so schools mapped as points go to the first output and school grounds to the "
             "second; run the overlap analysis on each.\n\nOnly the extent or the municipality "
             "code is sent to the source. The proxy set in QGIS (Settings › Options › Network) "
@@ -206,11 +215,12 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             feedback.pushInfo(
                 tr(
                     "Asking {url} for the school units of municipality {code}, one request per "
-                    "unit…"
+                    "unit not fetched in the last day, four at a time…"
                 ).format(url=url, code=municipality)
             )
+            cache = DetailCache(cache_folder())
             with client:
-                result = skolverket.fetch(client, url, municipality, progress=progress)
+                result = skolverket.fetch(client, url, municipality, progress=progress, cache=cache)
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The fetch was canceled."))
         return self._write(result, parameters, context, feedback, crs)
@@ -257,7 +267,8 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
         results = {
             self.SCHOOL_COUNT: len(points),
             self.GROUNDS_COUNT: len(grounds),
-            self.SKIPPED_COUNT: len(result.skipped),
+            # Unusable geometry, malformed in the answer, or details that failed.
+            self.SKIPPED_COUNT: len(result.skipped) + len(result.malformed) + len(result.failed),
         }
         for name, wkb_type, features in outputs:
             sink, destination = self.parameterAsSink(
@@ -277,6 +288,7 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             results[name] = destination
         feedback.setProgress(100)
         self._report(result, points, grounds, feedback)
+        _warn_about_grid(result.schools, crs, context, feedback)
         return results
 
     @staticmethod
@@ -292,12 +304,21 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
                 grounds=len(grounds),
             )
         )
-        if result.merged:
-            feedback.pushInfo(
+        for note in result.notes:
+            feedback.pushInfo(note)
+        _report_merged(result.merged, feedback)
+        if result.malformed:
+            feedback.pushWarning(
                 tr(
-                    "{count} points lie within the grounds of the same school and were merged "
-                    "into them: {ids}."
-                ).format(count=len(result.merged), ids=", ".join(result.merged[:_LISTED]))
+                    "{count} malformed elements of the answer were left out: {elements}."
+                ).format(count=len(result.malformed), elements=_listed(result.malformed))
+            )
+        if result.failed:
+            feedback.pushWarning(
+                tr(
+                    "{count} school units were left out because their details could not be "
+                    "fetched: {units}."
+                ).format(count=len(result.failed), units=_listed(result.failed))
             )
         for source_id, reason in result.skipped[:_LISTED]:
             feedback.pushWarning(tr("{id} left out: {reason}.").format(id=source_id, reason=reason))
@@ -337,6 +358,52 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
                 "Maps and data made from it must credit “© OpenStreetMap contributors”."
             )
         feedback.pushInfo(credit)
+
+
+def _warn_about_grid(schools, crs, context, feedback):
+    """Warn when the schools lie outside the output CRS's area of use."""
+    if not schools:
+        return
+    bounds = [school.geometry.bounds for school in schools]
+    extent = QgsRectangle(
+        min(b[0] for b in bounds),
+        min(b[1] for b in bounds),
+        max(b[2] for b in bounds),
+        max(b[3] for b in bounds),
+    )
+    extents = [(extent, QgsCoordinateReferenceSystem("EPSG:4326"))]
+    message, _ = grid_advice(crs, extents, context.transformContext())
+    if message:
+        feedback.pushWarning(message)
+
+
+def _listed(entries):
+    """``id (reason)`` of the first entries, and how many more there are."""
+    text = "; ".join(
+        "{} ({})".format(source_id, reason) for source_id, reason in entries[:_LISTED]
+    )
+    if len(entries) > _LISTED:
+        text += tr(" and {count} more").format(count=len(entries) - _LISTED)
+    return text
+
+
+def _report_merged(merged, feedback):
+    """One line: how many features were the same school as another, and how."""
+    if not merged:
+        return
+    hows = {
+        POINT_IN_GROUNDS: tr("points within their school's grounds"),
+        GROUNDS_IN_GROUNDS: tr("grounds within larger grounds of the same school"),
+        SAME_NAME_NEARBY: tr("points near grounds of the same name"),
+    }
+    counts = Counter(how for _, _, how in merged)
+    kinds = [tr("{kind}: {count}").format(count=counts[how], kind=kind)
+             for how, kind in hows.items() if counts[how]]
+    pairs = ", ".join("{} → {}".format(one, kept) for one, kept, _ in merged[:_LISTED])
+    feedback.pushInfo(
+        tr("{count} features were the same school as another and were merged ({kinds}): {pairs}.")
+        .format(count=len(merged), kinds="; ".join(kinds), pairs=pairs)
+    )
 
 
 class _ErrorFeedback(QgsProcessingFeedback):

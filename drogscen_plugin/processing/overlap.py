@@ -29,6 +29,8 @@ from ..qgis_io.layers import (
     set_field_aliases,
     write_records,
 )
+from ..qgis_io.grid import grid_advice
+from ..qgis_io.mixed import summary_geometries
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
@@ -128,7 +130,10 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 tr("Schools and preschools"),
                 [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
             ),
-            tr("Points, or polygons of school grounds (buffered from their boundary)."),
+            tr(
+                "Points, polygons of school grounds (buffered from their boundary), or both in "
+                "one layer; lines among them are left out and named in the log."
+            ),
         )
         self.add(
             QgsProcessingParameterField(
@@ -245,6 +250,10 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 self.DISTANCE_FIELD,
             )
         ]
+        extents = [(src.sourceExtent(), src.sourceCrs()) for src in (scene_source, school_source)]
+        grid_warning, _ = grid_advice(crs, extents, context.transformContext())
+        if grid_warning:
+            feedback.pushWarning(grid_warning)
         scene_reader = LayerReader(scene_source, POLYGONS, crs, context, feedback)
         school_reader = LayerReader(school_source, POINTS_OR_POLYGONS, crs, context, feedback)
         feedback.pushInfo(tr("Reading scenes…"))
@@ -272,15 +281,20 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             raise AnalysisCanceled(tr("The analysis was canceled."))
 
         results = {self.PAIR_COUNT: len(analysis.pairs)}
+        # One summary per school read, in the same order.
+        summary_type, school_shapes, mixed_note = summary_geometries(
+            school_reader.geometries, school_source.wkbType(), output_wkb_type
+        )
+        if mixed_note:
+            feedback.pushInfo(mixed_note)
         outputs = (
             (self.OUTPUT, PAIR_FIELDS, QgsWkbTypes.MultiPolygon, analysis.pairs, None, (90, 95)),
             (
                 self.SUMMARY,
                 SUMMARY_FIELDS,
-                output_wkb_type(school_source.wkbType()),
+                summary_type,
                 analysis.summaries,
-                # One summary per school read, in the same order.
-                school_reader.geometries,
+                school_shapes,
                 (95, 100),
             ),
         )

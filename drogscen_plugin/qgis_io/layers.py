@@ -36,7 +36,7 @@ except ImportError:  # shapely 1.8
 
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.fields import field_alias
-from ..core.hours import scene_schedule, school_schedule
+from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
 from ..core.records import SceneRecord, SchoolRecord
 from ..i18n import tr
 from .compat import FieldType
@@ -83,14 +83,17 @@ def require_geometry_type(source, allowed):
     found = QgsWkbTypes.geometryType(source.wkbType())
     if found in allowed:
         return
-    expected = tr("polygons") if tuple(allowed) == POLYGONS else tr("points or polygons")
     raise InputError(
         tr("Layer '{layer}' has geometry type {found}: {expected} expected.").format(
             layer=source.sourceName(),
             found=QgsWkbTypes.geometryDisplayString(found),
-            expected=expected,
+            expected=_expected(allowed),
         )
     )
+
+
+def _expected(allowed):
+    return tr("polygons") if tuple(allowed) == POLYGONS else tr("points or polygons")
 
 
 def _id_list(ids):
@@ -169,17 +172,22 @@ class LayerReader:
         require_geometry_type(source, allowed_types)
         self.source = source
         self.name = source.sourceName()
-        # Only polygons can be invalid in a way that matters here.
-        self.polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        # Only polygons can be invalid in a way that matters here; a layer said to hold
+        # points may hold polygons too (GeoJSON).
+        self.polygons = QgsWkbTypes.PolygonGeometry in allowed_types
         self.crs = crs
         self.context = context
         self.feedback = feedback
+        self.allowed_types = tuple(allowed_types)
         self.repaired = []
         self.skipped = []
+        # Features of a geometry type the layer may not hold (lines among schools).
+        self.refused = []
         # QgsGeometry of each feature last read, as analysed (see ``features``).
         self.geometries = []
         self.hours_unknown = []
         self.hours_invalid = []
+        self.hours_unlikely = []
         if not source.sourceCrs().isValid():
             feedback.pushWarning(
                 tr("Layer '{layer}' has no CRS: its coordinates are taken to be in {crs}.").format(
@@ -240,6 +248,10 @@ class LayerReader:
                 if geometry.isEmpty():
                     self.skipped.append(feature.id())
                     continue
+                # A mixed layer (GeoJSON) may hold types its reported type does not say.
+                if geometry.type() not in self.allowed_types:
+                    self.refused.append(feature.id())
+                    continue
                 wkb_type = geometry.wkbType()
                 if wkb_type not in plain_types:
                     plain_types[wkb_type] = wkb_type == QgsWkbTypes.flatType(
@@ -282,6 +294,8 @@ class LayerReader:
             schedule, note = scene_schedule(value)
             if note and hours_index is not None:
                 self._flag(feature.id(), hours_field, value, note)
+            elif not note:
+                note = self._check(feature.id(), scene_hours_check(value))
             records.append(
                 SceneRecord(feature.id(), self._text(feature, name_index), geometry, schedule, note)
             )
@@ -317,12 +331,16 @@ class LayerReader:
             value = None if hours_index is None else plain(feature[hours_index])
             key = (None if value is None else str(value), school_type)
             if key not in schedules:
-                schedules[key] = school_schedule(
+                schedule, note = school_schedule(
                     key[0], school_type, default_school, default_preschool
                 )
-            schedule, note = schedules[key]
+                check = "" if note else school_hours_check(key[0], schedule)
+                schedules[key] = schedule, note, check
+            schedule, note, check = schedules[key]
             if note:
                 self._flag(feature.id(), hours_field, value, note)
+            else:
+                note = self._check(feature.id(), check)
             distance = None
             if distance_index is not None:
                 distance = self.distance(feature, distance_index, distance_field)
@@ -343,6 +361,12 @@ class LayerReader:
     def _text(feature, index):
         value = None if index is None else plain(feature[index])
         return "" if value is None else str(value)
+
+    def _check(self, fid, note):
+        """Count a feature whose hours are legal but unlikely; the note it keeps."""
+        if note:
+            self.hours_unlikely.append(fid)
+        return note
 
     def _flag(self, fid, field, value, note):
         if is_blank(value):
@@ -392,6 +416,18 @@ class LayerReader:
                     "{ids})."
                 ).format(layer=self.name, count=len(self.skipped), ids=_id_list(self.skipped))
             )
+        if self.refused:
+            self.feedback.pushWarning(
+                tr(
+                    "Layer '{layer}': features of another geometry type (such as lines) left "
+                    "out: {count} (feature ids {ids}); {expected} expected."
+                ).format(
+                    layer=self.name,
+                    count=len(self.refused),
+                    ids=_id_list(self.refused),
+                    expected=_expected(self.allowed_types),
+                )
+            )
         if self.hours_unknown:
             self.feedback.pushWarning(
                 tr(
@@ -399,6 +435,17 @@ class LayerReader:
                     "(feature ids {ids})."
                 ).format(
                     layer=self.name, count=len(self.hours_unknown), ids=_id_list(self.hours_unknown)
+                )
+            )
+        if self.hours_unlikely:
+            self.feedback.pushWarning(
+                tr(
+                    "Layer '{layer}': features whose hours are valid but unlikely, used as given: "
+                    "{count} (feature ids {ids}; see hours_note)."
+                ).format(
+                    layer=self.name,
+                    count=len(self.hours_unlikely),
+                    ids=_id_list(self.hours_unlikely),
                 )
             )
         if self.hours_invalid:

@@ -7,7 +7,9 @@ from drogscen_plugin.core.hours import (
     DEFAULT_PRESCHOOL_HOURS,
     DEFAULT_SCHOOL_HOURS,
     is_preschool,
+    scene_hours_check,
     scene_schedule,
+    school_hours_check,
     school_schedule,
 )
 from drogscen_plugin.core.schedule import WeeklySchedule
@@ -101,3 +103,53 @@ def test_given_scene_hours_are_parsed_without_note():
     schedule, note = scene_schedule("22:00-03:00")
     assert schedule.minutes == 7 * 300
     assert note == ""
+
+
+# --- legal but unlikely hours: a note, the hours used as given ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("Mo-Fr 07:30-16:30", ""),
+        ("Må-Fr 7-17", ""),
+        ("07:30-16:30", "no days given, so open every day, including weekends: check the hours"),
+        ("Mo-Fr", "open around the clock: check the hours"),
+        ("24/7", "open around the clock: check the hours"),
+        ("Mo-Fr 00:00-24:00", "open around the clock: check the hours"),
+        ("Mo-Fr 07:00-18:00; Sa 09:00-13:00", "open at weekends: check the hours"),
+        ("Mo-Su 07:00-18:00", "open at weekends: check the hours"),
+        # Friday evening into Saturday morning.
+        ("Fr 20:00-02:00", "open at weekends: check the hours"),
+        # Sunday night into Monday: 24 hours on end across the week's end.
+        ("Su 12:00-24:00; Mo 00:00-12:00", "open around the clock: check the hours"),
+        ("", ""),
+    ],
+)
+def test_school_hours_that_are_legal_but_unlikely_get_a_note(text, note):
+    schedule = WeeklySchedule.parse(text) if text else SCHOOL_DEFAULT
+    assert school_hours_check(text, schedule) == note
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("22:00-03:00", "no days given, so active every day: check the hours"),
+        ("10:00-12:00,20:00-23:30", "no days given, so active every day: check the hours"),
+        ("Fr,Sa 22:00-03:00", ""),
+        ("24/7", ""),
+        ("Mo-Fr", ""),
+        ("off", ""),
+        (None, ""),
+    ],
+)
+def test_scene_hours_without_days_get_a_note(text, note):
+    assert scene_hours_check(text) == note
+
+
+def test_a_note_leaves_the_hours_as_given():
+    # The check only reads: the schedule of "07:30-16:30" is every day's, as the syntax says.
+    schedule, unreadable = school_schedule("07:30-16:30", "grundskola", SCHOOL_DEFAULT,
+                                           PRESCHOOL_DEFAULT)
+    assert unreadable == ""
+    assert schedule == WeeklySchedule.parse("Mo-Su 07:30-16:30")

@@ -104,7 +104,7 @@ def test_nodes_closed_ways_and_a_multipolygon_relation(httpserver, make_client):
     assert bjork.type == "grundskola"
     assert bjork.geometry.equals(box(18.074, 59.3155, 18.076, 59.3165))
     # The point of the same school inside its grounds is merged, giving its hours.
-    assert result.merged == ["node/1002"]
+    assert result.merged == [("node/1002", "way/2001", "point in grounds")]
     assert bjork.opening_hours == "Mo-Fr 07:30-17:00"
 
     tall = schools["relation/3001"]

@@ -3,6 +3,7 @@
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
+    QgsProcessingFeedback,
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -43,3 +44,20 @@ def to_geopackage(layer, path, name):
     copy = QgsVectorLayer("{}|layername={}".format(path, name), name, "ogr")
     assert copy.isValid()
     return copy
+
+
+class LogFeedback(QgsProcessingFeedback):
+    """Feedback that keeps the log's information and warning lines."""
+
+    def __init__(self):
+        super().__init__()
+        self.infos = []
+        self.warnings = []
+
+    def pushInfo(self, text):  # noqa: N802 (QGIS API)
+        self.infos.append(text)
+        super().pushInfo(text)
+
+    def pushWarning(self, text):  # noqa: N802 (QGIS API)
+        self.warnings.append(text)
+        super().pushWarning(text)

@@ -32,7 +32,8 @@ EXTENT = "18.06,18.09,59.31,59.32 [EPSG:4326]"
 BBOX = (59.31, 18.06, 59.32, 18.09)
 FIELDS = ["name", "type", "opening_hours", "source_id", "source", "fetched_at"]
 # Keys the plugin reads; emptied for each test and restored afterwards.
-NETWORK_KEYS = ("proxy/proxyEnabled", "drogscen/ca_bundle", "drogscen/overpass_url")
+NETWORK_KEYS = ("proxy/proxyEnabled", "drogscen/ca_bundle", "drogscen/overpass_url",
+                "drogscen/cache_dir")
 TASK_TIMEOUT_MS = 20000
 
 
@@ -46,8 +47,8 @@ def server():
 
 
 @pytest.fixture(autouse=True)
-def network(server, monkeypatch):
-    """No proxy from QGIS or the environment, no CA bundle; the server emptied."""
+def network(server, monkeypatch, tmp_path):
+    """No proxy from QGIS or the environment, no CA bundle, a new cache; the server emptied."""
     for name in (
         "http_proxy",
         "https_proxy",
@@ -63,6 +64,7 @@ def network(server, monkeypatch):
     saved = {key: settings.value(key) for key in NETWORK_KEYS if settings.contains(key)}
     for key in NETWORK_KEYS:
         settings.remove(key)
+    settings.setValue("drogscen/cache_dir", str(tmp_path / "cache"))
     server.clear()
     yield
     for key in NETWORK_KEYS:
