@@ -80,6 +80,8 @@ class PushDown:
             with self.connection.cursor() as cursor:
                 self.cursor = cursor
                 counts = self._steps(layer_names, school_wkb_type)
+            if feedback.isCanceled():
+                raise AnalysisCanceled(tr("The analysis was canceled."))
             self.connection.commit()
             return counts
         except psycopg2.extensions.QueryCanceledError:

@@ -140,8 +140,10 @@ def test_overlap_on_postgis_equals_the_geopackage_feature_for_feature(
     else:
         destinations = {name: str(tmp_path / "{}.gpkg".format(name.lower()))
                         for name in ("OUTPUT", "SUMMARY")}
+    # The desktop reading PostGIS ('never'); test_pushdown.py checks the database run.
     result = processing.run(
-        "drogscen:overlap", dict({"SCENES": scenes, "SCHOOLS": schools}, **destinations)
+        "drogscen:overlap",
+        dict({"SCENES": scenes, "SCHOOLS": schools, "RUN_IN_DATABASE": 2}, **destinations),
     )
     if output == "postgis":
         assert postgis.exists("output_" + suffix) and postgis.exists("summary_" + suffix)
