@@ -10,7 +10,12 @@ output tables replace any earlier ones at commit, so that readers see the
 old result or the new one, never half.
 """
 
-from qgis.core import QgsDataSourceUri, QgsWkbTypes
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsProcessingContext,
+    QgsProcessingOutputLayerDefinition,
+    QgsWkbTypes,
+)
 
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
@@ -253,12 +258,17 @@ def output_uri(output):
     return "postgres://" + uri.uri(False)
 
 
-def run(plan, algorithm, fields, defaults, distance, crs, sources, feedback):
-    """The database run of ``algorithm`` (drogscen:overlap); its results dict.
+def _load_on_completion(algorithm, parameters, name, context, uri):
+    """Have the output loaded into the project, as parameterAsSink does for a sink."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingOutputLayerDefinition) and value.destinationProject:
+        description = algorithm.parameterDefinition(name).description()
+        context.addLayerToLoadOnCompletion(uri, QgsProcessingContext.LayerDetails(
+            value.destinationName or description, value.destinationProject, name))
 
-    ``fields`` are the scene and the school field names, ``sources`` the
-    scene and school feature sources (for their names and geometry types).
-    """
+
+def _announce(plan, algorithm, sources, feedback):
+    """Check the layers' geometry types; say which tables are replaced."""
     require_geometry_type(sources[0], POLYGONS)
     require_geometry_type(sources[1], POINTS_OR_POLYGONS)
     for name, output in plan.outputs.items():
@@ -267,10 +277,26 @@ def run(plan, algorithm, fields, defaults, distance, crs, sources, feedback):
             label = "{} ({})".format(algorithm.parameterDefinition(name).description(), name)
             feedback.pushWarning(tr("{output}: {existing}").format(output=label,
                                                                   existing=existing))
+
+
+def run(plan, algorithm, parameters, context, settings, sources, feedback):
+    """The database run of ``algorithm`` (drogscen:overlap); its results dict.
+
+    ``settings`` are the scene and school field names, the default school
+    and preschool schedules, the distance and the analysis CRS; ``sources``
+    the scene and school feature sources (for names and geometry types).
+    """
+    fields, defaults, distance, crs = settings
+    try:
+        _announce(plan, algorithm, sources, feedback)
+    except BaseException:
+        plan.connection.close()
+        raise
     pushdown = PushDown(plan, fields[0], fields[1], defaults, distance, crs, feedback)
     results = pushdown.run([source.sourceName() for source in sources], sources[1].wkbType())
     for name, output in plan.outputs.items():
         results[name] = output_uri(output)
+        _load_on_completion(algorithm, parameters, name, context, results[name])
     feedback.pushInfo(tr("{pairs} school-scene pairs within {distance:g} m.").format(
         pairs=results["PAIR_COUNT"], distance=distance))
     return results

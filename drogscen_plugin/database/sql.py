@@ -75,7 +75,7 @@ FROM {table}
 
 PREPARE = """
 DELETE FROM {table} WHERE geom IS NULL OR ST_IsEmpty(geom);
-ALTER TABLE {table} ADD COLUMN week int, ADD COLUMN note text;
+ALTER TABLE {table} ADD COLUMN week int, ADD COLUMN note text, ADD PRIMARY KEY (key);
 CREATE INDEX ON {table} USING gist (geom);
 ANALYZE {table};
 """
@@ -105,6 +105,8 @@ UPDATE drogscen_school s SET week = h.week FROM drogscen_hours h
 ALTER TABLE drogscen_school ADD COLUMN reach float8;
 UPDATE drogscen_school SET reach = CASE WHEN own >= 0 AND own < 'Infinity' THEN own
                                         ELSE %(distance)s END;
+ANALYZE drogscen_scene;
+ANALYZE drogscen_school;
 """
 
 # True distance within reach (closed); a point's piece is the scene itself
@@ -120,11 +122,13 @@ SELECT s.key AS school, c.key AS scene, ST_Distance(s.geom, c.geom) AS distance_
 FROM drogscen_school s JOIN drogscen_scene c ON ST_DWithin(s.geom, c.geom, s.reach);
 ALTER TABLE drogscen_pair ADD COLUMN area float8;
 UPDATE drogscen_pair SET area = ST_Area(geom);
+ANALYZE drogscen_pair;
 CREATE TEMP TABLE drogscen_union ON COMMIT DROP AS
 SELECT p.school, count(*) AS scenes, min(p.distance_m) AS nearest, range_agg(w.week) AS week
 FROM drogscen_pair p JOIN drogscen_scene c ON c.key = p.scene
      JOIN drogscen_week w ON w.id = c.week
 GROUP BY p.school;
+ANALYZE drogscen_union;
 """
 
 # The distinct (school schedule, scenes' schedule) whose measures are needed.
@@ -138,6 +142,7 @@ UNION
 SELECT sw.week, u.week
 FROM drogscen_union u JOIN drogscen_school s ON s.key = u.school
      JOIN drogscen_week sw ON sw.id = s.week;
+ANALYZE drogscen_measure;
 SELECT school_week::text, scene_week::text FROM drogscen_measure;
 """
 

@@ -268,9 +268,11 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             self, parameters, context, crs, feedback,
         )
         if plan is not None:
+            settings = (
+                (scene_fields, school_fields), (default_school, default_preschool), distance, crs
+            )
             return pushdown.run(
-                plan, self, (scene_fields, school_fields), (default_school, default_preschool),
-                distance, crs, (scene_source, school_source), feedback,
+                plan, self, parameters, context, settings, (scene_source, school_source), feedback
             )
         scene_reader = LayerReader(scene_source, POLYGONS, crs, context, feedback)
         school_reader = LayerReader(school_source, POINTS_OR_POLYGONS, crs, context, feedback)
