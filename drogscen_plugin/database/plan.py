@@ -57,7 +57,8 @@ def _input(algorithm, parameters, name, context, crs):
         definition.selectedFeaturesOnly
     ):
         # Feature ids are not always the keys (QGIS numbers bigint keys itself).
-        request = QgsFeatureRequest().setFilterFids(layer.selectedFeatureIds())
+        request = QgsFeatureRequest()
+        request.setFilterFids(layer.selectedFeatureIds())
         request.setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([keys[0]])
         selected = [feature[key] for feature in layer.getFeatures(request)]
     return Table(name, layer.source(), source.schema() or "public", source.table(),

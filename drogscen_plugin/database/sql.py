@@ -10,15 +10,21 @@ measures per school schedule and scene schedule).
 
 from .session import sql
 
+# Polygons are repaired as on the desktop; points are taken as they are.
+# Valid geometries have finite coordinates; GEOS names the others.
 _GEOMETRY = """
-  SELECT *, CASE WHEN g IS NULL OR ST_IsEmpty(g) THEN NULL
-                 WHEN ST_IsValid(g) THEN g
+  SELECT *, CASE WHEN g IS NULL OR ST_IsEmpty(g) OR infinite THEN NULL
+                 WHEN valid OR GeometryType(g) LIKE '%%POINT' THEN g
                  ELSE ST_CollectionExtract(ST_MakeValid(g), 3) END AS geom,
-            g IS NOT NULL AND NOT ST_IsValid(g) AS repaired
-  FROM (SELECT {key} AS key, {columns},
-               ST_Force2D(CASE WHEN ST_HasArc({geom}) THEN ST_CurveToLine({geom})
-                               ELSE {geom} END) AS g
-        FROM {table} WHERE ({subset}) AND ({selected})) AS read
+            NOT valid AND NOT infinite AND GeometryType(g) NOT LIKE '%%POINT' AS repaired
+  FROM (SELECT *, coalesce(NOT valid AND ST_IsValidReason(g) LIKE 'Invalid Coordinate%%',
+                           false) AS infinite
+        FROM (SELECT *, coalesce(ST_IsValid(g), true) AS valid
+              FROM (SELECT {key} AS key, {columns},
+                           ST_Force2D(CASE WHEN ST_HasArc({geom}) THEN ST_CurveToLine({geom})
+                                           ELSE {geom} END) AS g
+                    FROM {table} WHERE ({subset}) AND ({selected})) AS read) AS checked
+       ) AS finite
 """
 
 
@@ -39,7 +45,8 @@ def read_table(temporary, table, columns):
             for name, expression in columns.items()),
         geom=sql.Identifier(table.geometry),
         table=sql.Identifier(table.schema, table.table),
-        subset=sql.SQL(table.subset or "true"),
+        # A subset string is SQL as it is; its % signs are not parameters.
+        subset=sql.SQL((table.subset or "true").replace("%", "%%")),
         selected=selected,
     )
     return sql.SQL("CREATE TEMP TABLE {} ON COMMIT DROP AS {}").format(
@@ -65,10 +72,9 @@ def school_columns(name, school_type, hours, distance):
 CHECKS = """
 SELECT array_agg(key ORDER BY key) FILTER (WHERE repaired AND geom IS NOT NULL
                                             AND NOT ST_IsEmpty(geom)),
-       array_agg(key ORDER BY key) FILTER (WHERE geom IS NULL OR ST_IsEmpty(geom)),
-       array_agg(key ORDER BY key) FILTER (WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)
-           AND NOT (ST_XMin(geom) > '-Infinity' AND ST_XMax(geom) < 'Infinity'
-                    AND ST_YMin(geom) > '-Infinity' AND ST_YMax(geom) < 'Infinity')),
+       array_agg(key ORDER BY key) FILTER (WHERE (geom IS NULL OR ST_IsEmpty(geom))
+                                            AND NOT infinite),
+       array_agg(key ORDER BY key) FILTER (WHERE infinite),
        array_agg(DISTINCT GeometryType(geom)) FILTER (WHERE geom IS NOT NULL)
 FROM {table}
 """

@@ -10,7 +10,15 @@ import math
 
 import processing
 import pytest
-from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProject,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkt
 
@@ -283,3 +291,59 @@ def test_a_user_without_temp_falls_back_or_is_refused_before_writing(limited):
     assert "Cannot run in the database (RUN_IN_DATABASE 'always'): {}.".format(lacking) in str(
         error.value)
     assert not notemp.exists("output_refused") and not notemp.exists("summary_refused")
+
+
+def test_selected_features_only_are_analysed_in_the_database(hard):
+    # An integer key: QGIS's feature ids are the keys before any feature is read.
+    layer = hard.layer("schools_hard", "id")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        chosen = [1, 3, 5]
+        layer.selectByIds(chosen)
+        schools = QgsProcessingFeatureSourceDefinition(layer.id(), True)
+        results = {}
+        for mode in (0, 2):
+            log = Log()
+            results[mode] = processing.run("drogscen:overlap", {
+                "SCENES": hard.processing_uri("scenes_hard"), "SCHOOLS": schools,
+                "SCENE_HOURS_FIELD": "active_hours", "DISTANCE_FIELD": "reach",
+                "OUTPUT": hard.processing_uri("output_selected_{}".format(mode)),
+                "SUMMARY": hard.processing_uri("summary_selected_{}".format(mode)),
+                "RUN_IN_DATABASE": mode}, feedback=log)
+        summaries = rows(results[0], *SUMMARIES, ("school_fid",))
+        assert sorted(ids[0] for ids in summaries) == chosen
+        # Punkten and the bowtie, Fel avstånd and the unreadable scene; Ingen nära has none.
+        assert sorted(rows(results[0], *PAIRS, ("school_fid", "scene_fid"))) == [(1, 1), (3, 4)]
+        assert_equal_runs((results[0],), (results[2],), PAIRS, ("school_fid", "scene_fid"),
+                          areas=False)
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_the_outputs_load_into_the_project_as_sinks_do(hard):
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    parameters = {"SCENES": hard.processing_uri("scenes"),
+                  "SCHOOLS": hard.processing_uri("schools")}
+    for name in ("OUTPUT", "SUMMARY"):
+        parameters[name] = QgsProcessingOutputLayerDefinition(
+            hard.processing_uri(name.lower() + "_loaded"), QgsProject.instance())
+    results, ok = algorithm.run(parameters, context, Log())
+    assert ok
+    loading = context.layersToLoadOnCompletion()
+    assert set(loading) == {results["OUTPUT"], results["SUMMARY"]}
+    assert loading[results["OUTPUT"]].name == "Overlaps"
+    assert loading[results["OUTPUT"]].outputName == "OUTPUT"
+
+
+def test_coordinates_that_are_not_finite_are_refused_naming_the_feature(hard):
+    hard.sql("DROP TABLE IF EXISTS schools_nan; CREATE TABLE schools_nan AS "
+             "SELECT * FROM schools_hard; ALTER TABLE schools_nan ADD PRIMARY KEY (id); "
+             "UPDATE schools_nan SET geom = ST_SetSRID(ST_MakePoint('NaN', 6580000), 3006) "
+             "WHERE id = 3")
+    with pytest.raises(Exception) as error:
+        run(hard, "scenes_hard", "schools_nan", "nan", mode=1)
+    assert "Layer 'schools_nan': features with coordinates that are not finite numbers " \
+           "(feature ids 3)." in str(error.value)
+    assert not hard.exists("output_nan")
