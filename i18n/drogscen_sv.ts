@@ -579,10 +579,11 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="478"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="86"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="97"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="299"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="326"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="89"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="93"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="104"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="301"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="328"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="236"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="495"/>
         <source>The analysis was canceled.</source>
@@ -590,7 +591,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="534"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="217"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="230"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -886,109 +887,115 @@
         <translation>{parameter} är i {crs}, inte i analysens koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="73"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="74"/>
         <source>{parameter} is not a table in the database of the inputs</source>
         <translation>{parameter} är inte en tabell i indatas databas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="84"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="85"/>
         <source>SCENES and SCHOOLS are in different databases</source>
         <translation>SCENES och SCHOOLS ligger i olika databaser</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="88"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="89"/>
         <source>the Python module psycopg2 is not installed</source>
         <translation>Python-modulen psycopg2 är inte installerad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="96"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="97"/>
         <source>no connection to the database: {error}</source>
         <translation>ingen anslutning till databasen: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="105"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="106"/>
         <source>the database lacks {what}</source>
         <translation>databasen saknar {what}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="113"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="114"/>
         <source>Running on this computer: RUN_IN_DATABASE is &apos;never&apos;.</source>
         <translation>Körs på den här datorn: RUN_IN_DATABASE är &apos;never&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="120"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="121"/>
         <source>Cannot run in the database (RUN_IN_DATABASE &apos;always&apos;): {reason}.</source>
         <translation>Kan inte köras i databasen (RUN_IN_DATABASE &apos;always&apos;): {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="122"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="123"/>
         <source>Running on this computer: {reason}.</source>
         <translation>Körs på den här datorn: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="124"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="125"/>
         <source>Running in the database: the inputs and outputs are tables of one PostGIS database.</source>
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="53"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="58"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="98"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="95"/>
         <source>The database run failed: {error}</source>
         <translation>Körningen i databasen misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="104"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="277"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="111"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="279"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="107"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="279"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="114"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="115"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="122"/>
         <source>Finding pairs in the database…</source>
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="130"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="137"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="135"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="142"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="183"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="172"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="289"/>
+        <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
+        <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="196"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="352"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="194"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="207"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="371"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="266"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="284"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="239"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="272"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="339"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="306"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -2582,7 +2589,7 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
@@ -2889,11 +2896,6 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="184"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="289"/>
-        <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
-        <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="383"/>

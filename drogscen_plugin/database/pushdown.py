@@ -167,6 +167,12 @@ class PushDown:
             rows.append(("school", text, school_type, self._week(schedule), note))
             if note:
                 self._flag("drogscen_school", layer_names[1], self.school_fields[2], text, note)
+        if not flagged:
+            self.feedback.pushWarning(
+                tr(
+                    "Layer '{layer}' has no hours field: every scene is treated as always active."
+                ).format(layer=layer_names[0])
+            )
         weeks = [(number, multirange_text(schedule), schedule.to_opening_hours())
                  for schedule, number in self.weeks.items()]
         psycopg2.extras.execute_values(

@@ -347,3 +347,13 @@ def test_coordinates_that_are_not_finite_are_refused_naming_the_feature(hard):
     assert "Layer 'schools_nan': features with coordinates that are not finite numbers " \
            "(feature ids 3)." in str(error.value)
     assert not hard.exists("output_nan")
+
+
+def test_a_second_database_run_says_it_replaces_the_tables(hard):
+    run(hard, "scenes", "schools", "twice")
+    _, log = run(hard, "scenes", "schools", "twice", DISTANCE=100)
+    assert "Overlaps (OUTPUT): the table public.output_twice exists and is replaced." in log
+    assert "School summary (SUMMARY): the table public.summary_twice exists and is " \
+           "replaced." in log
+    assert "Layer 'scenes' has no hours field: every scene is treated as always active." \
+        not in log
