@@ -121,7 +121,7 @@ class PushDown:
             tally.report()
         self.feedback.pushInfo(tr("Finding pairs in the database…"))
         self._execute(statements.PAIRS, progress=70)
-        self._execute(statements.NOTES)
+        self._execute(statements.BUFFERS)
         self._measures()
         return self._write(school_wkb_type)
 

@@ -102,15 +102,16 @@ CREATE TEMP TABLE drogscen_hours (kind text, hours text, type text, week int, no
 DISTINCT_SCENE_HOURS = "SELECT DISTINCT hours FROM drogscen_scene"
 DISTINCT_SCHOOL_HOURS = "SELECT DISTINCT hours, type FROM drogscen_school"
 
-# Each feature's schedule: matched on the hours text (and the school type).
+# Each feature's schedule and note, matched on the hours text (and the
+# school type), and each school's reach.
 ASSIGN = """
-UPDATE drogscen_scene c SET week = h.week FROM drogscen_hours h
+UPDATE drogscen_scene c SET week = h.week, note = h.note FROM drogscen_hours h
   WHERE h.kind = 'scene' AND h.hours IS NOT DISTINCT FROM c.hours;
-UPDATE drogscen_school s SET week = h.week FROM drogscen_hours h
-  WHERE h.kind = 'school' AND h.hours IS NOT DISTINCT FROM s.hours AND h.type = s.type;
 ALTER TABLE drogscen_school ADD COLUMN reach float8;
-UPDATE drogscen_school SET reach = CASE WHEN own >= 0 AND own < 'Infinity' THEN own
-                                        ELSE %(distance)s END;
+UPDATE drogscen_school s SET week = h.week, note = h.note,
+    reach = CASE WHEN s.own >= 0 AND s.own < 'Infinity' THEN s.own ELSE %(distance)s END
+  FROM drogscen_hours h
+  WHERE h.kind = 'school' AND h.hours IS NOT DISTINCT FROM s.hours AND h.type = s.type;
 ANALYZE drogscen_scene;
 ANALYZE drogscen_school;
 """
@@ -174,12 +175,8 @@ UPDATE drogscen_measure m SET
 FROM drogscen_text t WHERE t.school_week = m.school_week AND t.scene_week = m.scene_week;
 """
 
-# Each feature's note, and buffer areas of the schools that are not points.
-NOTES = """
-UPDATE drogscen_scene c SET note = h.note FROM drogscen_hours h
-  WHERE h.kind = 'scene' AND h.hours IS NOT DISTINCT FROM c.hours;
-UPDATE drogscen_school s SET note = h.note FROM drogscen_hours h
-  WHERE h.kind = 'school' AND h.hours IS NOT DISTINCT FROM s.hours AND h.type = s.type;
+# Buffer areas of the schools with pairs that are not points.
+BUFFERS = """
 CREATE TEMP TABLE drogscen_buffer ON COMMIT DROP AS
 SELECT key AS school, ST_Area(ST_Buffer(geom, reach, 'quad_segs=128')) AS area
 FROM drogscen_school WHERE GeometryType(geom) <> 'POINT'
