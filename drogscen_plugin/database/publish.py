@@ -12,10 +12,9 @@ from qgis.core import QgsWkbTypes
 
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from .session import psycopg2, sql
+from .sql import output_table
 
 RUN_TABLE = "drogscen_runs"
-
-_KINDS = {"int": "bigint", "double": "double precision", "string": "varchar"}
 
 _RUNS = """
 CREATE TABLE IF NOT EXISTS {runs} (
@@ -33,17 +32,6 @@ CREATE TABLE IF NOT EXISTS {runs} (
 def table_names(name):
     """The overlap and summary table names of a published lägesbild ``name``."""
     return name + "_overlaps", name + "_summary"
-
-
-def _table(schema, table, spec, geometry_type, srid):
-    columns = sql.SQL(", ").join(
-        sql.SQL("{} {}").format(sql.Identifier(field), sql.SQL(_KINDS[kind]))
-        for field, kind in spec)
-    return sql.SQL(
-        "CREATE TABLE IF NOT EXISTS {table} (id serial PRIMARY KEY, "
-        "geom geometry({kind}, {srid}), {columns}); TRUNCATE {table}; "
-    ).format(table=sql.Identifier(schema, table), kind=sql.SQL(geometry_type),
-             srid=sql.Literal(srid), columns=columns)
 
 
 def _rows(layer, spec, feedback):
@@ -80,8 +68,10 @@ def publish(connection, schema, name, layers, srid, details, readers, feedback):
     summary_type = QgsWkbTypes.displayString(QgsWkbTypes.flatType(summary.wkbType()))
     try:
         with connection.cursor() as cursor:
-            cursor.execute(_table(schema, tables[0], PAIR_FIELDS, "MultiPolygon", srid))
-            cursor.execute(_table(schema, tables[1], SUMMARY_FIELDS, summary_type, srid))
+            cursor.execute(output_table(schema, tables[0], PAIR_FIELDS, "MultiPolygon", srid,
+                                        replace=False))
+            cursor.execute(output_table(schema, tables[1], SUMMARY_FIELDS, summary_type, srid,
+                                        replace=False))
             pairs = _fill(cursor, schema, tables[0], overlaps, PAIR_FIELDS, srid, feedback)
             schools = _fill(cursor, schema, tables[1], summary, SUMMARY_FIELDS, srid, feedback)
             runs = sql.Identifier(schema, RUN_TABLE)

@@ -230,14 +230,15 @@ class PushDown:
                      "note_format": _sql_format(tr("{scene}: {note}"))}
         summary_type = output_wkb_type(school_wkb_type)
         multi = QgsWkbTypes.isMultiType(summary_type)
-        self._execute(statements.create_output(outputs["OUTPUT"], PAIR_FIELDS, "MultiPolygon",
-                                               self.srid))
+        pairs_table, summary_table = outputs["OUTPUT"], outputs["SUMMARY"]
+        self._execute(statements.output_table(pairs_table.schema, pairs_table.table, PAIR_FIELDS,
+                                              "MultiPolygon", self.srid))
         self._execute(statements.insert(statements.INSERT_PAIRS, outputs["OUTPUT"]), conflicts)
         pairs = self.cursor.rowcount
         self._execute(statements.spatial_index(outputs["OUTPUT"]), progress=90)
-        self._execute(statements.create_output(
-            outputs["SUMMARY"], SUMMARY_FIELDS, QgsWkbTypes.displayString(summary_type),
-            self.srid))
+        self._execute(statements.output_table(
+            summary_table.schema, summary_table.table, SUMMARY_FIELDS,
+            QgsWkbTypes.displayString(summary_type), self.srid))
         geometry = "ST_Multi(s.geom)" if multi else "s.geom"
         self._execute(statements.insert(statements.INSERT_SUMMARY, outputs["SUMMARY"],
                                         geometry), conflicts)

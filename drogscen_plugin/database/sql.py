@@ -185,17 +185,26 @@ FROM drogscen_school WHERE GeometryType(geom) <> 'POINT'
 
 _KINDS = {"int": "bigint", "double": "double precision", "string": "varchar"}
 
+# An output table as QGIS's sinks make them: an id key, a typed geometry, the fields.
+_OUTPUT_TABLE = (
+    "CREATE TABLE {exists}{table} (id serial PRIMARY KEY, geom geometry({kind}, {srid}), "
+    "{columns}); "
+)
 
-def create_output(output, spec, geometry_type, srid):
-    """DROP (when there) and CREATE an output table as QGIS's sinks make them."""
-    table = sql.Identifier(output.schema, output.table)
-    columns = sql.SQL(", ").join(
-        sql.SQL("{} {}").format(sql.Identifier(name), sql.SQL(_KINDS[kind]))
-        for name, kind in spec)
-    return sql.SQL(
-        "DROP TABLE IF EXISTS {table}; CREATE TABLE {table} (id serial PRIMARY KEY, "
-        "geom geometry({kind}, {srid}), {columns}); "
-    ).format(table=table, kind=sql.SQL(geometry_type), srid=sql.Literal(srid), columns=columns)
+
+def output_table(schema, table, spec, geometry_type, srid, replace=True):
+    """CREATE an output table with the fields of ``spec``: replacing one that
+    is there (``replace``), or keeping it and emptying it."""
+    name = sql.Identifier(schema, table)
+    created = sql.SQL(_OUTPUT_TABLE).format(
+        exists=sql.SQL("" if replace else "IF NOT EXISTS "), table=name,
+        kind=sql.SQL(geometry_type), srid=sql.Literal(srid),
+        columns=sql.SQL(", ").join(
+            sql.SQL("{} {}").format(sql.Identifier(field), sql.SQL(_KINDS[kind]))
+            for field, kind in spec))
+    if replace:
+        return sql.SQL("DROP TABLE IF EXISTS {}; ").format(name) + created
+    return created + sql.SQL("TRUNCATE {};").format(name)
 
 
 def spatial_index(output):
