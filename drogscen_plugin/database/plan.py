@@ -13,7 +13,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsProcessingFeatureSourceDefinition,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import InputError
 from ..i18n import tr
@@ -22,7 +21,8 @@ from . import session
 
 AUTOMATIC, ALWAYS, NEVER = 0, 1, 2
 
-_INTEGER_TYPES = (QVariant.Int, QVariant.LongLong)
+# PostgreSQL's names of the key's type, as the provider reports them.
+_INTEGER_TYPES = ("int2", "int4", "int8")
 
 # What the SQL reads of an input layer. ``selected`` is None for all features.
 Table = namedtuple("Table", "name uri schema table geometry key subset selected")
@@ -42,7 +42,7 @@ def _input(algorithm, parameters, name, context, crs):
     keys = layer.dataProvider().pkAttributeIndexes()
     fields = layer.fields()
     if source.table().startswith("(") or len(keys) != 1 or (
-        fields.at(keys[0]).type() not in _INTEGER_TYPES
+        fields.at(keys[0]).typeName().lower() not in _INTEGER_TYPES
     ):
         raise _Refusal(
             tr("{parameter} is not a table with a single integer key").format(parameter=name)
@@ -59,7 +59,7 @@ def _input(algorithm, parameters, name, context, crs):
         # Feature ids are not always the keys (QGIS numbers bigint keys itself).
         request = QgsFeatureRequest()
         request.setFilterFids(layer.selectedFeatureIds())
-        request.setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([keys[0]])
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([keys[0]])
         selected = [feature[key] for feature in layer.getFeatures(request)]
     return Table(name, layer.source(), source.schema() or "public", source.table(),
                  source.geometryColumn(), key, source.sql(), selected)

@@ -50,10 +50,10 @@ class PublishAlgorithm(DrogscenAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.add(QgsProcessingParameterVectorLayer(
-            self.OVERLAPS, tr("Overlaps"), [QgsProcessing.TypeVectorPolygon]),
+            self.OVERLAPS, tr("Overlaps"), [QgsProcessing.SourceType.TypeVectorPolygon]),
             tr("The Overlaps output of the analysis."))
         self.add(QgsProcessingParameterVectorLayer(
-            self.SUMMARY, tr("School summary"), [QgsProcessing.TypeVectorAnyGeometry]),
+            self.SUMMARY, tr("School summary"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]),
             tr("The School summary output of the analysis."))
         self.add(QgsProcessingParameterProviderConnection(
             self.CONNECTION, tr("Database connection"), "postgres"),
