@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import Qt
 
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
@@ -80,7 +81,9 @@ class PushDown:
         """Run in one transaction; returns the result counts. Raises
         AnalysisCanceled when canceled, InputError for unusable data."""
         feedback = self.feedback
-        feedback.canceled.connect(self.connection.cancel)
+        # Direct: the run's thread is busy in the query; cancel reaches the server from
+        # the thread that cancels.
+        feedback.canceled.connect(self.connection.cancel, Qt.ConnectionType.DirectConnection)
         try:
             with self.connection.cursor() as cursor:
                 self.cursor = cursor

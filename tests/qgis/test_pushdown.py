@@ -7,8 +7,10 @@ checked against shapely with a 1,024-corner circle, independent of both.
 """
 
 import math
+import threading
 
 import processing
+import psycopg2
 import pytest
 from qgis.core import (
     QgsApplication,
@@ -357,3 +359,56 @@ def test_a_second_database_run_says_it_replaces_the_tables(hard):
            "replaced." in log
     assert "Layer 'scenes' has no hours field: every scene is treated as always active." \
         not in log
+
+
+WAITING = ("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'Drogscen' "
+           "AND wait_event_type = 'Lock'")
+
+
+def test_cancel_during_a_query_stops_the_database_and_keeps_the_old_table(hard):
+    """The run waits for a table another session holds; cancel reaches the server."""
+    run(hard, "scenes", "schools", "held")
+    holder = psycopg2.connect(host="127.0.0.1", port=hard.port, dbname="drogscen",
+                              user="postgres")
+    log = Log()
+    seen = []
+
+    def poll(cursor, waiting):
+        """Until the run's session is (or no longer is) waiting for the lock; bounded."""
+        for _ in range(3000):
+            cursor.execute(WAITING)
+            if bool(cursor.fetchone()[0]) == waiting:
+                return True
+            cursor.execute("SELECT pg_sleep(0.01)")
+        return False
+
+    def cancel_once_waiting():
+        watcher = psycopg2.connect(host="127.0.0.1", port=hard.port, dbname="drogscen",
+                                   user="postgres")
+        watcher.autocommit = True
+        try:
+            with watcher.cursor() as cursor:
+                seen.append(poll(cursor, True))
+                log.cancel()
+                seen.append(poll(cursor, False))
+        finally:
+            watcher.close()
+            holder.rollback()  # lets a run that did not stop go on, so that the test ends
+
+    with holder.cursor() as cursor:
+        cursor.execute("LOCK TABLE output_held IN ACCESS SHARE MODE")
+    watcher = threading.Thread(target=cancel_once_waiting)
+    watcher.start()
+    try:
+        with pytest.raises(Exception) as error:
+            processing.run("drogscen:overlap", {
+                "SCENES": hard.processing_uri("scenes"), "SCHOOLS": hard.processing_uri("schools"),
+                "OUTPUT": hard.processing_uri("output_held"),
+                "SUMMARY": hard.processing_uri("summary_held"), "DISTANCE": 100}, feedback=log)
+    finally:
+        watcher.join()
+        holder.close()
+    assert seen == [True, True]
+    assert "The analysis was canceled." in str(error.value)
+    # The table of the first run, whole.
+    assert hard.sql("SELECT count(*) FROM output_held") == [[17]]
