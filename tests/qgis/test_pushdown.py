@@ -10,10 +10,10 @@ import math
 import threading
 
 import processing
-import psycopg2
 import pytest
 from qgis.core import (
     QgsApplication,
+    QgsDataSourceUri,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
@@ -26,6 +26,9 @@ from shapely import wkt
 
 from drogscen_plugin.core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from drogscen_plugin.database import session
+
+psycopg2 = pytest.importorskip(
+    "psycopg2", reason="the database run needs psycopg2 (Debian: python3-psycopg2)")
 
 # Around Stockholm in SWEREF 99 TM.
 X, Y = 674000, 6580000
@@ -412,3 +415,24 @@ def test_cancel_during_a_query_stops_the_database_and_keeps_the_old_table(hard):
     assert "The analysis was canceled." in str(error.value)
     # The table of the first run, whole.
     assert hard.sql("SELECT count(*) FROM output_held") == [[17]]
+
+
+def test_a_layer_filter_is_applied_in_the_database(hard):
+    """The scenes layer's subset string (its SQL filter) is the desktop's too."""
+    # An integer key: the desktop's feature ids are the keys also with a filter.
+    source = QgsDataSourceUri(hard.uri("scenes_hard"))
+    source.setSql('"name" NOT LIKE \'%inside%\' AND "id" <> 4')
+    scenes = "postgres://" + source.uri(False)
+    results = {}
+    for mode in (0, 2):
+        results[mode] = processing.run("drogscen:overlap", {
+            "SCENES": scenes, "SCHOOLS": hard.processing_uri("schools_hard"),
+            "SCENE_HOURS_FIELD": "active_hours", "DISTANCE_FIELD": "reach",
+            "OUTPUT": hard.processing_uri("output_filtered_{}".format(mode)),
+            "SUMMARY": hard.processing_uri("summary_filtered_{}".format(mode)),
+            "RUN_IN_DATABASE": mode})
+    pairs = rows(results[0], *PAIRS, ("school_fid", "scene_fid"))
+    # Of the four pairs, those with 'unreadable' (4) and 'wholly inside' (7) are filtered out.
+    assert sorted(pairs) == [(1, 1), (2, 3)]
+    assert_equal_runs((results[0],), (results[2],), PAIRS, ("school_fid", "scene_fid"),
+                      areas=False)
