@@ -3,6 +3,7 @@
 #   make demo    run the command line on the sample data into build/demo/
 #   make bench   time the overlap algorithm against QGIS's own buffer + intersection
 #   make bench-scale  100,000 schools x 5,000 scenes: progress and peak memory
+#   make bench-db  the same in PostGIS: desktop run vs database run, and their equality
 #   make fuzz    a long random run of the opening-hours parser (FUZZ_ARGS)
 #   make package build/drogscen-VERSION.zip for the QGIS plugin repository
 #   make deploy  copy the plugin into the QGIS profile (QGIS_PLUGINS_DIR)
@@ -26,7 +27,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 QGIS_PLUGINS_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-shapely python3-requests \
 	python3-cryptography python3-venv xvfb xauth poppler-utils qttools5-dev-tools \
-	postgresql postgresql-postgis
+	postgresql postgresql-postgis python3-psycopg2
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 SAMPLE := resources/sample/drogscen_sample.gpkg
 
@@ -42,7 +43,7 @@ copy_plugin = rm -rf '$(1)' && mkdir -p '$(1)' && \
 
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: test demo bench bench-scale fuzz package deploy translations sample icon styles system-deps clean distclean
+.PHONY: test demo bench bench-scale bench-db fuzz package deploy translations sample icon styles system-deps clean distclean
 
 # Installs only the Debian packages that are missing; apt-get update only then.
 system-deps:
@@ -114,6 +115,10 @@ bench-scale: $(VENV_BENCH)/.installed
 	$(SYSTEM_PYTHON) bench/bench_scale.py $(BENCH_SCALE_ARGS)
 	@echo "--- shapely 2 ---"
 	$(VENV_BENCH)/bin/python bench/bench_scale.py $(BENCH_SCALE_ARGS)
+
+# BENCH_DB_ARGS: e.g. "--schools 10000 --scenes 500" for a quick run.
+bench-db: $(VENV)/.installed
+	$(VENV)/bin/python bench/bench_db.py $(BENCH_DB_ARGS)
 
 # FUZZ_ARGS: e.g. "--examples 1000000 --long-size 10000000".
 fuzz: $(VENV)/.installed

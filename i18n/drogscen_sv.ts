@@ -789,8 +789,11 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="478"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="313"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="98"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="310"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="342"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="245"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="543"/>
         <source>The analysis was canceled.</source>
@@ -798,6 +801,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="534"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="249"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -1042,6 +1046,155 @@
         <location filename="../drogscen_plugin/core/weekchart.py" line="318"/>
         <source>Lane {lane}, {name}: active {hours}; {open} h a week while the school is open, {closed} h while it is closed.</source>
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="40"/>
+        <source>{parameter} is not a PostGIS layer</source>
+        <translation>{parameter} är inte ett PostGIS-lager</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="48"/>
+        <source>{parameter} is not a table with a single integer key</source>
+        <translation>{parameter} är inte en tabell med en enkel heltalsnyckel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="51"/>
+        <source>{parameter} is in {crs}, not in the analysis CRS</source>
+        <translation>{parameter} är i {crs}, inte i analysens koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="74"/>
+        <source>{parameter} is not a table in the database of the inputs</source>
+        <translation>{parameter} är inte en tabell i indatas databas</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="85"/>
+        <source>SCENES and SCHOOLS are in different databases</source>
+        <translation>SCENES och SCHOOLS ligger i olika databaser</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="89"/>
+        <source>the Python module psycopg2 is not installed</source>
+        <translation>Python-modulen psycopg2 är inte installerad</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="97"/>
+        <source>no connection to the database: {error}</source>
+        <translation>ingen anslutning till databasen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="106"/>
+        <source>the database lacks {what}</source>
+        <translation>databasen saknar {what}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="114"/>
+        <source>Running on this computer: RUN_IN_DATABASE is &apos;never&apos;.</source>
+        <translation>Körs på den här datorn: RUN_IN_DATABASE är &apos;never&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="121"/>
+        <source>Cannot run in the database (RUN_IN_DATABASE &apos;always&apos;): {reason}.</source>
+        <translation>Kan inte köras i databasen (RUN_IN_DATABASE &apos;always&apos;): {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="123"/>
+        <source>Running on this computer: {reason}.</source>
+        <translation>Körs på den här datorn: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="125"/>
+        <source>Running in the database: the inputs and outputs are tables of one PostGIS database.</source>
+        <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="61"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="386"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="102"/>
+        <source> and {count} more</source>
+        <translation> och {count} till</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="100"/>
+        <source>The database run failed: {error}</source>
+        <translation>Körningen i databasen misslyckades: {error}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="288"/>
+        <source>Reading scenes…</source>
+        <translation>Läser drogscener…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
+        <source>Reading schools…</source>
+        <translation>Läser skolor…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="127"/>
+        <source>Finding pairs in the database…</source>
+        <translation>Söker par i databasen…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="142"/>
+        <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
+        <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="147"/>
+        <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
+        <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="182"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="304"/>
+        <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
+        <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="215"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="377"/>
+        <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
+        <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="226"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="396"/>
+        <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
+        <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="304"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="239"/>
+        <source>{output}: {existing}</source>
+        <translation>{output}: {existing}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="326"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="355"/>
+        <source>{pairs} school-scene pairs within {distance:g} m.</source>
+        <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/session.py" line="69"/>
+        <source>PostgreSQL 14 or newer (the server is {version})</source>
+        <translation>PostgreSQL 14 eller senare (servern är {version})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/session.py" line="72"/>
+        <source>the PostGIS extension in the database</source>
+        <translation>tillägget PostGIS i databasen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/session.py" line="74"/>
+        <source>the right of user {user} to create temporary tables (TEMP)</source>
+        <translation>rätten för användaren {user} att skapa tillfälliga tabeller (TEMP)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/session.py" line="78"/>
+        <source>the right of user {user} to create tables in schema {schema}</source>
+        <translation>rätten för användaren {user} att skapa tabeller i schemat {schema}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="50"/>
@@ -1313,7 +1466,8 @@
         <location filename="../drogscen_plugin/gui/results.py" line="39"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="123"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="78"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="195"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
         <translation>Överlapp</translation>
@@ -1322,7 +1476,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="40"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="139"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="49"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="130"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="163"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1380,7 +1534,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="134"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="69"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="169"/>
         <source>Open drug scenes</source>
@@ -1396,6 +1550,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="137"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="144"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="64"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="41"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="54"/>
         <source>Name</source>
@@ -1444,13 +1599,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="205"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="170"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="174"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="206"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="184"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -1795,7 +1950,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/plugin.py" line="83"/>
-        <location filename="../drogscen_plugin/processing/provider.py" line="30"/>
+        <location filename="../drogscen_plugin/processing/provider.py" line="31"/>
         <source>Drogscen: open drug scenes near schools, in space and time</source>
         <translation>Drogscen: öppna drogscener nära skolor, i rum och tid</translation>
     </message>
@@ -1852,7 +2007,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="56"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2022,7 +2177,8 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="128"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="100"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
         <translation>Sammanställning per skola</translation>
@@ -2039,7 +2195,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="140"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="113"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -2400,12 +2556,6 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>Kartor och data som bygger på dem måste ange ”© OpenStreetMaps bidragsgivare”.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="386"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="102"/>
-        <source> and {count} more</source>
-        <translation> och {count} till</translation>
-    </message>
-    <message>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="395"/>
         <source>points within their school&apos;s grounds</source>
         <translation>punkter inom sin skolas skolgård</translation>
@@ -2555,11 +2705,6 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>{output}: &apos;{destination}&apos; skulle ersätta indatalagret {source} ({parameter}); välj en annan utdata.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="239"/>
-        <source>{output}: {existing}</source>
-        <translation>{output}: {existing}</translation>
-    </message>
-    <message>
         <location filename="../drogscen_plugin/processing/outputs.py" line="267"/>
         <source>Could not remove the unfinished output {output}: {error}</source>
         <translation>Kunde inte ta bort den ofullständiga utdatan {output}: {error}</translation>
@@ -2570,12 +2715,12 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="80"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="84"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="83"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="87"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -2596,134 +2741,259 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="105"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="111"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="115"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="120"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="126"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="133"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="137"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="140"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="144"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="142"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="150"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="148"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="160"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="166"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="167"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="171"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="182"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="187"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="191"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="197"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="200"/>
+        <source>Run in the database</source>
+        <translation>Kör i databasen</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <source>Automatic</source>
+        <translation>Automatiskt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <source>Always</source>
+        <translation>Alltid</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <source>Never</source>
+        <translation>Aldrig</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
+        <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="224"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="210"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="216"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="234"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="238"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="259"/>
-        <source>Reading scenes…</source>
-        <translation>Läser drogscener…</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="261"/>
-        <source>Reading schools…</source>
-        <translation>Läser skolor…</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="298"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="326"/>
-        <source>{pairs} school-scene pairs within {distance:g} m.</source>
-        <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
+        <location filename="../drogscen_plugin/processing/publish.py" line="38"/>
+        <source>Publish the lägesbild to a shared database</source>
+        <translation>Publicera lägesbilden i en delad databas</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="41"/>
+        <source>Writes the overlaps and the school summary of an analysis to two tables in a PostGIS schema (NAME_overlaps and NAME_summary) and adds a row to the run table drogscen_runs there: when, who, the sources and note, the counts and the plugin version. Everything happens in one transaction: partners who open the tables see the previous lägesbild until the new one is complete, never half of one. Republishing under the same name replaces it. The reader roles get read-only access (USAGE on the schema, SELECT on the tables).</source>
+        <translation>Skriver en analys överlapp och skolsammanställning till två tabeller i ett PostGIS-schema (NAME_overlaps och NAME_summary) och lägger till en rad i körningstabellen drogscen_runs där: när, vem, källorna och anteckningen, antalen och insticksprogrammets version. Allt sker i en transaktion: samarbetspartner som öppnar tabellerna ser den förra lägesbilden tills den nya är komplett, aldrig en halv. Att publicera igen under samma namn ersätter den. Läsrollerna får endast läsrätt (USAGE på schemat, SELECT på tabellerna).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="54"/>
+        <source>The Overlaps output of the analysis.</source>
+        <translation>Analysens utdata Överlapp.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="57"/>
+        <source>The School summary output of the analysis.</source>
+        <translation>Analysens utdata Skolsammanställning.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="59"/>
+        <source>Database connection</source>
+        <translation>Databasanslutning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="60"/>
+        <source>The saved PostgreSQL connection of the shared database.</source>
+        <translation>Den sparade PostgreSQL-anslutningen till den delade databasen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="62"/>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="63"/>
+        <source>The schema that holds the shared lägesbild.</source>
+        <translation>Schemat som rymmer den delade lägesbilden.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="65"/>
+        <source>Table name prefix: letters, digits and underscores.</source>
+        <translation>Prefix för tabellnamnen: bokstäver, siffror och understreck.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="66"/>
+        <source>Reader roles</source>
+        <translation>Läsroller</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="68"/>
+        <source>Comma-separated database roles that may read the lägesbild.</source>
+        <translation>Kommaseparerade databasroller som får läsa lägesbilden.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="69"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="70"/>
+        <source>A note for the run table, such as the analysis settings.</source>
+        <translation>En anteckning till körningstabellen, till exempel analysens inställningar.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="71"/>
+        <source>Run id</source>
+        <translation>Körnings-id</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="72"/>
+        <source>Overlaps table</source>
+        <translation>Tabell med överlapp</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="73"/>
+        <source>Summary table</source>
+        <translation>Tabell med sammanställning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="82"/>
+        <source>{parameter}: layer &apos;{layer}&apos; lacks the fields {fields}; is it an output of the analysis?</source>
+        <translation>{parameter}: lagret &apos;{layer}&apos; saknar fälten {fields}; är det utdata från analysen?</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="92"/>
+        <source>{parameter}: &apos;{name}&apos; is not a table name of letters, digits and underscores.</source>
+        <translation>{parameter}: &apos;{name}&apos; är inte ett tabellnamn av bokstäver, siffror och understreck.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="100"/>
+        <source>Publishing needs the Python module psycopg2.</source>
+        <translation>Publiceringen kräver Python-modulen psycopg2.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="105"/>
+        <source>{parameter}: no PostgreSQL connection &apos;{name}&apos;.</source>
+        <translation>{parameter}: ingen PostgreSQL-anslutning &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="117"/>
+        <source>Publishing failed, nothing was changed: {error}</source>
+        <translation>Publiceringen misslyckades, inget ändrades: {error}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="120"/>
+        <source>Publishing was canceled; nothing was changed.</source>
+        <translation>Publiceringen avbröts; inget ändrades.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/publish.py" line="122"/>
+        <source>Published as {tables} (run {run}).</source>
+        <translation>Publicerad som {tables} (körning {run}).</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="52"/>
@@ -2918,21 +3188,6 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="193"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="304"/>
-        <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
-        <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="377"/>
-        <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
-        <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="396"/>
-        <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
-        <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="408"/>

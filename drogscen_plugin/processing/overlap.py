@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -19,6 +20,8 @@ from ..core.errors import AnalysisCanceled
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
 from ..core.overlap import analyse
+from ..database import plan as database_plan
+from ..database import pushdown
 from ..i18n import tr
 from ..qgis_io.layers import (
     POINTS_OR_POLYGONS,
@@ -65,6 +68,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
     DEFAULT_SCHOOL_HOURS = "DEFAULT_SCHOOL_HOURS"
     DEFAULT_PRESCHOOL_HOURS = "DEFAULT_PRESCHOOL_HOURS"
     ANALYSIS_CRS = "ANALYSIS_CRS"
+    RUN_IN_DATABASE = "RUN_IN_DATABASE"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
     PAIR_COUNT = "PAIR_COUNT"
@@ -191,6 +195,20 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             advanced=True,
         )
         self.add(
+            QgsProcessingParameterEnum(
+                self.RUN_IN_DATABASE,
+                tr("Run in the database"),
+                [tr("Automatic"), tr("Always"), tr("Never")],
+                defaultValue=database_plan.AUTOMATIC,
+            ),
+            tr(
+                "Automatic: when the scenes, the schools and both outputs are tables of one "
+                "PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no "
+                "geometry travels to this computer; otherwise it runs here. Always: run in the "
+                "database or stop, saying what is missing. Never: always run here."
+            ),
+        )
+        self.add(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, tr("Overlaps"), QgsProcessing.TypeVectorPolygon
             ),
@@ -254,6 +272,17 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         grid_warning, _ = grid_advice(crs, extents, context.transformContext())
         if grid_warning:
             feedback.pushWarning(grid_warning)
+        plan = database_plan.choose(
+            self.parameterAsEnum(parameters, self.RUN_IN_DATABASE, context),
+            self, parameters, context, crs, feedback,
+        )
+        if plan is not None:
+            settings = (
+                (scene_fields, school_fields), (default_school, default_preschool), distance, crs
+            )
+            return pushdown.run(
+                plan, self, parameters, context, settings, (scene_source, school_source), feedback
+            )
         scene_reader = LayerReader(scene_source, POLYGONS, crs, context, feedback)
         school_reader = LayerReader(school_source, POINTS_OR_POLYGONS, crs, context, feedback)
         feedback.pushInfo(tr("Reading scenes…"))

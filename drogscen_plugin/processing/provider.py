@@ -12,6 +12,7 @@ from .export_report import ExportReportAlgorithm
 from .fetch_schools import FetchSchoolsAlgorithm
 from .measure_coverage import MeasureCoverageAlgorithm
 from .overlap import OverlapAlgorithm
+from .publish import PublishAlgorithm
 from .scene_trend import SceneTrendAlgorithm
 
 ICON = os.path.join(
@@ -43,5 +44,6 @@ class DrogscenProvider(QgsProcessingProvider):
             ExportReportAlgorithm(),
             SceneTrendAlgorithm(),
             MeasureCoverageAlgorithm(),
+            PublishAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

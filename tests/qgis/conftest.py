@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from postgis_cluster import running_postgis
 from processing.core.Processing import Processing
 
 import drogscen_plugin
@@ -48,3 +49,9 @@ def plugin(qgis_app, qgis_iface):
 def sample_gpkg():
     """Path of the shipped sample GeoPackage."""
     return str(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def postgis(sample_gpkg):
+    """The sample data in a PostGIS database on a throwaway cluster (postgis_cluster.py)."""
+    yield from running_postgis(sample_gpkg)

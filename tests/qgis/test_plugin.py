@@ -21,6 +21,7 @@ ALGORITHMS = [
     "drogscen:fetchschools",
     "drogscen:measurecoverage",
     "drogscen:overlap",
+    "drogscen:publish",
     "drogscen:scenetrend",
 ]
 

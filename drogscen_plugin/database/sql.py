@@ -1,0 +1,263 @@
+"""The SQL of the push-down, composed with psycopg2.sql (identifiers quoted).
+
+Temporary tables, dropped at commit: ``drogscen_scene`` and
+``drogscen_school`` (inputs as analysed: 2D, linear, repaired, with a
+spatial index), ``drogscen_week`` (each distinct schedule once, as an
+int4multirange of minutes of the week), ``drogscen_hours`` (hours text ->
+schedule and note), ``drogscen_pair`` and ``drogscen_measure`` (time
+measures per school schedule and scene schedule).
+"""
+
+from .session import sql
+
+# Polygons are repaired as on the desktop; points are taken as they are.
+# Valid geometries have finite coordinates; GEOS names the others.
+_GEOMETRY = """
+  SELECT *, CASE WHEN g IS NULL OR ST_IsEmpty(g) OR infinite THEN NULL
+                 WHEN valid OR GeometryType(g) LIKE '%%POINT' THEN g
+                 ELSE ST_CollectionExtract(ST_MakeValid(g), 3) END AS geom,
+            NOT valid AND NOT infinite AND GeometryType(g) NOT LIKE '%%POINT' AS repaired
+  FROM (SELECT *, coalesce(NOT valid AND ST_IsValidReason(g) LIKE 'Invalid Coordinate%%',
+                           false) AS infinite
+        FROM (SELECT *, coalesce(ST_IsValid(g), true) AS valid
+              FROM (SELECT {key} AS key, {columns},
+                           ST_Force2D(CASE WHEN ST_HasArc({geom}) THEN ST_CurveToLine({geom})
+                                           ELSE {geom} END) AS g
+                    FROM {table} WHERE ({subset}) AND ({selected})) AS read) AS checked
+       ) AS finite
+"""
+
+
+def _text(column):
+    return sql.SQL("NULL::text") if column is None else sql.SQL("{}::text").format(
+        sql.Identifier(column))
+
+
+def read_table(temporary, table, columns):
+    """CREATE TEMP TABLE ``temporary`` of ``table``'s features; ``columns``
+    maps output names to composed SQL expressions."""
+    selected = sql.SQL("true") if table.selected is None else sql.SQL("{} = ANY(%(selected)s)") \
+        .format(sql.Identifier(table.key))
+    body = sql.SQL(_GEOMETRY).format(
+        key=sql.Identifier(table.key),
+        columns=sql.SQL(", ").join(
+            sql.SQL("{} AS {}").format(expression, sql.Identifier(name))
+            for name, expression in columns.items()),
+        geom=sql.Identifier(table.geometry),
+        table=sql.Identifier(table.schema, table.table),
+        # A subset string is SQL as it is; its % signs are not parameters.
+        subset=sql.SQL((table.subset or "true").replace("%", "%%")),
+        selected=selected,
+    )
+    return sql.SQL("CREATE TEMP TABLE {} ON COMMIT DROP AS {}").format(
+        sql.Identifier(temporary), body)
+
+
+def scene_columns(name, hours):
+    return {"name": sql.SQL("coalesce({}, '')").format(_text(name)), "hours": _text(hours)}
+
+
+def school_columns(name, school_type, hours, distance):
+    own = sql.SQL("NULL::float8") if distance is None else sql.SQL("{}::float8").format(
+        sql.Identifier(distance))
+    return {
+        "name": sql.SQL("coalesce({}, '')").format(_text(name)),
+        "type": sql.SQL("coalesce({}, '')").format(_text(school_type)),
+        "hours": _text(hours),
+        "own": own,
+    }
+
+
+# What a read table holds that the analysis cannot use or must report.
+CHECKS = """
+SELECT array_agg(key ORDER BY key) FILTER (WHERE repaired AND geom IS NOT NULL
+                                            AND NOT ST_IsEmpty(geom)),
+       array_agg(key ORDER BY key) FILTER (WHERE (geom IS NULL OR ST_IsEmpty(geom))
+                                            AND NOT infinite),
+       array_agg(key ORDER BY key) FILTER (WHERE infinite),
+       array_agg(DISTINCT GeometryType(geom)) FILTER (WHERE geom IS NOT NULL)
+FROM {table}
+"""
+
+PREPARE = """
+DELETE FROM {table} WHERE geom IS NULL OR ST_IsEmpty(geom);
+ALTER TABLE {table} ADD COLUMN week int, ADD COLUMN note text, ADD PRIMARY KEY (key);
+CREATE INDEX ON {table} USING gist (geom);
+ANALYZE {table};
+"""
+
+# A per-school distance that is not a distance in metres; NaN sorts above all numbers.
+BAD_DISTANCES = """
+SELECT key, own FROM drogscen_school
+WHERE own IS NOT NULL AND NOT (own >= 0 AND own < 'Infinity') ORDER BY key
+"""
+
+SCHEDULES = """
+CREATE TEMP TABLE drogscen_week (id int PRIMARY KEY, week int4multirange, hours text)
+  ON COMMIT DROP;
+CREATE TEMP TABLE drogscen_hours (kind text, hours text, type text, week int, note text)
+  ON COMMIT DROP;
+"""
+
+DISTINCT_SCENE_HOURS = "SELECT DISTINCT hours FROM drogscen_scene"
+DISTINCT_SCHOOL_HOURS = "SELECT DISTINCT hours, type FROM drogscen_school"
+
+# Each feature's schedule and note, matched on the hours text (and the
+# school type), and each school's reach.
+ASSIGN = """
+UPDATE drogscen_scene c SET week = h.week, note = h.note FROM drogscen_hours h
+  WHERE h.kind = 'scene' AND h.hours IS NOT DISTINCT FROM c.hours;
+ALTER TABLE drogscen_school ADD COLUMN reach float8;
+UPDATE drogscen_school s SET week = h.week, note = h.note,
+    reach = CASE WHEN s.own >= 0 AND s.own < 'Infinity' THEN s.own ELSE %(distance)s END
+  FROM drogscen_hours h
+  WHERE h.kind = 'school' AND h.hours IS NOT DISTINCT FROM s.hours AND h.type = s.type;
+ANALYZE drogscen_scene;
+ANALYZE drogscen_school;
+"""
+
+# True distance within reach (closed); a point's piece is the scene itself
+# when the whole scene lies within the circle. Buffers have 128 corners per
+# quarter circle: the 512-gon's area is within 0.003 % of the circle's.
+PAIRS = """
+CREATE TEMP TABLE drogscen_pair ON COMMIT DROP AS
+SELECT s.key AS school, c.key AS scene, ST_Distance(s.geom, c.geom) AS distance_m,
+       CASE WHEN GeometryType(s.geom) = 'POINT' AND ST_DFullyWithin(c.geom, s.geom, s.reach)
+            THEN ST_Multi(c.geom)
+            ELSE ST_Multi(ST_CollectionExtract(ST_Intersection(
+                 c.geom, ST_Buffer(s.geom, s.reach, 'quad_segs=128')), 3)) END AS geom
+FROM drogscen_school s JOIN drogscen_scene c ON ST_DWithin(s.geom, c.geom, s.reach);
+ALTER TABLE drogscen_pair ADD COLUMN area float8;
+UPDATE drogscen_pair SET area = ST_Area(geom);
+ANALYZE drogscen_pair;
+CREATE TEMP TABLE drogscen_union ON COMMIT DROP AS
+SELECT p.school, count(*) AS scenes, min(p.distance_m) AS nearest, range_agg(w.week) AS week
+FROM drogscen_pair p JOIN drogscen_scene c ON c.key = p.scene
+     JOIN drogscen_week w ON w.id = c.week
+GROUP BY p.school;
+ANALYZE drogscen_union;
+"""
+
+# The distinct (school schedule, scenes' schedule) whose measures are needed.
+COMBINATIONS = """
+CREATE TEMP TABLE drogscen_measure ON COMMIT DROP AS
+SELECT DISTINCT sw.week AS school_week, cw.week AS scene_week
+FROM drogscen_pair p JOIN drogscen_school s ON s.key = p.school
+     JOIN drogscen_scene c ON c.key = p.scene
+     JOIN drogscen_week sw ON sw.id = s.week JOIN drogscen_week cw ON cw.id = c.week
+UNION
+SELECT sw.week, u.week
+FROM drogscen_union u JOIN drogscen_school s ON s.key = u.school
+     JOIN drogscen_week sw ON sw.id = s.week;
+ANALYZE drogscen_measure;
+SELECT school_week::text, scene_week::text FROM drogscen_measure;
+"""
+
+MEASURE_COLUMNS = """
+CREATE TEMP TABLE drogscen_text (school_week int4multirange, scene_week int4multirange,
+    presence_hours text, guard_hours text, round_days text, round_before text) ON COMMIT DROP;
+"""
+
+# Minutes of time overlaps, with the range operators * (both) and - (only the first).
+MINUTES = """
+CREATE FUNCTION pg_temp.drogscen_minutes(int4multirange) RETURNS bigint
+  LANGUAGE sql IMMUTABLE AS
+  'SELECT coalesce(sum(upper(r) - lower(r)), 0)::bigint FROM unnest($1) AS r';
+ALTER TABLE drogscen_measure ADD COLUMN scene_min bigint, ADD COLUMN concurrent_min bigint,
+  ADD COLUMN afterhours_min bigint, ADD COLUMN presence_hours text, ADD COLUMN guard_hours text,
+  ADD COLUMN round_days text, ADD COLUMN round_before text;
+UPDATE drogscen_measure m SET
+  scene_min = pg_temp.drogscen_minutes(m.scene_week),
+  concurrent_min = pg_temp.drogscen_minutes(m.school_week * m.scene_week),
+  afterhours_min = pg_temp.drogscen_minutes(m.scene_week - m.school_week),
+  presence_hours = t.presence_hours, guard_hours = t.guard_hours,
+  round_days = t.round_days, round_before = t.round_before
+FROM drogscen_text t WHERE t.school_week = m.school_week AND t.scene_week = m.scene_week;
+"""
+
+# Buffer areas of the schools with pairs that are not points.
+BUFFERS = """
+CREATE TEMP TABLE drogscen_buffer ON COMMIT DROP AS
+SELECT key AS school, ST_Area(ST_Buffer(geom, reach, 'quad_segs=128')) AS area
+FROM drogscen_school WHERE GeometryType(geom) <> 'POINT'
+  AND key IN (SELECT school FROM drogscen_union);
+"""
+
+_KINDS = {"int": "bigint", "double": "double precision", "string": "varchar"}
+
+# An output table as QGIS's sinks make them: an id key, a typed geometry, the fields.
+_OUTPUT_TABLE = (
+    "CREATE TABLE {exists}{table} (id serial PRIMARY KEY, geom geometry({kind}, {srid}), "
+    "{columns}); "
+)
+
+
+def output_table(schema, table, spec, geometry_type, srid, replace=True):
+    """CREATE an output table with the fields of ``spec``: replacing one that
+    is there (``replace``), or keeping it and emptying it."""
+    name = sql.Identifier(schema, table)
+    created = sql.SQL(_OUTPUT_TABLE).format(
+        exists=sql.SQL("" if replace else "IF NOT EXISTS "), table=name,
+        kind=sql.SQL(geometry_type), srid=sql.Literal(srid),
+        columns=sql.SQL(", ").join(
+            sql.SQL("{} {}").format(sql.Identifier(field), sql.SQL(_KINDS[kind]))
+            for field, kind in spec))
+    if replace:
+        return sql.SQL("DROP TABLE IF EXISTS {}; ").format(name) + created
+    return created + sql.SQL("TRUNCATE {};").format(name)
+
+
+def spatial_index(output):
+    return sql.SQL("CREATE INDEX ON {} USING gist (geom); ANALYZE {};").format(
+        sql.Identifier(output.schema, output.table), sql.Identifier(output.schema, output.table))
+
+
+_SHARE = """LEAST(GREATEST(coalesce(p.area / NULLIF(CASE WHEN GeometryType(s.geom) = 'POINT'
+    THEN pi() * s.reach * s.reach ELSE b.area END, 0), 0), 0), 1)"""
+
+INSERT_PAIRS = """
+INSERT INTO {table} (geom, school_fid, scene_fid, school_name, school_type, school_hours,
+    scene_name, scene_hours, distance_m, overlap_m2, overlap_share, scene_min, concurrent_min,
+    afterhours_min, conflict, presence_hours, guard_hours, round_days, round_before, hours_note)
+SELECT p.geom, p.school, p.scene, s.name, s.type, sw.hours, c.name, cw.hours, p.distance_m,
+       p.area, """ + _SHARE + """, m.scene_min, m.concurrent_min, m.afterhours_min,
+       CASE WHEN m.concurrent_min > 0 THEN %(concurrent)s ELSE %(after_hours)s END,
+       m.presence_hours, m.guard_hours, m.round_days, m.round_before,
+       concat_ws('; ', NULLIF(s.note, ''), NULLIF(c.note, ''))
+FROM drogscen_pair p JOIN drogscen_school s ON s.key = p.school
+     JOIN drogscen_scene c ON c.key = p.scene
+     JOIN drogscen_week sw ON sw.id = s.week JOIN drogscen_week cw ON cw.id = c.week
+     JOIN drogscen_measure m ON m.school_week = sw.week AND m.scene_week = cw.week
+     LEFT JOIN drogscen_buffer b ON b.school = p.school
+ORDER BY p.school, p.scene
+"""
+
+# Scene notes once each, in the order of the scenes' keys.
+INSERT_SUMMARY = """
+INSERT INTO {table} (geom, school_fid, school_name, school_type, school_hours, scene_count,
+    worst_conflict, concurrent_min, afterhours_min, nearest_m, presence_hours, guard_hours,
+    round_days, round_before, hours_note)
+SELECT {geometry}, s.key, s.name, s.type, sw.hours, coalesce(u.scenes, 0),
+       CASE WHEN u.school IS NULL THEN %(none)s WHEN m.concurrent_min > 0 THEN %(concurrent)s
+            ELSE %(after_hours)s END,
+       coalesce(m.concurrent_min, 0), coalesce(m.afterhours_min, 0), u.nearest,
+       m.presence_hours, m.guard_hours, m.round_days, m.round_before,
+       concat_ws('; ', NULLIF(s.note, ''), n.notes)
+FROM drogscen_school s JOIN drogscen_week sw ON sw.id = s.week
+     LEFT JOIN drogscen_union u ON u.school = s.key
+     LEFT JOIN drogscen_measure m ON m.school_week = sw.week AND m.scene_week = u.week
+     LEFT JOIN (
+       SELECT school, string_agg(note, '; ' ORDER BY first) AS notes
+       FROM (SELECT p.school, format(%(note_format)s, c.name, c.note) AS note,
+                    min(p.scene) AS first
+             FROM drogscen_pair p JOIN drogscen_scene c ON c.key = p.scene
+             WHERE c.note <> '' GROUP BY 1, 2) AS each
+       GROUP BY school) AS n ON n.school = s.key
+ORDER BY s.key
+"""
+
+
+def insert(template, output, geometry=None):
+    return sql.SQL(template).format(
+        table=sql.Identifier(output.schema, output.table),
+        geometry=sql.SQL(geometry or "NULL"))
