@@ -37,7 +37,7 @@ except ImportError:  # shapely 1.8
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.fields import field_alias
 from ..core.hours import scene_schedule, school_schedule
-from ..core.records import SceneRecord, SchoolRecord
+from ..core.records import PointXY, SceneRecord, SchoolRecord
 from ..i18n import tr
 
 POLYGONS = (QgsWkbTypes.PolygonGeometry,)
@@ -140,6 +140,22 @@ def from_wkb(wkbs):
     return [reader.read(wkb) for wkb in wkbs]
 
 
+# WKB of a 2D point: byte order, type, x, y.
+_POINT_WKB = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+
+
+def _points(wkbs):
+    """PointXY records straight from WKB when every geometry is a little-endian
+    2D point, else None: no shapely object per school."""
+    blob = b"".join(wkbs)
+    if len(blob) != _POINT_WKB.itemsize * len(wkbs):
+        return None
+    points = np.frombuffer(blob, dtype=_POINT_WKB)
+    if not ((points["order"] == 1).all() and (points["type"] == 1).all()):
+        return None
+    return list(map(PointXY._make, zip(points["x"].tolist(), points["y"].tolist())))
+
+
 def _validity(geometries):
     if _SHAPELY2:
         return _is_valid_array(_objects(geometries)).tolist()
@@ -205,7 +221,10 @@ class LayerReader:
         ``geometries`` holds the matching QgsGeometry objects as analysed.
         """
         features = self._read(fields, span)
-        shapes = from_wkb([bytes(geometry.asWkb()) for geometry in self.geometries])
+        wkbs = [bytes(geometry.asWkb()) for geometry in self.geometries]
+        shapes = _points(wkbs)
+        if shapes is None:
+            shapes = from_wkb(wkbs)
         if self.polygons:
             self._repair(features, shapes)
         return list(zip(features, shapes))
@@ -480,8 +499,9 @@ def _refilled(wkbs, multi):
 def write_records(sink, records, fields, wkb_type, feedback, span, geometries=None):
     """Add core results (PairResult or SchoolSummary) to ``sink``; False when the sink refuses.
 
-    ``geometries``, when given, are the QgsGeometry objects to write, one per
-    record, instead of the records' own (a summary's schools as read).
+    The records' geometries are WKB (a pair's outline). ``geometries``, when
+    given, are the QgsGeometry objects to write, one per record, instead of
+    the records' own (a summary's schools as read).
     Raises AnalysisCanceled when canceled; the caller removes what was written.
     """
     start, end = span
@@ -495,7 +515,7 @@ def write_records(sink, records, fields, wkb_type, feedback, span, geometries=No
             raise AnalysisCanceled(tr("The analysis was canceled."))
         chunk = records[first : first + PROGRESS_STEP]
         if geometries is None:
-            shapes = _refilled(to_wkb([record.geometry for record in chunk]), multi)
+            shapes = _refilled([record.geometry for record in chunk], multi)
         else:
             shapes = (_as_sink_type(g, multi) for g in geometries[first : first + PROGRESS_STEP])
         for record, shape in zip(chunk, shapes):
