@@ -197,6 +197,8 @@ class Space:
         disc_areas = math.pi * radius * radius
         # Exact up to rounding, which must not leave the possible range.
         areas = np.clip(np.bincount(pair, weights=signed, minlength=len(rows)), 0.0, disc_areas)
+        # A scene at exactly the distance only touches the circle.
+        areas[gaps >= radius] = 0.0
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.where(disc_areas > 0, areas / disc_areas, 0.0)
         edge_table = PairEdges(ax, ay, bx, by, pair, firsts, radius)
