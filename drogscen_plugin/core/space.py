@@ -45,8 +45,13 @@ if int(shapely.__version__.split(".")[0]) >= 2:
         return shapely.bounds(geometries).reshape(-1, 4)
 
     def _buffers(geometries, distances):
-        segments = np.array([quad_segments(d) for d in distances.tolist()], dtype=np.intc)
-        return shapely.buffer(geometries, distances, quad_segs=segments)
+        # One call per segment count: shapely takes only one.
+        segments = np.array([quad_segments(d) for d in distances.tolist()])
+        buffers = np.empty(len(geometries), dtype=object)
+        for count in np.unique(segments).tolist():
+            chosen = segments == count
+            buffers[chosen] = shapely.buffer(geometries[chosen], distances[chosen], quad_segs=count)
+        return buffers
 
     def _intersections(left, right):
         return shapely.intersection(left, right)
