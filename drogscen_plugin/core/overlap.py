@@ -138,6 +138,7 @@ def analyse(schools, scenes, distance, *, progress=None, is_canceled=None):
     distinct = {}
     school_hours = [distinct.setdefault(school.schedule, school.schedule) for school in schools]
     scene_hours = [distinct.setdefault(scene.schedule, scene.schedule) for scene in scenes]
+    text = {id(hours): hours.to_opening_hours() for hours in distinct.values()}
     times = _TimeCache()
     analysis = Analysis()
     if not schools and progress is not None:
@@ -151,12 +152,14 @@ def analyse(schools, scenes, distance, *, progress=None, is_canceled=None):
         for row, col, *space_fields in zip(
             rows.tolist(), cols.tolist(), gaps.tolist(), areas.tolist(), shares.tolist(), outlines
         ):
-            measures = times.get_measures(school_hours[row], scene_hours[col])
-            pair = _pair(schools[row], scenes[col], space_fields, measures)
+            school, scene = school_hours[row], scene_hours[col]
+            measures = times.get_measures(school, scene)
+            pair = _pair(schools[row], scenes[col], space_fields, measures, (text[id(school)], text[id(scene)]))
             analysis.pairs.append(pair)
             found.setdefault(row, []).append((pair, scenes[col], scene_hours[col]))
         analysis.summaries.extend(
-            _summary(schools[row], school_hours[row], found.get(row, ()), times) for row in range(start, stop)
+            _summary(schools[row], school_hours[row], text[id(school_hours[row])], found.get(row, ()), times)
+            for row in range(start, stop)
         )
         if progress is not None:
             progress(100.0 * stop / len(schools))
@@ -168,60 +171,52 @@ def _notes(first, second):
     return first + "; " + second if first and second else first or second
 
 
-def _pair(school, scene, space_fields, measures):
+def _pair(school, scene, space_fields, measures, hours_text):
     gap, area, share, outline = space_fields
+    # Positional, in field order: a run makes one per pair.
     return PairResult(
-        school_fid=school.fid,
-        scene_fid=scene.fid,
-        school_name=school.name,
-        school_type=school.school_type,
-        school_hours=school.schedule.to_opening_hours(),
-        scene_name=scene.name,
-        scene_hours=scene.schedule.to_opening_hours(),
-        distance_m=gap,
-        overlap_m2=area,
-        overlap_share=share,
-        scene_min=measures.scene_min,
-        concurrent_min=measures.concurrent_min,
-        afterhours_min=measures.afterhours_min,
-        conflict=measures.conflict,
-        presence_hours=measures.presence_hours,
-        guard_hours=measures.guard_hours,
-        round_days=measures.round_days,
-        round_before=measures.round_before,
-        hours_note=_notes(school.hours_note, scene.hours_note),
-        geometry=outline,
+        school.fid,
+        scene.fid,
+        school.name,
+        school.school_type,
+        hours_text[0],
+        scene.name,
+        hours_text[1],
+        gap,
+        area,
+        share,
+        *measures,
+        _notes(school.hours_note, scene.hours_note),
+        outline,
     )
 
 
-# The measures of a school without scenes.
-_NO_SCENES = TimeMeasures(0, 0, 0, NO_CONFLICT, None, None, None, None)
-
-
-def _summary(school, schedule, pairs, times):
+def _summary(school, schedule, hours_text, pairs, times):
     """The school's row; its measures come from the union of its scenes' hours."""
+    if not pairs:
+        return SchoolSummary(
+            # Positional, in field order: no scenes, no conflict, no minutes, no hours.
+            school.fid, school.name, school.school_type, hours_text, 0, NO_CONFLICT,
+            0, 0, None, None, None, None, None, school.hours_note, school.geometry,
+        )
     notes = [school.hours_note] if school.hours_note else []
     for _, scene, _ in pairs:
         if scene.hours_note:
             note = tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note)
             if note not in notes:
                 notes.append(note)
-    if pairs:
-        scenes = times.union([hours for _, _, hours in pairs])
-        measures = times.get_measures(schedule, scenes)
-        nearest = min(pair.distance_m for pair, _, _ in pairs)
-    else:
-        measures, nearest = _NO_SCENES, None
+    scenes = times.union([hours for _, _, hours in pairs])
+    measures = times.get_measures(schedule, scenes)
     return SchoolSummary(
         school_fid=school.fid,
         school_name=school.name,
         school_type=school.school_type,
-        school_hours=school.schedule.to_opening_hours(),
+        school_hours=hours_text,
         scene_count=len(pairs),
         worst_conflict=measures.conflict,
         concurrent_min=measures.concurrent_min,
         afterhours_min=measures.afterhours_min,
-        nearest_m=nearest,
+        nearest_m=min(pair.distance_m for pair, _, _ in pairs),
         presence_hours=measures.presence_hours,
         guard_hours=measures.guard_hours,
         round_days=measures.round_days,

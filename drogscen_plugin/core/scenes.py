@@ -1,25 +1,46 @@
 """The scenes as the overlap engine sees them: edge tables and an envelope index."""
 
+import struct
+
 import numpy as np
+import shapely.wkb
 
 from ..i18n import tr
 from .errors import InputError
 
 
-def _parts(geometry):
-    """The polygons of a Polygon or MultiPolygon."""
-    return list(geometry.geoms) if geometry.geom_type == "MultiPolygon" else [geometry]
-
-
-def _ring_arrays(geometry):
-    """(coordinates, role) of each ring: +1 for shells, -1 for holes."""
+def _wkb_rings(wkb):
+    """(coordinates, role) of each ring of a Polygon or MultiPolygon's 2D WKB:
+    +1 for shells, -1 for holes. Read with numpy: no shapely object per ring."""
     rings = []
-    for polygon in _parts(geometry):
-        if polygon.is_empty:
-            continue
-        rings.append((np.asarray(polygon.exterior.coords, dtype=float)[:, :2], 1.0))
-        rings.extend((np.asarray(hole.coords, dtype=float)[:, :2], -1.0) for hole in polygon.interiors)
-    return rings
+
+    def polygon(offset):
+        order = "<" if wkb[offset] == 1 else ">"
+        count = struct.unpack_from(order + "I", wkb, offset + 5)[0]
+        offset += 9
+        for ring in range(count):
+            points = struct.unpack_from(order + "I", wkb, offset)[0]
+            coordinates = np.frombuffer(wkb, order + "f8", 2 * points, offset + 4).reshape(-1, 2)
+            rings.append((coordinates.astype(float), -1.0 if ring else 1.0))
+            offset += 4 + 16 * points
+        return offset
+
+    order = "<" if wkb[0] == 1 else ">"
+    kind = struct.unpack_from(order + "I", wkb, 1)[0]
+    if kind == 3:
+        polygon(0)
+    else:
+        offset = 9
+        for _ in range(struct.unpack_from(order + "I", wkb, 5)[0]):
+            offset = polygon(offset)
+    return [(ring, role) for ring, role in rings if len(ring)]
+
+
+def _flat_wkb(geometry):
+    """2D WKB of a geometry (the reader's are 2D already)."""
+    wkb = geometry.wkb
+    kind = struct.unpack_from("<I" if wkb[0] == 1 else ">I", wkb, 1)[0]
+    return wkb if kind in (3, 6) else shapely.wkb.dumps(geometry, output_dimension=2)
 
 
 class SceneEdges:
@@ -32,8 +53,9 @@ class SceneEdges:
 
     def __init__(self, scenes):
         coordinates, weights, counts, simple = [], [], [], []
-        for scene in scenes:
-            rings = _ring_arrays(scene.geometry)
+        self.wkb = [_flat_wkb(scene.geometry) for scene in scenes]
+        for scene, wkb in zip(scenes, self.wkb):
+            rings = _wkb_rings(wkb)
             edges = 0
             for ring, role in rings:
                 if not np.isfinite(ring).all():

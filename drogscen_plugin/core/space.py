@@ -156,7 +156,6 @@ class Space:
         self.xy = _point_coordinates(schools, self.points)
         self.edges = SceneEdges(scenes)
         self.index = SceneIndex(self.edges.bounds)
-        self._scene_wkb = {}
 
     def overlaps(self, start, stop):
         """Pairs of schools ``start``..``stop`` with the scenes within their distance.
@@ -215,7 +214,7 @@ class Space:
         kind, points = classify(edges, self.edges.simple[cols], areas, gaps == 0)
         outlines = [None] * len(cols)
         for k in np.flatnonzero(kind == 1).tolist():
-            outlines[k] = self._scene_outline(cols[k])
+            outlines[k] = self.edges.wkb[cols[k]]
         drawn = np.flatnonzero(kind == 2)
         orientation = np.sign(self.edges.weight[self.edges.start[cols[drawn]]])
         ring, starts, lengths, good = direct(edges, drawn, points, areas, orientation)
@@ -228,12 +227,6 @@ class Space:
             x, y = centres[k]
             outlines[k] = overlaid(self.scenes[cols[k]], x, y, edges.radius[k], areas[k])
         return outlines
-
-    def _scene_outline(self, col):
-        wkb = self._scene_wkb.get(col)
-        if wkb is None:
-            wkb = self._scene_wkb[col] = self.scenes[col].wkb
-        return wkb
 
     def _other_pairs(self, schools):
         """Pairs of school grounds and multi-point schools, through GEOS."""
