@@ -128,12 +128,23 @@ def _check_inputs(schools, scenes, distance):
             )
 
 
+def _single_point(geometry):
+    """The point of a Point, or of a MultiPoint of one point (as PostGIS may
+    store schools); None for anything else."""
+    kind = geometry.geom_type
+    if kind == "Point":
+        return None if geometry.is_empty else geometry
+    if kind == "MultiPoint" and len(geometry.geoms) == 1:
+        return geometry.geoms[0]
+    return None
+
+
 def _point_coordinates(schools, points):
     """x, y of the point schools (NaN for the others); refuses coordinates that are not numbers."""
     xy = np.full((len(schools), 2), np.nan)
     for k in np.flatnonzero(points).tolist():
-        geometry = schools[k].geometry
-        xy[k] = geometry.x, geometry.y
+        point = _single_point(schools[k].geometry)
+        xy[k] = point.x, point.y
     bad = np.flatnonzero(points & ~np.isfinite(xy).all(axis=1))
     if len(bad):
         raise InputError(
@@ -152,7 +163,7 @@ class Space:
         self.reaches = np.array(
             [distance if school.distance is None else school.distance for school in schools], dtype=float
         )
-        self.points = np.array([g.geom_type == "Point" and not g.is_empty for g in self.schools], dtype=bool)
+        self.points = np.array([_single_point(g) is not None for g in self.schools], dtype=bool)
         self.xy = _point_coordinates(schools, self.points)
         self.edges = SceneEdges(scenes)
         self.index = SceneIndex(self.edges.bounds)

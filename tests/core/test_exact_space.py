@@ -11,9 +11,10 @@ import random
 
 import pytest
 from shapely import affinity, wkb
-from shapely.geometry import MultiPolygon, Point, Polygon, box
+from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon, box
 
 from drogscen_plugin.core.disc import SAGITTA, quad_segments
+from drogscen_plugin.core.errors import InputError
 from drogscen_plugin.core.overlap import analyse
 from drogscen_plugin.core.records import PointXY, SceneRecord, SchoolRecord
 from drogscen_plugin.core.schedule import WeeklySchedule
@@ -220,3 +221,14 @@ def test_buffers_keep_their_area_within_a_thousandth_of_the_true_offset(distance
     # Corners on the circle, chords within the sagitta.
     assert distance * (1 - math.cos(math.pi / corners)) <= SAGITTA + 1e-12
     assert circle.area == pytest.approx(math.pi * distance**2, rel=1e-3)
+
+
+def test_a_multipoint_of_one_point_is_a_point():
+    schools, scenes = point_case(6, schools=60, scenes=20)
+    single = [school(s.fid, MultiPoint([s.geometry])) for s in schools]
+    assert analyse(single, scenes, 300).pairs == analyse(schools, scenes, 300).pairs
+
+
+def test_point_with_coordinates_that_are_not_numbers_is_refused_by_id():
+    with pytest.raises(InputError, match="School 7"):
+        analyse([school(7, PointXY(float("nan"), Y0))], [scene(1, box(X0, Y0, X0 + 1, Y0 + 1))], 300)
