@@ -15,6 +15,7 @@ arcs that would come too close to the ring) go through GEOS.
 
 import math
 import struct
+from functools import lru_cache
 
 import numpy as np
 from shapely.geometry import MultiPolygon, Polygon
@@ -35,13 +36,19 @@ def ring_wkb(coordinates):
     return _HEADER.pack(1, 6, 1, 1, 3, 1, len(coordinates)) + coordinates.tobytes()
 
 
-def circle(x, y, radius):
-    """The drawn circle: a regular polygon with corners on the circle."""
-    corners = 4 * max(1, math.ceil((math.pi / 2) / arc_step(radius)))
+@lru_cache(maxsize=64)
+def _unit_circle(corners):
     angles = np.linspace(0.0, 2 * math.pi, corners + 1)
-    ring = np.column_stack((x + radius * np.cos(angles), y + radius * np.sin(angles)))
+    ring = np.column_stack((np.cos(angles), np.sin(angles)))
     ring[-1] = ring[0]
     return ring
+
+
+def circle(x, y, radius, finer=1):
+    """The drawn circle: a regular polygon with corners on the circle, ``finer``
+    times as many as the sagitta asks for."""
+    corners = 4 * max(1, math.ceil((math.pi / 2) / arc_step(radius))) * finer
+    return _unit_circle(corners) * radius + (x, y)
 
 
 def polygonal(geometry):
@@ -60,15 +67,11 @@ def polygonal(geometry):
 def overlaid(scene, x, y, radius, area):
     """WKB of scene ∩ circle through GEOS, the circle drawn finer until the
     outline's area is within the tolerance of ``area``."""
-    ring = circle(x, y, radius)
-    for _ in range(4):
-        piece = polygonal(scene.intersection(Polygon(ring)))
+    for finer in (1, 4, 16, 64):
+        piece = polygonal(scene.intersection(Polygon(circle(x, y, radius, finer))))
+        # Each step leaves a sixteenth of the area between arc and chords.
         if abs(piece.area - area) <= AREA_TOLERANCE * area:
             break
-        # Four times the corners: a sixteenth of the area between arc and chords.
-        angles = np.linspace(0.0, 2 * math.pi, 4 * (len(ring) - 1) + 1)
-        ring = np.column_stack((x + radius * np.cos(angles), y + radius * np.sin(angles)))
-        ring[-1] = ring[0]
     return None if piece.is_empty else piece.wkb
 
 

@@ -1,5 +1,6 @@
 """The scenes as the overlap engine sees them: edge tables and an envelope index."""
 
+import math
 import struct
 
 import numpy as np
@@ -105,53 +106,92 @@ class SceneEdges:
         return edges, pair, firsts
 
 
-class SceneIndex:
-    """Scene envelopes sorted by their west edge, to find those meeting boxes.
+def _expand(first, count):
+    """Concatenated ranges first[k] .. first[k] + count[k] - 1, and the k of each."""
+    owner = np.repeat(np.arange(len(count)), count)
+    return first[owner] + np.arange(len(owner)) - (np.cumsum(count) - count)[owner], owner
 
-    Sort and sweep with numpy: the same code under shapely 1.8 and 2.x, and
-    no geometry objects for the boxes. The few scenes much wider than most
-    (a long street, say) are checked against every box instead, so that they
-    do not widen the sweep for all the others.
+
+class _Grid:
+    """Scene envelopes filed in square cells of one size."""
+
+    def __init__(self, bounds, usable, size):
+        self.size = size
+        self.origin = bounds[usable, :2].min(axis=0)
+        cells = self.cells(bounds[usable])
+        self.columns = int(cells[:, 2].max()) + 1
+        self.rows = int(cells[:, 3].max()) + 1
+        keys, scenes = self._keys(cells)
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.scenes = keys[order], usable[scenes[order]]
+
+    def cells(self, boxes):
+        """First and last cell column and row of each box, as integers."""
+        first = np.floor((boxes[:, :2] - self.origin) / self.size)
+        last = np.floor((boxes[:, 2:] - self.origin) / self.size)
+        return np.column_stack((first, last)).astype(np.int64)
+
+    def _keys(self, cells):
+        """(cell key, box) for every cell each box covers."""
+        widths = cells[:, 2] - cells[:, 0] + 1
+        heights = cells[:, 3] - cells[:, 1] + 1
+        flat, owner = _expand(np.zeros(len(cells), dtype=np.int64), widths * heights)
+        column = cells[owner, 0] + flat // heights[owner]
+        row = cells[owner, 1] + flat % heights[owner]
+        return column * self.rows + row, owner
+
+    def candidates(self, boxes):
+        """(box, scene) of scenes filed in a cell that a box covers; a pair may repeat."""
+        cells = self.cells(boxes)
+        cells[:, :2] = np.maximum(cells[:, :2], 0)
+        cells[:, 2] = np.minimum(cells[:, 2], self.columns - 1)
+        cells[:, 3] = np.minimum(cells[:, 3], self.rows - 1)
+        inside = (cells[:, 2] >= cells[:, 0]) & (cells[:, 3] >= cells[:, 1])
+        keys, owner = self._keys(cells[inside])
+        owner = np.flatnonzero(inside)[owner]
+        first = np.searchsorted(self.keys, keys, "left")
+        count = np.searchsorted(self.keys, keys, "right") - first
+        entries, which = _expand(first, count)
+        return owner[which], self.scenes[entries]
+
+
+class SceneIndex:
+    """Scene envelopes in a grid of square cells, to find those meeting boxes.
+
+    Numpy only: the same code under shapely 1.8 and 2.x, and no geometry
+    objects for the boxes. The cell size follows the boxes and the scenes,
+    so that a box meets a few cells and a cell holds a few scenes.
     """
 
     def __init__(self, bounds):
         self.bounds = bounds
-        usable = np.flatnonzero(~np.isnan(bounds).any(axis=1))
-        widths = bounds[usable, 2] - bounds[usable, 0]
-        wide = widths > 4 * np.median(widths) if len(widths) else widths > 0
-        self._wide = usable[wide]
-        narrow = usable[~wide]
-        self._order = narrow[np.argsort(bounds[narrow, 0], kind="stable")]
-        # Edges in sweep order, each contiguous.
-        self._west, self._south, self._east, self._north = bounds[self._order].T.copy()
-        self._width = (self._east - self._west).max() if len(narrow) else 0.0
+        self._usable = np.flatnonzero(np.isfinite(bounds).all(axis=1))
+        extents = bounds[self._usable, 2:] - bounds[self._usable, :2]
+        self._scene_size = float(np.median(extents.max(axis=1))) if len(extents) else 0.0
+        self._grids = {}
+
+    def _grid(self, boxes):
+        box_size = float(np.median((boxes[:, 2:] - boxes[:, :2]).max(axis=1)))
+        # Powers of two, so that batches of similar boxes share one grid.
+        size = 2.0 ** math.ceil(math.log2(max(box_size, self._scene_size, 1e-3)))
+        if size not in self._grids:
+            self._grids[size] = _Grid(self.bounds, self._usable, size)
+        return self._grids[size]
 
     def overlapping(self, boxes):
         """(box index, scene index) arrays of envelopes meeting boxes (edges included), sorted."""
-        west, south, east, north = boxes.T
-        # A scene reaching a box starts at most the widest scene's width west of it.
-        first = np.searchsorted(self._west, west - self._width, "left")
-        last = np.searchsorted(self._west, east, "right")
-        counts = np.maximum(last - first, 0)
-        starts = np.cumsum(counts) - counts
-        # Sweep positions of every box's range, one after the other.
-        swept = np.arange(counts.sum()) + np.repeat(first - starts, counts)
-        meet = np.flatnonzero(
-            (self._east[swept] >= np.repeat(west, counts))
-            & (self._south[swept] <= np.repeat(north, counts))
-            & (self._north[swept] >= np.repeat(south, counts))
+        finite = np.flatnonzero(np.isfinite(boxes).all(axis=1))
+        if not len(finite) or not len(self._usable):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        rows, cols = self._grid(boxes[finite]).candidates(boxes[finite])
+        box, scene = boxes[finite][rows], self.bounds[cols]
+        meet = (
+            (scene[:, 0] <= box[:, 2])
+            & (scene[:, 2] >= box[:, 0])
+            & (scene[:, 1] <= box[:, 3])
+            & (scene[:, 3] >= box[:, 1])
         )
-        rows = np.repeat(np.arange(len(boxes)), counts)[meet]
-        cols = self._order[swept[meet]]
-
-        wide = self.bounds[self._wide]
-        wide_rows, wide_cols = np.nonzero(
-            (wide[:, 0] <= east[:, None])
-            & (wide[:, 2] >= west[:, None])
-            & (wide[:, 1] <= north[:, None])
-            & (wide[:, 3] >= south[:, None])
-        )
-        rows = np.concatenate((rows, wide_rows))
-        cols = np.concatenate((cols, self._wide[wide_cols]))
-        order = np.lexsort((cols, rows))
-        return rows[order], cols[order]
+        rows, cols = finite[rows[meet]], cols[meet]
+        # A pair found in several cells counts once.
+        pairs = np.unique(rows * len(self.bounds) + cols)
+        return pairs // len(self.bounds), pairs % len(self.bounds)

@@ -331,8 +331,10 @@ class LayerReader:
         schedules = {}
         records = []
         for feature, geometry in self.features(wanted, span):
-            school_type = self._text(feature, type_index)
-            value = None if hours_index is None else plain(feature[hours_index])
+            # One call for all attributes: cheaper than one per field.
+            values = feature.attributes()
+            school_type = self._text(values, type_index)
+            value = None if hours_index is None else plain(values[hours_index])
             key = (None if value is None else str(value), school_type)
             if key not in schedules:
                 schedules[key] = school_schedule(
@@ -347,7 +349,7 @@ class LayerReader:
             records.append(
                 SchoolRecord(
                     feature.id(),
-                    self._text(feature, name_index),
+                    self._text(values, name_index),
                     school_type,
                     geometry,
                     schedule,
@@ -358,8 +360,9 @@ class LayerReader:
         return records
 
     @staticmethod
-    def _text(feature, index):
-        value = None if index is None else plain(feature[index])
+    def _text(values, index):
+        """A feature's (or its attribute list's) value at ``index`` as text."""
+        value = None if index is None else plain(values[index])
         return "" if value is None else str(value)
 
     def _flag(self, fid, field, value, note):
