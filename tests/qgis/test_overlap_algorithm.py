@@ -126,7 +126,7 @@ def test_pairs_and_areas_are_those_of_the_true_circles(storage, distance, tmp_pa
         for key, (piece, point) in expected.items():
             # Points exact (the oracle's chords lie up to 0.1 mm inside the circle);
             # grounds buffered with arcs within 5 cm of the true offset.
-            edge = piece.constGet().perimeter()
+            edge = piece.length()  # a polygon's perimeter
             slack = 1e-4 * edge if point else max(1e-3 * piece.area(), 0.05 * edge)
             assert abs(ours[key] - piece.area()) <= slack, key
         # The geometry written draws the overlap whose area is reported.
