@@ -19,6 +19,7 @@ from drogscen_plugin.core.overlap import analyse
 from drogscen_plugin.core.records import PointXY, SceneRecord, SchoolRecord
 from drogscen_plugin.core.schedule import WeeklySchedule
 from drogscen_plugin.core.space import buffer_geometry
+from test_overlap import star
 
 X0, Y0 = 674000.0, 6580000.0  # SWEREF 99 TM magnitudes
 ORACLE_CORNERS = 4096
@@ -31,17 +32,6 @@ def school(fid, geometry, distance=None):
 
 def scene(fid, geometry):
     return SceneRecord(fid, "c%d" % fid, geometry, ALWAYS)
-
-
-def star(rng, x, y, radius):
-    """A random concave polygon: one vertex per equal sector around a centre."""
-    count = rng.randint(5, 12)
-    corners = []
-    for k in range(count):
-        angle = 2 * math.pi * (k + rng.uniform(0.1, 0.9)) / count
-        length = radius * rng.uniform(0.4, 1.0)
-        corners.append((x + length * math.cos(angle), y + length * math.sin(angle)))
-    return Polygon(corners)
 
 
 def random_scene(rng, x, y):
