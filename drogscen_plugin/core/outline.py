@@ -21,6 +21,7 @@ import numpy as np
 from shapely.geometry import MultiPolygon, Polygon
 
 from .disc import arc_step, arc_steps, crossing_points, missing_arc_area
+from .scenes import wkb_of
 
 # The outline's area may differ from the exact one by this share at most;
 # the direct drawing aims at half of it.
@@ -72,7 +73,7 @@ def overlaid(scene, x, y, radius, area):
         # Each step leaves a sixteenth of the area between arc and chords.
         if abs(piece.area - area) <= AREA_TOLERANCE * area:
             break
-    return None if piece.is_empty else piece.wkb
+    return None if piece.is_empty else wkb_of(piece)
 
 
 class PairEdges:

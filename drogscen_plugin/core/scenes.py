@@ -4,6 +4,7 @@ import math
 import struct
 
 import numpy as np
+import shapely
 import shapely.wkb
 
 from ..i18n import tr
@@ -37,11 +38,45 @@ def _wkb_rings(wkb):
     return [(ring, role) for ring, role in rings if len(ring)]
 
 
+if int(shapely.__version__.split(".")[0]) >= 2:
+
+    def wkb_of(geometry):
+        """WKB of a shapely geometry."""
+        return geometry.wkb
+
+else:
+    from shapely.geos import WKBWriter, lgeos
+
+    # One writer for all: shapely 1.8 makes a new one for each ``wkb``.
+    wkb_of = WKBWriter(lgeos).write
+
+
+def wkb_bounds(geometry):
+    """(west, south, east, north) of a point, multipoint or polygonal geometry,
+    read from its WKB: shapely 1.8's ``bounds`` makes several objects."""
+    wkb = _flat_wkb(geometry)
+    order = "<" if wkb[0] == 1 else ">"
+    kind = struct.unpack_from(order + "I", wkb, 1)[0]
+    if kind == 1:
+        xy = np.frombuffer(wkb, order + "f8", 2, 5).reshape(1, 2)
+    elif kind == 4:
+        # Each point: byte order, type, x, y.
+        count = struct.unpack_from(order + "I", wkb, 5)[0]
+        points = np.frombuffer(wkb, np.dtype([("head", "V5"), ("xy", order + "f8", 2)]), count, 9)
+        xy = points["xy"]
+    else:
+        rings = _wkb_rings(wkb)
+        xy = np.concatenate([ring for ring, _ in rings]) if rings else np.zeros((0, 2))
+    if not len(xy):
+        return (math.nan,) * 4
+    return (*xy.min(axis=0).tolist(), *xy.max(axis=0).tolist())
+
+
 def _flat_wkb(geometry):
     """2D WKB of a geometry (the reader's are 2D already)."""
-    wkb = geometry.wkb
+    wkb = wkb_of(geometry)
     kind = struct.unpack_from("<I" if wkb[0] == 1 else ">I", wkb, 1)[0]
-    return wkb if kind in (3, 6) else shapely.wkb.dumps(geometry, output_dimension=2)
+    return wkb if kind in (1, 3, 4, 6) else shapely.wkb.dumps(geometry, output_dimension=2)
 
 
 class SceneEdges:

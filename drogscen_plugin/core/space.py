@@ -19,7 +19,7 @@ from .disc import crossings, disc_triangle_areas, quad_segments, segment_distanc
 from .errors import InputError
 from .outline import PairEdges, circle, classify, direct, overlaid, polygonal, ring_wkb, to_wkb
 from .records import PointXY
-from .scenes import SceneEdges, SceneIndex
+from .scenes import SceneEdges, SceneIndex, wkb_bounds, wkb_of
 
 SCHOOL_GEOMETRY_TYPES = ("Point", "MultiPoint", "Polygon", "MultiPolygon")
 SCENE_GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
@@ -69,7 +69,7 @@ else:
 
     def _bounds(geometries):
         # Empty geometries have no bounds: NaN meets nothing.
-        return np.array([g.bounds or (math.nan,) * 4 for g in geometries], dtype=float).reshape(-1, 4)
+        return np.array([wkb_bounds(g) for g in geometries], dtype=float).reshape(-1, 4)
 
     def _buffers(geometries, distances):
         return [buffer_geometry(g, d) for g, d in zip(geometries, distances.tolist())]
@@ -258,7 +258,7 @@ class Space:
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.clip(np.where(buffer_areas > 0, areas / buffer_areas, 0.0), 0.0, 1.0)
         outlines = [
-            polygonal(piece).wkb if area > 0 else None for piece, area in zip(pieces, areas.tolist())
+            wkb_of(polygonal(piece)) if area > 0 else None for piece, area in zip(pieces, areas.tolist())
         ]
         return schools[rows], cols, gaps, areas, shares, outlines
 
