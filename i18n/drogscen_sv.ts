@@ -203,7 +203,7 @@
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="63"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="114"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="80"/>
         <source>School</source>
         <translation>Skola</translation>
@@ -211,7 +211,7 @@
     <message>
         <location filename="../drogscen_plugin/cli.py" line="348"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="145"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -219,14 +219,14 @@
         <location filename="../drogscen_plugin/cli.py" line="348"/>
         <location filename="../drogscen_plugin/core/fields.py" line="80"/>
         <location filename="../drogscen_plugin/gui/results.py" line="37"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <source>Scenes</source>
         <translation>Scener</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="348"/>
         <location filename="../drogscen_plugin/core/fields.py" line="81"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
@@ -464,13 +464,13 @@
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="65"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1068"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1067"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="66"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1071"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1070"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="68"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1072"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1071"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
@@ -502,7 +502,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="72"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1075"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1074"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
@@ -562,7 +562,7 @@
         <location filename="../drogscen_plugin/processing/overlap.py" line="272"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="299"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="255"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="515"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="518"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
@@ -573,7 +573,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/report.py" line="45"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="986"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="985"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -653,7 +653,7 @@
         <translation>Utanför stadsdelarna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/scenes.py" line="63"/>
+        <location filename="../drogscen_plugin/core/scenes.py" line="99"/>
         <source>Scene {fid}: the geometry has coordinates that are not numbers</source>
         <translation>Drogscen {fid}: geometrin har koordinater som inte är tal</translation>
     </message>
@@ -788,7 +788,7 @@
         <translation>Drogscen {fid}: geometritypen {kind} stöds inte, bara polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="140"/>
+        <location filename="../drogscen_plugin/core/space.py" line="151"/>
         <source>School {fid}: the point has coordinates that are not numbers</source>
         <translation>Skola {fid}: punkten har koordinater som inte är tal</translation>
     </message>
@@ -1128,7 +1128,7 @@
         <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="78"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="482"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="481"/>
         <source>Overlaps</source>
         <translation>Överlapp</translation>
     </message>
@@ -1138,7 +1138,7 @@
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="50"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="678"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="677"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
     </message>
@@ -1197,7 +1197,7 @@
         <location filename="../drogscen_plugin/processing/export_report.py" line="134"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="101"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="68"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="682"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="681"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
@@ -1218,7 +1218,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="138"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1069"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1068"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
@@ -1726,7 +1726,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <location filename="../drogscen_plugin/processing/export_report.py" line="129"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="100"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="199"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="481"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="480"/>
         <source>School summary</source>
         <translation>Sammanställning per skola</translation>
     </message>
@@ -1804,8 +1804,8 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="88"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="683"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="905"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="682"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="904"/>
         <source>Districts</source>
         <translation>Stadsdelar</translation>
     </message>
@@ -2227,7 +2227,7 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="133"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="910"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="909"/>
         <source>Affected schools</source>
         <translation>Berörda skolor</translation>
     </message>
@@ -2643,32 +2643,32 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="371"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="374"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="390"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="393"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="402"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="405"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="408"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="411"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="415"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="418"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="424"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="427"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
@@ -2854,371 +2854,371 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="122"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="121"/>
         <source>Cannot write {path}: the file may be open in another program (locked), the folder may be read-only or missing, or the disk may be full.</source>
         <translation>Kan inte skriva {path}: filen kan vara öppen i ett annat program (låst), mappen kan vara skrivskyddad eller saknas, eller disken kan vara full.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="126"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="125"/>
         <source>Not enough memory to render the report to {path}: close other programs or choose A4.</source>
         <translation>Inte tillräckligt med minne för att rendera rapporten till {path}: stäng andra program eller välj A4.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="130"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="129"/>
         <source>The PDF writer could not start for {path}.</source>
         <translation>PDF-skrivaren kunde inte starta för {path}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="131"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="130"/>
         <source>The school pages could not be prepared (atlas error) for {path}.</source>
         <translation>Skolsidorna kunde inte förberedas (fel i atlasen) för {path}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="134"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="133"/>
         <source>A layer could not be written to {path}.</source>
         <translation>Ett lager kunde inte skrivas till {path}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="135"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="134"/>
         <source>The export of {path} was canceled.</source>
         <translation>Exporten av {path} avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="137"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="136"/>
         <source>Exporting {path} failed (code {code}).</source>
         <translation>Exporten av {path} misslyckades (kod {code}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="145"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="144"/>
         <source>Cannot write {path}: the folder {folder} does not exist.</source>
         <translation>Kan inte skriva {path}: mappen {folder} finns inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="148"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="147"/>
         <source>Cannot write {path}: it is a folder.</source>
         <translation>Kan inte skriva {path}: det är en mapp.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="156"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="155"/>
         <source>Cannot write {path}: the file is read-only or open in another program (locked). Close it and try again.</source>
         <translation>Kan inte skriva {path}: filen är skrivskyddad eller öppen i ett annat program (låst). Stäng den och försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="159"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="158"/>
         <source>Cannot write {path}: no permission to write in {folder}.</source>
         <translation>Kan inte skriva {path}: behörighet saknas att skriva i {folder}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="162"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="161"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Kan inte skriva {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="169"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="168"/>
         <source>Cannot write {path}: the disk is full.</source>
         <translation>Kan inte skriva {path}: disken är full.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="234"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="233"/>
         <source>Layer &apos;{layer}&apos; is not the {what} of drogscen:overlap: it has no field {fields}.</source>
         <translation>Lagret &apos;{layer}&apos; är inte utdata {what} från drogscen:overlap: det saknar fält: {fields}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="284"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="283"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: those dates count as unknown.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;: de datumen räknas som okända.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="295"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="294"/>
         <source>Scene {fid}: {field} &apos;{value}&apos; is not a date (YYYY-MM-DD); counted as unknown.</source>
         <translation>Drogscen {fid}: {field} &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD); räknas som okänt.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="301"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="300"/>
         <source>Scene {fid}: {problem}; its first seen date counts as unknown.</source>
         <translation>Drogscen {fid}: {problem}; dess datum för första observation räknas som okänt.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="324"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="323"/>
         <source>District {fid}</source>
         <translation>Stadsdel {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="454"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="453"/>
         <source>Paper must be one of {papers}, not {paper}.</source>
         <translation>Pappersformatet måste vara ett av {papers}, inte {paper}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="457"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="456"/>
         <source>Period must be year or quarter, not {period}.</source>
         <translation>Perioden måste vara year eller quarter, inte {period}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="467"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="466"/>
         <source>&apos;{text}&apos; is not valid opening hours: {message}</source>
         <translation>&apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="510"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="509"/>
         <source>Coverage by {count} measures in force: {uncovered} of {needed} h/week uncovered</source>
         <translation>Täckning med {count} gällande åtgärder: {uncovered} av {needed} h/vecka otäckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="518"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="517"/>
         <source>; yard round missing on {days}</source>
         <translation>; rondering saknas {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="521"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="520"/>
         <source>; yard rounds covered</source>
         <translation>; ronderingar täckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="531"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="530"/>
         <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>
         <translation>Drogscen {fid} ({name}) stängdes {date} men ingår i analysen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="554"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="553"/>
         <source>{school}: the opening hours {hours} do not give the analysis&apos;s results; the week chart&apos;s red and amber bars follow the analysis. Give the schools layer and the default hours the analysis used.</source>
         <translation>{school}: öppettiderna {hours} ger inte analysens resultat; veckodiagrammets röda och gula staplar följer analysen. Ange skollagret och de standardtider som analysen använde.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="594"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="593"/>
         <source>Situation report: open drug scenes near schools</source>
         <translation>Lägesbild: öppna drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="604"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="603"/>
         <source>{title} – overview</source>
         <translation>{title} – översikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="608"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="607"/>
         <source>{title} – schools</source>
         <translation>{title} – skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="622"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="621"/>
         <source>The layout template {path} cannot be read: {reason}</source>
         <translation>Layoutmallen {path} kan inte läsas: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="625"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="624"/>
         <source>The layout template {path} is not a QGIS layout template.</source>
         <translation>Layoutmallen {path} är ingen QGIS-layoutmall.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="638"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="637"/>
         <source>Distance around schools</source>
         <translation>Avstånd runt skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="679"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="678"/>
         <source>Scenes within the distance</source>
         <translation>Drogscener inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="680"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="679"/>
         <source>Distance {distance} m around schools</source>
         <translation>Avstånd {distance} m runt skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="758"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="757"/>
         <source>SENSITIVE – for the municipality&apos;s safety work only. Do not distribute.</source>
         <translation>KÄNSLIGT – endast för kommunens trygghetsarbete. Får inte spridas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="762"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="761"/>
         <source>{title} · {date} · page {page} of {pages}</source>
         <translation>{title} · {date} · sida {page} av {pages}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="782"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="781"/>
         <source>Report date {date} · {parameters}</source>
         <translation>Rapportdatum {date} · {parameters}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="788"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="787"/>
         <source>{affected} of {total} schools and preschools have a scene within {distance} m</source>
         <translation>{affected} av {total} skolor och förskolor har en drogscen inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="826"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1073"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1072"/>
         <source>While open h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="826"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1074"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1073"/>
         <source>While closed h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="826"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="825"/>
         <source>Page</source>
         <translation>Sida</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="843"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="842"/>
         <source>… and {count} more: see their pages</source>
         <translation>… och {count} till: se deras sidor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="847"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="846"/>
         <source>Hours a week that a scene within the distance is active while the school is open and while it is closed. Schools with a scene active while open come first; every school has a page of its own.</source>
         <translation>Timmar i veckan som en drogscen inom avståndet är aktiv medan skolan är öppen och medan den är stängd. Skolor med en drogscen som är aktiv under verksamhetstid kommer först; varje skola har en egen sida.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="866"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="865"/>
         <source>year</source>
         <translation>år</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="866"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="865"/>
         <source>quarter</source>
         <translation>kvartal</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="867"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="866"/>
         <source>Trend and districts</source>
         <translation>Utveckling och stadsdelar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="868"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="867"/>
         <source>Open drug scenes per {period} from the scenes&apos; first seen and closed dates. Active: open at the end of the {period}, for the current one on {date}.</source>
         <translation>Öppna drogscener per {period} utifrån drogscenernas datum för första observation och stängning. Aktiva: öppna vid slutet av {period}et, för det pågående den {date}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="879"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="879"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="68"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="879"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
         <source>Opened</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="879"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="878"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
         <source>Closed</source>
         <translation>Stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="887"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="886"/>
         <source>The table shows the latest {shown} of {count} periods, the chart all of them.</source>
         <translation>Tabellen visar de senaste {shown} av {count} perioder, diagrammet alla.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="893"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="892"/>
         <source>Open drug scenes per {period}</source>
         <translation>Öppna drogscener per {period}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="897"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="896"/>
         <source>No scenes layer was given: no trend.</source>
         <translation>Inget lager med drogscener angavs: ingen utveckling.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="901"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="900"/>
         <source>No scene has a first seen date: no trend.</source>
         <translation>Ingen drogscen har ett datum för första observation: ingen utveckling.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="903"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="902"/>
         <source>{count} scenes without a first seen date are not in the trend.</source>
         <translation>{count} drogscener utan datum för första observation ingår inte i utvecklingen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="910"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="909"/>
         <source>District</source>
         <translation>Stadsdel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="910"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="909"/>
         <source>Active scenes</source>
         <translation>Aktiva drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="911"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="910"/>
         <source>Conflicts while open</source>
         <translation>Konflikter under verksamhetstid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="918"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="917"/>
         <source>No districts layer was given.</source>
         <translation>Inget lager med stadsdelar angavs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="920"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="919"/>
         <source>Active scenes: open on {date}. Affected schools: with a scene within {distance} m. Conflicts while open: school and scene pairs where the scene is active while the school is open. Each school and scene counts in the district holding it.</source>
         <translation>Aktiva drogscener: öppna den {date}. Berörda skolor: med en drogscen inom {distance} m. Konflikter under verksamhetstid: par av skola och drogscen där drogscenen är aktiv medan skolan är öppen. Varje skola och drogscen räknas i den stadsdel där den ligger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="964"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="963"/>
         <source>{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · nearest scene {nearest} m · report date {date}</source>
         <translation>{type} · drogscener inom {distance} m: {count} · värsta konflikt: {conflict} · närmaste drogscen {nearest} m · rapportdatum {date}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="977"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="976"/>
         <source>The report was canceled.</source>
         <translation>Rapporten avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="987"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="986"/>
         <source>Note: </source>
         <translation>Obs: </translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="988"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="987"/>
         <source>Opening hours: {hours}</source>
         <translation>Öppettider: {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="998"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="997"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1000"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="999"/>
         <source>Adult presence on the yard (scene active while open): {hours}</source>
         <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1002"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1001"/>
         <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
         <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1004"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1003"/>
         <source>Yard round before opening: {days}</source>
         <translation>Rondering av skolgården före öppning: {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1007"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1006"/>
         <source>before</source>
         <translation>före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1013"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1012"/>
         <source>Scenes within {distance} m</source>
         <translation>Drogscener inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1047"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1046"/>
         <source>Week chart: {school}</source>
         <translation>Veckodiagram: {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="1161"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="1160"/>
         <source>Situation report layers</source>
         <translation>Lager för lägesbild</translation>
     </message>

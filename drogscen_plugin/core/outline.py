@@ -139,7 +139,7 @@ def direct(edges, rows, points, areas, orientation):
     after_enter = np.repeat(enter - firsts + 1, chain) + local
     chain_edges = np.repeat(firsts, chain) + after_enter % np.repeat(counts, chain)
     cx, cy = edges.ax[chain_edges], edges.ay[chain_edges]
-    # The chords' innermost points stay outside the chain: the outline is simple.
+    # The chain stays strictly inside the circle the chords touch: the outline is simple.
     inner = radius * np.cos(angle / pieces / 2)
     deepest = np.full(len(rows), -np.inf)
     np.maximum.at(deepest, np.repeat(np.arange(len(rows)), chain), np.hypot(cx, cy) - np.repeat(inner, chain))

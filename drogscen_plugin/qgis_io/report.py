@@ -77,7 +77,6 @@ from qgis.PyQt.QtXml import QDomDocument
 from shapely import wkb as shapely_wkb
 
 from ..core import report as core_report
-from ..core.disc import quad_segments
 from ..core.errors import AnalysisCanceled, DrogscenError, InputError, ScheduleError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS, school_schedule
@@ -646,7 +645,7 @@ class SituationReport:
                 continue
             feature = QgsFeature(buffers.fields())
             feature.setAttributes([summary["school_fid"], summary["school_name"]])
-            feature.setGeometry(summary.geometry().buffer(distance, quad_segments(distance)))
+            feature.setGeometry(summary.geometry().buffer(distance, 5))
             features.append(feature)
         buffers.dataProvider().addFeatures(features)
         buffers.updateExtents()
