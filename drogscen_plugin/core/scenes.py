@@ -147,6 +147,11 @@ def _expand(first, count):
     return first[owner] + np.arange(len(owner)) - (np.cumsum(count) - count)[owner], owner
 
 
+# A scene spanning more cells than this across (a long street among small
+# squares) is not filed but offered to every box: it would fill many cells.
+_WIDE_CELLS = 64
+
+
 class _Grid:
     """Scene envelopes filed in square cells of one size."""
 
@@ -154,8 +159,11 @@ class _Grid:
         self.size = size
         self.origin = bounds[usable, :2].min(axis=0)
         cells = self.cells(bounds[usable])
-        self.columns = int(cells[:, 2].max()) + 1
-        self.rows = int(cells[:, 3].max()) + 1
+        wide = (cells[:, 2:] - cells[:, :2]).max(axis=1) >= _WIDE_CELLS
+        self.wide = usable[wide]
+        usable, cells = usable[~wide], cells[~wide]
+        self.columns = int(cells[:, 2].max()) + 1 if len(cells) else 0
+        self.rows = int(cells[:, 3].max()) + 1 if len(cells) else 0
         keys, scenes = self._keys(cells)
         order = np.argsort(keys, kind="stable")
         self.keys, self.scenes = keys[order], usable[scenes[order]]
@@ -187,7 +195,11 @@ class _Grid:
         first = np.searchsorted(self.keys, keys, "left")
         count = np.searchsorted(self.keys, keys, "right") - first
         entries, which = _expand(first, count)
-        return owner[which], self.scenes[entries]
+        every = np.repeat(np.arange(len(boxes)), len(self.wide))
+        return (
+            np.concatenate((owner[which], every)),
+            np.concatenate((self.scenes[entries], np.tile(self.wide, len(boxes)))),
+        )
 
 
 class SceneIndex:

@@ -222,3 +222,20 @@ def test_a_multipoint_of_one_point_is_a_point():
 def test_point_with_coordinates_that_are_not_numbers_is_refused_by_id():
     with pytest.raises(InputError, match="School 7"):
         analyse([school(7, PointXY(float("nan"), Y0))], [scene(1, box(X0, Y0, X0 + 1, Y0 + 1))], 300)
+
+
+def test_a_long_scene_among_small_ones_is_found_from_anywhere_along_it():
+    street = box(X0 - 50000, Y0, X0 + 50000, Y0 + 10)
+    squares = [box(X0 + 100 * k, Y0 + 500, X0 + 100 * k + 5, Y0 + 505) for k in range(50)]
+    scenes = [scene(0, street)] + [scene(k + 1, shape) for k, shape in enumerate(squares)]
+    points = [school(k, Point(X0 + 7000 * (k - 5), Y0 - 20)) for k in range(11)]
+    pairs = analyse(points, scenes, 30).pairs
+    assert [(p.school_fid, p.scene_fid) for p in pairs] == [(k, 0) for k in range(11)]
+    assert all(p.distance_m == pytest.approx(20.0) for p in pairs)
+
+
+def test_a_school_with_distance_zero_inside_a_scene_pairs_without_area():
+    inside = analyse([school(0, Point(X0, Y0), distance=0.0)], [scene(0, box(X0 - 5, Y0 - 5, X0 + 5, Y0 + 5))], 300)
+    assert [(p.distance_m, p.overlap_m2, p.overlap_share, p.geometry) for p in inside.pairs] == [
+        (0.0, 0.0, 0.0, None)
+    ]
