@@ -768,39 +768,19 @@
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="321"/>
-        <source>Distance {distance} is not a number of metres of at least 0</source>
-        <translation>Avståndet {distance} är inte ett antal meter på minst 0</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="325"/>
-        <source>School {fid}: distance {distance} is not a number of metres of at least 0</source>
-        <translation>Skola {fid}: avståndet {distance} är inte ett antal meter på minst 0</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="331"/>
-        <source>School {fid}: {kind} geometry is not supported, only points and polygons</source>
-        <translation>Skola {fid}: geometritypen {kind} stöds inte, bara punkter och polygoner</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="338"/>
-        <source>Scene {fid}: {kind} geometry is not supported, only polygons</source>
-        <translation>Drogscen {fid}: geometritypen {kind} stöds inte, bara polygoner</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="478"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="148"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="98"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="109"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="310"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="342"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="245"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="543"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="264"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="566"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="534"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="205"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="249"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
@@ -912,6 +892,11 @@
         <translation>Utanför stadsdelarna</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/core/scenes.py" line="99"/>
+        <source>Scene {fid}: the geometry has coordinates that are not numbers</source>
+        <translation>Drogscen {fid}: geometrin har koordinater som inte är tal</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/core/schedule.py" line="120"/>
         <source>Hours must be text, not {kind}</source>
         <translation>Tider måste vara text, inte {kind}</translation>
@@ -961,6 +946,31 @@
         <location filename="../drogscen_plugin/core/school_calendar.py" line="159"/>
         <source>Unknown calendar rule {kind}/{day}/{choice}: kinds are {kinds}, days {days}, choices {choices}</source>
         <translation>Okänd kalenderregel {kind}/{day}/{choice}: skolformer är {kinds}, dagar {days}, val {choices}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/space.py" line="106"/>
+        <source>Distance {distance} is not a number of metres of at least 0</source>
+        <translation>Avståndet {distance} är inte ett antal meter på minst 0</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/space.py" line="110"/>
+        <source>School {fid}: distance {distance} is not a number of metres of at least 0</source>
+        <translation>Skola {fid}: avståndet {distance} är inte ett antal meter på minst 0</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/space.py" line="117"/>
+        <source>School {fid}: {kind} geometry is not supported, only points and polygons</source>
+        <translation>Skola {fid}: geometritypen {kind} stöds inte, bara punkter och polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/space.py" line="125"/>
+        <source>Scene {fid}: {kind} geometry is not supported, only polygons</source>
+        <translation>Drogscen {fid}: geometritypen {kind} stöds inte, bara polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/space.py" line="151"/>
+        <source>School {fid}: the point has coordinates that are not numbers</source>
+        <translation>Skola {fid}: punkten har koordinater som inte är tal</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
@@ -1148,19 +1158,19 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="182"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="304"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="323"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="215"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="377"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="399"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="226"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="396"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="418"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
@@ -1458,7 +1468,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="38"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="35"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="62"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="63"/>
         <source>School buffers</source>
         <translation>Buffertzoner kring skolor</translation>
     </message>
@@ -1475,7 +1485,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="40"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="139"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="49"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="50"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="163"/>
         <source>Schools and preschools</source>
@@ -1992,32 +2002,32 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="38"/>
-        <source>The area within the distance of each school or preschool, exactly as the overlap analysis draws it: from a point, or outward from the boundary of school grounds. Each buffer keeps the school&apos;s attributes and gets the field distance_m with the distance used.</source>
-        <translation>Området inom avståndet från varje skola och förskola, precis som överlappsanalysen ritar det: från en punkt, eller utåt från skolgårdens gräns. Varje buffertzon behåller skolans attribut och får fältet distance_m med det avstånd som användes.</translation>
+        <source>The area within the distance of each school or preschool, as the overlap analysis measures it: a circle around a point, or outward from the boundary of school grounds, its arcs drawn within 5 cm of the true circle. Each buffer keeps the school&apos;s attributes and gets the field distance_m with the distance used.</source>
+        <translation>Området inom avståndet från varje skola och förskola, så som överlappsanalysen mäter det: en cirkel runt en punkt, eller utåt från skolgårdens gräns, med bågarna ritade inom 5 cm från den sanna cirkeln. Varje buffertzon behåller skolans attribut och får fältet distance_m med det avstånd som användes.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="52"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="53"/>
         <source>Points, or polygons of school grounds.</source>
         <translation>Punkter, eller polygoner för skolgårdar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="54"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="55"/>
         <source>Buffer distance in metres.</source>
         <translation>Buffertavstånd i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="57"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="57"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
         <source>Projected CRS in metres in which the buffers are drawn and written.</source>
         <translation>Projicerat koordinatsystem i meter där buffertzonerna ritas och skrivs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="64"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="65"/>
         <source>One polygon per school.</source>
         <translation>En polygon per skola.</translation>
     </message>
@@ -2073,7 +2083,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="80"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="205"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="221"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
@@ -3185,37 +3195,37 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>punkter eller polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="193"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="209"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="408"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="430"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="414"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="436"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="421"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="443"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="433"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="455"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="442"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="464"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="453"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="475"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
@@ -3927,6 +3937,10 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     <message>
         <source>School unit {code} ({name}): {message}</source>
         <translation type="vanished">Skolenhet {code} ({name}): {message}</translation>
+    </message>
+    <message>
+        <source>The area within the distance of each school or preschool, exactly as the overlap analysis draws it: from a point, or outward from the boundary of school grounds. Each buffer keeps the school&apos;s attributes and gets the field distance_m with the distance used.</source>
+        <translation type="vanished">Området inom avståndet från varje skola och förskola, precis som överlappsanalysen ritar det: från en punkt, eller utåt från skolgårdens gräns. Varje buffertzon behåller skolans attribut och får fältet distance_m med det avstånd som användes.</translation>
     </message>
     <message>
         <source>The default preschool hours of the analysis run.</source>

@@ -14,6 +14,7 @@ ALGORITHM_SECTIONS = {
     "fetchschools": "Fetching schools",
     "exportreport": "Situation report (lägesbild)",
     "scenetrend": "Situation report (lägesbild)",
+    "publish": "Shared database",
 }
 DOCK_SECTION = "The dock"
 

@@ -1,14 +1,24 @@
 """Plain records passed between the QGIS layer side and the overlap engine.
 
-Geometries are shapely objects in a projected CRS whose unit is the metre.
+Geometries are shapely objects (point schools may also be ``PointXY``) in a
+projected CRS whose unit is the metre; a pair's geometry is WKB for the map.
 The attribute names of ``PairResult`` and ``SchoolSummary`` are also the
 output field names (see ``fields.py``).
 """
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from typing import Any, List, Optional
 
 from .schedule import WeeklySchedule
+
+
+class PointXY(namedtuple("PointXY", "x y")):
+    """A point school's coordinates, read without making a shapely object."""
+
+    __slots__ = ()
+    geom_type = "Point"
+    is_empty = False
 
 
 @dataclass
@@ -38,7 +48,10 @@ class SceneRecord:
 
 @dataclass
 class PairResult:
-    """One school and one scene whose area overlaps the school's buffer.
+    """One school and one scene within the school's distance.
+
+    ``geometry`` is the part of the scene within the distance as WKB, drawn
+    for the map (see ``outline``), or None when the scene only touches it.
 
     Hours and measures are canonical opening_hours text ("off" when never):
     ``school_hours`` and ``scene_hours`` are the schedules the analysis used;

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.overlap import buffer_geometry
+from ..core.space import buffer_geometry
 from ..i18n import tr
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, to_qgs
 from ..qgis_io.compat import FieldType
@@ -36,8 +36,9 @@ class BufferSchoolsAlgorithm(DrogscenAlgorithm):
 
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
-            "The area within the distance of each school or preschool, exactly as the overlap "
-            "analysis draws it: from a point, or outward from the boundary of school grounds. "
+            "The area within the distance of each school or preschool, as the overlap analysis "
+            "measures it: a circle around a point, or outward from the boundary of school grounds, "
+            "its arcs drawn within 5 cm of the true circle. "
             "Each buffer keeps the school's attributes and gets the field distance_m with the "
             "distance used."
         )

@@ -37,7 +37,7 @@ except ImportError:  # shapely 1.8
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.fields import field_alias
 from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
-from ..core.records import SceneRecord, SchoolRecord
+from ..core.records import PointXY, SceneRecord, SchoolRecord
 from ..i18n import tr
 from .compat import FieldType
 
@@ -144,6 +144,22 @@ def from_wkb(wkbs):
     return [reader.read(wkb) for wkb in wkbs]
 
 
+# WKB of a 2D point: byte order, type, x, y.
+_POINT_WKB = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+
+
+def _points(wkbs):
+    """PointXY records straight from WKB when every geometry is a little-endian
+    2D point, else None: no shapely object per school."""
+    blob = b"".join(wkbs)
+    if len(blob) != _POINT_WKB.itemsize * len(wkbs):
+        return None
+    points = np.frombuffer(blob, dtype=_POINT_WKB)
+    if not ((points["order"] == 1).all() and (points["type"] == 1).all()):
+        return None
+    return list(map(PointXY._make, zip(points["x"].tolist(), points["y"].tolist())))
+
+
 def _validity(geometries):
     if _SHAPELY2:
         return _is_valid_array(_objects(geometries)).tolist()
@@ -214,9 +230,13 @@ class LayerReader:
         ``geometries`` holds the matching QgsGeometry objects as analysed.
         """
         features = self._read(fields, span)
-        shapes = from_wkb([bytes(geometry.asWkb()) for geometry in self.geometries])
-        if self.polygons:
-            self._repair(features, shapes)
+        wkbs = [bytes(geometry.asWkb()) for geometry in self.geometries]
+        shapes = _points(wkbs)
+        # Only polygons can need repair; all points come back as PointXY.
+        if shapes is None:
+            shapes = from_wkb(wkbs)
+            if self.polygons:
+                self._repair(features, shapes)
         return list(zip(features, shapes))
 
     def _read(self, fields, span):
@@ -327,8 +347,10 @@ class LayerReader:
         schedules = {}
         records = []
         for feature, geometry in self.features(wanted, span):
-            school_type = self._text(feature, type_index)
-            value = None if hours_index is None else plain(feature[hours_index])
+            # One call for all attributes: cheaper than one per field.
+            values = feature.attributes()
+            school_type = self._text(values, type_index)
+            value = None if hours_index is None else plain(values[hours_index])
             key = (None if value is None else str(value), school_type)
             if key not in schedules:
                 schedule, note = school_schedule(
@@ -347,7 +369,7 @@ class LayerReader:
             records.append(
                 SchoolRecord(
                     feature.id(),
-                    self._text(feature, name_index),
+                    self._text(values, name_index),
                     school_type,
                     geometry,
                     schedule,
@@ -358,8 +380,9 @@ class LayerReader:
         return records
 
     @staticmethod
-    def _text(feature, index):
-        value = None if index is None else plain(feature[index])
+    def _text(values, index):
+        """A feature's (or its attribute list's) value at ``index`` as text."""
+        value = None if index is None else plain(values[index])
         return "" if value is None else str(value)
 
     def _check(self, fid, note):
@@ -528,8 +551,9 @@ def _refilled(wkbs, multi):
 def write_records(sink, records, fields, wkb_type, feedback, span, geometries=None):
     """Add core results (PairResult or SchoolSummary) to ``sink``; False when the sink refuses.
 
-    ``geometries``, when given, are the QgsGeometry objects to write, one per
-    record, instead of the records' own (a summary's schools as read).
+    The records' geometries are WKB (a pair's outline). ``geometries``, when
+    given, are the QgsGeometry objects to write, one per record, instead of
+    the records' own (a summary's schools as read).
     Raises AnalysisCanceled when canceled; the caller removes what was written.
     """
     start, end = span
@@ -543,7 +567,7 @@ def write_records(sink, records, fields, wkb_type, feedback, span, geometries=No
             raise AnalysisCanceled(tr("The analysis was canceled."))
         chunk = records[first : first + PROGRESS_STEP]
         if geometries is None:
-            shapes = _refilled(to_wkb([record.geometry for record in chunk]), multi)
+            shapes = _refilled([record.geometry for record in chunk], multi)
         else:
             shapes = (_as_sink_type(g, multi) for g in geometries[first : first + PROGRESS_STEP])
         for record, shape in zip(chunk, shapes):

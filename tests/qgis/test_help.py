@@ -57,7 +57,7 @@ def test_every_algorithm_links_to_its_readme_section(plugin):
     }
 
     assert set(sections) == {"bufferschools", "checkhours", "exportreport", "fetchschools",
-                             "measurecoverage", "overlap", "scenetrend"}
+                             "measurecoverage", "overlap", "publish", "scenetrend"}
     assert set(sections.values()) <= README_ANCHORS
     assert sections["overlap"] == "drug-scenes-near-schools-space-and-time--drogscenoverlap"
     assert sections["fetchschools"] == "fetching-schools"

@@ -14,6 +14,7 @@ import pytest
 from qgis.core import (
     QgsApplication,
     QgsDataSourceUri,
+    QgsGeometry,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
@@ -126,18 +127,31 @@ def rows(result, name, spec, key):
     return found
 
 
-def assert_equal_runs(ours, theirs, spec, key, areas):
-    """Equal keys and values; distances within 1 mm; areas within 0.1 % when ``areas``."""
+def area_tolerance(values, wkb, chord_error):
+    """Relative tolerance of an overlap area: 0.1 %, or the desktop's chords (``chord_error``
+    metres inside the true arcs of grounds buffers) along the piece's outline."""
+    if not chord_error or not wkb or not values["overlap_m2"]:
+        return 1e-3
+    piece = QgsGeometry()
+    piece.fromWkb(wkb)
+    outline = piece.length()
+    return max(1e-3, chord_error * outline / values["overlap_m2"])
+
+
+def assert_equal_runs(ours, theirs, spec, key, areas, chord_error=0.0):
+    """Equal keys and values; distances within 1 mm; areas within 0.1 % when ``areas``
+    (or within the desktop's chord error along the outline, see ``area_tolerance``)."""
     ours, theirs = rows(ours[0], *spec, key), rows(theirs[0], *spec, key)
     assert set(ours) == set(theirs)
-    for ids, (values, _) in theirs.items():
+    for ids, (values, wkb) in theirs.items():
         got = ours[ids][0]
         for name, kind in spec[1]:
             if name in ("distance_m", "nearest_m"):
                 assert got[name] == pytest.approx(values[name], abs=1e-3), (ids, name)
             elif name in ("overlap_m2", "overlap_share"):
                 if areas:
-                    assert got[name] == pytest.approx(values[name], rel=1e-3), (ids, name)
+                    tolerance = area_tolerance(values, wkb, chord_error)
+                    assert got[name] == pytest.approx(values[name], rel=tolerance), (ids, name)
             else:
                 assert got[name] == values[name], (ids, name)
 
@@ -188,10 +202,13 @@ def test_the_database_run_equals_the_desktop_in_all_but_areas(both_runs):
     assert_equal_runs(database, desktop, SUMMARIES, ("school_fid",), areas=False)
 
 
-@pytest.mark.xfail(reason="until #11: the desktop's buffer is a 20-corner polygon", strict=False)
 def test_the_database_areas_equal_the_desktop_within_a_thousandth(both_runs):
-    _, database, desktop = both_runs
-    assert_equal_runs(database, desktop, PAIRS, ("school_fid", "scene_fid"), areas=True)
+    case, database, desktop = both_runs
+    # Point schools: both exact to 0.1 %. Grounds: the desktop's arcs are chords up to
+    # 5 cm inside the true ones (README), which a thin piece along the arc feels more.
+    chord_error = 0.05 if case == "grounds" else 0.0
+    assert_equal_runs(database, desktop, PAIRS, ("school_fid", "scene_fid"), areas=True,
+                      chord_error=chord_error)
 
 
 def key(table):

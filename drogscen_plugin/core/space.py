@@ -1,0 +1,264 @@
+"""The space side of the overlap: which scenes lie within each school's distance,
+how much of them, and an outline for the map.
+
+A school and a scene form a pair when their true distance is at most the
+school's distance. For a point school the area inside the circle is exact
+(``disc``) and the outline mostly drawn without GEOS (``outline``); school
+grounds and multi-point schools are buffered with arcs within
+``disc.SAGITTA`` of the true offset and intersected by GEOS.
+"""
+
+import math
+
+import numpy as np
+import shapely
+from shapely.geometry import Point
+
+from ..i18n import tr
+from .disc import crossings, disc_triangle_areas, quad_segments, segment_distances
+from .errors import InputError
+from .outline import PairEdges, circle, classify, direct, overlaid, polygonal, ring_wkb, to_wkb
+from .records import PointXY
+from .scenes import SceneEdges, SceneIndex, wkb_bounds, wkb_of
+
+SCHOOL_GEOMETRY_TYPES = ("Point", "MultiPoint", "Polygon", "MultiPolygon")
+SCENE_GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
+
+# Relative to the coordinates: a margin far above rounding, so that the
+# envelope search never drops a pair the exact distance would keep.
+_SLACK = 1e-9
+
+# --- shapely 1.8 / 2.x, for school grounds ------------------------------------
+# Shapely 2 runs whole arrays in C; 1.8 needs Python loops. Numeric results
+# are numpy arrays either way.
+
+if int(shapely.__version__.split(".")[0]) >= 2:
+
+    def _take(geometries, index):
+        array = np.empty(len(index), dtype=object)
+        # Item by item: assigning a list would make numpy inspect every geometry.
+        for position, k in enumerate(index.tolist()):
+            array[position] = geometries[k]
+        return array
+
+    def _bounds(geometries):
+        return shapely.bounds(geometries).reshape(-1, 4)
+
+    def _buffers(geometries, distances):
+        # One call per segment count: shapely takes only one.
+        segments = np.array([quad_segments(d) for d in distances.tolist()])
+        buffers = np.empty(len(geometries), dtype=object)
+        for count in np.unique(segments).tolist():
+            chosen = segments == count
+            buffers[chosen] = shapely.buffer(geometries[chosen], distances[chosen], quad_segs=count)
+        return buffers
+
+    def _intersections(left, right):
+        return shapely.intersection(left, right)
+
+    def _areas(geometries):
+        return shapely.area(geometries)
+
+    def _distances(left, right):
+        return shapely.distance(left, right)
+
+else:
+
+    def _take(geometries, index):
+        return [geometries[k] for k in index.tolist()]
+
+    def _bounds(geometries):
+        # Empty geometries have no bounds: NaN meets nothing.
+        return np.array([wkb_bounds(g) for g in geometries], dtype=float).reshape(-1, 4)
+
+    def _buffers(geometries, distances):
+        return [buffer_geometry(g, d) for g, d in zip(geometries, distances.tolist())]
+
+    def _intersections(left, right):
+        return [a.intersection(b) for a, b in zip(left, right)]
+
+    def _areas(geometries):
+        return np.array([g.area for g in geometries], dtype=float)
+
+    def _distances(left, right):
+        return np.array([a.distance(b) for a, b in zip(left, right)], dtype=float)
+
+
+def buffer_geometry(geom, distance):
+    """The area within ``distance`` of ``geom`` as the analysis draws it.
+
+    Round caps and joins, corners on the true offset and chords at most
+    ``disc.SAGITTA`` inside it: the school buffers on the map are the circles
+    the analysis measures with.
+    """
+    if isinstance(geom, PointXY):
+        geom = Point(geom.x, geom.y)
+    # Positional: the keyword is ``resolution`` in 1.8 and ``quad_segs`` in 2.x.
+    return geom.buffer(distance, quad_segments(distance))
+
+
+def _valid_distance(value):
+    return isinstance(value, (int, float)) and math.isfinite(value) and value >= 0
+
+
+def _check_inputs(schools, scenes, distance):
+    if not _valid_distance(distance):
+        raise InputError(tr("Distance {distance} is not a number of metres of at least 0").format(distance=distance))
+    for school in schools:
+        if school.distance is not None and not _valid_distance(school.distance):
+            raise InputError(
+                tr("School {fid}: distance {distance} is not a number of metres of at least 0").format(
+                    fid=school.fid, distance=school.distance
+                )
+            )
+        kind = school.geometry.geom_type
+        if kind not in SCHOOL_GEOMETRY_TYPES:
+            raise InputError(
+                tr("School {fid}: {kind} geometry is not supported, only points and polygons").format(
+                    fid=school.fid, kind=kind
+                )
+            )
+    for scene in scenes:
+        kind = scene.geometry.geom_type
+        if kind not in SCENE_GEOMETRY_TYPES:
+            raise InputError(
+                tr("Scene {fid}: {kind} geometry is not supported, only polygons").format(
+                    fid=scene.fid, kind=kind
+                )
+            )
+
+
+def _single_point(geometry):
+    """The point of a Point, or of a MultiPoint of one point (as PostGIS may
+    store schools); None for anything else."""
+    kind = geometry.geom_type
+    if kind == "Point":
+        return None if geometry.is_empty else geometry
+    if kind == "MultiPoint" and len(geometry.geoms) == 1:
+        return geometry.geoms[0]
+    return None
+
+
+def _point_coordinates(schools, points):
+    """x, y of the point schools (NaN for the others); refuses coordinates that are not numbers."""
+    xy = np.full((len(schools), 2), np.nan)
+    for k in np.flatnonzero(points).tolist():
+        point = _single_point(schools[k].geometry)
+        xy[k] = point.x, point.y
+    bad = np.flatnonzero(points & ~np.isfinite(xy).all(axis=1))
+    if len(bad):
+        raise InputError(
+            tr("School {fid}: the point has coordinates that are not numbers").format(fid=schools[bad[0]].fid)
+        )
+    return xy
+
+
+class Space:
+    """The geometric side of the analysis, batch by batch of schools."""
+
+    def __init__(self, schools, scenes, distance):
+        _check_inputs(schools, scenes, distance)
+        self.schools = [school.geometry for school in schools]
+        self.scenes = [scene.geometry for scene in scenes]
+        self.reaches = np.array(
+            [distance if school.distance is None else school.distance for school in schools], dtype=float
+        )
+        self.points = np.array([_single_point(g) is not None for g in self.schools], dtype=bool)
+        self.xy = _point_coordinates(schools, self.points)
+        self.edges = SceneEdges(scenes)
+        self.index = SceneIndex(self.edges.bounds)
+
+    def overlaps(self, start, stop):
+        """Pairs of schools ``start``..``stop`` with the scenes within their distance.
+
+        Returns school positions, scene positions, distances, areas, shares of
+        the buffer (arrays) and outlines (a list of WKB, None without area),
+        sorted by school, then scene.
+        """
+        batch = np.arange(start, stop)
+        found = [
+            self._point_pairs(batch[self.points[start:stop]]),
+            self._other_pairs(batch[~self.points[start:stop]]),
+        ]
+        rows, cols, gaps, areas, shares = (np.concatenate([part[k] for part in found]) for k in range(5))
+        outlines = found[0][5] + found[1][5]
+        order = np.lexsort((cols, rows))
+        return rows[order], cols[order], gaps[order], areas[order], shares[order], [outlines[k] for k in order]
+
+    def _point_pairs(self, schools):
+        """Pairs of point schools: true distances, exact areas, outlines."""
+        x, y, reach = self.xy[schools, 0], self.xy[schools, 1], self.reaches[schools]
+        grow = reach + _SLACK * (np.abs(x) + np.abs(y) + reach)
+        rows, cols = self.index.overlapping(np.column_stack((x - grow, y - grow, x + grow, y + grow)))
+        edges, pair, firsts = self.edges.gather(cols)
+        table = self.edges
+        px, py = x[rows][pair], y[rows][pair]
+        ax, ay, bx, by = table.ax[edges], table.ay[edges], table.bx[edges], table.by[edges]
+        gaps = np.minimum.reduceat(segment_distances(px, py, ax, ay, bx, by), firsts) if len(edges) else np.zeros(0)
+        if len(edges):
+            inside = np.add.reduceat(crossings(px, py, ax, ay, bx, by).astype(np.int64), firsts) % 2 == 1
+            gaps[inside] = 0.0
+        keep = gaps <= reach[rows]
+        rows, cols, gaps = rows[keep], cols[keep], gaps[keep]
+        kept_edges = keep[pair]
+        renumber = np.cumsum(keep) - 1
+        pair, edges = renumber[pair[kept_edges]], edges[kept_edges]
+        counts = table.count[cols]
+        firsts = np.cumsum(counts) - counts
+        centre_x, centre_y, radius = x[rows], y[rows], reach[rows]
+        ax, ay = table.ax[edges] - centre_x[pair], table.ay[edges] - centre_y[pair]
+        bx, by = table.bx[edges] - centre_x[pair], table.by[edges] - centre_y[pair]
+        signed = table.weight[edges] * disc_triangle_areas(ax, ay, bx, by, radius[pair])
+        disc_areas = math.pi * radius * radius
+        # Exact up to rounding, which must not leave the possible range.
+        areas = np.clip(np.bincount(pair, weights=signed, minlength=len(rows)), 0.0, disc_areas)
+        # A scene at exactly the distance only touches the circle.
+        areas[gaps >= radius] = 0.0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            shares = np.where(disc_areas > 0, areas / disc_areas, 0.0)
+        edge_table = PairEdges(ax, ay, bx, by, pair, firsts, radius)
+        outlines = self._point_outlines(edge_table, cols, areas, gaps, np.column_stack((centre_x, centre_y)))
+        return schools[rows], cols, gaps, areas, np.clip(shares, 0.0, 1.0), outlines
+
+    def _point_outlines(self, edges, cols, areas, gaps, centres):
+        """WKB outline per point pair: the scene, the drawn ring, the circle, or GEOS."""
+        kind, points = classify(edges, self.edges.simple[cols], areas, gaps == 0)
+        outlines = [None] * len(cols)
+        for k in np.flatnonzero(kind == 1).tolist():
+            outlines[k] = self.edges.wkb[cols[k]]
+        drawn = np.flatnonzero(kind == 2)
+        orientation = np.sign(self.edges.weight[self.edges.start[cols[drawn]]])
+        ring, starts, lengths, good = direct(edges, drawn, points, areas, orientation)
+        for k, wkb in zip(drawn.tolist(), to_wkb(ring, starts, lengths, good, centres[drawn])):
+            outlines[k] = wkb
+        kind[drawn[~good]] = 4
+        for k in np.flatnonzero(kind == 3).tolist():
+            outlines[k] = ring_wkb(circle(centres[k, 0], centres[k, 1], edges.radius[k]))
+        for k in np.flatnonzero(kind == 4).tolist():
+            x, y = centres[k]
+            outlines[k] = overlaid(self.scenes[cols[k]], x, y, edges.radius[k], areas[k])
+        return outlines
+
+    def _other_pairs(self, schools):
+        """Pairs of school grounds and multi-point schools, through GEOS."""
+        geometries = _take(self.schools, schools)
+        reach = self.reaches[schools]
+        bounds = _bounds(geometries)
+        grow = reach + _SLACK * (np.abs(bounds).max(axis=1) + reach)
+        rows, cols = self.index.overlapping(bounds + np.column_stack((-grow, -grow, grow, grow)))
+        gaps = _distances(_take(geometries, rows), _take(self.scenes, cols))
+        keep = gaps <= reach[rows]
+        rows, cols, gaps = rows[keep], cols[keep], gaps[keep]
+        buffered = np.unique(rows)
+        buffers = _buffers(_take(geometries, buffered), reach[buffered])
+        owner = np.searchsorted(buffered, rows)
+        pieces = _intersections(_take(buffers, owner), _take(self.scenes, cols))
+        areas = _areas(pieces)
+        buffer_areas = _areas(buffers)[owner]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            shares = np.clip(np.where(buffer_areas > 0, areas / buffer_areas, 0.0), 0.0, 1.0)
+        outlines = [
+            wkb_of(polygonal(piece)) if area > 0 else None for piece, area in zip(pieces, areas.tolist())
+        ]
+        return schools[rows], cols, gaps, areas, shares, outlines
+
