@@ -1,8 +1,11 @@
 """The Drogscen dock: settings, Run/Cancel with progress, results table and time of week."""
 
+import html
+
 from qgis.core import Qgis, QgsProject, QgsReferencedRectangle
-from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.gui import QgsDockWidget, QgsMessageBarItem
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QItemSelectionModel, QUrl, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -33,7 +36,7 @@ TITLE = "Drogscen"
 # Width of the dock when first shown: the results table needs more than QGIS's default.
 FIRST_WIDTH = 440
 # Long names are elided (the tooltip has them whole), so the numbers stay in view.
-MAX_COLUMN_WIDTH = 140
+MAX_COLUMN_WIDTH = 110
 
 
 class DrogscenDock(QgsDockWidget):
@@ -44,6 +47,8 @@ class DrogscenDock(QgsDockWidget):
         self.result = None
         self._values = None
         self._widened = False
+        self._message = None
+        self._syncing = False
         self.runner = AnalysisRunner(self)
 
         self.form = SettingsForm()
@@ -73,18 +78,23 @@ class DrogscenDock(QgsDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.setToolTip(tr("Click a row to show the school and the scene on the map"))
+        self.report_button = ReportButton(self)
         results = QWidget()
+        self.results_tab = results
         results_layout = QVBoxLayout(results)
         results_layout.addWidget(time_box)
         results_layout.addWidget(self.table, 1)
-        self.report_button = ReportButton(self)
-        results_layout.addWidget(self.report_button)
+        report_row = QHBoxLayout()
+        report_row.addWidget(QLabel(tr("Districts")))
+        report_row.addWidget(self.report_button.districts, 1)
+        report_row.addWidget(self.report_button)
+        results_layout.addLayout(report_row)
         self.measures = MeasuresPanel(self)
-        results_layout.addWidget(self.measures)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, tr("Settings"))
         self.tabs.addTab(results, tr("Results"))
+        self.tabs.addTab(self.measures, tr("Measures"))
 
         self.run_button = QPushButton(tr("Run"))
         self.run_button.setDefault(True)
@@ -115,8 +125,11 @@ class DrogscenDock(QgsDockWidget):
         self.runner.failed.connect(self.show_error)
         self.runner.canceled.connect(self._canceled)
         self.table.clicked.connect(self._row_clicked)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_row_in_view)
         self.time_control.momentChanged.connect(self._show_moment)
         QgsProject.instance().readProject.connect(self.form.restore_layers)
+        self.iface.mapCanvas().temporalController().updateTemporalRange.connect(
+            self._temporal_range)
 
         self.form.restore_settings()
 
@@ -180,6 +193,7 @@ class DrogscenDock(QgsDockWidget):
     def _show_result(self, result):
         self.result = result
         self.model.set_layer(result.overlaps)
+        result.overlaps.selectionChanged.connect(self._map_selected)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
@@ -190,7 +204,7 @@ class DrogscenDock(QgsDockWidget):
         for layer in result.used_layers():
             layer.willBeDeleted.connect(self._forget_result)
         self._show_moment(self.time_control.moment())
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentWidget(self.results_tab)
 
     def _forget_result(self):
         """A layer of the shown result is being removed: the table and the time
@@ -210,10 +224,20 @@ class DrogscenDock(QgsDockWidget):
         self.status.setStyleSheet("")
         self.status.setText(message)
 
-    def show_success(self, message):
-        """Show ``message`` in the dock and, for a moment, in the QGIS message bar."""
+    def show_success(self, message, path=None):
+        """Show ``message`` in the dock and, for a moment, in the QGIS message bar, in
+        place of the dock's previous message there; ``path`` becomes a link to open."""
         self.show_status(message)
-        self.iface.messageBar().pushMessage(TITLE, message, Qgis.Success, 5)
+        text = html.escape(message)
+        if path is not None:
+            text += ' <a href="{}">{}</a>'.format(
+                html.escape(QUrl.fromLocalFile(path).toString()), html.escape(tr("Open")))
+        bar = self.iface.messageBar()
+        if self._message is not None and not sip.isdeleted(self._message) \
+                and self._message in bar.items():
+            bar.popWidget(self._message)
+        self._message = QgsMessageBarItem(TITLE, text, Qgis.MessageLevel.Success, 5)
+        bar.pushItem(self._message)
 
     def show_error(self, message):
         """Show ``message`` in the dock and in the QGIS message bar."""
@@ -226,13 +250,45 @@ class DrogscenDock(QgsDockWidget):
     # --- results -------------------------------------------------------------------
 
     def _row_clicked(self, index):
-        if self.result is not None:
-            self.result.zoom_and_flash(self.iface.mapCanvas(), index.data(FID_ROLE))
+        if self.result is None:
+            return
+        fid = index.data(FID_ROLE)
+        self._syncing = True
+        try:
+            self.result.overlaps.selectByIds([fid])
+        finally:
+            self._syncing = False
+        self.result.zoom_and_flash(self.iface.mapCanvas(), fid)
+
+    def _map_selected(self, *_):
+        """Features selected on the map: the table shows the first of them."""
+        if self._syncing or self.result is None or self.sender() is not self.result.overlaps:
+            return
+        fids = sorted(self.result.overlaps.selectedFeatureIds())
+        row = self.model.row_of(fids[0]) if fids else -1
+        if row < 0:
+            self.table.clearSelection()
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _keep_row_in_view(self, *_):
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
 
     def selected_fid(self):
         """The overlaps feature id of the selected row, or None."""
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(FID_ROLE) if rows else None
+
+    def _temporal_range(self, time_range):
+        """One clock: while the Temporal Controller runs, the dock shows its time."""
+        begin = time_range.begin()
+        self.time_control.follow(begin.toPyDateTime() if begin.isValid() else None)
 
     def _show_moment(self, moment):
         if self.result is not None:
@@ -244,3 +300,7 @@ class DrogscenDock(QgsDockWidget):
         self.fetch_button.cancel()
         self.form.save_settings()
         QgsProject.instance().readProject.disconnect(self.form.restore_layers)
+        self.iface.mapCanvas().temporalController().updateTemporalRange.disconnect(
+            self._temporal_range)
+        self.form.teardown()
+        self.report_button.teardown()

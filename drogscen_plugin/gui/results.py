@@ -55,6 +55,7 @@ class AnalysisResult:
             school_fields["school_name"] = values.school_name_field
         styling.apply_style(self.buffers, "buffers", school_fields)
         styling.apply_style(self.overlaps, "overlaps")
+        styling.setup_overlap_time(self.overlaps)
         styling.apply_style(self.summary, "summary")
         if self.has_scene_hours():
             styling.setup_temporal(self.scenes, values.scene_hours_field)
@@ -74,9 +75,11 @@ class AnalysisResult:
         return (self.scenes, self.overlaps, self.summary)
 
     def show_moment(self, moment):
-        """Scenes active at ``moment`` (a datetime), schools closed then faded; None shows all."""
+        """Scenes and overlaps active at ``moment`` (a datetime), overlaps coloured by
+        whether their school is open then, schools closed then faded; None shows all."""
         if self.has_scene_hours():
             styling.set_time_filter(self.scenes, moment, self.values.scene_hours_field)
+        styling.set_overlap_time(self.overlaps, moment)
         styling.set_school_time(
             self.summary,
             moment,

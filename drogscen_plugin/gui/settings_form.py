@@ -18,10 +18,12 @@ from ..core.errors import InputError, ScheduleError
 from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
+from .layer_choice import best_layer, scene_score, school_score
 
 SETTINGS_PREFIX = "drogscen/dock/"
 DEFAULT_DISTANCE = 300.0
 ERROR_STYLE = "color: #b00020;"
+NOTE_STYLE = "color: #8a5300;"
 
 
 @dataclass
@@ -111,6 +113,10 @@ class SettingsForm(QWidget):
         self.school_name = FieldChoice(self.schools, "name")
         self.school_type = FieldChoice(self.schools, "type", QgsFieldProxyModel.String)
         self.school_hours = FieldChoice(self.schools, "opening_hours", QgsFieldProxyModel.String)
+        self.scene_note = self._note_label()
+        self.school_note = self._note_label()
+        # Layers the user picked stay; the others follow the best fitting layer.
+        self._picked = {"scenes": None, "schools": None}
 
         self.distance = QgsDoubleSpinBox()
         self.distance.setRange(0.0, 100000.0)
@@ -136,6 +142,7 @@ class SettingsForm(QWidget):
         form.addRow(tr("Layer"), self.scenes)
         form.addRow(tr("Name"), self.scene_name)
         form.addRow(tr("Active hours"), self.scene_hours)
+        form.addRow(self.scene_note)
         schools = QGroupBox(tr("Schools and preschools"))
         # The dock adds its "Fetch schools…" button here.
         self.schools_box = schools
@@ -144,6 +151,7 @@ class SettingsForm(QWidget):
         form.addRow(tr("Name"), self.school_name)
         form.addRow(tr("Type"), self.school_type)
         form.addRow(tr("Opening hours"), self.school_hours)
+        form.addRow(self.school_note)
         analysis = QGroupBox(tr("Analysis"))
         form = self._form(analysis)
         form.addRow(tr("Distance"), self.distance)
@@ -157,6 +165,69 @@ class SettingsForm(QWidget):
             layout.addWidget(group)
         layout.addStretch(1)
         self._align_labels([group.layout() for group in (scenes, schools, analysis)])
+
+        for key, box in (("scenes", self.scenes), ("schools", self.schools)):
+            box.activated.connect(lambda _, key=key, box=box: self._user_picked(key, box))
+        for box in (self.scene_hours, self.school_type, self.school_hours):
+            box.fieldChanged.connect(self._show_notes)
+        self.schools.layerChanged.connect(self._show_notes)
+        self.scenes.layerChanged.connect(self._show_notes)
+        QgsProject.instance().layersAdded.connect(self.prefer_layers)
+        self.prefer_layers()
+
+    @staticmethod
+    def _note_label():
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet(NOTE_STYLE)
+        label.hide()
+        return label
+
+    def _user_picked(self, key, box):
+        layer = box.currentLayer()
+        self._picked[key] = layer.id() if layer is not None else None
+
+    def prefer_layers(self, *_):
+        """Choose the best fitting scenes and schools layers, two different ones,
+        unless the user picked a layer that is still there."""
+        project = QgsProject.instance()
+        layers = [node.layer() for node in project.layerTreeRoot().findLayers()]
+        scenes = self._kept("scenes", self.scenes) or best_layer(layers, scene_score)
+        if scenes is not None:
+            self.scenes.setLayer(scenes)
+        schools = self._kept("schools", self.schools)
+        if schools is None or (scenes is not None and schools.id() == scenes.id()):
+            schools = best_layer(layers, school_score, excluded=self.scenes.currentLayer())
+        if schools is not None:
+            self.schools.setLayer(schools)
+
+    def _kept(self, key, box):
+        """The layer the user picked in ``box``, while it is still chosen there."""
+        layer = box.currentLayer()
+        if layer is not None and layer.id() == self._picked[key]:
+            return layer
+        return None
+
+    def _show_notes(self, *_):
+        """Say which defaults replace empty hours and type fields."""
+        notes = []
+        if self.schools.currentLayer() is not None:
+            if not self.school_type.currentField():
+                notes.append(tr("No type field: every school counts as a school, not a "
+                                "preschool."))
+            if not self.school_hours.currentField():
+                notes.append(tr("No opening hours field: the default hours below are used."))
+        self._set_note(self.school_note, notes)
+        scene_notes = []
+        if self.scenes.currentLayer() is not None and not self.scene_hours.currentField():
+            scene_notes.append(tr("No active hours field: every scene counts as always "
+                                  "active."))
+        self._set_note(self.scene_note, scene_notes)
+
+    @staticmethod
+    def _set_note(label, notes):
+        label.setText("\n".join(notes))
+        label.setVisible(bool(notes))
 
     @staticmethod
     def _form(group):
@@ -201,6 +272,12 @@ class SettingsForm(QWidget):
             raise InputError(tr("Choose a layer of open drug scenes (polygons)."))
         if values.schools_layer is None:
             raise InputError(tr("Choose a layer of schools and preschools (points or polygons)."))
+        if values.scenes_layer.id() == values.schools_layer.id():
+            raise InputError(
+                tr("Layer '{layer}' is chosen both as the scenes and as the schools layer: "
+                   "choose the layer of schools and preschools.").format(
+                    layer=values.schools_layer.name())
+            )
         for label, edit in (
             (tr("Default school hours"), self.default_school),
             (tr("Default preschool hours"), self.default_preschool),
@@ -250,22 +327,27 @@ class SettingsForm(QWidget):
         self.extent_only.setChecked(value("extent_only", False, bool))
         self.restore_layers()
 
-    def restore_layers(self):
-        """Select the saved layers (by id, else by name) and then their saved fields."""
+    def restore_layers(self, *_):
+        """Select the saved layers (by id, else by name) and then their saved fields;
+        the best fitting layers where the saved ones are not in the project."""
         settings = QgsSettings()
+        self._picked = {"scenes": None, "schools": None}
         for key, box in (("scenes", self.scenes), ("schools", self.schools)):
-            self._select_saved_layer(
+            if self._select_saved_layer(
                 box,
                 settings.value(SETTINGS_PREFIX + key + "_layer_id", "", type=str),
                 settings.value(SETTINGS_PREFIX + key + "_layer_name", "", type=str),
-            )
+            ):
+                self._user_picked(key, box)
+        self.prefer_layers()
         for key, box in self._field_boxes().items():
             if settings.contains(SETTINGS_PREFIX + key):
                 box.choose(settings.value(SETTINGS_PREFIX + key, "", type=str))
 
     @staticmethod
     def _select_saved_layer(box, layer_id, name):
-        """The layer of that id, else the first of that name the box accepts."""
+        """The layer of that id, else the first of that name the box accepts; whether
+        one was found."""
         project = QgsProject.instance()
         candidates = [project.mapLayer(layer_id)] if layer_id else []
         candidates += project.mapLayersByName(name) if name else []
@@ -274,5 +356,9 @@ class SettingsForm(QWidget):
             if layer is not None:
                 box.setLayer(layer)
                 if box.currentLayer() is not None and box.currentLayer().id() == layer.id():
-                    return
+                    return True
         box.setLayer(original)
+        return False
+
+    def teardown(self):
+        QgsProject.instance().layersAdded.disconnect(self.prefer_layers)

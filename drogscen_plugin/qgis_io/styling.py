@@ -321,3 +321,52 @@ def set_school_time(
         layer.setRenderer(renderer)
     _set_time_variable(layer, moment)
     layer.triggerRepaint()
+
+
+# --- overlaps in time -------------------------------------------------------------
+
+OVERLAP_TIME_LABEL = "drogscen_overlap_time"
+
+
+def _overlap_rule_filter(conflict):
+    """A conflict's rule: its own value when no time is set; at a time, whether the
+    school is open then (the pair's hours are canonical: no normalizing per frame)."""
+    open_then = "coalesce(drogscen_active(\"school_hours\", @{}), false)".format(TIME_VARIABLE)
+    at_time = open_then if conflict == "concurrent" else "NOT " + open_then
+    return "if(@{var} IS NULL, \"conflict\" = {value}, {at_time})".format(
+        var=TIME_VARIABLE, value=QgsExpression.quotedValue(conflict), at_time=at_time)
+
+
+def setup_overlap_time(layer):
+    """Give an overlaps layer (styled by conflict) rules that follow the time.
+
+    At the dock's time or the Temporal Controller's, an overlap is drawn only
+    while its scene is active, in the colour of a concurrent conflict when its
+    school is open then and of an after-hours one when it is closed.
+    """
+    categorized = layer.renderer()
+    if not isinstance(categorized, QgsCategorizedSymbolRenderer):
+        return  # already set up, or restyled by the user
+    renderer = QgsRuleBasedRenderer(QgsRuleBasedRenderer.Rule(None))
+    moment_rule = QgsRuleBasedRenderer.Rule(
+        None, 0, 0,
+        "drogscen_active(\"scene_hours\", @map_start_time) IS NOT false AND "
+        "drogscen_active(\"scene_hours\", @{}) IS NOT false".format(TIME_VARIABLE),
+        tr("Active at the chosen time"))
+    moment_rule.setDescription(OVERLAP_TIME_LABEL)
+    for category in categorized.categories():
+        moment_rule.appendChild(QgsRuleBasedRenderer.Rule(
+            category.symbol().clone(), 0, 0, _overlap_rule_filter(category.value()),
+            category.label()))
+    renderer.rootRule().appendChild(moment_rule)
+    layer.setRenderer(renderer)
+    properties = layer.temporalProperties()
+    properties.setMode(Qgis.VectorTemporalMode.RedrawLayerOnly)
+    properties.setIsActive(True)
+
+
+def set_overlap_time(layer, moment):
+    """Show the overlaps at ``moment`` (a datetime), or all by conflict when None."""
+    setup_overlap_time(layer)
+    _set_time_variable(layer, moment)
+    layer.triggerRepaint()

@@ -97,6 +97,7 @@ def dock(plugin, qtbot, sample, clean_settings):
 @pytest.fixture
 def message_bar(qgis_iface):
     qgis_iface.messageBar().clear_messages()
+    qgis_iface.messageBar().clearWidgets()
     return qgis_iface.messageBar()
 
 
@@ -271,10 +272,12 @@ def test_run_adds_a_styled_group_and_fills_the_table(qtbot, dock, sample, messag
     assert layers["School buffers"].featureCount() == sample["schools"].featureCount()
     assert layers["Scenes"].featureCount() == sample["scenes"].featureCount()
 
-    # Styles: those of the shipped files, the scenes under the time rule.
-    for name, kind in (("Overlaps", "overlaps"), ("School buffers", "buffers"),
-                       ("Schools and preschools", "summary"), ("Scenes", "scenes")):
+    # Styles: those of the shipped files, the scenes and overlaps under time rules.
+    for name, kind in (("School buffers", "buffers"), ("Schools and preschools", "summary"),
+                       ("Scenes", "scenes")):
         assert style_signature(layers[name].renderer()) == expected_signature(layers[name], kind)
+    _, colours = expected_signature(overlaps, "overlaps")
+    assert style_signature(overlaps.renderer()) == ("RuleRenderer", colours)
     time_rule = layers["Scenes"].renderer().rootRule().children()[0]
     assert time_rule.filterExpression() == styling.time_filter_expression("active_hours")
     assert layers["Scenes"].temporalProperties().isActive()
@@ -292,7 +295,7 @@ def test_run_adds_a_styled_group_and_fills_the_table(qtbot, dock, sample, messag
     )
     expected = Counter((f["school_name"], f["scene_name"]) for f in oracle["OUTPUT"].getFeatures())
     assert shown == expected
-    assert message_bar.get_messages(Qgis.Success)
+    assert [item.level() for item in message_bar.items()] == [Qgis.Success]
 
 
 def column(view_model, name):

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsSettings,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog
 
 from drogscen_plugin.gui.fetch_dialog import FetchDialog
@@ -91,7 +92,7 @@ def test_fetched_schools_are_added_and_become_the_schools_layer(
     assert chosen.geometryType() == QgsWkbTypes.PointGeometry
     assert dock.form.school_hours.currentField() == "opening_hours"
     assert "4" in dock.status.text() and chosen.name() in dock.status.text()
-    assert message_bar.get_messages(Qgis.Success)
+    assert [item.level() for item in message_bar.items()] == [Qgis.Success]
 
 
 def test_a_failed_fetch_is_shown_in_the_dock_and_the_message_bar(
@@ -145,7 +146,10 @@ def test_export_report_writes_the_pdf_of_the_run_and_its_layouts(
     assert {report.overview.name(), report.schools_layout.name()} <= names
     assert str(path) in dock.status.text()
     assert "({} pages)".format(report.page_count) in dock.status.text()
-    assert message_bar.get_messages(Qgis.Success)
+    # One message, replacing the run's, with a link that opens the PDF.
+    (item,) = message_bar.items()
+    assert item.level() == Qgis.Success
+    assert 'href="{}"'.format(QUrl.fromLocalFile(str(path)).toString()) in item.text()
 
 
 def test_an_unwritable_report_path_is_an_error_not_a_traceback(

@@ -1,0 +1,61 @@
+"""Which project layers fit the scenes and schools pickers, best first.
+
+A picker lists every layer of the right geometry type; these scores only
+choose its default, so a user's own choice of any listed layer stands.
+"""
+
+import re
+
+from qgis.core import QgsVectorLayer, QgsWkbTypes
+
+SCENE_NAMES = re.compile(r"scen|drog|drug", re.IGNORECASE)
+SCHOOL_NAMES = re.compile(r"skol|school|förskol|preschool|kindergarten", re.IGNORECASE)
+SCENE_HOURS_FIELDS = ("active_hours", "hours", "opening_hours", "tider", "aktiva_tider")
+SCHOOL_FIELDS = ("type", "opening_hours", "skolform")
+
+
+def _has_any(layer, names):
+    return any(layer.fields().lookupField(name) >= 0 for name in names)
+
+
+def scene_score(layer):
+    """How well ``layer`` fits as the scenes layer: 0 not at all (not polygons)."""
+    if not isinstance(layer, QgsVectorLayer) or (
+            layer.geometryType() != QgsWkbTypes.PolygonGeometry):
+        return 0
+    score = 1
+    if _has_any(layer, SCENE_HOURS_FIELDS):
+        score += 2
+    if SCENE_NAMES.search(layer.name()):
+        score += 4
+    if SCHOOL_NAMES.search(layer.name()):
+        score -= 4
+    return max(score, 1)
+
+
+def school_score(layer):
+    """How well ``layer`` fits as the schools layer: 0 not at all."""
+    if not isinstance(layer, QgsVectorLayer) or layer.geometryType() not in (
+            QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry):
+        return 0
+    score = 1
+    if _has_any(layer, SCHOOL_FIELDS):
+        score += 2
+    if SCHOOL_NAMES.search(layer.name()):
+        score += 4
+    if SCENE_NAMES.search(layer.name()) or _has_any(layer, ("active_hours",)):
+        score -= 4
+    return max(score, 1)
+
+
+def best_layer(layers, score, excluded=None):
+    """The layer of ``layers`` with the highest ``score`` above 0, not ``excluded``;
+    the first of equals (the project's order). None when none fits."""
+    best, best_score = None, 0
+    for layer in layers:
+        if excluded is not None and layer.id() == excluded.id():
+            continue
+        value = score(layer)
+        if value > best_score:
+            best, best_score = layer, value
+    return best
