@@ -59,3 +59,13 @@ def best_layer(layers, score, excluded=None):
         if value > best_score:
             best, best_score = layer, value
     return best
+
+
+def free_layer_name(project, base):
+    """``base``, or ``base 2``, ``base 3``… : the first no layer of ``project`` has."""
+    taken = {layer.name().casefold() for layer in project.mapLayers().values()}
+    name, number = base, 1
+    while name.casefold() in taken:
+        number += 1
+        name = "{} {}".format(base, number)
+    return name

@@ -32,7 +32,7 @@ from qgis.gui import QgsRubberBand
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QFileDialog, QInputDialog
 
 from drogscen_plugin.core.errors import ScheduleError
 from drogscen_plugin.core.hours import school_schedule
@@ -535,6 +535,26 @@ def test_new_scenes_layer_is_added_to_the_project(plugin, qgis_new_project, tmp_
     assert plugin.add_scenes_layer(path) is None  # the layer exists: refused, not replaced
     (message,) = message_bar.get_messages(Qgis.Critical)
     assert "scenes" in message
+
+
+def test_new_scenes_layer_has_a_free_name_and_lands_at_the_top(
+        plugin, qgis_new_project, qgis_iface, tmp_path, monkeypatch):
+    project = QgsProject.instance()
+    group = project.layerTreeRoot().addGroup("Safety measures")
+    project.addMapLayer(QgsVectorLayer("Point?crs=EPSG:3006", "scenes", "memory"), False)
+    group.addLayer(project.mapLayersByName("scenes")[0])
+    path = str(tmp_path / "more.gpkg")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (path, ""))
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *args: (asked.append(args[-1]) or "Scener norr", True))
+
+    plugin.new_layer_action.trigger()
+
+    assert asked == ["scenes 2"]  # the default clashes with no layer of the project
+    (layer,) = project.mapLayersByName("Scener norr")
+    assert project.layerTreeRoot().children()[0].layerId() == layer.id()
+    assert group.findLayer(layer.id()) is None
 
 
 def our_actions(qgis_iface):
