@@ -210,7 +210,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="348"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="145"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="152"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <source>Type</source>
         <translation>Typ</translation>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="435"/>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="55"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="91"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
@@ -528,7 +528,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="78"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="150"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="158"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
@@ -604,6 +604,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/report.py" line="170"/>
+        <location filename="../drogscen_plugin/plugin.py" line="145"/>
         <source>scenes</source>
         <translation>drogscener</translation>
     </message>
@@ -868,54 +869,74 @@
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="41"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="44"/>
         <source>Drogscen: scenes near schools</source>
         <translation>Drogscen: drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="59"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="64"/>
         <source>Time of week</source>
         <translation>Tid i veckan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="75"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="80"/>
         <source>Click a row to show the school and the scene on the map</source>
         <translation>Klicka på en rad för att visa skolan och drogscenen på kartan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="86"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="88"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="88"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="682"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="904"/>
+        <source>Districts</source>
+        <translation>Stadsdelar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="95"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="87"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="96"/>
         <source>Results</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="89"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="97"/>
+        <location filename="../drogscen_plugin/qgis_io/report.py" line="997"/>
+        <source>Measures</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="99"/>
         <source>Run</source>
         <translation>Kör</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="91"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="101"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="151"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="164"/>
         <source>Analysing…</source>
         <translation>Analyserar…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="170"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="183"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="178"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="191"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="234"/>
+        <source>Open</source>
+        <translation>Öppna</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="27"/>
@@ -999,7 +1020,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="58"/>
-        <location filename="../drogscen_plugin/plugin.py" line="90"/>
+        <location filename="../drogscen_plugin/plugin.py" line="91"/>
         <source>New measures layer…</source>
         <translation>Nytt åtgärdslager…</translation>
     </message>
@@ -1047,7 +1068,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="106"/>
-        <location filename="../drogscen_plugin/plugin.py" line="137"/>
+        <location filename="../drogscen_plugin/plugin.py" line="139"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1077,27 +1098,32 @@
         <translation>Projektet har inget åtgärdslager: skapa ett med Nytt åtgärdslager…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="230"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="229"/>
         <source>{uncovered} of {schools} affected schools have needs the measures do not cover.</source>
         <translation>{uncovered} av {schools} berörda skolor har behov som åtgärderna inte täcker.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="16"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="22"/>
+        <source>Districts for the report&apos;s table of scenes and schools per district</source>
+        <translation>Stadsdelar för rapportens tabell över scener och skolor per stadsdel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="42"/>
         <source>Export report…</source>
         <translation>Exportera lägesbild…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="18"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="44"/>
         <source>The situation report of this run as PDF, with its layouts</source>
         <translation>Lägesbilden för den här körningen som PDF, med dess layouter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="24"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="59"/>
         <source>Export report</source>
         <translation>Exportera lägesbild</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="24"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="59"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1124,7 +1150,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="40"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="139"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="146"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="49"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
@@ -1133,14 +1159,34 @@
         <translation>Skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="26"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="32"/>
+        <source>Open (min)</source>
+        <translation>Öppet (min)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="33"/>
+        <source>Closed (min)</source>
+        <translation>Stängt (min)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="43"/>
+        <source>The scene is never active (closed): no minutes count.</source>
+        <translation>Scenen är aldrig aktiv (stängd): inga minuter räknas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="48"/>
         <source>Concurrent</source>
         <translation>Öppet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="26"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="48"/>
         <source>After hours</source>
         <translation>Stängt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="122"/>
+        <source>Notes on the hours</source>
+        <translation>Anmärkningar om tiderna</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/runner.py" line="148"/>
@@ -1153,37 +1199,37 @@
         <translation>Analysen misslyckades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="119"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="125"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="122"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="128"/>
         <source>How far from a school a scene counts, in metres</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="124"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="130"/>
         <source>Hours of schools without their own (opening_hours)</source>
         <translation>Tider för skolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="127"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="133"/>
         <source>Hours of preschools without their own (opening_hours)</source>
         <translation>Tider för förskolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="129"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="135"/>
         <source>Only schools in the current map extent</source>
         <translation>Bara skolor i kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="131"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="137"/>
         <source>Analyse the schools visible on the map, with every scene within the distance</source>
         <translation>Analysera skolorna som syns på kartan, med varje drogscen inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="134"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="140"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="134"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="101"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="68"/>
@@ -1192,142 +1238,182 @@
         <translation>Öppna drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="136"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="143"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="142"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="150"/>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="54"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="137"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="144"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="143"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="151"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="40"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="54"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="138"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="144"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="1068"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="146"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="153"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
         <source>Opening hours</source>
         <translation>Öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="147"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="155"/>
         <location filename="../drogscen_plugin/processing/base.py" line="26"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="149"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="157"/>
         <location filename="../drogscen_plugin/processing/base.py" line="41"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="110"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="151"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="159"/>
         <source>Preschool hours</source>
         <translation>Förskoletider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="201"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="216"/>
+        <source>No type field: every school counts as a school, not a preschool.</source>
+        <translation>Inget typfält: varje skola räknas som skola, inte förskola.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="219"/>
+        <source>No opening hours field: the default hours below are used.</source>
+        <translation>Inget fält för öppettider: standardtiderna nedan används.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="223"/>
+        <source>No active hours field: every scene counts as always active.</source>
+        <translation>Inget fält för aktiva tider: varje scen räknas som alltid aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="272"/>
         <source>Choose a layer of open drug scenes (polygons).</source>
         <translation>Välj ett lager med öppna drogscener (polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="203"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="274"/>
         <source>Choose a layer of schools and preschools (points or polygons).</source>
         <translation>Välj ett lager med skolor och förskolor (punkter eller polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="205"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="277"/>
+        <source>Layer &apos;{layer}&apos; is chosen both as the scenes and as the schools layer: choose the layer of schools and preschools.</source>
+        <translation>Lagret &apos;{layer}&apos; är valt både som scenlager och som skollager: välj lagret med skolor och förskolor.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="282"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="206"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="283"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="175"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="211"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="288"/>
         <source>{setting} &apos;{text}&apos; cannot be read: {message}</source>
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
         <source>Monday</source>
         <translation>Måndag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
         <source>Tuesday</source>
         <translation>Tisdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
         <source>Wednesday</source>
         <translation>Onsdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
         <source>Thursday</source>
         <translation>Torsdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
         <source>Friday</source>
         <translation>Fredag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="24"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="31"/>
         <source>Saturday</source>
         <translation>Lördag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="24"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="31"/>
         <source>Sunday</source>
         <translation>Söndag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="40"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="47"/>
         <source>Weekday</source>
         <translation>Veckodag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="44"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="51"/>
         <source>Time of day, in steps of 15 minutes</source>
         <translation>Tid på dygnet, i steg om 15 minuter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="47"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="54"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="48"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="55"/>
         <source>Show the current weekday and time</source>
         <translation>Visa aktuell veckodag och tid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="49"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="56"/>
         <source>Show all times</source>
         <translation>Visa alla tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="51"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="58"/>
         <source>Show every scene and school, whatever the time; untick to see one moment</source>
         <translation>Visa alla drogscener och skolor oavsett tid; avmarkera för att se ett visst ögonblick</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="62"/>
+        <source>One hour back</source>
+        <translation>En timme bakåt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="64"/>
+        <source>Play: one hour a second</source>
+        <translation>Spela upp: en timme per sekund</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="67"/>
+        <source>One hour forward</source>
+        <translation>En timme framåt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="68"/>
+        <source>Following the Temporal Controller</source>
+        <translation>Följer tidskontrollen (Temporal Controller)</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/net/http.py" line="190"/>
@@ -1502,25 +1588,31 @@
         <translation>Svaret är JSON men kommer inte från Skolenhetsregistret v2. Kontrollera Skolverkets adress (inställningen drogscen/skolverket_url), till exempel {default}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="80"/>
+        <location filename="../drogscen_plugin/plugin.py" line="81"/>
         <source>Drogscen</source>
         <translation>Drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="83"/>
+        <location filename="../drogscen_plugin/plugin.py" line="84"/>
         <location filename="../drogscen_plugin/processing/provider.py" line="30"/>
         <source>Drogscen: open drug scenes near schools, in space and time</source>
         <translation>Drogscen: öppna drogscener nära skolor, i rum och tid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="87"/>
+        <location filename="../drogscen_plugin/plugin.py" line="88"/>
         <source>New scenes layer…</source>
         <translation>Nytt lager för drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="135"/>
+        <location filename="../drogscen_plugin/plugin.py" line="137"/>
+        <location filename="../drogscen_plugin/plugin.py" line="144"/>
         <source>New scenes layer</source>
         <translation>Nytt lager för drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/plugin.py" line="144"/>
+        <source>Layer name</source>
+        <translation>Lagrets namn</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/base.py" line="48"/>
@@ -1790,14 +1882,6 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <location filename="../drogscen_plugin/processing/export_report.py" line="177"/>
         <source>Field of the scenes and schools naming where the data come from; OpenStreetMap sources get the OpenStreetMap attribution.</source>
         <translation>Fält i drogscenerna och skolorna som anger var uppgifterna kommer ifrån; källor från OpenStreetMap får OpenStreetMaps upphovsangivelse.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="88"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="682"/>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="904"/>
-        <source>Districts</source>
-        <translation>Stadsdelar</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="185"/>
@@ -3173,11 +3257,6 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Öppettider: {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/report.py" line="997"/>
-        <source>Measures</source>
-        <translation>Åtgärder</translation>
-    </message>
-    <message>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="999"/>
         <source>Adult presence on the yard (scene active while open): {hours}</source>
         <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
@@ -3250,6 +3329,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     <message>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="70"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="215"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="355"/>
         <source>Active at the chosen time</source>
         <translation>Aktiv vid vald tid</translation>
     </message>
