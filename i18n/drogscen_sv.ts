@@ -869,22 +869,22 @@
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="44"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="49"/>
         <source>Drogscen: scenes near schools</source>
         <translation>Drogscen: drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="64"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="69"/>
         <source>Time of week</source>
         <translation>Tid i veckan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="80"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="85"/>
         <source>Click a row to show the school and the scene on the map</source>
         <translation>Klicka på en rad för att visa skolan och drogscenen på kartan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="88"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="93"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="88"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="682"/>
@@ -893,48 +893,48 @@
         <translation>Stadsdelar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="95"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="100"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="96"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="101"/>
         <source>Results</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="97"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="102"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="997"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="99"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="104"/>
         <source>Run</source>
         <translation>Kör</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="101"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="106"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="164"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="169"/>
         <source>Analysing…</source>
         <translation>Analyserar…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="183"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="188"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="191"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="196"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="234"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="250"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
@@ -1159,34 +1159,33 @@
         <translation>Skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="32"/>
-        <source>Open (min)</source>
-        <translation>Öppet (min)</translation>
-    </message>
-    <message>
         <location filename="../drogscen_plugin/gui/results_model.py" line="33"/>
-        <source>Closed (min)</source>
-        <translation>Stängt (min)</translation>
+        <source>Open
+(min)</source>
+        <translation>Öppet
+(min)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="43"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="34"/>
+        <source>Closed
+(min)</source>
+        <translation>Stängt
+(min)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="44"/>
         <source>The scene is never active (closed): no minutes count.</source>
         <translation>Scenen är aldrig aktiv (stängd): inga minuter räknas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="48"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="49"/>
         <source>Concurrent</source>
         <translation>Öppet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="48"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="49"/>
         <source>After hours</source>
         <translation>Stängt</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="122"/>
-        <source>Notes on the hours</source>
-        <translation>Anmärkningar om tiderna</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/runner.py" line="148"/>
@@ -1284,49 +1283,49 @@
         <translation>Förskoletider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="216"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="217"/>
         <source>No type field: every school counts as a school, not a preschool.</source>
         <translation>Inget typfält: varje skola räknas som skola, inte förskola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="219"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="220"/>
         <source>No opening hours field: the default hours below are used.</source>
         <translation>Inget fält för öppettider: standardtiderna nedan används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="223"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="224"/>
         <source>No active hours field: every scene counts as always active.</source>
         <translation>Inget fält för aktiva tider: varje scen räknas som alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="272"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="273"/>
         <source>Choose a layer of open drug scenes (polygons).</source>
         <translation>Välj ett lager med öppna drogscener (polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="274"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="275"/>
         <source>Choose a layer of schools and preschools (points or polygons).</source>
         <translation>Välj ett lager med skolor och förskolor (punkter eller polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="277"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="278"/>
         <source>Layer &apos;{layer}&apos; is chosen both as the scenes and as the schools layer: choose the layer of schools and preschools.</source>
         <translation>Lagret &apos;{layer}&apos; är valt både som scenlager och som skollager: välj lagret med skolor och förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="282"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="283"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="283"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="284"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="175"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="288"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="289"/>
         <source>{setting} &apos;{text}&apos; cannot be read: {message}</source>
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>

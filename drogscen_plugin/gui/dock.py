@@ -34,9 +34,14 @@ from .time_control import TimeOfWeekControl
 
 TITLE = "Drogscen"
 # Width of the dock when first shown: the results table needs more than QGIS's default.
-FIRST_WIDTH = 440
-# Long names are elided (the tooltip has them whole), so the numbers stay in view.
-MAX_COLUMN_WIDTH = 110
+FIRST_WIDTH = 480
+# The table's columns: those kept in view whole, the names sharing the rest, and the
+# hours of the measures, each at most MAX_COLUMN_WIDTH wide.
+FIRST_COLUMNS = ("conflict", "concurrent_min", "afterhours_min")
+NAME_COLUMNS = ("school_name", "scene_name")
+LATER_COLUMNS = tuple(name for name in COLUMNS if name not in FIRST_COLUMNS + NAME_COLUMNS)
+MIN_NAME_WIDTH = 80
+MAX_COLUMN_WIDTH = 140
 
 
 class DrogscenDock(QgsDockWidget):
@@ -194,17 +199,28 @@ class DrogscenDock(QgsDockWidget):
         self.result = result
         self.model.set_layer(result.overlaps)
         result.overlaps.selectionChanged.connect(self._map_selected)
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+        self.tabs.setCurrentWidget(self.results_tab)
+        # The table gets its width now, for the columns to share it.
+        self.results_tab.layout().activate()
+        self._fit_columns()
         self.time_control.setEnabled(True)
         self.report_button.setEnabled(True)
         self.measures.set_result(result)
         for layer in result.used_layers():
             layer.willBeDeleted.connect(self._forget_result)
         self._show_moment(self.time_control.moment())
-        self.tabs.setCurrentWidget(self.results_tab)
+
+    def _fit_columns(self):
+        """Names share what the notes, conflict and minutes leave of the table's width,
+        so those stay in view; long names are elided (the tooltip has them whole)."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(COLUMNS.index(name)) for name in FIRST_COLUMNS)
+        room = (self.table.viewport().width() - fixed) // len(NAME_COLUMNS)
+        for name in NAME_COLUMNS + LATER_COLUMNS:
+            column = COLUMNS.index(name)
+            limit = max(room, MIN_NAME_WIDTH) if name in NAME_COLUMNS else MAX_COLUMN_WIDTH
+            header.resizeSection(column, min(header.sectionSize(column), limit))
 
     def _forget_result(self):
         """A layer of the shown result is being removed: the table and the time

@@ -45,14 +45,14 @@ class ReportButton(QPushButton):
         self.setEnabled(False)
         self.districts = district_picker()
         prefer_districts(self.districts)
-        QgsProject.instance().layersAdded.connect(self._layers_added)
+        QgsProject.instance().legendLayersAdded.connect(self._layers_added)
         self.clicked.connect(self.choose_path)
 
     def _layers_added(self, *_):
         prefer_districts(self.districts)
 
     def teardown(self):
-        QgsProject.instance().layersAdded.disconnect(self._layers_added)
+        QgsProject.instance().legendLayersAdded.disconnect(self._layers_added)
 
     def choose_path(self):
         path, _ = QFileDialog.getSaveFileName(

@@ -6,9 +6,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
 from ..core.fields import field_alias
 from ..i18n import tr
 
-# "notes" is no field: an icon for the rows whose numbers rest on assumptions.
 COLUMNS = (
-    "notes",
     "school_name",
     "scene_name",
     "conflict",
@@ -21,7 +19,9 @@ COLUMNS = (
 )
 NUMERIC = ("concurrent_min", "afterhours_min")
 # Fields read from the layer: the columns' and what the notes are made of.
-READ = COLUMNS[1:] + ("hours_note", "scene_min")
+READ = COLUMNS + ("hours_note", "scene_min")
+# The school column carries an icon for the rows whose numbers rest on assumptions.
+NOTES_COLUMN = "school_name"
 SORT_ROLE = Qt.ItemDataRole.UserRole
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE_ICON = "/mIconWarning.svg"
@@ -29,8 +29,9 @@ NOTE_ICON = "/mIconWarning.svg"
 
 def short_headers():
     """Headers short enough for the dock's width; the tooltip has the full name."""
-    return {"notes": "", "concurrent_min": tr("Open (min)"),
-            "afterhours_min": tr("Closed (min)")}
+    # Two lines: the numbers are narrower than their headers.
+    return {"concurrent_min": tr("Open\n(min)"),
+            "afterhours_min": tr("Closed\n(min)")}
 
 
 def row_notes(values):
@@ -54,7 +55,7 @@ class ResultsModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows = []  # (feature id, values in COLUMNS order, notes)
+        self._rows = []  # (feature id, values in COLUMNS order, notes or None)
         self._icon = QgsApplication.getThemeIcon(NOTE_ICON)
 
     def set_layer(self, layer):
@@ -66,14 +67,13 @@ class ResultsModel(QAbstractTableModel):
             request.setSubsetOfAttributes(list(READ), layer.fields())
             for feature in layer.getFeatures(request):
                 read = {name: None if feature[name] == NULL else feature[name] for name in READ}
-                notes = row_notes(read)
-                values = ["\n".join(notes) or None] + [read[name] for name in COLUMNS[1:]]
-                self._rows.append((feature.id(), values))
+                notes = "\n".join(row_notes(read)) or None
+                self._rows.append((feature.id(), [read[name] for name in COLUMNS], notes))
         self.endResetModel()
 
     def row_of(self, fid):
         """The row of the overlaps feature ``fid``, or -1."""
-        for row, (row_fid, _) in enumerate(self._rows):
+        for row, (row_fid, _, _) in enumerate(self._rows):
             if row_fid == fid:
                 return row
         return -1
@@ -87,7 +87,7 @@ class ResultsModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        fid, values = self._rows[index.row()]
+        fid, values, notes = self._rows[index.row()]
         name = COLUMNS[index.column()]
         value = values[index.column()]
         if role == FID_ROLE:
@@ -96,30 +96,25 @@ class ResultsModel(QAbstractTableModel):
             if name in NUMERIC:
                 return -1 if value is None else int(value)
             return "" if value is None else str(value).casefold()
-        if name == "notes":
-            return self._note_data(value, role)
+        text = "" if value is None else str(value)
+        if name == "conflict" and value is not None:
+            text = conflict_label(value)
+        if name == NOTES_COLUMN and notes is not None:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._icon
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "{}\n{}".format(text, notes)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if value is None:
-                return ""
-            return conflict_label(value) if name == "conflict" else str(value)
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole and name in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _note_data(self, notes, role):
-        if notes is None:
-            return None
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return notes
         return None
 
     def headerData(self, section, orientation,  # noqa: N802 (Qt API)
                    role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
             name = COLUMNS[section]
-            full = tr("Notes on the hours") if name == "notes" else field_alias(name)
+            full = field_alias(name)
             if role == Qt.ItemDataRole.DisplayRole:
                 return short_headers().get(name, full)
             if role == Qt.ItemDataRole.ToolTipRole:

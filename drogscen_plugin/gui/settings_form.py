@@ -172,7 +172,7 @@ class SettingsForm(QWidget):
             box.fieldChanged.connect(self._show_notes)
         self.schools.layerChanged.connect(self._show_notes)
         self.scenes.layerChanged.connect(self._show_notes)
-        QgsProject.instance().layersAdded.connect(self.prefer_layers)
+        QgsProject.instance().legendLayersAdded.connect(self.prefer_layers)
         self.prefer_layers()
 
     @staticmethod
@@ -188,8 +188,9 @@ class SettingsForm(QWidget):
         self._picked[key] = layer.id() if layer is not None else None
 
     def prefer_layers(self, *_):
-        """Choose the best fitting scenes and schools layers, two different ones,
-        unless the user picked a layer that is still there."""
+        """Choose the best fitting scenes and schools layers of the layer tree, two
+        different ones, unless the user picked a layer that is still there. Called when
+        layers join the tree, so the analysis's own layers (added to its group) are not."""
         project = QgsProject.instance()
         layers = [node.layer() for node in project.layerTreeRoot().findLayers()]
         scenes = self._kept("scenes", self.scenes) or best_layer(layers, scene_score)
@@ -361,4 +362,4 @@ class SettingsForm(QWidget):
         return False
 
     def teardown(self):
-        QgsProject.instance().layersAdded.disconnect(self.prefer_layers)
+        QgsProject.instance().legendLayersAdded.disconnect(self.prefer_layers)

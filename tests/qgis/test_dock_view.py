@@ -116,13 +116,15 @@ def expected_notes(feature):
 def test_rows_carry_their_notes_as_icon_and_tooltip(qtbot, dock):
     run(qtbot, dock)
     overlaps = dock.result.overlaps
-    column = COLUMNS.index("notes")
+    column = COLUMNS.index("school_name")
     noted = 0
     for row in range(dock.proxy.rowCount()):
         index = dock.proxy.index(row, column)
-        notes = expected_notes(overlaps.getFeature(index.data(FID_ROLE)))
+        feature = overlaps.getFeature(index.data(FID_ROLE))
+        notes = expected_notes(feature)
         icon = index.data(Qt.ItemDataRole.DecorationRole)
-        assert (index.data(Qt.ItemDataRole.ToolTipRole) or "") == notes
+        tooltip = "\n".join([feature["school_name"]] + ([notes] if notes else []))
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == tooltip
         assert (icon is not None and not icon.isNull()) == bool(notes)
         noted += bool(notes)
     assert 0 < noted < dock.proxy.rowCount()

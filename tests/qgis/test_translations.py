@@ -245,8 +245,8 @@ def test_dock_title_tabs_and_buttons(plugin, language):
     language.check(dock.tabs.tabText(2), "Measures")
     language.check(dock.run_button.text(), "Run")
     language.check(dock.cancel_button.text(), "Cancel")
-    language.check(dock.model.headerData(1, Qt.Horizontal), "School")
-    language.check(dock.model.headerData(4, Qt.Horizontal), "Open (min)")
+    language.check(dock.model.headerData(0, Qt.Horizontal), "School")
+    language.check(dock.model.headerData(3, Qt.Horizontal), "Open\n(min)")
     language.check(plugin.new_layer_action.text(), "New scenes layer…")
 
 
