@@ -934,11 +934,6 @@
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="250"/>
-        <source>Open</source>
-        <translation>Öppna</translation>
-    </message>
-    <message>
         <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="27"/>
         <source>Fetch schools</source>
         <translation>Hämta skolor</translation>

@@ -242,12 +242,13 @@ class DrogscenDock(QgsDockWidget):
 
     def show_success(self, message, path=None):
         """Show ``message`` in the dock and, for a moment, in the QGIS message bar, in
-        place of the dock's previous message there; ``path`` becomes a link to open."""
+        place of the dock's previous message there; ``path``, when in the message, is
+        a link there that opens the file."""
         self.show_status(message)
         text = html.escape(message)
         if path is not None:
-            text += ' <a href="{}">{}</a>'.format(
-                html.escape(QUrl.fromLocalFile(path).toString()), html.escape(tr("Open")))
+            text = text.replace(html.escape(path), '<a href="{}">{}</a>'.format(
+                html.escape(QUrl.fromLocalFile(path).toString()), html.escape(path)))
         bar = self.iface.messageBar()
         if self._message is not None and not sip.isdeleted(self._message) \
                 and self._message in bar.items():
