@@ -210,7 +210,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="348"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="152"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="179"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <source>Type</source>
         <translation>Typ</translation>
@@ -528,7 +528,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="78"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="158"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="185"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
@@ -869,22 +869,22 @@
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="49"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="59"/>
         <source>Drogscen: scenes near schools</source>
         <translation>Drogscen: drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="69"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="80"/>
         <source>Time of week</source>
         <translation>Tid i veckan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="85"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="96"/>
         <source>Click a row to show the school and the scene on the map</source>
         <translation>Klicka på en rad för att visa skolan och drogscenen på kartan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="93"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="104"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="88"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="682"/>
@@ -893,43 +893,43 @@
         <translation>Stadsdelar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="100"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="111"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="101"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="112"/>
         <source>Results</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="102"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="113"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="997"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="104"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="115"/>
         <source>Run</source>
         <translation>Kör</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="106"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="117"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="169"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="181"/>
         <source>Analysing…</source>
         <translation>Analyserar…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="188"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="210"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="196"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="231"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
@@ -1098,6 +1098,16 @@
         <translation>{uncovered} av {schools} berörda skolor har behov som åtgärderna inte täcker.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/gui/project_state.py" line="60"/>
+        <source>The results could not be kept in {path}: {message}</source>
+        <translation>Resultaten kunde inte sparas i {path}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/project_state.py" line="61"/>
+        <source>the written layer cannot be read</source>
+        <translation>det skrivna lagret går inte att läsa</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/gui/report_button.py" line="22"/>
         <source>Districts for the report&apos;s table of scenes and schools per district</source>
         <translation>Stadsdelar för rapportens tabell över scener och skolor per stadsdel</translation>
@@ -1145,7 +1155,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="40"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="146"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="49"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
@@ -1193,37 +1203,47 @@
         <translation>Analysen misslyckades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="125"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="147"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="128"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="150"/>
         <source>How far from a school a scene counts, in metres</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="130"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="152"/>
         <source>Hours of schools without their own (opening_hours)</source>
         <translation>Tider för skolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="133"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="155"/>
         <source>Hours of preschools without their own (opening_hours)</source>
         <translation>Tider för förskolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="135"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="157"/>
         <source>Only schools in the current map extent</source>
         <translation>Bara skolor i kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="137"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="158"/>
+        <source>Keep the results in a GeoPackage beside the project</source>
+        <translation>Spara resultaten i en GeoPackage bredvid projektet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="160"/>
+        <source>The result layers are written to &lt;project&gt;_drogscen.gpkg, so the saved project shows them again; otherwise they are temporary layers</source>
+        <translation>Resultatlagren skrivs till &lt;projekt&gt;_drogscen.gpkg, så att det sparade projektet visar dem igen; annars är de tillfälliga lager</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="164"/>
         <source>Analyse the schools visible on the map, with every scene within the distance</source>
         <translation>Analysera skolorna som syns på kartan, med varje drogscen inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="140"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="167"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="134"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="101"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="68"/>
@@ -1232,95 +1252,95 @@
         <translation>Öppna drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="142"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="150"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="169"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="54"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="143"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="151"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="170"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="178"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="40"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="54"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="144"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="1068"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="153"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="180"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
         <source>Opening hours</source>
         <translation>Öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="155"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
         <location filename="../drogscen_plugin/processing/base.py" line="26"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="157"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="184"/>
         <location filename="../drogscen_plugin/processing/base.py" line="41"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="110"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="159"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="186"/>
         <source>Preschool hours</source>
         <translation>Förskoletider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="217"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="259"/>
         <source>No type field: every school counts as a school, not a preschool.</source>
         <translation>Inget typfält: varje skola räknas som skola, inte förskola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="220"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="262"/>
         <source>No opening hours field: the default hours below are used.</source>
         <translation>Inget fält för öppettider: standardtiderna nedan används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="224"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="266"/>
         <source>No active hours field: every scene counts as always active.</source>
         <translation>Inget fält för aktiva tider: varje scen räknas som alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="273"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="316"/>
         <source>Choose a layer of open drug scenes (polygons).</source>
         <translation>Välj ett lager med öppna drogscener (polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="275"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="318"/>
         <source>Choose a layer of schools and preschools (points or polygons).</source>
         <translation>Välj ett lager med skolor och förskolor (punkter eller polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="278"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="321"/>
         <source>Layer &apos;{layer}&apos; is chosen both as the scenes and as the schools layer: choose the layer of schools and preschools.</source>
         <translation>Lagret &apos;{layer}&apos; är valt både som scenlager och som skollager: välj lagret med skolor och förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="283"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="326"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="284"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="327"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="175"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="289"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="332"/>
         <source>{setting} &apos;{text}&apos; cannot be read: {message}</source>
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>

@@ -1,6 +1,7 @@
 """The Drogscen dock: settings, Run/Cancel with progress, results table and time of week."""
 
 import html
+from datetime import datetime
 
 from qgis.core import Qgis, QgsProject, QgsReferencedRectangle
 from qgis.gui import QgsDockWidget, QgsMessageBarItem
@@ -26,10 +27,19 @@ from ..i18n import tr
 from .fetch_dialog import FetchButton
 from .measures_panel import MeasuresPanel
 from .report_button import ReportButton
+from .project_state import (
+    PROJECT_RUN_KEY,
+    keep_layers,
+    mark_run,
+    read_project_state,
+    results_path,
+    run_layers,
+    write_project_state,
+)
 from .results import AnalysisResult
 from .results_model import COLUMNS, FID_ROLE, ResultsModel, sorted_results
-from .runner import AnalysisRunner
-from .settings_form import ERROR_STYLE, SettingsForm
+from .runner import AnalysisLayers, AnalysisRunner
+from .settings_form import ERROR_STYLE, SettingsForm, values_from_state
 from .time_control import TimeOfWeekControl
 
 TITLE = "Drogscen"
@@ -51,6 +61,7 @@ class DrogscenDock(QgsDockWidget):
         self.iface = iface
         self.result = None
         self._values = None
+        self._state = None
         self._widened = False
         self._message = None
         self._syncing = False
@@ -132,7 +143,7 @@ class DrogscenDock(QgsDockWidget):
         self.table.clicked.connect(self._row_clicked)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_row_in_view)
         self.time_control.momentChanged.connect(self._show_moment)
-        QgsProject.instance().readProject.connect(self.form.restore_layers)
+        QgsProject.instance().readProject.connect(self._project_read)
         self.iface.mapCanvas().temporalController().updateTemporalRange.connect(
             self._temporal_range)
 
@@ -165,6 +176,7 @@ class DrogscenDock(QgsDockWidget):
             self.show_error(str(error))
             return
         self._values = values
+        self._state = self.form.state()
         self._set_running(True)
         self.show_status(tr("Analysing…"))
 
@@ -178,18 +190,41 @@ class DrogscenDock(QgsDockWidget):
 
     def _succeeded(self, layers):
         self._set_running(False)
-        result = AnalysisResult(layers, self._values)
+        run_id = datetime.now().strftime("%Y%m%d_%H%M%S")
+        project = QgsProject.instance()
         try:
+            path = results_path(project) if self._values.keep_results else None
+            if path is not None:
+                layers = keep_layers(layers, path, run_id)
+            result = AnalysisResult(layers, self._values)
             result.add_to_project()
         except DrogscenError as error:
             self.show_error(str(error))
             return
+        if path is not None:
+            mark_run(layers, run_id)
+            write_project_state(project, PROJECT_RUN_KEY, {
+                "run": run_id, "values": self._state, "pair_count": layers.pair_count,
+                "school_count": layers.school_count})
         self._show_result(result)
         message = tr(
             "{pairs} school–scene pairs within {distance:g} m of {schools} schools."
         ).format(pairs=layers.pair_count, distance=self._values.distance,
                  schools=layers.school_count)
         self.show_success(message)
+
+    def _project_read(self, *_):
+        """A project opened: its settings, and its last run when its layers were kept."""
+        self.form.restore_settings()
+        project = QgsProject.instance()
+        run = read_project_state(project, PROJECT_RUN_KEY)
+        layers = run_layers(project, run.get("run")) if run is not None else None
+        if layers is None:
+            return
+        kept = AnalysisLayers(pair_count=int(run.get("pair_count", 0)),
+                              school_count=int(run.get("school_count", 0)), **layers)
+        self._show_result(AnalysisResult(kept, values_from_state(run.get("values", {}),
+                                                                 project)))
 
     def _canceled(self):
         self._set_running(False)
@@ -316,7 +351,7 @@ class DrogscenDock(QgsDockWidget):
         self.runner.cancel()
         self.fetch_button.cancel()
         self.form.save_settings()
-        QgsProject.instance().readProject.disconnect(self.form.restore_layers)
+        QgsProject.instance().readProject.disconnect(self._project_read)
         self.iface.mapCanvas().temporalController().updateTemporalRange.disconnect(
             self._temporal_range)
         self.form.teardown()

@@ -29,7 +29,7 @@ def prefer_districts(picker):
     if picker.currentLayer() is not None:
         return
     for node in QgsProject.instance().layerTreeRoot().findLayers():
-        if DISTRICT_NAMES.search(node.layer().name()):
+        if node.layer() is not None and DISTRICT_NAMES.search(node.layer().name()):
             picker.setLayer(node.layer())
             if picker.currentLayer() is not None:
                 return

@@ -19,6 +19,7 @@ from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
 from .layer_choice import best_layer, scene_score, school_score
+from .project_state import PROJECT_FORM_KEY, read_project_state, write_project_state
 
 SETTINGS_PREFIX = "drogscen/dock/"
 DEFAULT_DISTANCE = 300.0
@@ -39,6 +40,25 @@ class FormValues:
     school_hours: str
     preschool_hours: str
     extent_only: bool
+    keep_results: bool = False
+
+
+def values_from_state(state, project):
+    """FormValues of a kept ``state`` (SettingsForm.state()), its layers from ``project``."""
+    return FormValues(
+        scenes_layer=project.mapLayer(state.get("scenes_layer_id", "")),
+        scene_name_field=state.get("scene_name_field", ""),
+        scene_hours_field=state.get("scene_hours_field", ""),
+        schools_layer=project.mapLayer(state.get("schools_layer_id", "")),
+        school_name_field=state.get("school_name_field", ""),
+        school_type_field=state.get("school_type_field", ""),
+        school_hours_field=state.get("school_hours_field", ""),
+        distance=float(state.get("distance", DEFAULT_DISTANCE)),
+        school_hours=state.get("school_hours", DEFAULT_SCHOOL_HOURS),
+        preschool_hours=state.get("preschool_hours", DEFAULT_PRESCHOOL_HOURS),
+        extent_only=bool(state.get("extent_only", False)),
+        keep_results=bool(state.get("keep_results", False)),
+    )
 
 
 class FieldChoice(QgsFieldComboBox):
@@ -117,6 +137,8 @@ class SettingsForm(QWidget):
         self.school_note = self._note_label()
         # Layers the user picked stay; the others follow the best fitting layer.
         self._picked = {"scenes": None, "schools": None}
+        # Sources of the saved layers: chosen when they join the project.
+        self._wanted = {}
 
         self.distance = QgsDoubleSpinBox()
         self.distance.setRange(0.0, 100000.0)
@@ -133,6 +155,11 @@ class SettingsForm(QWidget):
             tr("Hours of preschools without their own (opening_hours)")
         )
         self.extent_only = QCheckBox(tr("Only schools in the current map extent"))
+        self.keep_results = QCheckBox(tr("Keep the results in a GeoPackage beside the project"))
+        self.keep_results.setToolTip(
+            tr("The result layers are written to <project>_drogscen.gpkg, so the saved project "
+               "shows them again; otherwise they are temporary layers")
+        )
         self.extent_only.setToolTip(
             tr("Analyse the schools visible on the map, with every scene within the distance")
         )
@@ -158,6 +185,7 @@ class SettingsForm(QWidget):
         form.addRow(tr("School hours"), self.default_school)
         form.addRow(tr("Preschool hours"), self.default_preschool)
         form.addRow(self.extent_only)
+        form.addRow(self.keep_results)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -192,11 +220,15 @@ class SettingsForm(QWidget):
         different ones, unless the user picked a layer that is still there. Called when
         layers join the tree, so the analysis's own layers (added to its group) are not."""
         project = QgsProject.instance()
-        layers = [node.layer() for node in project.layerTreeRoot().findLayers()]
-        scenes = self._kept("scenes", self.scenes) or best_layer(layers, scene_score)
+        # While a project is read, the tree may name layers not loaded yet.
+        layers = [node.layer() for node in project.layerTreeRoot().findLayers()
+                  if node.layer() is not None]
+        scenes = (self._kept("scenes", self.scenes) or self._saved("scenes", self.scenes, layers)
+                  or best_layer(layers, scene_score))
         if scenes is not None:
             self.scenes.setLayer(scenes)
-        schools = self._kept("schools", self.schools)
+        schools = self._kept("schools", self.schools) or self._saved("schools", self.schools,
+                                                                       layers)
         if schools is None or (scenes is not None and schools.id() == scenes.id()):
             schools = best_layer(layers, school_score, excluded=self.scenes.currentLayer())
         if schools is not None:
@@ -207,6 +239,16 @@ class SettingsForm(QWidget):
         layer = box.currentLayer()
         if layer is not None and layer.id() == self._picked[key]:
             return layer
+        return None
+
+    def _saved(self, key, box, layers):
+        """The first of ``layers`` from the saved layer's source, now chosen as if picked."""
+        source = self._wanted.get(key)
+        for layer in layers if source else []:
+            if layer.source() == source:
+                box.setLayer(layer)
+                self._user_picked(key, box)
+                return layer
         return None
 
     def _show_notes(self, *_):
@@ -264,6 +306,7 @@ class SettingsForm(QWidget):
             school_hours=self.default_school.text(),
             preschool_hours=self.default_preschool.text(),
             extent_only=self.extent_only.isChecked(),
+            keep_results=self.keep_results.isChecked(),
         )
 
     def checked_values(self):
@@ -303,47 +346,61 @@ class SettingsForm(QWidget):
             "school_hours_field": self.school_hours,
         }
 
-    def save_settings(self):
-        settings = QgsSettings()
+    def state(self):
+        """The settings as plain values: layers by id, name and source."""
+        state = {}
         for key, box in (("scenes", self.scenes), ("schools", self.schools)):
             layer = box.currentLayer()
-            settings.setValue(SETTINGS_PREFIX + key + "_layer_id", layer.id() if layer else "")
-            settings.setValue(SETTINGS_PREFIX + key + "_layer_name", layer.name() if layer else "")
+            state[key + "_layer_id"] = layer.id() if layer else ""
+            state[key + "_layer_name"] = layer.name() if layer else ""
+            state[key + "_layer_source"] = layer.source() if layer else ""
         for key, box in self._field_boxes().items():
-            settings.setValue(SETTINGS_PREFIX + key, box.currentField())
-        settings.setValue(SETTINGS_PREFIX + "distance", self.distance.value())
-        settings.setValue(SETTINGS_PREFIX + "school_hours", self.default_school.text())
-        settings.setValue(SETTINGS_PREFIX + "preschool_hours", self.default_preschool.text())
-        settings.setValue(SETTINGS_PREFIX + "extent_only", self.extent_only.isChecked())
+            state[key] = box.currentField()
+        state.update(distance=self.distance.value(), school_hours=self.default_school.text(),
+                     preschool_hours=self.default_preschool.text(),
+                     extent_only=self.extent_only.isChecked(),
+                     keep_results=self.keep_results.isChecked())
+        return state
+
+    def save_settings(self):
+        """Keep the settings for the next session and in the project."""
+        state = self.state()
+        settings = QgsSettings()
+        for key, value in state.items():
+            settings.setValue(SETTINGS_PREFIX + key, value)
+        write_project_state(QgsProject.instance(), PROJECT_FORM_KEY, state)
 
     def restore_settings(self):
-        settings = QgsSettings()
+        """The settings of the project when it has them, else of the last session."""
+        state = read_project_state(QgsProject.instance(), PROJECT_FORM_KEY)
+        if state is None:
+            settings = QgsSettings()
+            kinds = {"distance": float, "extent_only": bool}
+            state = {key[len(SETTINGS_PREFIX):]: settings.value(
+                key, type=kinds.get(key[len(SETTINGS_PREFIX):], str))
+                for key in settings.allKeys() if key.startswith(SETTINGS_PREFIX)}
+            # Kept by default for a saved project; each project keeps its own choice.
+            state["keep_results"] = bool(QgsProject.instance().fileName())
+        self.apply_state(state)
 
-        def value(key, default, kind=str):
-            return settings.value(SETTINGS_PREFIX + key, default, type=kind)
-
-        self.distance.setValue(value("distance", DEFAULT_DISTANCE, float))
-        self.default_school.edit.setText(value("school_hours", DEFAULT_SCHOOL_HOURS))
-        self.default_preschool.edit.setText(value("preschool_hours", DEFAULT_PRESCHOOL_HOURS))
-        self.extent_only.setChecked(value("extent_only", False, bool))
-        self.restore_layers()
-
-    def restore_layers(self, *_):
-        """Select the saved layers (by id, else by name) and then their saved fields;
-        the best fitting layers where the saved ones are not in the project."""
-        settings = QgsSettings()
+    def apply_state(self, state):
+        self.distance.setValue(float(state.get("distance", DEFAULT_DISTANCE)))
+        self.default_school.edit.setText(state.get("school_hours", DEFAULT_SCHOOL_HOURS))
+        self.default_preschool.edit.setText(
+            state.get("preschool_hours", DEFAULT_PRESCHOOL_HOURS))
+        self.extent_only.setChecked(bool(state.get("extent_only", False)))
+        self.keep_results.setChecked(bool(state.get("keep_results", False)))
         self._picked = {"scenes": None, "schools": None}
+        self._wanted = {key: state.get(key + "_layer_source", "")
+                        for key in ("scenes", "schools")}
         for key, box in (("scenes", self.scenes), ("schools", self.schools)):
-            if self._select_saved_layer(
-                box,
-                settings.value(SETTINGS_PREFIX + key + "_layer_id", "", type=str),
-                settings.value(SETTINGS_PREFIX + key + "_layer_name", "", type=str),
-            ):
+            if self._select_saved_layer(box, state.get(key + "_layer_id", ""),
+                                        state.get(key + "_layer_name", "")):
                 self._user_picked(key, box)
         self.prefer_layers()
         for key, box in self._field_boxes().items():
-            if settings.contains(SETTINGS_PREFIX + key):
-                box.choose(settings.value(SETTINGS_PREFIX + key, "", type=str))
+            if key in state:
+                box.choose(state[key])
 
     @staticmethod
     def _select_saved_layer(box, layer_id, name):
