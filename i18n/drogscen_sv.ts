@@ -204,7 +204,7 @@
         <location filename="../drogscen_plugin/core/fields.py" line="63"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="114"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="80"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
         <source>School</source>
         <translation>Skola</translation>
     </message>
@@ -218,7 +218,7 @@
     <message>
         <location filename="../drogscen_plugin/cli.py" line="348"/>
         <location filename="../drogscen_plugin/core/fields.py" line="80"/>
-        <location filename="../drogscen_plugin/gui/results.py" line="37"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="45"/>
         <location filename="../drogscen_plugin/qgis_io/report.py" line="824"/>
         <source>Scenes</source>
         <translation>Scener</translation>
@@ -924,12 +924,12 @@
         <translation>Analyserar…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="210"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="211"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="231"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="232"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
@@ -1133,19 +1133,19 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="20"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="28"/>
         <source>Drogscen {time}</source>
         <translation>Drogscen {time}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="38"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="46"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="35"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="62"/>
         <source>School buffers</source>
         <translation>Buffertzoner kring skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="39"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="47"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="78"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
@@ -1154,7 +1154,7 @@
         <translation>Överlapp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="40"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="48"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="49"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
@@ -2834,13 +2834,13 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="182"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="134"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="136"/>
         <source>The style {path} could not be read: {message}</source>
         <translation>Stilen {path} kunde inte läsas: {message}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="183"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="135"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="137"/>
         <source>it has no symbols</source>
         <translation>den har inga symboler</translation>
     </message>
@@ -3341,39 +3341,39 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Drogscen: drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="70"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="215"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="355"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="72"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="217"/>
+        <location filename="../drogscen_plugin/qgis_io/time_styles.py" line="120"/>
         <source>Active at the chosen time</source>
         <translation>Aktiv vid vald tid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="71"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="73"/>
         <source>Open scene</source>
         <translation>Öppen drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="72"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="74"/>
         <source>Closed scene</source>
         <translation>Stängd drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="73"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="75"/>
         <source>Concurrent: active while the school is open</source>
         <translation>Under verksamhetstid: aktiv medan skolan är öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="76"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="78"/>
         <source>After hours: active while the school is closed</source>
         <translation>Utanför verksamhetstid: aktiv medan skolan är stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="79"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="81"/>
         <source>Preschool</source>
         <translation>Förskola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="208"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="210"/>
         <source>The style of layer &apos;{layer}&apos; cannot be filtered by time.</source>
         <translation>Stilen för lagret &apos;{layer}&apos; kan inte filtreras efter tid.</translation>
     </message>

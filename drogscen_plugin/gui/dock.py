@@ -36,7 +36,7 @@ from .project_state import (
     run_layers,
     write_project_state,
 )
-from .results import AnalysisResult
+from .results import AnalysisResult, add_time_fields
 from .results_model import COLUMNS, FID_ROLE, ResultsModel, sorted_results
 from .runner import AnalysisLayers, AnalysisRunner
 from .settings_form import ERROR_STYLE, SettingsForm, values_from_state
@@ -193,6 +193,7 @@ class DrogscenDock(QgsDockWidget):
         run_id = datetime.now().strftime("%Y%m%d_%H%M%S")
         project = QgsProject.instance()
         try:
+            add_time_fields(layers)
             path = results_path(project) if self._values.keep_results else None
             if path is not None:
                 layers = keep_layers(layers, path, run_id)

@@ -37,6 +37,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.errors import DrogscenError
 from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
+from ..core.week_steps import step_of
 from ..i18n import tr
 
 STYLE_DIR = os.path.join(
@@ -48,6 +49,7 @@ POLYGON_VARIANTS = ("schools", "summary")
 # What the .qml files hold: only the look.
 STYLE_CATEGORIES = QgsMapLayer.Symbology | QgsMapLayer.Labeling
 TIME_VARIABLE = "drogscen_time"
+STEP_VARIABLE = "drogscen_step"
 # A school closed at the chosen time keeps this share of its opacity.
 CLOSED_OPACITY = 0.3
 
@@ -220,17 +222,19 @@ def _ensure_time_rule(layer, hours_field):
     layer.setRenderer(renderer)
 
 
-def _set_time_variable(layer, moment):
-    """Set the layer variable drogscen_time to ``moment`` (wall-clock text), or remove it."""
+def set_time_variables(layer, moment):
+    """Set the layer variables drogscen_time to ``moment`` (wall-clock text) and
+    drogscen_step to its step of the week (1 = Monday 00:00), or remove them."""
     scope = QgsExpressionContextUtils.layerScope(layer)
     variables = {
         name: scope.variable(name)
         for name in scope.variableNames()
-        if not scope.isReadOnly(name) and name != TIME_VARIABLE
+        if not scope.isReadOnly(name) and name not in (TIME_VARIABLE, STEP_VARIABLE)
     }
     if moment is not None:
         # Text, so a saved project keeps it; only weekday and time of day count.
         variables[TIME_VARIABLE] = moment.strftime("%Y-%m-%dT%H:%M:%S")
+        variables[STEP_VARIABLE] = step_of(moment) + 1
     QgsExpressionContextUtils.setLayerVariables(layer, variables)
 
 
@@ -251,7 +255,7 @@ def set_time_filter(layer, moment, hours_field="active_hours"):
     """Show only the scenes active at ``moment`` (a datetime; its weekday and
     time of day count), or all scenes when ``moment`` is None."""
     _ensure_time_rule(layer, hours_field)
-    _set_time_variable(layer, moment)
+    set_time_variables(layer, moment)
     layer.triggerRepaint()
 
 
@@ -300,6 +304,14 @@ def set_school_time(
         layer, hours_field, type_field, default_school, default_preschool
     )
     open_then = "coalesce(drogscen_active({}, @{}), true)".format(hours, TIME_VARIABLE)
+    fade_closed(layer, open_then)
+    set_time_variables(layer, moment)
+    layer.triggerRepaint()
+
+
+def fade_closed(layer, open_then):
+    """Draw the layer's symbols at full opacity where the expression ``open_then``
+    holds, faded elsewhere."""
     renderer = layer.renderer()
     symbols = renderer.symbols(QgsRenderContext())
     wanted = [
@@ -319,54 +331,4 @@ def set_school_time(
                 QgsSymbol.PropertyOpacity, QgsProperty.fromExpression(expression)
             )
         layer.setRenderer(renderer)
-    _set_time_variable(layer, moment)
-    layer.triggerRepaint()
 
-
-# --- overlaps in time -------------------------------------------------------------
-
-OVERLAP_TIME_LABEL = "drogscen_overlap_time"
-
-
-def _overlap_rule_filter(conflict):
-    """A conflict's rule: its own value when no time is set; at a time, whether the
-    school is open then (the pair's hours are canonical: no normalizing per frame)."""
-    open_then = "coalesce(drogscen_active(\"school_hours\", @{}), false)".format(TIME_VARIABLE)
-    at_time = open_then if conflict == "concurrent" else "NOT " + open_then
-    return "if(@{var} IS NULL, \"conflict\" = {value}, {at_time})".format(
-        var=TIME_VARIABLE, value=QgsExpression.quotedValue(conflict), at_time=at_time)
-
-
-def setup_overlap_time(layer):
-    """Give an overlaps layer (styled by conflict) rules that follow the time.
-
-    At the dock's time or the Temporal Controller's, an overlap is drawn only
-    while its scene is active, in the colour of a concurrent conflict when its
-    school is open then and of an after-hours one when it is closed.
-    """
-    categorized = layer.renderer()
-    if not isinstance(categorized, QgsCategorizedSymbolRenderer):
-        return  # already set up, or restyled by the user
-    renderer = QgsRuleBasedRenderer(QgsRuleBasedRenderer.Rule(None))
-    moment_rule = QgsRuleBasedRenderer.Rule(
-        None, 0, 0,
-        "drogscen_active(\"scene_hours\", @map_start_time) IS NOT false AND "
-        "drogscen_active(\"scene_hours\", @{}) IS NOT false".format(TIME_VARIABLE),
-        tr("Active at the chosen time"))
-    moment_rule.setDescription(OVERLAP_TIME_LABEL)
-    for category in categorized.categories():
-        moment_rule.appendChild(QgsRuleBasedRenderer.Rule(
-            category.symbol().clone(), 0, 0, _overlap_rule_filter(category.value()),
-            category.label()))
-    renderer.rootRule().appendChild(moment_rule)
-    layer.setRenderer(renderer)
-    properties = layer.temporalProperties()
-    properties.setMode(Qgis.VectorTemporalMode.RedrawLayerOnly)
-    properties.setIsActive(True)
-
-
-def set_overlap_time(layer, moment):
-    """Show the overlaps at ``moment`` (a datetime), or all by conflict when None."""
-    setup_overlap_time(layer)
-    _set_time_variable(layer, moment)
-    layer.triggerRepaint()

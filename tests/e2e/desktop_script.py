@@ -10,6 +10,7 @@ DROGSCEN_E2E_SCREENSHOT.
 
 import json
 import os
+import sys
 import traceback
 from datetime import datetime
 
@@ -27,6 +28,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget
+
+sys.path.insert(0, os.environ["DROGSCEN_E2E_DIR"])
+from redraw_bench import RedrawTimer, make_layers  # noqa: E402
 
 SAMPLE = os.environ["DROGSCEN_E2E_SAMPLE"]
 RESULT = os.environ["DROGSCEN_E2E_RESULT"]
@@ -230,8 +234,63 @@ def shoot_measures():
 
 def shoot_report():
     report["report_screenshot"] = shoot("_report")
+    if os.environ.get("DROGSCEN_E2E_BENCH"):
+        later(bench_run)
+    else:
+        later(unload)
+
+
+def unload():
     qgis.utils.unloadPlugin("drogscen")
     later(after_unload)
+
+
+# --- the redraw benchmark: 2,000 schools, 200 scenes --------------------------------
+
+
+def bench_run():
+    project = QgsProject.instance()
+    root = project.layerTreeRoot()
+    for node in root.children():
+        node.setItemVisibilityChecked(False)
+    scenes, schools = make_layers(os.path.dirname(RESULT))
+    project.addMapLayers([scenes, schools])
+    dock = qgis.utils.plugins["drogscen"].dock
+    dock.form.scenes.setLayer(scenes)
+    dock.form.schools.setLayer(schools)
+    dock.form.extent_only.setChecked(False)
+    dock.run_button.click()
+    state["waited"] = 0
+    later(bench_wait)
+
+
+def bench_wait():
+    dock = qgis.utils.plugins["drogscen"].dock
+    state["waited"] += POLL_MS
+    if dock.runner.is_running():
+        if state["waited"] > TIMEOUT_MS:
+            raise RuntimeError("the benchmark's analysis did not finish in time")
+        later(bench_wait)
+        return
+    if dock.result is None or dock.result.values.schools_layer.name() != "bench_schools":
+        raise RuntimeError("the benchmark's analysis failed: " + dock.status.text())
+    project = QgsProject.instance()
+    for name in ("bench_scenes", "bench_schools"):
+        node = project.layerTreeRoot().findLayer(project.mapLayersByName(name)[0].id())
+        node.setItemVisibilityChecked(False)
+    report["bench_pairs"] = dock.model.rowCount()
+    canvas = iface.mapCanvas()
+    canvas.setExtent(dock.result.summary.extent())
+    dock.time_control.set_moment(datetime(2024, 3, 4, 6, 0))  # Monday morning
+    # Kept: the canvas's signal holds no reference to it.
+    state["timer"] = RedrawTimer(canvas, dock.time_control, later, bench_done)
+    later(lambda: when_drawn(state["timer"].step), 2000)
+
+
+def bench_done(times):
+    report["redraw_ms"] = times
+    report["bench_screenshot"] = shoot("_bench")
+    later(unload)
 
 
 def after_unload():
