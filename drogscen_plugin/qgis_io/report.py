@@ -1164,8 +1164,10 @@ class SituationReport:
             root.removeChildNode(old_group)
         group = root.addGroup(group_name)
         group.setItemVisibilityChecked(False)
-        for layer in [self.buffers] + [layer for layer in self.map_layers
-                                       if self.project.mapLayer(layer.id()) is None]:
+        # One layer each: the buffers are among the map's layers too.
+        own = {layer.id(): layer for layer in [self.buffers] + self.map_layers
+               if self.project.mapLayer(layer.id()) is None}
+        for layer in own.values():
             self.project.addMapLayer(layer, False)
             group.addLayer(layer)
 

@@ -124,6 +124,11 @@ def layouts():
             manager.removeLayout(layout)
 
 
+def result_groups_named(name):
+    root = QgsProject.instance().layerTreeRoot()
+    return [node for node in root.children() if node.name() == name]
+
+
 def pdf_pages(path):
     output = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     info = dict(line.split(":", 1) for line in output.stdout.splitlines() if ":" in line)
@@ -131,7 +136,12 @@ def pdf_pages(path):
 
 
 def test_export_report_writes_the_pdf_of_the_run_and_its_layouts(
-        qtbot, dock, tmp_path, layouts, message_bar):
+        qtbot, dock, tmp_path, layouts, message_bar, sample_gpkg):
+    for group in result_groups_named("Situation report layers"):
+        QgsProject.instance().layerTreeRoot().removeChildNode(group)
+    districts = test_dock.sample_layer(sample_gpkg, "districts")
+    QgsProject.instance().addMapLayer(districts)
+    assert dock.report_button.districts.currentLayer() is districts  # chosen by its name
     assert not dock.report_button.isEnabled()
     run(qtbot, dock)
     assert dock.report_button.isEnabled()
@@ -140,12 +150,17 @@ def test_export_report_writes_the_pdf_of_the_run_and_its_layouts(
     report = dock.report_button.export_to(str(path))
 
     assert report is not None, dock.status.text()
+    assert report.district_rows  # the districts of the dock's picker, not "none given"
     affected = [f for f in dock.result.summary.getFeatures() if f["scene_count"] > 0]
     assert pdf_pages(path) == report.page_count > len(affected) > 0
     names = {layout.name() for layout in layouts.layouts()}
     assert {report.overview.name(), report.schools_layout.name()} <= names
     assert str(path) in dock.status.text()
     assert "({} pages)".format(report.page_count) in dock.status.text()
+    # The report's own layers, one node each.
+    group = QgsProject.instance().layerTreeRoot().findGroup("Situation report layers")
+    nodes = [node.layerId() for node in group.findLayers()]
+    assert nodes and len(nodes) == len(set(nodes))
     # One message, replacing the run's, with a link that opens the PDF.
     (item,) = message_bar.items()
     assert item.level() == Qgis.Success
