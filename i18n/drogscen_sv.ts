@@ -1164,31 +1164,31 @@
         <translation>Skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="33"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="36"/>
         <source>Open
 (min)</source>
         <translation>Öppet
 (min)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="34"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="37"/>
         <source>Closed
 (min)</source>
         <translation>Stängt
 (min)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="44"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="47"/>
         <source>The scene is never active (closed): no minutes count.</source>
         <translation>Scenen är aldrig aktiv (stängd): inga minuter räknas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="49"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="52"/>
         <source>Concurrent</source>
         <translation>Öppet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="49"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="52"/>
         <source>After hours</source>
         <translation>Stängt</translation>
     </message>
@@ -1234,8 +1234,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="160"/>
-        <source>The result layers are written to &lt;project&gt;_drogscen.gpkg, so the saved project shows them again; otherwise they are temporary layers</source>
-        <translation>Resultatlagren skrivs till &lt;projekt&gt;_drogscen.gpkg, så att det sparade projektet visar dem igen; annars är de tillfälliga lager</translation>
+        <source>The result layers are written to PROJECT_drogscen.gpkg beside the project file, so the saved project shows them again; otherwise they are temporary layers</source>
+        <translation>Resultatlagren skrivs till PROJEKT_drogscen.gpkg bredvid projektfilen, så att det sparade projektet visar dem igen; annars är de tillfälliga lager</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="164"/>

@@ -4,6 +4,7 @@ from qgis.core import NULL, QgsApplication, QgsFeatureRequest
 from qgis.PyQt.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
 
 from ..core.fields import field_alias
+from ..core.hours_display import display_hours
 from ..i18n import tr
 
 COLUMNS = (
@@ -18,6 +19,8 @@ COLUMNS = (
     "round_before",
 )
 NUMERIC = ("concurrent_min", "afterhours_min")
+# Shown with day names in the interface's language.
+HOURS = ("presence_hours", "guard_hours", "round_days")
 # Fields read from the layer: the columns' and what the notes are made of.
 READ = COLUMNS + ("hours_note", "scene_min")
 # The school column carries an icon for the rows whose numbers rest on assumptions.
@@ -57,6 +60,7 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows = []  # (feature id, values in COLUMNS order, notes or None)
         self._icon = QgsApplication.getThemeIcon(NOTE_ICON)
+        self._language = QgsApplication.locale()
 
     def set_layer(self, layer):
         """Show the features of ``layer`` (the OUTPUT of drogscen:overlap); None clears."""
@@ -99,6 +103,8 @@ class ResultsModel(QAbstractTableModel):
         text = "" if value is None else str(value)
         if name == "conflict" and value is not None:
             text = conflict_label(value)
+        elif name in HOURS:
+            text = display_hours(text, self._language)
         if name == NOTES_COLUMN and notes is not None:
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._icon

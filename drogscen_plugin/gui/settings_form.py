@@ -157,8 +157,8 @@ class SettingsForm(QWidget):
         self.extent_only = QCheckBox(tr("Only schools in the current map extent"))
         self.keep_results = QCheckBox(tr("Keep the results in a GeoPackage beside the project"))
         self.keep_results.setToolTip(
-            tr("The result layers are written to <project>_drogscen.gpkg, so the saved project "
-               "shows them again; otherwise they are temporary layers")
+            tr("The result layers are written to PROJECT_drogscen.gpkg beside the project file, "
+               "so the saved project shows them again; otherwise they are temporary layers")
         )
         self.extent_only.setToolTip(
             tr("Analyse the schools visible on the map, with every scene within the distance")
