@@ -285,12 +285,9 @@ class DrogscenDock(QgsDockWidget):
         if path is not None:
             text = text.replace(html.escape(path), '<a href="{}">{}</a>'.format(
                 html.escape(QUrl.fromLocalFile(path).toString()), html.escape(path)))
-        bar = self.iface.messageBar()
-        if self._message is not None and not sip.isdeleted(self._message) \
-                and self._message in bar.items():
-            bar.popWidget(self._message)
+        self._pop_message()
         self._message = QgsMessageBarItem(TITLE, text, Qgis.MessageLevel.Success, 5)
-        bar.pushItem(self._message)
+        self.iface.messageBar().pushItem(self._message)
 
     def show_error(self, message):
         """Show ``message`` in the dock and in the QGIS message bar."""
@@ -298,7 +295,18 @@ class DrogscenDock(QgsDockWidget):
         self._set_running(self.runner.is_running())
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setText(message)
-        self.iface.messageBar().pushCritical(TITLE, message)
+        bar = self.iface.messageBar()
+        self._pop_message()
+        bar.pushCritical(TITLE, message)
+        # Replaced by the dock's next message, as a success replaces a success.
+        self._message = bar.currentItem()
+
+    def _pop_message(self):
+        """Take the dock's last message off the message bar, while it is there."""
+        bar = self.iface.messageBar()
+        if self._message is not None and not sip.isdeleted(self._message) \
+                and self._message in bar.items():
+            bar.popWidget(self._message)
 
     # --- results -------------------------------------------------------------------
 

@@ -122,7 +122,14 @@ def start():
 def shoot_settings():
     """The settings tab as the user fills it in, then Run."""
     report["settings_screenshot"] = shoot("_settings")
-    qgis.utils.plugins["drogscen"].dock.run_button.click()
+    dock = qgis.utils.plugins["drogscen"].dock
+    # One layer for both roles: refused, with its name, before anything runs.
+    schools = dock.form.schools.currentLayer()
+    dock.form.schools.setLayer(dock.form.scenes.currentLayer())
+    dock.run_button.click()
+    report["same_layer"] = {"running": dock.runner.is_running(), "status": dock.status.text()}
+    dock.form.schools.setLayer(schools)
+    dock.run_button.click()
     later(wait_for_run)
 
 
@@ -147,6 +154,11 @@ def wait_for_run():
                             ("buffers", result.buffers), ("scenes", result.scenes))
     }
     report["table_rows"] = dock.model.rowCount()
+    from drogscen.drogscen_plugin.gui.results_model import COLUMNS  # the installed plugin
+
+    hours = COLUMNS.index("presence_hours")
+    report["table_hours"] = [dock.model.index(row, hours).data()
+                             for row in range(dock.model.rowCount())]
     # The inputs out of sight, as a user looking at the results would have them.
     for name in ("scenes", "schools"):
         layer = QgsProject.instance().mapLayersByName(name)[0]

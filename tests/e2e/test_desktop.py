@@ -108,6 +108,12 @@ def test_the_dock_runs_the_analysis_in_real_qgis(tmp_path, language):
     assert report["picked"] == {"scenes": "scenes", "schools": "schools",
                                 "districts": "districts"}
 
+    assert not report["same_layer"]["running"]
+    assert "'scenes'" in report["same_layer"]["status"]
+    # Hours in the interface's language, stored as OSM hours.
+    days = {"en": "Mo", "sv": "Må"}[language]
+    assert any(days in hours for hours in report["table_hours"]), report["table_hours"]
+
     (group,) = report["groups"]
     assert re.match(r"^Drogscen \d{4}-\d\d-\d\d \d\d:\d\d$", group)
     layers = report["layers"]

@@ -275,3 +275,4 @@ def no_temporal_navigation(qgis_iface):
     yield
     controller = qgis_iface.mapCanvas().temporalController()
     controller.setNavigationMode(QgsTemporalNavigationObject.NavigationMode.NavigationOff)
+
