@@ -18,34 +18,27 @@ def _has_any(layer, names):
     return any(layer.fields().lookupField(name) >= 0 for name in names)
 
 
-def scene_score(layer):
-    """How well ``layer`` fits as the scenes layer: 0 not at all (not polygons)."""
-    if not isinstance(layer, QgsVectorLayer) or (
-            layer.geometryType() != QgsWkbTypes.PolygonGeometry):
+def _score(layer, geometries, fields, names, other_names, other_fields):
+    """0 for a layer of another geometry type; else 1, more for fitting fields and a
+    fitting name, less (never below 1) for a name or fields of the other role."""
+    if not isinstance(layer, QgsVectorLayer) or layer.geometryType() not in geometries:
         return 0
-    score = 1
-    if _has_any(layer, SCENE_HOURS_FIELDS):
-        score += 2
-    if SCENE_NAMES.search(layer.name()):
-        score += 4
-    if SCHOOL_NAMES.search(layer.name()):
+    score = 1 + 2 * _has_any(layer, fields) + 4 * bool(names.search(layer.name()))
+    if other_names.search(layer.name()) or _has_any(layer, other_fields):
         score -= 4
     return max(score, 1)
+
+
+def scene_score(layer):
+    """How well ``layer`` fits as the scenes layer: 0 not at all (not polygons)."""
+    return _score(layer, (QgsWkbTypes.PolygonGeometry,), SCENE_HOURS_FIELDS, SCENE_NAMES,
+                  SCHOOL_NAMES, ())
 
 
 def school_score(layer):
     """How well ``layer`` fits as the schools layer: 0 not at all."""
-    if not isinstance(layer, QgsVectorLayer) or layer.geometryType() not in (
-            QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry):
-        return 0
-    score = 1
-    if _has_any(layer, SCHOOL_FIELDS):
-        score += 2
-    if SCHOOL_NAMES.search(layer.name()):
-        score += 4
-    if SCENE_NAMES.search(layer.name()) or _has_any(layer, ("active_hours",)):
-        score -= 4
-    return max(score, 1)
+    return _score(layer, (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry),
+                  SCHOOL_FIELDS, SCHOOL_NAMES, SCENE_NAMES, ("active_hours",))
 
 
 def best_layer(layers, score, excluded=None):

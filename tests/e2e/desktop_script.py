@@ -129,18 +129,29 @@ def shoot_settings():
     dock.run_button.click()
     report["same_layer"] = {"running": dock.runner.is_running(), "status": dock.status.text()}
     dock.form.schools.setLayer(schools)
-    dock.run_button.click()
-    later(wait_for_run)
+    run_then(check_run)
 
 
-def wait_for_run():
+def run_then(step):
+    """Click Run, then run ``step`` once the analysis has ended (the event loop runs)."""
     dock = qgis.utils.plugins["drogscen"].dock
-    state["waited"] += POLL_MS
-    if dock.runner.is_running():
-        if state["waited"] > TIMEOUT_MS:
+    dock.run_button.click()
+    state["waited"] = 0
+
+    def wait():
+        state["waited"] += POLL_MS
+        if not dock.runner.is_running():
+            step()
+        elif state["waited"] > TIMEOUT_MS:
             raise RuntimeError("the analysis did not finish in time")
-        later(wait_for_run)
-        return
+        else:
+            later(wait)
+
+    later(wait)
+
+
+def check_run():
+    dock = qgis.utils.plugins["drogscen"].dock
     report["status"] = dock.status.text()
     root = QgsProject.instance().layerTreeRoot()
     groups = [node for node in root.children() if isinstance(node, QgsLayerTreeGroup)]
@@ -271,19 +282,11 @@ def bench_run():
     dock.form.scenes.setLayer(scenes)
     dock.form.schools.setLayer(schools)
     dock.form.extent_only.setChecked(False)
-    dock.run_button.click()
-    state["waited"] = 0
-    later(bench_wait)
+    run_then(bench_ran)
 
 
-def bench_wait():
+def bench_ran():
     dock = qgis.utils.plugins["drogscen"].dock
-    state["waited"] += POLL_MS
-    if dock.runner.is_running():
-        if state["waited"] > TIMEOUT_MS:
-            raise RuntimeError("the benchmark's analysis did not finish in time")
-        later(bench_wait)
-        return
     if dock.result is None or dock.result.values.schools_layer.name() != "bench_schools":
         raise RuntimeError("the benchmark's analysis failed: " + dock.status.text())
     project = QgsProject.instance()
