@@ -201,6 +201,10 @@ class SettingsForm(QWidget):
         self.schools.layerChanged.connect(self._show_notes)
         self.scenes.layerChanged.connect(self._show_notes)
         QgsProject.instance().legendLayersAdded.connect(self.prefer_layers)
+        QgsProject.instance().projectSaved.connect(self._project_saved)
+        QgsProject.instance().cleared.connect(self._project_cleared)
+        # The project's file when last read or saved: empty for a new project.
+        self._file_name = QgsProject.instance().fileName()
         self.prefer_layers()
 
     @staticmethod
@@ -372,6 +376,7 @@ class SettingsForm(QWidget):
 
     def restore_settings(self):
         """The settings of the project when it has them, else of the last session."""
+        self._file_name = QgsProject.instance().fileName()
         state = read_project_state(QgsProject.instance(), PROJECT_FORM_KEY)
         if state is None:
             settings = QgsSettings()
@@ -418,5 +423,19 @@ class SettingsForm(QWidget):
         box.setLayer(original)
         return False
 
+    def _project_cleared(self):
+        """A new project: temporary results until it is saved."""
+        self._file_name = ""
+        self.keep_results.setChecked(False)
+
+    def _project_saved(self):
+        """A project saved for the first time keeps the results of its next runs."""
+        name = QgsProject.instance().fileName()
+        if not self._file_name and name:
+            self.keep_results.setChecked(True)
+        self._file_name = name
+
     def teardown(self):
         QgsProject.instance().legendLayersAdded.disconnect(self.prefer_layers)
+        QgsProject.instance().projectSaved.disconnect(self._project_saved)
+        QgsProject.instance().cleared.disconnect(self._project_cleared)

@@ -85,6 +85,7 @@ def dock(plugin, qtbot, sample, clean_settings):
     dock = plugin.dock
     dock.show()
     dock.form.restore_settings()  # the defaults: clean_settings emptied the settings
+    dock.tabs.setCurrentIndex(0)  # the settings, as the dock opens
     dock.form.scenes.setLayer(sample["scenes"])
     dock.form.schools.setLayer(sample["schools"])
     yield dock

@@ -92,3 +92,19 @@ def test_an_unsaved_project_keeps_temporary_layers(qtbot, dock, sample):
     assert not dock.form.keep_results.isChecked()
     run(qtbot, dock)
     assert dock.result.overlaps.providerType() == "memory"
+
+
+def test_saving_a_new_project_turns_keeping_results_on(dock, sample, tmp_path):
+    assert not dock.form.keep_results.isChecked()  # a new, unsaved project
+    assert QgsProject.instance().write(str(tmp_path / "new.qgz"))
+    assert dock.form.keep_results.isChecked()
+    # Saved again: the user's choice stands.
+    dock.form.keep_results.setChecked(False)
+    assert QgsProject.instance().write()
+    assert not dock.form.keep_results.isChecked()
+    # A new project starts with temporary results, and keeps them once saved.
+    dock.form.keep_results.setChecked(True)
+    QgsProject.instance().clear()
+    assert not dock.form.keep_results.isChecked()
+    assert QgsProject.instance().write(str(tmp_path / "other.qgz"))
+    assert dock.form.keep_results.isChecked()
