@@ -7,11 +7,12 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QThreadPool, QTranslator
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QFileDialog
+from qgis.PyQt.QtWidgets import QAction, QFileDialog, QInputDialog, QLineEdit
 
 from . import i18n
 from .core.errors import DrogscenError
 from .gui.dock import DrogscenDock
+from .gui.layer_choice import free_layer_name
 from .i18n import tr
 from .processing.provider import DrogscenProvider
 from .qgis_io.expressions import register_functions, unregister_functions
@@ -130,23 +131,32 @@ class DrogscenPlugin:
     # --- "New scenes layer…" ----------------------------------------------------------
 
     def new_scenes_layer(self):
+        window = self.iface.mainWindow()
         path, _ = QFileDialog.getSaveFileName(
-            self.iface.mainWindow(),
+            window,
             tr("New scenes layer"),
             QgsProject.instance().homePath(),
             tr("GeoPackage (*.gpkg)"),
         )
-        if path:
-            self.add_scenes_layer(path)
+        if not path:
+            return
+        name, ok = QInputDialog.getText(
+            window, tr("New scenes layer"), tr("Layer name"), QLineEdit.EchoMode.Normal,
+            free_layer_name(QgsProject.instance(), tr("scenes")))
+        if ok and name.strip():
+            self.add_scenes_layer(path, name.strip())
 
-    def add_scenes_layer(self, path):
-        """Create a scenes layer in the GeoPackage ``path``, add it to the project and
-        make it the active layer; a problem goes to the message bar. Returns the layer."""
+    def add_scenes_layer(self, path, name="scenes"):
+        """Create a scenes layer ``name`` in the GeoPackage ``path``, add it at the top of
+        the layer tree (not inside a selected group) and make it the active layer; a
+        problem goes to the message bar. Returns the layer."""
         try:
-            layer = create_scene_layer(path)
+            layer = create_scene_layer(path, name)
         except DrogscenError as error:
             self.iface.messageBar().pushCritical("Drogscen", str(error))
             return None
-        QgsProject.instance().addMapLayer(layer)
+        project = QgsProject.instance()
+        project.addMapLayer(layer, False)
+        project.layerTreeRoot().insertLayer(0, layer)
         self.iface.setActiveLayer(layer)
         return layer

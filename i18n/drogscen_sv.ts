@@ -203,14 +203,14 @@
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="63"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="80"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>School</source>
         <translation>Skola</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="346"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="145"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="179"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
@@ -218,7 +218,7 @@
     <message>
         <location filename="../drogscen_plugin/cli.py" line="346"/>
         <location filename="../drogscen_plugin/core/fields.py" line="80"/>
-        <location filename="../drogscen_plugin/gui/results.py" line="37"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="45"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Scenes</source>
         <translation>Scener</translation>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="433"/>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="51"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="87"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
@@ -528,7 +528,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="78"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="150"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="185"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
@@ -774,8 +774,8 @@
         <location filename="../drogscen_plugin/database/pushdown.py" line="109"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="310"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="342"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="264"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="566"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="265"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="567"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
@@ -823,6 +823,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/report_content.py" line="163"/>
+        <location filename="../drogscen_plugin/plugin.py" line="145"/>
         <source>scenes</source>
         <translation>drogscener</translation>
     </message>
@@ -1158,19 +1159,19 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="182"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="323"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="324"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="215"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="399"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="400"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="226"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="418"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="419"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
@@ -1207,72 +1208,87 @@
         <translation>rätten för användaren {user} att skapa tabeller i schemat {schema}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="50"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="68"/>
         <source>Drogscen: scenes near schools</source>
         <translation>Drogscen: drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="68"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="89"/>
         <source>Time of week</source>
         <translation>Tid i veckan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="84"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="105"/>
         <source>Click a row to show the school and the scene on the map</source>
         <translation>Klicka på en rad för att visa skolan och drogscenen på kartan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="95"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="168"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="89"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="73"/>
+        <source>Districts</source>
+        <translation>Stadsdelar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="120"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="96"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="121"/>
         <source>Results</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="98"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="122"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="102"/>
+        <source>Measures</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="124"/>
         <source>Run</source>
         <translation>Kör</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="100"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="126"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="102"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="128"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="103"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="129"/>
         <source>Open the plugin&apos;s manual at the section about the dock</source>
         <translation>Öppna tilläggets handbok vid avsnittet om panelen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="168"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="198"/>
         <source>Analysing…</source>
         <translation>Analyserar…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="182"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="212"/>
         <source>The layers lie outside the area of use of {crs}: distances may be a percent off.</source>
         <translation>Lagren ligger utanför användningsområdet för {crs}: avstånd kan bli en procent fel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="185"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="215"/>
         <source>Use {crs} from the next run</source>
         <translation>Använd {crs} från nästa körning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="212"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="253"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="220"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="274"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
@@ -1358,7 +1374,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="58"/>
-        <location filename="../drogscen_plugin/plugin.py" line="90"/>
+        <location filename="../drogscen_plugin/plugin.py" line="91"/>
         <source>New measures layer…</source>
         <translation>Nytt åtgärdslager…</translation>
     </message>
@@ -1406,7 +1422,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="106"/>
-        <location filename="../drogscen_plugin/plugin.py" line="137"/>
+        <location filename="../drogscen_plugin/plugin.py" line="139"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1436,44 +1452,59 @@
         <translation>Projektet har inget åtgärdslager: skapa ett med Nytt åtgärdslager…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="230"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="229"/>
         <source>{uncovered} of {schools} affected schools have needs the measures do not cover.</source>
         <translation>{uncovered} av {schools} berörda skolor har behov som åtgärderna inte täcker.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="16"/>
+        <location filename="../drogscen_plugin/gui/project_state.py" line="60"/>
+        <source>The results could not be kept in {path}: {message}</source>
+        <translation>Resultaten kunde inte sparas i {path}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/project_state.py" line="61"/>
+        <source>the written layer cannot be read</source>
+        <translation>det skrivna lagret går inte att läsa</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="22"/>
+        <source>Districts for the report&apos;s table of scenes and schools per district</source>
+        <translation>Stadsdelar för rapportens tabell över scener och skolor per stadsdel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="42"/>
         <source>Export report…</source>
         <translation>Exportera lägesbild…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="18"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="44"/>
         <source>The situation report of this run as PDF, with its layouts</source>
         <translation>Lägesbilden för den här körningen som PDF, med dess layouter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="24"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="59"/>
         <source>Export report</source>
         <translation>Exportera lägesbild</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="24"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="59"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="20"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="28"/>
         <source>Drogscen {time}</source>
         <translation>Drogscen {time}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="38"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="46"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="35"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="63"/>
         <source>School buffers</source>
         <translation>Buffertzoner kring skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="39"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="47"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="123"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="78"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
@@ -1483,21 +1514,40 @@
         <translation>Överlapp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="40"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="139"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="48"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="50"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="163"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="26"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="36"/>
+        <source>Open
+(min)</source>
+        <translation>Öppet
+(min)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="37"/>
+        <source>Closed
+(min)</source>
+        <translation>Stängt
+(min)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="47"/>
+        <source>The scene is never active (closed): no minutes count.</source>
+        <translation>Scenen är aldrig aktiv (stängd): inga minuter räknas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="52"/>
         <source>Concurrent</source>
         <translation>Öppet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="26"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="52"/>
         <source>After hours</source>
         <translation>Stängt</translation>
     </message>
@@ -1512,54 +1562,64 @@
         <translation>Analysen misslyckades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="119"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="147"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="122"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="150"/>
         <source>How far from a school a scene counts, in metres</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="124"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="152"/>
         <source>Hours of schools without their own (opening_hours)</source>
         <translation>Tider för skolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="127"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="155"/>
         <source>Hours of preschools without their own (opening_hours)</source>
         <translation>Tider för förskolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="129"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="157"/>
         <source>Only schools in the current map extent</source>
         <translation>Bara skolor i kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="131"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="158"/>
+        <source>Keep the results in a GeoPackage beside the project</source>
+        <translation>Spara resultaten i en GeoPackage bredvid projektet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="160"/>
+        <source>The result layers are written to PROJECT_drogscen.gpkg beside the project file, so the saved project shows them again; otherwise they are temporary layers</source>
+        <translation>Resultatlagren skrivs till PROJEKT_drogscen.gpkg bredvid projektfilen, så att det sparade projektet visar dem igen; annars är de tillfälliga lager</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="164"/>
         <source>Analyse the schools visible on the map, with every scene within the distance</source>
         <translation>Analysera skolorna som syns på kartan, med varje drogscen inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="134"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="167"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="69"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="169"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="136"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="143"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="169"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="54"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="137"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="144"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="170"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="178"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="64"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="41"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="54"/>
@@ -1567,127 +1627,167 @@
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="138"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="188"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="146"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="180"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="43"/>
         <source>Opening hours</source>
         <translation>Öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="147"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
         <location filename="../drogscen_plugin/processing/base.py" line="27"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="149"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="184"/>
         <location filename="../drogscen_plugin/processing/base.py" line="45"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="110"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="151"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="186"/>
         <source>Preschool hours</source>
         <translation>Förskoletider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="201"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="263"/>
+        <source>No type field: every school counts as a school, not a preschool.</source>
+        <translation>Inget typfält: varje skola räknas som skola, inte förskola.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="266"/>
+        <source>No opening hours field: the default hours below are used.</source>
+        <translation>Inget fält för öppettider: standardtiderna nedan används.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="270"/>
+        <source>No active hours field: every scene counts as always active.</source>
+        <translation>Inget fält för aktiva tider: varje scen räknas som alltid aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="320"/>
         <source>Choose a layer of open drug scenes (polygons).</source>
         <translation>Välj ett lager med öppna drogscener (polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="203"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="322"/>
         <source>Choose a layer of schools and preschools (points or polygons).</source>
         <translation>Välj ett lager med skolor och förskolor (punkter eller polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="205"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="325"/>
+        <source>Layer &apos;{layer}&apos; is chosen both as the scenes and as the schools layer: choose the layer of schools and preschools.</source>
+        <translation>Lagret &apos;{layer}&apos; är valt både som scenlager och som skollager: välj lagret med skolor och förskolor.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="330"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="174"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="206"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="331"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="184"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="211"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="336"/>
         <source>{setting} &apos;{text}&apos; cannot be read: {message}</source>
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
         <source>Monday</source>
         <translation>Måndag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
         <source>Tuesday</source>
         <translation>Tisdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
         <source>Wednesday</source>
         <translation>Onsdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
         <source>Thursday</source>
         <translation>Torsdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
         <source>Friday</source>
         <translation>Fredag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="24"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="31"/>
         <source>Saturday</source>
         <translation>Lördag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="24"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="31"/>
         <source>Sunday</source>
         <translation>Söndag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="40"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="47"/>
         <source>Weekday</source>
         <translation>Veckodag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="44"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="51"/>
         <source>Time of day, in steps of 15 minutes</source>
         <translation>Tid på dygnet, i steg om 15 minuter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="47"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="54"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="48"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="55"/>
         <source>Show the current weekday and time</source>
         <translation>Visa aktuell veckodag och tid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="49"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="56"/>
         <source>Show all times</source>
         <translation>Visa alla tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="51"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="58"/>
         <source>Show every scene and school, whatever the time; untick to see one moment</source>
         <translation>Visa alla drogscener och skolor oavsett tid; avmarkera för att se ett visst ögonblick</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="62"/>
+        <source>One hour back</source>
+        <translation>En timme bakåt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="64"/>
+        <source>Play: one hour a second</source>
+        <translation>Spela upp: en timme per sekund</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="67"/>
+        <source>One hour forward</source>
+        <translation>En timme framåt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="68"/>
+        <source>Following the Temporal Controller</source>
+        <translation>Följer tidskontrollen (Temporal Controller)</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/net/http.py" line="190"/>
@@ -1954,25 +2054,31 @@
         <translation>dess namn är inte text</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="80"/>
+        <location filename="../drogscen_plugin/plugin.py" line="81"/>
         <source>Drogscen</source>
         <translation>Drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="83"/>
+        <location filename="../drogscen_plugin/plugin.py" line="84"/>
         <location filename="../drogscen_plugin/processing/provider.py" line="31"/>
         <source>Drogscen: open drug scenes near schools, in space and time</source>
         <translation>Drogscen: öppna drogscener nära skolor, i rum och tid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="87"/>
+        <location filename="../drogscen_plugin/plugin.py" line="88"/>
         <source>New scenes layer…</source>
         <translation>Nytt lager för drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="135"/>
+        <location filename="../drogscen_plugin/plugin.py" line="137"/>
+        <location filename="../drogscen_plugin/plugin.py" line="144"/>
         <source>New scenes layer</source>
         <translation>Nytt lager för drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/plugin.py" line="144"/>
+        <source>Layer name</source>
+        <translation>Lagrets namn</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/base.py" line="52"/>
@@ -2247,14 +2353,6 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
         <source>Field of the scenes (and of the school summary, when it has one) naming where the data come from; OpenStreetMap sources get the OpenStreetMap attribution.</source>
         <translation>Fält i drogscenerna (och i sammanställningen per skola, när den har det) som anger var uppgifterna kommer ifrån; källor från OpenStreetMap får OpenStreetMaps upphovsangivelse.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="168"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="89"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="171"/>
-        <location filename="../drogscen_plugin/report/trend.py" line="73"/>
-        <source>Districts</source>
-        <translation>Stadsdelar</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="170"/>
@@ -3200,32 +3298,32 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="430"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="431"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="436"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="437"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="443"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="444"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="455"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="456"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="464"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="465"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="475"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="476"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
@@ -3303,13 +3401,13 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="183"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="134"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="136"/>
         <source>The style {path} could not be read: {message}</source>
         <translation>Stilen {path} kunde inte läsas: {message}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="184"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="135"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="137"/>
         <source>it has no symbols</source>
         <translation>den har inga symboler</translation>
     </message>
@@ -3468,38 +3566,39 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Drogscen: drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="70"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="215"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="72"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="217"/>
+        <location filename="../drogscen_plugin/qgis_io/time_styles.py" line="120"/>
         <source>Active at the chosen time</source>
         <translation>Aktiv vid vald tid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="71"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="73"/>
         <source>Open scene</source>
         <translation>Öppen drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="72"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="74"/>
         <source>Closed scene</source>
         <translation>Stängd drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="73"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="75"/>
         <source>Concurrent: active while the school is open</source>
         <translation>Under verksamhetstid: aktiv medan skolan är öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="76"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="78"/>
         <source>After hours: active while the school is closed</source>
         <translation>Utanför verksamhetstid: aktiv medan skolan är stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="79"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="81"/>
         <source>Preschool</source>
         <translation>Förskola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="208"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="210"/>
         <source>The style of layer &apos;{layer}&apos; cannot be filtered by time.</source>
         <translation>Stilen för lagret &apos;{layer}&apos; kan inte filtreras efter tid.</translation>
     </message>
@@ -3634,17 +3733,17 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{title} · {date} · sida {page} av {pages}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="165"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="166"/>
         <source>Scenes within the distance</source>
         <translation>Drogscener inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="167"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="168"/>
         <source>Distance {distance} m around schools</source>
         <translation>Avstånd {distance} m runt skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="178"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="179"/>
         <source>Distance around schools</source>
         <translation>Avstånd runt skolor</translation>
     </message>
@@ -3699,11 +3798,6 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <location filename="../drogscen_plugin/report/school_pages.py" line="95"/>
         <source>Opening hours: {hours}</source>
         <translation>Öppettider: {hours}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="102"/>
-        <source>Measures</source>
-        <translation>Åtgärder</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/school_pages.py" line="104"/>

@@ -73,8 +73,8 @@ class MeasuresPanel(QGroupBox):
         self.table.setHorizontalHeaderLabels([coverage_field_alias(n) for n in COVERAGE_COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
 
         layout = QGridLayout(self)
         layout.addWidget(self.kind, 0, 0)
@@ -84,6 +84,7 @@ class MeasuresPanel(QGroupBox):
         layout.addWidget(self.include_planned, 2, 0)
         layout.addWidget(self.coverage_button, 2, 1)
         layout.addWidget(self.table, 3, 0, 1, 2)
+        layout.setRowStretch(3, 1)
 
         self.new_button.clicked.connect(self.new_layers)
         self.add_button.clicked.connect(lambda: self.add_measure())
@@ -92,11 +93,10 @@ class MeasuresPanel(QGroupBox):
         self.set_result(None)
 
     def set_result(self, result):
+        """Follow a new run, or none: the previous run's coverage goes."""
         for button in (self.add_button, self.suggest_button, self.coverage_button):
             button.setEnabled(result is not None)
-        if result is None:
-            self.table.setRowCount(0)
-            self.table.hide()
+        self.table.setRowCount(0)
 
     # --- measures layers ---------------------------------------------------------------
 
@@ -224,7 +224,6 @@ class MeasuresPanel(QGroupBox):
                 value = values[name] if name in values else getattr(row.coverage, name)
                 self.table.setItem(number, column,
                                    QTableWidgetItem("" if value is None else str(value)))
-        self.table.show()
         uncovered = sum(1 for row in rows if row.coverage.uncovered_min
                         or row.coverage.round_days_missing)
         message = tr("{uncovered} of {schools} affected schools have needs the measures "

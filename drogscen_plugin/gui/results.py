@@ -10,10 +10,18 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from ..qgis_io import styling
+from ..qgis_io import styling, time_styles
 from ..qgis_io.layers import set_field_aliases
 
 MIN_MARGIN_M = 50.0
+
+
+def add_time_fields(layers):
+    """The week steps the overlaps and summary styles read at each time (AnalysisLayers)."""
+    time_styles.add_time_fields(layers.overlaps, {time_styles.SCENE_STEPS: "scene_hours",
+                                                  time_styles.SCHOOL_STEPS: "school_hours"})
+    time_styles.add_time_fields(layers.summary, {time_styles.SCHOOL_STEPS: "school_hours"},
+                                preschool_of="school_type")
 
 
 def group_name(when):
@@ -55,7 +63,9 @@ class AnalysisResult:
             school_fields["school_name"] = values.school_name_field
         styling.apply_style(self.buffers, "buffers", school_fields)
         styling.apply_style(self.overlaps, "overlaps")
+        time_styles.setup_overlap_time(self.overlaps)
         styling.apply_style(self.summary, "summary")
+        time_styles.use_preschool_field(self.summary)
         if self.has_scene_hours():
             styling.setup_temporal(self.scenes, values.scene_hours_field)
 
@@ -74,15 +84,12 @@ class AnalysisResult:
         return (self.scenes, self.overlaps, self.summary)
 
     def show_moment(self, moment):
-        """Scenes active at ``moment`` (a datetime), schools closed then faded; None shows all."""
+        """Scenes and overlaps active at ``moment`` (a datetime), overlaps coloured by
+        whether their school is open then, schools closed then faded; None shows all."""
         if self.has_scene_hours():
             styling.set_time_filter(self.scenes, moment, self.values.scene_hours_field)
-        styling.set_school_time(
-            self.summary,
-            moment,
-            default_school=self.values.school_hours,
-            default_preschool=self.values.preschool_hours,
-        )
+        time_styles.set_overlap_time(self.overlaps, moment)
+        time_styles.set_summary_time(self.summary, moment)
 
     def _row_geometries(self, overlap_fid):
         """The geometries of an overlap and its school, in the layers' CRS."""

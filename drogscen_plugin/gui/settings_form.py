@@ -18,10 +18,13 @@ from ..core.errors import InputError, ScheduleError
 from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
+from .layer_choice import best_layer, scene_score, school_score
+from .project_state import PROJECT_FORM_KEY, read_project_state, write_project_state
 
 SETTINGS_PREFIX = "drogscen/dock/"
 DEFAULT_DISTANCE = 300.0
 ERROR_STYLE = "color: #b00020;"
+NOTE_STYLE = "color: #8a5300;"
 
 
 @dataclass
@@ -37,6 +40,25 @@ class FormValues:
     school_hours: str
     preschool_hours: str
     extent_only: bool
+    keep_results: bool = False
+
+
+def values_from_state(state, project):
+    """FormValues of a kept ``state`` (SettingsForm.state()), its layers from ``project``."""
+    return FormValues(
+        scenes_layer=project.mapLayer(state.get("scenes_layer_id", "")),
+        scene_name_field=state.get("scene_name_field", ""),
+        scene_hours_field=state.get("scene_hours_field", ""),
+        schools_layer=project.mapLayer(state.get("schools_layer_id", "")),
+        school_name_field=state.get("school_name_field", ""),
+        school_type_field=state.get("school_type_field", ""),
+        school_hours_field=state.get("school_hours_field", ""),
+        distance=float(state.get("distance", DEFAULT_DISTANCE)),
+        school_hours=state.get("school_hours", DEFAULT_SCHOOL_HOURS),
+        preschool_hours=state.get("preschool_hours", DEFAULT_PRESCHOOL_HOURS),
+        extent_only=bool(state.get("extent_only", False)),
+        keep_results=bool(state.get("keep_results", False)),
+    )
 
 
 class FieldChoice(QgsFieldComboBox):
@@ -111,6 +133,12 @@ class SettingsForm(QWidget):
         self.school_name = FieldChoice(self.schools, "name")
         self.school_type = FieldChoice(self.schools, "type", QgsFieldProxyModel.String)
         self.school_hours = FieldChoice(self.schools, "opening_hours", QgsFieldProxyModel.String)
+        self.scene_note = self._note_label()
+        self.school_note = self._note_label()
+        # Layers the user picked stay; the others follow the best fitting layer.
+        self._picked = {"scenes": None, "schools": None}
+        # Sources of the saved layers: chosen when they join the project.
+        self._wanted = {}
 
         self.distance = QgsDoubleSpinBox()
         self.distance.setRange(0.0, 100000.0)
@@ -127,6 +155,11 @@ class SettingsForm(QWidget):
             tr("Hours of preschools without their own (opening_hours)")
         )
         self.extent_only = QCheckBox(tr("Only schools in the current map extent"))
+        self.keep_results = QCheckBox(tr("Keep the results in a GeoPackage beside the project"))
+        self.keep_results.setToolTip(
+            tr("The result layers are written to PROJECT_drogscen.gpkg beside the project file, "
+               "so the saved project shows them again; otherwise they are temporary layers")
+        )
         self.extent_only.setToolTip(
             tr("Analyse the schools visible on the map, with every scene within the distance")
         )
@@ -136,6 +169,7 @@ class SettingsForm(QWidget):
         form.addRow(tr("Layer"), self.scenes)
         form.addRow(tr("Name"), self.scene_name)
         form.addRow(tr("Active hours"), self.scene_hours)
+        form.addRow(self.scene_note)
         schools = QGroupBox(tr("Schools and preschools"))
         # The dock adds its "Fetch schools…" button here.
         self.schools_box = schools
@@ -144,12 +178,14 @@ class SettingsForm(QWidget):
         form.addRow(tr("Name"), self.school_name)
         form.addRow(tr("Type"), self.school_type)
         form.addRow(tr("Opening hours"), self.school_hours)
+        form.addRow(self.school_note)
         analysis = QGroupBox(tr("Analysis"))
         form = self._form(analysis)
         form.addRow(tr("Distance"), self.distance)
         form.addRow(tr("School hours"), self.default_school)
         form.addRow(tr("Preschool hours"), self.default_preschool)
         form.addRow(self.extent_only)
+        form.addRow(self.keep_results)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -157,6 +193,88 @@ class SettingsForm(QWidget):
             layout.addWidget(group)
         layout.addStretch(1)
         self._align_labels([group.layout() for group in (scenes, schools, analysis)])
+
+        for key, box in (("scenes", self.scenes), ("schools", self.schools)):
+            box.activated.connect(lambda _, key=key, box=box: self._user_picked(key, box))
+        for box in (self.scene_hours, self.school_type, self.school_hours):
+            box.fieldChanged.connect(self._show_notes)
+        self.schools.layerChanged.connect(self._show_notes)
+        self.scenes.layerChanged.connect(self._show_notes)
+        QgsProject.instance().legendLayersAdded.connect(self.prefer_layers)
+        QgsProject.instance().projectSaved.connect(self._project_saved)
+        QgsProject.instance().cleared.connect(self._project_cleared)
+        # The project's file when last read or saved: empty for a new project.
+        self._file_name = QgsProject.instance().fileName()
+        self.prefer_layers()
+
+    @staticmethod
+    def _note_label():
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet(NOTE_STYLE)
+        label.hide()
+        return label
+
+    def _user_picked(self, key, box):
+        layer = box.currentLayer()
+        self._picked[key] = layer.id() if layer is not None else None
+
+    def prefer_layers(self, *_):
+        """Choose the best fitting scenes and schools layers of the layer tree, two
+        different ones, unless the user picked a layer that is still there. Called when
+        layers join the tree, so the analysis's own layers (added to its group) are not."""
+        project = QgsProject.instance()
+        # While a project is read, the tree may name layers not loaded yet.
+        layers = [node.layer() for node in project.layerTreeRoot().findLayers()
+                  if node.layer() is not None]
+        scenes = (self._kept("scenes", self.scenes) or self._saved("scenes", self.scenes, layers)
+                  or best_layer(layers, scene_score))
+        if scenes is not None:
+            self.scenes.setLayer(scenes)
+        schools = self._kept("schools", self.schools) or self._saved("schools", self.schools,
+                                                                       layers)
+        if schools is None or (scenes is not None and schools.id() == scenes.id()):
+            schools = best_layer(layers, school_score, excluded=self.scenes.currentLayer())
+        if schools is not None:
+            self.schools.setLayer(schools)
+
+    def _kept(self, key, box):
+        """The layer the user picked in ``box``, while it is still chosen there."""
+        layer = box.currentLayer()
+        if layer is not None and layer.id() == self._picked[key]:
+            return layer
+        return None
+
+    def _saved(self, key, box, layers):
+        """The first of ``layers`` from the saved layer's source, now chosen as if picked."""
+        source = self._wanted.get(key)
+        for layer in layers if source else []:
+            if layer.source() == source:
+                box.setLayer(layer)
+                self._user_picked(key, box)
+                return layer
+        return None
+
+    def _show_notes(self, *_):
+        """Say which defaults replace empty hours and type fields."""
+        notes = []
+        if self.schools.currentLayer() is not None:
+            if not self.school_type.currentField():
+                notes.append(tr("No type field: every school counts as a school, not a "
+                                "preschool."))
+            if not self.school_hours.currentField():
+                notes.append(tr("No opening hours field: the default hours below are used."))
+        self._set_note(self.school_note, notes)
+        scene_notes = []
+        if self.scenes.currentLayer() is not None and not self.scene_hours.currentField():
+            scene_notes.append(tr("No active hours field: every scene counts as always "
+                                  "active."))
+        self._set_note(self.scene_note, scene_notes)
+
+    @staticmethod
+    def _set_note(label, notes):
+        label.setText("\n".join(notes))
+        label.setVisible(bool(notes))
 
     @staticmethod
     def _form(group):
@@ -192,6 +310,7 @@ class SettingsForm(QWidget):
             school_hours=self.default_school.text(),
             preschool_hours=self.default_preschool.text(),
             extent_only=self.extent_only.isChecked(),
+            keep_results=self.keep_results.isChecked(),
         )
 
     def checked_values(self):
@@ -201,6 +320,12 @@ class SettingsForm(QWidget):
             raise InputError(tr("Choose a layer of open drug scenes (polygons)."))
         if values.schools_layer is None:
             raise InputError(tr("Choose a layer of schools and preschools (points or polygons)."))
+        if values.scenes_layer.id() == values.schools_layer.id():
+            raise InputError(
+                tr("Layer '{layer}' is chosen both as the scenes and as the schools layer: "
+                   "choose the layer of schools and preschools.").format(
+                    layer=values.schools_layer.name())
+            )
         for label, edit in (
             (tr("Default school hours"), self.default_school),
             (tr("Default preschool hours"), self.default_preschool),
@@ -225,47 +350,67 @@ class SettingsForm(QWidget):
             "school_hours_field": self.school_hours,
         }
 
-    def save_settings(self):
-        settings = QgsSettings()
+    def state(self):
+        """The settings as plain values: layers by id, name and source."""
+        state = {}
         for key, box in (("scenes", self.scenes), ("schools", self.schools)):
             layer = box.currentLayer()
-            settings.setValue(SETTINGS_PREFIX + key + "_layer_id", layer.id() if layer else "")
-            settings.setValue(SETTINGS_PREFIX + key + "_layer_name", layer.name() if layer else "")
+            state[key + "_layer_id"] = layer.id() if layer else ""
+            state[key + "_layer_name"] = layer.name() if layer else ""
+            state[key + "_layer_source"] = layer.source() if layer else ""
         for key, box in self._field_boxes().items():
-            settings.setValue(SETTINGS_PREFIX + key, box.currentField())
-        settings.setValue(SETTINGS_PREFIX + "distance", self.distance.value())
-        settings.setValue(SETTINGS_PREFIX + "school_hours", self.default_school.text())
-        settings.setValue(SETTINGS_PREFIX + "preschool_hours", self.default_preschool.text())
-        settings.setValue(SETTINGS_PREFIX + "extent_only", self.extent_only.isChecked())
+            state[key] = box.currentField()
+        state.update(distance=self.distance.value(), school_hours=self.default_school.text(),
+                     preschool_hours=self.default_preschool.text(),
+                     extent_only=self.extent_only.isChecked(),
+                     keep_results=self.keep_results.isChecked())
+        return state
+
+    def save_settings(self):
+        """Keep the settings for the next session and in the project."""
+        state = self.state()
+        settings = QgsSettings()
+        for key, value in state.items():
+            settings.setValue(SETTINGS_PREFIX + key, value)
+        write_project_state(QgsProject.instance(), PROJECT_FORM_KEY, state)
 
     def restore_settings(self):
-        settings = QgsSettings()
+        """The settings of the project when it has them, else of the last session."""
+        self._file_name = QgsProject.instance().fileName()
+        state = read_project_state(QgsProject.instance(), PROJECT_FORM_KEY)
+        if state is None:
+            settings = QgsSettings()
+            kinds = {"distance": float, "extent_only": bool}
+            state = {key[len(SETTINGS_PREFIX):]: settings.value(
+                key, type=kinds.get(key[len(SETTINGS_PREFIX):], str))
+                for key in settings.allKeys() if key.startswith(SETTINGS_PREFIX)}
+            # Kept by default for a saved project; each project keeps its own choice.
+            state["keep_results"] = bool(QgsProject.instance().fileName())
+        self.apply_state(state)
 
-        def value(key, default, kind=str):
-            return settings.value(SETTINGS_PREFIX + key, default, type=kind)
-
-        self.distance.setValue(value("distance", DEFAULT_DISTANCE, float))
-        self.default_school.edit.setText(value("school_hours", DEFAULT_SCHOOL_HOURS))
-        self.default_preschool.edit.setText(value("preschool_hours", DEFAULT_PRESCHOOL_HOURS))
-        self.extent_only.setChecked(value("extent_only", False, bool))
-        self.restore_layers()
-
-    def restore_layers(self):
-        """Select the saved layers (by id, else by name) and then their saved fields."""
-        settings = QgsSettings()
+    def apply_state(self, state):
+        self.distance.setValue(float(state.get("distance", DEFAULT_DISTANCE)))
+        self.default_school.edit.setText(state.get("school_hours", DEFAULT_SCHOOL_HOURS))
+        self.default_preschool.edit.setText(
+            state.get("preschool_hours", DEFAULT_PRESCHOOL_HOURS))
+        self.extent_only.setChecked(bool(state.get("extent_only", False)))
+        self.keep_results.setChecked(bool(state.get("keep_results", False)))
+        self._picked = {"scenes": None, "schools": None}
+        self._wanted = {key: state.get(key + "_layer_source", "")
+                        for key in ("scenes", "schools")}
         for key, box in (("scenes", self.scenes), ("schools", self.schools)):
-            self._select_saved_layer(
-                box,
-                settings.value(SETTINGS_PREFIX + key + "_layer_id", "", type=str),
-                settings.value(SETTINGS_PREFIX + key + "_layer_name", "", type=str),
-            )
+            if self._select_saved_layer(box, state.get(key + "_layer_id", ""),
+                                        state.get(key + "_layer_name", "")):
+                self._user_picked(key, box)
+        self.prefer_layers()
         for key, box in self._field_boxes().items():
-            if settings.contains(SETTINGS_PREFIX + key):
-                box.choose(settings.value(SETTINGS_PREFIX + key, "", type=str))
+            if key in state:
+                box.choose(state[key])
 
     @staticmethod
     def _select_saved_layer(box, layer_id, name):
-        """The layer of that id, else the first of that name the box accepts."""
+        """The layer of that id, else the first of that name the box accepts; whether
+        one was found."""
         project = QgsProject.instance()
         candidates = [project.mapLayer(layer_id)] if layer_id else []
         candidates += project.mapLayersByName(name) if name else []
@@ -274,5 +419,23 @@ class SettingsForm(QWidget):
             if layer is not None:
                 box.setLayer(layer)
                 if box.currentLayer() is not None and box.currentLayer().id() == layer.id():
-                    return
+                    return True
         box.setLayer(original)
+        return False
+
+    def _project_cleared(self):
+        """A new project: temporary results until it is saved."""
+        self._file_name = ""
+        self.keep_results.setChecked(False)
+
+    def _project_saved(self):
+        """A project saved for the first time keeps the results of its next runs."""
+        name = QgsProject.instance().fileName()
+        if not self._file_name and name:
+            self.keep_results.setChecked(True)
+        self._file_name = name
+
+    def teardown(self):
+        QgsProject.instance().legendLayersAdded.disconnect(self.prefer_layers)
+        QgsProject.instance().projectSaved.disconnect(self._project_saved)
+        QgsProject.instance().cleared.disconnect(self._project_cleared)

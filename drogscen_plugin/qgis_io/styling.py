@@ -37,6 +37,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.errors import DrogscenError
 from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
+from ..core.week_steps import step_of
 from ..i18n import tr
 
 STYLE_DIR = os.path.join(
@@ -48,6 +49,7 @@ POLYGON_VARIANTS = ("schools", "summary")
 # What the .qml files hold: only the look.
 STYLE_CATEGORIES = QgsMapLayer.Symbology | QgsMapLayer.Labeling
 TIME_VARIABLE = "drogscen_time"
+STEP_VARIABLE = "drogscen_step"
 # A school closed at the chosen time keeps this share of its opacity.
 CLOSED_OPACITY = 0.3
 
@@ -220,17 +222,19 @@ def _ensure_time_rule(layer, hours_field):
     layer.setRenderer(renderer)
 
 
-def _set_time_variable(layer, moment):
-    """Set the layer variable drogscen_time to ``moment`` (wall-clock text), or remove it."""
+def set_time_variables(layer, moment):
+    """Set the layer variables drogscen_time to ``moment`` (wall-clock text) and
+    drogscen_step to its step of the week (1 = Monday 00:00), or remove them."""
     scope = QgsExpressionContextUtils.layerScope(layer)
     variables = {
         name: scope.variable(name)
         for name in scope.variableNames()
-        if not scope.isReadOnly(name) and name != TIME_VARIABLE
+        if not scope.isReadOnly(name) and name not in (TIME_VARIABLE, STEP_VARIABLE)
     }
     if moment is not None:
         # Text, so a saved project keeps it; only weekday and time of day count.
         variables[TIME_VARIABLE] = moment.strftime("%Y-%m-%dT%H:%M:%S")
+        variables[STEP_VARIABLE] = step_of(moment) + 1
     QgsExpressionContextUtils.setLayerVariables(layer, variables)
 
 
@@ -251,7 +255,7 @@ def set_time_filter(layer, moment, hours_field="active_hours"):
     """Show only the scenes active at ``moment`` (a datetime; its weekday and
     time of day count), or all scenes when ``moment`` is None."""
     _ensure_time_rule(layer, hours_field)
-    _set_time_variable(layer, moment)
+    set_time_variables(layer, moment)
     layer.triggerRepaint()
 
 
@@ -300,6 +304,14 @@ def set_school_time(
         layer, hours_field, type_field, default_school, default_preschool
     )
     open_then = "coalesce(drogscen_active({}, @{}), true)".format(hours, TIME_VARIABLE)
+    fade_closed(layer, open_then)
+    set_time_variables(layer, moment)
+    layer.triggerRepaint()
+
+
+def fade_closed(layer, open_then):
+    """Draw the layer's symbols at full opacity where the expression ``open_then``
+    holds, faded elsewhere."""
     renderer = layer.renderer()
     symbols = renderer.symbols(QgsRenderContext())
     wanted = [
@@ -319,5 +331,4 @@ def set_school_time(
                 QgsSymbol.PropertyOpacity, QgsProperty.fromExpression(expression)
             )
         layer.setRenderer(renderer)
-    _set_time_variable(layer, moment)
-    layer.triggerRepaint()
+

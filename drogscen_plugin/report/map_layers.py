@@ -29,6 +29,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core import report_content as content
+from ..core.disc import quad_segments
 from ..core.weekchart import Palette, svg_number
 from ..i18n import tr
 from ..qgis_io.styling import STYLE_CATEGORIES, TIME_VARIABLE, apply_style
@@ -185,7 +186,7 @@ class ReportMaps:
                 continue
             feature = QgsFeature(buffers.fields())
             feature.setAttributes([school["school_fid"], school["school_name"]])
-            feature.setGeometry(school.geometry().buffer(distance, 5))
+            feature.setGeometry(school.geometry().buffer(distance, quad_segments(distance)))
             features.append(feature)
         buffers.dataProvider().addFeatures(features)
         buffers.updateExtents()

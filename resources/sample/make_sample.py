@@ -17,6 +17,8 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+# A fixed order of the attributes in the saved style's XML.
+os.environ["QT_HASH_SEED"] = "0"
 # Fixed timestamps in the GeoPackage tables, so reruns write the same file.
 TIMESTAMP = "2025-01-01T00:00:00.000Z"
 os.environ["OGR_CURRENT_DATE"] = TIMESTAMP
@@ -30,10 +32,16 @@ from qgis.core import (  # noqa: E402
     QgsLayerMetadata,
     QgsPointXY,
     QgsProject,
+    QgsFillSymbol,
+    QgsPalLayerSettings,
+    QgsSingleSymbolRenderer,
+    QgsTextFormat,
     QgsVectorFileWriter,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QDate  # noqa: E402
+from qgis.PyQt.QtGui import QColor  # noqa: E402
 
 from drogscen_plugin.qgis_io.compat import FieldType  # noqa: E402
 
@@ -307,6 +315,27 @@ def write(layer, path, name, title, first):
         raise SystemExit("{}: {}".format(name, message))
 
 
+def save_district_style(path):
+    """Districts as outlines with their names, the default style of the layer in the
+    file: a filled polygon would hide the map under the analysis."""
+    layer = QgsVectorLayer("{}|layername=districts".format(path), "districts", "ogr")
+    symbol = QgsFillSymbol.createSimple({
+        "style": "no", "outline_color": "80,80,80,255", "outline_width": "0.6",
+        "outline_style": "dash"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    labels = QgsPalLayerSettings()
+    labels.fieldName = "name"
+    text = QgsTextFormat()
+    text.setSize(11)
+    text.setColor(QColor(80, 80, 80))
+    labels.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(labels))
+    layer.setLabelsEnabled(True)
+    message = layer.saveStyleToDatabase("districts", "Districts as outlines", True, "")
+    if message:
+        raise SystemExit("districts style: {}".format(message))
+
+
 def main(argv):
     output = os.path.abspath(argv[1]) if len(argv) > 1 else DEFAULT_OUTPUT
     app = QgsApplication([], False)
@@ -322,9 +351,11 @@ def main(argv):
     ]
     for index, (layer, name, title) in enumerate(layers):
         write(layer, output, name, title, first=index == 0)
+    save_district_style(output)
     # GDAL stamps the metadata links with the clock, whatever OGR_CURRENT_DATE says.
     with sqlite3.connect(output) as db:
         db.execute("UPDATE gpkg_metadata_reference SET timestamp = ?", (TIMESTAMP,))
+        db.execute("UPDATE layer_styles SET update_time = ?", (TIMESTAMP,))
     db.close()
     print(output)
 

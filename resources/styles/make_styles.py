@@ -28,6 +28,7 @@ from qgis.core import (  # noqa: E402
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
+    QgsProperty,
     QgsReadWriteContext,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
@@ -53,8 +54,9 @@ def empty_layer(geometry, fields):
     return QgsVectorLayer("{}?crs=EPSG:3006&{}".format(geometry, spec), "style", "memory")
 
 
-def label(layer, field, color, size, placement, bold=False):
-    """Labels of ``field`` with a white halo, readable on any background."""
+def label(layer, field, color, size, placement, bold=False, show=None):
+    """Labels of ``field`` with a white halo, readable on any background; only for
+    the features where the expression ``show`` holds, when given."""
     text = QgsTextFormat()
     font = text.font()
     font.setBold(bold)
@@ -75,6 +77,9 @@ def label(layer, field, color, size, placement, bold=False):
     settings.dist = 1.0
     settings.distUnits = QgsUnitTypes.RenderMillimeters
     settings.setFormat(text)
+    if show is not None:
+        settings.dataDefinedProperties().setProperty(
+            QgsPalLayerSettings.Show, QgsProperty.fromExpression(show))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
@@ -169,7 +174,10 @@ def schools(name_field, type_field, polygons):
     # Beside the marker, which a school ground shows at its centre.
     placement = (QgsPalLayerSettings.AroundPoint if polygons
                  else QgsPalLayerSettings.OrderedPositionsAroundPoint)
-    label(layer, name_field, "#08306b", 8.5, placement)
+    # The analysis labels only the affected schools: thousands of names would hide the
+    # map and take most of each redraw.
+    show = '"scene_count" > 0' if prefix == "summary" else None
+    label(layer, name_field, "#08306b", 8.5, placement, show=show)
     return layer
 
 

@@ -312,7 +312,13 @@
       <dd_properties>
         <Option type="Map">
           <Option type="QString" name="name" value=""/>
-          <Option name="properties"/>
+          <Option type="Map" name="properties">
+            <Option type="Map" name="Show">
+              <Option type="bool" name="active" value="true"/>
+              <Option type="QString" name="expression" value="&quot;scene_count&quot; > 0"/>
+              <Option type="int" name="type" value="3"/>
+            </Option>
+          </Option>
           <Option type="QString" name="type" value="collection"/>
         </Option>
       </dd_properties>

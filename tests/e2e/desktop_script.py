@@ -10,6 +10,7 @@ DROGSCEN_E2E_SCREENSHOT.
 
 import json
 import os
+import sys
 import traceback
 from datetime import datetime
 
@@ -17,13 +18,19 @@ import qgis.utils
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsDateTimeRange,
     QgsExpression,
+    QgsInterval,
     QgsLayerTreeGroup,
     QgsProject,
+    QgsTemporalNavigationObject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QDateTime, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget
+
+sys.path.insert(0, os.environ["DROGSCEN_E2E_DIR"])
+from redraw_bench import RedrawTimer, make_layers  # noqa: E402
 
 SAMPLE = os.environ["DROGSCEN_E2E_SAMPLE"]
 RESULT = os.environ["DROGSCEN_E2E_RESULT"]
@@ -96,7 +103,7 @@ def start():
     report["before_unload"] = interface_state()
     project = QgsProject.instance()
     project.setCrs(QgsCoordinateReferenceSystem("EPSG:3006"))
-    for name in ("scenes", "schools"):
+    for name in ("districts", "scenes", "schools"):
         layer = QgsVectorLayer("{}|layername={}".format(SAMPLE, name), name, "ogr")
         project.addMapLayer(layer)
         report.setdefault("inputs", {})[name] = layer.featureCount()
@@ -105,45 +112,80 @@ def start():
     plugin.dock_action.trigger()  # the toolbar button
     dock = plugin.dock
     report["dock_visible"] = dock.isVisible()
-    dock.form.scenes.setLayer(project.mapLayersByName("scenes")[0])
-    dock.form.schools.setLayer(project.mapLayersByName("schools")[0])
+    # The layers the dock chose itself, as a user finds them.
+    report["picked"] = {"scenes": dock.form.scenes.currentLayer().name(),
+                        "schools": dock.form.schools.currentLayer().name(),
+                        "districts": dock.report_button.districts.currentLayer().name()}
     later(shoot_settings, 1000)
 
 
 def shoot_settings():
     """The settings tab as the user fills it in, then Run."""
     report["settings_screenshot"] = shoot("_settings")
-    qgis.utils.plugins["drogscen"].dock.run_button.click()
-    later(wait_for_run)
-
-
-def wait_for_run():
     dock = qgis.utils.plugins["drogscen"].dock
-    state["waited"] += POLL_MS
-    if dock.runner.is_running():
-        if state["waited"] > TIMEOUT_MS:
+    # One layer for both roles: refused, with its name, before anything runs.
+    schools = dock.form.schools.currentLayer()
+    dock.form.schools.setLayer(dock.form.scenes.currentLayer())
+    dock.run_button.click()
+    report["same_layer"] = {"running": dock.runner.is_running(), "status": dock.status.text()}
+    dock.form.schools.setLayer(schools)
+    run_then(check_run)
+
+
+def run_then(step):
+    """Click Run, then run ``step`` once the analysis has ended (the event loop runs)."""
+    dock = qgis.utils.plugins["drogscen"].dock
+    dock.run_button.click()
+    state["waited"] = 0
+
+    def wait():
+        state["waited"] += POLL_MS
+        if not dock.runner.is_running():
+            step()
+        elif state["waited"] > TIMEOUT_MS:
             raise RuntimeError("the analysis did not finish in time")
-        later(wait_for_run)
-        return
+        else:
+            later(wait)
+
+    later(wait)
+
+
+def check_run():
+    dock = qgis.utils.plugins["drogscen"].dock
     report["status"] = dock.status.text()
     root = QgsProject.instance().layerTreeRoot()
     groups = [node for node in root.children() if isinstance(node, QgsLayerTreeGroup)]
     report["groups"] = [group.name() for group in groups]
+    result = dock.result
     report["layers"] = {
-        node.layer().name(): {
-            "features": node.layer().featureCount(),
-            "renderer": node.layer().renderer().type(),
-        }
-        for group in groups
-        for node in group.findLayers()
+        role: {"features": layer.featureCount(), "renderer": layer.renderer().type(),
+               "in_group": any(node.layer() is layer for group in groups
+                               for node in group.findLayers())}
+        for role, layer in (("overlaps", result.overlaps), ("summary", result.summary),
+                            ("buffers", result.buffers), ("scenes", result.scenes))
     }
     report["table_rows"] = dock.model.rowCount()
+    from drogscen.drogscen_plugin.gui.results_model import COLUMNS  # the installed plugin
+
+    hours = COLUMNS.index("presence_hours")
+    report["table_hours"] = [dock.model.index(row, hours).data()
+                             for row in range(dock.model.rowCount())]
     # The inputs out of sight, as a user looking at the results would have them.
     for name in ("scenes", "schools"):
         layer = QgsProject.instance().mapLayersByName(name)[0]
         root.findLayer(layer.id()).setItemVisibilityChecked(False)
-    dock.time_control.set_moment(datetime(2024, 3, 8, 22, 0))  # a Friday night
+    dock.time_control.set_moment(datetime(2024, 3, 8, 23, 0))  # a Friday night
+    report["visible_columns"] = visible_columns(dock.table)
     later(lambda: when_drawn(shoot_results), 1500)
+
+
+def visible_columns(table):
+    """The columns wholly in view at the dock's width."""
+    header = table.horizontalHeader()
+    width = table.viewport().width()
+    return [table.model().headerData(column, 1) for column in range(header.count())
+            if 0 <= header.sectionViewportPosition(column)
+            and header.sectionViewportPosition(column) + header.sectionSize(column) <= width]
 
 
 def when_drawn(step):
@@ -173,8 +215,97 @@ def shoot_results():
 
 def shoot_row():
     report["row_screenshot"] = shoot("_row")
+    dock = qgis.utils.plugins["drogscen"].dock
+    report["selected_on_map"] = dock.result.overlaps.selectedFeatureIds() == [dock.selected_fid()]
+    # The Temporal Controller on: the dock follows it.
+    controller = iface.mapCanvas().temporalController()
+    controller.setTemporalExtents(QgsDateTimeRange(
+        QDateTime(2024, 3, 6, 12, 0), QDateTime(2024, 3, 7, 12, 0)))
+    controller.setFrameDuration(QgsInterval(3600))
+    controller.setNavigationMode(QgsTemporalNavigationObject.NavigationMode.Animated)
+    controller.setCurrentFrameNumber(3)  # Wednesday 15:00
+    moment = dock.time_control.moment()
+    report["followed"] = [moment.weekday(), moment.hour] if moment else None
+    later(lambda: when_drawn(shoot_temporal), 1500)
+
+
+def shoot_temporal():
+    report["temporal_screenshot"] = shoot("_temporal")
+    iface.mapCanvas().temporalController().setNavigationMode(
+        QgsTemporalNavigationObject.NavigationMode.NavigationOff)
+    dock = qgis.utils.plugins["drogscen"].dock
+    measures = dock.measures.create_layers(os.path.join(os.path.dirname(RESULT), "measures.gpkg"))
+    report["suggested"] = len(dock.measures.suggest()) if measures is not None else 0
+    dock.measures.include_planned.setChecked(True)
+    report["coverage_rows"] = len(dock.measures.check_coverage())
+    dock.tabs.setCurrentWidget(dock.measures)
+    later(lambda: when_drawn(shoot_measures), 1000)
+
+
+def shoot_measures():
+    report["measures_screenshot"] = shoot("_measures")
+    dock = qgis.utils.plugins["drogscen"].dock
+    for layer in QgsProject.instance().mapLayers().values():
+        if layer.isEditable():
+            layer.rollBack()  # the suggested measures are not kept
+    dock.tabs.setCurrentWidget(dock.results_tab)
+    exported = dock.report_button.export_to(os.path.join(os.path.dirname(RESULT), "report.pdf"))
+    report["report_pages"] = exported.page_count if exported is not None else 0
+    report["message_bar"] = [item.text() for item in iface.messageBar().items()]
+    later(lambda: when_drawn(shoot_report), 1000)
+
+
+def shoot_report():
+    report["report_screenshot"] = shoot("_report")
+    if os.environ.get("DROGSCEN_E2E_BENCH"):
+        later(bench_run)
+    else:
+        later(unload)
+
+
+def unload():
     qgis.utils.unloadPlugin("drogscen")
     later(after_unload)
+
+
+# --- the redraw benchmark: 2,000 schools, 200 scenes --------------------------------
+
+
+def bench_run():
+    project = QgsProject.instance()
+    root = project.layerTreeRoot()
+    for node in root.children():
+        node.setItemVisibilityChecked(False)
+    scenes, schools = make_layers(os.path.dirname(RESULT))
+    project.addMapLayers([scenes, schools])
+    dock = qgis.utils.plugins["drogscen"].dock
+    dock.form.scenes.setLayer(scenes)
+    dock.form.schools.setLayer(schools)
+    dock.form.extent_only.setChecked(False)
+    run_then(bench_ran)
+
+
+def bench_ran():
+    dock = qgis.utils.plugins["drogscen"].dock
+    if dock.result is None or dock.result.values.schools_layer.name() != "bench_schools":
+        raise RuntimeError("the benchmark's analysis failed: " + dock.status.text())
+    project = QgsProject.instance()
+    for name in ("bench_scenes", "bench_schools"):
+        node = project.layerTreeRoot().findLayer(project.mapLayersByName(name)[0].id())
+        node.setItemVisibilityChecked(False)
+    report["bench_pairs"] = dock.model.rowCount()
+    canvas = iface.mapCanvas()
+    canvas.setExtent(dock.result.summary.extent())
+    dock.time_control.set_moment(datetime(2024, 3, 4, 6, 0))  # Monday morning
+    # Kept: the canvas's signal holds no reference to it.
+    state["timer"] = RedrawTimer(canvas, dock.time_control, later, bench_done)
+    later(lambda: when_drawn(state["timer"].step), 2000)
+
+
+def bench_done(times):
+    report["redraw_ms"] = times
+    report["bench_screenshot"] = shoot("_bench")
+    later(unload)
 
 
 def after_unload():

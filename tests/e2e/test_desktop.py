@@ -31,8 +31,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def install_plugin(profiles):
-    """The plugin as `make deploy` installs it, enabled in a fresh profile."""
+def install_plugin(profiles, language):
+    """The plugin as `make deploy` installs it, enabled in a fresh profile in ``language``."""
     profile = profiles / "profiles" / "default"
     plugins = profile / "python" / "plugins"
     subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "deploy",
@@ -40,15 +40,17 @@ def install_plugin(profiles):
                    check=True, capture_output=True, stdin=subprocess.DEVNULL)
     settings = profile / "QGIS" / "QGIS3.ini"
     settings.parent.mkdir(parents=True, exist_ok=True)
-    settings.write_text("[PythonPlugins]\ndrogscen=true\n", encoding="utf-8")
+    settings.write_text("[PythonPlugins]\ndrogscen=true\n\n[locale]\noverrideFlag=true\n"
+                        "userLocale={}\n".format(language), encoding="utf-8")
 
 
-def run_qgis(tmp_path):
+def run_qgis(tmp_path, language="en", bench=False):
     profiles = tmp_path / "profiles"
-    install_plugin(profiles)
+    install_plugin(profiles, language)
     report = tmp_path / "report.json"
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOT.parent.glob(SCREENSHOT.stem + "*.png"):
+    screenshot = SCREENSHOT.with_name("{}_{}.png".format(SCREENSHOT.stem, language))
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    for old in screenshot.parent.glob(screenshot.stem + "*.png"):
         old.unlink()
     env = {key: value for key, value in os.environ.items()
            if key not in ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_CUSTOM_CONFIG_PATH",
@@ -56,11 +58,14 @@ def run_qgis(tmp_path):
     env.update(
         DROGSCEN_E2E_SAMPLE=str(SAMPLE),
         DROGSCEN_E2E_RESULT=str(report),
-        DROGSCEN_E2E_SCREENSHOT=str(SCREENSHOT),
+        DROGSCEN_E2E_SCREENSHOT=str(screenshot),
+        DROGSCEN_E2E_DIR=str(SCRIPT.parent),
         LANG="en_US.UTF-8",
         HOME=str(tmp_path),  # nothing of the developer's own QGIS
         XDG_RUNTIME_DIR=str(tmp_path),
     )
+    if bench:
+        env["DROGSCEN_E2E_BENCH"] = "1"
     command = [
         "xvfb-run", "-a", "-s", "-screen 0 {}x{}x24".format(WIDTH, HEIGHT),
         "qgis", "--nologo", "--noversioncheck", "--profiles-path", str(profiles),
@@ -87,8 +92,10 @@ def command_line_counts(tmp_path):
             for name in ("overlap", "summary")}
 
 
-def test_the_dock_runs_the_analysis_in_real_qgis(tmp_path):
-    report = run_qgis(tmp_path)
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_the_dock_runs_the_analysis_in_real_qgis(tmp_path, language):
+    # The redraw benchmark once, in English.
+    report = run_qgis(tmp_path, language, bench=language == "en")
     assert "error" not in report, report["error"]
     expected = command_line_counts(tmp_path)
 
@@ -97,22 +104,49 @@ def test_the_dock_runs_the_analysis_in_real_qgis(tmp_path):
     assert before["plugins_menu"] and before["vector_menu"] and before["toolbar"]
     assert before["docks"] == ["DrogscenDock"] and before["provider"]
     assert len(before["functions"]) == 3
+    # The dock chose the layers itself, one for each role.
+    assert report["picked"] == {"scenes": "scenes", "schools": "schools",
+                                "districts": "districts"}
+
+    assert not report["same_layer"]["running"]
+    assert "'scenes'" in report["same_layer"]["status"]
+    # Hours in the interface's language, stored as OSM hours.
+    days = {"en": "Mo", "sv": "Må"}[language]
+    assert any(days in hours for hours in report["table_hours"]), report["table_hours"]
 
     (group,) = report["groups"]
     assert re.match(r"^Drogscen \d{4}-\d\d-\d\d \d\d:\d\d$", group)
     layers = report["layers"]
-    assert layers["Overlaps"]["features"] == expected["overlap"] == report["table_rows"]
-    assert layers["Schools and preschools"]["features"] == expected["summary"]
-    assert layers["School buffers"]["features"] == report["inputs"]["schools"]
-    assert layers["Scenes"]["features"] == report["inputs"]["scenes"]
-    assert layers["Overlaps"]["renderer"] == "categorizedSymbol"
-    assert layers["Scenes"]["renderer"] == "RuleRenderer"
+    assert all(layer["in_group"] for layer in layers.values())
+    assert layers["overlaps"]["features"] == expected["overlap"] == report["table_rows"]
+    assert layers["summary"]["features"] == expected["summary"]
+    assert layers["buffers"]["features"] == report["inputs"]["schools"]
+    assert layers["scenes"]["features"] == report["inputs"]["scenes"]
+    assert layers["overlaps"]["renderer"] == "RuleRenderer"  # conflict colours under time
+    assert layers["scenes"]["renderer"] == "RuleRenderer"
 
-    for key in ("settings_screenshot", "screenshot", "row_screenshot"):
+    # School, scene, conflict and both minute counts in view at the dock's first width.
+    print("columns in view ({}): {}".format(language, report["visible_columns"]))
+    assert len(report["visible_columns"]) >= 5
+    assert report["selected_on_map"]
+    assert report["followed"] == [2, 15]  # Wednesday 15:00 from the Temporal Controller
+    assert report["suggested"] > 0 and report["coverage_rows"] > 0
+    assert report["report_pages"] > 0
+    assert any("report.pdf" in text and "href=" in text for text in report["message_bar"])
+    assert len(report["message_bar"]) == 1
+
+    for key in ("settings_screenshot", "screenshot", "row_screenshot", "temporal_screenshot",
+                "measures_screenshot", "report_screenshot"):
         shot = report[key]
         assert shot["saved"] and (shot["width"], shot["height"]) == (WIDTH, HEIGHT), key
-    image = QImage(str(SCREENSHOT))
+    image = QImage(str(SCREENSHOT.with_name("{}_{}.png".format(SCREENSHOT.stem, language))))
     assert (image.width(), image.height()) == (WIDTH, HEIGHT)
+
+    if "redraw_ms" in report:
+        times = sorted(report["redraw_ms"])
+        print("redraw per time step at 2,000 schools x 200 scenes ({} pairs): median {:.0f} ms, "
+              "max {:.0f} ms over {} steps".format(report["bench_pairs"], times[len(times) // 2],
+                                                  times[-1], len(times)))
 
     after = report["after_unload"]
     assert after == {"plugins_menu": [], "vector_menu": [], "toolbar": [], "docks": [],

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from postgis_cluster import running_postgis
 from processing.core.Processing import Processing
+from qgis.core import QgsTemporalNavigationObject
 
 import drogscen_plugin
 import drogscen_plugin.plugin
@@ -38,6 +39,9 @@ def plugin_package():
 @pytest.fixture(scope="session", autouse=True)
 def plugin(qgis_app, qgis_iface):
     Processing.initialize()
+    # QGIS gives its canvas the Temporal Controller's navigation object; the dock follows it.
+    canvas = qgis_iface.mapCanvas()
+    canvas.setTemporalController(QgsTemporalNavigationObject(canvas))
     instance = plugin_package().classFactory(qgis_iface)
     instance.initProcessing()
     instance.initGui()

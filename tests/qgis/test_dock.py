@@ -32,7 +32,7 @@ from qgis.gui import QgsRubberBand
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QFileDialog, QInputDialog
 
 from drogscen_plugin.core.errors import ScheduleError
 from drogscen_plugin.core.hours import school_schedule
@@ -85,6 +85,7 @@ def dock(plugin, qtbot, sample, clean_settings):
     dock = plugin.dock
     dock.show()
     dock.form.restore_settings()  # the defaults: clean_settings emptied the settings
+    dock.tabs.setCurrentIndex(0)  # the settings, as the dock opens
     dock.form.scenes.setLayer(sample["scenes"])
     dock.form.schools.setLayer(sample["schools"])
     yield dock
@@ -97,6 +98,7 @@ def dock(plugin, qtbot, sample, clean_settings):
 @pytest.fixture
 def message_bar(qgis_iface):
     qgis_iface.messageBar().clear_messages()
+    qgis_iface.messageBar().clearWidgets()
     return qgis_iface.messageBar()
 
 
@@ -273,10 +275,12 @@ def test_run_adds_a_styled_group_and_fills_the_table(qtbot, dock, sample, messag
     assert layers["School buffers"].featureCount() == sample["schools"].featureCount()
     assert layers["Scenes"].featureCount() == sample["scenes"].featureCount()
 
-    # Styles: those of the shipped files, the scenes under the time rule.
-    for name, kind in (("Overlaps", "overlaps"), ("School buffers", "buffers"),
-                       ("Schools and preschools", "summary"), ("Scenes", "scenes")):
+    # Styles: those of the shipped files, the scenes and overlaps under time rules.
+    for name, kind in (("School buffers", "buffers"), ("Schools and preschools", "summary"),
+                       ("Scenes", "scenes")):
         assert style_signature(layers[name].renderer()) == expected_signature(layers[name], kind)
+    _, colours = expected_signature(overlaps, "overlaps")
+    assert style_signature(overlaps.renderer()) == ("RuleRenderer", colours)
     time_rule = layers["Scenes"].renderer().rootRule().children()[0]
     assert time_rule.filterExpression() == styling.time_filter_expression("active_hours")
     assert layers["Scenes"].temporalProperties().isActive()
@@ -294,7 +298,7 @@ def test_run_adds_a_styled_group_and_fills_the_table(qtbot, dock, sample, messag
     )
     expected = Counter((f["school_name"], f["scene_name"]) for f in oracle["OUTPUT"].getFeatures())
     assert shown == expected
-    assert message_bar.get_messages(Qgis.Success)
+    assert [item.level() for item in message_bar.items()] == [Qgis.Success]
 
 
 def column(view_model, name):
@@ -537,6 +541,26 @@ def test_new_scenes_layer_is_added_to_the_project(plugin, qgis_new_project, tmp_
     assert plugin.add_scenes_layer(path) is None  # the layer exists: refused, not replaced
     (message,) = message_bar.get_messages(Qgis.Critical)
     assert "scenes" in message
+
+
+def test_new_scenes_layer_has_a_free_name_and_lands_at_the_top(
+        plugin, qgis_new_project, qgis_iface, tmp_path, monkeypatch):
+    project = QgsProject.instance()
+    group = project.layerTreeRoot().addGroup("Safety measures")
+    project.addMapLayer(QgsVectorLayer("Point?crs=EPSG:3006", "scenes", "memory"), False)
+    group.addLayer(project.mapLayersByName("scenes")[0])
+    path = str(tmp_path / "more.gpkg")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (path, ""))
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *args: (asked.append(args[-1]) or "Scener norr", True))
+
+    plugin.new_layer_action.trigger()
+
+    assert asked == ["scenes 2"]  # the default clashes with no layer of the project
+    (layer,) = project.mapLayersByName("Scener norr")
+    assert project.layerTreeRoot().children()[0].layerId() == layer.id()
+    assert group.findLayer(layer.id()) is None
 
 
 def our_actions(qgis_iface):

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsSettings,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog
 
 from drogscen_plugin.gui.fetch_dialog import FetchDialog
@@ -91,7 +92,7 @@ def test_fetched_schools_are_added_and_become_the_schools_layer(
     assert chosen.geometryType() == QgsWkbTypes.PointGeometry
     assert dock.form.school_hours.currentField() == "opening_hours"
     assert "4" in dock.status.text() and chosen.name() in dock.status.text()
-    assert message_bar.get_messages(Qgis.Success)
+    assert [item.level() for item in message_bar.items()] == [Qgis.Success]
 
 
 def test_a_failed_fetch_is_shown_in_the_dock_and_the_message_bar(
@@ -123,6 +124,11 @@ def layouts():
             manager.removeLayout(layout)
 
 
+def result_groups_named(name):
+    root = QgsProject.instance().layerTreeRoot()
+    return [node for node in root.children() if node.name() == name]
+
+
 def pdf_pages(path):
     output = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     info = dict(line.split(":", 1) for line in output.stdout.splitlines() if ":" in line)
@@ -130,7 +136,12 @@ def pdf_pages(path):
 
 
 def test_export_report_writes_the_pdf_of_the_run_and_its_layouts(
-        qtbot, dock, tmp_path, layouts, message_bar):
+        qtbot, dock, tmp_path, layouts, message_bar, sample_gpkg):
+    for group in result_groups_named("Situation report layers"):
+        QgsProject.instance().layerTreeRoot().removeChildNode(group)
+    districts = test_dock.sample_layer(sample_gpkg, "districts")
+    QgsProject.instance().addMapLayer(districts)
+    assert dock.report_button.districts.currentLayer() is districts  # chosen by its name
     assert not dock.report_button.isEnabled()
     run(qtbot, dock)
     assert dock.report_button.isEnabled()
@@ -139,13 +150,21 @@ def test_export_report_writes_the_pdf_of_the_run_and_its_layouts(
     report = dock.report_button.export_to(str(path))
 
     assert report is not None, dock.status.text()
+    assert report.data.district_rows  # the districts of the dock's picker, not "none given"
     affected = [f for f in dock.result.summary.getFeatures() if f["scene_count"] > 0]
     assert pdf_pages(path) == report.page_count > len(affected) > 0
     names = {layout.name() for layout in layouts.layouts()}
     assert {report.overview.name(), report.schools_layout.name()} <= names
     assert str(path) in dock.status.text()
     assert "({} pages)".format(report.page_count) in dock.status.text()
-    assert message_bar.get_messages(Qgis.Success)
+    # The report's own layers, one node each.
+    group = QgsProject.instance().layerTreeRoot().findGroup("Situation report layers")
+    nodes = [node.layerId() for node in group.findLayers()]
+    assert nodes and len(nodes) == len(set(nodes))
+    # One message, replacing the run's, with a link that opens the PDF.
+    (item,) = message_bar.items()
+    assert item.level() == Qgis.Success
+    assert 'href="{}"'.format(QUrl.fromLocalFile(str(path)).toString()) in item.text()
 
 
 def test_an_unwritable_report_path_is_an_error_not_a_traceback(

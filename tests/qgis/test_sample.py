@@ -6,7 +6,8 @@ from pathlib import Path
 
 import processing
 import pytest
-from qgis.core import NULL, QgsVectorLayer, QgsWkbTypes
+from qgis.core import NULL, QgsRenderContext, QgsVectorLayer, QgsWkbTypes
+from qgis.PyQt.QtCore import Qt
 
 from drogscen_plugin.core.schedule import MINUTES_PER_DAY, WeeklySchedule
 
@@ -166,3 +167,12 @@ def test_the_script_writes_exactly_the_shipped_file(sample_gpkg, tmp_path):
     subprocess.run([sys.executable, str(SCRIPT), str(out)], check=True, capture_output=True,
                    stdin=subprocess.DEVNULL)
     assert content(out) == content(sample_gpkg)
+
+
+def test_districts_open_as_named_outlines_not_fills(sample_gpkg):
+    districts = layer(sample_gpkg, "districts")
+    (symbol,) = districts.renderer().symbols(QgsRenderContext())
+    (fill,) = symbol.symbolLayers()
+    assert fill.brushStyle() == Qt.BrushStyle.NoBrush
+    assert fill.strokeStyle() != Qt.PenStyle.NoPen
+    assert districts.labelsEnabled() and districts.labeling().settings().fieldName == "name"

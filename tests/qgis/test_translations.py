@@ -18,6 +18,7 @@ import processing
 import pytest
 from qgis.core import (
     QgsApplication,
+    QgsFeature,
     QgsLayoutItemLabel,
     QgsProject,
     QgsSettings,
@@ -26,6 +27,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 
 import drogscen_plugin.plugin
+from drogscen_plugin.core.fields import PAIR_FIELDS
+from drogscen_plugin.gui.results_model import COLUMNS, ResultsModel
+from drogscen_plugin.qgis_io.layers import qgs_fields
 from drogscen_plugin.qgis_io.measures_layer import create_measures_layers
 from drogscen_plugin.report import ReportLayers, ReportOptions, SituationReport
 from drogscen_plugin.qgis_io.scene_layer import create_scene_layer
@@ -242,9 +246,11 @@ def test_dock_title_tabs_and_buttons(plugin, language):
     language.check(dock.windowTitle(), "Drogscen: scenes near schools")
     language.check(dock.tabs.tabText(0), "Settings")
     language.check(dock.tabs.tabText(1), "Results")
+    language.check(dock.tabs.tabText(2), "Measures")
     language.check(dock.run_button.text(), "Run")
     language.check(dock.cancel_button.text(), "Cancel")
     language.check(dock.model.headerData(0, Qt.Orientation.Horizontal), "School")
+    language.check(dock.model.headerData(3, Qt.Orientation.Horizontal), "Open\n(min)")
     language.check(plugin.new_layer_action.text(), "New scenes layer…")
 
 
@@ -312,3 +318,22 @@ def new_layer_texts(folder):
 def test_aliases_value_maps_and_names_of_new_layers(language, tmp_path):
     for source, shown in new_layer_texts(tmp_path).items():
         language.check(shown, source)
+
+
+def test_hours_in_the_results_table_use_the_interface_language(plugin, language):
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3006", "overlaps", "memory")
+    layer.dataProvider().addAttributes(qgs_fields(PAIR_FIELDS).toList())
+    layer.updateFields()
+    feature = QgsFeature(layer.fields())
+    feature["presence_hours"] = "Mo-Fr 07:00-18:00"
+    feature["round_days"] = "Mo,Tu,We"
+    layer.dataProvider().addFeature(feature)
+    model = ResultsModel()
+    model.set_layer(layer)
+    shown = {name: model.index(0, COLUMNS.index(name)).data()
+             for name in ("presence_hours", "round_days")}
+    expected = {"sv": {"presence_hours": "Må-Fr 07:00-18:00", "round_days": "Må,Ti,On"},
+                "en": {"presence_hours": "Mo-Fr 07:00-18:00", "round_days": "Mo,Tu,We"}}
+    assert shown == expected[language.code]
+    # Stored as OSM hours, whatever the language.
+    assert next(layer.getFeatures())["presence_hours"] == "Mo-Fr 07:00-18:00"
