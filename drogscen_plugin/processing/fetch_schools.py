@@ -32,7 +32,13 @@ from ..qgis_io.fetched_layer import (
     to_feature,
     wgs84_transform,
 )
-from ..qgis_io.proxy import overpass_url, proxy_settings, skolverket_url, tls_verify
+from ..qgis_io.proxy import (
+    max_answer_bytes,
+    overpass_url,
+    proxy_settings,
+    skolverket_url,
+    tls_verify,
+)
 from .base import DrogscenAlgorithm
 
 OSM, SKOLVERKET = 0, 1
@@ -223,6 +229,7 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             proxy=proxy_settings(),
             verify=tls_verify(),
             is_canceled=feedback.isCanceled,
+            max_bytes=max_answer_bytes(),
             **options,
         )
 
