@@ -14,6 +14,7 @@ from ..core.errors import DrogscenError, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
 from ..qgis_io.layers import require_metric_crs
+from .guard import check_algorithm_run
 
 
 class DrogscenAlgorithm(QgsProcessingAlgorithm):
@@ -69,6 +70,8 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         try:
+            # Before anything is read or written: no output where an input or another output is.
+            check_algorithm_run(self, parameters, context)
             return self.process(parameters, context, feedback)
         except (DrogscenError, QgsProcessingException) as error:
             message = str(error)

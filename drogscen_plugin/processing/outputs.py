@@ -3,8 +3,8 @@
 QGIS Processing replaces an existing output: a file path the whole file
 (every layer in a GeoPackage), ``ogr:dbname=... table=...`` that one layer,
 a database table that table. ``OutputSinks`` does the same and says so,
-refuses a destination that is one of the run's input layers, and when a run
-is canceled or fails while writing, closes and removes what it began.
+and when a run is canceled or fails while writing, closes and removes what
+it began. Which destinations are refused is the guard's part (guard.py).
 """
 
 import os
@@ -30,15 +30,6 @@ from ..i18n import tr
 MEMORY, FILE, FILE_LAYER, DATABASE = "memory", "file", "file layer", "database"
 # What SQLite and GDAL may keep beside a file while it is open.
 _SIDECARS = ("-wal", "-shm", "-journal", ".aux.xml")
-
-
-def _same_file(first, second):
-    try:
-        return os.path.samefile(first, second)
-    except OSError:
-        return os.path.normcase(os.path.abspath(first)) == os.path.normcase(
-            os.path.abspath(second)
-        )
 
 
 _Table = namedtuple("_Table", "provider service host port dbname schema table")
@@ -112,6 +103,13 @@ class Destination:
         else:
             self.kind, self.path = FILE, uri
 
+    @classmethod
+    def plain_file(cls, path):
+        """A destination that is a file of any kind (a PDF, say), not a layer source."""
+        destination = cls("")
+        destination.text, destination.kind, destination.path = path, FILE, path
+        return destination
+
     def existing(self):
         """A sentence saying what this destination replaces, or None when it is new."""
         if self.kind == FILE and os.path.exists(self.path):
@@ -132,20 +130,6 @@ class Destination:
                     schema=table.schema, table=table.table
                 )
         return None
-
-    def replaces(self, layer):
-        """True when writing here would replace the data of the QgsVectorLayer ``layer``."""
-        provider = layer.providerType()
-        if self.kind in (FILE, FILE_LAYER) and provider == "ogr":
-            parts = QgsProviderRegistry.instance().decodeUri(provider, layer.source())
-            path = parts.get("path")
-            if not path or not os.path.exists(self.path) or not _same_file(path, self.path):
-                return False
-            # Without a layer name the layer is the file's only one.
-            return self.kind == FILE or parts.get("layerName") in (None, "", self.layer)
-        if self.kind == DATABASE and provider == self.provider:
-            return _table(provider, layer.source()) == _table(self.provider, self.uri)
-        return False
 
     def remove(self, created, context, existed):
         """Remove the output created at ``created`` (what Processing returned)."""
@@ -192,7 +176,7 @@ def destination_text(parameters, name, context):
 class OutputSinks:
     """The feature sinks of one run of ``algorithm``.
 
-    ``check_inputs`` before reading, ``create`` per output (telling the user
+    ``create`` per output (telling the user
     what it replaces), ``close`` when all is written; ``discard`` after a
     cancel or error closes the sinks and removes what they began.
     """
@@ -210,25 +194,6 @@ class OutputSinks:
 
     def _destination(self, name):
         return Destination(destination_text(self.parameters, name, self.context))
-
-    def check_inputs(self, outputs, inputs):
-        """Refuse an output in ``outputs`` that would replace a layer of ``inputs``."""
-        for output in outputs:
-            destination = self._destination(output)
-            if destination.kind == MEMORY:
-                continue
-            for name in inputs:
-                layer = self.algorithm.parameterAsVectorLayer(self.parameters, name, self.context)
-                if layer is not None and destination.replaces(layer):
-                    raise InputError(
-                        tr("{output}: '{destination}' would replace the input layer {source} "
-                           "({parameter}); choose another output.").format(
-                            output=self._label(output),
-                            destination=QgsDataSourceUri.removePassword(destination.text),
-                            source=layer.publicSource(),
-                            parameter=name,
-                        )
-                    )
 
     def create(self, name, fields, wkb_type, crs):
         """The sink and destination of output ``name``, as parameterAsSink gives them."""

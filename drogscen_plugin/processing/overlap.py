@@ -228,7 +228,6 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         scene_source = self.source(parameters, self.SCENES, context)
         school_source = self.source(parameters, self.SCHOOLS, context)
         sinks = OutputSinks(self, parameters, context, feedback)
-        sinks.check_inputs((self.OUTPUT, self.SUMMARY), (self.SCENES, self.SCHOOLS))
 
         def field(name, source):
             return self.field_name(parameters, name, context, source, feedback)
