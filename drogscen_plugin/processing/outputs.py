@@ -21,15 +21,15 @@ from qgis.core import (
     QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorFileWriter,
+    QgsVectorLayer,
 )
 from qgis.PyQt import sip
 
 from ..core.errors import InputError
 from ..i18n import tr
+from . import atomic
 
 MEMORY, FILE, FILE_LAYER, DATABASE = "memory", "file", "file layer", "database"
-# What SQLite and GDAL may keep beside a file while it is open.
-_SIDECARS = ("-wal", "-shm", "-journal", ".aux.xml")
 
 
 _Table = namedtuple("_Table", "provider service host port dbname schema table")
@@ -131,8 +131,9 @@ class Destination:
                 )
         return None
 
-    def remove(self, created, context, existed):
-        """Remove the output created at ``created`` (what Processing returned)."""
+    def remove(self, created, context):
+        """Remove the output created at ``created`` (what Processing returned):
+        a memory layer, a new database table or a temporary output file."""
         store = context.temporaryLayerStore()
         if store.mapLayer(created) is not None:
             store.removeMapLayer(created)
@@ -141,11 +142,6 @@ class Destination:
             connection = _connection(self.provider, self.uri)
             if connection is not None and connection.tableExists(table.schema, table.table):
                 connection.dropVectorTable(table.schema, table.table)
-        elif self.kind == FILE_LAYER and existed:
-            # The file held other layers before: drop only this one.
-            connection = _connection("ogr", self.path)
-            if connection is not None and connection.tableExists("", self.layer):
-                connection.dropVectorTable("", self.layer)
         else:
             _remove_file(created.split("|")[0])
 
@@ -153,7 +149,7 @@ class Destination:
 def _remove_file(path):
     if path.lower().endswith(".shp"):
         QgsVectorFileWriter.deleteShapeFile(path)
-    for name in [path] + [path + suffix for suffix in _SIDECARS]:
+    for name in [path] + [path + suffix for suffix in atomic.SIDECARS]:
         if os.path.exists(name):
             os.remove(name)
     # A temporary output's folder of its own, now empty.
@@ -174,11 +170,14 @@ def destination_text(parameters, name, context):
 
 
 class OutputSinks:
-    """The feature sinks of one run of ``algorithm``.
+    """The feature sinks of one run of ``algorithm``, replacing files atomically.
 
-    ``create`` per output (telling the user
-    what it replaces), ``close`` when all is written; ``discard`` after a
-    cancel or error closes the sinks and removes what they began.
+    ``create`` per output (telling the user what it replaces); a file output
+    is written to a hidden sibling of its file (a layer of an existing file:
+    to a copy of the file), and ``commit`` renames them in only when every
+    output is written and closed without error. ``discard`` after a cancel
+    or error closes the sinks and removes what they began; the user's files
+    are never touched by a run that does not finish.
     """
 
     def __init__(self, algorithm, parameters, context, feedback):
@@ -186,8 +185,10 @@ class OutputSinks:
         self.parameters = parameters
         self.context = context
         self.feedback = feedback
-        # (sink, destination, what Processing created, whether its file existed before)
+        # (sink, destination, what Processing created, what the run reports)
         self.created = []
+        # Target file -> its staged sibling; outputs into one file share it.
+        self.staged = {}
 
     def _label(self, name):
         return "{} ({})".format(self.algorithm.parameterDefinition(name).description(), name)
@@ -195,22 +196,46 @@ class OutputSinks:
     def _destination(self, name):
         return Destination(destination_text(self.parameters, name, self.context))
 
+    def _staged_parameters(self, name, destination):
+        """The run's parameters with output ``name`` pointed at its staged sibling."""
+        if destination.kind not in (FILE, FILE_LAYER):
+            return self.parameters, None
+        target = os.path.abspath(destination.path)
+        staged = self.staged.get(target)
+        if staged is None:
+            atomic.clear_stale(os.path.dirname(target))
+            staged = atomic.sibling(target)
+            if destination.kind == FILE_LAYER and os.path.exists(target):
+                atomic.copy_for_update(target, staged)
+            self.staged[target] = staged
+        text = destination.text.replace(destination.path, staged)
+        if destination.kind == FILE and destination.text != destination.path:
+            text = staged  # Processing added the extension
+        value = self.parameters.get(name)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = QgsProcessingOutputLayerDefinition(value)
+            value.sink = QgsProperty.fromValue(text)
+        else:
+            value = text
+        return dict(self.parameters, **{name: value}), (staged, target)
+
     def create(self, name, fields, wkb_type, crs):
-        """The sink and destination of output ``name``, as parameterAsSink gives them."""
+        """The sink of output ``name`` and what the run reports as its destination."""
         destination = self._destination(name)
         existing = destination.existing()
         if existing:
             self.feedback.pushWarning(
                 tr("{output}: {existing}").format(output=self._label(name), existing=existing)
             )
-        existed = destination.kind == FILE_LAYER and os.path.exists(destination.path)
+        parameters, staging = self._staged_parameters(name, destination)
         sink, created = self.algorithm.parameterAsSink(
-            self.parameters, name, self.context, fields, wkb_type, crs
+            parameters, name, self.context, fields, wkb_type, crs
         )
         if sink is None:
-            raise QgsProcessingException(self.algorithm.invalidSinkError(self.parameters, name))
-        self.created.append((sink, destination, created, existed))
-        return sink, created
+            raise QgsProcessingException(self.algorithm.invalidSinkError(parameters, name))
+        reported = created if staging is None else created.replace(*staging)
+        self.created.append((sink, destination, created, reported))
+        return sink, reported
 
     def close(self):
         """Close every sink, so that what they wrote is complete on disk."""
@@ -218,14 +243,42 @@ class OutputSinks:
             if not sip.isdeleted(sink):
                 sip.delete(sink)
 
+    def commit(self):
+        """Close the sinks and put every staged file in place; WriteError, nothing kept,
+        when any of them failed (GDAL tells a full disk only while closing)."""
+        with atomic.gdal_failures() as failures:
+            self.close()
+        try:
+            if failures:
+                raise atomic.WriteError("; ".join(dict.fromkeys(failures)))
+            for target, staged in self.staged.items():
+                if not QgsVectorLayer(staged, "check", "ogr").isValid():
+                    raise atomic.WriteError(tr("the file written cannot be read back"))
+            for target, staged in self.staged.items():
+                atomic.replace(staged, target)
+        except (OSError, atomic.WriteError) as error:
+            self.discard()
+            raise QgsProcessingException(
+                tr("The outputs could not be written ({reason}); the files that were there "
+                   "are kept as they were.").format(reason=error)
+            ) from None
+        loading = self.context.layersToLoadOnCompletion()
+        for _, _, created, reported in self.created:
+            if created in loading and created != reported:
+                loading[reported] = loading.pop(created)
+        self.context.setLayersToLoadOnCompletion(loading)
+        self.created, self.staged = [], {}
+
     def discard(self):
         """Close the sinks and remove what they created; nothing of the run is kept."""
         self.close()
         loading = self.context.layersToLoadOnCompletion()
-        for _, destination, created, existed in reversed(self.created):
+        for _, destination, created, _ in reversed(self.created):
             loading.pop(created, None)
+            if destination.kind in (FILE, FILE_LAYER):
+                continue  # staged: removed below, the user's file untouched
             try:
-                destination.remove(created, self.context, existed)
+                destination.remove(created, self.context)
             except (OSError, QgsProviderConnectionException) as error:
                 # Said, not raised: the error that stopped the run comes first.
                 self.feedback.pushWarning(
@@ -233,7 +286,20 @@ class OutputSinks:
                         output=QgsDataSourceUri.removePassword(created), error=error
                     )
                 )
+        for staged in self.staged.values():
+            atomic.remove(staged)
         self.context.setLayersToLoadOnCompletion(loading)
-        if self.created:
+        if self.created or self.staged:
             self.feedback.pushInfo(tr("The unfinished outputs were removed."))
-        self.created = []
+        self.created, self.staged = [], {}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if kind is None:
+            self.commit()
+        else:
+            # No half-written output, nor a whole one the run does not report.
+            self.discard()
+        return False

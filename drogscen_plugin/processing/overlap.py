@@ -300,7 +300,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             # No half-written output, nor a whole one the run does not report.
             sinks.discard()
             raise
-        sinks.close()
+        sinks.commit()
 
         readers = (scene_reader, school_reader)
         results[self.REPAIRED_COUNT] = sum(len(reader.repaired) for reader in readers)
