@@ -12,6 +12,7 @@ import re
 from collections import namedtuple
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
     QgsProcessing,
     QgsProcessingException,
@@ -219,7 +220,7 @@ class OutputSinks:
             value = text
         return dict(self.parameters, **{name: value}), (staged, target)
 
-    def create(self, name, fields, wkb_type, crs):
+    def create(self, name, fields, wkb_type, crs=None):
         """The sink of output ``name`` and what the run reports as its destination."""
         destination = self._destination(name)
         existing = destination.existing()
@@ -229,7 +230,7 @@ class OutputSinks:
             )
         parameters, staging = self._staged_parameters(name, destination)
         sink, created = self.algorithm.parameterAsSink(
-            parameters, name, self.context, fields, wkb_type, crs
+            parameters, name, self.context, fields, wkb_type, crs or QgsCoordinateReferenceSystem()
         )
         if sink is None:
             raise QgsProcessingException(self.algorithm.invalidSinkError(parameters, name))
