@@ -13,7 +13,7 @@ from qgis.core import (
 from ..core.errors import DrogscenError, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
-from ..qgis_io.layers import require_metric_crs
+from ..qgis_io.layers import MAX_DISTANCE, require_metric_crs
 from .guard import check_algorithm_run
 
 
@@ -39,7 +39,7 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
     def add_distance(self, help_text, schools="SCHOOLS", crs="ANALYSIS_CRS"):
         """DISTANCE in metres of ``crs``, and the optional per-school DISTANCE_FIELD."""
         distance = QgsProcessingParameterDistance(
-            "DISTANCE", tr("Distance"), 300.0, crs, minValue=0.0
+            "DISTANCE", tr("Distance"), 300.0, crs, minValue=0.0, maxValue=MAX_DISTANCE
         )
         distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
         self.add(distance, help_text)

@@ -9,6 +9,7 @@ from operator import attrgetter
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -25,6 +26,7 @@ from shapely.ops import unary_union
 
 try:  # shapely 2: whole lists in one call
     from shapely import from_wkb as _from_wkb_array
+    from shapely import get_coordinates as _get_coordinates
     from shapely import is_valid as _is_valid_array
     from shapely import to_wkb as _to_wkb_array
 
@@ -49,6 +51,8 @@ _VARIANT_TYPES = {"int": QVariant.LongLong, "double": QVariant.Double, "string":
 PROGRESS_STEP = 500
 # Feature ids listed in one log line; the rest are counted.
 _LISTED_IDS = 20
+# The largest distance around a school, in metres: beyond it a number is a mistake.
+MAX_DISTANCE = 100_000.0
 
 
 def plain(value):
@@ -65,10 +69,11 @@ def is_blank(value):
 
 
 def require_metric_crs(crs):
-    """Raise InputError unless ``crs`` is a projected CRS in metres."""
+    """Raise InputError unless ``crs`` is a projected CRS in metres (not geocentric)."""
     if not crs.isValid():
         raise InputError(tr("no valid CRS given."))
-    if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+    projected = crs.toWkt(QgsCoordinateReferenceSystem.WKT1_GDAL).startswith("PROJCS")
+    if not projected or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
         raise InputError(
             tr(
                 "{crs} does not measure in metres: choose a projected CRS such as "
@@ -146,6 +151,30 @@ def _validity(geometries):
     return [geometry.is_valid for geometry in geometries]
 
 
+def _coordinates(shape):
+    """Every coordinate of a shapely 1.8 geometry."""
+    if hasattr(shape, "geoms"):
+        for part in shape.geoms:
+            yield from _coordinates(part)
+    elif shape.geom_type == "Polygon":
+        yield from shape.exterior.coords
+        for ring in shape.interiors:
+            yield from ring.coords
+    else:
+        yield from shape.coords
+
+
+def _finite(shapes):
+    """Per geometry: are all its coordinates finite numbers?"""
+    if _SHAPELY2:
+        coordinates, owners = _get_coordinates(_objects(shapes), return_index=True)
+        finite = np.ones(len(shapes), dtype=bool)
+        finite[owners[~np.isfinite(coordinates).all(axis=1)]] = False
+        return finite.tolist()
+    return [bool(np.isfinite(np.asarray(list(_coordinates(shape)), dtype=float)).all())
+            for shape in shapes]
+
+
 def _linear_2d(geometry, wkb_type):
     """A copy of ``geometry`` without Z, M and curves."""
     if QgsWkbTypes.isCurvedType(wkb_type):
@@ -186,14 +215,26 @@ class LayerReader:
                 )
             )
 
-    def field(self, name):
-        """Index of a field by name, or None when no name is given."""
+    def field(self, name, text=False):
+        """Index of a field by name, or None when no name is given.
+
+        ``text``: the field must hold text (a name, a type, hours); a date or
+        number read as text would be written as Python's notation of it.
+        """
         if not name:
             return None
         index = self.source.fields().lookupField(name)
         if index < 0:
             raise InputError(
                 tr("Layer '{layer}' has no field '{field}'.").format(layer=self.name, field=name)
+            )
+        field = self.source.fields().at(index)
+        if text and field.type() != QVariant.String:
+            raise InputError(
+                tr(
+                    "Layer '{layer}': field '{field}' holds {kind}, not text; choose a text "
+                    "field."
+                ).format(layer=self.name, field=name, kind=field.friendlyTypeString())
             )
         return index
 
@@ -206,6 +247,7 @@ class LayerReader:
         """
         features = self._read(fields, span)
         shapes = from_wkb([bytes(geometry.asWkb()) for geometry in self.geometries])
+        self._drop_non_finite(features, shapes)
         if self.polygons:
             self._repair(features, shapes)
         return list(zip(features, shapes))
@@ -254,6 +296,17 @@ class LayerReader:
         self.feedback.setProgress(end)
         return features
 
+    def _drop_non_finite(self, features, shapes):
+        """Skip, like a missing geometry, a feature with a NaN or infinite coordinate."""
+        finite = _finite(shapes)
+        if all(finite):
+            return
+        self.skipped.extend(f.id() for f, ok in zip(features, finite) if not ok)
+        kept = [k for k, ok in enumerate(finite) if ok]
+        features[:] = [features[k] for k in kept]
+        shapes[:] = [shapes[k] for k in kept]
+        self.geometries = [self.geometries[k] for k in kept]
+
     def _repair(self, features, shapes):
         """Replace invalid polygons by their repaired polygons; drop what is left of none."""
         broken = [k for k, valid in enumerate(_validity(shapes)) if not valid]
@@ -273,8 +326,8 @@ class LayerReader:
 
     def scenes(self, name_field, hours_field, span):
         """SceneRecords; missing or unreadable hours count as always active (flagged)."""
-        name_index = self.field(name_field)
-        hours_index = self.field(hours_field)
+        name_index = self.field(name_field, text=True)
+        hours_index = self.field(hours_field, text=True)
         records = []
         for feature, geometry in self.features([f for f in (name_field, hours_field) if f], span):
             value = None if hours_index is None else plain(feature[hours_index])
@@ -303,9 +356,9 @@ class LayerReader:
         span,
     ):
         """SchoolRecords; missing hours take the default of the school type."""
-        name_index = self.field(name_field)
-        type_index = self.field(type_field)
-        hours_index = self.field(hours_field)
+        name_index = self.field(name_field, text=True)
+        type_index = self.field(type_field, text=True)
+        hours_index = self.field(hours_field, text=True)
         distance_index = self.field(distance_field)
         wanted = [f for f in (name_field, type_field, hours_field, distance_field) if f]
         # Few distinct (hours, type) values among many schools: look each up once.
@@ -366,12 +419,14 @@ class LayerReader:
             distance = float(value)
         except (TypeError, ValueError):
             distance = -1.0
-        if not math.isfinite(distance) or distance < 0:
+        if not math.isfinite(distance) or not 0 <= distance <= MAX_DISTANCE:
             self.feedback.pushWarning(
                 tr(
                     "Layer '{layer}', feature {fid}, field '{field}': {value!r} is not a distance "
-                    "in metres; the analysis distance is used."
-                ).format(layer=self.name, fid=feature.id(), field=field, value=value)
+                    "in metres from 0 to {most:g}; the analysis distance is used."
+                ).format(
+                    layer=self.name, fid=feature.id(), field=field, value=value, most=MAX_DISTANCE
+                )
             )
             return None
         return distance
