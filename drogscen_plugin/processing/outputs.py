@@ -166,7 +166,8 @@ def destination_text(parameters, name, context):
     if isinstance(value, QgsProcessingOutputLayerDefinition):
         value = value.sink
     if isinstance(value, QgsProperty):
-        value = value.valueAsString(context.expressionContext(), "")
+        # PyQGIS gives (text, ok).
+        value, _ = value.valueAsString(context.expressionContext(), "")
     return "" if value is None else str(value)
 
 

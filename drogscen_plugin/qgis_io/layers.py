@@ -234,7 +234,11 @@ class LayerReader:
                 tr(
                     "Layer '{layer}': field '{field}' holds {kind}, not text; choose a text "
                     "field."
-                ).format(layer=self.name, field=name, kind=field.friendlyTypeString())
+                ).format(
+                    layer=self.name,
+                    field=name,
+                    kind=field.typeName() or QVariant.typeToName(field.type()),
+                )
             )
         return index
 
