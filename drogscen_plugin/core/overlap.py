@@ -10,9 +10,6 @@ two schedules, so they are computed once per distinct pair of schedules.
 """
 
 import math
-from collections import namedtuple
-from functools import reduce
-from operator import or_
 
 import numpy as np
 import shapely
@@ -21,11 +18,8 @@ from shapely.geometry import MultiPolygon, Polygon
 from ..i18n import tr
 from .errors import AnalysisCanceled, InputError
 from .records import Analysis, PairResult, SchoolSummary
-from .schedule import MINUTES_PER_DAY, MINUTES_PER_WEEK, WEEKDAYS, WeeklySchedule
-
-CONCURRENT = "concurrent"
-AFTER_HOURS = "after_hours"
-NO_CONFLICT = "none"
+from .timing import NO_CONFLICT, TimeCache, TimeMeasures
+from .timing import time_measures  # noqa: F401 (its home was here; callers import it from here)
 
 SCHOOL_GEOMETRY_TYPES = ("Point", "MultiPoint", "Polygon", "MultiPolygon")
 SCENE_GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
@@ -122,100 +116,6 @@ else:
 
     def _distances(left, right):
         return np.array([a.distance(b) for a, b in zip(left, right)], dtype=float)
-
-
-# --- time -------------------------------------------------------------------
-
-TimeMeasures = namedtuple(
-    "TimeMeasures",
-    "scene_min concurrent_min afterhours_min conflict presence_hours guard_hours round_days round_before",
-)
-TimeMeasures.__doc__ = """What one school schedule and one scene schedule mean for the city.
-
-presence: scene active while the school is open; guard: while it is closed;
-round: the openings that follow scene activity since the school last closed.
-"""
-
-
-def time_measures(school, scene):
-    """``TimeMeasures`` of a school schedule against a scene schedule."""
-    presence = school & scene
-    guard = scene - school
-    conflict = CONCURRENT if presence.minutes else AFTER_HOURS
-    round_days, round_before = _round(school, scene)
-    return TimeMeasures(
-        scene.minutes,
-        presence.minutes,
-        guard.minutes,
-        conflict,
-        presence.to_opening_hours(),
-        guard.to_opening_hours(),
-        round_days,
-        round_before,
-    )
-
-
-def _closed_gaps(school):
-    """The school's closed stretches as (intervals, opening minute).
-
-    A stretch running over the end of the week is one stretch. A school
-    open always or never has no openings, so no stretches.
-    """
-    closed = list((~school).intervals)
-    if not closed or not school.intervals:
-        return []
-    gaps = []
-    if len(closed) > 1 and closed[0][0] == 0 and closed[-1][1] == MINUTES_PER_WEEK:
-        first, last = closed.pop(0), closed.pop()
-        gaps.append(([last, first], first[1]))
-    gaps.extend(([gap], gap[1] % MINUTES_PER_WEEK) for gap in closed)
-    return gaps
-
-
-def _round(school, scene):
-    """(round_days, round_before) for the openings that follow scene activity."""
-    openings = [
-        opening
-        for intervals, opening in _closed_gaps(school)
-        if (scene & WeeklySchedule.from_intervals(intervals)).minutes
-    ]
-    if not openings:
-        return None, None
-    days = sorted({opening // MINUTES_PER_DAY for opening in openings})
-    earliest = min(opening % MINUTES_PER_DAY for opening in openings)
-    return ",".join(WEEKDAYS[day] for day in days), "%02d:%02d" % divmod(earliest, 60)
-
-
-class _TimeCache:
-    """Time measures per distinct (school schedule, scene schedule).
-
-    Thousands of schools and scenes share a handful of distinct schedules,
-    mostly the very same objects: those are looked up by identity, which
-    spares hashing the schedules, and then by value.
-    """
-
-    def __init__(self):
-        self._measures = {}
-        # Each entry holds its schedules, so that their ids stay theirs.
-        self._known = {}
-        self._unions = {}
-
-    def get_measures(self, school, scene):
-        entry = self._known.get((id(school), id(scene)))
-        if entry is None:
-            measures = self._measures.get((school, scene))
-            if measures is None:
-                measures = self._measures[school, scene] = time_measures(school, scene)
-            entry = self._known[id(school), id(scene)] = (school, scene, measures)
-        return entry[2]
-
-    def union(self, schedules):
-        """The union of a list of schedules."""
-        key = frozenset(map(id, schedules))
-        entry = self._unions.get(key)
-        if entry is None:
-            entry = self._unions[key] = (schedules, reduce(or_, schedules))
-        return entry[1]
 
 
 # --- space ------------------------------------------------------------------
@@ -469,7 +369,7 @@ def analyse(schools, scenes, distance, *, segments=5, progress=None, is_canceled
     schools = list(schools)
     scenes = list(scenes)
     space = _Space(schools, scenes, distance, segments)
-    times = _TimeCache()
+    times = TimeCache(is_canceled)
     analysis = Analysis()
     if not schools and progress is not None:
         progress(100.0)
