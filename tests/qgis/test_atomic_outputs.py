@@ -193,3 +193,41 @@ def test_a_full_disk_leaves_nothing_where_there_was_nothing(tiny_disk, extension
     ok, results = run(*big_layout(extension), str(tiny_disk / ("pairs." + extension)))
     assert not ok and not results
     assert list(tiny_disk.iterdir()) == []
+
+
+def test_file_outputs_are_loaded_from_their_final_place(tmp_path):
+    import processing
+    from qgis.core import QgsProject
+
+    schools, scenes = layout(8, 800)
+    out = tmp_path / "pairs.gpkg"
+    result = processing.runAndLoadResults("drogscen:overlap", {
+        "SCHOOLS": schools, "SCENES": scenes, "OUTPUT": str(out), "SUMMARY": "memory:"})
+    project = QgsProject.instance()
+    # A file output is reported by its path, as QGIS's own algorithms report it.
+    assert result["OUTPUT"] == str(out)
+    loaded = [layer for layer in project.mapLayers().values()
+              if layer.source().split("|")[0] == str(out)]
+    try:
+        assert len(loaded) == 1 and loaded[0].featureCount() == result["PAIR_COUNT"] > 0
+        assert sorted(os.listdir(tmp_path)) == ["pairs.gpkg"]
+    finally:
+        project.removeMapLayers([layer.id() for layer in loaded] + [result["SUMMARY"]])
+
+
+def test_a_layer_name_gdal_refuses_leaves_the_file_as_it_was(tmp_path):
+    out = tmp_path / "user.gpkg"
+    mine = memory_layer("Point", [("note", "string")], [("POINT(674000 6580000)", ["mine"])])
+    to_geopackage(mine, out, "mine")
+    before = digest(tmp_path)
+    schools, scenes = layout(8, 800)
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
+    context = QgsProcessingContext()
+    feedback = Feedback()
+    name = "gpkg_contents"  # a table of the format itself
+    results, ok = algorithm.run({
+        "SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
+        "OUTPUT": "ogr:dbname='{}' table=\"{}\" (geom)".format(out, name)}, context, feedback)
+    context.temporaryLayerStore().removeAllMapLayers()
+    assert not ok and not results and feedback.errors
+    assert digest(tmp_path) == before

@@ -228,3 +228,24 @@ def test_a_file_copy_of_an_input_is_a_fine_output(inputs, tmp_path):
                                  "OUTPUT": table(copy, "scenes")}, context, Feedback())
     context.temporaryLayerStore().removeAllMapLayers()
     assert ok and results["VALID_COUNT"] == 2
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("host=localhost", "host=127.0.0.1", True),
+    ("host=127.0.0.1 port=5432", "host=127.0.0.1", True),  # the default port
+    ("host=127.0.0.1 port=5433", "host=127.0.0.1", False),
+    ("host=127.0.0.1 dbname='other'", "host=127.0.0.1", False),
+])
+def test_postgis_tables_are_compared_by_resolved_host_port_and_database(first, second, same):
+    from drogscen_plugin.processing.guard import table_storage
+
+    def uri(connection):
+        if "dbname" not in connection:
+            connection += " dbname='drogscen'"
+        return connection + " user='postgres' table=\"public\".\"scenes\" (geom)"
+
+    assert table_storage("postgres", uri(first)).overlaps(
+        table_storage("postgres", uri(second))) is same
+    # Another table on the same server never clashes.
+    other = uri(second).replace('"scenes"', '"overlap"')
+    assert not table_storage("postgres", uri(first)).overlaps(table_storage("postgres", other))
