@@ -29,7 +29,7 @@ from .i18n import tr
 from .plugin import DrogscenPlugin
 from .processing import atomic
 from .processing.guard import file_storage, layer_storage
-from .qgis_io.layers import MAX_DISTANCE, require_metric_crs
+from .qgis_io.checks import MAX_DISTANCE, require_metric_crs
 from .qgis_io.report import PAPERS, ReportError, check_writable
 
 EXIT_OK = 0

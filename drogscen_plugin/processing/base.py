@@ -13,7 +13,7 @@ from qgis.core import (
 from ..core.errors import DrogscenError, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
-from ..qgis_io.layers import MAX_DISTANCE, require_metric_crs
+from ..qgis_io.checks import MAX_DISTANCE, require_metric_crs
 from .guard import check_algorithm_run
 
 

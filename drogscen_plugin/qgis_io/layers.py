@@ -9,7 +9,6 @@ from operator import attrgetter
 
 import numpy as np
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -17,7 +16,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingFeatureSource,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -26,7 +24,6 @@ from shapely.ops import unary_union
 
 try:  # shapely 2: whole lists in one call
     from shapely import from_wkb as _from_wkb_array
-    from shapely import get_coordinates as _get_coordinates
     from shapely import is_valid as _is_valid_array
     from shapely import to_wkb as _to_wkb_array
 
@@ -41,8 +38,9 @@ from ..core.fields import field_alias
 from ..core.hours import scene_schedule, school_schedule
 from ..core.records import SceneRecord, SchoolRecord
 from ..i18n import tr
+from .checks import MAX_DISTANCE, POLYGONS, all_finite, require_geometry_type
+from .checks import require_metric_crs  # noqa: F401 (callers import it from here)
 
-POLYGONS = (QgsWkbTypes.PolygonGeometry,)
 POINTS_OR_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
 
 _VARIANT_TYPES = {"int": QVariant.LongLong, "double": QVariant.Double, "string": QVariant.String}
@@ -51,8 +49,6 @@ _VARIANT_TYPES = {"int": QVariant.LongLong, "double": QVariant.Double, "string":
 PROGRESS_STEP = 500
 # Feature ids listed in one log line; the rest are counted.
 _LISTED_IDS = 20
-# The largest distance around a school, in metres: beyond it a number is a mistake.
-MAX_DISTANCE = 100_000.0
 
 
 def plain(value):
@@ -66,35 +62,6 @@ def is_blank(value):
     """True for NULL and for text that is empty or only spaces."""
     value = plain(value)
     return value is None or not str(value).strip()
-
-
-def require_metric_crs(crs):
-    """Raise InputError unless ``crs`` is a projected CRS in metres (not geocentric)."""
-    if not crs.isValid():
-        raise InputError(tr("no valid CRS given."))
-    projected = crs.toWkt(QgsCoordinateReferenceSystem.WKT1_GDAL).startswith("PROJCS")
-    if not projected or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
-        raise InputError(
-            tr(
-                "{crs} does not measure in metres: choose a projected CRS such as "
-                "EPSG:3006 (SWEREF 99 TM)."
-            ).format(crs=crs.userFriendlyIdentifier())
-        )
-
-
-def require_geometry_type(source, allowed):
-    """Raise InputError naming the layer unless its geometry type is in ``allowed``."""
-    found = QgsWkbTypes.geometryType(source.wkbType())
-    if found in allowed:
-        return
-    expected = tr("polygons") if tuple(allowed) == POLYGONS else tr("points or polygons")
-    raise InputError(
-        tr("Layer '{layer}' has geometry type {found}: {expected} expected.").format(
-            layer=source.sourceName(),
-            found=QgsWkbTypes.geometryDisplayString(found),
-            expected=expected,
-        )
-    )
 
 
 def _id_list(ids):
@@ -149,30 +116,6 @@ def _validity(geometries):
     if _SHAPELY2:
         return _is_valid_array(_objects(geometries)).tolist()
     return [geometry.is_valid for geometry in geometries]
-
-
-def _coordinates(shape):
-    """Every coordinate of a shapely 1.8 geometry."""
-    if hasattr(shape, "geoms"):
-        for part in shape.geoms:
-            yield from _coordinates(part)
-    elif shape.geom_type == "Polygon":
-        yield from shape.exterior.coords
-        for ring in shape.interiors:
-            yield from ring.coords
-    else:
-        yield from shape.coords
-
-
-def _finite(shapes):
-    """Per geometry: are all its coordinates finite numbers?"""
-    if _SHAPELY2:
-        coordinates, owners = _get_coordinates(_objects(shapes), return_index=True)
-        finite = np.ones(len(shapes), dtype=bool)
-        finite[owners[~np.isfinite(coordinates).all(axis=1)]] = False
-        return finite.tolist()
-    return [bool(np.isfinite(np.asarray(list(_coordinates(shape)), dtype=float)).all())
-            for shape in shapes]
 
 
 def _linear_2d(geometry, wkb_type):
@@ -302,7 +245,7 @@ class LayerReader:
 
     def _drop_non_finite(self, features, shapes):
         """Skip, like a missing geometry, a feature with a NaN or infinite coordinate."""
-        finite = _finite(shapes)
+        finite = all_finite(shapes)
         if all(finite):
             return
         self.skipped.extend(f.id() for f, ok in zip(features, finite) if not ok)
