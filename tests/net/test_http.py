@@ -345,19 +345,24 @@ def test_a_compressed_answer_counts_with_its_unpacked_size(httpserver, make_clie
     assert len(make_client().get_json(httpserver.url_for("/x"), "Test")) == 2_000_001
 
 
-def test_an_answer_trickling_in_ends_at_the_total_time_limit(httpserver, make_client, finished):
-    def trickle(request):
+def trickle(finished, pause):
+    """A handler answering a byte every ``pause`` seconds for minutes, until the test ends."""
+
+    def handler(request):
         def pieces():
-            # A byte every half second, for five minutes unless the test has ended.
             for _ in range(600):
                 if finished.is_set():
                     return
                 yield b" "
-                time.sleep(0.5)
+                time.sleep(pause)
 
         return Response(pieces(), content_type="application/json")
 
-    httpserver.expect_request("/x").respond_with_handler(trickle)
+    return handler
+
+
+def test_an_answer_trickling_in_ends_at_the_total_time_limit(httpserver, make_client, finished):
+    httpserver.expect_request("/x").respond_with_handler(trickle(finished, 0.5))
 
     # Each read is well within the read timeout; only the total limit ends it.
     client = make_client(read_timeout=5.0, total_timeout=1.5)
@@ -366,17 +371,7 @@ def test_an_answer_trickling_in_ends_at_the_total_time_limit(httpserver, make_cl
 
 
 def test_the_total_time_limit_defaults_to_the_read_timeout(httpserver, make_client, finished):
-    def trickle(request):
-        def pieces():
-            for _ in range(600):
-                if finished.is_set():
-                    return
-                yield b" "
-                time.sleep(0.3)
-
-        return Response(pieces(), content_type="application/json")
-
-    httpserver.expect_request("/x").respond_with_handler(trickle)
+    httpserver.expect_request("/x").respond_with_handler(trickle(finished, 0.3))
 
     with pytest.raises(FetchError, match=r"within 1 s"):
         make_client(read_timeout=1.0).get_json(httpserver.url_for("/x"), "Test")
