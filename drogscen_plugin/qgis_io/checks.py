@@ -1,7 +1,7 @@
 """Checks of what the analysis reads: the CRS, the geometry type, distances, coordinates."""
 
 import numpy as np
-from qgis.core import QgsCoordinateReferenceSystem, QgsUnitTypes, QgsWkbTypes
+from qgis.core import QgsUnitTypes, QgsWkbTypes
 
 try:  # shapely 2: every coordinate of a list in one call
     from shapely import get_coordinates
@@ -21,7 +21,8 @@ def require_metric_crs(crs):
     """Raise InputError unless ``crs`` is a projected CRS in metres (not geocentric)."""
     if not crs.isValid():
         raise InputError(tr("no valid CRS given."))
-    projected = crs.toWkt(QgsCoordinateReferenceSystem.WKT1_GDAL).startswith("PROJCS")
+    # WKT1 (toWkt's default in QGIS 3 and 4) starts with PROJCS for projected CRSs only.
+    projected = crs.toWkt().startswith("PROJCS")
     if not projected or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
         raise InputError(
             tr(

@@ -147,19 +147,20 @@ def test_a_shapefile_in_other_case_a_sidecar_or_a_link_is_the_input(tmp_path, ou
 def test_inputs_read_through_other_providers_are_guarded_too(tmp_path):
     csv = tmp_path / "schools.csv"
     csv.write_text("name,type,wkt\nS0,grundskola,POINT({} {})\n".format(X0, Y0))
-    text = QgsVectorLayer("file://{}?type=csv&wktField=wkt&crs=EPSG:3006".format(csv),
-                          "schools", "delimitedtext")
-    assert text.isValid()
     sqlite = tmp_path / "scenes.sqlite"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "SQLite"
     options.datasourceOptions = ["SPATIALITE=YES"]
     options.layerName = "scenes"
     assert QgsVectorFileWriter.writeAsVectorFormatV3(
-        scenes(), str(sqlite), text.transformContext(), options)[0] == QgsVectorFileWriter.NoError
-    spatialite = QgsVectorLayer(
-        "dbname='{}' table=\"scenes\" (GEOMETRY)".format(sqlite), "scenes", "spatialite")
-    assert spatialite.isValid()
+        scenes(), str(sqlite), QgsVectorLayer().transformContext(), options
+    )[0] == QgsVectorFileWriter.NoError
+    # By source text, not layer objects: a failed run keeps its caller's frame until
+    # the interpreter exits, and file-backed layers freed after QGIS crash the exit.
+    text = "delimitedtext://file://{}?type=csv&wktField=wkt&crs=EPSG:3006".format(csv)
+    spatialite = "spatialite://dbname='{}' table=\"scenes\" (GEOMETRY)".format(sqlite)
+    assert QgsVectorLayer(text[len("delimitedtext://"):], "t", "delimitedtext").isValid()
+    assert QgsVectorLayer(spatialite[len("spatialite://"):], "s", "spatialite").isValid()
     before = digest(tmp_path)
     for output, parameter in ((str(csv), "SCHOOLS"), (str(sqlite), "SCENES"),
                               (table(sqlite, "SCENES"), "SCENES")):
