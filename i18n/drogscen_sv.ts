@@ -593,8 +593,8 @@
         <location filename="../drogscen_plugin/core/timing.py" line="90"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="298"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="282"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="554"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="225"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="497"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
@@ -961,7 +961,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="45"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="96"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="97"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="44"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
         <source>Source</source>
@@ -1343,7 +1343,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/net/http.py" line="208"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="221"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="222"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="384"/>
         <source>The fetch was canceled.</source>
         <translation>Hämtningen avbröts.</translation>
@@ -1673,7 +1673,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="81"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="229"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="172"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
@@ -1975,17 +1975,17 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="67"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="68"/>
         <source>Fetch schools and preschools (open data)</source>
         <translation>Hämta skolor och förskolor (öppna data)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="70"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="71"/>
         <source>Data sources</source>
         <translation>Datakällor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="76"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="77"/>
         <source>Loads schools and preschools for an extent or a municipality from open data, with the fields the overlap analysis reads: name, type (förskola, grundskola, gymnasieskola, skola when the level is not known, annan), opening_hours when the source has them, source_id, source and fetched_at.
 
 OpenStreetMap (Overpass API): schools and preschools, school grounds as polygons where they are mapped, and the opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap wherever you show or share it.
@@ -2006,142 +2006,142 @@ Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar
 Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="98"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="99"/>
         <source>OpenStreetMap (Overpass API): schools and preschools</source>
         <translation>OpenStreetMap (Overpass API): skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="99"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="100"/>
         <source>Skolverket (Skolenhetsregistret): schools only, no preschools</source>
         <translation>Skolverket (Skolenhetsregistret): bara skolor, inga förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="104"/>
         <source>Where the schools come from. Skolverket&apos;s register has no preschools and is searched by municipality only.</source>
         <translation>Var skolorna hämtas från. Skolverkets register har inga förskolor och söks bara per kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="110"/>
         <source>Extent</source>
         <translation>Utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="110"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="111"/>
         <source>The area to fetch schools for (OpenStreetMap only); or give a municipality.</source>
         <translation>Området att hämta skolor för (bara OpenStreetMap); eller ange en kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="114"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="115"/>
         <source>Municipality code (kommunkod)</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="117"/>
         <source>The four-digit municipality code, for example 0180 for Stockholm.</source>
         <translation>Kommunens fyrsiffriga kod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="121"/>
         <source>Overpass API address</source>
         <translation>Adress till Overpass API</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="123"/>
         <source>The Overpass API interpreter; the default comes from the setting drogscen/overpass_url, else the public server.</source>
         <translation>Overpass API:s interpreter; standardvärdet kommer från inställningen drogscen/overpass_url, annars den publika servern.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="131"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="132"/>
         <source>Skolenhetsregistret address</source>
         <translation>Adress till Skolenhetsregistret</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="135"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="136"/>
         <source>Skolverket&apos;s Skolenhetsregistret v2; the default comes from the setting drogscen/skolverket_url.</source>
         <translation>Skolverkets Skolenhetsregistret v2; standardvärdet kommer från inställningen drogscen/skolverket_url.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="142"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="143"/>
         <source>Output CRS</source>
         <translation>Koordinatsystem för utdata</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="143"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="144"/>
         <source>The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Utdatalagrens koordinatsystem; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="148"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="149"/>
         <source>Schools and preschools (points)</source>
         <translation>Skolor och förskolor (punkter)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="151"/>
         <source>The schools and preschools mapped as points (all of them from Skolverket).</source>
         <translation>Skolor och förskolor som är karterade som punkter (alla från Skolverket).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="155"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="156"/>
         <source>School grounds (polygons)</source>
         <translation>Skolgårdar (polygoner)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="160"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="161"/>
         <source>The schools and preschools mapped with their grounds (OpenStreetMap only).</source>
         <translation>Skolor och förskolor som är karterade med sina skolgårdar (bara OpenStreetMap).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="163"/>
         <source>Schools as points</source>
         <translation>Skolor som punkter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="163"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="164"/>
         <source>Schools with grounds</source>
         <translation>Skolor med skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="165"/>
         <source>Elements left out</source>
         <translation>Utelämnade element</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="171"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="172"/>
         <source>Give either an extent or a municipality code, not both.</source>
         <translation>Ange antingen en utbredning eller en kommunkod, inte båda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="174"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="175"/>
         <source>Skolverket&apos;s register is searched by municipality: give a municipality code (kommunkod), such as 0180 for Stockholm.</source>
         <translation>Skolverkets register söks per kommun: ange en kommunkod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="180"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="181"/>
         <source>Give an extent or a municipality code to fetch schools for.</source>
         <translation>Ange en utbredning eller en kommunkod att hämta skolor för.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="184"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="185"/>
         <source>{parameter}: no valid CRS given.</source>
         <translation>{parameter}: inget giltigt koordinatsystem angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="198"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="199"/>
         <source>municipality {code}</source>
         <translation>kommun {code}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="200"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="201"/>
         <source>the extent {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</source>
         <translation>utbredningen {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="205"/>
         <source>Asking {url} for {where}…</source>
         <translation>Frågar {url} om {where}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="214"/>
         <source>Asking {url} for the school units of municipality {code}, one request per unit…</source>
         <translation>Frågar {url} om skolenheterna i kommun {code}, en förfrågan per enhet…</translation>
     </message>
@@ -2335,27 +2335,27 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>tabellen {schema}.{table} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="230"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="231"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="258"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="261"/>
         <source>the file written cannot be read back</source>
         <translation>den skrivna filen går inte att läsa tillbaka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="264"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="267"/>
         <source>The outputs could not be written ({reason}); the files that were there are kept as they were.</source>
         <translation>Utdata kunde inte skrivas ({reason}); filerna som fanns finns kvar som de var.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="290"/>
         <source>Could not remove the unfinished output {output}: {error}</source>
         <translation>Kunde inte ta bort den ofullständiga utdatan {output}: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="295"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="298"/>
         <source>The unfinished outputs were removed.</source>
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
@@ -2570,6 +2570,31 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Utvecklingsberäkningen avbröts.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="23"/>
+        <source>no valid CRS given.</source>
+        <translation>inget giltigt koordinatsystem angivet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="28"/>
+        <source>{crs} does not measure in metres: choose a projected CRS such as EPSG:3006 (SWEREF 99 TM).</source>
+        <translation>{crs} mäter inte i meter: välj ett projicerat koordinatsystem som EPSG:3006 (SWEREF 99 TM).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="40"/>
+        <source>polygons</source>
+        <translation>polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="40"/>
+        <source>points or polygons</source>
+        <translation>punkter eller polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="42"/>
+        <source>Layer &apos;{layer}&apos; has geometry type {found}: {expected} expected.</source>
+        <translation>Lagret &apos;{layer}&apos; har geometritypen {found}: {expected} förväntades.</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/qgis_io/expressions.py" line="38"/>
         <source>Hours &apos;{hours}&apos;: {message}</source>
         <translation>Tiderna &apos;{hours}&apos;: {message}</translation>
@@ -2670,77 +2695,52 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="74"/>
-        <source>no valid CRS given.</source>
-        <translation>inget giltigt koordinatsystem angivet.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="78"/>
-        <source>{crs} does not measure in metres: choose a projected CRS such as EPSG:3006 (SWEREF 99 TM).</source>
-        <translation>{crs} mäter inte i meter: välj ett projicerat koordinatsystem som EPSG:3006 (SWEREF 99 TM).</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="90"/>
-        <source>polygons</source>
-        <translation>polygoner</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="90"/>
-        <source>points or polygons</source>
-        <translation>punkter eller polygoner</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="92"/>
-        <source>Layer &apos;{layer}&apos; has geometry type {found}: {expected} expected.</source>
-        <translation>Lagret &apos;{layer}&apos; har geometritypen {found}: {expected} förväntades.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="103"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="70"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="213"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="156"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="234"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="177"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not text; choose a text field.</source>
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte text; välj ett textfält.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="346"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="289"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="409"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="352"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="428"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="371"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="442"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="385"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="448"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="391"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="455"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="398"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="464"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="407"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>

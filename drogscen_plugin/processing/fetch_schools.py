@@ -40,6 +40,7 @@ from ..qgis_io.proxy import (
     tls_verify,
 )
 from .base import DrogscenAlgorithm
+from .outputs import OutputSinks
 
 OSM, SKOLVERKET = 0, 1
 SOURCE_NAMES = {OSM: SOURCE_OSM, SKOLVERKET: SOURCE_SKOLVERKET}
@@ -266,22 +267,21 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             self.GROUNDS_COUNT: len(grounds),
             self.SKIPPED_COUNT: len(result.skipped),
         }
-        for name, wkb_type, features in outputs:
-            sink, destination = self.parameterAsSink(
-                parameters, name, context, fields, wkb_type, crs
-            )
-            if sink is None:
-                if features:
-                    feedback.pushWarning(
-                        tr(
-                            "{count} schools with school grounds were not written: the output "
-                            "'{output}' is not set."
-                        ).format(count=len(features), output=self._label(name))
-                    )
-                continue
-            if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
-            results[name] = destination
+        with OutputSinks(self, parameters, context, feedback) as sinks:
+            for name, wkb_type, features in outputs:
+                sink, destination = sinks.create(name, fields, wkb_type, crs, optional=True)
+                if sink is None:
+                    if features:
+                        feedback.pushWarning(
+                            tr(
+                                "{count} schools with school grounds were not written: the "
+                                "output '{output}' is not set."
+                            ).format(count=len(features), output=self._label(name))
+                        )
+                    continue
+                if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
+                results[name] = destination
         feedback.setProgress(100)
         self._report(result, points, grounds, feedback)
         return results

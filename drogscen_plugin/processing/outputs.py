@@ -221,8 +221,9 @@ class OutputSinks:
             value = text
         return dict(self.parameters, **{name: value}), (staged, target)
 
-    def create(self, name, fields, wkb_type, crs=None):
-        """The sink of output ``name`` and what the run reports as its destination."""
+    def create(self, name, fields, wkb_type, crs=None, optional=False):
+        """The sink of output ``name`` and what the run reports as its destination;
+        (None, None) for an ``optional`` output the user left unset."""
         destination = self._destination(name)
         existing = destination.existing()
         if existing:
@@ -234,6 +235,8 @@ class OutputSinks:
             parameters, name, self.context, fields, wkb_type, crs or QgsCoordinateReferenceSystem()
         )
         if sink is None:
+            if optional:
+                return None, None
             raise QgsProcessingException(self.algorithm.invalidSinkError(parameters, name))
         reported = created if staging is None else created.replace(*staging)
         self.created.append((sink, destination, created, reported))
