@@ -231,3 +231,29 @@ def test_a_layer_name_gdal_refuses_leaves_the_file_as_it_was(tmp_path):
     context.temporaryLayerStore().removeAllMapLayers()
     assert not ok and not results and feedback.errors
     assert digest(tmp_path) == before
+
+
+def hours_layer(count):
+    return memory_layer(
+        "Point", [("name", "string"), ("opening_hours", "string")],
+        [("POINT({} {})".format(674000 + i, 6580000), ["School {}".format(i), "Mo-Fr 07-17"])
+         for i in range(count)], name="schools")
+
+
+@pytest.mark.parametrize("extension", ["gpkg", "shp"])
+def test_check_hours_on_a_full_disk_keeps_the_old_file(tiny_disk, extension):
+    output = str(tiny_disk / ("checked." + extension))
+    parameters = {"INPUT": hours_layer(10), "FIELD": "opening_hours", "OUTPUT": output}
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:checkhours")
+    context = QgsProcessingContext()
+    results, ok = algorithm.run(parameters, context, Feedback())
+    assert ok
+    before = digest(tiny_disk)
+
+    feedback = Feedback()
+    results, ok = algorithm.run(dict(parameters, INPUT=hours_layer(20000)), context, feedback)
+    context.temporaryLayerStore().removeAllMapLayers()
+
+    assert not ok and not results
+    assert feedback.errors[-1].startswith(WRITE_FAILED), feedback.errors
+    assert digest(tiny_disk) == before
