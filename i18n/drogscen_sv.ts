@@ -2202,6 +2202,7 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/guard.py" line="148"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="304"/>
         <source>no connection could be made</source>
         <translation>ingen anslutning kunde göras</translation>
     </message>
@@ -2335,27 +2336,28 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>tabellen {schema}.{table} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="231"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="252"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="261"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="282"/>
         <source>the file written cannot be read back</source>
         <translation>den skrivna filen går inte att läsa tillbaka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="267"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="289"/>
         <source>The outputs could not be written ({reason}); the files that were there are kept as they were.</source>
         <translation>Utdata kunde inte skrivas ({reason}); filerna som fanns finns kvar som de var.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="290"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="325"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="346"/>
         <source>Could not remove the unfinished output {output}: {error}</source>
         <translation>Kunde inte ta bort den ofullständiga utdatan {output}: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="298"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="335"/>
         <source>The unfinished outputs were removed.</source>
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>

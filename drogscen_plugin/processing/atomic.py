@@ -21,7 +21,8 @@ SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx
 # What SQLite and GDAL may keep beside a file while it is open.
 SIDECARS = ("-wal", "-shm", "-journal", ".aux.xml")
 _STAGED = re.compile(r"^\.drogscen_(?P<pid>\d+)_\d+$")
-_serial = itertools.count(1)
+# Numbers the staged files and tables of this process.
+serial = itertools.count(1)
 
 
 class WriteError(Exception):
@@ -31,7 +32,7 @@ class WriteError(Exception):
 def sibling(path):
     """A new path for ``path``'s content, in a new hidden folder beside it."""
     folder, name = os.path.split(os.path.abspath(path))
-    staging = os.path.join(folder, ".drogscen_{}_{}".format(os.getpid(), next(_serial)))
+    staging = os.path.join(folder, ".drogscen_{}_{}".format(os.getpid(), next(serial)))
     if os.path.isdir(staging):
         shutil.rmtree(staging)
     os.mkdir(staging)

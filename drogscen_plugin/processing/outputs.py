@@ -160,6 +160,10 @@ def _remove_file(path):
         os.rmdir(folder)
 
 
+def _identifier(name):
+    return '"{}"'.format(name.replace('"', '""'))
+
+
 def destination_text(parameters, name, context):
     """The destination a parameter asks for, without creating anything."""
     value = parameters.get(name)
@@ -191,6 +195,8 @@ class OutputSinks:
         self.created = []
         # Target file -> its staged sibling; outputs into one file share it.
         self.staged = {}
+        # PostGIS outputs: (destination, schema, staged table, final table).
+        self.tables = []
 
     def _label(self, name):
         return "{} ({})".format(self.algorithm.parameterDefinition(name).description(), name)
@@ -198,8 +204,19 @@ class OutputSinks:
     def _destination(self, name):
         return Destination(destination_text(self.parameters, name, self.context))
 
+    def _staged_table(self, destination):
+        """A new table beside a PostGIS output's; its text and (temporary, final) names."""
+        source = QgsDataSourceUri(destination.uri)
+        final = source.table()
+        staged = "{}_drogscen_{}_{}".format(final[:40], os.getpid(), next(atomic.serial))
+        source.setTable(staged)
+        self.tables.append((destination, source.schema() or "public", staged, final))
+        return "postgres://" + source.uri(False), (staged, final)
+
     def _staged_parameters(self, name, destination):
         """The run's parameters with output ``name`` pointed at its staged sibling."""
+        if destination.kind == DATABASE and destination.provider == "postgres":
+            return self._with_destination(name, *self._staged_table(destination))
         if destination.kind not in (FILE, FILE_LAYER):
             return self.parameters, None
         target = os.path.abspath(destination.path)
@@ -213,13 +230,17 @@ class OutputSinks:
         text = destination.text.replace(destination.path, staged)
         if destination.kind == FILE and destination.text != destination.path:
             text = staged  # Processing added the extension
+        return self._with_destination(name, text, (staged, target))
+
+    def _with_destination(self, name, text, staging):
+        """The run's parameters with output ``name`` written to ``text``."""
         value = self.parameters.get(name)
         if isinstance(value, QgsProcessingOutputLayerDefinition):
             value = QgsProcessingOutputLayerDefinition(value)
             value.sink = QgsProperty.fromValue(text)
         else:
             value = text
-        return dict(self.parameters, **{name: value}), (staged, target)
+        return dict(self.parameters, **{name: value}), staging
 
     def create(self, name, fields, wkb_type, crs=None, optional=False):
         """The sink of output ``name`` and what the run reports as its destination;
@@ -261,7 +282,8 @@ class OutputSinks:
                     raise atomic.WriteError(tr("the file written cannot be read back"))
             for target, staged in self.staged.items():
                 atomic.replace(staged, target)
-        except (OSError, atomic.WriteError) as error:
+            self._swap_tables()
+        except (OSError, atomic.WriteError, QgsProviderConnectionException) as error:
             self.discard()
             raise QgsProcessingException(
                 tr("The outputs could not be written ({reason}); the files that were there "
@@ -272,7 +294,20 @@ class OutputSinks:
             if created in loading and created != reported:
                 loading[reported] = loading.pop(created)
         self.context.setLayersToLoadOnCompletion(loading)
-        self.created, self.staged = [], {}
+        self.created, self.staged, self.tables = [], {}, []
+
+    def _swap_tables(self):
+        """Each staged PostGIS table renamed over its final table, in one transaction each."""
+        for destination, schema, staged, final in self.tables:
+            connection = _connection(destination.provider, destination.uri)
+            if connection is None:
+                raise QgsProviderConnectionException(tr("no connection could be made"))
+            connection.executeSql(
+                "BEGIN; DROP TABLE IF EXISTS {schema}.{final}; "
+                "ALTER TABLE {schema}.{staged} RENAME TO {final}; COMMIT;".format(
+                    schema=_identifier(schema), final=_identifier(final),
+                    staged=_identifier(staged))
+            )
 
     def discard(self):
         """Close the sinks and remove what they created; nothing of the run is kept."""
@@ -280,8 +315,8 @@ class OutputSinks:
         loading = self.context.layersToLoadOnCompletion()
         for _, destination, created, _ in reversed(self.created):
             loading.pop(created, None)
-            if destination.kind in (FILE, FILE_LAYER):
-                continue  # staged: removed below, the user's file untouched
+            if destination.kind in (FILE, FILE_LAYER) or destination.provider == "postgres":
+                continue  # staged: removed below, the user's file or table untouched
             try:
                 destination.remove(created, self.context)
             except (OSError, QgsProviderConnectionException) as error:
@@ -293,10 +328,23 @@ class OutputSinks:
                 )
         for staged in self.staged.values():
             atomic.remove(staged)
+        for destination, schema, staged, _ in self.tables:
+            self._drop(destination, schema, staged)
         self.context.setLayersToLoadOnCompletion(loading)
         if self.created or self.staged:
             self.feedback.pushInfo(tr("The unfinished outputs were removed."))
-        self.created, self.staged = [], {}
+        self.created, self.staged, self.tables = [], {}, []
+
+    def _drop(self, destination, schema, table):
+        try:
+            connection = _connection(destination.provider, destination.uri)
+            if connection is not None and connection.tableExists(schema, table):
+                connection.dropVectorTable(schema, table)
+        except QgsProviderConnectionException as error:
+            # Said, not raised: the error that stopped the run comes first.
+            self.feedback.pushWarning(
+                tr("Could not remove the unfinished output {output}: {error}").format(
+                    output=table, error=error))
 
     def __enter__(self):
         return self
