@@ -17,17 +17,19 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
-    QgsUnitTypes,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QtMsgType, qInstallMessageHandler
 
-from .core.errors import ScheduleError
+from .core.errors import InputError, ScheduleError
 from .core.schedule import WeeklySchedule
 from .i18n import tr
 from .plugin import DrogscenPlugin
+from .processing import atomic
+from .processing.guard import file_storage, layer_storage
+from .qgis_io.checks import MAX_DISTANCE, require_metric_crs
 from .report import PAPERS, ReportError, check_writable
 
 EXIT_OK = 0
@@ -74,13 +76,16 @@ def _default(algorithm, parameter):
     return tr(" (default: {value})").format(value=value)
 
 
-def _positive_number(text):
+def _distance(text):
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(tr("not a number: {text}").format(text=text))
     if not value > 0:
         raise argparse.ArgumentTypeError(tr("must be more than 0: {text}").format(text=text))
+    if not value <= MAX_DISTANCE:  # also infinity
+        raise argparse.ArgumentTypeError(
+            tr("must be at most {most:g} metres: {text}").format(most=MAX_DISTANCE, text=text))
     return value
 
 
@@ -118,7 +123,7 @@ def build_parser(algorithm):
     analyse.add_argument("--out", required=True, metavar="OUT.gpkg",
                          help=tr("GeoPackage to write; layers 'overlap' and 'summary' in it "
                                  "are replaced, other layers are kept"))
-    analyse.add_argument("--distance", type=_positive_number, metavar="M",
+    analyse.add_argument("--distance", type=_distance, metavar="M",
                          help=tr("distance around each school in metres{default}").format(
                              default=_default(algorithm, "DISTANCE")))
     analyse.add_argument("--distance-field", metavar="F",
@@ -185,24 +190,36 @@ def _file_of(path):
 def _load_layer(option, path):
     if not os.path.isfile(_file_of(path)):
         raise UsageError(tr("{option}: no such file: {path}").format(option=option, path=path))
-    layer = QgsVectorLayer(path, option.lstrip("-"), "ogr")
+    # GDAL's complaints are collected, not printed before the one line below.
+    with atomic.gdal_failures():
+        layer = QgsVectorLayer(path, option.lstrip("-"), "ogr")
     if not layer.isValid():
         raise UsageError(tr("{option}: cannot read a vector layer from {path}").format(
             option=option, path=path))
     return layer
 
 
-def _check_output(out, inputs):
+def _is_input(path, layers):
+    """The option of the input layer kept in the file ``path``, or None."""
+    target = file_storage(path)
+    for option, layer in layers:
+        storage = layer_storage(layer)
+        if storage is not None and storage.same_place(target):
+            return option
+    return None
+
+
+def _check_output(out, layers):
     if not out.lower().endswith(".gpkg"):
         raise UsageError(tr("--out: must be a GeoPackage file ending in .gpkg: {path}").format(
             path=out))
     if os.path.isdir(out):
         raise UsageError(tr("--out: is a directory: {path}").format(path=out))
-    target = os.path.realpath(out)
-    for path in inputs:
-        if os.path.realpath(_file_of(path)) == target:
-            raise UsageError(tr("--out: must not be an input file: {path}").format(path=out))
-    folder = os.path.dirname(target)
+    option = _is_input(out, layers)
+    if option is not None:
+        raise UsageError(tr("--out: must not be an input file ({option}): {path}").format(
+            option=option, path=out))
+    folder = os.path.dirname(os.path.realpath(out))
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as error:
@@ -219,12 +236,11 @@ def _check_report(args, inputs):
     if not args.report.lower().endswith(".pdf"):
         raise UsageError(tr("--report: must be a PDF file ending in .pdf: {path}").format(
             path=args.report))
-    target = os.path.realpath(args.report)
-    for path in inputs:
-        if os.path.realpath(_file_of(path)) == target:
-            raise UsageError(tr("--report: must not be an input file: {path}").format(
-                path=args.report))
-    folder = os.path.dirname(target)
+    option = _is_input(args.report, inputs)
+    if option is not None:
+        raise UsageError(tr("--report: must not be an input file ({option}): {path}").format(
+            option=option, path=args.report))
+    folder = os.path.dirname(os.path.realpath(args.report))
     try:
         os.makedirs(folder, exist_ok=True)
         check_writable(args.report)
@@ -282,7 +298,9 @@ def _parameters(args, scenes, schools):
         if not crs.isValid():
             raise UsageError(tr("--crs: unknown coordinate reference system: {crs}").format(
                 crs=args.crs))
-        if crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+        try:
+            require_metric_crs(crs)
+        except InputError:
             raise UsageError(tr("--crs: {crs} does not measure in metres; choose a projected "
                                 "CRS such as EPSG:3006").format(crs=args.crs))
         parameters["ANALYSIS_CRS"] = crs
@@ -295,7 +313,7 @@ def _one_line(message):
     return ": ".join(line.strip() for line in str(message).splitlines() if line.strip())
 
 
-def _write(layer, path, name):
+def _write(layer, path, name, shown):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
@@ -309,7 +327,32 @@ def _write(layer, path, name):
         layer, path, QgsProject.instance().transformContext(), options)
     if error != QgsVectorFileWriter.NoError:
         raise UsageError(tr("--out: cannot write the layer '{layer}' to {path}: {reason}").format(
-            layer=name, path=path, reason=_one_line(message)))
+            layer=name, path=shown, reason=_one_line(message)))
+
+
+def _write_all(results, out):
+    """Write the output layers into a copy of ``out`` and rename it in when all are written:
+    a run stopped at any moment leaves the old file whole."""
+    target = os.path.abspath(out)
+    atomic.clear_stale(os.path.dirname(target))
+    staged = atomic.sibling(target)
+    try:
+        if os.path.exists(target):
+            atomic.copy_for_update(target, staged)
+        with atomic.gdal_failures() as failures:
+            for parameter, name in OUTPUT_LAYERS:
+                _write(results[parameter], staged, name, out)
+        if failures:
+            raise UsageError(tr("--out: cannot write {path}: {reason}").format(
+                path=out, reason=failures[0]))
+        atomic.replace(staged, target)
+    except OSError as error:
+        atomic.remove(staged)
+        raise UsageError(tr("--out: cannot write {path}: {reason}").format(
+            path=out, reason=error.strerror))
+    except BaseException:
+        atomic.remove(staged)
+        raise
 
 
 def _hours(minutes):
@@ -382,12 +425,12 @@ def analyse(args, owned):
     owned.append(scenes)
     schools = _load_layer("--schools", args.schools)
     owned.append(schools)
-    inputs = (args.scenes, args.schools)
+    inputs = [("--scenes", scenes), ("--schools", schools)]
     districts = None
     if args.districts is not None:
         districts = _load_layer("--districts", args.districts)
         owned.append(districts)
-        inputs += (args.districts,)
+        inputs.append(("--districts", districts))
     _check_output(args.out, inputs)
     _check_report(args, inputs)
     parameters = _parameters(args, scenes, schools)
@@ -400,9 +443,9 @@ def analyse(args, owned):
         print(tr("drogscen: the analysis failed: {message}").format(message=_one_line(error)),
               file=sys.stderr)
         return EXIT_FAILED
-    for parameter, name in OUTPUT_LAYERS:
+    for parameter, _ in OUTPUT_LAYERS:
         owned.append(results[parameter])
-        _write(results[parameter], args.out, name)
+    _write_all(results, args.out)
     for line in summary_table(results["SUMMARY"]):
         print(line)
     if feedback.warnings:

@@ -9,214 +9,225 @@
         <translation>drogscen: fel: PyQGIS hittades inte; kör detta med den Python som QGIS använder, t.ex. /usr/bin/python3</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="74"/>
+        <location filename="../drogscen_plugin/cli.py" line="76"/>
         <source> (default: {value})</source>
         <translation> (standard: {value})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="81"/>
+        <location filename="../drogscen_plugin/cli.py" line="83"/>
         <source>not a number: {text}</source>
         <translation>inte ett tal: {text}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="83"/>
+        <location filename="../drogscen_plugin/cli.py" line="85"/>
         <source>must be more than 0: {text}</source>
         <translation>måste vara större än 0: {text}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="91"/>
+        <location filename="../drogscen_plugin/cli.py" line="88"/>
+        <source>must be at most {most:g} metres: {text}</source>
+        <translation>får vara högst {most:g} meter: {text}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="96"/>
         <source>Drogscen: open drug scenes near schools and preschools, in space and time.</source>
         <translation>Drogscen: öppna drogscener nära skolor och förskolor, i rum och tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="99"/>
+        <location filename="../drogscen_plugin/cli.py" line="104"/>
         <source>run the overlap analysis on two vector layers</source>
         <translation>kör överlappsanalysen på två vektorlager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="100"/>
+        <location filename="../drogscen_plugin/cli.py" line="105"/>
         <source>Find, for every school and preschool, the open drug scenes within a distance, the overlapping area and the hours per week a scene is active while the school is open and while it is closed. Writes the layers &apos;overlap&apos; (one row per school and scene) and &apos;summary&apos; (one row per school) to a GeoPackage and prints the affected schools.</source>
         <translation>Tar för varje skola och förskola fram de öppna drogscenerna inom ett avstånd, den överlappande ytan och hur många timmar i veckan en drogscen är aktiv medan skolan är öppen och medan den är stängd. Skriver lagren &apos;overlap&apos; (en rad per skola och drogscen) och &apos;summary&apos; (en rad per skola) till en GeoPackage och skriver ut de berörda skolorna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="107"/>
+        <location filename="../drogscen_plugin/cli.py" line="112"/>
         <source>PATH is a file readable by QGIS; pick one layer of a GeoPackage with &apos;file.gpkg|layername=NAME&apos;. Hours are opening_hours text such as &apos;Mo-Fr 07:00-18:00&apos; or &apos;Må-Fr 22-03&apos;. Exit status: 0 done, 1 the analysis failed, 2 a mistake in the command or an unreadable file.</source>
         <translation>PATH är en fil som QGIS kan läsa; välj ett lager i en GeoPackage med &apos;fil.gpkg|layername=NAMN&apos;. Tider anges som opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos; eller &apos;Må-Fr 22-03&apos;. Slutstatus: 0 klart, 1 analysen misslyckades, 2 fel i kommandot eller en fil som inte kan läsas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="115"/>
+        <location filename="../drogscen_plugin/cli.py" line="120"/>
         <source>polygon layer of open drug scenes</source>
         <translation>polygonlager med öppna drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="117"/>
+        <location filename="../drogscen_plugin/cli.py" line="122"/>
         <source>point or polygon layer of schools and preschools</source>
         <translation>punkt- eller polygonlager med skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="119"/>
+        <location filename="../drogscen_plugin/cli.py" line="124"/>
         <source>GeoPackage to write; layers &apos;overlap&apos; and &apos;summary&apos; in it are replaced, other layers are kept</source>
         <translation>GeoPackage att skriva; lagren &apos;overlap&apos; och &apos;summary&apos; i den ersätts, övriga lager behålls</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="122"/>
+        <location filename="../drogscen_plugin/cli.py" line="127"/>
         <source>distance around each school in metres{default}</source>
         <translation>avstånd runt varje skola i meter{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="125"/>
+        <location filename="../drogscen_plugin/cli.py" line="130"/>
         <source>school field with a distance of its own, used where set</source>
         <translation>skolfält med ett eget avstånd, som används där det är ifyllt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="127"/>
+        <location filename="../drogscen_plugin/cli.py" line="132"/>
         <source>scene field with the name{default}</source>
         <translation>drogscenens fält med namnet{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="130"/>
+        <location filename="../drogscen_plugin/cli.py" line="135"/>
         <source>scene field with the active hours{default}</source>
         <translation>drogscenens fält med de aktiva tiderna{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="133"/>
+        <location filename="../drogscen_plugin/cli.py" line="138"/>
         <source>school field with the name{default}</source>
         <translation>skolans fält med namnet{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="136"/>
+        <location filename="../drogscen_plugin/cli.py" line="141"/>
         <source>school field with the type, e.g. förskola or grundskola{default}</source>
         <translation>skolans fält med skolformen, t.ex. förskola eller grundskola{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="140"/>
+        <location filename="../drogscen_plugin/cli.py" line="145"/>
         <source>school field with the opening hours; schools without hours get the defaults by type{default}</source>
         <translation>skolans fält med öppettiderna; skolor utan tider får standardtiderna för sin skolform{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="144"/>
+        <location filename="../drogscen_plugin/cli.py" line="149"/>
         <source>opening hours of schools without their own{default}</source>
         <translation>öppettider för skolor som saknar egna{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="147"/>
+        <location filename="../drogscen_plugin/cli.py" line="152"/>
         <source>opening hours of preschools without their own{default}</source>
         <translation>öppettider för förskolor som saknar egna{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="151"/>
+        <location filename="../drogscen_plugin/cli.py" line="156"/>
         <source>projected CRS in metres to measure in{default}</source>
         <translation>projicerat koordinatsystem i meter att mäta i{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="154"/>
+        <location filename="../drogscen_plugin/cli.py" line="159"/>
         <source>also write the situation report (lägesbild) as a PDF: an overview page, a trend and districts page and one page per affected school</source>
         <translation>skriv även lägesbilden som PDF: en översiktssida, en sida med utveckling och stadsdelar samt en sida per berörd skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="158"/>
+        <location filename="../drogscen_plugin/cli.py" line="163"/>
         <source>paper of the report, landscape (default: {paper})</source>
         <translation>rapportens pappersformat, liggande (standard: {paper})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="161"/>
+        <location filename="../drogscen_plugin/cli.py" line="166"/>
         <source>polygon layer of districts for the report&apos;s table per district</source>
         <translation>polygonlager med stadsdelar för rapportens tabell per stadsdel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="187"/>
+        <location filename="../drogscen_plugin/cli.py" line="192"/>
         <source>{option}: no such file: {path}</source>
         <translation>{option}: filen finns inte: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="190"/>
+        <location filename="../drogscen_plugin/cli.py" line="197"/>
         <source>{option}: cannot read a vector layer from {path}</source>
         <translation>{option}: kan inte läsa ett vektorlager från {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="197"/>
+        <location filename="../drogscen_plugin/cli.py" line="214"/>
         <source>--out: must be a GeoPackage file ending in .gpkg: {path}</source>
         <translation>--out: måste vara en GeoPackage-fil som slutar på .gpkg: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="200"/>
+        <location filename="../drogscen_plugin/cli.py" line="217"/>
         <source>--out: is a directory: {path}</source>
         <translation>--out: är en mapp: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="204"/>
-        <source>--out: must not be an input file: {path}</source>
-        <translation>--out: får inte vara en indatafil: {path}</translation>
+        <location filename="../drogscen_plugin/cli.py" line="220"/>
+        <source>--out: must not be an input file ({option}): {path}</source>
+        <translation>--out: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="209"/>
+        <location filename="../drogscen_plugin/cli.py" line="226"/>
         <source>--out: cannot create the folder {folder}: {reason}</source>
         <translation>--out: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="217"/>
+        <location filename="../drogscen_plugin/cli.py" line="234"/>
         <source>--districts: only used with --report</source>
         <translation>--districts: används bara med --report</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="220"/>
+        <location filename="../drogscen_plugin/cli.py" line="237"/>
         <source>--report: must be a PDF file ending in .pdf: {path}</source>
         <translation>--report: måste vara en PDF-fil som slutar på .pdf: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="225"/>
-        <source>--report: must not be an input file: {path}</source>
-        <translation>--report: får inte vara en indatafil: {path}</translation>
+        <location filename="../drogscen_plugin/cli.py" line="241"/>
+        <source>--report: must not be an input file ({option}): {path}</source>
+        <translation>--report: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="232"/>
+        <location filename="../drogscen_plugin/cli.py" line="248"/>
         <source>--report: cannot create the folder {folder}: {reason}</source>
         <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="264"/>
+        <location filename="../drogscen_plugin/cli.py" line="280"/>
         <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="283"/>
+        <location filename="../drogscen_plugin/cli.py" line="299"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="286"/>
+        <location filename="../drogscen_plugin/cli.py" line="304"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="311"/>
+        <location filename="../drogscen_plugin/cli.py" line="329"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="343"/>
+        <location filename="../drogscen_plugin/cli.py" line="346"/>
+        <location filename="../drogscen_plugin/cli.py" line="351"/>
+        <source>--out: cannot write {path}: {reason}</source>
+        <translation>--out: kan inte skriva {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="386"/>
         <source>None of the {total} schools has a scene within the distance.</source>
         <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="346"/>
+        <location filename="../drogscen_plugin/cli.py" line="389"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="63"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>School</source>
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="346"/>
+        <location filename="../drogscen_plugin/cli.py" line="389"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="179"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="346"/>
+        <location filename="../drogscen_plugin/cli.py" line="389"/>
         <location filename="../drogscen_plugin/core/fields.py" line="80"/>
         <location filename="../drogscen_plugin/gui/results.py" line="45"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
@@ -224,77 +235,77 @@
         <translation>Scener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="346"/>
+        <location filename="../drogscen_plugin/cli.py" line="389"/>
         <location filename="../drogscen_plugin/core/fields.py" line="81"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="347"/>
+        <location filename="../drogscen_plugin/cli.py" line="390"/>
         <source>Concurrent h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="347"/>
+        <location filename="../drogscen_plugin/cli.py" line="390"/>
         <source>After-hours h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="357"/>
+        <location filename="../drogscen_plugin/cli.py" line="400"/>
         <source>{affected} of {total} schools have a scene within the distance.</source>
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="367"/>
+        <location filename="../drogscen_plugin/cli.py" line="410"/>
         <location filename="../drogscen_plugin/core/report_content.py" line="43"/>
         <source>while open</source>
         <translation>öppet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="368"/>
+        <location filename="../drogscen_plugin/cli.py" line="411"/>
         <location filename="../drogscen_plugin/core/report_content.py" line="44"/>
         <source>while closed</source>
         <translation>stängt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="400"/>
+        <location filename="../drogscen_plugin/cli.py" line="443"/>
         <source>drogscen: the analysis failed: {message}</source>
         <translation>drogscen: analysen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="410"/>
+        <location filename="../drogscen_plugin/cli.py" line="453"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="414"/>
+        <location filename="../drogscen_plugin/cli.py" line="457"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="426"/>
+        <location filename="../drogscen_plugin/cli.py" line="469"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="430"/>
+        <location filename="../drogscen_plugin/cli.py" line="473"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="433"/>
+        <location filename="../drogscen_plugin/cli.py" line="476"/>
         <location filename="../drogscen_plugin/gui/report_button.py" line="87"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="471"/>
+        <location filename="../drogscen_plugin/cli.py" line="514"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="474"/>
+        <location filename="../drogscen_plugin/cli.py" line="517"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -463,7 +474,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="65"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="187"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
@@ -768,20 +779,21 @@
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="148"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="98"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="109"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="310"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="342"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="265"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="567"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="46"/>
+        <location filename="../drogscen_plugin/core/timing.py" line="90"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="309"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="253"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="568"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="205"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="249"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="103"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="243"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -1119,71 +1131,70 @@
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="61"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="386"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="102"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="55"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="393"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="70"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="100"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
         <source>The database run failed: {error}</source>
         <translation>Körningen i databasen misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="116"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="288"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="127"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="121"/>
         <source>Finding pairs in the database…</source>
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="142"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="136"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="147"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="141"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="182"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="324"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="176"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="323"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="215"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="400"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="209"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="399"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="226"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="419"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="220"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="304"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="239"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="298"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="252"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="326"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="355"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="320"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="354"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1224,8 +1235,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="113"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="168"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="89"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="176"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="90"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
         <location filename="../drogscen_plugin/report/trend.py" line="73"/>
         <source>Districts</source>
@@ -1324,7 +1335,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="47"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="99"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="106"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="45"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
         <source>Source</source>
@@ -1367,8 +1378,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="53"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="244"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="54"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="245"/>
         <source>Safety measures</source>
         <translation>Trygghetsåtgärder</translation>
     </message>
@@ -1410,8 +1421,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="71"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="191"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="93"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="199"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="94"/>
         <source>Count planned measures</source>
         <translation>Räkna med planerade åtgärder</translation>
     </message>
@@ -1498,15 +1509,15 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="46"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="35"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="63"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="36"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="64"/>
         <source>School buffers</source>
         <translation>Buffertzoner kring skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="47"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="123"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="78"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
@@ -1516,7 +1527,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="50"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="51"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
@@ -1603,9 +1614,9 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="167"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="69"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
@@ -1613,7 +1624,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="169"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="54"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="55"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
@@ -1641,14 +1652,14 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
-        <location filename="../drogscen_plugin/processing/base.py" line="27"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="28"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="184"/>
-        <location filename="../drogscen_plugin/processing/base.py" line="45"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="110"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="46"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="111"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
@@ -1790,85 +1801,115 @@
         <translation>Följer tidskontrollen (Temporal Controller)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="190"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="225"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="444"/>
+        <location filename="../drogscen_plugin/net/http.py" line="208"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="232"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="451"/>
         <source>The fetch was canceled.</source>
         <translation>Hämtningen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="216"/>
+        <location filename="../drogscen_plugin/net/http.py" line="238"/>
+        <source>{service} sent text that is not valid {encoding} (at byte {position}, near &apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
+        <translation>{service} skickade text som inte är giltig {encoding} (vid byte {position}, nära &apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="262"/>
         <location filename="../drogscen_plugin/net/payload.py" line="28"/>
         <source>{service} sent an answer that is not valid JSON (&apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
         <translation>{service} skickade ett svar som inte är giltig JSON (&apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="270"/>
+        <location filename="../drogscen_plugin/net/http.py" line="301"/>
+        <source>{host} redirected the request more than {count} times.</source>
+        <translation>{host} styrde om begäran mer än {count} gånger.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="319"/>
+        <source>{host} redirected the request to &apos;{target}&apos;, which is not followed: only redirects on the same host, never from https to anything else, are. Check the address of the service.</source>
+        <translation>{host} styrde om begäran till &apos;{target}&apos;, vilket inte följs: bara omstyrningar till samma värd följs, aldrig från https till något annat. Kontrollera tjänstens adress.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="389"/>
+        <source>The answer of {host} is larger than {size:g} MB, the most the plugin accepts (setting {key}). Ask for a smaller area, or raise the setting.</source>
+        <translation>Svaret från {host} är större än {size:g} MB, det mesta insticksprogrammet tar emot (inställningen {key}). Fråga efter ett mindre område, eller höj inställningen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="401"/>
+        <source>{host} did not send its whole answer within {total:g} s. The server or the network may be slow: try again later, or with a smaller area.</source>
+        <translation>{host} skickade inte hela sitt svar inom {total:g} s. Servern eller nätverket kan vara långsamt: försök igen senare, eller med ett mindre område.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="406"/>
+        <source>{host} did not answer within {total:g} s. The server may be busy: try again later, or with a smaller area.</source>
+        <translation>{host} svarade inte inom {total:g} s. Servern kan vara upptagen: försök igen senare, eller med ett mindre område.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="417"/>
         <source>QGIS under Settings › Options › Network</source>
         <translation>QGIS under Inställningar › Alternativ › Nätverk</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="273"/>
+        <location filename="../drogscen_plugin/net/http.py" line="420"/>
         <source>Could not reach {host} through the proxy ({detail}). Check the proxy in {network}: address, port, user and password.</source>
         <translation>Kunde inte nå {host} via proxyn ({detail}). Kontrollera proxyn i {network}: adress, port, användarnamn och lösenord.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="278"/>
+        <location filename="../drogscen_plugin/net/http.py" line="425"/>
         <source>The secure connection to {host} failed: its certificate could not be verified ({detail}). If your organisation inspects encrypted traffic, set the CA bundle file with its root certificate (setting drogscen/ca_bundle); check also the computer&apos;s date and time.</source>
         <translation>Den säkra anslutningen till {host} misslyckades: certifikatet kunde inte verifieras ({detail}). Om din organisation granskar krypterad trafik, ange CA-paketfilen med dess rotcertifikat (inställningen drogscen/ca_bundle); kontrollera också datorns datum och tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="285"/>
+        <location filename="../drogscen_plugin/net/http.py" line="432"/>
         <source>No connection to {host} within {connect:g} s. Check the network connection and the proxy in {network}.</source>
         <translation>Ingen anslutning till {host} inom {connect:g} s. Kontrollera nätverksanslutningen och proxyn i {network}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="292"/>
+        <location filename="../drogscen_plugin/net/http.py" line="439"/>
         <source>{host} did not answer within {read:g} s. The server may be busy: try again later, or with a smaller area.</source>
         <translation>{host} svarade inte inom {read:g} s. Servern kan vara överbelastad: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="297"/>
+        <location filename="../drogscen_plugin/net/http.py" line="444"/>
         <source>The SOCKS proxy set in {network} needs the Python package PySocks (Debian and Ubuntu: python3-socks). Install it, or use an HTTP proxy.</source>
         <translation>SOCKS-proxyn som är inställd i {network} kräver Python-paketet PySocks (Debian och Ubuntu: python3-socks). Installera det, eller använd en HTTP-proxy.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="304"/>
+        <location filename="../drogscen_plugin/net/http.py" line="451"/>
         <source>&apos;{url}&apos; is not an address the plugin can use: it must start with https:// or http://.</source>
         <translation>&apos;{url}&apos; är inte en adress som tillägget kan använda: den måste börja med https:// eller http://.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="309"/>
+        <location filename="../drogscen_plugin/net/http.py" line="456"/>
         <source>Could not connect to {host} ({detail}). Check the network connection, the address and the proxy in {network}.</source>
         <translation>Kunde inte ansluta till {host} ({detail}). Kontrollera nätverksanslutningen, adressen och proxyn i {network}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="314"/>
+        <location filename="../drogscen_plugin/net/http.py" line="461"/>
         <source>The connection to {host} broke off ({detail}). Try again.</source>
         <translation>Anslutningen till {host} bröts ({detail}). Försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="326"/>
+        <location filename="../drogscen_plugin/net/http.py" line="473"/>
         <source>{service} refuses further requests for now: too many requests (HTTP 429). Wait a few minutes and try again.</source>
         <translation>{service} tar inte emot fler förfrågningar just nu: för många förfrågningar (HTTP 429). Vänta några minuter och försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="331"/>
+        <location filename="../drogscen_plugin/net/http.py" line="478"/>
         <source>{service} is busy or unavailable (HTTP {status}). Try again in a few minutes.</source>
         <translation>{service} är överbelastad eller inte tillgänglig (HTTP {status}). Försök igen om några minuter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="335"/>
+        <location filename="../drogscen_plugin/net/http.py" line="482"/>
         <source>The proxy asks for a user name and password (HTTP 407). Enter them in QGIS under Settings › Options › Network.</source>
         <translation>Proxyn kräver användarnamn och lösenord (HTTP 407). Ange dem i QGIS under Inställningar › Alternativ › Nätverk.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="340"/>
+        <location filename="../drogscen_plugin/net/http.py" line="487"/>
         <source>{service} has nothing at {url} (HTTP 404). Check the address of the service.</source>
         <translation>{service} har inget på {url} (HTTP 404). Kontrollera tjänstens adress.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="344"/>
+        <location filename="../drogscen_plugin/net/http.py" line="491"/>
         <source>{service} answered with an error (HTTP {status}): &apos;{excerpt}&apos;. Check the address {url}.</source>
         <translation>{service} svarade med ett fel (HTTP {status}): &apos;{excerpt}&apos;. Kontrollera adressen {url}.</translation>
     </message>
@@ -2081,170 +2122,170 @@
         <translation>Lagrets namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="52"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="53"/>
         <source>Distance field (per school)</source>
         <translation>Avståndsfält (per skola)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="58"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="59"/>
         <source>Numeric field with a school&apos;s own distance in metres; empty values use the distance above.</source>
         <translation>Numeriskt fält med skolans eget avstånd i meter; tomma värden använder avståndet ovan.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="106"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="114"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="115"/>
         <source>{parameter}: layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>{parameter}: lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="123"/>
         <source>{parameter}: {message}</source>
         <translation>{parameter}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="131"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="134"/>
         <source>{parameter}: &apos;{text}&apos; is not valid opening hours: {message}</source>
         <translation>{parameter}: &apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="39"/>
         <source>The area within the distance of each school or preschool, as the overlap analysis measures it: a circle around a point, or outward from the boundary of school grounds, its arcs drawn within 5 cm of the true circle. Each buffer keeps the school&apos;s attributes and gets the field distance_m with the distance used.</source>
         <translation>Området inom avståndet från varje skola och förskola, så som överlappsanalysen mäter det: en cirkel runt en punkt, eller utåt från skolgårdens gräns, med bågarna ritade inom 5 cm från den sanna cirkeln. Varje buffertzon behåller skolans attribut och får fältet distance_m med det avstånd som användes.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="53"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="54"/>
         <source>Points, or polygons of school grounds.</source>
         <translation>Punkter, eller polygoner för skolgårdar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="55"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="56"/>
         <source>Buffer distance in metres.</source>
         <translation>Buffertavstånd i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="57"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="59"/>
         <source>Projected CRS in metres in which the buffers are drawn and written.</source>
         <translation>Projicerat koordinatsystem i meter där buffertzonerna ritas och skrivs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="65"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="66"/>
         <source>One polygon per school.</source>
         <translation>En polygon per skola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="39"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="40"/>
         <source>Check hours</source>
         <translation>Kontrollera tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="42"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="43"/>
         <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where) and hours_canonical (the hours in canonical opening_hours form). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
         <translation>Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var) och hours_canonical (tiderna i kanonisk opening_hours-form). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="57"/>
         <source>Any layer or table with hours.</source>
         <translation>Vilket lager eller vilken tabell som helst med tider.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="60"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="61"/>
         <source>Hours field</source>
         <translation>Fält med tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="62"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="63"/>
         <source>The field with opening_hours text, such as &apos;Mo-Fr 07:00-18:00&apos;.</source>
         <translation>Fältet med opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="66"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="67"/>
         <source>Checked hours</source>
         <translation>Kontrollerade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="68"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="69"/>
         <source>The input features with hours_valid, hours_message and hours_canonical.</source>
         <translation>Indataobjekten med hours_valid, hours_message och hours_canonical.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="70"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="71"/>
         <source>Hours understood</source>
         <translation>Tolkade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="71"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="72"/>
         <source>Hours not understood</source>
         <translation>Tider som inte kunde tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="72"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="73"/>
         <source>No hours</source>
         <translation>Inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="80"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="221"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="81"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="193"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="106"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="101"/>
         <source>The check was canceled.</source>
         <translation>Kontrollen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="111"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="106"/>
         <source>no hours</source>
         <translation>inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="114"/>
         <source>Feature {fid}, field &apos;{field}&apos;: &apos;{value}&apos;: {message}</source>
         <translation>Objekt {fid}, fältet &apos;{field}&apos;: &apos;{value}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="133"/>
         <source>{valid} understood, {invalid} not understood, {empty} without hours.</source>
         <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="30"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="38"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="30"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="38"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="40"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="48"/>
         <source>Reports</source>
         <translation>Rapporter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="48"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="56"/>
         <source>Report date</source>
         <translation>Rapportdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="50"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="58"/>
         <source>The date the report describes: scenes open on it count as active, and the trend runs up to it. Empty means today.</source>
         <translation>Datumet som rapporten beskriver: drogscener som är öppna då räknas som aktiva, och utvecklingen visas fram till det. Tomt betyder i dag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="85"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="93"/>
         <source>Situation report (PDF and layouts)</source>
         <translation>Lägesbild (PDF och layouter)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="92"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="100"/>
         <source>A situation report (lägesbild) of an analysis run, as one PDF and as two print layouts in the project&apos;s layout manager.
 
 The overview page has the map with scenes, buffers, overlaps and schools, the parameters, a table of the affected schools and the data sources. A second page, when scenes or districts are given, shows the trend of scenes per year or quarter (from first_seen and closed_on) and a table per district. Then one page per affected school: its map, a week chart of its opening hours and the scenes&apos; active hours, and the measures (adult presence, guards, the yard round).
@@ -2265,34 +2306,34 @@ Tiderna som visas är de som analysen använde, så som dess resultat innehålle
 Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som gäller på rapportdatumet täcker skolans behov (som drogscen:measurecoverage med sammanställningen per skola och avståndet).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="114"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="122"/>
         <source>Report (PDF)</source>
         <translation>Rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="114"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="122"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="123"/>
         <source>The PDF file to write.</source>
         <translation>PDF-filen som ska skrivas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="117"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="125"/>
         <source>Pages</source>
         <translation>Sidor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="80"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="132"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="81"/>
         <source>The Overlaps output (OUTPUT) of drogscen:overlap.</source>
         <translation>Utdata Överlapp (OUTPUT) från drogscen:overlap.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="128"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="100"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
@@ -2300,160 +2341,165 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation>Sammanställning per skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="137"/>
         <source>The School summary output (SUMMARY) of drogscen:overlap.</source>
         <translation>Utdata Sammanställning per skola (SUMMARY) från drogscen:overlap.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="135"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
         <source>The scenes analysed: drawn on the maps, and with their first seen and closed dates the trend.</source>
         <translation>De analyserade drogscenerna: ritas på kartorna och ger, med datumen för första observation och stängning, utvecklingen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="140"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="113"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="142"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="150"/>
         <source>Field with the scene&apos;s name, for the map labels.</source>
         <translation>Fält med drogscenens namn, för kartetiketterna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="147"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="74"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="155"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="75"/>
         <source>First seen field</source>
         <translation>Fält för första observation</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="149"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="75"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="157"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="76"/>
         <source>Date field (or YYYY-MM-DD text): when the scene was first seen.</source>
         <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen först observerades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="154"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="79"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="80"/>
         <source>Closed on field</source>
         <translation>Fält för stängningsdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="156"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="81"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="82"/>
         <source>Date field (or YYYY-MM-DD text): when the scene closed; empty while open.</source>
         <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen stängdes; tomt så länge den är öppen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="161"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="169"/>
         <source>Source field</source>
         <translation>Fält för källa</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="170"/>
         <source>Field of the scenes (and of the school summary, when it has one) naming where the data come from; OpenStreetMap sources get the OpenStreetMap attribution.</source>
         <translation>Fält i drogscenerna (och i sammanställningen per skola, när den har det) som anger var uppgifterna kommer ifrån; källor från OpenStreetMap får OpenStreetMaps upphovsangivelse.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="170"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="178"/>
         <source>Polygons of districts: a table with active scenes, affected schools and conflicts while open per district.</source>
         <translation>Polygoner för stadsdelar: en tabell med aktiva drogscener, berörda skolor och konflikter under verksamhetstid per stadsdel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="175"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="95"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="96"/>
         <source>District name field</source>
         <translation>Fält med stadsdelens namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="177"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="97"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="185"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="98"/>
         <source>Field with the district&apos;s name.</source>
         <translation>Fält med stadsdelens namn.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="184"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="84"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="192"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="85"/>
         <source>Measures layers</source>
         <translation>Lager med åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="186"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="194"/>
         <source>Layers of safety measures: each school page shows their coverage of the school&apos;s needs.</source>
         <translation>Lager med trygghetsåtgärder: varje skolsida visar hur de täcker skolans behov.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="192"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="200"/>
         <source>Count planned measures in the coverage as if they were in force.</source>
         <translation>Räkna planerade åtgärder i täckningen som om de gällde.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="196"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="204"/>
         <source>Trend per</source>
         <translation>Utveckling per</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="198"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="206"/>
         <source>Count the scenes per year or per quarter.</source>
         <translation>Räkna drogscenerna per år eller per kvartal.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="209"/>
         <source>Paper</source>
         <translation>Papper</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="202"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="210"/>
         <source>A4 or A3, landscape.</source>
         <translation>A4 eller A3, liggande.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="206"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="214"/>
         <source>Distance used (m)</source>
         <translation>Använt avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="208"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="216"/>
         <source>The distance of the analysis run, in metres: shown in the parameters and drawn as the buffers (the outputs do not record it).</source>
         <translation>Analyskörningens avstånd i meter: visas bland parametrarna och ritas som buffertzonerna (resultaten innehåller det inte).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="222"/>
         <source>Add the layouts to the project</source>
         <translation>Lägg till layouterna i projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="215"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="223"/>
         <source>Put the overview and school layouts into the project&apos;s layout manager, to adjust them in the Layout Designer. Layers the layouts need that are not in the project are added to a hidden group &apos;Situation report layers&apos;.</source>
         <translation>Lägg översikts- och skollayouten i projektets layouthanterare, för att justera dem i layoutdesignern. Lager som layouterna behöver och som inte finns i projektet läggs i en dold grupp &apos;Lager för lägesbild&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="258"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="268"/>
         <source>Building the layouts…</source>
         <translation>Bygger layouterna…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="262"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="272"/>
         <source>Writing {pages} pages to {path}…</source>
         <translation>Skriver {pages} sidor till {path}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="277"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="279"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Kunde inte skriva {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="295"/>
         <source>The layouts &apos;{overview}&apos; and &apos;{schools}&apos; are in the project&apos;s layout manager.</source>
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="68"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="75"/>
         <source>Fetch schools and preschools (open data)</source>
         <translation>Hämta skolor och förskolor (öppna data)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="71"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="78"/>
         <source>Data sources</source>
         <translation>Datakällor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="77"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="84"/>
         <source>Loads schools and preschools for an extent or a municipality from open data, with the fields the overlap analysis reads: name, type (förskola, grundskola, gymnasieskola, skola when the level is not known, annan), opening_hours when the source has them, source_id, source and fetched_at.
 
 OpenStreetMap (Overpass API): schools and preschools, school grounds as polygons where they are mapped, and the opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap wherever you show or share it. A school mapped twice (a point in its grounds, grounds within grounds) becomes one feature.
@@ -2474,237 +2520,263 @@ Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar
 Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="108"/>
         <source>OpenStreetMap (Overpass API): schools and preschools</source>
         <translation>OpenStreetMap (Overpass API): skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="109"/>
         <source>Skolverket (Skolenhetsregistret): schools only, no preschools</source>
         <translation>Skolverket (Skolenhetsregistret): bara skolor, inga förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="106"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="113"/>
         <source>Where the schools come from. Skolverket&apos;s register has no preschools and is searched by municipality only.</source>
         <translation>Var skolorna hämtas från. Skolverkets register har inga förskolor och söks bara per kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="112"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="119"/>
         <source>Extent</source>
         <translation>Utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="120"/>
         <source>The area to fetch schools for (OpenStreetMap only); or give a municipality.</source>
         <translation>Området att hämta skolor för (bara OpenStreetMap); eller ange en kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="117"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="124"/>
         <source>Municipality code (kommunkod)</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="126"/>
         <source>The four-digit municipality code, for example 0180 for Stockholm.</source>
         <translation>Kommunens fyrsiffriga kod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="130"/>
         <source>Overpass API address</source>
         <translation>Adress till Overpass API</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="125"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="132"/>
         <source>The Overpass API interpreter; the default comes from the setting drogscen/overpass_url, else the public server.</source>
         <translation>Overpass API:s interpreter; standardvärdet kommer från inställningen drogscen/overpass_url, annars den publika servern.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="141"/>
         <source>Skolenhetsregistret address</source>
         <translation>Adress till Skolenhetsregistret</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="138"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="145"/>
         <source>Skolverket&apos;s Skolenhetsregistret v2; the default comes from the setting drogscen/skolverket_url.</source>
         <translation>Skolverkets Skolenhetsregistret v2; standardvärdet kommer från inställningen drogscen/skolverket_url.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="145"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="152"/>
         <source>Output CRS</source>
         <translation>Koordinatsystem för utdata</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="146"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="153"/>
         <source>The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Utdatalagrens koordinatsystem; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="151"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="158"/>
         <source>Schools and preschools (points)</source>
         <translation>Skolor och förskolor (punkter)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="153"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="160"/>
         <source>The schools and preschools mapped as points (all of them from Skolverket).</source>
         <translation>Skolor och förskolor som är karterade som punkter (alla från Skolverket).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="158"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="165"/>
         <source>School grounds (polygons)</source>
         <translation>Skolgårdar (polygoner)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="163"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="170"/>
         <source>The schools and preschools mapped with their grounds (OpenStreetMap only).</source>
         <translation>Skolor och förskolor som är karterade med sina skolgårdar (bara OpenStreetMap).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="165"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="172"/>
         <source>Schools as points</source>
         <translation>Skolor som punkter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="166"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="173"/>
         <source>Schools with grounds</source>
         <translation>Skolor med skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="167"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="174"/>
         <source>Elements left out</source>
         <translation>Utelämnade element</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="174"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="181"/>
         <source>Give either an extent or a municipality code, not both.</source>
         <translation>Ange antingen en utbredning eller en kommunkod, inte båda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="177"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="184"/>
         <source>Skolverket&apos;s register is searched by municipality: give a municipality code (kommunkod), such as 0180 for Stockholm.</source>
         <translation>Skolverkets register söks per kommun: ange en kommunkod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="183"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="190"/>
         <source>Give an extent or a municipality code to fetch schools for.</source>
         <translation>Ange en utbredning eller en kommunkod att hämta skolor för.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="187"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="194"/>
         <source>{parameter}: no valid CRS given.</source>
         <translation>{parameter}: inget giltigt koordinatsystem angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="208"/>
         <source>municipality {code}</source>
         <translation>kommun {code}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="203"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="210"/>
         <source>the extent {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</source>
         <translation>utbredningen {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="207"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="214"/>
         <source>Asking {url} for {where}…</source>
         <translation>Frågar {url} om {where}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="216"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="223"/>
         <source>Asking {url} for the school units of municipality {code}, one request per unit not fetched in the last day, four at a time…</source>
         <translation>Frågar {url} efter skolenheterna i kommun {code}, en förfrågan per enhet som inte hämtats det senaste dygnet, fyra åt gången…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="280"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="287"/>
         <source>{count} schools with school grounds were not written: the output &apos;{output}&apos; is not set.</source>
         <translation>{count} skolor med skolgård skrevs inte: utdatan &apos;{output}&apos; är inte angiven.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="297"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="304"/>
         <source>{count} schools and preschools from {source}: {points} as points, {grounds} with school grounds.</source>
         <translation>{count} skolor och förskolor från {source}: {points} som punkter, {grounds} med skolgård.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="312"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="319"/>
         <source>{count} malformed elements of the answer were left out: {elements}.</source>
         <translation>{count} felaktiga element i svaret utelämnades: {elements}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="318"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="325"/>
         <source>{count} school units were left out because their details could not be fetched: {units}.</source>
         <translation>{count} skolenheter utelämnades eftersom deras uppgifter inte kunde hämtas: {units}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="324"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="331"/>
         <source>{id} left out: {reason}.</source>
         <translation>{id} utelämnad: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="327"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="334"/>
         <source>{count} more elements left out.</source>
         <translation>{count} element till utelämnade.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="338"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="345"/>
         <source>{count} carry opening hours; the others get the default hours of their type in the analysis.</source>
         <translation>{count} har öppettider; de övriga får standardtiderna för sin skolform i analysen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="345"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="352"/>
         <source>{id} ({name}): the opening hours &apos;{hours}&apos; cannot be read ({message}); the analysis will use the default hours.</source>
         <translation>{id} ({name}): öppettiderna &apos;{hours}&apos; kan inte tolkas ({message}); analysen använder standardtiderna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="355"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="362"/>
         <source>Source and licence: {attribution}.</source>
         <translation>Källa och licens: {attribution}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="357"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="364"/>
         <source>Maps and data made from it must credit “© OpenStreetMap contributors”.</source>
         <translation>Kartor och data som bygger på dem måste ange ”© OpenStreetMaps bidragsgivare”.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="395"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="402"/>
         <source>points within their school&apos;s grounds</source>
         <translation>punkter inom sin skolas skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="396"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="403"/>
         <source>grounds within larger grounds of the same school</source>
         <translation>skolgårdar inom större skolgårdar för samma skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="397"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="404"/>
         <source>points near grounds of the same name</source>
         <translation>punkter nära en skolgård med samma namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="400"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="407"/>
         <source>{kind}: {count}</source>
         <translation>{kind}: {count}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="404"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="411"/>
         <source>{count} features were the same school as another and were merged ({kinds}): {pairs}.</source>
         <translation>{count} objekt var samma skola som ett annat och slogs ihop ({kinds}): {pairs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="448"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="455"/>
         <source>Schools and preschools ({source})</source>
         <translation>Skolor och förskolor ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="449"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="456"/>
         <source>School grounds ({source})</source>
         <translation>Skolgårdar ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="50"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="148"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="304"/>
+        <source>no connection could be made</source>
+        <translation>ingen anslutning kunde göras</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/guard.py" line="154"/>
+        <source>{output}: cannot reach the database of &apos;{destination}&apos;: {reason}</source>
+        <translation>{output}: når inte databasen för &apos;{destination}&apos;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/guard.py" line="173"/>
+        <source>{output}: &apos;{destination}&apos; names no layer; give the layer or table to write.</source>
+        <translation>{output}: &apos;{destination}&apos; anger inget lager; ange lagret eller tabellen att skriva.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/guard.py" line="182"/>
+        <source>{output}: &apos;{destination}&apos; would replace the input layer {source} ({parameter}); choose another output.</source>
+        <translation>{output}: &apos;{destination}&apos; skulle ersätta indatalagret {source} ({parameter}); välj en annan utdata.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/guard.py" line="190"/>
+        <source>{output}: &apos;{destination}&apos; is where {other} is written too; choose another output.</source>
+        <translation>{output}: &apos;{destination}&apos; är där även {other} skrivs; välj ett annat utdata.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="51"/>
         <source>Coverage of safety measures</source>
         <translation>Täckning av trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="59"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="60"/>
         <source>Compares each affected school&apos;s needs, from the Overlaps output of the overlap analysis, with the safety measures in force there.
 
 Adult presence hours are covered by adult presence measures; guard hours by cameras, sensors and guard patrols; a yard round is needed on each day the school opens after scene activity, and a yard round measure covers it when its hours include a time that day before the opening, while the school is still closed. Other measures (lighting, fencing...) cover no hours.
@@ -2721,64 +2793,64 @@ En åtgärd räknas för en skola när dess fält &apos;school&apos; anger skola
 Utdata har en rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de dagar då rondering saknas. Åtgärder som inte kan läsas utelämnas och rapporteras.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="86"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="87"/>
         <source>Layers of safety measures with the fields measure_type, school, hours and status (and start_date, end_date), such as New measures layer creates.</source>
         <translation>Lager med trygghetsåtgärder med fälten measure_type, school, hours och status (och start_date, end_date), som de lager som Nytt åtgärdslager skapar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="95"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="96"/>
         <source>Count planned measures as if they were in force, to see what the plans cover.</source>
         <translation>Räkna planerade åtgärder som om de gällde, för att se vad planerna täcker.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="104"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="105"/>
         <source>The School summary output (SUMMARY) of drogscen:overlap: measures within the distance of a school count for it, whatever their &apos;school&apos; field says.</source>
         <translation>Utdata Sammanställning per skola (SUMMARY) från drogscen:overlap: åtgärder inom en skolas avstånd räknas för den, oavsett vad deras fält &apos;school&apos; anger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="116"/>
         <source>With the School summary: how far from a school a measure counts, in metres; the distance of the analysis run.</source>
         <translation>Med Sammanställning per skola: hur långt från en skola en åtgärd räknas, i meter; analyskörningens avstånd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="121"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="123"/>
         <source>The date the measures must be in force on (start and end dates). Empty means today.</source>
         <translation>Datumet då åtgärderna ska gälla (start- och slutdatum). Tomt betyder i dag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="128"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="129"/>
         <source>Measure coverage</source>
         <translation>Åtgärdstäckning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="130"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="131"/>
         <source>One row per affected school: needed and uncovered minutes per week, the uncovered hours and the yard round days missing.</source>
         <translation>En rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de ronderingsdagar som saknas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="133"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="134"/>
         <location filename="../drogscen_plugin/report/trend.py" line="79"/>
         <source>Affected schools</source>
         <translation>Berörda skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="135"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="136"/>
         <source>Schools whose needs are covered</source>
         <translation>Skolor vars behov är täckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="151"/>
         <source>{parameter}: no measures layer given.</source>
         <translation>{parameter}: inget lager med åtgärder angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="186"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="535"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="183"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="536"/>
         <source>The coverage was canceled.</source>
         <translation>Täckningsberäkningen avbröts.</translation>
     </message>
@@ -2788,37 +2860,43 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>{covered} av {schools} berörda skolor har sina behov täckta den {date}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="119"/>
         <source>the file {path} exists and is replaced whole, with its layers {layers}.</source>
         <translation>filen {path} finns och ersätts helt, med sina lager {layers}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="121"/>
         <source>the file {path} exists and is replaced.</source>
         <translation>filen {path} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="125"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="124"/>
         <source>the layer &apos;{layer}&apos; in {path} exists and is replaced; the other layers of the file are kept.</source>
         <translation>lagret &apos;{layer}&apos; i {path} finns och ersätts; filens övriga lager behålls.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="131"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="130"/>
         <source>the table {schema}.{table} exists and is replaced.</source>
         <translation>tabellen {schema}.{table} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="224"/>
-        <source>{output}: &apos;{destination}&apos; would replace the input layer {source} ({parameter}); choose another output.</source>
-        <translation>{output}: &apos;{destination}&apos; skulle ersätta indatalagret {source} ({parameter}); välj en annan utdata.</translation>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="282"/>
+        <source>the file written cannot be read back</source>
+        <translation>den skrivna filen går inte att läsa tillbaka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="267"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="289"/>
+        <source>The outputs could not be written ({reason}); the files that were there are kept as they were.</source>
+        <translation>Utdata kunde inte skrivas ({reason}); filerna som fanns finns kvar som de var.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="325"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="346"/>
         <source>Could not remove the unfinished output {output}: {error}</source>
         <translation>Kunde inte ta bort den ofullständiga utdatan {output}: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="273"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="335"/>
         <source>The unfinished outputs were removed.</source>
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
@@ -2984,7 +3062,7 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="298"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="297"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
@@ -3104,12 +3182,12 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <translation>Publicerad som {tables} (körning {run}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="52"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="53"/>
         <source>Scene trend per year or quarter</source>
         <translation>Utveckling av drogscener per år eller kvartal</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="55"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="56"/>
         <source>How many open drug scenes there were per year or quarter, from the scenes&apos; first seen and closed dates: active (open at the end of the period; for the current period, on the report date), opened and closed in the period. The periods run from the first first-seen date to the report date.
 
 The output table has one row per period for the whole layer (district empty) and, when districts are given, one row per district and period; a scene counts in the district holding its representative point. Scenes without a first seen date are left out and counted; unreadable dates are reported with the feature id.</source>
@@ -3118,49 +3196,74 @@ The output table has one row per period for the whole layer (district empty) and
 Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när stadsdelar anges, en rad per stadsdel och period; en drogscen räknas i den stadsdel som innehåller dess representativa punkt. Drogscener utan datum för första observation utelämnas och räknas; datum som inte kan läsas rapporteras med objekt-id.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="71"/>
         <source>Scenes with a first seen date and, when closed, a closed date.</source>
         <translation>Drogscener med ett datum för första observation och, när de är stängda, ett stängningsdatum.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="84"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="85"/>
         <source>Per</source>
         <translation>Per</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="85"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="86"/>
         <source>Count per year or per quarter.</source>
         <translation>Räkna per år eller per kvartal.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="91"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="92"/>
         <source>Polygons of districts: adds rows per district.</source>
         <translation>Polygoner för stadsdelar: lägger till rader per stadsdel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="103"/>
         <source>Scene trend</source>
         <translation>Utveckling av drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="104"/>
         <source>One row per period (and district): active, opened and closed scenes.</source>
         <translation>En rad per period (och stadsdel): aktiva, nya och stängda drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="106"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="107"/>
         <source>Scenes without a first seen date</source>
         <translation>Drogscener utan datum för första observation</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="128"/>
         <source>{count} scenes without a first seen date are left out.</source>
         <translation>{count} drogscener utan datum för första observation utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="157"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="155"/>
         <source>The trend was canceled.</source>
         <translation>Utvecklingsberäkningen avbröts.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="23"/>
+        <source>no valid CRS given.</source>
+        <translation>inget giltigt koordinatsystem angivet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="28"/>
+        <source>{crs} does not measure in metres: choose a projected CRS such as EPSG:3006 (SWEREF 99 TM).</source>
+        <translation>{crs} mäter inte i meter: välj ett projicerat koordinatsystem som EPSG:3006 (SWEREF 99 TM).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="41"/>
+        <source>Layer &apos;{layer}&apos; has geometry type {found}: {expected} expected.</source>
+        <translation>Lagret &apos;{layer}&apos; har geometritypen {found}: {expected} förväntades.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="51"/>
+        <source>polygons</source>
+        <translation>polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="51"/>
+        <source>points or polygons</source>
+        <translation>punkter eller polygoner</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/expressions.py" line="38"/>
@@ -3268,238 +3371,223 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="71"/>
-        <source>no valid CRS given.</source>
-        <translation>inget giltigt koordinatsystem angivet.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="74"/>
-        <source>{crs} does not measure in metres: choose a projected CRS such as EPSG:3006 (SWEREF 99 TM).</source>
-        <translation>{crs} mäter inte i meter: välj ett projicerat koordinatsystem som EPSG:3006 (SWEREF 99 TM).</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="87"/>
-        <source>Layer &apos;{layer}&apos; has geometry type {found}: {expected} expected.</source>
-        <translation>Lagret &apos;{layer}&apos; har geometritypen {found}: {expected} förväntades.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="96"/>
-        <source>polygons</source>
-        <translation>polygoner</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="96"/>
-        <source>points or polygons</source>
-        <translation>punkter eller polygoner</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="209"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="177"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="431"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="198"/>
+        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not text; choose a text field.</source>
+        <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte text; välj ett textfält.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="418"/>
+        <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
+        <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="432"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="437"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="438"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="444"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="445"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="456"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="457"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="465"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="466"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="476"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="477"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="114"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
         <source>Measure</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="118"/>
         <source>Hours in force</source>
         <translation>Tider då åtgärden gäller</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="118"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
         <source>Responsible</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
         <source>Start date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
         <source>End date</source>
         <translation>Slutdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="124"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="130"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
         <source>Measures: points (cameras, sensors)</source>
         <translation>Åtgärder: punkter (kameror, sensorer)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
         <source>Measures: lines (fences, patrol routes)</source>
         <translation>Åtgärder: linjer (stängsel, rondvägar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="133"/>
         <source>Measures: areas (lighting, clearing, yards)</source>
         <translation>Åtgärder: ytor (belysning, röjning, skolgårdar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="151"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="152"/>
         <source>When the measure is in force, in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty for a camera or sensor that is always on.</source>
         <translation>När åtgärden gäller, i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt för en kamera eller sensor som alltid är på.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="156"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="157"/>
         <source>The cost cannot be negative.</source>
         <translation>Kostnaden kan inte vara negativ.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="158"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="159"/>
         <source>The end date cannot be before the start date.</source>
         <translation>Slutdatumet kan inte ligga före startdatumet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="183"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="184"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="136"/>
         <source>The style {path} could not be read: {message}</source>
         <translation>Stilen {path} kunde inte läsas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="184"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="185"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="137"/>
         <source>it has no symbols</source>
         <translation>den har inga symboler</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="212"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="213"/>
         <source>No valid CRS given for the new measures layers.</source>
         <translation>Inget giltigt koordinatsystem angivet för de nya åtgärdslagren.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="218"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="219"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another file or name; the existing layers are left as they are.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj en annan fil eller ett annat namn; de befintliga lagren lämnas orörda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="231"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="232"/>
         <source>Drogscen safety measures</source>
         <translation>Drogscen: trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="235"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="236"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="127"/>
         <source>The style of the new layer &apos;{layer}&apos; could not be saved in {path}: {message}</source>
         <translation>Stilen för det nya lagret &apos;{layer}&apos; kunde inte sparas i {path}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="276"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="277"/>
         <source>Layer &apos;{layer}&apos; cannot be edited.</source>
         <translation>Lagret &apos;{layer}&apos; kan inte redigeras.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="294"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="295"/>
         <source>Add {count} measures</source>
         <translation>Lägg till {count} åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="298"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="299"/>
         <source>The measures could not be added to layer &apos;{layer}&apos;.</source>
         <translation>Åtgärderna kunde inte läggas till i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="329"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="330"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{hours}&apos;: {message}</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="337"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="380"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="338"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="381"/>
         <source>Overlaps feature {fid}</source>
         <translation>Överlapp, objekt {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="365"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="366"/>
         <source>Layer &apos;{layer}&apos; has no field {fields}: is it {what}?</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält: {fields}. Är det {what}?</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="374"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="375"/>
         <source>the Overlaps output of drogscen:overlap</source>
         <translation>utdata Överlapp från drogscen:overlap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="411"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="412"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="428"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="429"/>
         <source>a measures layer</source>
         <translation>ett lager med åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="432"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="433"/>
         <source>Layer &apos;{layer}&apos;, measure {fid}</source>
         <translation>Lagret &apos;{layer}&apos;, åtgärd {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="446"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="447"/>
         <source>Layer &apos;{layer}&apos;: {message} The measure is left out.</source>
         <translation>Lagret &apos;{layer}&apos;: {message} Åtgärden utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="453"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="454"/>
         <source>{where}: a {kind} without hours covers nothing.</source>
         <translation>{where}: {kind} utan tider täcker ingenting.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="507"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="508"/>
         <source>Layer &apos;{layer}&apos;: {message}</source>
         <translation>Lagret &apos;{layer}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="510"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="511"/>
         <source>the School summary output of drogscen:overlap</source>
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
     </message>
@@ -3509,12 +3597,12 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Skolorna är punkter och skolgårdar blandade i ett lager: var och en analyserades med sin egen geometri; sammanfattningen visar de {count} skolgårdarna som punkter inom dem, så att den har en geometrityp.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="58"/>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="59"/>
         <source>The proxy&apos;s authentication configuration &apos;{id}&apos; (Settings › Options › Network, setting {key}) could not be read: it is not in QGIS&apos;s authentication database, it holds no user name and password, or the master password was not entered.</source>
         <translation>Proxyns autentiseringskonfiguration &apos;{id}&apos; (Inställningar › Alternativ › Nätverk, inställningen {key}) kunde inte läsas: den finns inte i QGIS autentiseringsdatabas, den innehåller inget användarnamn och lösenord, eller så angavs inte huvudlösenordet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="102"/>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="103"/>
         <source>The CA bundle file &apos;{path}&apos; (setting {key}) does not exist. Point the setting at a PEM file with your organisation&apos;s root certificates, or clear it.</source>
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
     </message>
@@ -3951,6 +4039,14 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     <message>
         <source>&apos;{text}&apos; is not valid opening hours: {message}</source>
         <translation type="vanished">&apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
+    </message>
+    <message>
+        <source>--out: must not be an input file: {path}</source>
+        <translation type="vanished">--out: får inte vara en indatafil: {path}</translation>
+    </message>
+    <message>
+        <source>--report: must not be an input file: {path}</source>
+        <translation type="vanished">--report: får inte vara en indatafil: {path}</translation>
     </message>
     <message>
         <source>A situation report (lägesbild) of an analysis run, as one PDF and as two print layouts in the project&apos;s layout manager.

@@ -6,117 +6,15 @@ The time measures depend only on the two schedules, so they are computed
 once per distinct pair of schedules.
 """
 
-from collections import namedtuple
-from functools import reduce
-from operator import or_
-
 from ..i18n import tr
 from .errors import AnalysisCanceled
 from .records import Analysis, PairResult, SchoolSummary
-from .schedule import MINUTES_PER_DAY, MINUTES_PER_WEEK, WEEKDAYS, WeeklySchedule
 from .space import Space
-
-CONCURRENT = "concurrent"
-AFTER_HOURS = "after_hours"
-NO_CONFLICT = "none"
+from .timing import NO_CONFLICT, TimeCache
 
 # Schools per batch: large enough for numpy to pay, small enough that
 # progress and cancel are checked often.
 _CHUNK = 1000
-
-
-# --- time -------------------------------------------------------------------
-
-TimeMeasures = namedtuple(
-    "TimeMeasures",
-    "scene_min concurrent_min afterhours_min conflict presence_hours guard_hours round_days round_before",
-)
-TimeMeasures.__doc__ = """What one school schedule and one scene schedule mean for the city.
-
-presence: scene active while the school is open; guard: while it is closed;
-round: the openings that follow scene activity since the school last closed.
-"""
-
-
-def time_measures(school, scene):
-    """``TimeMeasures`` of a school schedule against a scene schedule."""
-    presence = school & scene
-    guard = scene - school
-    conflict = CONCURRENT if presence.minutes else AFTER_HOURS
-    round_days, round_before = _round(school, scene)
-    return TimeMeasures(
-        scene.minutes,
-        presence.minutes,
-        guard.minutes,
-        conflict,
-        presence.to_opening_hours(),
-        guard.to_opening_hours(),
-        round_days,
-        round_before,
-    )
-
-
-def _closed_gaps(school):
-    """The school's closed stretches as (intervals, opening minute).
-
-    A stretch running over the end of the week is one stretch. A school
-    open always or never has no openings, so no stretches.
-    """
-    closed = list((~school).intervals)
-    if not closed or not school.intervals:
-        return []
-    gaps = []
-    if len(closed) > 1 and closed[0][0] == 0 and closed[-1][1] == MINUTES_PER_WEEK:
-        first, last = closed.pop(0), closed.pop()
-        gaps.append(([last, first], first[1]))
-    gaps.extend(([gap], gap[1] % MINUTES_PER_WEEK) for gap in closed)
-    return gaps
-
-
-def _round(school, scene):
-    """(round_days, round_before) for the openings that follow scene activity."""
-    openings = [
-        opening
-        for intervals, opening in _closed_gaps(school)
-        if (scene & WeeklySchedule.from_intervals(intervals)).minutes
-    ]
-    if not openings:
-        return None, None
-    days = sorted({opening // MINUTES_PER_DAY for opening in openings})
-    earliest = min(opening % MINUTES_PER_DAY for opening in openings)
-    return ",".join(WEEKDAYS[day] for day in days), "%02d:%02d" % divmod(earliest, 60)
-
-
-class _TimeCache:
-    """Time measures per distinct (school schedule, scene schedule).
-
-    Thousands of schools and scenes share a handful of distinct schedules,
-    mostly the very same objects: those are looked up by identity, which
-    spares hashing the schedules, and then by value.
-    """
-
-    def __init__(self):
-        self._measures = {}
-        # Each entry holds its schedules, so that their ids stay theirs.
-        self._known = {}
-        self._unions = {}
-
-    def get_measures(self, school, scene):
-        entry = self._known.get((id(school), id(scene)))
-        if entry is None:
-            measures = self._measures.get((school, scene))
-            if measures is None:
-                measures = self._measures[school, scene] = time_measures(school, scene)
-            entry = self._known[id(school), id(scene)] = (school, scene, measures)
-        return entry[2]
-
-    def union(self, schedules):
-        """The union of a list of schedules."""
-        key = frozenset(map(id, schedules))
-        entry = self._unions.get(key)
-        if entry is None:
-            entry = self._unions[key] = (schedules, reduce(or_, schedules))
-        return entry[1]
 
 
 # --- the analysis -----------------------------------------------------------
@@ -127,8 +25,8 @@ def analyse(schools, scenes, distance, *, progress=None, is_canceled=None):
 
     ``distance`` (metres) applies to schools whose own ``distance`` is None.
     ``progress(percent)`` is called after each batch of schools;
-    ``is_canceled()`` is checked before each batch and raises
-    ``AnalysisCanceled``. Raises ``InputError`` for unusable records.
+    ``is_canceled()`` is checked before each batch and each new pair of
+    schedules, and raises ``AnalysisCanceled``. Raises ``InputError`` for unusable records.
     """
     schools = list(schools)
     scenes = list(scenes)
@@ -139,7 +37,7 @@ def analyse(schools, scenes, distance, *, progress=None, is_canceled=None):
     school_hours = [distinct.setdefault(school.schedule, school.schedule) for school in schools]
     scene_hours = [distinct.setdefault(scene.schedule, scene.schedule) for scene in scenes]
     text = {id(hours): hours.to_opening_hours() for hours in distinct.values()}
-    times = _TimeCache()
+    times = TimeCache(is_canceled)
     analysis = Analysis()
     if not schools and progress is not None:
         progress(100.0)

@@ -21,17 +21,11 @@ from qgis.PyQt.QtCore import Qt
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
-from ..core.overlap import AFTER_HOURS, CONCURRENT, NO_CONFLICT, time_measures
+from ..core.timing import AFTER_HOURS, CONCURRENT, NO_CONFLICT, time_measures
 from ..i18n import tr
 from ..processing.outputs import Destination
-from ..qgis_io.layers import (
-    POINTS_OR_POLYGONS,
-    POLYGONS,
-    LayerReader,
-    is_blank,
-    output_wkb_type,
-    require_geometry_type,
-)
+from ..qgis_io.checks import POLYGONS, require_geometry_type
+from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, is_blank, output_wkb_type
 from . import sql as statements
 from .ranges import multirange_text, schedule_of
 from .session import psycopg2

@@ -32,7 +32,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.errors import DrogscenError
 from ..core.help import DOCK_SECTION, help_url
 from ..i18n import tr
-from ..qgis_io.grid import ANALYSIS_CRS_KEY, analysis_crs_setting, grid_advice
+from ..qgis_io.grid import ANALYSIS_CRS_KEY, analysis_crs_setting, grid_advice, source_extent
 from .fetch_dialog import FetchButton
 from .measures_panel import MeasuresPanel
 from .report_button import ReportButton
@@ -203,7 +203,7 @@ class DrogscenDock(QgsDockWidget):
         crs = QgsCoordinateReferenceSystem(analysis_crs_setting())
         layers = (values.scenes_layer, values.schools_layer)
         message, fitting = grid_advice(
-            crs, [(layer.extent(), layer.crs()) for layer in layers],
+            crs, [(source_extent(layer), layer.crs()) for layer in layers],
             QgsProject.instance().transformContext())
         if not message:
             return

@@ -2,12 +2,15 @@
 
 Each request runs in a helper thread while the caller polls its cancel
 callback, so a cancel takes effect within a tenth of a second even while a
-slow server is still thinking.
+slow server is still thinking. The answer is read there in pieces, so that
+its size and the request's total time are bounded while it streams in.
 """
 
 import configparser
+import email.message
 import email.utils
 import functools
+import json
 import os
 import re
 import threading
@@ -15,7 +18,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Optional
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import requests
 from requests.utils import get_environ_proxies
@@ -31,6 +34,13 @@ RETRY_STATUSES = (429, 502, 503, 504)
 CANCEL_POLL = 0.1
 # Characters of a server's error text quoted in a message.
 EXCERPT_LENGTH = 200
+# The largest answer accepted, in megabytes (setting drogscen/max_answer_mb).
+DEFAULT_MAX_ANSWER_MB = 200
+MAX_ANSWER_KEY = "drogscen/max_answer_mb"
+# Bytes read from the connection at a time.
+READ_CHUNK = 64 * 1024
+# Redirects followed per request.
+MAX_REDIRECTS = 5
 
 
 class FetchError(DrogscenError):
@@ -147,6 +157,10 @@ class HttpClient:
     ``min_rate_limit_wait`` seconds after a 429; a pause longer than
     ``max_wait`` is not waited out. ``is_canceled()`` is polled during
     requests and pauses; after a cancel the client must not be used again.
+    An answer larger than ``max_bytes`` or a request (redirects included)
+    taking longer than ``total_timeout`` seconds (default: ``read_timeout``)
+    fails; redirects are followed only on the same host, never from https
+    to anything else.
     """
 
     def __init__(
@@ -161,6 +175,8 @@ class HttpClient:
         min_rate_limit_wait=0.0,
         max_wait=600.0,
         is_canceled=None,
+        max_bytes=DEFAULT_MAX_ANSWER_MB * 1024 * 1024,
+        total_timeout=None,
     ):
         self._session = requests.Session()
         # Proxies come from ``proxy`` only, never from the environment behind its back.
@@ -175,6 +191,8 @@ class HttpClient:
         self._min_rate_limit_wait = min_rate_limit_wait
         self._max_wait = max_wait
         self._is_canceled = is_canceled or (lambda: False)
+        self._max_bytes = max_bytes
+        self._total_timeout = read_timeout if total_timeout is None else total_timeout
 
     def __enter__(self):
         return self
@@ -207,10 +225,38 @@ class HttpClient:
     def get_json(self, url, service, params=None):
         return self.json(self.request("GET", url, service, params=params), service)
 
+    def text(self, response, service):
+        """A response's text, decoded strictly: its declared charset, else UTF-8."""
+        message = email.message.Message()
+        message["content-type"] = response.headers.get("Content-Type", "")
+        encoding = message.get_param("charset") or "utf-8-sig"
+        try:
+            return response.content.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as error:
+            position = getattr(error, "start", 0)
+            raise FetchError(
+                tr(
+                    "{service} sent text that is not valid {encoding} (at byte {position}, "
+                    "near '{excerpt}'). Check that the address {url} points at the service itself."
+                ).format(
+                    service=service,
+                    encoding=encoding.replace("-sig", "").upper(),
+                    position=position,
+                    excerpt=text_excerpt(
+                        response.content[max(position - 40, 0) : position + 40].decode(
+                            "utf-8", "replace"
+                        ),
+                        80,
+                    ),
+                    url=response.url,
+                )
+            ) from error
+
     def json(self, response, service):
         """The JSON of a response; FetchError when it is not JSON."""
+        text = self.text(response, service)
         try:
-            return response.json()
+            return json.loads(text)
         except ValueError as error:
             raise FetchError(
                 tr(
@@ -236,31 +282,132 @@ class HttpClient:
             time.sleep(min(CANCEL_POLL, remaining))
 
     def _send(self, method, url, **kwargs):
+        """The final response to a request, following the redirects allowed."""
+        deadline = time.monotonic() + self._total_timeout
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self._fetch(method, url, deadline, **kwargs)
+            if not response.is_redirect:
+                return response
+            target = urljoin(url, response.headers["Location"])
+            self._check_redirect(url, target)
+            if response.status_code == 303 or (
+                response.status_code in (301, 302) and method != "HEAD"
+            ):
+                method, kwargs = "GET", {}
+            else:
+                kwargs = {key: value for key, value in kwargs.items() if key != "params"}
+            url = target
+        raise FetchError(
+            tr("{host} redirected the request more than {count} times.").format(
+                host=urlsplit(url).netloc, count=MAX_REDIRECTS
+            )
+        )
+
+    @staticmethod
+    def _check_redirect(source, target):
+        """FetchError unless ``target`` stays on the host of ``source``, https kept."""
+        before, after = urlsplit(source), urlsplit(target)
+        same_host = (after.hostname or "").lower() == (before.hostname or "").lower()
+        if after.scheme == "https":
+            allowed = same_host and before.scheme in ("http", "https")
+        else:
+            allowed = same_host and before.scheme == after.scheme == "http" and (
+                after.port == before.port
+            )
+        if not allowed:
+            raise FetchError(
+                tr(
+                    "{host} redirected the request to '{target}', which is not followed: only "
+                    "redirects on the same host, never from https to anything else, are. Check "
+                    "the address of the service."
+                ).format(host=before.netloc, target=text_excerpt(target, 120))
+            )
+
+    def _fetch(self, method, url, deadline, **kwargs):
+        """One request without redirects, its answer read whole within ``deadline``."""
         outcome = {}
         done = threading.Event()
+        stop = threading.Event()
         proxies = self._proxy.proxies_for(url)
 
         def run():
             try:
-                outcome["response"] = self._session.request(
+                response = self._session.request(
                     method,
                     url,
                     timeout=self._timeout,
                     verify=self._verify,
                     proxies=proxies,
+                    stream=True,
+                    allow_redirects=False,
                     **kwargs,
                 )
+                outcome["answering"] = True
+                with response:
+                    body = b"" if response.is_redirect else self._read_body(response, stop)
+                response._content = body  # what .content, .text and .json() read
+                outcome["response"] = response
             except Exception as error:  # noqa: BLE001 (raised again in the caller's thread)
                 outcome["error"] = error
             finally:
                 done.set()
 
         threading.Thread(target=run, name="drogscen-http", daemon=True).start()
-        while not done.wait(CANCEL_POLL):
-            self.check_canceled()
-        if "error" in outcome:
-            raise self.network_error(outcome["error"], url) from outcome["error"]
+        try:
+            while not done.wait(CANCEL_POLL):
+                self.check_canceled()
+                if time.monotonic() > deadline:
+                    raise self._too_slow(url, outcome.get("answering", False))
+        except BaseException:
+            stop.set()  # the helper stops reading at its next piece
+            raise
+        error = outcome.get("error")
+        if isinstance(error, FetchError):
+            raise error
+        if error is not None:
+            raise self.network_error(error, url) from error
         return outcome["response"]
+
+    def _read_body(self, response, stop):
+        """The answer's bytes; FetchError beyond ``max_bytes``, None once ``stop`` is set."""
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self._max_bytes:
+            raise self._too_large(response.url)
+        pieces, size = [], 0
+        # Decompressed pieces: a small compressed answer must not unpack unbounded.
+        for piece in response.iter_content(READ_CHUNK):
+            if stop.is_set():
+                return None
+            size += len(piece)
+            if size > self._max_bytes:
+                raise self._too_large(response.url)
+            pieces.append(piece)
+        return b"".join(pieces)
+
+    def _too_large(self, url):
+        return FetchError(
+            tr(
+                "The answer of {host} is larger than {size:g} MB, the most the plugin accepts "
+                "(setting {key}). Ask for a smaller area, or raise the setting."
+            ).format(
+                host=urlsplit(url).netloc or url,
+                size=self._max_bytes / (1024 * 1024),
+                key=MAX_ANSWER_KEY,
+            )
+        )
+
+    def _too_slow(self, url, answering):
+        if answering:
+            message = tr(
+                "{host} did not send its whole answer within {total:g} s. The server or the "
+                "network may be slow: try again later, or with a smaller area."
+            )
+        else:
+            message = tr(
+                "{host} did not answer within {total:g} s. The server may be busy: try again "
+                "later, or with a smaller area."
+            )
+        return FetchError(message.format(host=urlsplit(url).netloc or url, total=self._total_timeout))
 
     def network_error(self, error, url):
         """A FetchError for a requests exception: what happened and what to try."""

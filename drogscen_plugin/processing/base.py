@@ -14,7 +14,8 @@ from ..core.errors import DrogscenError, InputError, ScheduleError
 from ..core.help import ALGORITHM_SECTIONS, help_url
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
-from ..qgis_io.layers import require_metric_crs
+from ..qgis_io.checks import MAX_DISTANCE, require_metric_crs
+from .guard import check_algorithm_run
 
 
 class DrogscenAlgorithm(QgsProcessingAlgorithm):
@@ -42,7 +43,7 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
     def add_distance(self, help_text, schools="SCHOOLS", crs="ANALYSIS_CRS"):
         """DISTANCE in metres of ``crs``, and the optional per-school DISTANCE_FIELD."""
         distance = QgsProcessingParameterDistance(
-            "DISTANCE", tr("Distance"), 300.0, crs, minValue=0.0
+            "DISTANCE", tr("Distance"), 300.0, crs, minValue=0.0, maxValue=MAX_DISTANCE
         )
         distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
         self.add(distance, help_text)
@@ -73,6 +74,8 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         try:
+            # Before anything is read or written: no output where an input or another output is.
+            check_algorithm_run(self, parameters, context)
             return self.process(parameters, context, feedback)
         except (DrogscenError, QgsProcessingException) as error:
             message = str(error)

@@ -19,6 +19,7 @@ from ..i18n import tr
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, to_qgs
 from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
+from .outputs import OutputSinks
 
 
 class BufferSchoolsAlgorithm(DrogscenAlgorithm):
@@ -77,12 +78,6 @@ class BufferSchoolsAlgorithm(DrogscenAlgorithm):
         extra.append(QgsField("distance_m", FieldType.DOUBLE))
         fields = QgsProcessingUtils.combineFields(source.fields(), extra)
         wkb_type = QgsWkbTypes.MultiPolygon
-        sink, destination = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, wkb_type, crs
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-
         features = []
         for school, geometry in reader.features(None, span=(0, 90)):
             used = (
@@ -95,7 +90,9 @@ class BufferSchoolsAlgorithm(DrogscenAlgorithm):
             feature.setAttributes(school.attributes() + [used])
             feature.setGeometry(to_qgs(buffer_geometry(geometry, used), wkb_type))
             features.append(feature)
-        if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+        with OutputSinks(self, parameters, context, feedback) as sinks:
+            sink, destination = sinks.create(self.OUTPUT, fields, wkb_type, crs)
+            if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         reader.report()
         return {self.OUTPUT: destination}

@@ -22,6 +22,7 @@ from ..i18n import tr
 from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain
 from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
+from .outputs import OutputSinks
 
 
 class CheckHoursAlgorithm(DrogscenAlgorithm):
@@ -87,12 +88,6 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
         extra.append(QgsField("hours_message", FieldType.STRING))
         extra.append(QgsField("hours_canonical", FieldType.STRING))
         fields = QgsProcessingUtils.combineFields(source.fields(), extra)
-        sink, destination = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-
         counts = {self.VALID_COUNT: 0, self.INVALID_COUNT: 0, self.EMPTY_COUNT: 0}
         features = []
         total = max(source.featureCount(), 1)
@@ -127,8 +122,12 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
             output.setGeometry(feature.geometry())
             output.setAttributes(feature.attributes() + checked)
             features.append(output)
-        if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+        with OutputSinks(self, parameters, context, feedback) as sinks:
+            sink, destination = sinks.create(
+                self.OUTPUT, fields, source.wkbType(), source.sourceCrs()
+            )
+            if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
 
         feedback.pushInfo(
             tr("{valid} understood, {invalid} not understood, {empty} without hours.").format(

@@ -21,7 +21,15 @@ from qgis.core import (
 
 from ..core.report_content import PERIOD_KINDS, QUARTER, YEAR
 from ..i18n import tr
-from ..report import PAPERS, ReportLayers, ReportOptions, SituationReport, check_writable
+from ..report import (
+    PAPERS,
+    ReportError,
+    ReportLayers,
+    ReportOptions,
+    SituationReport,
+    check_writable,
+)
+from . import atomic
 from .base import DrogscenAlgorithm
 
 
@@ -254,6 +262,8 @@ class ExportReportAlgorithm(ReportAlgorithm):
         check_writable(path)
         project = context.project()
         report = SituationReport(layers, options, project)
+        # Written beside the file and renamed in when complete: an old report stays whole.
+        staged = None
         try:
             feedback.pushInfo(tr("Building the layouts…"))
             report.build(feedback)
@@ -261,8 +271,16 @@ class ExportReportAlgorithm(ReportAlgorithm):
                 feedback.pushWarning(warning)
             feedback.pushInfo(tr("Writing {pages} pages to {path}…").format(
                 pages=report.page_count, path=path))
-            report.export_pdf(path, feedback)
+            staged = atomic.sibling(path)
+            report.export_pdf(staged, feedback)
+            try:
+                atomic.replace(staged, path)
+            except OSError as error:
+                raise ReportError(tr("Could not write {path}: {reason}").format(
+                    path=path, reason=error.strerror)) from None
         except Exception:
+            if staged is not None:
+                atomic.remove(staged)
             report.discard()
             raise
         if not self.parameterAsBoolean(parameters, self.ADD_LAYOUTS, context) or project is None:

@@ -39,8 +39,15 @@ from ..qgis_io.fetched_layer import (
     wgs84_transform,
 )
 from ..qgis_io.grid import grid_advice
-from ..qgis_io.proxy import overpass_url, proxy_settings, skolverket_url, tls_verify
+from ..qgis_io.proxy import (
+    max_answer_bytes,
+    overpass_url,
+    proxy_settings,
+    skolverket_url,
+    tls_verify,
+)
 from .base import DrogscenAlgorithm
+from .outputs import OutputSinks
 
 OSM, SKOLVERKET = 0, 1
 SOURCE_NAMES = {OSM: SOURCE_OSM, SKOLVERKET: SOURCE_SKOLVERKET}
@@ -233,6 +240,7 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             proxy=proxy_settings(),
             verify=tls_verify(),
             is_canceled=feedback.isCanceled,
+            max_bytes=max_answer_bytes(),
             **options,
         )
 
@@ -270,22 +278,21 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             # Unusable geometry, malformed in the answer, or details that failed.
             self.SKIPPED_COUNT: len(result.skipped) + len(result.malformed) + len(result.failed),
         }
-        for name, wkb_type, features in outputs:
-            sink, destination = self.parameterAsSink(
-                parameters, name, context, fields, wkb_type, crs
-            )
-            if sink is None:
-                if features:
-                    feedback.pushWarning(
-                        tr(
-                            "{count} schools with school grounds were not written: the output "
-                            "'{output}' is not set."
-                        ).format(count=len(features), output=self._label(name))
-                    )
-                continue
-            if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
-            results[name] = destination
+        with OutputSinks(self, parameters, context, feedback) as sinks:
+            for name, wkb_type, features in outputs:
+                sink, destination = sinks.create(name, fields, wkb_type, crs, optional=True)
+                if sink is None:
+                    if features:
+                        feedback.pushWarning(
+                            tr(
+                                "{count} schools with school grounds were not written: the "
+                                "output '{output}' is not set."
+                            ).format(count=len(features), output=self._label(name))
+                        )
+                    continue
+                if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
+                results[name] = destination
         feedback.setProgress(100)
         self._report(result, points, grounds, feedback)
         _warn_about_grid(result.schools, crs, context, feedback)

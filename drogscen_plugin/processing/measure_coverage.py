@@ -28,6 +28,7 @@ from ..i18n import tr
 from ..qgis_io.measures_layer import measure_coverage
 from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
+from .outputs import OutputSinks
 
 _VARIANT_TYPES = {"int": FieldType.LONG, "string": FieldType.STRING}
 
@@ -175,21 +176,20 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
             field = QgsField(name, _VARIANT_TYPES[kind])
             field.setAlias(coverage_field_alias(name))
             fields.append(field)
-        sink, destination = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         covered = 0
+        features = []
         for row in rows:
             if feedback.isCanceled():
                 raise AnalysisCanceled(tr("The coverage was canceled."))
             feature = QgsFeature(fields)
             feature.setAttributes(coverage_row(row.school_fid, row.school_name, row.coverage))
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+            features.append(feature)
             if not row.coverage.uncovered_min and row.coverage.round_days_missing is None:
                 covered += 1
+        with OutputSinks(self, parameters, context, feedback) as sinks:
+            sink, destination = sinks.create(self.OUTPUT, fields, QgsWkbTypes.NoGeometry)
+            if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         feedback.setProgress(100.0)
         feedback.pushInfo(
             tr("{covered} of {schools} affected schools have their needs covered on {date}.")

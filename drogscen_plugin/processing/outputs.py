@@ -3,8 +3,8 @@
 QGIS Processing replaces an existing output: a file path the whole file
 (every layer in a GeoPackage), ``ogr:dbname=... table=...`` that one layer,
 a database table that table. ``OutputSinks`` does the same and says so,
-refuses a destination that is one of the run's input layers, and when a run
-is canceled or fails while writing, closes and removes what it began.
+and when a run is canceled or fails while writing, closes and removes what
+it began. Which destinations are refused is the guard's part (guard.py).
 """
 
 import os
@@ -12,6 +12,7 @@ import re
 from collections import namedtuple
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
     QgsProcessing,
     QgsProcessingException,
@@ -21,24 +22,14 @@ from qgis.core import (
     QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorFileWriter,
+    QgsVectorLayer,
 )
 from qgis.PyQt import sip
 
-from ..core.errors import InputError
 from ..i18n import tr
+from . import atomic
 
 MEMORY, FILE, FILE_LAYER, DATABASE = "memory", "file", "file layer", "database"
-# What SQLite and GDAL may keep beside a file while it is open.
-_SIDECARS = ("-wal", "-shm", "-journal", ".aux.xml")
-
-
-def _same_file(first, second):
-    try:
-        return os.path.samefile(first, second)
-    except OSError:
-        return os.path.normcase(os.path.abspath(first)) == os.path.normcase(
-            os.path.abspath(second)
-        )
 
 
 _Table = namedtuple("_Table", "provider service host port dbname schema table")
@@ -112,6 +103,13 @@ class Destination:
         else:
             self.kind, self.path = FILE, uri
 
+    @classmethod
+    def plain_file(cls, path):
+        """A destination that is a file of any kind (a PDF, say), not a layer source."""
+        destination = cls("")
+        destination.text, destination.kind, destination.path = path, FILE, path
+        return destination
+
     def existing(self):
         """A sentence saying what this destination replaces, or None when it is new."""
         if self.kind == FILE and os.path.exists(self.path):
@@ -133,22 +131,9 @@ class Destination:
                 )
         return None
 
-    def replaces(self, layer):
-        """True when writing here would replace the data of the QgsVectorLayer ``layer``."""
-        provider = layer.providerType()
-        if self.kind in (FILE, FILE_LAYER) and provider == "ogr":
-            parts = QgsProviderRegistry.instance().decodeUri(provider, layer.source())
-            path = parts.get("path")
-            if not path or not os.path.exists(self.path) or not _same_file(path, self.path):
-                return False
-            # Without a layer name the layer is the file's only one.
-            return self.kind == FILE or parts.get("layerName") in (None, "", self.layer)
-        if self.kind == DATABASE and provider == self.provider:
-            return _table(provider, layer.source()) == _table(self.provider, self.uri)
-        return False
-
-    def remove(self, created, context, existed):
-        """Remove the output created at ``created`` (what Processing returned)."""
+    def remove(self, created, context):
+        """Remove the output created at ``created`` (what Processing returned):
+        a memory layer, a new database table or a temporary output file."""
         store = context.temporaryLayerStore()
         if store.mapLayer(created) is not None:
             store.removeMapLayer(created)
@@ -157,11 +142,6 @@ class Destination:
             connection = _connection(self.provider, self.uri)
             if connection is not None and connection.tableExists(table.schema, table.table):
                 connection.dropVectorTable(table.schema, table.table)
-        elif self.kind == FILE_LAYER and existed:
-            # The file held other layers before: drop only this one.
-            connection = _connection("ogr", self.path)
-            if connection is not None and connection.tableExists("", self.layer):
-                connection.dropVectorTable("", self.layer)
         else:
             _remove_file(created.split("|")[0])
 
@@ -169,7 +149,7 @@ class Destination:
 def _remove_file(path):
     if path.lower().endswith(".shp"):
         QgsVectorFileWriter.deleteShapeFile(path)
-    for name in [path] + [path + suffix for suffix in _SIDECARS]:
+    for name in [path] + [path + suffix for suffix in atomic.SIDECARS]:
         if os.path.exists(name):
             os.remove(name)
     # A temporary output's folder of its own, now empty.
@@ -179,22 +159,30 @@ def _remove_file(path):
         os.rmdir(folder)
 
 
+def _identifier(name):
+    return '"{}"'.format(name.replace('"', '""'))
+
+
 def destination_text(parameters, name, context):
     """The destination a parameter asks for, without creating anything."""
     value = parameters.get(name)
     if isinstance(value, QgsProcessingOutputLayerDefinition):
         value = value.sink
     if isinstance(value, QgsProperty):
-        value = value.valueAsString(context.expressionContext(), "")
+        # PyQGIS gives (text, ok).
+        value, _ = value.valueAsString(context.expressionContext(), "")
     return "" if value is None else str(value)
 
 
 class OutputSinks:
-    """The feature sinks of one run of ``algorithm``.
+    """The feature sinks of one run of ``algorithm``, replacing files atomically.
 
-    ``check_inputs`` before reading, ``create`` per output (telling the user
-    what it replaces), ``close`` when all is written; ``discard`` after a
-    cancel or error closes the sinks and removes what they began.
+    ``create`` per output (telling the user what it replaces); a file output
+    is written to a hidden sibling of its file (a layer of an existing file:
+    to a copy of the file), and ``commit`` renames them in only when every
+    output is written and closed without error. ``discard`` after a cancel
+    or error closes the sinks and removes what they began; the user's files
+    are never touched by a run that does not finish.
     """
 
     def __init__(self, algorithm, parameters, context, feedback):
@@ -202,8 +190,12 @@ class OutputSinks:
         self.parameters = parameters
         self.context = context
         self.feedback = feedback
-        # (sink, destination, what Processing created, whether its file existed before)
+        # (sink, destination, what Processing created, what the run reports)
         self.created = []
+        # Target file -> its staged sibling; outputs into one file share it.
+        self.staged = {}
+        # PostGIS outputs: (destination, schema, staged table, final table).
+        self.tables = []
 
     def _label(self, name):
         return "{} ({})".format(self.algorithm.parameterDefinition(name).description(), name)
@@ -211,41 +203,64 @@ class OutputSinks:
     def _destination(self, name):
         return Destination(destination_text(self.parameters, name, self.context))
 
-    def check_inputs(self, outputs, inputs):
-        """Refuse an output in ``outputs`` that would replace a layer of ``inputs``."""
-        for output in outputs:
-            destination = self._destination(output)
-            if destination.kind == MEMORY:
-                continue
-            for name in inputs:
-                layer = self.algorithm.parameterAsVectorLayer(self.parameters, name, self.context)
-                if layer is not None and destination.replaces(layer):
-                    raise InputError(
-                        tr("{output}: '{destination}' would replace the input layer {source} "
-                           "({parameter}); choose another output.").format(
-                            output=self._label(output),
-                            destination=QgsDataSourceUri.removePassword(destination.text),
-                            source=layer.publicSource(),
-                            parameter=name,
-                        )
-                    )
+    def _staged_table(self, destination):
+        """A new table beside a PostGIS output's; its text and (temporary, final) names."""
+        source = QgsDataSourceUri(destination.uri)
+        final = source.table()
+        staged = "{}_drogscen_{}_{}".format(final[:40], os.getpid(), next(atomic.serial))
+        source.setTable(staged)
+        self.tables.append((destination, source.schema() or "public", staged, final))
+        return "postgres://" + source.uri(False), (staged, final)
 
-    def create(self, name, fields, wkb_type, crs):
-        """The sink and destination of output ``name``, as parameterAsSink gives them."""
+    def _staged_parameters(self, name, destination):
+        """The run's parameters with output ``name`` pointed at its staged sibling."""
+        if destination.kind == DATABASE and destination.provider == "postgres":
+            return self._with_destination(name, *self._staged_table(destination))
+        if destination.kind not in (FILE, FILE_LAYER):
+            return self.parameters, None
+        target = os.path.abspath(destination.path)
+        staged = self.staged.get(target)
+        if staged is None:
+            atomic.clear_stale(os.path.dirname(target))
+            staged = atomic.sibling(target)
+            if destination.kind == FILE_LAYER and os.path.exists(target):
+                atomic.copy_for_update(target, staged)
+            self.staged[target] = staged
+        text = destination.text.replace(destination.path, staged)
+        if destination.kind == FILE and destination.text != destination.path:
+            text = staged  # Processing added the extension
+        return self._with_destination(name, text, (staged, target))
+
+    def _with_destination(self, name, text, staging):
+        """The run's parameters with output ``name`` written to ``text``."""
+        value = self.parameters.get(name)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = QgsProcessingOutputLayerDefinition(value)
+            value.sink = QgsProperty.fromValue(text)
+        else:
+            value = text
+        return dict(self.parameters, **{name: value}), staging
+
+    def create(self, name, fields, wkb_type, crs=None, optional=False):
+        """The sink of output ``name`` and what the run reports as its destination;
+        (None, None) for an ``optional`` output the user left unset."""
         destination = self._destination(name)
         existing = destination.existing()
         if existing:
             self.feedback.pushWarning(
                 tr("{output}: {existing}").format(output=self._label(name), existing=existing)
             )
-        existed = destination.kind == FILE_LAYER and os.path.exists(destination.path)
+        parameters, staging = self._staged_parameters(name, destination)
         sink, created = self.algorithm.parameterAsSink(
-            self.parameters, name, self.context, fields, wkb_type, crs
+            parameters, name, self.context, fields, wkb_type, crs or QgsCoordinateReferenceSystem()
         )
         if sink is None:
-            raise QgsProcessingException(self.algorithm.invalidSinkError(self.parameters, name))
-        self.created.append((sink, destination, created, existed))
-        return sink, created
+            if optional:
+                return None, None
+            raise QgsProcessingException(self.algorithm.invalidSinkError(parameters, name))
+        reported = created if staging is None else created.replace(*staging)
+        self.created.append((sink, destination, created, reported))
+        return sink, reported
 
     def close(self):
         """Close every sink, so that what they wrote is complete on disk."""
@@ -253,14 +268,56 @@ class OutputSinks:
             if not sip.isdeleted(sink):
                 sip.delete(sink)
 
+    def commit(self):
+        """Close the sinks and put every staged file in place; WriteError, nothing kept,
+        when any of them failed (GDAL tells a full disk only while closing)."""
+        with atomic.gdal_failures() as failures:
+            self.close()
+        try:
+            if failures:
+                raise atomic.WriteError("; ".join(dict.fromkeys(failures)))
+            for target, staged in self.staged.items():
+                if not QgsVectorLayer(staged, "check", "ogr").isValid():
+                    raise atomic.WriteError(tr("the file written cannot be read back"))
+            for target, staged in self.staged.items():
+                atomic.replace(staged, target)
+            self._swap_tables()
+        except (OSError, atomic.WriteError, QgsProviderConnectionException) as error:
+            self.discard()
+            raise QgsProcessingException(
+                tr("The outputs could not be written ({reason}); the files that were there "
+                   "are kept as they were.").format(reason=error)
+            ) from None
+        loading = self.context.layersToLoadOnCompletion()
+        for _, _, created, reported in self.created:
+            if created in loading and created != reported:
+                loading[reported] = loading.pop(created)
+        self.context.setLayersToLoadOnCompletion(loading)
+        self.created, self.staged, self.tables = [], {}, []
+
+    def _swap_tables(self):
+        """Each staged PostGIS table renamed over its final table, in one transaction each."""
+        for destination, schema, staged, final in self.tables:
+            connection = _connection(destination.provider, destination.uri)
+            if connection is None:
+                raise QgsProviderConnectionException(tr("no connection could be made"))
+            connection.executeSql(
+                "BEGIN; DROP TABLE IF EXISTS {schema}.{final}; "
+                "ALTER TABLE {schema}.{staged} RENAME TO {final}; COMMIT;".format(
+                    schema=_identifier(schema), final=_identifier(final),
+                    staged=_identifier(staged))
+            )
+
     def discard(self):
         """Close the sinks and remove what they created; nothing of the run is kept."""
         self.close()
         loading = self.context.layersToLoadOnCompletion()
-        for _, destination, created, existed in reversed(self.created):
+        for _, destination, created, _ in reversed(self.created):
             loading.pop(created, None)
+            if destination.kind in (FILE, FILE_LAYER) or destination.provider == "postgres":
+                continue  # staged: removed below, the user's file or table untouched
             try:
-                destination.remove(created, self.context, existed)
+                destination.remove(created, self.context)
             except (OSError, QgsProviderConnectionException) as error:
                 # Said, not raised: the error that stopped the run comes first.
                 self.feedback.pushWarning(
@@ -268,7 +325,33 @@ class OutputSinks:
                         output=QgsDataSourceUri.removePassword(created), error=error
                     )
                 )
+        for staged in self.staged.values():
+            atomic.remove(staged)
+        for destination, schema, staged, _ in self.tables:
+            self._drop(destination, schema, staged)
         self.context.setLayersToLoadOnCompletion(loading)
-        if self.created:
+        if self.created or self.staged:
             self.feedback.pushInfo(tr("The unfinished outputs were removed."))
-        self.created = []
+        self.created, self.staged, self.tables = [], {}, []
+
+    def _drop(self, destination, schema, table):
+        try:
+            connection = _connection(destination.provider, destination.uri)
+            if connection is not None and connection.tableExists(schema, table):
+                connection.dropVectorTable(schema, table)
+        except QgsProviderConnectionException as error:
+            # Said, not raised: the error that stopped the run comes first.
+            self.feedback.pushWarning(
+                tr("Could not remove the unfinished output {output}: {error}").format(
+                    output=table, error=error))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if kind is None:
+            self.commit()
+        else:
+            # No half-written output, nor a whole one the run does not report.
+            self.discard()
+        return False

@@ -23,16 +23,16 @@ from ..core.overlap import analyse
 from ..database import plan as database_plan
 from ..database import pushdown
 from ..i18n import tr
+from ..qgis_io.checks import POLYGONS
 from ..qgis_io.layers import (
     POINTS_OR_POLYGONS,
-    POLYGONS,
     LayerReader,
     output_wkb_type,
     qgs_fields,
     set_field_aliases,
     write_records,
 )
-from ..qgis_io.grid import grid_advice
+from ..qgis_io.grid import grid_advice, source_extent
 from ..qgis_io.mixed import summary_geometries
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
@@ -251,7 +251,6 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         scene_source = self.source(parameters, self.SCENES, context)
         school_source = self.source(parameters, self.SCHOOLS, context)
         sinks = OutputSinks(self, parameters, context, feedback)
-        sinks.check_inputs((self.OUTPUT, self.SUMMARY), (self.SCENES, self.SCHOOLS))
 
         def field(name, source):
             return self.field_name(parameters, name, context, source, feedback)
@@ -268,7 +267,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 self.DISTANCE_FIELD,
             )
         ]
-        extents = [(src.sourceExtent(), src.sourceCrs()) for src in (scene_source, school_source)]
+        extents = [(source_extent(src), src.sourceCrs()) for src in (scene_source, school_source)]
         grid_warning, _ = grid_advice(crs, extents, context.transformContext())
         if grid_warning:
             feedback.pushWarning(grid_warning)
@@ -344,7 +343,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             # No half-written output, nor a whole one the run does not report.
             sinks.discard()
             raise
-        sinks.close()
+        sinks.commit()
 
         readers = (scene_reader, school_reader)
         results[self.REPAIRED_COUNT] = sum(len(reader.repaired) for reader in readers)

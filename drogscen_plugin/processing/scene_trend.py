@@ -23,6 +23,7 @@ from ..i18n import tr
 from ..qgis_io.compat import FieldType
 from ..report.data import read_districts, read_trend_scenes
 from .export_report import ReportAlgorithm, period_options
+from .outputs import OutputSinks
 
 OUTPUT_FIELDS = (
     ("period", FieldType.STRING),
@@ -146,12 +147,9 @@ class SceneTrendAlgorithm(ReportAlgorithm):
         fields = QgsFields()
         for name, kind_of_field in OUTPUT_FIELDS:
             fields.append(QgsField(name, kind_of_field))
-        sink, destination = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         dated = [scene.first_seen for scene in scenes if scene.first_seen is not None]
         first = min(dated) if dated else None
+        features = []
         for number, (district, members) in enumerate(groups):
             if feedback.isCanceled():
                 raise AnalysisCanceled(tr("The trend was canceled."))
@@ -160,8 +158,10 @@ class SceneTrendAlgorithm(ReportAlgorithm):
                 feature.setAttributes([
                     row.period.label, QDate(row.period.start), QDate(row.period.end), district,
                     row.active, row.opened, row.closed])
-                if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-                    raise QgsProcessingException(
-                        self.writeFeatureError(sink, parameters, self.OUTPUT))
+                features.append(feature)
             feedback.setProgress(100.0 * (number + 1) / len(groups))
+        with OutputSinks(self, parameters, context, feedback) as sinks:
+            sink, destination = sinks.create(self.OUTPUT, fields, QgsWkbTypes.NoGeometry)
+            if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         return {self.OUTPUT: destination, self.UNDATED_COUNT: undated}

@@ -35,6 +35,15 @@ def utm_crs(longitude, latitude):
     return QgsCoordinateReferenceSystem("EPSG:{}".format(code))
 
 
+def source_extent(source):
+    """A layer's or feature source's extent, or None where it has none to give: a
+    NaN or infinite coordinate, which the reader skips and reports."""
+    try:
+        return source.sourceExtent()
+    except Exception:  # noqa: BLE001 (sip raises a bare Exception for such an extent)
+        return None
+
+
 def extent_in_degrees(extents, transform_context):
     """The union of ``(QgsRectangle, crs)`` extents in longitude and latitude, or None."""
     wgs84 = QgsCoordinateReferenceSystem(WGS84)

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingFeatureSource,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -39,9 +38,9 @@ from ..core.fields import field_alias
 from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
 from ..core.records import PointXY, SceneRecord, SchoolRecord
 from ..i18n import tr
+from .checks import MAX_DISTANCE, all_finite, expected_types, require_geometry_type
 from .compat import FieldType
 
-POLYGONS = (QgsWkbTypes.PolygonGeometry,)
 POINTS_OR_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
 
 _VARIANT_TYPES = {"int": FieldType.LONG, "double": FieldType.DOUBLE, "string": FieldType.STRING}
@@ -63,37 +62,6 @@ def is_blank(value):
     """True for NULL and for text that is empty or only spaces."""
     value = plain(value)
     return value is None or not str(value).strip()
-
-
-def require_metric_crs(crs):
-    """Raise InputError unless ``crs`` is a projected CRS in metres."""
-    if not crs.isValid():
-        raise InputError(tr("no valid CRS given."))
-    if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
-        raise InputError(
-            tr(
-                "{crs} does not measure in metres: choose a projected CRS such as "
-                "EPSG:3006 (SWEREF 99 TM)."
-            ).format(crs=crs.userFriendlyIdentifier())
-        )
-
-
-def require_geometry_type(source, allowed):
-    """Raise InputError naming the layer unless its geometry type is in ``allowed``."""
-    found = QgsWkbTypes.geometryType(source.wkbType())
-    if found in allowed:
-        return
-    raise InputError(
-        tr("Layer '{layer}' has geometry type {found}: {expected} expected.").format(
-            layer=source.sourceName(),
-            found=QgsWkbTypes.geometryDisplayString(found),
-            expected=_expected(allowed),
-        )
-    )
-
-
-def _expected(allowed):
-    return tr("polygons") if tuple(allowed) == POLYGONS else tr("points or polygons")
 
 
 def _id_list(ids):
@@ -211,14 +179,30 @@ class LayerReader:
                 )
             )
 
-    def field(self, name):
-        """Index of a field by name, or None when no name is given."""
+    def field(self, name, text=False):
+        """Index of a field by name, or None when no name is given.
+
+        ``text``: the field must hold text (a name, a type, hours); a date or
+        number read as text would be written as Python's notation of it.
+        """
         if not name:
             return None
         index = self.source.fields().lookupField(name)
         if index < 0:
             raise InputError(
                 tr("Layer '{layer}' has no field '{field}'.").format(layer=self.name, field=name)
+            )
+        field = self.source.fields().at(index)
+        if text and field.type() != FieldType.STRING:
+            raise InputError(
+                tr(
+                    "Layer '{layer}': field '{field}' holds {kind}, not text; choose a text "
+                    "field."
+                ).format(
+                    layer=self.name,
+                    field=name,
+                    kind=field.typeName() or field.displayType(),
+                )
             )
         return index
 
@@ -232,11 +216,15 @@ class LayerReader:
         features = self._read(fields, span)
         wkbs = [bytes(geometry.asWkb()) for geometry in self.geometries]
         shapes = _points(wkbs)
-        # Only polygons can need repair; all points come back as PointXY.
         if shapes is None:
             shapes = from_wkb(wkbs)
+            self._drop_non_finite(features, shapes, all_finite(shapes))
             if self.polygons:
                 self._repair(features, shapes)
+        else:
+            # Only polygons can need repair; all points came back as PointXY.
+            finite = [math.isfinite(x) and math.isfinite(y) for x, y in shapes]
+            self._drop_non_finite(features, shapes, finite)
         return list(zip(features, shapes))
 
     def _read(self, fields, span):
@@ -287,6 +275,17 @@ class LayerReader:
         self.feedback.setProgress(end)
         return features
 
+    def _drop_non_finite(self, features, shapes, finite):
+        """Skip, like a missing geometry, a feature with a NaN or infinite coordinate
+        (``finite`` tells per feature)."""
+        if all(finite):
+            return
+        self.skipped.extend(f.id() for f, ok in zip(features, finite) if not ok)
+        kept = [k for k, ok in enumerate(finite) if ok]
+        features[:] = [features[k] for k in kept]
+        shapes[:] = [shapes[k] for k in kept]
+        self.geometries = [self.geometries[k] for k in kept]
+
     def _repair(self, features, shapes):
         """Replace invalid polygons by their repaired polygons; drop what is left of none."""
         broken = [k for k, valid in enumerate(_validity(shapes)) if not valid]
@@ -306,8 +305,8 @@ class LayerReader:
 
     def scenes(self, name_field, hours_field, span):
         """SceneRecords; missing or unreadable hours count as always active (flagged)."""
-        name_index = self.field(name_field)
-        hours_index = self.field(hours_field)
+        name_index = self.field(name_field, text=True)
+        hours_index = self.field(hours_field, text=True)
         records = []
         for feature, geometry in self.features([f for f in (name_field, hours_field) if f], span):
             value = None if hours_index is None else plain(feature[hours_index])
@@ -338,9 +337,9 @@ class LayerReader:
         span,
     ):
         """SchoolRecords; missing hours take the default of the school type."""
-        name_index = self.field(name_field)
-        type_index = self.field(type_field)
-        hours_index = self.field(hours_field)
+        name_index = self.field(name_field, text=True)
+        type_index = self.field(type_field, text=True)
+        hours_index = self.field(hours_field, text=True)
         distance_index = self.field(distance_field)
         wanted = [f for f in (name_field, type_field, hours_field, distance_field) if f]
         # Few distinct (hours, type) values among many schools: look each up once.
@@ -414,12 +413,14 @@ class LayerReader:
             distance = float(value)
         except (TypeError, ValueError):
             distance = -1.0
-        if not math.isfinite(distance) or distance < 0:
+        if not math.isfinite(distance) or not 0 <= distance <= MAX_DISTANCE:
             self.feedback.pushWarning(
                 tr(
                     "Layer '{layer}', feature {fid}, field '{field}': {value!r} is not a distance "
-                    "in metres; the analysis distance is used."
-                ).format(layer=self.name, fid=feature.id(), field=field, value=value)
+                    "in metres from 0 to {most:g}; the analysis distance is used."
+                ).format(
+                    layer=self.name, fid=feature.id(), field=field, value=value, most=MAX_DISTANCE
+                )
             )
             return None
         return distance
@@ -448,7 +449,7 @@ class LayerReader:
                     layer=self.name,
                     count=len(self.refused),
                     ids=_id_list(self.refused),
-                    expected=_expected(self.allowed_types),
+                    expected=expected_types(self.allowed_types),
                 )
             )
         if self.hours_unknown:

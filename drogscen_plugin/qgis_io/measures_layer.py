@@ -56,7 +56,8 @@ from .forms import (
     value_map,
 )
 from .geopackage import layer_names, open_layer, write_empty_layer
-from .layers import is_blank, plain, require_metric_crs
+from .checks import require_metric_crs
+from .layers import is_blank, plain
 from .scene_layer import LayerExistsError
 from .styling import STYLE_DIR, read_style
 

@@ -8,9 +8,10 @@ entry of ``proxy/noProxyUrls`` go direct, those starting with an entry of
 configuration ``proxy/authcfg`` (QGIS's authentication database) when one is
 set, as in QGIS, else from ``proxy/proxyUser`` and ``proxy/proxyPassword``.
 The plugin's own keys are ``drogscen/overpass_url``,
-``drogscen/skolverket_url`` and ``drogscen/ca_bundle``.
+``drogscen/skolverket_url``, ``drogscen/ca_bundle`` and ``drogscen/max_answer_mb``.
 """
 
+import math
 import os
 
 from qgis.core import QgsApplication, QgsSettings
@@ -19,7 +20,7 @@ from qgis.PyQt.QtNetwork import QNetworkProxy
 from ..core.errors import InputError
 from ..i18n import tr
 from ..net import overpass, skolverket
-from ..net.http import ProxySettings, proxy_url
+from ..net.http import DEFAULT_MAX_ANSWER_MB, MAX_ANSWER_KEY, ProxySettings, proxy_url
 
 OVERPASS_URL_KEY = "drogscen/overpass_url"
 SKOLVERKET_URL_KEY = "drogscen/skolverket_url"
@@ -115,3 +116,15 @@ def overpass_url(settings=None):
 def skolverket_url(settings=None):
     """Skolenhetsregistret v2: drogscen/skolverket_url, else Skolverket's own address."""
     return _text(settings or QgsSettings(), SKOLVERKET_URL_KEY) or skolverket.DEFAULT_URL
+
+
+def max_answer_bytes(settings=None):
+    """The largest answer accepted: drogscen/max_answer_mb megabytes, else the default."""
+    value = _text(settings or QgsSettings(), MAX_ANSWER_KEY)
+    try:
+        megabytes = float(value) if value else DEFAULT_MAX_ANSWER_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_ANSWER_MB
+    if not math.isfinite(megabytes) or megabytes <= 0:
+        megabytes = DEFAULT_MAX_ANSWER_MB
+    return int(megabytes * 1024 * 1024)

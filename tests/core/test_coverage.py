@@ -17,7 +17,7 @@ from drogscen_plugin.core.coverage import (
     suggest_measures,
 )
 from drogscen_plugin.core.errors import InputError, ScheduleError
-from drogscen_plugin.core.overlap import time_measures
+from drogscen_plugin.core.timing import time_measures
 from drogscen_plugin.core.schedule import WeeklySchedule
 
 TODAY = datetime.date(2026, 11, 26)

@@ -12,8 +12,10 @@ from shapely.geometry import LineString, MultiPoint, MultiPolygon, Point, Polygo
 
 from drogscen_plugin.core.errors import AnalysisCanceled, InputError
 from drogscen_plugin.core.fields import PAIR_FIELDS, SUMMARY_FIELDS, as_row, field_alias
+from drogscen_plugin.core import timing
 from drogscen_plugin.core.disc import SAGITTA
-from drogscen_plugin.core.overlap import analyse, time_measures
+from drogscen_plugin.core.overlap import analyse
+from drogscen_plugin.core.timing import time_measures
 from drogscen_plugin.core.records import PairResult, SceneRecord, SchoolRecord, SchoolSummary
 from drogscen_plugin.core.schedule import WeeklySchedule
 from drogscen_plugin.core.space import buffer_geometry
@@ -505,7 +507,7 @@ def test_cancel_raises():
         analyse([school()], [scene()], 100, is_canceled=lambda: True)
 
 
-def test_cancel_between_batches_stops_the_run():
+def test_cancel_is_seen_before_each_batch_and_each_new_time_measure():
     checks = []
     reported = []
 
@@ -513,10 +515,36 @@ def test_cancel_between_batches_stops_the_run():
         checks.append(True)
         return len(checks) >= 2
 
+    # One schedule pair: asked before the first batch and before its one measure.
     with pytest.raises(AnalysisCanceled):
         analyse(many_schools(1300), [scene()], 100, progress=reported.append, is_canceled=cancel_on_second_check)
     assert len(checks) == 2
-    assert len(reported) == 1 and reported[0] < 100
+    assert reported == []
+
+
+def test_cancel_is_seen_between_two_distinct_schedule_pairs_within_a_batch():
+    computed = []
+    schools = [school(i, geometry=Point(i * 10, 0), hours="Mo 00:00-01:{:02d}".format(i)) for i in range(40)]
+    checks = []
+
+    def cancel_on_tenth_check():
+        checks.append(True)
+        return len(checks) >= 10
+
+    original = timing.time_measures
+
+    def counting(*arguments):
+        computed.append(True)
+        return original(*arguments)
+
+    timing.time_measures = counting
+    try:
+        with pytest.raises(AnalysisCanceled):
+            analyse(schools, [scene()], 100, is_canceled=cancel_on_tenth_check)
+    finally:
+        timing.time_measures = original
+    # 40 schools in one batch: the cancel came after 8 or 9 of their measures, not at the end.
+    assert len(checks) == 10 and len(computed) < 10
 
 
 # --- output fields ----------------------------------------------------------

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drogscen_plugin.core.errors import InputError
-from drogscen_plugin.core.overlap import time_measures
+from drogscen_plugin.core.timing import time_measures
 from drogscen_plugin.core.period import Period, dated_hours_text, period_measures
 from drogscen_plugin.core.school_calendar import (
     COMPULSORY, GYMNASIUM, CalendarSchedule, SchoolCalendar)

@@ -288,3 +288,163 @@ def test_a_custom_ca_bundle_makes_the_certificate_trusted(tls_server, make_clien
     server.expect_request("/x").respond_with_json({"ok": True})
 
     assert make_client(verify=certificate).get_json(server.url_for("/x"), "Test") == {"ok": True}
+
+
+# --- bounds: size, total time, redirects, strict text -------------------------------
+
+
+@pytest.fixture
+def finished():
+    """Set when the test ends: a streaming answer stops, freeing the one-thread server."""
+    event = threading.Event()
+    yield event
+    event.set()
+
+
+def test_an_answer_larger_than_the_limit_is_refused_before_it_is_read_whole(
+    httpserver, make_client
+):
+    httpserver.expect_request("/x").respond_with_data(b"[" + b"0," * 600_000 + b"0]")
+
+    with pytest.raises(FetchError, match=r"larger than 1 MB.*drogscen/max_answer_mb"):
+        make_client(max_bytes=1024 * 1024).get_json(httpserver.url_for("/x"), "Test")
+
+
+def test_a_streamed_answer_without_length_is_cut_off_at_the_limit(
+    httpserver, make_client, finished
+):
+    sent = []
+
+    def endless(request):
+        def pieces():
+            while len(sent) < 10_000 and not finished.is_set():  # 640 MB unless stopped
+                sent.append(1)
+                yield b" " * 65536
+
+        return Response(pieces(), content_type="application/json")
+
+    httpserver.expect_request("/x").respond_with_handler(endless)
+
+    with pytest.raises(FetchError, match=r"larger than 1 MB"):
+        make_client(max_bytes=1024 * 1024).get_json(httpserver.url_for("/x"), "Test")
+    assert len(sent) < 10_000
+
+
+def test_a_compressed_answer_counts_with_its_unpacked_size(httpserver, make_client):
+    import gzip
+
+    packed = gzip.compress(b"[" + b"0," * 2_000_000 + b"0]")
+    assert len(packed) < 1024 * 1024
+    httpserver.expect_request("/x").respond_with_response(
+        Response(packed, headers={"Content-Encoding": "gzip"}, content_type="application/json")
+    )
+
+    with pytest.raises(FetchError, match=r"larger than 1 MB"):
+        make_client(max_bytes=1024 * 1024).get_json(httpserver.url_for("/x"), "Test")
+    # The same answer within the limit is read and unpacked.
+    assert len(make_client().get_json(httpserver.url_for("/x"), "Test")) == 2_000_001
+
+
+def trickle(finished, pause):
+    """A handler answering a byte every ``pause`` seconds for minutes, until the test ends."""
+
+    def handler(request):
+        def pieces():
+            for _ in range(600):
+                if finished.is_set():
+                    return
+                yield b" "
+                time.sleep(pause)
+
+        return Response(pieces(), content_type="application/json")
+
+    return handler
+
+
+def test_an_answer_trickling_in_ends_at_the_total_time_limit(httpserver, make_client, finished):
+    httpserver.expect_request("/x").respond_with_handler(trickle(finished, 0.5))
+
+    # Each read is well within the read timeout; only the total limit ends it.
+    client = make_client(read_timeout=5.0, total_timeout=1.5)
+    with pytest.raises(FetchError, match=r"did not send its whole answer within 1.5 s"):
+        client.get_json(httpserver.url_for("/x"), "Test")
+
+
+def test_the_total_time_limit_defaults_to_the_read_timeout(httpserver, make_client, finished):
+    httpserver.expect_request("/x").respond_with_handler(trickle(finished, 0.3))
+
+    with pytest.raises(FetchError, match=r"within 1 s"):
+        make_client(read_timeout=1.0).get_json(httpserver.url_for("/x"), "Test")
+
+
+def test_a_redirect_on_the_same_host_is_followed(httpserver, make_client):
+    httpserver.expect_request("/old").respond_with_response(
+        Response("", status=301, headers={"Location": "/new"})
+    )
+    httpserver.expect_request("/new").respond_with_json({"moved": True})
+
+    assert make_client().get_json(httpserver.url_for("/old"), "Test") == {"moved": True}
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["http://127.0.0.1:{other}/x", "http://localhost:{port}/x", "file:///etc/passwd",
+     "ftp://127.0.0.1:{port}/x"],
+)
+def test_a_redirect_to_another_host_port_or_scheme_is_refused(httpserver, make_client, target):
+    other = HTTPServer(host="127.0.0.1", port=0)
+    other.start()
+    try:
+        other.expect_request("/x").respond_with_json({"trusted": True})
+        location = target.format(other=other.port, port=httpserver.port)
+        httpserver.expect_request("/old").respond_with_response(
+            Response("", status=302, headers={"Location": location})
+        )
+
+        with pytest.raises(FetchError, match=r"redirected the request to .* not followed"):
+            make_client().get_json(httpserver.url_for("/old"), "Test")
+        assert other.log == []
+    finally:
+        other.clear()
+        other.stop()
+
+
+def test_endless_redirects_end_with_a_clear_message(httpserver, make_client):
+    httpserver.expect_request("/loop").respond_with_response(
+        Response("", status=302, headers={"Location": "/loop"})
+    )
+
+    with pytest.raises(FetchError, match=r"redirected the request more than 5 times"):
+        make_client().get_json(httpserver.url_for("/loop"), "Test")
+
+
+def test_text_that_is_not_utf8_gets_a_clear_message(httpserver, make_client):
+    httpserver.expect_request("/x").respond_with_data(
+        b'{"name": "Skola \xe5\xe4"}', content_type="application/json"
+    )
+
+    # Latin-1 bytes where UTF-8 is due: said, with where, not read as replacement marks.
+    with pytest.raises(FetchError, match=r"not valid UTF-8 \(at byte 16, near '\{\"name\": \"Skola"):
+        make_client().get_json(httpserver.url_for("/x"), "Test")
+
+
+def test_text_in_a_declared_charset_is_decoded_in_it(httpserver, make_client):
+    httpserver.expect_request("/x").respond_with_data(
+        '{"name": "Åsa skola"}'.encode("iso-8859-1"),
+        content_type="application/json; charset=ISO-8859-1",
+    )
+
+    assert make_client().get_json(httpserver.url_for("/x"), "Test") == {"name": "Åsa skola"}
+
+
+def test_a_redirect_from_https_to_plain_http_is_refused(tls_server, httpserver, make_client):
+    server, certificate = tls_server
+    httpserver.expect_request("/x").respond_with_json({"trusted": True})
+    plain = "http://127.0.0.1:{}/x".format(httpserver.port)
+    server.expect_request("/down").respond_with_response(
+        Response("", status=301, headers={"Location": plain})
+    )
+
+    with pytest.raises(FetchError, match=r"never from https to anything else"):
+        make_client(verify=certificate).get_json(server.url_for("/down"), "Test")
+    assert httpserver.log == []

@@ -224,3 +224,21 @@ def test_cancel_while_writing_leaves_no_table(postgis):
     assert "canceled" in error
     assert not postgis.exists("overlap_canceled")
     assert not postgis.exists("summary_canceled")
+
+
+def test_a_run_that_fails_while_writing_keeps_the_old_tables_whole(postgis):
+    inputs = {"SCENES": postgis.processing_uri("scenes"),
+              "SCHOOLS": postgis.processing_uri("schools")}
+    outputs = {"OUTPUT": postgis.processing_uri("overlap_kept"),
+               "SUMMARY": postgis.processing_uri("summary_kept")}
+    processing.run("drogscen:overlap", dict(inputs, DISTANCE=100, **outputs))
+    snapshot = "SELECT count(*), sum(overlap_m2) FROM overlap_kept"
+    before = postgis.sql(snapshot), postgis.sql("SELECT count(*) FROM summary_kept")
+    for percent in (92, 97):  # while writing the overlaps, then the summary
+        feedback = RecordingFeedback()
+        feedback.progressChanged.connect(
+            lambda value, feedback=feedback, percent=percent: value >= percent and feedback.cancel())
+        assert "canceled" in run_to_failure(dict(inputs, **outputs), feedback)
+        assert (postgis.sql(snapshot), postgis.sql("SELECT count(*) FROM summary_kept")) == before
+    # Staged tables are renamed in or dropped: none is left beside the outputs.
+    assert postgis.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%drogscen%'") == [[0]]

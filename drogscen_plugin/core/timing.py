@@ -1,0 +1,110 @@
+"""When a school and a scene meet: the time measures of two weekly schedules.
+
+Every measure is computed in time linear in the number of intervals of the
+two schedules, so that a scene with thousands of spans costs no more per
+pair than it costs to read.
+"""
+
+from collections import namedtuple
+from itertools import chain
+
+from ..i18n import tr
+from .errors import AnalysisCanceled
+from .schedule import MINUTES_PER_DAY, WEEKDAYS, WeeklySchedule
+
+CONCURRENT = "concurrent"
+AFTER_HOURS = "after_hours"
+NO_CONFLICT = "none"
+
+TimeMeasures = namedtuple(
+    "TimeMeasures",
+    "scene_min concurrent_min afterhours_min conflict presence_hours guard_hours round_days "
+    "round_before",
+)
+TimeMeasures.__doc__ = """What one school schedule and one scene schedule mean for the city.
+
+presence: scene active while the school is open; guard: while it is closed;
+round: the openings that follow scene activity since the school last closed.
+"""
+
+
+def time_measures(school, scene):
+    """``TimeMeasures`` of a school schedule against a scene schedule."""
+    presence = school & scene
+    guard = scene - school
+    conflict = CONCURRENT if presence.minutes else AFTER_HOURS
+    round_days, round_before = _round(school, guard)
+    return TimeMeasures(
+        scene.minutes,
+        presence.minutes,
+        guard.minutes,
+        conflict,
+        presence.to_opening_hours(),
+        guard.to_opening_hours(),
+        round_days,
+        round_before,
+    )
+
+
+def _round(school, guard):
+    """(round_days, round_before) for the openings that follow scene activity.
+
+    ``guard`` is the scene's activity while the school is closed. Each of
+    its intervals lies in one closed stretch, which ends at the school's
+    next opening: the first start at or after the interval's end, or the
+    week's first start when none is left (the stretch runs over Sunday
+    night). One pass over both sorted lists.
+    """
+    starts = [start for start, _ in school.intervals]
+    if not starts or not guard.intervals:
+        return None, None
+    openings = set()
+    position = 0
+    for _, end in guard.intervals:
+        while position < len(starts) and starts[position] < end:
+            position += 1
+        openings.add(starts[position] if position < len(starts) else starts[0])
+    days = sorted({opening // MINUTES_PER_DAY for opening in openings})
+    earliest = min(opening % MINUTES_PER_DAY for opening in openings)
+    return ",".join(WEEKDAYS[day] for day in days), "%02d:%02d" % divmod(earliest, 60)
+
+
+class TimeCache:
+    """Time measures per distinct (school schedule, scene schedule).
+
+    Thousands of schools and scenes share a handful of distinct schedules,
+    mostly the very same objects: those are looked up by identity, which
+    spares hashing the schedules, and then by value. ``is_canceled()`` is
+    asked before each new computation, so a cancel is seen between any two.
+    """
+
+    def __init__(self, is_canceled=None):
+        self._measures = {}
+        # Each entry holds its schedules, so that their ids stay theirs.
+        self._known = {}
+        self._unions = {}
+        self._is_canceled = is_canceled
+
+    def _check_canceled(self):
+        if self._is_canceled is not None and self._is_canceled():
+            raise AnalysisCanceled(tr("The analysis was canceled."))
+
+    def get_measures(self, school, scene):
+        entry = self._known.get((id(school), id(scene)))
+        if entry is None:
+            measures = self._measures.get((school, scene))
+            if measures is None:
+                self._check_canceled()
+                measures = self._measures[school, scene] = time_measures(school, scene)
+            entry = self._known[id(school), id(scene)] = (school, scene, measures)
+        return entry[2]
+
+    def union(self, schedules):
+        """The union of a list of schedules, in one sort of all their intervals."""
+        key = frozenset(map(id, schedules))
+        entry = self._unions.get(key)
+        if entry is None:
+            self._check_canceled()
+            merged = WeeklySchedule(chain.from_iterable(s.intervals for s in schedules))
+            entry = self._unions[key] = (schedules, merged)
+        return entry[1]

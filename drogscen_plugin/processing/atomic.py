@@ -1,0 +1,136 @@
+"""Files replaced whole or not at all: written beside the target, renamed in at the end.
+
+A run writes each output file under its own name into a hidden folder beside
+it (``.drogscen_PID_N/NAME``: the name stays, as formats name their layer
+after it); only when every output is complete are these renamed over their
+targets, an atomic step per file. A run killed before that leaves the old
+files as they were; its folder is removed by the next run writing there. A shapefile is several files, renamed
+one after the other within microseconds.
+"""
+
+import glob
+import itertools
+import os
+import re
+import shutil
+from contextlib import contextmanager
+
+from osgeo import gdal
+
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd")
+# What SQLite and GDAL may keep beside a file while it is open.
+SIDECARS = ("-wal", "-shm", "-journal", ".aux.xml")
+_STAGED = re.compile(r"^\.drogscen_(?P<pid>\d+)_\d+$")
+# Numbers the staged files and tables of this process.
+serial = itertools.count(1)
+
+
+class WriteError(Exception):
+    """Writing a file failed (a full disk, say); the message says how."""
+
+
+def sibling(path):
+    """A new path for ``path``'s content, in a new hidden folder beside it."""
+    folder, name = os.path.split(os.path.abspath(path))
+    staging = os.path.join(folder, ".drogscen_{}_{}".format(os.getpid(), next(serial)))
+    if os.path.isdir(staging):
+        shutil.rmtree(staging)
+    os.mkdir(staging)
+    return os.path.join(staging, name)
+
+
+def _parts(path):
+    """The files that make up ``path``: a shapefile's parts, else the file itself."""
+    stem, extension = os.path.splitext(path)
+    if extension.lower() != ".shp":
+        return [path]
+    return [stem + ext for ext in SHAPEFILE_PARTS if os.path.exists(stem + ext)]
+
+
+def _remove(path):
+    stem = os.path.splitext(path)[0]
+    names = [path] + [stem + ext for ext in SHAPEFILE_PARTS] if path.lower().endswith(".shp") \
+        else [path]
+    for name in names:
+        for candidate in [name] + [name + suffix for suffix in SIDECARS]:
+            if os.path.lexists(candidate):
+                os.remove(candidate)
+
+
+def remove(staged):
+    """Remove a staged file, everything GDAL or SQLite kept beside it, and its folder."""
+    _remove(staged)
+    shutil.rmtree(os.path.dirname(staged), ignore_errors=True)
+
+
+def copy_for_update(path, staged):
+    """Start ``staged`` as a copy of ``path`` (a GeoPackage of which one layer is replaced)."""
+    shutil.copyfile(path, staged)
+    _fsync(staged)
+
+
+def _fsync(path, directory=False):
+    descriptor = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if directory else 0))
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def replace(staged, target):
+    """Rename the finished ``staged`` file (and its parts) over ``target``."""
+    target_stem = os.path.splitext(target)[0]
+    parts = _parts(staged)
+    for part in parts:
+        _fsync(part)
+    if target.lower().endswith(".shp"):
+        renames = [(part, target_stem + os.path.splitext(part)[1]) for part in parts]
+    else:
+        renames = [(staged, target)]
+    for source, destination in renames:
+        os.replace(source, destination)
+    if target.lower().endswith(".shp"):
+        # An old index or code page of the replaced shapefile would not match the new one.
+        written = {os.path.splitext(part)[1].lower() for part in parts}
+        for extension in SHAPEFILE_PARTS:
+            if extension not in written and os.path.exists(target_stem + extension):
+                os.remove(target_stem + extension)
+    _fsync(os.path.dirname(os.path.abspath(target)), directory=True)
+    remove(staged)
+
+
+def clear_stale(folder):
+    """Remove staging folders in ``folder`` left by runs that are no longer running."""
+    for path in glob.glob(os.path.join(glob.escape(folder), ".drogscen_*")):
+        match = _STAGED.match(os.path.basename(path))
+        if match is None or _running(int(match.group("pid"))):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid):
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def gdal_failures():
+    """Collect GDAL's failure messages (a full disk shows only there) into a list."""
+    failures = []
+
+    def handler(level, number, message):
+        if level in (gdal.CE_Failure, gdal.CE_Fatal):
+            failures.append(" ".join(str(message).split()))
+
+    gdal.PushErrorHandler(handler)
+    try:
+        yield failures
+    finally:
+        gdal.PopErrorHandler()

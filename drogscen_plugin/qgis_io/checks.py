@@ -1,0 +1,78 @@
+"""Checks of what the analysis reads: the CRS, the geometry type, distances, coordinates."""
+
+import numpy as np
+from qgis.core import QgsUnitTypes, QgsWkbTypes
+
+try:  # shapely 2: every coordinate of a list in one call
+    from shapely import get_coordinates
+except ImportError:  # shapely 1.8
+    get_coordinates = None
+
+from ..core.errors import InputError
+from ..i18n import tr
+
+POLYGONS = (QgsWkbTypes.PolygonGeometry,)
+
+# The largest distance around a school, in metres: beyond it a number is a mistake.
+MAX_DISTANCE = 100_000.0
+
+
+def require_metric_crs(crs):
+    """Raise InputError unless ``crs`` is a projected CRS in metres (not geocentric)."""
+    if not crs.isValid():
+        raise InputError(tr("no valid CRS given."))
+    # WKT1 (toWkt's default in QGIS 3 and 4) starts with PROJCS for projected CRSs only.
+    projected = crs.toWkt().startswith("PROJCS")
+    if not projected or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+        raise InputError(
+            tr(
+                "{crs} does not measure in metres: choose a projected CRS such as "
+                "EPSG:3006 (SWEREF 99 TM)."
+            ).format(crs=crs.userFriendlyIdentifier())
+        )
+
+
+def require_geometry_type(source, allowed):
+    """Raise InputError naming the layer unless its geometry type is in ``allowed``."""
+    found = QgsWkbTypes.geometryType(source.wkbType())
+    if found in allowed:
+        return
+    raise InputError(
+        tr("Layer '{layer}' has geometry type {found}: {expected} expected.").format(
+            layer=source.sourceName(),
+            found=QgsWkbTypes.geometryDisplayString(found),
+            expected=expected_types(allowed),
+        )
+    )
+
+
+def expected_types(allowed):
+    """The geometry types of ``allowed`` in words."""
+    return tr("polygons") if tuple(allowed) == POLYGONS else tr("points or polygons")
+
+
+def _coordinates(shape):
+    """Every coordinate of a shapely 1.8 geometry."""
+    if hasattr(shape, "geoms"):
+        for part in shape.geoms:
+            yield from _coordinates(part)
+    elif shape.geom_type == "Polygon":
+        yield from shape.exterior.coords
+        for ring in shape.interiors:
+            yield from ring.coords
+    else:
+        yield from shape.coords
+
+
+def all_finite(shapes):
+    """Per geometry: are all its coordinates finite numbers?"""
+    if get_coordinates is not None:
+        array = np.empty(len(shapes), dtype=object)
+        for position, shape in enumerate(shapes):  # numpy would look into each geometry
+            array[position] = shape
+        coordinates, owners = get_coordinates(array, return_index=True)
+        finite = np.ones(len(shapes), dtype=bool)
+        finite[owners[~np.isfinite(coordinates).all(axis=1)]] = False
+        return finite.tolist()
+    return [bool(np.isfinite(np.asarray(list(_coordinates(shape)), dtype=float)).all())
+            for shape in shapes]
