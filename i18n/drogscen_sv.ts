@@ -1188,7 +1188,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="298"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="252"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
@@ -1219,22 +1219,22 @@
         <translation>rätten för användaren {user} att skapa tabeller i schemat {schema}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="68"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="69"/>
         <source>Drogscen: scenes near schools</source>
         <translation>Drogscen: drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="89"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="90"/>
         <source>Time of week</source>
         <translation>Tid i veckan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="105"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="106"/>
         <source>Click a row to show the school and the scene on the map</source>
         <translation>Klicka på en rad för att visa skolan och drogscenen på kartan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="113"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="114"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="176"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="90"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
@@ -1243,63 +1243,63 @@
         <translation>Stadsdelar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="120"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="123"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="121"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="124"/>
         <source>Results</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="122"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="125"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="102"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="124"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="127"/>
         <source>Run</source>
         <translation>Kör</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="126"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="129"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="128"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="131"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="129"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="132"/>
         <source>Open the plugin&apos;s manual at the section about the dock</source>
         <translation>Öppna tilläggets handbok vid avsnittet om panelen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="198"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="201"/>
         <source>Analysing…</source>
         <translation>Analyserar…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="212"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="215"/>
         <source>The layers lie outside the area of use of {crs}: distances may be a percent off.</source>
         <translation>Lagren ligger utanför användningsområdet för {crs}: avstånd kan bli en procent fel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="215"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="218"/>
         <source>Use {crs} from the next run</source>
         <translation>Använd {crs} från nästa körning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="253"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="256"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="274"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="277"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
@@ -1476,6 +1476,16 @@
         <location filename="../drogscen_plugin/gui/project_state.py" line="61"/>
         <source>the written layer cannot be read</source>
         <translation>det skrivna lagret går inte att läsa</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/publish_button.py" line="36"/>
+        <source>Publish…</source>
+        <translation>Publicera…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/publish_button.py" line="38"/>
+        <source>Share this run&apos;s lägesbild in the PostGIS database of its scenes and schools</source>
+        <translation>Dela körningens lägesbild i PostGIS-databasen där dess drogscener och skolor finns</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/report_button.py" line="22"/>
@@ -2746,7 +2756,7 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/guard.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="304"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="303"/>
         <source>no connection could be made</source>
         <translation>ingen anslutning kunde göras</translation>
     </message>
@@ -2860,43 +2870,43 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>{covered} av {schools} berörda skolor har sina behov täckta den {date}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="118"/>
         <source>the file {path} exists and is replaced whole, with its layers {layers}.</source>
         <translation>filen {path} finns och ersätts helt, med sina lager {layers}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="120"/>
         <source>the file {path} exists and is replaced.</source>
         <translation>filen {path} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="124"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="123"/>
         <source>the layer &apos;{layer}&apos; in {path} exists and is replaced; the other layers of the file are kept.</source>
         <translation>lagret &apos;{layer}&apos; i {path} finns och ersätts; filens övriga lager behålls.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="130"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="129"/>
         <source>the table {schema}.{table} exists and is replaced.</source>
         <translation>tabellen {schema}.{table} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="282"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="281"/>
         <source>the file written cannot be read back</source>
         <translation>den skrivna filen går inte att läsa tillbaka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="289"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="288"/>
         <source>The outputs could not be written ({reason}); the files that were there are kept as they were.</source>
         <translation>Utdata kunde inte skrivas ({reason}); filerna som fanns finns kvar som de var.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="325"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="346"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="324"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="345"/>
         <source>Could not remove the unfinished output {output}: {error}</source>
         <translation>Kunde inte ta bort den ofullständiga utdatan {output}: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="335"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="334"/>
         <source>The unfinished outputs were removed.</source>
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
@@ -3366,7 +3376,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/grid.py" line="72"/>
+        <location filename="../drogscen_plugin/qgis_io/grid.py" line="81"/>
         <source>The data ({west:.2f}° to {east:.2f}° E, {south:.2f}° to {north:.2f}° N) lie outside the area of use of {crs}: distances and areas there may be a percent or more off. A CRS that fits the data: {fitting}.</source>
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>

@@ -35,6 +35,7 @@ from ..i18n import tr
 from ..qgis_io.grid import ANALYSIS_CRS_KEY, analysis_crs_setting, grid_advice, source_extent
 from .fetch_dialog import FetchButton
 from .measures_panel import MeasuresPanel
+from .publish_button import PublishButton
 from .report_button import ReportButton
 from .project_state import (
     PROJECT_RUN_KEY,
@@ -113,6 +114,8 @@ class DrogscenDock(QgsDockWidget):
         report_row.addWidget(QLabel(tr("Districts")))
         report_row.addWidget(self.report_button.districts, 1)
         report_row.addWidget(self.report_button)
+        self.publish_button = PublishButton()
+        report_row.addWidget(self.publish_button)
         results_layout.addLayout(report_row)
         self.measures = MeasuresPanel(self)
 
@@ -283,6 +286,8 @@ class DrogscenDock(QgsDockWidget):
         self._fit_columns()
         self.time_control.setEnabled(True)
         self.report_button.setEnabled(True)
+        self.publish_button.set_run(
+            result, (result.values.scenes_layer, result.values.schools_layer))
         self.measures.set_result(result)
         for layer in result.used_layers():
             layer.willBeDeleted.connect(self._forget_result)
@@ -310,6 +315,7 @@ class DrogscenDock(QgsDockWidget):
         self.model.set_layer(None)
         self.time_control.setEnabled(False)
         self.report_button.setEnabled(False)
+        self.publish_button.set_run(None, ())
         self.measures.set_result(None)
 
     # --- messages ------------------------------------------------------------------

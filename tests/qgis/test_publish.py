@@ -5,12 +5,20 @@ import threading
 
 import processing
 import pytest
-from qgis.core import QgsProviderRegistry
+from qgis.core import QgsProject, QgsProviderRegistry
+
+from tests.qgis import test_dock
+from tests.qgis.test_dock import run
 
 psycopg2 = pytest.importorskip(
     "psycopg2", reason="publishing needs psycopg2 (Debian: python3-psycopg2)")
 
 CONNECTION = "drogscen-shared"
+
+# The dock on the sample data, shared with test_dock.
+clean_settings = test_dock.clean_settings
+sample = test_dock.sample
+dock = test_dock.dock
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +101,26 @@ def test_a_name_that_is_not_a_table_name_is_refused(shared):
     with pytest.raises(Exception) as error:
         publish(result, NAME="läges bild; drop")
     assert "is not a table name of letters, digits and underscores" in str(error.value)
+
+
+def test_the_dock_offers_publishing_for_a_run_on_postgis_layers_only(qtbot, dock, shared):
+    postgis, _ = shared
+    run(qtbot, dock)  # the sample's GeoPackage layers
+    assert not dock.publish_button.isEnabled()
+
+    scenes, schools = postgis.layer("scenes", "fid"), postgis.layer("schools", "fid")
+    QgsProject.instance().addMapLayers([scenes, schools])
+    dock.form.scenes.setLayer(scenes)
+    dock.form.schools.setLayer(schools)
+    run(qtbot, dock)
+
+    assert dock.publish_button.isEnabled()
+    parameters = dock.publish_button.parameters
+    assert parameters["CONNECTION"] == CONNECTION  # the saved connection to that database
+    assert parameters["OVERLAPS"] is dock.result.overlaps
+    assert parameters["SUMMARY"] is dock.result.summary
+    # What the dialog opens with publishes as it is.
+    published = processing.run("drogscen:publish", dict(
+        parameters, SCHEMA="shared", NAME="from_the_dock"))
+    assert postgis.connection.tableExists("shared", "from_the_dock_overlaps")
+    assert published["OVERLAPS_TABLE"]
