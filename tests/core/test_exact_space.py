@@ -246,8 +246,10 @@ def test_multipoints_and_empty_grounds_pair_by_true_distance():
     shapes = [MultiPoint([(X0 + rng.uniform(0, 900), Y0 + rng.uniform(0, 900)) for _ in range(3)])
               for _ in range(40)] + [wkt.loads("POLYGON EMPTY"), wkt.loads("MULTIPOLYGON EMPTY")]
     schools = [school(fid, shape) for fid, shape in enumerate(shapes)]
-    scenes = [scene(k, star(rng, X0 + rng.uniform(0, 900), Y0 + rng.uniform(0, 900), 60)) for k in range(30)]
+    scenes = [scene(k, star(rng, X0 + rng.uniform(0, 900), Y0 + rng.uniform(0, 900), 60))
+              for k in range(30)]
     pairs = analyse(schools, scenes, 100).pairs
-    expected = [(s.fid, c.fid) for s in schools[:40] for c in scenes if s.geometry.distance(c.geometry) <= 100]
+    expected = [(s.fid, c.fid) for s in schools[:40] for c in scenes
+                if s.geometry.distance(c.geometry) <= 100]
     assert [(p.school_fid, p.scene_fid) for p in pairs] == expected
     assert len(expected) > 20

@@ -194,8 +194,10 @@ def _hole(x, bad):
 
 
 @pytest.mark.parametrize("kind, broken", [
-    ("MultiPolygon", QgsGeometry.fromMultiPolygonXY([[square(0)], [square(100), _hole(100, math.inf)]])),
-    ("MultiPolygon", QgsGeometry.fromMultiPolygonXY([[square(0)], [square(100), _hole(100, math.nan)]])),
+    ("MultiPolygon",
+     QgsGeometry.fromMultiPolygonXY([[square(0)], [square(100), _hole(100, math.inf)]])),
+    ("MultiPolygon",
+     QgsGeometry.fromMultiPolygonXY([[square(0)], [square(100), _hole(100, math.nan)]])),
     ("MultiPoint", QgsGeometry.fromMultiPointXY([QgsPointXY(0, 0), QgsPointXY(math.nan, 0)])),
 ])
 def test_school_parts_with_a_non_finite_coordinate_are_skipped_and_counted(kind, broken):
