@@ -72,6 +72,23 @@ def wkb_bounds(geometry):
     return (*xy.min(axis=0).tolist(), *xy.max(axis=0).tolist())
 
 
+def wkb_finite(wkb):
+    """Whether every coordinate of a 2D Point, MultiPoint, Polygon or
+    MultiPolygon's WKB is a number; None for other types. Read with numpy:
+    shapely 1.8 would make an object per ring and per coordinate."""
+    order = "<" if wkb[0] == 1 else ">"
+    kind = struct.unpack_from(order + "I", wkb, 1)[0]
+    if kind == 1:
+        return bool(np.isfinite(np.frombuffer(wkb, order + "f8", 2, 5)).all())
+    if kind == 4:
+        count = struct.unpack_from(order + "I", wkb, 5)[0]
+        points = np.frombuffer(wkb, np.dtype([("head", "V5"), ("xy", order + "f8", 2)]), count, 9)
+        return bool(np.isfinite(points["xy"]).all())
+    if kind in (3, 6):
+        return all(np.isfinite(ring).all() for ring, _ in _wkb_rings(wkb))
+    return None
+
+
 def _flat_wkb(geometry):
     """2D WKB of a geometry (the reader's are 2D already)."""
     wkb = wkb_of(geometry)

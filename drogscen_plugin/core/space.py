@@ -63,13 +63,36 @@ if int(shapely.__version__.split(".")[0]) >= 2:
         return shapely.distance(left, right)
 
 else:
+    import ctypes
+
+    from shapely.geos import lgeos
 
     def _take(geometries, index):
         return [geometries[k] for k in index.tolist()]
 
+    # GEOS's envelope getters (GEOS 3.7+) through shapely 1.8's own binding:
+    # ``bounds`` makes an envelope geometry and its coordinates, ten times slower.
+    _EXTENT = [
+        getattr(lgeos._lgeos, "GEOSGeom_get{}_r".format(side), None)
+        for side in ("XMin", "YMin", "XMax", "YMax")
+    ]
+    if None not in _EXTENT:
+        for _getter in _EXTENT:
+            _getter.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_double)]
+            _getter.restype = ctypes.c_int
+
     def _bounds(geometries):
         # Empty geometries have no bounds: NaN meets nothing.
-        return np.array([wkb_bounds(g) for g in geometries], dtype=float).reshape(-1, 4)
+        if None in _EXTENT:
+            return np.array([wkb_bounds(g) for g in geometries], dtype=float).reshape(-1, 4)
+        value = ctypes.c_double()
+        out, handle = ctypes.byref(value), lgeos.geos_handle
+        # A getter returns 0, setting nothing, for an empty geometry.
+        rows = [
+            [value.value if get(handle, g._geom, out) else math.nan for get in _EXTENT]
+            for g in geometries
+        ]
+        return np.array(rows, dtype=float).reshape(-1, 4)
 
     def _buffers(geometries, distances):
         return [buffer_geometry(g, d) for g, d in zip(geometries, distances.tolist())]

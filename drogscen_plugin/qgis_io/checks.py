@@ -9,6 +9,7 @@ except ImportError:  # shapely 1.8
     get_coordinates = None
 
 from ..core.errors import InputError
+from ..core.scenes import wkb_finite
 from ..i18n import tr
 
 POLYGONS = (QgsWkbTypes.PolygonGeometry,)
@@ -64,8 +65,8 @@ def _coordinates(shape):
         yield from shape.coords
 
 
-def all_finite(shapes):
-    """Per geometry: are all its coordinates finite numbers?"""
+def all_finite(shapes, wkbs):
+    """Per geometry (shapely, and the same as WKB): are all its coordinates finite numbers?"""
     if get_coordinates is not None:
         array = np.empty(len(shapes), dtype=object)
         for position, shape in enumerate(shapes):  # numpy would look into each geometry
@@ -74,5 +75,9 @@ def all_finite(shapes):
         finite = np.ones(len(shapes), dtype=bool)
         finite[owners[~np.isfinite(coordinates).all(axis=1)]] = False
         return finite.tolist()
-    return [bool(np.isfinite(np.asarray(list(_coordinates(shape)), dtype=float)).all())
-            for shape in shapes]
+    finite = [wkb_finite(wkb) for wkb in wkbs]
+    return [
+        bool(np.isfinite(np.asarray(list(_coordinates(shape)), dtype=float)).all())
+        if ok is None else ok
+        for ok, shape in zip(finite, shapes)
+    ]

@@ -218,7 +218,7 @@ class LayerReader:
         shapes = _points(wkbs)
         if shapes is None:
             shapes = from_wkb(wkbs)
-            self._drop_non_finite(features, shapes, all_finite(shapes))
+            self._drop_non_finite(features, shapes, all_finite(shapes, wkbs))
             if self.polygons:
                 self._repair(features, shapes)
         else:

@@ -10,7 +10,7 @@ import math
 import random
 
 import pytest
-from shapely import affinity, wkb
+from shapely import affinity, wkb, wkt
 from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon, box
 
 from drogscen_plugin.core.disc import SAGITTA, quad_segments
@@ -239,3 +239,17 @@ def test_a_school_with_distance_zero_inside_a_scene_pairs_without_area():
     assert [(p.distance_m, p.overlap_m2, p.overlap_share, p.geometry) for p in inside.pairs] == [
         (0.0, 0.0, 0.0, None)
     ]
+
+
+def test_multipoints_and_empty_grounds_pair_by_true_distance():
+    rng = random.Random(12)
+    shapes = [MultiPoint([(X0 + rng.uniform(0, 900), Y0 + rng.uniform(0, 900)) for _ in range(3)])
+              for _ in range(40)] + [wkt.loads("POLYGON EMPTY"), wkt.loads("MULTIPOLYGON EMPTY")]
+    schools = [school(fid, shape) for fid, shape in enumerate(shapes)]
+    scenes = [scene(k, star(rng, X0 + rng.uniform(0, 900), Y0 + rng.uniform(0, 900), 60))
+              for k in range(30)]
+    pairs = analyse(schools, scenes, 100).pairs
+    expected = [(s.fid, c.fid) for s in schools[:40] for c in scenes
+                if s.geometry.distance(c.geometry) <= 100]
+    assert [(p.school_fid, p.scene_fid) for p in pairs] == expected
+    assert len(expected) > 20

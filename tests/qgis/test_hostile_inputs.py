@@ -183,3 +183,41 @@ def test_an_unreadable_input_gives_one_line_and_no_gdal_messages(sample_gpkg, tm
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and "--scenes" in lines[0] and "broken.gpkg" in lines[0], result.stderr
+
+
+def _hole(x, bad):
+    """A small square hole inside ``square(x)`` with one vertex at ``bad``."""
+    ring = [QgsPointXY(x + 10, 10), QgsPointXY(x + 20, 10), QgsPointXY(x + 20, 20),
+            QgsPointXY(x + 10, 20), QgsPointXY(x + 10, 10)]
+    ring[2] = QgsPointXY(x + 20, bad)
+    return ring
+
+
+@pytest.mark.parametrize("kind, broken", [
+    ("MultiPolygon",
+     QgsGeometry.fromMultiPolygonXY([[square(0)], [square(100), _hole(100, math.inf)]])),
+    ("MultiPolygon",
+     QgsGeometry.fromMultiPolygonXY([[square(0)], [square(100), _hole(100, math.nan)]])),
+    ("MultiPoint", QgsGeometry.fromMultiPointXY([QgsPointXY(0, 0), QgsPointXY(math.nan, 0)])),
+])
+def test_school_parts_with_a_non_finite_coordinate_are_skipped_and_counted(kind, broken):
+    school_layer = memory_layer(kind, SCHOOL_FIELDS, [])
+    good = QgsGeometry.fromWkt("MultiPolygon(((0 0, 50 0, 50 50, 0 0)))" if kind == "MultiPolygon"
+                               else "MultiPoint((0 0), (10 0))")
+    features = []
+    for number, geometry in enumerate((good, broken)):
+        feature = QgsFeature(school_layer.fields())
+        feature.setGeometry(geometry)
+        feature.setAttributes(["S{}".format(number), "grundskola", None])
+        features.append(feature)
+    assert school_layer.dataProvider().addFeatures(features)
+    scenes = memory_layer("Polygon", SCENE_FIELDS,
+                          [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])])
+    feedback = RecordingFeedback()
+
+    result = run_overlap(school_layer, scenes, feedback)
+
+    assert result["SKIPPED_COUNT"] == 1
+    assert [f["school_name"] for f in result["SUMMARY"].getFeatures()] == ["S0"]
+    assert "Layer 'layer': features without geometry skipped: 1 (feature ids 2)." in (
+        feedback.warnings)
