@@ -10,6 +10,7 @@ another output of the run goes, or a database that cannot be reached, is
 refused with one message before anything is read or written.
 """
 
+import configparser
 import os
 import socket
 
@@ -91,18 +92,48 @@ def file_storage(path, layer=None):
     return Storage(("file", _file_key(path)), None if layer is None else layer.casefold())
 
 
+def _service_files():
+    """Where libpq looks up a connection service: the user's file first, then the system's."""
+    if os.name == "nt":
+        user = os.path.join(os.environ.get("APPDATA", ""), "postgresql", ".pg_service.conf")
+    else:
+        user = os.path.expanduser("~/.pg_service.conf")
+    system = os.environ.get("PGSYSCONFDIR") or "/etc/postgresql-common"
+    return [os.environ.get("PGSERVICEFILE") or user, os.path.join(system, "pg_service.conf")]
+
+
+def _service_settings(name):
+    """The settings of a libpq connection service, or None when no service file has it."""
+    for path in _service_files():
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(path, encoding="utf-8")
+        except (OSError, UnicodeError, configparser.Error):
+            continue
+        if parser.has_section(name):
+            return dict(parser[name])
+    return None
+
+
 def table_storage(provider, uri):
     """A database table named by a provider's URI (postgres, spatialite, ...)."""
     source = QgsDataSourceUri(uri)
     if provider == "spatialite":
         return file_storage(source.database(), source.table())
+    # A service names host, port and database in a file; the URI's own values win, as in libpq.
+    service = _service_settings(source.service()) if source.service() else {}
+    if service is None:
+        service, unresolved = {}, source.service()
+    else:
+        unresolved = ""
     place = (
         provider,
-        source.service(),
-        source.port() or ("5432" if provider == "postgres" else ""),
-        source.database(),
+        unresolved,
+        source.port() or service.get("port") or ("5432" if provider == "postgres" else ""),
+        source.database() or service.get("dbname", ""),
     )
-    addresses = frozenset() if source.service() else _addresses(source.host())
+    host = source.host() or service.get("host")
+    addresses = frozenset() if unresolved else _addresses(host)
     return Storage(place, (source.schema() or "public", source.table()), addresses)
 
 

@@ -250,3 +250,41 @@ def test_postgis_tables_are_compared_by_resolved_host_port_and_database(first, s
     # Another table on the same server never clashes.
     other = uri(second).replace('"scenes"', '"overlap"')
     assert not table_storage("postgres", uri(first)).overlaps(table_storage("postgres", other))
+
+
+@pytest.fixture
+def service_file(tmp_path, monkeypatch):
+    """A libpq service file naming ``drog``, ``remote`` and nothing else, as PGSERVICEFILE."""
+    def write(port):
+        path = tmp_path / "pg_service.conf"
+        path.write_text(
+            "[drog]\nhost=localhost\nport={0}\ndbname=drogscen\nuser=postgres\n"
+            "sslmode=disable\n\n[remote]\nhost=localhost\nport={0}\ndbname=other\n".format(port))
+        monkeypatch.setenv("PGSERVICEFILE", str(path))
+    return write
+
+
+@pytest.mark.parametrize("service, host, same", [
+    ("service='drog'", "host=127.0.0.1 port=5439 dbname='drogscen'", True),
+    ("service='drog' dbname='other'", "host=127.0.0.1 port=5439 dbname='other'", True),
+    ("service='remote'", "host=127.0.0.1 port=5439 dbname='drogscen'", False),
+    ("service='drog'", "host=127.0.0.1 dbname='drogscen'", False),  # another port
+])
+def test_a_postgis_table_named_through_a_service_is_compared_where_it_points(
+        service_file, service, host, same):
+    from drogscen_plugin.processing.guard import table_storage
+
+    service_file(5439)
+    table = " table=\"public\".\"scenes\" (geom)"
+    assert table_storage("postgres", service + table).overlaps(
+        table_storage("postgres", host + " user='postgres'" + table)) is same
+
+
+def test_a_service_output_naming_the_input_table_is_refused(postgis, service_file):
+    service_file(postgis.port)
+    before = postgis.sql("select * from scenes order by fid")
+    error, _ = refused("drogscen:checkhours", {
+        "INPUT": postgis.layer("scenes", "fid"), "FIELD": "active_hours",
+        "OUTPUT": "postgres://service='drog' table=\"public\".\"scenes\" (geom)"})
+    assert "would replace the input layer" in error, error
+    assert postgis.sql("select * from scenes order by fid") == before
