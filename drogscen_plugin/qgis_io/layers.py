@@ -145,6 +145,22 @@ def _linear_2d(geometry, wkb_type):
     return geometry
 
 
+
+def require_text(layer_name, field):
+    """Refuse a field that is not text: a date or number read as text would be written as
+    Python's notation of it."""
+    if field.type() != FieldType.STRING:
+        raise InputError(
+            tr(
+                "Layer '{layer}': field '{field}' holds {kind}, not text; choose a text "
+                "field."
+            ).format(
+                layer=layer_name,
+                field=field.name(),
+                kind=field.typeName() or field.displayType(),
+            )
+        )
+
 class LayerReader:
     """Reads one layer's features into core records in the analysis CRS.
 
@@ -192,18 +208,8 @@ class LayerReader:
             raise InputError(
                 tr("Layer '{layer}' has no field '{field}'.").format(layer=self.name, field=name)
             )
-        field = self.source.fields().at(index)
-        if text and field.type() != FieldType.STRING:
-            raise InputError(
-                tr(
-                    "Layer '{layer}': field '{field}' holds {kind}, not text; choose a text "
-                    "field."
-                ).format(
-                    layer=self.name,
-                    field=name,
-                    kind=field.typeName() or field.displayType(),
-                )
-            )
+        if text:
+            require_text(self.name, self.source.fields().at(index))
         return index
 
     def features(self, fields, span=(0.0, 100.0)):
