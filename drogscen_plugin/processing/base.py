@@ -15,6 +15,7 @@ from ..core.help import ALGORITHM_SECTIONS, help_url
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
 from ..qgis_io.checks import MAX_DISTANCE, require_metric_crs
+from ..qgis_io.layers import require_text
 from .guard import check_algorithm_run
 
 
@@ -95,16 +96,20 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         return source
 
-    def field_name(self, parameters, name, context, source, feedback):
+    def field_name(self, parameters, name, context, source, feedback, text=False):
         """The field chosen for ``name``, or None.
 
         A default field name the layer lacks means "no field" (a layer
-        without hours is fine); a field the user chose must exist.
+        without hours is fine); a field the user chose must exist, and hold
+        text when ``text`` (checked here for the desktop and the database run).
         """
         value = self.parameterAsString(parameters, name, context)
         if not value:
             return None
-        if source.fields().lookupField(value) >= 0:
+        index = source.fields().lookupField(value)
+        if index >= 0:
+            if text:
+                require_text(source.sourceName(), source.fields().at(index))
             return value
         message = tr("{parameter}: layer '{layer}' has no field '{field}'.").format(
             parameter=self._label(name), layer=source.sourceName(), field=value

@@ -253,7 +253,8 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         sinks = OutputSinks(self, parameters, context, feedback)
 
         def field(name, source):
-            return self.field_name(parameters, name, context, source, feedback)
+            text = name != self.DISTANCE_FIELD
+            return self.field_name(parameters, name, context, source, feedback, text)
 
         scene_fields = [
             field(name, scene_source) for name in (self.SCENE_NAME_FIELD, self.SCENE_HOURS_FIELD)
