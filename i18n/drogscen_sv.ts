@@ -784,10 +784,10 @@
         <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="309"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="253"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="568"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="312"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="344"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="274"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="589"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
@@ -1144,13 +1144,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="113"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="292"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
@@ -1171,13 +1171,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="176"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="323"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="344"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="209"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="399"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="420"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
@@ -1188,13 +1188,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="298"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="252"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="320"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="354"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="357"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1518,7 +1518,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="47"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
@@ -1528,7 +1528,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="51"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="136"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1615,7 +1615,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="167"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
@@ -1700,13 +1700,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="330"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="174"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="331"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="184"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -2132,18 +2132,18 @@
         <translation>Numeriskt fält med skolans eget avstånd i meter; tomma värden använder avståndet ovan.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="113"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="115"/>
         <source>{parameter}: layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>{parameter}: lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="127"/>
         <source>{parameter}: {message}</source>
         <translation>{parameter}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="138"/>
         <source>{parameter}: &apos;{text}&apos; is not valid opening hours: {message}</source>
         <translation>{parameter}: &apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
     </message>
@@ -2164,7 +2164,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="192"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2230,27 +2230,27 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="81"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="193"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="224"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="102"/>
         <source>The check was canceled.</source>
         <translation>Kontrollen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="106"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="107"/>
         <source>no hours</source>
         <translation>inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="114"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="115"/>
         <source>Feature {fid}, field &apos;{field}&apos;: &apos;{value}&apos;: {message}</source>
         <translation>Objekt {fid}, fältet &apos;{field}&apos;: &apos;{value}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="133"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="134"/>
         <source>{valid} understood, {invalid} not understood, {empty} without hours.</source>
         <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
     </message>
@@ -2334,7 +2334,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="224"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
@@ -2352,7 +2352,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="115"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -2745,28 +2745,28 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>Skolgårdar ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="304"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="179"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="303"/>
         <source>no connection could be made</source>
         <translation>ingen anslutning kunde göras</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="154"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="185"/>
         <source>{output}: cannot reach the database of &apos;{destination}&apos;: {reason}</source>
         <translation>{output}: når inte databasen för &apos;{destination}&apos;: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="173"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="204"/>
         <source>{output}: &apos;{destination}&apos; names no layer; give the layer or table to write.</source>
         <translation>{output}: &apos;{destination}&apos; anger inget lager; ange lagret eller tabellen att skriva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="182"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="213"/>
         <source>{output}: &apos;{destination}&apos; would replace the input layer {source} ({parameter}); choose another output.</source>
         <translation>{output}: &apos;{destination}&apos; skulle ersätta indatalagret {source} ({parameter}); välj en annan utdata.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="221"/>
         <source>{output}: &apos;{destination}&apos; is where {other} is written too; choose another output.</source>
         <translation>{output}: &apos;{destination}&apos; är där även {other} skrivs; välj ett annat utdata.</translation>
     </message>
@@ -2860,53 +2860,53 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>{covered} av {schools} berörda skolor har sina behov täckta den {date}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="118"/>
         <source>the file {path} exists and is replaced whole, with its layers {layers}.</source>
         <translation>filen {path} finns och ersätts helt, med sina lager {layers}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="120"/>
         <source>the file {path} exists and is replaced.</source>
         <translation>filen {path} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="124"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="123"/>
         <source>the layer &apos;{layer}&apos; in {path} exists and is replaced; the other layers of the file are kept.</source>
         <translation>lagret &apos;{layer}&apos; i {path} finns och ersätts; filens övriga lager behålls.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="130"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="129"/>
         <source>the table {schema}.{table} exists and is replaced.</source>
         <translation>tabellen {schema}.{table} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="282"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="281"/>
         <source>the file written cannot be read back</source>
         <translation>den skrivna filen går inte att läsa tillbaka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="289"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="288"/>
         <source>The outputs could not be written ({reason}); the files that were there are kept as they were.</source>
         <translation>Utdata kunde inte skrivas ({reason}); filerna som fanns finns kvar som de var.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="325"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="346"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="324"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="345"/>
         <source>Could not remove the unfinished output {output}: {error}</source>
         <translation>Kunde inte ta bort den ofullständiga utdatan {output}: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="335"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="334"/>
         <source>The unfinished outputs were removed.</source>
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="84"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="86"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="87"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="89"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -2927,142 +2927,142 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="111"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="117"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="122"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="126"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="137"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="139"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="144"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="148"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="154"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="160"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="166"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="168"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="171"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="173"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="178"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="188"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="191"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="193"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="200"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="202"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="217"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="224"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="233"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="234"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="236"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="238"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="240"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="297"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="300"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
@@ -3366,52 +3366,57 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/grid.py" line="72"/>
+        <location filename="../drogscen_plugin/qgis_io/grid.py" line="81"/>
         <source>The data ({west:.2f}° to {east:.2f}° E, {south:.2f}° to {north:.2f}° N) lie outside the area of use of {crs}: distances and areas there may be a percent or more off. A CRS that fits the data: {fitting}.</source>
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="177"/>
-        <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
-        <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="198"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="154"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not text; choose a text field.</source>
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte text; välj ett textfält.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="418"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="169"/>
+        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not distances in metres; choose a field of numbers.</source>
+        <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte avstånd i meter; välj ett fält med tal.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="208"/>
+        <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
+        <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="439"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="432"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="453"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="438"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="459"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="445"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="466"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="457"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="478"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="466"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="487"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="477"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="498"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>

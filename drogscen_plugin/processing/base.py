@@ -15,7 +15,6 @@ from ..core.help import ALGORITHM_SECTIONS, help_url
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
 from ..qgis_io.checks import MAX_DISTANCE, require_metric_crs
-from ..qgis_io.layers import require_text
 from .guard import check_algorithm_run
 
 
@@ -96,20 +95,20 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         return source
 
-    def field_name(self, parameters, name, context, source, feedback, text=False):
+    def field_name(self, parameters, name, context, source, feedback, require=None):
         """The field chosen for ``name``, or None.
 
         A default field name the layer lacks means "no field" (a layer
-        without hours is fine); a field the user chose must exist, and hold
-        text when ``text`` (checked here for the desktop and the database run).
+        without hours is fine); a field the user chose must exist, and pass
+        ``require(layer name, field)`` (checked here for the desktop and the database run).
         """
         value = self.parameterAsString(parameters, name, context)
         if not value:
             return None
         index = source.fields().lookupField(value)
         if index >= 0:
-            if text:
-                require_text(source.sourceName(), source.fields().at(index))
+            if require is not None:
+                require(source.sourceName(), source.fields().at(index))
             return value
         message = tr("{parameter}: layer '{layer}' has no field '{field}'.").format(
             parameter=self._label(name), layer=source.sourceName(), field=value

@@ -161,6 +161,21 @@ def require_text(layer_name, field):
             )
         )
 
+
+def require_distance(layer_name, field):
+    """Refuse a field of distances that holds neither numbers nor text (a date, say)."""
+    if not field.isNumeric() and field.type() != FieldType.STRING:
+        raise InputError(
+            tr(
+                "Layer '{layer}': field '{field}' holds {kind}, not distances in metres; "
+                "choose a field of numbers."
+            ).format(
+                layer=layer_name,
+                field=field.name(),
+                kind=field.typeName() or field.displayType(),
+            )
+        )
+
 class LayerReader:
     """Reads one layer's features into core records in the analysis CRS.
 
