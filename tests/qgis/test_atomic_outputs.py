@@ -257,3 +257,49 @@ def test_check_hours_on_a_full_disk_keeps_the_old_file(tiny_disk, extension):
     assert not ok and not results
     assert feedback.errors[-1].startswith(WRITE_FAILED), feedback.errors
     assert digest(tiny_disk) == before
+
+
+@pytest.mark.parametrize("runner", ["processing", "cli"])
+def test_a_geopackage_another_program_has_open_keeps_its_data_and_stays_whole(
+        sample_gpkg, tmp_path, runner):
+    """QGIS keeps a GeoPackage it edits open in WAL mode: what it saved may still be in
+    the -wal file. A run writing another layer of that file must keep it, and leave a
+    file that both programs read."""
+    import sqlite3
+
+    out = tmp_path / "user.gpkg"
+    mine = memory_layer("Point", [("note", "string")], [("POINT(674000 6580000)", ["mine"])])
+    to_geopackage(mine, out, "mine")
+    editor = sqlite3.connect(str(out))
+    editor.execute("PRAGMA journal_mode=WAL")
+    editor.execute("PRAGMA wal_autocheckpoint=0")  # saved edits stay in the -wal file
+    editor.execute("CREATE TABLE saved_edits (note TEXT)")
+    editor.execute("INSERT INTO saved_edits VALUES ('saved in QGIS')")
+    editor.commit()
+    assert (tmp_path / "user.gpkg-wal").stat().st_size > 0
+    try:
+        if runner == "cli":
+            run_cli(sample_gpkg, out, 300)
+        else:
+            schools, scenes = layout(8, 800)
+            algorithm = QgsApplication.processingRegistry().createAlgorithmById(
+                "drogscen:overlap")
+            context = QgsProcessingContext()
+            results, ok = algorithm.run({
+                "SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
+                "OUTPUT": "ogr:dbname='{}' table=\"overlap\" (geom)".format(out)},
+                context, Feedback())
+            context.temporaryLayerStore().removeAllMapLayers()
+            assert ok, results
+        # The editor's connection reads the new layer beside its own data.
+        assert editor.execute("SELECT note FROM saved_edits").fetchall() == [("saved in QGIS",)]
+        assert editor.execute("SELECT count(*) FROM overlap").fetchone()[0] > 0
+    finally:
+        editor.close()
+    reader = sqlite3.connect(str(out))
+    try:
+        assert reader.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert reader.execute("SELECT note FROM saved_edits").fetchall() == [("saved in QGIS",)]
+    finally:
+        reader.close()
+    assert content(out)["mine"] and content(out)["overlap"]
