@@ -38,8 +38,9 @@ class WriteError(Exception):
 
 
 def sibling(path):
-    """A new path for ``path``'s content, in a new hidden folder beside it."""
-    folder, name = os.path.split(os.path.abspath(path))
+    """A new path for ``path``'s content, in a new hidden folder beside it (beside the
+    file a symbolic link points to: the link is the user's, and stays)."""
+    folder, name = os.path.dirname(os.path.realpath(path)), os.path.basename(path)
     staging = os.path.join(folder, ".drogscen_{}_{}".format(os.getpid(), next(serial)))
     if os.path.isdir(staging):
         shutil.rmtree(staging)
@@ -115,6 +116,7 @@ def _fsync(path, directory=False):
 
 def replace(staged, target):
     """Rename the finished ``staged`` file (and its parts) over ``target``."""
+    target = os.path.realpath(target)
     target_stem = os.path.splitext(target)[0]
     parts = _parts(staged)
     for part in parts:

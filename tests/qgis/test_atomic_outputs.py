@@ -303,3 +303,44 @@ def test_a_geopackage_another_program_has_open_keeps_its_data_and_stays_whole(
     finally:
         reader.close()
     assert content(out)["mine"] and content(out)["overlap"]
+
+
+@pytest.mark.parametrize("extension", ["gpkg", "fgb", "shp", "cli"])
+def test_an_output_through_a_symbolic_link_replaces_the_file_it_points_to(
+        sample_gpkg, tmp_path, extension):
+    """The link is the user's: it stays a link, and the file it names gets the results."""
+    real_folder = tmp_path / "data"
+    real_folder.mkdir()
+    suffix = "gpkg" if extension == "cli" else extension
+    real = real_folder / ("results." + suffix)
+    old = memory_layer("Point", [("note", "string")], [("POINT(674000 6580000)", ["old"])])
+    if suffix == "gpkg":
+        to_geopackage(old, real, "mine")
+    else:
+        from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = {"fgb": "FlatGeobuf", "shp": "ESRI Shapefile"}[suffix]
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(
+            old, str(real), QgsCoordinateTransformContext(), options)
+        assert error[0] == QgsVectorFileWriter.NoError, error
+    link = tmp_path / ("link." + suffix)
+    link.symlink_to(real)
+    if extension == "cli":
+        run_cli(sample_gpkg, link, 300)
+    else:
+        schools, scenes = layout(8, 800)
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
+        context = QgsProcessingContext()
+        output = str(link) if suffix != "gpkg" else "ogr:dbname='{}' table=\"overlap\" (geom)".format(
+            link)
+        results, ok = algorithm.run({"SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
+                                     "OUTPUT": output}, context, Feedback())
+        context.temporaryLayerStore().removeAllMapLayers()
+        assert ok, results
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    written = QgsVectorLayer(str(real) + ("|layername=overlap" if suffix == "gpkg" else ""),
+                             "written", "ogr")
+    assert written.isValid() and "scene_fid" in written.fields().names()
+    if suffix == "gpkg":
+        assert content(real)["mine"]  # the user's own layer kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", link.name]
