@@ -335,7 +335,7 @@ class LayerReader:
             if note and hours_index is not None:
                 self._flag(feature.id(), hours_field, value, note)
             elif not note:
-                note = self._check(feature.id(), scene_hours_check(value))
+                note = self._check(feature.id(), scene_hours_check(value, schedule))
             records.append(
                 SceneRecord(feature.id(), self._text(feature, name_index), geometry, schedule, note)
             )
