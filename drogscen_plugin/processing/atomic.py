@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import sqlite3
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from urllib.request import pathname2url
 
 from osgeo import gdal
@@ -97,6 +97,18 @@ def _sqlite_copy(source_path, target_path):
         source.close()
 
 
+def _match_page_size(staged, target):
+    """Give ``staged`` the page size of ``target``: SQLite copies into a file in WAL mode
+    only between equal page sizes."""
+    with closing(sqlite3.connect(target, timeout=_SQLITE_WAIT)) as connection:
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+    with closing(sqlite3.connect(staged)) as connection:
+        if connection.execute("PRAGMA page_size").fetchone()[0] != size:
+            connection.execute("PRAGMA journal_mode=DELETE")
+            connection.execute("PRAGMA page_size={:d}".format(size))
+            connection.execute("VACUUM")
+
+
 def copy_for_update(path, staged):
     """Start ``staged`` as a copy of ``path`` (a GeoPackage of which one layer is replaced)."""
     if _is_sqlite(path):
@@ -123,6 +135,10 @@ def replace(staged, target):
         _fsync(part)
     if _is_sqlite(target) and _is_sqlite(staged):
         # Renamed over, a file another program has open would meet that program's -wal.
+        try:
+            _match_page_size(staged, target)
+        except sqlite3.Error as error:
+            raise OSError(errno.EIO, str(error)) from error
         _sqlite_copy(staged, target)
         renames = []
     elif target.lower().endswith(".shp"):

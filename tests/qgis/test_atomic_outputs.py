@@ -344,3 +344,28 @@ def test_an_output_through_a_symbolic_link_replaces_the_file_it_points_to(
     if suffix == "gpkg":
         assert content(real)["mine"]  # the user's own layer kept
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", link.name]
+
+
+def test_a_geopackage_in_wal_mode_with_other_pages_is_replaced_whole(tmp_path):
+    """SQLite copies into a file in WAL mode only between equal page sizes."""
+    import sqlite3
+
+    out = tmp_path / "old.gpkg"
+    mine = memory_layer("Point", [("note", "string")], [("POINT(674000 6580000)", ["mine"])])
+    to_geopackage(mine, out, "mine")
+    connection = sqlite3.connect(str(out))
+    connection.execute("PRAGMA page_size=1024")
+    connection.execute("VACUUM")
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.close()
+    schools, scenes = layout(8, 800)
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
+    context = QgsProcessingContext()
+    results, ok = algorithm.run({"SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
+                                 "OUTPUT": str(out)}, context, Feedback())
+    context.temporaryLayerStore().removeAllMapLayers()
+    assert ok, results
+    written = QgsVectorLayer(str(out), "written", "ogr")
+    assert written.isValid() and written.featureCount() == results["PAIR_COUNT"] > 0
+    assert "mine" not in content(out)  # the file is replaced whole, as Processing does
+    assert sorted(os.listdir(tmp_path)) == ["old.gpkg"]
