@@ -18,9 +18,12 @@ from qgis.core import (
     QgsDataSourceUri,
     QgsException,
     QgsProcessing,
+    QgsProject,
     QgsProviderConnectionException,
     QgsProviderRegistry,
+    QgsVirtualLayerDefinition,
 )
+from qgis.PyQt.QtCore import QUrl
 
 from ..core.errors import InputError
 from ..i18n import tr
@@ -137,16 +140,38 @@ def table_storage(provider, uri):
     return Storage(place, (source.schema() or "public", source.table()), addresses)
 
 
-def layer_storage(layer):
-    """Where a QGIS layer's data lives, or None for data held only in memory."""
-    provider = layer.providerType()
+def source_storage(provider, source):
+    """Where a provider's data source lives, or None for data held only in memory."""
     if provider in ("postgres", "spatialite", "oracle", "mssql", "hana"):
-        return table_storage(provider, layer.source())
-    parts = QgsProviderRegistry.instance().decodeUri(provider, layer.source())
+        return table_storage(provider, source)
+    parts = QgsProviderRegistry.instance().decodeUri(provider, source)
     path = parts.get("path")
     if not path:
         return None
     return file_storage(path, parts.get("layerName") or None)
+
+
+def layer_storage(layer):
+    """Where a QGIS layer's data lives, or None for data held only in memory."""
+    return source_storage(layer.providerType(), layer.source())
+
+
+def layer_storages(layer, project):
+    """Every place a layer reads: a virtual layer (an SQL query in QGIS) reads its source
+    layers, named by their source or by a layer of ``project``."""
+    if layer.providerType() != "virtual":
+        return [layer_storage(layer)]
+    found = []
+    definition = QgsVirtualLayerDefinition.fromUrl(QUrl(layer.source()))
+    for source in definition.sourceLayers():
+        if not source.isReferenced():
+            found.append(source_storage(source.provider(), source.source()))
+            continue
+        referenced = project.mapLayer(source.reference()) if project is not None else None
+        # A virtual layer on itself would not load; the depth is that of the user's layers.
+        if referenced is not None and referenced is not layer:
+            found.extend(layer_storages(referenced, project))
+    return found
 
 
 def destination_storage(destination):
@@ -244,10 +269,12 @@ def _run_inputs(algorithm, parameters, context):
             continue
         else:
             continue
+        project = context.project() or QgsProject.instance()
         found.extend(
-            (name, layer_storage(layer), layer.publicSource())
+            (name, storage, layer.publicSource())
             for layer in layers
             if layer is not None
+            for storage in layer_storages(layer, project)
         )
     return found
 

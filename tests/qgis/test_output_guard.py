@@ -288,3 +288,29 @@ def test_a_service_output_naming_the_input_table_is_refused(postgis, service_fil
         "OUTPUT": "postgres://service='drog' table=\"public\".\"scenes\" (geom)"})
     assert "would replace the input layer" in error, error
     assert postgis.sql("select * from scenes order by fid") == before
+
+
+@pytest.mark.parametrize("named_by", ["source", "project layer"])
+def test_a_virtual_layer_over_an_input_is_that_input(inputs, tmp_path, named_by):
+    """A virtual layer (an SQL query in QGIS) reads its source layers: writing there is
+    writing over the input."""
+    from qgis.core import QgsProject
+
+    path, sources = inputs
+    project = QgsProject.instance()
+    scenes_layer = QgsVectorLayer(sources["scenes"], "scenes", "ogr")
+    project.addMapLayer(scenes_layer)
+    try:
+        if named_by == "source":
+            definition = "?layer=ogr:{}:s&query=SELECT * FROM s".format(sources["scenes"])
+        else:
+            definition = "?layer_ref={}:s&query=SELECT * FROM s".format(scenes_layer.id())
+        virtual = QgsVectorLayer(definition, "virtual", "virtual")
+        assert virtual.isValid() and virtual.featureCount() == 2
+        before = digest(tmp_path)
+        error, _ = refused("drogscen:checkhours", {
+            "INPUT": virtual, "FIELD": "active_hours", "OUTPUT": table(path, "Scenes")})
+        assert "would replace the input layer" in error, error
+        assert digest(tmp_path) == before
+    finally:
+        project.removeMapLayer(scenes_layer.id())
