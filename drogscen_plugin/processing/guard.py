@@ -68,12 +68,15 @@ class Storage:
     their host's addresses, compared by overlap.
     """
 
-    def __init__(self, place, layer, addresses=frozenset()):
+    def __init__(self, place, layer, addresses=frozenset(), inode=None):
         self.place = place
         self.layer = layer
         self.addresses = addresses
+        self.inode = inode
 
     def same_place(self, other):
+        if self.inode is not None and self.inode == other.inode:
+            return True  # one file under two names (a hard link)
         if self.place != other.place:
             return False
         return not (self.addresses or other.addresses) or bool(self.addresses & other.addresses)
@@ -85,6 +88,18 @@ class Storage:
         return self.layer is None or other.layer is None or self.layer == other.layer
 
 
+def _inode(path):
+    """The device and inode of an existing file (a shapefile's .shp), else None."""
+    stem, extension = os.path.splitext(path)
+    if extension.lower() in _SHAPEFILE_PARTS:
+        path = next((stem + ext for ext in (".shp", ".SHP") if os.path.exists(stem + ext)), path)
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
+
+
 def file_storage(path, layer=None):
     """A file, or a layer of it; a file's only layer counts as the whole file."""
     if layer is None and os.path.isfile(path):
@@ -92,7 +107,8 @@ def file_storage(path, layer=None):
         layer = names[0] if len(names) == 1 else None
         if os.path.splitext(path)[1].lower() in _SHAPEFILE_PARTS:
             layer = None
-    return Storage(("file", _file_key(path)), None if layer is None else layer.casefold())
+    return Storage(("file", _file_key(path)), None if layer is None else layer.casefold(),
+                   inode=_inode(path))
 
 
 def _service_files():
@@ -179,7 +195,8 @@ def destination_storage(destination):
     if destination.kind == MEMORY:
         return None
     if destination.kind == FILE:
-        return Storage(("file", _file_key(destination.path)), None)
+        return Storage(("file", _file_key(destination.path)), None,
+                       inode=_inode(destination.path))
     if destination.kind == FILE_LAYER:
         return file_storage(destination.path, destination.layer)
     return table_storage(destination.provider, destination.uri)

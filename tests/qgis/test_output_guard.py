@@ -314,3 +314,25 @@ def test_a_virtual_layer_over_an_input_is_that_input(inputs, tmp_path, named_by)
         assert digest(tmp_path) == before
     finally:
         project.removeMapLayer(scenes_layer.id())
+
+
+def test_a_hard_link_to_an_input_is_the_input(inputs, tmp_path):
+    """One file under two names: a GeoPackage replaced through SQLite would change both."""
+    import os
+
+    path, sources = inputs
+    link = tmp_path / "other_name.gpkg"
+    os.link(path, link)
+    before = digest(tmp_path)
+    for output in (table(link, "scenes"), str(link)):
+        error, _ = refused("drogscen:checkhours", {
+            "INPUT": sources["scenes"], "FIELD": "active_hours", "OUTPUT": output})
+        assert "would replace the input layer" in error, error
+    assert digest(tmp_path) == before
+    # Another layer of the linked file is as fine as another layer of the input file.
+    context = QgsProcessingContext()
+    results, ok = QgsApplication.processingRegistry().createAlgorithmById(
+        "drogscen:checkhours").run({"INPUT": sources["scenes"], "FIELD": "active_hours",
+                                    "OUTPUT": table(link, "checked")}, context, Feedback())
+    context.temporaryLayerStore().removeAllMapLayers()
+    assert ok and results["VALID_COUNT"] == 2
