@@ -300,12 +300,14 @@ def test_a_virtual_layer_over_an_input_is_that_input(inputs, tmp_path, named_by)
     project = QgsProject.instance()
     scenes_layer = QgsVectorLayer(sources["scenes"], "scenes", "ogr")
     project.addMapLayer(scenes_layer)
+    virtual = None
     try:
         if named_by == "source":
             definition = "?layer=ogr:{}:s&query=SELECT * FROM s".format(sources["scenes"])
         else:
             definition = "?layer_ref={}:s&query=SELECT * FROM s".format(scenes_layer.id())
         virtual = QgsVectorLayer(definition, "virtual", "virtual")
+        project.addMapLayer(virtual)
         assert virtual.isValid() and virtual.featureCount() == 2
         before = digest(tmp_path)
         error, _ = refused("drogscen:checkhours", {
@@ -313,6 +315,9 @@ def test_a_virtual_layer_over_an_input_is_that_input(inputs, tmp_path, named_by)
         assert "would replace the input layer" in error, error
         assert digest(tmp_path) == before
     finally:
+        # The virtual layer goes first: it would outlive the layer it reads.
+        if virtual is not None:
+            project.removeMapLayer(virtual.id())
         project.removeMapLayer(scenes_layer.id())
 
 
