@@ -554,37 +554,37 @@
         <translation>Närmaste drogscen (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="60"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="62"/>
         <source>school hours &apos;{value}&apos; not understood ({message}): default {default} used</source>
         <translation>skolans tider &apos;{value}&apos; kunde inte tolkas ({message}): standardtiderna {default} används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="73"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="75"/>
         <source>hours unknown: treated as always active</source>
         <translation>tider okända: behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="77"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="79"/>
         <source>hours &apos;{value}&apos; not understood ({message}): treated as always active</source>
         <translation>tiderna &apos;{value}&apos; kunde inte tolkas ({message}): behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="111"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="121"/>
         <source>no days given, so open every day, including weekends: check the hours</source>
         <translation>inga dagar angivna, alltså öppet alla dagar, även helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="113"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="123"/>
         <source>open around the clock: check the hours</source>
         <translation>öppet dygnet runt: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="115"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="125"/>
         <source>open at weekends: check the hours</source>
         <translation>öppet på helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="123"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="133"/>
         <source>no days given, so active every day: check the hours</source>
         <translation>inga dagar angivna, alltså aktiv alla dagar: kontrollera tiderna</translation>
     </message>
@@ -786,8 +786,8 @@
         <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="312"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="344"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="274"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="589"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="267"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="582"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
@@ -1171,13 +1171,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="176"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="344"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="337"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="209"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="420"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="413"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
@@ -1813,103 +1813,103 @@
         <translation>{service} skickade text som inte är giltig {encoding} (vid byte {position}, nära &apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="262"/>
-        <location filename="../drogscen_plugin/net/payload.py" line="28"/>
+        <location filename="../drogscen_plugin/net/http.py" line="263"/>
+        <location filename="../drogscen_plugin/net/payload.py" line="29"/>
         <source>{service} sent an answer that is not valid JSON (&apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
         <translation>{service} skickade ett svar som inte är giltig JSON (&apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="301"/>
+        <location filename="../drogscen_plugin/net/http.py" line="302"/>
         <source>{host} redirected the request more than {count} times.</source>
         <translation>{host} styrde om begäran mer än {count} gånger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="319"/>
+        <location filename="../drogscen_plugin/net/http.py" line="320"/>
         <source>{host} redirected the request to &apos;{target}&apos;, which is not followed: only redirects on the same host, never from https to anything else, are. Check the address of the service.</source>
         <translation>{host} styrde om begäran till &apos;{target}&apos;, vilket inte följs: bara omstyrningar till samma värd följs, aldrig från https till något annat. Kontrollera tjänstens adress.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="389"/>
+        <location filename="../drogscen_plugin/net/http.py" line="390"/>
         <source>The answer of {host} is larger than {size:g} MB, the most the plugin accepts (setting {key}). Ask for a smaller area, or raise the setting.</source>
         <translation>Svaret från {host} är större än {size:g} MB, det mesta insticksprogrammet tar emot (inställningen {key}). Fråga efter ett mindre område, eller höj inställningen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="401"/>
+        <location filename="../drogscen_plugin/net/http.py" line="402"/>
         <source>{host} did not send its whole answer within {total:g} s. The server or the network may be slow: try again later, or with a smaller area.</source>
         <translation>{host} skickade inte hela sitt svar inom {total:g} s. Servern eller nätverket kan vara långsamt: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="406"/>
+        <location filename="../drogscen_plugin/net/http.py" line="407"/>
         <source>{host} did not answer within {total:g} s. The server may be busy: try again later, or with a smaller area.</source>
         <translation>{host} svarade inte inom {total:g} s. Servern kan vara upptagen: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="417"/>
+        <location filename="../drogscen_plugin/net/http.py" line="418"/>
         <source>QGIS under Settings › Options › Network</source>
         <translation>QGIS under Inställningar › Alternativ › Nätverk</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="420"/>
+        <location filename="../drogscen_plugin/net/http.py" line="421"/>
         <source>Could not reach {host} through the proxy ({detail}). Check the proxy in {network}: address, port, user and password.</source>
         <translation>Kunde inte nå {host} via proxyn ({detail}). Kontrollera proxyn i {network}: adress, port, användarnamn och lösenord.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="425"/>
+        <location filename="../drogscen_plugin/net/http.py" line="426"/>
         <source>The secure connection to {host} failed: its certificate could not be verified ({detail}). If your organisation inspects encrypted traffic, set the CA bundle file with its root certificate (setting drogscen/ca_bundle); check also the computer&apos;s date and time.</source>
         <translation>Den säkra anslutningen till {host} misslyckades: certifikatet kunde inte verifieras ({detail}). Om din organisation granskar krypterad trafik, ange CA-paketfilen med dess rotcertifikat (inställningen drogscen/ca_bundle); kontrollera också datorns datum och tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="432"/>
+        <location filename="../drogscen_plugin/net/http.py" line="433"/>
         <source>No connection to {host} within {connect:g} s. Check the network connection and the proxy in {network}.</source>
         <translation>Ingen anslutning till {host} inom {connect:g} s. Kontrollera nätverksanslutningen och proxyn i {network}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="439"/>
+        <location filename="../drogscen_plugin/net/http.py" line="440"/>
         <source>{host} did not answer within {read:g} s. The server may be busy: try again later, or with a smaller area.</source>
         <translation>{host} svarade inte inom {read:g} s. Servern kan vara överbelastad: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="444"/>
+        <location filename="../drogscen_plugin/net/http.py" line="445"/>
         <source>The SOCKS proxy set in {network} needs the Python package PySocks (Debian and Ubuntu: python3-socks). Install it, or use an HTTP proxy.</source>
         <translation>SOCKS-proxyn som är inställd i {network} kräver Python-paketet PySocks (Debian och Ubuntu: python3-socks). Installera det, eller använd en HTTP-proxy.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="451"/>
+        <location filename="../drogscen_plugin/net/http.py" line="452"/>
         <source>&apos;{url}&apos; is not an address the plugin can use: it must start with https:// or http://.</source>
         <translation>&apos;{url}&apos; är inte en adress som tillägget kan använda: den måste börja med https:// eller http://.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="456"/>
+        <location filename="../drogscen_plugin/net/http.py" line="457"/>
         <source>Could not connect to {host} ({detail}). Check the network connection, the address and the proxy in {network}.</source>
         <translation>Kunde inte ansluta till {host} ({detail}). Kontrollera nätverksanslutningen, adressen och proxyn i {network}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="461"/>
+        <location filename="../drogscen_plugin/net/http.py" line="462"/>
         <source>The connection to {host} broke off ({detail}). Try again.</source>
         <translation>Anslutningen till {host} bröts ({detail}). Försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="473"/>
+        <location filename="../drogscen_plugin/net/http.py" line="474"/>
         <source>{service} refuses further requests for now: too many requests (HTTP 429). Wait a few minutes and try again.</source>
         <translation>{service} tar inte emot fler förfrågningar just nu: för många förfrågningar (HTTP 429). Vänta några minuter och försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="478"/>
+        <location filename="../drogscen_plugin/net/http.py" line="479"/>
         <source>{service} is busy or unavailable (HTTP {status}). Try again in a few minutes.</source>
         <translation>{service} är överbelastad eller inte tillgänglig (HTTP {status}). Försök igen om några minuter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="482"/>
+        <location filename="../drogscen_plugin/net/http.py" line="483"/>
         <source>The proxy asks for a user name and password (HTTP 407). Enter them in QGIS under Settings › Options › Network.</source>
         <translation>Proxyn kräver användarnamn och lösenord (HTTP 407). Ange dem i QGIS under Inställningar › Alternativ › Nätverk.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="487"/>
+        <location filename="../drogscen_plugin/net/http.py" line="488"/>
         <source>{service} has nothing at {url} (HTTP 404). Check the address of the service.</source>
         <translation>{service} har inget på {url} (HTTP 404). Kontrollera tjänstens adress.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="491"/>
+        <location filename="../drogscen_plugin/net/http.py" line="492"/>
         <source>{service} answered with an error (HTTP {status}): &apos;{excerpt}&apos;. Check the address {url}.</source>
         <translation>{service} svarade med ett fel (HTTP {status}): &apos;{excerpt}&apos;. Kontrollera adressen {url}.</translation>
     </message>
@@ -2230,7 +2230,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="81"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="224"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="217"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
@@ -2745,28 +2745,28 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>Skolgårdar ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="179"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="221"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="303"/>
         <source>no connection could be made</source>
         <translation>ingen anslutning kunde göras</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="185"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="227"/>
         <source>{output}: cannot reach the database of &apos;{destination}&apos;: {reason}</source>
         <translation>{output}: når inte databasen för &apos;{destination}&apos;: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="246"/>
         <source>{output}: &apos;{destination}&apos; names no layer; give the layer or table to write.</source>
         <translation>{output}: &apos;{destination}&apos; anger inget lager; ange lagret eller tabellen att skriva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="255"/>
         <source>{output}: &apos;{destination}&apos; would replace the input layer {source} ({parameter}); choose another output.</source>
         <translation>{output}: &apos;{destination}&apos; skulle ersätta indatalagret {source} ({parameter}); välj en annan utdata.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="221"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="263"/>
         <source>{output}: &apos;{destination}&apos; is where {other} is written too; choose another output.</source>
         <translation>{output}: &apos;{destination}&apos; är där även {other} skrivs; välj ett annat utdata.</translation>
     </message>
@@ -3376,47 +3376,47 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte text; välj ett textfält.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="169"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="162"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not distances in metres; choose a field of numbers.</source>
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte avstånd i meter; välj ett fält med tal.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="208"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="201"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="439"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="432"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="453"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="446"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="459"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="452"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="466"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="459"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="478"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="471"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="487"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="480"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="498"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="491"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>

@@ -150,31 +150,24 @@ def require_text(layer_name, field):
     """Refuse a field that is not text: a date or number read as text would be written as
     Python's notation of it."""
     if field.type() != FieldType.STRING:
-        raise InputError(
-            tr(
-                "Layer '{layer}': field '{field}' holds {kind}, not text; choose a text "
-                "field."
-            ).format(
-                layer=layer_name,
-                field=field.name(),
-                kind=field.typeName() or field.displayType(),
-            )
-        )
+        raise _field_error(
+            tr("Layer '{layer}': field '{field}' holds {kind}, not text; choose a text field."),
+            layer_name, field)
 
 
 def require_distance(layer_name, field):
     """Refuse a field of distances that holds neither numbers nor text (a date, say)."""
     if not field.isNumeric() and field.type() != FieldType.STRING:
-        raise InputError(
-            tr(
-                "Layer '{layer}': field '{field}' holds {kind}, not distances in metres; "
-                "choose a field of numbers."
-            ).format(
-                layer=layer_name,
-                field=field.name(),
-                kind=field.typeName() or field.displayType(),
-            )
-        )
+        raise _field_error(
+            tr("Layer '{layer}': field '{field}' holds {kind}, not distances in metres; "
+               "choose a field of numbers."),
+            layer_name, field)
+
+
+def _field_error(template, layer_name, field):
+    kind = field.typeName() or field.displayType()
+    return InputError(template.format(layer=layer_name, field=field.name(), kind=kind))
+
 
 class LayerReader:
     """Reads one layer's features into core records in the analysis CRS.
