@@ -334,7 +334,7 @@ def _write_all(results, out):
     """Write the output layers into a copy of ``out`` and rename it in when all are written:
     a run stopped at any moment leaves the old file whole."""
     target = os.path.abspath(out)
-    atomic.clear_stale(os.path.dirname(target))
+    atomic.clear_stale(os.path.dirname(os.path.realpath(target)))
     staged = atomic.sibling(target)
     try:
         if os.path.exists(target):

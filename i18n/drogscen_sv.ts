@@ -554,37 +554,37 @@
         <translation>Närmaste drogscen (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="60"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="62"/>
         <source>school hours &apos;{value}&apos; not understood ({message}): default {default} used</source>
         <translation>skolans tider &apos;{value}&apos; kunde inte tolkas ({message}): standardtiderna {default} används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="73"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="75"/>
         <source>hours unknown: treated as always active</source>
         <translation>tider okända: behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="77"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="79"/>
         <source>hours &apos;{value}&apos; not understood ({message}): treated as always active</source>
         <translation>tiderna &apos;{value}&apos; kunde inte tolkas ({message}): behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="111"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="121"/>
         <source>no days given, so open every day, including weekends: check the hours</source>
         <translation>inga dagar angivna, alltså öppet alla dagar, även helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="113"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="123"/>
         <source>open around the clock: check the hours</source>
         <translation>öppet dygnet runt: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="115"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="125"/>
         <source>open at weekends: check the hours</source>
         <translation>öppet på helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="123"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="133"/>
         <source>no days given, so active every day: check the hours</source>
         <translation>inga dagar angivna, alltså aktiv alla dagar: kontrollera tiderna</translation>
     </message>
@@ -784,10 +784,10 @@
         <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="309"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="253"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="568"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="312"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="344"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="267"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="582"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
@@ -905,7 +905,7 @@
         <translation>Utanför stadsdelarna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/scenes.py" line="99"/>
+        <location filename="../drogscen_plugin/core/scenes.py" line="116"/>
         <source>Scene {fid}: the geometry has coordinates that are not numbers</source>
         <translation>Drogscen {fid}: geometrin har koordinater som inte är tal</translation>
     </message>
@@ -961,27 +961,27 @@
         <translation>Okänd kalenderregel {kind}/{day}/{choice}: skolformer är {kinds}, dagar {days}, val {choices}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="106"/>
+        <location filename="../drogscen_plugin/core/space.py" line="129"/>
         <source>Distance {distance} is not a number of metres of at least 0</source>
         <translation>Avståndet {distance} är inte ett antal meter på minst 0</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="110"/>
+        <location filename="../drogscen_plugin/core/space.py" line="133"/>
         <source>School {fid}: distance {distance} is not a number of metres of at least 0</source>
         <translation>Skola {fid}: avståndet {distance} är inte ett antal meter på minst 0</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="117"/>
+        <location filename="../drogscen_plugin/core/space.py" line="140"/>
         <source>School {fid}: {kind} geometry is not supported, only points and polygons</source>
         <translation>Skola {fid}: geometritypen {kind} stöds inte, bara punkter och polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="125"/>
+        <location filename="../drogscen_plugin/core/space.py" line="148"/>
         <source>Scene {fid}: {kind} geometry is not supported, only polygons</source>
         <translation>Drogscen {fid}: geometritypen {kind} stöds inte, bara polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="151"/>
+        <location filename="../drogscen_plugin/core/space.py" line="174"/>
         <source>School {fid}: the point has coordinates that are not numbers</source>
         <translation>Skola {fid}: punkten har koordinater som inte är tal</translation>
     </message>
@@ -1144,13 +1144,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="113"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="292"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
@@ -1171,13 +1171,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="176"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="323"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="337"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="209"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="399"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="413"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
@@ -1194,7 +1194,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="320"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="354"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="357"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1528,7 +1528,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="47"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
@@ -1538,7 +1538,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="51"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="136"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1625,7 +1625,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="167"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
@@ -1710,13 +1710,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="330"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="174"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="331"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="184"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -1823,103 +1823,103 @@
         <translation>{service} skickade text som inte är giltig {encoding} (vid byte {position}, nära &apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="262"/>
-        <location filename="../drogscen_plugin/net/payload.py" line="28"/>
+        <location filename="../drogscen_plugin/net/http.py" line="263"/>
+        <location filename="../drogscen_plugin/net/payload.py" line="29"/>
         <source>{service} sent an answer that is not valid JSON (&apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
         <translation>{service} skickade ett svar som inte är giltig JSON (&apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="301"/>
+        <location filename="../drogscen_plugin/net/http.py" line="302"/>
         <source>{host} redirected the request more than {count} times.</source>
         <translation>{host} styrde om begäran mer än {count} gånger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="319"/>
+        <location filename="../drogscen_plugin/net/http.py" line="320"/>
         <source>{host} redirected the request to &apos;{target}&apos;, which is not followed: only redirects on the same host, never from https to anything else, are. Check the address of the service.</source>
         <translation>{host} styrde om begäran till &apos;{target}&apos;, vilket inte följs: bara omstyrningar till samma värd följs, aldrig från https till något annat. Kontrollera tjänstens adress.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="389"/>
+        <location filename="../drogscen_plugin/net/http.py" line="390"/>
         <source>The answer of {host} is larger than {size:g} MB, the most the plugin accepts (setting {key}). Ask for a smaller area, or raise the setting.</source>
         <translation>Svaret från {host} är större än {size:g} MB, det mesta insticksprogrammet tar emot (inställningen {key}). Fråga efter ett mindre område, eller höj inställningen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="401"/>
+        <location filename="../drogscen_plugin/net/http.py" line="402"/>
         <source>{host} did not send its whole answer within {total:g} s. The server or the network may be slow: try again later, or with a smaller area.</source>
         <translation>{host} skickade inte hela sitt svar inom {total:g} s. Servern eller nätverket kan vara långsamt: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="406"/>
+        <location filename="../drogscen_plugin/net/http.py" line="407"/>
         <source>{host} did not answer within {total:g} s. The server may be busy: try again later, or with a smaller area.</source>
         <translation>{host} svarade inte inom {total:g} s. Servern kan vara upptagen: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="417"/>
+        <location filename="../drogscen_plugin/net/http.py" line="418"/>
         <source>QGIS under Settings › Options › Network</source>
         <translation>QGIS under Inställningar › Alternativ › Nätverk</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="420"/>
+        <location filename="../drogscen_plugin/net/http.py" line="421"/>
         <source>Could not reach {host} through the proxy ({detail}). Check the proxy in {network}: address, port, user and password.</source>
         <translation>Kunde inte nå {host} via proxyn ({detail}). Kontrollera proxyn i {network}: adress, port, användarnamn och lösenord.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="425"/>
+        <location filename="../drogscen_plugin/net/http.py" line="426"/>
         <source>The secure connection to {host} failed: its certificate could not be verified ({detail}). If your organisation inspects encrypted traffic, set the CA bundle file with its root certificate (setting drogscen/ca_bundle); check also the computer&apos;s date and time.</source>
         <translation>Den säkra anslutningen till {host} misslyckades: certifikatet kunde inte verifieras ({detail}). Om din organisation granskar krypterad trafik, ange CA-paketfilen med dess rotcertifikat (inställningen drogscen/ca_bundle); kontrollera också datorns datum och tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="432"/>
+        <location filename="../drogscen_plugin/net/http.py" line="433"/>
         <source>No connection to {host} within {connect:g} s. Check the network connection and the proxy in {network}.</source>
         <translation>Ingen anslutning till {host} inom {connect:g} s. Kontrollera nätverksanslutningen och proxyn i {network}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="439"/>
+        <location filename="../drogscen_plugin/net/http.py" line="440"/>
         <source>{host} did not answer within {read:g} s. The server may be busy: try again later, or with a smaller area.</source>
         <translation>{host} svarade inte inom {read:g} s. Servern kan vara överbelastad: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="444"/>
+        <location filename="../drogscen_plugin/net/http.py" line="445"/>
         <source>The SOCKS proxy set in {network} needs the Python package PySocks (Debian and Ubuntu: python3-socks). Install it, or use an HTTP proxy.</source>
         <translation>SOCKS-proxyn som är inställd i {network} kräver Python-paketet PySocks (Debian och Ubuntu: python3-socks). Installera det, eller använd en HTTP-proxy.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="451"/>
+        <location filename="../drogscen_plugin/net/http.py" line="452"/>
         <source>&apos;{url}&apos; is not an address the plugin can use: it must start with https:// or http://.</source>
         <translation>&apos;{url}&apos; är inte en adress som tillägget kan använda: den måste börja med https:// eller http://.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="456"/>
+        <location filename="../drogscen_plugin/net/http.py" line="457"/>
         <source>Could not connect to {host} ({detail}). Check the network connection, the address and the proxy in {network}.</source>
         <translation>Kunde inte ansluta till {host} ({detail}). Kontrollera nätverksanslutningen, adressen och proxyn i {network}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="461"/>
+        <location filename="../drogscen_plugin/net/http.py" line="462"/>
         <source>The connection to {host} broke off ({detail}). Try again.</source>
         <translation>Anslutningen till {host} bröts ({detail}). Försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="473"/>
+        <location filename="../drogscen_plugin/net/http.py" line="474"/>
         <source>{service} refuses further requests for now: too many requests (HTTP 429). Wait a few minutes and try again.</source>
         <translation>{service} tar inte emot fler förfrågningar just nu: för många förfrågningar (HTTP 429). Vänta några minuter och försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="478"/>
+        <location filename="../drogscen_plugin/net/http.py" line="479"/>
         <source>{service} is busy or unavailable (HTTP {status}). Try again in a few minutes.</source>
         <translation>{service} är överbelastad eller inte tillgänglig (HTTP {status}). Försök igen om några minuter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="482"/>
+        <location filename="../drogscen_plugin/net/http.py" line="483"/>
         <source>The proxy asks for a user name and password (HTTP 407). Enter them in QGIS under Settings › Options › Network.</source>
         <translation>Proxyn kräver användarnamn och lösenord (HTTP 407). Ange dem i QGIS under Inställningar › Alternativ › Nätverk.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="487"/>
+        <location filename="../drogscen_plugin/net/http.py" line="488"/>
         <source>{service} has nothing at {url} (HTTP 404). Check the address of the service.</source>
         <translation>{service} har inget på {url} (HTTP 404). Kontrollera tjänstens adress.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="491"/>
+        <location filename="../drogscen_plugin/net/http.py" line="492"/>
         <source>{service} answered with an error (HTTP {status}): &apos;{excerpt}&apos;. Check the address {url}.</source>
         <translation>{service} svarade med ett fel (HTTP {status}): &apos;{excerpt}&apos;. Kontrollera adressen {url}.</translation>
     </message>
@@ -2142,18 +2142,18 @@
         <translation>Numeriskt fält med skolans eget avstånd i meter; tomma värden använder avståndet ovan.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="113"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="115"/>
         <source>{parameter}: layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>{parameter}: lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="127"/>
         <source>{parameter}: {message}</source>
         <translation>{parameter}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="138"/>
         <source>{parameter}: &apos;{text}&apos; is not valid opening hours: {message}</source>
         <translation>{parameter}: &apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
     </message>
@@ -2174,7 +2174,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="192"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2240,27 +2240,27 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="81"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="193"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="217"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="102"/>
         <source>The check was canceled.</source>
         <translation>Kontrollen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="106"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="107"/>
         <source>no hours</source>
         <translation>inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="114"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="115"/>
         <source>Feature {fid}, field &apos;{field}&apos;: &apos;{value}&apos;: {message}</source>
         <translation>Objekt {fid}, fältet &apos;{field}&apos;: &apos;{value}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="133"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="134"/>
         <source>{valid} understood, {invalid} not understood, {empty} without hours.</source>
         <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
     </message>
@@ -2344,7 +2344,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="224"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
@@ -2362,7 +2362,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="115"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -2755,28 +2755,28 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>Skolgårdar ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="148"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="221"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="303"/>
         <source>no connection could be made</source>
         <translation>ingen anslutning kunde göras</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="154"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="227"/>
         <source>{output}: cannot reach the database of &apos;{destination}&apos;: {reason}</source>
         <translation>{output}: når inte databasen för &apos;{destination}&apos;: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="173"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="246"/>
         <source>{output}: &apos;{destination}&apos; names no layer; give the layer or table to write.</source>
         <translation>{output}: &apos;{destination}&apos; anger inget lager; ange lagret eller tabellen att skriva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="182"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="255"/>
         <source>{output}: &apos;{destination}&apos; would replace the input layer {source} ({parameter}); choose another output.</source>
         <translation>{output}: &apos;{destination}&apos; skulle ersätta indatalagret {source} ({parameter}); välj en annan utdata.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="263"/>
         <source>{output}: &apos;{destination}&apos; is where {other} is written too; choose another output.</source>
         <translation>{output}: &apos;{destination}&apos; är där även {other} skrivs; välj ett annat utdata.</translation>
     </message>
@@ -2911,12 +2911,12 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="84"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="86"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="87"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="89"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -2937,142 +2937,142 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="111"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="117"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="122"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="126"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="137"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="139"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="144"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="148"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="154"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="160"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="166"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="168"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="171"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="173"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="178"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="188"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="191"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="193"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="200"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="202"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="217"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="224"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="233"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="234"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="236"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="238"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="240"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="297"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="300"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
@@ -3251,27 +3251,27 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Utvecklingsberäkningen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="23"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="24"/>
         <source>no valid CRS given.</source>
         <translation>inget giltigt koordinatsystem angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="28"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="29"/>
         <source>{crs} does not measure in metres: choose a projected CRS such as EPSG:3006 (SWEREF 99 TM).</source>
         <translation>{crs} mäter inte i meter: välj ett projicerat koordinatsystem som EPSG:3006 (SWEREF 99 TM).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="41"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="42"/>
         <source>Layer &apos;{layer}&apos; has geometry type {found}: {expected} expected.</source>
         <translation>Lagret &apos;{layer}&apos; har geometritypen {found}: {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="51"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="52"/>
         <source>polygons</source>
         <translation>polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="51"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="52"/>
         <source>points or polygons</source>
         <translation>punkter eller polygoner</translation>
     </message>
@@ -3381,47 +3381,52 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="177"/>
-        <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
-        <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="198"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="154"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not text; choose a text field.</source>
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte text; välj ett textfält.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="418"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="162"/>
+        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not distances in metres; choose a field of numbers.</source>
+        <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte avstånd i meter; välj ett fält med tal.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="201"/>
+        <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
+        <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="432"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="432"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="446"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="438"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="452"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="445"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="459"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="457"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="471"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="466"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="480"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="477"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="491"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>

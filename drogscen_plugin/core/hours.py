@@ -7,10 +7,12 @@ Hours that are legal but unlikely (a school open at weekends or around the
 clock, hours without days) are used as given, with a note to check them.
 """
 
+import re
 import unicodedata
 
 from ..i18n import tr
 from .errors import ScheduleError
+from .hours_syntax import DAY_WORDS
 from .schedule import MINUTES_PER_DAY, MINUTES_PER_WEEK, WeeklySchedule
 
 # School day plus after-school centre ("fritidshem").
@@ -81,11 +83,19 @@ def scene_schedule(value):
 
 
 _SATURDAY = 5 * MINUTES_PER_DAY
+# What names weekdays in hours text: day words outside comments, or 24/7 (not "week 1-24/7").
+_COMMENT = re.compile(r'"[^"]*"')
+_WORD = re.compile(r"[^\W\d_]+")
+_ALWAYS = re.compile(r"(?<![-\d])24/7(?!\d)")
 
 
 def _days_given(text):
-    """False for hours with times only, such as "07:30-16:30": every day of the week."""
-    return any(character.isalpha() for character in text) or text.strip() == "24/7"
+    """False for hours that name no weekday, such as "07:30-16:30", "Jan-Dec 08:00-16:00"
+    or "PH off; 07:00-16:00": their times hold every day of the week."""
+    text = _COMMENT.sub(" ", text)
+    return bool(_ALWAYS.search(text)) or any(
+        word.casefold() in DAY_WORDS for word in _WORD.findall(text)
+    )
 
 
 def _open_at_weekends(schedule):
@@ -116,9 +126,9 @@ def school_hours_check(value, schedule):
     return ""
 
 
-def scene_hours_check(value):
+def scene_hours_check(value, schedule):
     """A note on scene hours given without days (so every day), or ""; the hours stand."""
     text = _text(value)
-    if text and not _days_given(text):
+    if text and schedule.intervals and not _days_given(text):
         return tr("no days given, so active every day: check the hours")
     return ""

@@ -160,7 +160,7 @@ class PushDown:
             if note and flagged:
                 self._flag("drogscen_scene", layer_names[0], self.scene_fields[1], text, note)
             elif not note:
-                note = self._unlikely("drogscen_scene", text, scene_hours_check(text))
+                note = self._unlikely("drogscen_scene", text, scene_hours_check(text, schedule))
             rows.append(("scene", text, None, self._week(schedule), note))
         self._execute(statements.DISTINCT_SCHOOL_HOURS)
         for text, school_type in self.cursor.fetchall():

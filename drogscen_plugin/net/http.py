@@ -257,7 +257,8 @@ class HttpClient:
         text = self.text(response, service)
         try:
             return json.loads(text)
-        except ValueError as error:
+        # Nesting deeper than Python's recursion limit is no answer either.
+        except (ValueError, RecursionError) as error:
             raise FetchError(
                 tr(
                     "{service} sent an answer that is not valid JSON ('{excerpt}'). Check that "

@@ -23,7 +23,8 @@ def loads(text, service, url):
     """The JSON in ``text``; FetchError naming the service when it is not JSON."""
     try:
         return json.loads(text)
-    except ValueError as error:
+    # Nesting deeper than Python's recursion limit is no answer either.
+    except (ValueError, RecursionError) as error:
         raise FetchError(
             tr(
                 "{service} sent an answer that is not valid JSON ('{excerpt}'). Check that "

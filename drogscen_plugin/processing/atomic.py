@@ -5,21 +5,29 @@ it (``.drogscen_PID_N/NAME``: the name stays, as formats name their layer
 after it); only when every output is complete are these renamed over their
 targets, an atomic step per file. A run killed before that leaves the old
 files as they were; its folder is removed by the next run writing there. A shapefile is several files, renamed
-one after the other within microseconds.
+one after the other within microseconds. An existing SQLite file (a
+GeoPackage) is copied and replaced through SQLite, in one transaction, so
+that a program holding it open in WAL mode loses nothing.
 """
 
+import errno
 import glob
 import itertools
 import os
 import re
 import shutil
-from contextlib import contextmanager
+import sqlite3
+from contextlib import closing, contextmanager
+from urllib.request import pathname2url
 
 from osgeo import gdal
 
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd")
 # What SQLite and GDAL may keep beside a file while it is open.
 SIDECARS = ("-wal", "-shm", "-journal", ".aux.xml")
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Seconds to wait for another program's lock on a GeoPackage being replaced.
+_SQLITE_WAIT = 30.0
 _STAGED = re.compile(r"^\.drogscen_(?P<pid>\d+)_\d+$")
 # Numbers the staged files and tables of this process.
 serial = itertools.count(1)
@@ -30,8 +38,9 @@ class WriteError(Exception):
 
 
 def sibling(path):
-    """A new path for ``path``'s content, in a new hidden folder beside it."""
-    folder, name = os.path.split(os.path.abspath(path))
+    """A new path for ``path``'s content, in a new hidden folder beside it (beside the
+    file a symbolic link points to: the link is the user's, and stays)."""
+    folder, name = os.path.dirname(os.path.realpath(path)), os.path.basename(path)
     staging = os.path.join(folder, ".drogscen_{}_{}".format(os.getpid(), next(serial)))
     if os.path.isdir(staging):
         shutil.rmtree(staging)
@@ -63,9 +72,49 @@ def remove(staged):
     shutil.rmtree(os.path.dirname(staged), ignore_errors=True)
 
 
+def _is_sqlite(path):
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _sqlite_copy(source_path, target_path):
+    """Copy one SQLite database over another through SQLite, in one transaction.
+
+    Unlike a file copy or rename, it sees and honours what another program
+    (QGIS, with a layer of the file open) keeps in the ``-wal`` file.
+    """
+    source = sqlite3.connect("file:{}?mode=ro".format(pathname2url(source_path)), uri=True)
+    target = sqlite3.connect(target_path, timeout=_SQLITE_WAIT)
+    try:
+        source.backup(target)
+    except sqlite3.Error as error:
+        raise OSError(errno.EIO, str(error)) from error
+    finally:
+        target.close()
+        source.close()
+
+
+def _match_page_size(staged, target):
+    """Give ``staged`` the page size of ``target``: SQLite copies into a file in WAL mode
+    only between equal page sizes."""
+    with closing(sqlite3.connect(target, timeout=_SQLITE_WAIT)) as connection:
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+    with closing(sqlite3.connect(staged)) as connection:
+        if connection.execute("PRAGMA page_size").fetchone()[0] != size:
+            connection.execute("PRAGMA journal_mode=DELETE")
+            connection.execute("PRAGMA page_size={:d}".format(size))
+            connection.execute("VACUUM")
+
+
 def copy_for_update(path, staged):
     """Start ``staged`` as a copy of ``path`` (a GeoPackage of which one layer is replaced)."""
-    shutil.copyfile(path, staged)
+    if _is_sqlite(path):
+        _sqlite_copy(path, staged)
+    else:
+        shutil.copyfile(path, staged)
     _fsync(staged)
 
 
@@ -79,11 +128,20 @@ def _fsync(path, directory=False):
 
 def replace(staged, target):
     """Rename the finished ``staged`` file (and its parts) over ``target``."""
+    target = os.path.realpath(target)
     target_stem = os.path.splitext(target)[0]
     parts = _parts(staged)
     for part in parts:
         _fsync(part)
-    if target.lower().endswith(".shp"):
+    if _is_sqlite(target) and _is_sqlite(staged):
+        # Renamed over, a file another program has open would meet that program's -wal.
+        try:
+            _match_page_size(staged, target)
+        except sqlite3.Error as error:
+            raise OSError(errno.EIO, str(error)) from error
+        _sqlite_copy(staged, target)
+        renames = []
+    elif target.lower().endswith(".shp"):
         renames = [(part, target_stem + os.path.splitext(part)[1]) for part in parts]
     else:
         renames = [(staged, target)]

@@ -95,16 +95,20 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         return source
 
-    def field_name(self, parameters, name, context, source, feedback):
+    def field_name(self, parameters, name, context, source, feedback, require=None):
         """The field chosen for ``name``, or None.
 
         A default field name the layer lacks means "no field" (a layer
-        without hours is fine); a field the user chose must exist.
+        without hours is fine); a field the user chose must exist, and pass
+        ``require(layer name, field)`` (checked here for the desktop and the database run).
         """
         value = self.parameterAsString(parameters, name, context)
         if not value:
             return None
-        if source.fields().lookupField(value) >= 0:
+        index = source.fields().lookupField(value)
+        if index >= 0:
+            if require is not None:
+                require(source.sourceName(), source.fields().at(index))
             return value
         message = tr("{parameter}: layer '{layer}' has no field '{field}'.").format(
             parameter=self._label(name), layer=source.sourceName(), field=value

@@ -16,7 +16,7 @@ from qgis.core import (
 
 from ..core.space import buffer_geometry
 from ..i18n import tr
-from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, to_qgs
+from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, require_distance, to_qgs
 from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
@@ -70,7 +70,9 @@ class BufferSchoolsAlgorithm(DrogscenAlgorithm):
         crs = self.analysis_crs(parameters, self.ANALYSIS_CRS, context)
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
         source = self.source(parameters, self.SCHOOLS, context)
-        distance_field = self.field_name(parameters, self.DISTANCE_FIELD, context, source, feedback)
+        distance_field = self.field_name(
+            parameters, self.DISTANCE_FIELD, context, source, feedback, require_distance
+        )
         reader = LayerReader(source, POINTS_OR_POLYGONS, crs, context, feedback)
         distance_index = reader.field(distance_field)
 

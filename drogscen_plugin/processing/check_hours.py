@@ -19,7 +19,7 @@ from qgis.core import (
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
-from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain
+from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain, require_text
 from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
@@ -82,6 +82,7 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
                     layer=source.sourceName(), field=field
                 )
             )
+        require_text(source.sourceName(), source.fields().at(index))
 
         extra = QgsFields()
         extra.append(QgsField("hours_valid", FieldType.BOOL))

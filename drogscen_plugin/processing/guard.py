@@ -10,6 +10,7 @@ another output of the run goes, or a database that cannot be reached, is
 refused with one message before anything is read or written.
 """
 
+import configparser
 import os
 import socket
 
@@ -17,9 +18,12 @@ from qgis.core import (
     QgsDataSourceUri,
     QgsException,
     QgsProcessing,
+    QgsProject,
     QgsProviderConnectionException,
     QgsProviderRegistry,
+    QgsVirtualLayerDefinition,
 )
+from qgis.PyQt.QtCore import QUrl
 
 from ..core.errors import InputError
 from ..i18n import tr
@@ -64,12 +68,15 @@ class Storage:
     their host's addresses, compared by overlap.
     """
 
-    def __init__(self, place, layer, addresses=frozenset()):
+    def __init__(self, place, layer, addresses=frozenset(), inode=None):
         self.place = place
         self.layer = layer
         self.addresses = addresses
+        self.inode = inode
 
     def same_place(self, other):
+        if self.inode is not None and self.inode == other.inode:
+            return True  # one file under two names (a hard link)
         if self.place != other.place:
             return False
         return not (self.addresses or other.addresses) or bool(self.addresses & other.addresses)
@@ -81,6 +88,18 @@ class Storage:
         return self.layer is None or other.layer is None or self.layer == other.layer
 
 
+def _inode(path):
+    """The device and inode of an existing file (a shapefile's .shp), else None."""
+    stem, extension = os.path.splitext(path)
+    if extension.lower() in _SHAPEFILE_PARTS:
+        path = next((stem + ext for ext in (".shp", ".SHP") if os.path.exists(stem + ext)), path)
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
+
+
 def file_storage(path, layer=None):
     """A file, or a layer of it; a file's only layer counts as the whole file."""
     if layer is None and os.path.isfile(path):
@@ -88,7 +107,31 @@ def file_storage(path, layer=None):
         layer = names[0] if len(names) == 1 else None
         if os.path.splitext(path)[1].lower() in _SHAPEFILE_PARTS:
             layer = None
-    return Storage(("file", _file_key(path)), None if layer is None else layer.casefold())
+    return Storage(("file", _file_key(path)), None if layer is None else layer.casefold(),
+                   inode=_inode(path))
+
+
+def _service_files():
+    """Where libpq looks up a connection service: the user's file first, then the system's."""
+    if os.name == "nt":
+        user = os.path.join(os.environ.get("APPDATA", ""), "postgresql", ".pg_service.conf")
+    else:
+        user = os.path.expanduser("~/.pg_service.conf")
+    system = os.environ.get("PGSYSCONFDIR") or "/etc/postgresql-common"
+    return [os.environ.get("PGSERVICEFILE") or user, os.path.join(system, "pg_service.conf")]
+
+
+def _service_settings(name):
+    """The settings of a libpq connection service, or None when no service file has it."""
+    for path in _service_files():
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(path, encoding="utf-8")
+        except (OSError, UnicodeError, configparser.Error):
+            continue
+        if parser.has_section(name):
+            return dict(parser[name])
+    return None
 
 
 def table_storage(provider, uri):
@@ -96,26 +139,55 @@ def table_storage(provider, uri):
     source = QgsDataSourceUri(uri)
     if provider == "spatialite":
         return file_storage(source.database(), source.table())
+    # A service names host, port and database in a file; the URI's own values win, as in libpq.
+    service = _service_settings(source.service()) if source.service() else {}
+    if service is None:
+        service, unresolved = {}, source.service()
+    else:
+        unresolved = ""
     place = (
         provider,
-        source.service(),
-        source.port() or ("5432" if provider == "postgres" else ""),
-        source.database(),
+        unresolved,
+        source.port() or service.get("port") or ("5432" if provider == "postgres" else ""),
+        source.database() or service.get("dbname", ""),
     )
-    addresses = frozenset() if source.service() else _addresses(source.host())
+    host = source.host() or service.get("host")
+    addresses = frozenset() if unresolved else _addresses(host)
     return Storage(place, (source.schema() or "public", source.table()), addresses)
 
 
-def layer_storage(layer):
-    """Where a QGIS layer's data lives, or None for data held only in memory."""
-    provider = layer.providerType()
+def source_storage(provider, source):
+    """Where a provider's data source lives, or None for data held only in memory."""
     if provider in ("postgres", "spatialite", "oracle", "mssql", "hana"):
-        return table_storage(provider, layer.source())
-    parts = QgsProviderRegistry.instance().decodeUri(provider, layer.source())
+        return table_storage(provider, source)
+    parts = QgsProviderRegistry.instance().decodeUri(provider, source)
     path = parts.get("path")
     if not path:
         return None
     return file_storage(path, parts.get("layerName") or None)
+
+
+def layer_storage(layer):
+    """Where a QGIS layer's data lives, or None for data held only in memory."""
+    return source_storage(layer.providerType(), layer.source())
+
+
+def layer_storages(layer, project):
+    """Every place a layer reads: a virtual layer (an SQL query in QGIS) reads its source
+    layers, named by their source or by a layer of ``project``."""
+    if layer.providerType() != "virtual":
+        return [layer_storage(layer)]
+    found = []
+    definition = QgsVirtualLayerDefinition.fromUrl(QUrl(layer.source()))
+    for source in definition.sourceLayers():
+        if not source.isReferenced():
+            found.append(source_storage(source.provider(), source.source()))
+            continue
+        referenced = project.mapLayer(source.reference()) if project is not None else None
+        # A virtual layer on itself would not load; the depth is that of the user's layers.
+        if referenced is not None and referenced is not layer:
+            found.extend(layer_storages(referenced, project))
+    return found
 
 
 def destination_storage(destination):
@@ -123,7 +195,8 @@ def destination_storage(destination):
     if destination.kind == MEMORY:
         return None
     if destination.kind == FILE:
-        return Storage(("file", _file_key(destination.path)), None)
+        return Storage(("file", _file_key(destination.path)), None,
+                       inode=_inode(destination.path))
     if destination.kind == FILE_LAYER:
         return file_storage(destination.path, destination.layer)
     return table_storage(destination.provider, destination.uri)
@@ -213,10 +286,12 @@ def _run_inputs(algorithm, parameters, context):
             continue
         else:
             continue
+        project = context.project() or QgsProject.instance()
         found.extend(
-            (name, layer_storage(layer), layer.publicSource())
+            (name, storage, layer.publicSource())
             for layer in layers
             if layer is not None
+            for storage in layer_storages(layer, project)
         )
     return found
 

@@ -221,7 +221,7 @@ class OutputSinks:
         target = os.path.abspath(destination.path)
         staged = self.staged.get(target)
         if staged is None:
-            atomic.clear_stale(os.path.dirname(target))
+            atomic.clear_stale(os.path.dirname(os.path.realpath(target)))
             staged = atomic.sibling(target)
             if destination.kind == FILE_LAYER and os.path.exists(target):
                 atomic.copy_for_update(target, staged)

@@ -29,6 +29,8 @@ from ..qgis_io.layers import (
     LayerReader,
     output_wkb_type,
     qgs_fields,
+    require_distance,
+    require_text,
     set_field_aliases,
     write_records,
 )
@@ -253,7 +255,8 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         sinks = OutputSinks(self, parameters, context, feedback)
 
         def field(name, source):
-            return self.field_name(parameters, name, context, source, feedback)
+            require = require_distance if name == self.DISTANCE_FIELD else require_text
+            return self.field_name(parameters, name, context, source, feedback, require)
 
         scene_fields = [
             field(name, scene_source) for name in (self.SCENE_NAME_FIELD, self.SCENE_HOURS_FIELD)

@@ -145,6 +145,30 @@ def _linear_2d(geometry, wkb_type):
     return geometry
 
 
+
+def require_text(layer_name, field):
+    """Refuse a field that is not text: a date or number read as text would be written as
+    Python's notation of it."""
+    if field.type() != FieldType.STRING:
+        raise _field_error(
+            tr("Layer '{layer}': field '{field}' holds {kind}, not text; choose a text field."),
+            layer_name, field)
+
+
+def require_distance(layer_name, field):
+    """Refuse a field of distances that holds neither numbers nor text (a date, say)."""
+    if not field.isNumeric() and field.type() != FieldType.STRING:
+        raise _field_error(
+            tr("Layer '{layer}': field '{field}' holds {kind}, not distances in metres; "
+               "choose a field of numbers."),
+            layer_name, field)
+
+
+def _field_error(template, layer_name, field):
+    kind = field.typeName() or field.displayType()
+    return InputError(template.format(layer=layer_name, field=field.name(), kind=kind))
+
+
 class LayerReader:
     """Reads one layer's features into core records in the analysis CRS.
 
@@ -192,18 +216,8 @@ class LayerReader:
             raise InputError(
                 tr("Layer '{layer}' has no field '{field}'.").format(layer=self.name, field=name)
             )
-        field = self.source.fields().at(index)
-        if text and field.type() != FieldType.STRING:
-            raise InputError(
-                tr(
-                    "Layer '{layer}': field '{field}' holds {kind}, not text; choose a text "
-                    "field."
-                ).format(
-                    layer=self.name,
-                    field=name,
-                    kind=field.typeName() or field.displayType(),
-                )
-            )
+        if text:
+            require_text(self.name, self.source.fields().at(index))
         return index
 
     def features(self, fields, span=(0.0, 100.0)):
@@ -314,7 +328,7 @@ class LayerReader:
             if note and hours_index is not None:
                 self._flag(feature.id(), hours_field, value, note)
             elif not note:
-                note = self._check(feature.id(), scene_hours_check(value))
+                note = self._check(feature.id(), scene_hours_check(value, schedule))
             records.append(
                 SceneRecord(feature.id(), self._text(feature, name_index), geometry, schedule, note)
             )

@@ -124,6 +124,11 @@ def test_given_scene_hours_are_parsed_without_note():
         # Sunday night into Monday: 24 hours on end across the week's end.
         ("Su 12:00-24:00; Mo 00:00-12:00", "open around the clock: check the hours"),
         ("", ""),
+        ("PH off; 07:30-16:30",
+         "no days given, so open every day, including weekends: check the hours"),
+        ('07:30-16:30 "Mo-Fr"',
+         "no days given, so open every day, including weekends: check the hours"),
+        ("07:30-16:30; Sa,Su off", ""),
     ],
 )
 def test_school_hours_that_are_legal_but_unlikely_get_a_note(text, note):
@@ -141,10 +146,17 @@ def test_school_hours_that_are_legal_but_unlikely_get_a_note(text, note):
         ("Mo-Fr", ""),
         ("off", ""),
         (None, ""),
+        # Letters that name no weekday: still every day.
+        ("PH off; 22:00-03:00", "no days given, so active every day: check the hours"),
+        ('22:00-03:00 "Fr"', "no days given, so active every day: check the hours"),
+        ("22:00-03:00 open", "no days given, so active every day: check the hours"),
+        ("22:00-03:00; Sa,Su off", ""),
+        ("lö,sö 22:00-03:00", ""),
     ],
 )
 def test_scene_hours_without_days_get_a_note(text, note):
-    assert scene_hours_check(text) == note
+    schedule = WeeklySchedule.parse(text) if text else None
+    assert scene_hours_check(text, schedule) == note
 
 
 def test_a_note_leaves_the_hours_as_given():

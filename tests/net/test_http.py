@@ -127,6 +127,14 @@ def test_an_answer_that_is_not_json_gets_a_clear_message(httpserver, make_client
         make_client().get_json(httpserver.url_for("/x"), "Test")
 
 
+def test_json_nested_deeper_than_python_reads_gets_a_clear_message(httpserver, make_client):
+    httpserver.expect_request("/x").respond_with_data("[" * 200_000 + "]" * 200_000,
+                                                      content_type="application/json")
+
+    with pytest.raises(FetchError, match=r"not valid JSON \('\[\[\["):
+        make_client().get_json(httpserver.url_for("/x"), "Test")
+
+
 def test_a_server_that_never_answers_times_out_with_a_clear_message(httpserver, make_client):
     def silent(request):
         time.sleep(1.0)

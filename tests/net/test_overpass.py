@@ -214,6 +214,14 @@ def test_a_remark_with_status_200_is_an_error(httpserver, make_client):
         fetch(httpserver, make_client())
 
 
+def test_json_nested_beyond_reason_gets_the_same_clear_message(httpserver, make_client):
+    # Small enough for any size limit, too deep for Python's JSON reader.
+    serve(httpserver, ('{"elements": ' + "[" * 200_000, 200, "application/json"))
+
+    with pytest.raises(FetchError, match="Overpass sent an answer that is not valid JSON"):
+        fetch(httpserver, make_client())
+
+
 def test_malformed_json_gets_a_clear_message(httpserver, make_client):
     truncated = data_text("overpass_schools.json")[:500]
     serve(httpserver, (truncated, 200, "application/json"))

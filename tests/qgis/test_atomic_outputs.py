@@ -257,3 +257,115 @@ def test_check_hours_on_a_full_disk_keeps_the_old_file(tiny_disk, extension):
     assert not ok and not results
     assert feedback.errors[-1].startswith(WRITE_FAILED), feedback.errors
     assert digest(tiny_disk) == before
+
+
+@pytest.mark.parametrize("runner", ["processing", "cli"])
+def test_a_geopackage_another_program_has_open_keeps_its_data_and_stays_whole(
+        sample_gpkg, tmp_path, runner):
+    """QGIS keeps a GeoPackage it edits open in WAL mode: what it saved may still be in
+    the -wal file. A run writing another layer of that file must keep it, and leave a
+    file that both programs read."""
+    import sqlite3
+
+    out = tmp_path / "user.gpkg"
+    mine = memory_layer("Point", [("note", "string")], [("POINT(674000 6580000)", ["mine"])])
+    to_geopackage(mine, out, "mine")
+    editor = sqlite3.connect(str(out))
+    editor.execute("PRAGMA journal_mode=WAL")
+    editor.execute("PRAGMA wal_autocheckpoint=0")  # saved edits stay in the -wal file
+    editor.execute("CREATE TABLE saved_edits (note TEXT)")
+    editor.execute("INSERT INTO saved_edits VALUES ('saved in QGIS')")
+    editor.commit()
+    assert (tmp_path / "user.gpkg-wal").stat().st_size > 0
+    try:
+        if runner == "cli":
+            run_cli(sample_gpkg, out, 300)
+        else:
+            schools, scenes = layout(8, 800)
+            algorithm = QgsApplication.processingRegistry().createAlgorithmById(
+                "drogscen:overlap")
+            context = QgsProcessingContext()
+            results, ok = algorithm.run({
+                "SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
+                "OUTPUT": "ogr:dbname='{}' table=\"overlap\" (geom)".format(out)},
+                context, Feedback())
+            context.temporaryLayerStore().removeAllMapLayers()
+            assert ok, results
+        # The editor's connection reads the new layer beside its own data.
+        assert editor.execute("SELECT note FROM saved_edits").fetchall() == [("saved in QGIS",)]
+        assert editor.execute("SELECT count(*) FROM overlap").fetchone()[0] > 0
+    finally:
+        editor.close()
+    reader = sqlite3.connect(str(out))
+    try:
+        assert reader.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert reader.execute("SELECT note FROM saved_edits").fetchall() == [("saved in QGIS",)]
+    finally:
+        reader.close()
+    assert content(out)["mine"] and content(out)["overlap"]
+
+
+@pytest.mark.parametrize("extension", ["gpkg", "fgb", "shp", "cli"])
+def test_an_output_through_a_symbolic_link_replaces_the_file_it_points_to(
+        sample_gpkg, tmp_path, extension):
+    """The link is the user's: it stays a link, and the file it names gets the results."""
+    real_folder = tmp_path / "data"
+    real_folder.mkdir()
+    suffix = "gpkg" if extension == "cli" else extension
+    real = real_folder / ("results." + suffix)
+    old = memory_layer("Point", [("note", "string")], [("POINT(674000 6580000)", ["old"])])
+    if suffix == "gpkg":
+        to_geopackage(old, real, "mine")
+    else:
+        from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = {"fgb": "FlatGeobuf", "shp": "ESRI Shapefile"}[suffix]
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(
+            old, str(real), QgsCoordinateTransformContext(), options)
+        assert error[0] == QgsVectorFileWriter.NoError, error
+    link = tmp_path / ("link." + suffix)
+    link.symlink_to(real)
+    if extension == "cli":
+        run_cli(sample_gpkg, link, 300)
+    else:
+        schools, scenes = layout(8, 800)
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
+        context = QgsProcessingContext()
+        output = str(link) if suffix != "gpkg" else "ogr:dbname='{}' table=\"overlap\" (geom)".format(
+            link)
+        results, ok = algorithm.run({"SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
+                                     "OUTPUT": output}, context, Feedback())
+        context.temporaryLayerStore().removeAllMapLayers()
+        assert ok, results
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    written = QgsVectorLayer(str(real) + ("|layername=overlap" if suffix == "gpkg" else ""),
+                             "written", "ogr")
+    assert written.isValid() and "scene_fid" in written.fields().names()
+    if suffix == "gpkg":
+        assert content(real)["mine"]  # the user's own layer kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", link.name]
+
+
+def test_a_geopackage_in_wal_mode_with_other_pages_is_replaced_whole(tmp_path):
+    """SQLite copies into a file in WAL mode only between equal page sizes."""
+    import sqlite3
+
+    out = tmp_path / "old.gpkg"
+    mine = memory_layer("Point", [("note", "string")], [("POINT(674000 6580000)", ["mine"])])
+    to_geopackage(mine, out, "mine")
+    connection = sqlite3.connect(str(out))
+    connection.execute("PRAGMA page_size=1024")
+    connection.execute("VACUUM")
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.close()
+    schools, scenes = layout(8, 800)
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
+    context = QgsProcessingContext()
+    results, ok = algorithm.run({"SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
+                                 "OUTPUT": str(out)}, context, Feedback())
+    context.temporaryLayerStore().removeAllMapLayers()
+    assert ok, results
+    written = QgsVectorLayer(str(out), "written", "ogr")
+    assert written.isValid() and written.featureCount() == results["PAIR_COUNT"] > 0
+    assert "mine" not in content(out)  # the file is replaced whole, as Processing does
+    assert sorted(os.listdir(tmp_path)) == ["old.gpkg"]

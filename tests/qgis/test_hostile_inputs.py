@@ -221,3 +221,25 @@ def test_school_parts_with_a_non_finite_coordinate_are_skipped_and_counted(kind,
     assert [f["school_name"] for f in result["SUMMARY"].getFeatures()] == ["S0"]
     assert "Layer 'layer': features without geometry skipped: 1 (feature ids 2)." in (
         feedback.warnings)
+
+
+@pytest.mark.parametrize("algorithm", ["drogscen:overlap", "drogscen:bufferschools"])
+@pytest.mark.parametrize("kind, value", [("date", QDate(2024, 1, 1)), ("boolean", True)])
+def test_a_distance_field_of_dates_is_refused_naming_it(algorithm, kind, value):
+    school_layer = memory_layer("Point", SCHOOL_FIELDS + [("reach", kind)],
+                                [("POINT(0 0)", ["Ekskolan", "grundskola", None, value])])
+    parameters = {"SCHOOLS": school_layer, "DISTANCE_FIELD": "reach", "OUTPUT": "memory:"}
+    if algorithm == "drogscen:overlap":
+        parameters.update(SCENES=memory_layer("Polygon", SCENE_FIELDS, []), SUMMARY="memory:")
+    with pytest.raises(QgsProcessingException,
+                       match="field 'reach' holds .*, not distances in metres; choose a field"):
+        processing.run(algorithm, parameters)
+
+
+@pytest.mark.parametrize("kind, value", [("integer", 150), ("double", 150.0), ("string", "150")])
+def test_a_distance_field_of_numbers_or_text_is_read(kind, value):
+    school_layer = memory_layer("Point", SCHOOL_FIELDS + [("reach", kind)],
+                                [("POINT(0 0)", ["Ekskolan", "grundskola", None, value])])
+    result = processing.run("drogscen:bufferschools", {
+        "SCHOOLS": school_layer, "DISTANCE_FIELD": "reach", "OUTPUT": "memory:"})
+    assert [f["distance_m"] for f in result["OUTPUT"].getFeatures()] == [150.0]

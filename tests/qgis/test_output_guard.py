@@ -250,3 +250,94 @@ def test_postgis_tables_are_compared_by_resolved_host_port_and_database(first, s
     # Another table on the same server never clashes.
     other = uri(second).replace('"scenes"', '"overlap"')
     assert not table_storage("postgres", uri(first)).overlaps(table_storage("postgres", other))
+
+
+@pytest.fixture
+def service_file(tmp_path, monkeypatch):
+    """A libpq service file naming ``drog``, ``remote`` and nothing else, as PGSERVICEFILE."""
+    def write(port):
+        path = tmp_path / "pg_service.conf"
+        path.write_text(
+            "[drog]\nhost=localhost\nport={0}\ndbname=drogscen\nuser=postgres\n"
+            "sslmode=disable\n\n[remote]\nhost=localhost\nport={0}\ndbname=other\n".format(port))
+        monkeypatch.setenv("PGSERVICEFILE", str(path))
+    return write
+
+
+@pytest.mark.parametrize("service, host, same", [
+    ("service='drog'", "host=127.0.0.1 port=5439 dbname='drogscen'", True),
+    ("service='drog' dbname='other'", "host=127.0.0.1 port=5439 dbname='other'", True),
+    ("service='remote'", "host=127.0.0.1 port=5439 dbname='drogscen'", False),
+    ("service='drog'", "host=127.0.0.1 dbname='drogscen'", False),  # another port
+])
+def test_a_postgis_table_named_through_a_service_is_compared_where_it_points(
+        service_file, service, host, same):
+    from drogscen_plugin.processing.guard import table_storage
+
+    service_file(5439)
+    table = " table=\"public\".\"scenes\" (geom)"
+    assert table_storage("postgres", service + table).overlaps(
+        table_storage("postgres", host + " user='postgres'" + table)) is same
+
+
+def test_a_service_output_naming_the_input_table_is_refused(postgis, service_file):
+    service_file(postgis.port)
+    before = postgis.sql("select * from scenes order by fid")
+    error, _ = refused("drogscen:checkhours", {
+        "INPUT": postgis.layer("scenes", "fid"), "FIELD": "active_hours",
+        "OUTPUT": "postgres://service='drog' table=\"public\".\"scenes\" (geom)"})
+    assert "would replace the input layer" in error, error
+    assert postgis.sql("select * from scenes order by fid") == before
+
+
+@pytest.mark.parametrize("named_by", ["source", "project layer"])
+def test_a_virtual_layer_over_an_input_is_that_input(inputs, tmp_path, named_by):
+    """A virtual layer (an SQL query in QGIS) reads its source layers: writing there is
+    writing over the input."""
+    from qgis.core import QgsProject
+
+    path, sources = inputs
+    project = QgsProject.instance()
+    scenes_layer = QgsVectorLayer(sources["scenes"], "scenes", "ogr")
+    project.addMapLayer(scenes_layer)
+    virtual = None
+    try:
+        if named_by == "source":
+            definition = "?layer=ogr:{}:s&query=SELECT * FROM s".format(sources["scenes"])
+        else:
+            definition = "?layer_ref={}:s&query=SELECT * FROM s".format(scenes_layer.id())
+        virtual = QgsVectorLayer(definition, "virtual", "virtual")
+        project.addMapLayer(virtual)
+        assert virtual.isValid() and virtual.featureCount() == 2
+        before = digest(tmp_path)
+        error, _ = refused("drogscen:checkhours", {
+            "INPUT": virtual, "FIELD": "active_hours", "OUTPUT": table(path, "Scenes")})
+        assert "would replace the input layer" in error, error
+        assert digest(tmp_path) == before
+    finally:
+        # The virtual layer goes first: it would outlive the layer it reads.
+        if virtual is not None:
+            project.removeMapLayer(virtual.id())
+        project.removeMapLayer(scenes_layer.id())
+
+
+def test_a_hard_link_to_an_input_is_the_input(inputs, tmp_path):
+    """One file under two names: a GeoPackage replaced through SQLite would change both."""
+    import os
+
+    path, sources = inputs
+    link = tmp_path / "other_name.gpkg"
+    os.link(path, link)
+    before = digest(tmp_path)
+    for output in (table(link, "scenes"), str(link)):
+        error, _ = refused("drogscen:checkhours", {
+            "INPUT": sources["scenes"], "FIELD": "active_hours", "OUTPUT": output})
+        assert "would replace the input layer" in error, error
+    assert digest(tmp_path) == before
+    # Another layer of the linked file is as fine as another layer of the input file.
+    context = QgsProcessingContext()
+    results, ok = QgsApplication.processingRegistry().createAlgorithmById(
+        "drogscen:checkhours").run({"INPUT": sources["scenes"], "FIELD": "active_hours",
+                                    "OUTPUT": table(link, "checked")}, context, Feedback())
+    context.temporaryLayerStore().removeAllMapLayers()
+    assert ok and results["VALID_COUNT"] == 2

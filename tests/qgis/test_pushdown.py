@@ -16,6 +16,7 @@ from qgis.core import (
     QgsDataSourceUri,
     QgsGeometry,
     QgsProcessingContext,
+    QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
@@ -454,3 +455,19 @@ def test_a_layer_filter_is_applied_in_the_database(hard):
     assert sorted(pairs) == [(1, 1), (2, 3)]
     assert_equal_runs((results[0],), (results[2],), PAIRS, ("school_fid", "scene_fid"),
                       areas=False)
+
+
+@pytest.mark.parametrize("mode", [0, 1])
+def test_a_name_field_that_is_not_text_is_refused_in_the_database_too(hard, mode):
+    """The same refusal as on this computer, before any table is written."""
+    hard.sql("DROP TABLE IF EXISTS scenes_dated; CREATE TABLE scenes_dated AS SELECT id, "
+             "DATE '2024-01-01' + id AS name, active_hours, geom FROM scenes_hard; "
+             "ALTER TABLE scenes_dated ADD PRIMARY KEY (id)")
+    with pytest.raises(QgsProcessingException,
+                       match="Layer '.*': field 'name' holds date, not text; choose a text field"):
+        processing.run("drogscen:overlap", {
+            "SCENES": hard.processing_uri("scenes_dated"),
+            "SCHOOLS": hard.processing_uri("schools_hard"), "SCENE_HOURS_FIELD": "active_hours",
+            "OUTPUT": hard.processing_uri("output_dated"),
+            "SUMMARY": hard.processing_uri("summary_dated"), "RUN_IN_DATABASE": mode})
+    assert not hard.exists("output_dated") and not hard.exists("summary_dated")
