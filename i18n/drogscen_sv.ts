@@ -212,7 +212,7 @@
     <message>
         <location filename="../drogscen_plugin/cli.py" line="389"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="63"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="71"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
@@ -228,7 +228,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="389"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="92"/>
         <location filename="../drogscen_plugin/gui/results.py" line="45"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Scenes</source>
@@ -236,7 +236,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="389"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
@@ -396,7 +396,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="306"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="61"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="69"/>
         <source>School id</source>
         <translation>Skol-id</translation>
     </message>
@@ -417,7 +417,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="311"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="87"/>
         <source>Yard round days</source>
         <translation>Ronderingsdagar</translation>
     </message>
@@ -462,94 +462,114 @@
         <translation>Gällande åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="62"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="70"/>
         <source>Scene id</source>
         <translation>Drogscen-id</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="64"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="72"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
         <source>School type</source>
         <translation>Skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="65"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="73"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="187"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="66"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="74"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="189"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="67"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
         <source>Overlap (m²)</source>
         <translation>Överlapp (m²)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="68"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="190"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="69"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
         <source>Scene active (min/week)</source>
         <translation>Drogscen aktiv (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="70"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
         <source>Active while open (min/week)</source>
         <translation>Aktiv under verksamhetstid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="71"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
         <source>Active while closed (min/week)</source>
         <translation>Aktiv utanför verksamhetstid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="72"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
+        <source>Active while open (min in period)</source>
+        <translation>Aktiv under öppettid (min i perioden)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
+        <source>Active while closed (min in period)</source>
+        <translation>Aktiv när stängt (min i perioden)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
+        <source>Dates active while open</source>
+        <translation>Datum aktiv under öppettid</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="83"/>
+        <source>Yard rounds in period</source>
+        <translation>Gårdsrundor i perioden</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="84"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="193"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="73"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="85"/>
         <source>Adult presence hours</source>
         <translation>Tider för vuxennärvaro</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="74"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="86"/>
         <source>Guard hours</source>
         <translation>Väktartider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="88"/>
         <source>Yard round before</source>
         <translation>Rondering före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="89"/>
         <source>Hours note</source>
         <translation>Anmärkning om tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="90"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="185"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="91"/>
         <source>Scene hours</source>
         <translation>Drogscenens tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="94"/>
         <source>Nearest scene (m)</source>
         <translation>Närmaste drogscen (m)</translation>
     </message>
@@ -779,21 +799,21 @@
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="46"/>
-        <location filename="../drogscen_plugin/core/timing.py" line="90"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="309"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="253"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="568"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="52"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="144"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="93"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="97"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="108"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="364"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="404"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="254"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="578"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="103"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="243"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="113"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="252"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -806,6 +826,31 @@
         <location filename="../drogscen_plugin/core/period.py" line="52"/>
         <source>{name}: {text!r} is not a date (write 2026-08-17)</source>
         <translation>{name}: {text!r} är inte ett datum (skriv 2026-08-17)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period_times.py" line="25"/>
+        <source>a public holiday</source>
+        <translation>en helgdag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period_times.py" line="26"/>
+        <source>a school holiday</source>
+        <translation>ett skollov</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period_times.py" line="27"/>
+        <source>outside the terms</source>
+        <translation>utanför terminerna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period_times.py" line="64"/>
+        <source>the period {start} to {end} is not one Monday-to-Sunday week</source>
+        <translation>perioden {start} till {end} är inte en vecka måndag–söndag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period_times.py" line="70"/>
+        <source>{day} is {kind}</source>
+        <translation>{day} är {kind}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/report_content.py" line="45"/>
@@ -952,6 +997,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="282"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
     </message>
@@ -1111,90 +1157,96 @@
         <translation>databasen saknar {what}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="114"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="118"/>
         <source>Running on this computer: RUN_IN_DATABASE is &apos;never&apos;.</source>
         <translation>Körs på den här datorn: RUN_IN_DATABASE är &apos;never&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="121"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="122"/>
+        <source>the database computes one ordinary week, and {reason}</source>
+        <translation>databasen beräknar en vanlig vecka, och {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="128"/>
         <source>Cannot run in the database (RUN_IN_DATABASE &apos;always&apos;): {reason}.</source>
         <translation>Kan inte köras i databasen (RUN_IN_DATABASE &apos;always&apos;): {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="123"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="130"/>
         <source>Running on this computer: {reason}.</source>
         <translation>Körs på den här datorn: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="125"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="132"/>
         <source>Running in the database: the inputs and outputs are tables of one PostGIS database.</source>
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="55"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="57"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="393"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="70"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="71"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="99"/>
         <source>The database run failed: {error}</source>
         <translation>Körningen i databasen misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="113"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="118"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="343"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="121"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="126"/>
         <source>Finding pairs in the database…</source>
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="136"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="141"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="141"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="146"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="176"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="323"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="181"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="332"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="209"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="399"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="214"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="409"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="220"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="225"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="298"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="252"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="307"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="320"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="354"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="330"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="417"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1518,7 +1570,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="47"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="233"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
@@ -1528,7 +1580,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="51"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="153"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1615,7 +1667,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="167"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="126"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
@@ -1700,13 +1752,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="330"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="174"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="194"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="331"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="184"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -2164,7 +2216,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="210"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2230,7 +2282,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="81"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="193"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="194"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
@@ -2334,7 +2386,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="242"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
@@ -2352,7 +2404,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="132"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -2746,7 +2798,7 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/guard.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="304"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="303"/>
         <source>no connection could be made</source>
         <translation>ingen anslutning kunde göras</translation>
     </message>
@@ -2860,53 +2912,58 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>{covered} av {schools} berörda skolor har sina behov täckta den {date}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="118"/>
         <source>the file {path} exists and is replaced whole, with its layers {layers}.</source>
         <translation>filen {path} finns och ersätts helt, med sina lager {layers}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="120"/>
         <source>the file {path} exists and is replaced.</source>
         <translation>filen {path} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="124"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="123"/>
         <source>the layer &apos;{layer}&apos; in {path} exists and is replaced; the other layers of the file are kept.</source>
         <translation>lagret &apos;{layer}&apos; i {path} finns och ersätts; filens övriga lager behålls.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="130"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="129"/>
         <source>the table {schema}.{table} exists and is replaced.</source>
         <translation>tabellen {schema}.{table} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="282"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="281"/>
         <source>the file written cannot be read back</source>
         <translation>den skrivna filen går inte att läsa tillbaka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="289"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="288"/>
         <source>The outputs could not be written ({reason}); the files that were there are kept as they were.</source>
         <translation>Utdata kunde inte skrivas ({reason}); filerna som fanns finns kvar som de var.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="325"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="346"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="324"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="345"/>
         <source>Could not remove the unfinished output {output}: {error}</source>
         <translation>Kunde inte ta bort den ofullständiga utdatan {output}: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="335"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="334"/>
         <source>The unfinished outputs were removed.</source>
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="84"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="48"/>
+        <source>the scenes&apos; dates ({fields}) are used</source>
+        <translation>platsernas datum ({fields}) används</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="103"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="87"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="106"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -2927,144 +2984,204 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="139"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="126"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="145"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="137"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="156"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="144"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="163"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="169"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="171"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="160"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="179"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="166"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="185"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="171"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="191"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="196"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="191"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="211"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="200"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="224"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="235"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="224"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="244"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="246"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="248"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="251"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="234"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="254"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="238"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="258"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="297"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="263"/>
+        <source>Scenes that did not exist in the period</source>
+        <translation>Platser som inte fanns under perioden</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="268"/>
+        <source>Scene first seen field</source>
+        <translation>Fält för platsens först sedd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <source>Scene closed on field</source>
+        <translation>Fält för platsens stängd den</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="272"/>
+        <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
+        <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="276"/>
+        <source>Period start</source>
+        <translation>Periodens början</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="277"/>
+        <source>Period end</source>
+        <translation>Periodens slut</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="278"/>
+        <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
+        <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="282"/>
+        <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
+        <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="288"/>
+        <source>School terms</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="288"/>
+        <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
+        <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="351"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="366"/>
+        <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
+        <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="433"/>
+        <source>Period: {start} to {end} ({days} days).</source>
+        <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/publish.py" line="38"/>
@@ -3366,52 +3483,52 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/grid.py" line="72"/>
+        <location filename="../drogscen_plugin/qgis_io/grid.py" line="81"/>
         <source>The data ({west:.2f}° to {east:.2f}° E, {south:.2f}° to {north:.2f}° N) lie outside the area of use of {crs}: distances and areas there may be a percent or more off. A CRS that fits the data: {fitting}.</source>
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="177"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="178"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="198"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="199"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not text; choose a text field.</source>
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte text; välj ett textfält.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="418"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="428"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="432"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="442"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="438"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="448"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="445"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="455"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="457"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="467"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="466"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="476"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="477"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="487"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
@@ -3605,6 +3722,16 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <location filename="../drogscen_plugin/qgis_io/proxy.py" line="103"/>
         <source>The CA bundle file &apos;{path}&apos; (setting {key}) does not exist. Point the setting at a PEM file with your organisation&apos;s root certificates, or clear it.</source>
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="37"/>
+        <source>{value!r} is not a date (write 2026-08-17); counted as unknown</source>
+        <translation>{value!r} är inget datum (skriv 2026-08-17); räknas som okänt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="42"/>
+        <source>{problem}; both dates count as unknown</source>
+        <translation>{problem}; båda datumen räknas som okända</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>

@@ -116,17 +116,18 @@ class PeriodTimes:
 
     def school_hours(self, school):
         """The school's hours on the calendar: its own, or the calendar's defaults."""
-        own = getattr(school, "hours_text", "")
-        key = (own, school_kind(school.school_type) if not own else None, school.schedule)
+        own = school.hours_text
+        key = (own, None if own else school.school_type, school.schedule)
         hours = self._schools.get(key)
         if hours is None:
             calendar = self.settings.calendar
             hours = self._schools[key] = calendar.parse_hours(own) if own else CalendarSchedule(
-                key[1], school.schedule.to_opening_hours(), calendar, self.settings.defaults)
+                school_kind(school.school_type), school.schedule.to_opening_hours(), calendar,
+                self.settings.defaults)
         return hours
 
     def scene_hours(self, scene):
-        own = getattr(scene, "hours_text", "")
+        own = scene.hours_text
         key = (own, scene.schedule)
         hours = self._scenes.get(key)
         if hours is None:
