@@ -505,13 +505,13 @@
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="73"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="187"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="201"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="74"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="189"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="203"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
@@ -522,7 +522,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="76"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="190"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="204"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
@@ -563,7 +563,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="193"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="207"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
@@ -848,12 +848,12 @@
         <translation>{scene}: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period.py" line="36"/>
+        <location filename="../drogscen_plugin/core/period.py" line="37"/>
         <source>The period ends ({end}) before it starts ({start})</source>
         <translation>Perioden slutar ({end}) innan den börjar ({start})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period.py" line="52"/>
+        <location filename="../drogscen_plugin/core/period.py" line="53"/>
         <source>{name}: {text!r} is not a date (write 2026-08-17)</source>
         <translation>{name}: {text!r} är inte ett datum (skriv 2026-08-17)</translation>
     </message>
@@ -884,7 +884,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/report_content.py" line="45"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="91"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="93"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -1336,7 +1336,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="122"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="102"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="104"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
@@ -1722,7 +1722,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="188"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="202"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
@@ -3873,24 +3873,19 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Stadsdel {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="199"/>
+        <location filename="../drogscen_plugin/report/data.py" line="198"/>
         <source>Coverage by {count} measures in force: {uncovered} of {needed} h/week uncovered</source>
         <translation>Täckning med {count} gällande åtgärder: {uncovered} av {needed} h/vecka otäckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="207"/>
+        <location filename="../drogscen_plugin/report/data.py" line="206"/>
         <source>; yard round missing on {days}</source>
         <translation>; rondering saknas {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="210"/>
+        <location filename="../drogscen_plugin/report/data.py" line="209"/>
         <source>; yard rounds covered</source>
         <translation>; ronderingar täckta</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/report/data.py" line="220"/>
-        <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>
-        <translation>Drogscen {fid} ({name}) stängdes {date} men ingår i analysen.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/export.py" line="17"/>
@@ -4004,13 +3999,13 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="191"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="205"/>
         <source>While open h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="192"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="206"/>
         <source>While closed h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
@@ -4030,52 +4025,57 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Timmar per vecka som en drogscen inom avståndet är aktiv när skolan är öppen och när den är stängd. Skolor med drogscen aktiv under öppettid först; på kartan står skolans sidnummer.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="85"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="87"/>
         <source>{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · nearest scene {nearest} m · report date {date}</source>
         <translation>{type} · drogscener inom {distance} m: {count} · värsta konflikt: {conflict} · närmaste drogscen {nearest} m · rapportdatum {date}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="92"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="94"/>
         <source>Note: </source>
         <translation>Obs: </translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="95"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="97"/>
         <source>Opening hours: {hours}</source>
         <translation>Öppettider: {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="104"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="106"/>
         <source>Adult presence on the yard (scene active while open): {hours}</source>
         <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="106"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="108"/>
         <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
         <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="108"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="110"/>
         <source>Yard round before opening: {days}</source>
         <translation>Rondering av skolgården före öppning: {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="111"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="113"/>
         <source>before</source>
         <translation>före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="117"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="119"/>
         <source>Scenes within {distance} m</source>
         <translation>Drogscener inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="147"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="148"/>
         <source>Week chart: {school}</source>
         <translation>Veckodiagram: {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="160"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="151"/>
+        <source>Week chart: {school}, week of {monday}</source>
+        <translation>Veckodiagram: {school}, veckan från {monday}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="174"/>
         <source>The report was canceled.</source>
         <translation>Rapporten avbröts.</translation>
     </message>
@@ -4280,6 +4280,10 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     <message>
         <source>Points, or polygons of school grounds (buffered from their boundary).</source>
         <translation type="vanished">Punkter, eller polygoner för skolgårdar (buffras från sin gräns).</translation>
+    </message>
+    <message>
+        <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>
+        <translation type="vanished">Drogscen {fid} ({name}) stängdes {date} men ingår i analysen.</translation>
     </message>
     <message>
         <source>School unit {code} ({name}): {message}</source>
