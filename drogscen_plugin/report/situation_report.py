@@ -20,8 +20,8 @@ from .school_pages import fill_school_pages
 class SituationReport:
     """The layouts of one report; ``build`` makes them, ``export_pdf`` writes the PDF.
 
-    ``warnings`` collects what the user should know (unreadable dates,
-    scenes closed on the report date...); ``week_charts`` holds each
+    ``warnings`` collects what the user should know (unreadable dates...);
+    ``week_charts`` holds each
     affected school's week chart (SVG text) by school_fid.
     """
 
