@@ -288,13 +288,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="458"/>
-        <location filename="../drogscen_plugin/core/report_content.py" line="43"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="46"/>
         <source>while open</source>
         <translation>öppet</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="459"/>
-        <location filename="../drogscen_plugin/core/report_content.py" line="44"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="47"/>
         <source>while closed</source>
         <translation>stängt</translation>
     </message>
@@ -883,99 +883,99 @@
         <translation>{day} är {kind}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="45"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="48"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="93"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="137"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="140"/>
         <source>Distance {distance} m · most common opening hours: schools {school}, preschools {preschool}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: skolor {school}, förskolor {preschool}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="142"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="145"/>
         <source>Distance {distance} m · most common opening hours: schools {school}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: skolor {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="146"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="149"/>
         <source>Distance {distance} m · most common opening hours: preschools {preschool}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: förskolor {preschool}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="149"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="152"/>
         <source>Distance {distance} m</source>
         <translation>Avstånd {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="163"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="166"/>
         <location filename="../drogscen_plugin/plugin.py" line="145"/>
         <source>scenes</source>
         <translation>drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="164"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="167"/>
         <source>schools</source>
         <translation>skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="171"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="174"/>
         <source>{count} more</source>
         <translation>{count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="177"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="180"/>
         <source>{kind}: {layer} ({sources})</source>
         <translation>{kind}: {layer} ({sources})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="180"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="183"/>
         <source>{kind}: {sources}</source>
         <translation>{kind}: {sources}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="181"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="184"/>
         <source>Data sources – {sources}.</source>
         <translation>Datakällor – {sources}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="181"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="184"/>
         <source>not given</source>
         <translation>ej angivna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="211"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="218"/>
         <source>{year} Q{quarter}</source>
         <translation>{year} kv{quarter}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="258"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="265"/>
         <source>closed on {closed} before it was first seen on {first}</source>
         <translation>stängdes {closed}, innan den först observerades {first}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="335"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="342"/>
         <source>active at the end of the period</source>
         <translation>aktiva vid periodens slut</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="336"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="343"/>
         <source>opened</source>
         <translation>nya</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="337"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="344"/>
         <source>closed</source>
         <translation>stängda</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="376"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="383"/>
         <source>{period}: {active} active, {opened} opened, {closed} closed.</source>
         <translation>{period}: {active} aktiva, {opened} nya, {closed} stängda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="439"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="446"/>
         <source>Outside the districts</source>
         <translation>Utanför stadsdelarna</translation>
     </message>
@@ -1318,9 +1318,9 @@
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="113"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="176"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="90"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="91"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
-        <location filename="../drogscen_plugin/report/trend.py" line="73"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="74"/>
         <source>Districts</source>
         <translation>Stadsdelar</translation>
     </message>
@@ -2215,7 +2215,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/base.py" line="109"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="116"/>
         <source>{parameter}: layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>{parameter}: lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
@@ -2345,6 +2345,11 @@
         <location filename="../drogscen_plugin/processing/export_report.py" line="38"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="38"/>
+        <source>Term (VT/HT)</source>
+        <translation>Termin (VT/HT)</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="48"/>
@@ -2484,13 +2489,13 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="96"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="97"/>
         <source>District name field</source>
         <translation>Fält med stadsdelens namn</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="185"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="98"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="99"/>
         <source>Field with the district&apos;s name.</source>
         <translation>Fält med stadsdelens namn.</translation>
     </message>
@@ -2517,56 +2522,56 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="206"/>
-        <source>Count the scenes per year or per quarter.</source>
-        <translation>Räkna drogscenerna per år eller per kvartal.</translation>
+        <source>Count the scenes per year, per quarter or per term (VT: January to June, HT: July to December).</source>
+        <translation>Räkna drogscenerna per år, per kvartal eller per termin (VT: januari till juni, HT: juli till december).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="209"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="210"/>
         <source>Paper</source>
         <translation>Papper</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="210"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="211"/>
         <source>A4 or A3, landscape.</source>
         <translation>A4 eller A3, liggande.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="215"/>
         <source>Distance used (m)</source>
         <translation>Använt avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="216"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="217"/>
         <source>The distance of the analysis run, in metres: shown in the parameters and drawn as the buffers (the outputs do not record it).</source>
         <translation>Analyskörningens avstånd i meter: visas bland parametrarna och ritas som buffertzonerna (resultaten innehåller det inte).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="223"/>
         <source>Add the layouts to the project</source>
         <translation>Lägg till layouterna i projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="223"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="224"/>
         <source>Put the overview and school layouts into the project&apos;s layout manager, to adjust them in the Layout Designer. Layers the layouts need that are not in the project are added to a hidden group &apos;Situation report layers&apos;.</source>
         <translation>Lägg översikts- och skollayouten i projektets layouthanterare, för att justera dem i layoutdesignern. Lager som layouterna behöver och som inte finns i projektet läggs i en dold grupp &apos;Lager för lägesbild&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="268"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="269"/>
         <source>Building the layouts…</source>
         <translation>Bygger layouterna…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="272"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="273"/>
         <source>Writing {pages} pages to {path}…</source>
         <translation>Skriver {pages} sidor till {path}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="279"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="280"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Kunde inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="295"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="296"/>
         <source>The layouts &apos;{overview}&apos; and &apos;{schools}&apos; are in the project&apos;s layout manager.</source>
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
@@ -2916,7 +2921,7 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="134"/>
-        <location filename="../drogscen_plugin/report/trend.py" line="79"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="80"/>
         <source>Affected schools</source>
         <translation>Berörda skolor</translation>
     </message>
@@ -3354,36 +3359,36 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="86"/>
-        <source>Count per year or per quarter.</source>
-        <translation>Räkna per år eller per kvartal.</translation>
+        <source>Count per year, per quarter or per term (VT: January to June, HT: July to December).</source>
+        <translation>Räkna per år, per kvartal eller per termin (VT: januari till juni, HT: juli till december).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="92"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="93"/>
         <source>Polygons of districts: adds rows per district.</source>
         <translation>Polygoner för stadsdelar: lägger till rader per stadsdel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="104"/>
         <source>Scene trend</source>
         <translation>Utveckling av drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="104"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="105"/>
         <source>One row per period (and district): active, opened and closed scenes.</source>
         <translation>En rad per period (och stadsdel): aktiva, nya och stängda drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="108"/>
         <source>Scenes without a first seen date</source>
         <translation>Drogscener utan datum för första observation</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="128"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="129"/>
         <source>{count} scenes without a first seen date are left out.</source>
         <translation>{count} drogscener utan datum för första observation utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="155"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="156"/>
         <source>The trend was canceled.</source>
         <translation>Utvecklingsberäkningen avbröts.</translation>
     </message>
@@ -3775,7 +3780,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="68"/>
-        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -3786,7 +3791,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
-        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Closed</source>
         <translation>Stängd</translation>
     </message>
@@ -4086,8 +4091,8 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/situation_report.py" line="42"/>
-        <source>Period must be year or quarter, not {period}.</source>
-        <translation>Perioden måste vara year eller quarter, inte {period}.</translation>
+        <source>Period must be year, quarter or term, not {period}.</source>
+        <translation>Perioden måste vara year, quarter eller term, inte {period}.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/situation_report.py" line="68"/>
@@ -4121,71 +4126,76 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/trend.py" line="15"/>
+        <source>term</source>
+        <translation>termin</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="16"/>
         <source>Trend and districts</source>
         <translation>Utveckling och stadsdelar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="16"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="17"/>
         <source>Open drug scenes per {period} from the scenes&apos; first seen and closed dates. Active: open at the end of the {period}, for the current one on {date}.</source>
         <translation>Öppna drogscener per {period} utifrån drogscenernas datum för första observation och stängning. Aktiva: öppna vid slutet av {period}et, för det pågående den {date}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="23"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="24"/>
         <source>No districts layer was given.</source>
         <translation>Inget lager med stadsdelar angavs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="25"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="26"/>
         <source>Active scenes: open on {date}. Affected schools: with a scene within {distance} m. Conflicts while open: school and scene pairs where the scene is active while the school is open. Each school and scene counts in the district holding it.</source>
         <translation>Aktiva drogscener: öppna den {date}. Berörda skolor: med en drogscen inom {distance} m. Konflikter under verksamhetstid: par av skola och drogscen där drogscenen är aktiv medan skolan är öppen. Varje skola och drogscen räknas i den stadsdel där den ligger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Opened</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="52"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="53"/>
         <source>The table shows the latest {shown} of {count} periods, the chart all of them.</source>
         <translation>Tabellen visar de senaste {shown} av {count} perioder, diagrammet alla.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="57"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="58"/>
         <source>Open drug scenes per {period}</source>
         <translation>Öppna drogscener per {period}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="61"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="62"/>
         <source>No scenes layer was given: no trend.</source>
         <translation>Inget lager med drogscener angavs: ingen utveckling.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="65"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="66"/>
         <source>No scene has a first seen date: no trend.</source>
         <translation>Ingen drogscen har ett datum för första observation: ingen utveckling.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="67"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="68"/>
         <source>{count} scenes without a first seen date are not in the trend.</source>
         <translation>{count} drogscener utan datum för första observation ingår inte i utvecklingen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="79"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="80"/>
         <source>District</source>
         <translation>Stadsdel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="79"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="80"/>
         <source>Active scenes</source>
         <translation>Aktiva drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="80"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="81"/>
         <source>Conflicts while open</source>
         <translation>Konflikter under verksamhetstid</translation>
     </message>
@@ -4234,6 +4244,14 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation type="vanished">Kalenderval som {word!r} (position {column}) stöds inte: tiderna beskriver en återkommande vecka</translation>
     </message>
     <message>
+        <source>Count per year or per quarter.</source>
+        <translation type="vanished">Räkna per år eller per kvartal.</translation>
+    </message>
+    <message>
+        <source>Count the scenes per year or per quarter.</source>
+        <translation type="vanished">Räkna drogscenerna per år eller per kvartal.</translation>
+    </message>
+    <message>
         <source>Default preschool hours used</source>
         <translation type="vanished">Använda standardtider för förskolor</translation>
     </message>
@@ -4276,6 +4294,10 @@ Skolverket (Skolenhetsregistret): en kommuns aktiva skolenheter, som punkter. Re
 Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar i den första utdatan och skolgårdar i den andra; kör överlappsanalysen på båda.
 
 Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
+    </message>
+    <message>
+        <source>Period must be year or quarter, not {period}.</source>
+        <translation type="vanished">Perioden måste vara year eller quarter, inte {period}.</translation>
     </message>
     <message>
         <source>Points, or polygons of school grounds (buffered from their boundary).</source>

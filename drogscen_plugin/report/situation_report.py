@@ -39,7 +39,7 @@ class SituationReport:
             raise InputError(tr("Paper must be one of {papers}, not {paper}.").format(
                 papers=", ".join(PAPERS), paper=self.options.paper))
         if self.options.period not in content.PERIOD_KINDS:
-            raise InputError(tr("Period must be year or quarter, not {period}.").format(
+            raise InputError(tr("Period must be year, quarter or term, not {period}.").format(
                 period=self.options.period))
 
     @property
