@@ -44,6 +44,11 @@ class Period:
         return cls(monday, monday + 6 * _DAY)
 
     @classmethod
+    def current_week(cls):
+        """This week, Monday to Sunday: the default period."""
+        return cls.week_of(date.today())
+
+    @classmethod
     def parse(cls, start_text, end_text):
         dates = []
         for name, text in (("PERIOD_START", start_text), ("PERIOD_END", end_text)):

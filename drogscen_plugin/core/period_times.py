@@ -8,7 +8,7 @@ distinct (school hours, scene hours, scene dates).
 
 from collections import namedtuple
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from ..i18n import tr
 from .errors import AnalysisCanceled
@@ -45,7 +45,7 @@ closed. For a period of one Monday-to-Sunday week the hours texts are weekly.
 class TimeSettings:
     """The period and the school calendar an analysis uses."""
 
-    period: Period = field(default_factory=lambda: Period.week_of(date.today()))
+    period: Period = field(default_factory=Period.current_week)
     calendar: SchoolCalendar = SchoolCalendar()
     defaults: CalendarDefaults = field(default_factory=CalendarDefaults, compare=False)
 

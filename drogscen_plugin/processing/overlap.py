@@ -2,7 +2,6 @@
 
 import gc
 from contextlib import contextmanager
-from datetime import date
 
 from qgis.core import (
     QgsProcessing,
@@ -428,7 +427,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         if start or end:
             period = Period.parse(start or end, end or start)
         else:
-            period = Period.week_of(date.today())
+            period = Period.current_week()
         calendar = SchoolCalendar.parse(text[self.SCHOOL_TERMS], text[self.SCHOOL_HOLIDAYS])
         feedback.pushInfo(tr("Period: {start} to {end} ({days} days).").format(
             start=period.start.isoformat(), end=period.end.isoformat(), days=period.days))

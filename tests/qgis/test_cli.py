@@ -70,6 +70,10 @@ SUMMARY_KEY = ("school_name", "scene_count", "worst_conflict", "concurrent_min",
 def test_analyse_writes_both_layers_equal_to_processing_run(
         inputs, sample_gpkg, tmp_path, options, parameters):
     out = tmp_path / "nested" / "result.gpkg"
+    if "--period-start" not in options:
+        # The command's default is the real current week; the oracle's too.
+        options = options + ["--period-start", "2026-03-02", "--period-end", "2026-03-08"]
+        parameters = dict(parameters, PERIOD_START="2026-03-02", PERIOD_END="2026-03-08")
     result = cli("analyse", *inputs, "--out", str(out), *options)
     assert result.returncode == 0, result.stderr
     overlap, summary = layer(out, "overlap"), layer(out, "summary")

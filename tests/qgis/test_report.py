@@ -437,8 +437,10 @@ def test_cli_report(sample, sample_gpkg, tmp_path):
               "--schools", sample_gpkg + "|layername=schools",
               "--out", str(tmp_path / "out.gpkg")]
     pdf = tmp_path / "lagesbild.pdf"
+    # The week the in-process sample analyses (tests/conftest.py).
     result = cli("analyse", *inputs, "--report", str(pdf),
-                 "--districts", sample_gpkg + "|layername=districts")
+                 "--districts", sample_gpkg + "|layername=districts",
+                 "--period-start", "2026-03-02", "--period-end", "2026-03-08")
     assert result.returncode == 0, result.stderr
     assert page_count(pdf) == 2 + len(sample["affected"])
     assert result.stdout.splitlines()[-1] == "Wrote {} ({} pages).".format(
