@@ -251,7 +251,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="437"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="179"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="183"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
@@ -589,7 +589,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="90"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="185"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="190"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
@@ -834,8 +834,8 @@
         <location filename="../drogscen_plugin/database/pushdown.py" line="93"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="97"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="108"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="364"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="404"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="363"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="403"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="254"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="578"/>
         <source>The analysis was canceled.</source>
@@ -853,7 +853,7 @@
         <translation>Perioden slutar ({end}) innan den börjar ({start})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period.py" line="53"/>
+        <location filename="../drogscen_plugin/core/period.py" line="58"/>
         <source>{name}: {text!r} is not a date (write 2026-08-17)</source>
         <translation>{name}: {text!r} är inte ett datum (skriv 2026-08-17)</translation>
     </message>
@@ -1017,6 +1017,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="115"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="39"/>
         <source>Terms</source>
         <translation>Terminer</translation>
     </message>
@@ -1027,7 +1028,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="282"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
     </message>
@@ -1225,13 +1227,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="115"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="340"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="118"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="343"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="342"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
@@ -1276,7 +1278,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="330"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="417"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="416"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1550,6 +1552,41 @@
         <translation>{uncovered} av {schools} berörda skolor har behov som åtgärderna inte täcker.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="22"/>
+        <source>Period and school calendar</source>
+        <translation>Period och skolkalender</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="25"/>
+        <source>this week</source>
+        <translation>denna vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="26"/>
+        <source>A date such as 2026-08-17; empty: this week&apos;s Monday and Sunday</source>
+        <translation>Ett datum som 2026-08-17; tomt: veckans måndag och söndag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="29"/>
+        <source>The school holidays (lov) as date ranges: SH in hours; schools without their own hours keep only the fritidshem open, gymnasiums close</source>
+        <translation>Skolloven som datumintervall: SH i tider; skolor utan egna tider har bara fritidshemmet öppet, gymnasier stänger</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="33"/>
+        <source>The terms as date ranges; outside them and the lov, schools without their own hours are closed (empty: every day is a term day)</source>
+        <translation>Terminerna som datumintervall; utanför dem och loven är skolor utan egna tider stängda (tomt: varje dag är en termindag)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="37"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="37"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/gui/project_state.py" line="60"/>
         <source>The results could not be kept in {path}: {message}</source>
         <translation>Resultaten kunde inte sparas i {path}: {message}</translation>
@@ -1600,7 +1637,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="47"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="233"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="232"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
@@ -1608,9 +1645,9 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="51"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="153"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1645,74 +1682,74 @@
         <translation>Stängt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="151"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="153"/>
         <source>No school of layer &apos;{layer}&apos; lies in the current map extent.</source>
         <translation>Ingen skola i lagret &apos;{layer}&apos; ligger i kartans aktuella utbredning.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="216"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="218"/>
         <source>The analysis failed.</source>
         <translation>Analysen misslyckades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="147"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="151"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="150"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="154"/>
         <source>How far from a school a scene counts, in metres</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="152"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="156"/>
         <source>Hours of schools without their own (opening_hours)</source>
         <translation>Tider för skolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="155"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="159"/>
         <source>Hours of preschools without their own (opening_hours)</source>
         <translation>Tider för förskolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="157"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="161"/>
         <source>Only schools in the current map extent</source>
         <translation>Bara skolor i kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="158"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="162"/>
         <source>Keep the results in a GeoPackage beside the project</source>
         <translation>Spara resultaten i en GeoPackage bredvid projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="160"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="164"/>
         <source>The result layers are written to PROJECT_drogscen.gpkg beside the project file, so the saved project shows them again; otherwise they are temporary layers</source>
         <translation>Resultatlagren skrivs till PROJEKT_drogscen.gpkg bredvid projektfilen, så att det sparade projektet visar dem igen; annars är de tillfälliga lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="164"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="168"/>
         <source>Analyse the schools visible on the map, with every scene within the distance</source>
         <translation>Analysera skolorna som syns på kartan, med varje drogscen inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="167"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="126"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="125"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="169"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="181"/>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="55"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="170"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="178"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="174"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="64"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="41"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="54"/>
@@ -1720,80 +1757,80 @@
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="175"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="202"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="180"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="184"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="43"/>
         <source>Opening hours</source>
         <translation>Öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="187"/>
         <location filename="../drogscen_plugin/processing/base.py" line="28"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="184"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="189"/>
         <location filename="../drogscen_plugin/processing/base.py" line="46"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="111"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="186"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="191"/>
         <source>Preschool hours</source>
         <translation>Förskoletider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="263"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="268"/>
         <source>No type field: every school counts as a school, not a preschool.</source>
         <translation>Inget typfält: varje skola räknas som skola, inte förskola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="266"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="271"/>
         <source>No opening hours field: the default hours below are used.</source>
         <translation>Inget fält för öppettider: standardtiderna nedan används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="270"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="275"/>
         <source>No active hours field: every scene counts as always active.</source>
         <translation>Inget fält för aktiva tider: varje scen räknas som alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="320"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="326"/>
         <source>Choose a layer of open drug scenes (polygons).</source>
         <translation>Välj ett lager med öppna drogscener (polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="322"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="328"/>
         <source>Choose a layer of schools and preschools (points or polygons).</source>
         <translation>Välj ett lager med skolor och förskolor (punkter eller polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="325"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="331"/>
         <source>Layer &apos;{layer}&apos; is chosen both as the scenes and as the schools layer: choose the layer of schools and preschools.</source>
         <translation>Lagret &apos;{layer}&apos; är valt både som scenlager och som skollager: välj lagret med skolor och förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="330"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="194"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="336"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="193"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="331"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="337"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="336"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="342"/>
         <source>{setting} &apos;{text}&apos; cannot be read: {message}</source>
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>
@@ -2246,7 +2283,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="210"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="209"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2421,7 +2458,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="242"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="241"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
@@ -2439,7 +2476,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="132"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="131"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -2988,17 +3025,17 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="48"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="47"/>
         <source>the scenes&apos; dates ({fields}) are used</source>
         <translation>platsernas datum ({fields}) används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="102"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="106"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="105"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -3019,202 +3056,202 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="133"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="139"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="138"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="145"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="144"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="155"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="163"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="164"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="169"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="168"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="171"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="170"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="179"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="178"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="185"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="184"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="191"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="196"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="195"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="205"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="211"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="210"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="219"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="224"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="223"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="235"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="234"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="244"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="243"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="246"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="245"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="248"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="247"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="251"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="250"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="254"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="253"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="258"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="257"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="263"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="262"/>
         <source>Scenes that did not exist in the period</source>
         <translation>Platser som inte fanns under perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="268"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="267"/>
         <source>Scene first seen field</source>
         <translation>Fält för platsens först sedd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="268"/>
         <source>Scene closed on field</source>
         <translation>Fält för platsens stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="272"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="276"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
         <source>Period start</source>
         <translation>Periodens början</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="277"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="276"/>
         <source>Period end</source>
         <translation>Periodens slut</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="278"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="277"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="282"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="288"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
         <source>School terms</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="288"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
         <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="351"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="350"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="366"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="365"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="433"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="432"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>

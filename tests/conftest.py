@@ -12,6 +12,9 @@ from drogscen_plugin.core.period import Period
 PLAIN_WEEK = Period(date(2026, 3, 2), date(2026, 3, 8))
 
 
-@pytest.fixture(autouse=True)
-def _plain_current_week(monkeypatch):
-    monkeypatch.setattr(Period, "current_week", classmethod(lambda cls: PLAIN_WEEK))
+@pytest.fixture(scope="session", autouse=True)
+def _plain_current_week():
+    """For the whole session, so that session and module fixtures see it too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Period, "current_week", classmethod(lambda cls: PLAIN_WEEK))
+        yield

@@ -44,7 +44,8 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     # One text per distinct weekly schedule, as the input gave it.
     text = {}
     for record in schools + scenes:
-        text.setdefault(record.schedule, record.schedule.to_opening_hours())
+        if record.schedule not in text:
+            text[record.schedule] = record.schedule.to_opening_hours()
     if not schools and progress is not None:
         progress(100.0)
     for start in range(0, len(schools), _CHUNK):
