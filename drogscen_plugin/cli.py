@@ -24,7 +24,9 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QtMsgType, qInstallMessageHandler
 
 from .core.errors import InputError, ScheduleError
+from .core.period import Period
 from .core.schedule import WeeklySchedule
+from .core.school_calendar import SchoolCalendar
 from .i18n import tr
 from .plugin import DrogscenPlugin
 from .processing import atomic
@@ -48,6 +50,14 @@ FIELD_OPTIONS = (
     ("school_type_field", "SCHOOL_TYPE_FIELD", "schools"),
     ("school_hours_field", "SCHOOL_HOURS_FIELD", "schools"),
     ("distance_field", "DISTANCE_FIELD", "schools"),
+    ("scene_from_field", "SCENE_FROM_FIELD", "scenes"),
+    ("scene_to_field", "SCENE_TO_FIELD", "scenes"),
+)
+TIME_OPTIONS = (
+    ("period_start", "PERIOD_START"),
+    ("period_end", "PERIOD_END"),
+    ("school_holidays", "SCHOOL_HOLIDAYS"),
+    ("school_terms", "SCHOOL_TERMS"),
 )
 HOURS_OPTIONS = (
     ("default_school_hours", "DEFAULT_SCHOOL_HOURS"),
@@ -152,6 +162,7 @@ def build_parser(algorithm):
                          help=tr("opening hours of preschools without their own"
                                  "{default}").format(
                              default=_default(algorithm, "DEFAULT_PRESCHOOL_HOURS")))
+    _add_time_arguments(analyse, algorithm)
     analyse.add_argument("--crs", metavar="CRS",
                          help=tr("projected CRS in metres to measure in{default}").format(
                              default=_default(algorithm, "ANALYSIS_CRS")))
@@ -268,12 +279,48 @@ def _report_parameters(args, parameters, results):
     return report
 
 
+def _add_time_arguments(analyse, algorithm):
+    analyse.add_argument("--period-start", metavar="DATE",
+                         help=tr("first date of the period, e.g. 2026-08-17 (default: this "
+                                 "week's Monday)"))
+    analyse.add_argument("--period-end", metavar="DATE",
+                         help=tr("last date of the period (default: this week's Sunday)"))
+    analyse.add_argument("--school-holidays", metavar="RANGES",
+                         help=tr("school holidays (lov), e.g. "
+                                 "'2026-10-26/2026-10-30, 2026-12-21/2027-01-07'"))
+    analyse.add_argument("--school-terms", metavar="RANGES",
+                         help=tr("terms, e.g. '2026-08-17/2026-12-18, 2027-01-08/2027-06-11' "
+                                 "(default: every day is a term day)"))
+    analyse.add_argument("--scene-from-field", metavar="F",
+                         help=tr("scene field with the date first seen{default}").format(
+                             default=_default(algorithm, "SCENE_FROM_FIELD")))
+    analyse.add_argument("--scene-to-field", metavar="F",
+                         help=tr("scene field with the date closed{default}").format(
+                             default=_default(algorithm, "SCENE_TO_FIELD")))
+
+
+def _time_parameters(args, parameters):
+    """The period and calendar options, checked here so that a mistake is one line."""
+    for option, parameter in TIME_OPTIONS:
+        if getattr(args, option) is not None:
+            parameters[parameter] = getattr(args, option)
+    try:
+        if args.period_start is not None or args.period_end is not None:
+            Period.parse(args.period_start or args.period_end, args.period_end or args.period_start)
+        SchoolCalendar.parse(args.school_terms or "", args.school_holidays or "")
+    except InputError as error:
+        raise UsageError(str(error)) from None
+
+
 def _parameters(args, scenes, schools):
     layers = {"scenes": scenes, "schools": schools}
     parameters = {"SCENES": scenes, "SCHOOLS": schools}
     for option, parameter, layer_name in FIELD_OPTIONS:
         field = getattr(args, option)
         if field is None:
+            continue
+        if not field:
+            parameters[parameter] = ""  # no field, not the default one
             continue
         layer = layers[layer_name]
         if layer.fields().lookupField(field) < 0:
@@ -291,6 +338,7 @@ def _parameters(args, scenes, schools):
         except ScheduleError as error:
             raise UsageError("{option}: {message}".format(option=_option(option), message=error))
         parameters[parameter] = text
+    _time_parameters(args, parameters)
     if args.distance is not None:
         parameters["DISTANCE"] = args.distance
     if args.crs is not None:

@@ -9,210 +9,240 @@
         <translation>drogscen: fel: PyQGIS hittades inte; kör detta med den Python som QGIS använder, t.ex. /usr/bin/python3</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="76"/>
+        <location filename="../drogscen_plugin/cli.py" line="86"/>
         <source> (default: {value})</source>
         <translation> (standard: {value})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="83"/>
+        <location filename="../drogscen_plugin/cli.py" line="93"/>
         <source>not a number: {text}</source>
         <translation>inte ett tal: {text}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="85"/>
+        <location filename="../drogscen_plugin/cli.py" line="95"/>
         <source>must be more than 0: {text}</source>
         <translation>måste vara större än 0: {text}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="88"/>
+        <location filename="../drogscen_plugin/cli.py" line="98"/>
         <source>must be at most {most:g} metres: {text}</source>
         <translation>får vara högst {most:g} meter: {text}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="96"/>
+        <location filename="../drogscen_plugin/cli.py" line="106"/>
         <source>Drogscen: open drug scenes near schools and preschools, in space and time.</source>
         <translation>Drogscen: öppna drogscener nära skolor och förskolor, i rum och tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="104"/>
+        <location filename="../drogscen_plugin/cli.py" line="114"/>
         <source>run the overlap analysis on two vector layers</source>
         <translation>kör överlappsanalysen på två vektorlager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="105"/>
+        <location filename="../drogscen_plugin/cli.py" line="115"/>
         <source>Find, for every school and preschool, the open drug scenes within a distance, the overlapping area and the hours per week a scene is active while the school is open and while it is closed. Writes the layers &apos;overlap&apos; (one row per school and scene) and &apos;summary&apos; (one row per school) to a GeoPackage and prints the affected schools.</source>
         <translation>Tar för varje skola och förskola fram de öppna drogscenerna inom ett avstånd, den överlappande ytan och hur många timmar i veckan en drogscen är aktiv medan skolan är öppen och medan den är stängd. Skriver lagren &apos;overlap&apos; (en rad per skola och drogscen) och &apos;summary&apos; (en rad per skola) till en GeoPackage och skriver ut de berörda skolorna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="112"/>
+        <location filename="../drogscen_plugin/cli.py" line="122"/>
         <source>PATH is a file readable by QGIS; pick one layer of a GeoPackage with &apos;file.gpkg|layername=NAME&apos;. Hours are opening_hours text such as &apos;Mo-Fr 07:00-18:00&apos; or &apos;Må-Fr 22-03&apos;. Exit status: 0 done, 1 the analysis failed, 2 a mistake in the command or an unreadable file.</source>
         <translation>PATH är en fil som QGIS kan läsa; välj ett lager i en GeoPackage med &apos;fil.gpkg|layername=NAMN&apos;. Tider anges som opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos; eller &apos;Må-Fr 22-03&apos;. Slutstatus: 0 klart, 1 analysen misslyckades, 2 fel i kommandot eller en fil som inte kan läsas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="120"/>
+        <location filename="../drogscen_plugin/cli.py" line="130"/>
         <source>polygon layer of open drug scenes</source>
         <translation>polygonlager med öppna drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="122"/>
+        <location filename="../drogscen_plugin/cli.py" line="132"/>
         <source>point or polygon layer of schools and preschools</source>
         <translation>punkt- eller polygonlager med skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="124"/>
+        <location filename="../drogscen_plugin/cli.py" line="134"/>
         <source>GeoPackage to write; layers &apos;overlap&apos; and &apos;summary&apos; in it are replaced, other layers are kept</source>
         <translation>GeoPackage att skriva; lagren &apos;overlap&apos; och &apos;summary&apos; i den ersätts, övriga lager behålls</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="127"/>
+        <location filename="../drogscen_plugin/cli.py" line="137"/>
         <source>distance around each school in metres{default}</source>
         <translation>avstånd runt varje skola i meter{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="130"/>
+        <location filename="../drogscen_plugin/cli.py" line="140"/>
         <source>school field with a distance of its own, used where set</source>
         <translation>skolfält med ett eget avstånd, som används där det är ifyllt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="132"/>
+        <location filename="../drogscen_plugin/cli.py" line="142"/>
         <source>scene field with the name{default}</source>
         <translation>drogscenens fält med namnet{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="135"/>
+        <location filename="../drogscen_plugin/cli.py" line="145"/>
         <source>scene field with the active hours{default}</source>
         <translation>drogscenens fält med de aktiva tiderna{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="138"/>
+        <location filename="../drogscen_plugin/cli.py" line="148"/>
         <source>school field with the name{default}</source>
         <translation>skolans fält med namnet{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="141"/>
+        <location filename="../drogscen_plugin/cli.py" line="151"/>
         <source>school field with the type, e.g. förskola or grundskola{default}</source>
         <translation>skolans fält med skolformen, t.ex. förskola eller grundskola{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="145"/>
+        <location filename="../drogscen_plugin/cli.py" line="155"/>
         <source>school field with the opening hours; schools without hours get the defaults by type{default}</source>
         <translation>skolans fält med öppettiderna; skolor utan tider får standardtiderna för sin skolform{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="149"/>
+        <location filename="../drogscen_plugin/cli.py" line="159"/>
         <source>opening hours of schools without their own{default}</source>
         <translation>öppettider för skolor som saknar egna{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="152"/>
+        <location filename="../drogscen_plugin/cli.py" line="162"/>
         <source>opening hours of preschools without their own{default}</source>
         <translation>öppettider för förskolor som saknar egna{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="156"/>
+        <location filename="../drogscen_plugin/cli.py" line="167"/>
         <source>projected CRS in metres to measure in{default}</source>
         <translation>projicerat koordinatsystem i meter att mäta i{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="159"/>
+        <location filename="../drogscen_plugin/cli.py" line="170"/>
         <source>also write the situation report (lägesbild) as a PDF: an overview page, a trend and districts page and one page per affected school</source>
         <translation>skriv även lägesbilden som PDF: en översiktssida, en sida med utveckling och stadsdelar samt en sida per berörd skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="163"/>
+        <location filename="../drogscen_plugin/cli.py" line="174"/>
         <source>paper of the report, landscape (default: {paper})</source>
         <translation>rapportens pappersformat, liggande (standard: {paper})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="166"/>
+        <location filename="../drogscen_plugin/cli.py" line="177"/>
         <source>polygon layer of districts for the report&apos;s table per district</source>
         <translation>polygonlager med stadsdelar för rapportens tabell per stadsdel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="192"/>
+        <location filename="../drogscen_plugin/cli.py" line="203"/>
         <source>{option}: no such file: {path}</source>
         <translation>{option}: filen finns inte: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="197"/>
+        <location filename="../drogscen_plugin/cli.py" line="208"/>
         <source>{option}: cannot read a vector layer from {path}</source>
         <translation>{option}: kan inte läsa ett vektorlager från {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="214"/>
+        <location filename="../drogscen_plugin/cli.py" line="225"/>
         <source>--out: must be a GeoPackage file ending in .gpkg: {path}</source>
         <translation>--out: måste vara en GeoPackage-fil som slutar på .gpkg: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="217"/>
+        <location filename="../drogscen_plugin/cli.py" line="228"/>
         <source>--out: is a directory: {path}</source>
         <translation>--out: är en mapp: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="220"/>
+        <location filename="../drogscen_plugin/cli.py" line="231"/>
         <source>--out: must not be an input file ({option}): {path}</source>
         <translation>--out: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="226"/>
+        <location filename="../drogscen_plugin/cli.py" line="237"/>
         <source>--out: cannot create the folder {folder}: {reason}</source>
         <translation>--out: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="234"/>
+        <location filename="../drogscen_plugin/cli.py" line="245"/>
         <source>--districts: only used with --report</source>
         <translation>--districts: används bara med --report</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="237"/>
+        <location filename="../drogscen_plugin/cli.py" line="248"/>
         <source>--report: must be a PDF file ending in .pdf: {path}</source>
         <translation>--report: måste vara en PDF-fil som slutar på .pdf: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="241"/>
+        <location filename="../drogscen_plugin/cli.py" line="252"/>
         <source>--report: must not be an input file ({option}): {path}</source>
         <translation>--report: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="248"/>
+        <location filename="../drogscen_plugin/cli.py" line="259"/>
         <source>--report: cannot create the folder {folder}: {reason}</source>
         <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="280"/>
+        <location filename="../drogscen_plugin/cli.py" line="284"/>
+        <source>first date of the period, e.g. 2026-08-17 (default: this week&apos;s Monday)</source>
+        <translation>periodens första datum, t.ex. 2026-08-17 (standard: veckans måndag)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="287"/>
+        <source>last date of the period (default: this week&apos;s Sunday)</source>
+        <translation>periodens sista datum (standard: veckans söndag)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="289"/>
+        <source>school holidays (lov), e.g. &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;</source>
+        <translation>skollov, t.ex. &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="292"/>
+        <source>terms, e.g. &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos; (default: every day is a term day)</source>
+        <translation>terminer, t.ex. &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos; (standard: varje dag är en termindag)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="295"/>
+        <source>scene field with the date first seen{default}</source>
+        <translation>platsfält med datum först sedd{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="298"/>
+        <source>scene field with the date closed{default}</source>
+        <translation>platsfält med datum stängd{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="327"/>
         <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="299"/>
+        <location filename="../drogscen_plugin/cli.py" line="347"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="304"/>
+        <location filename="../drogscen_plugin/cli.py" line="352"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="329"/>
+        <location filename="../drogscen_plugin/cli.py" line="377"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="346"/>
-        <location filename="../drogscen_plugin/cli.py" line="351"/>
+        <location filename="../drogscen_plugin/cli.py" line="394"/>
+        <location filename="../drogscen_plugin/cli.py" line="399"/>
         <source>--out: cannot write {path}: {reason}</source>
         <translation>--out: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="386"/>
+        <location filename="../drogscen_plugin/cli.py" line="434"/>
         <source>None of the {total} schools has a scene within the distance.</source>
         <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="389"/>
+        <location filename="../drogscen_plugin/cli.py" line="437"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="63"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="71"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
@@ -220,92 +250,92 @@
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="389"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="179"/>
+        <location filename="../drogscen_plugin/cli.py" line="437"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="183"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="389"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
+        <location filename="../drogscen_plugin/cli.py" line="437"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="92"/>
         <location filename="../drogscen_plugin/gui/results.py" line="45"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Scenes</source>
         <translation>Scener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="389"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
+        <location filename="../drogscen_plugin/cli.py" line="437"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="390"/>
+        <location filename="../drogscen_plugin/cli.py" line="438"/>
         <source>Concurrent h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="390"/>
+        <location filename="../drogscen_plugin/cli.py" line="438"/>
         <source>After-hours h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="400"/>
+        <location filename="../drogscen_plugin/cli.py" line="448"/>
         <source>{affected} of {total} schools have a scene within the distance.</source>
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="410"/>
-        <location filename="../drogscen_plugin/core/report_content.py" line="43"/>
+        <location filename="../drogscen_plugin/cli.py" line="458"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="46"/>
         <source>while open</source>
         <translation>öppet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="411"/>
-        <location filename="../drogscen_plugin/core/report_content.py" line="44"/>
+        <location filename="../drogscen_plugin/cli.py" line="459"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="47"/>
         <source>while closed</source>
         <translation>stängt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="443"/>
+        <location filename="../drogscen_plugin/cli.py" line="491"/>
         <source>drogscen: the analysis failed: {message}</source>
         <translation>drogscen: analysen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="453"/>
+        <location filename="../drogscen_plugin/cli.py" line="501"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="457"/>
+        <location filename="../drogscen_plugin/cli.py" line="505"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="469"/>
+        <location filename="../drogscen_plugin/cli.py" line="517"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="473"/>
+        <location filename="../drogscen_plugin/cli.py" line="521"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="476"/>
+        <location filename="../drogscen_plugin/cli.py" line="524"/>
         <location filename="../drogscen_plugin/gui/report_button.py" line="87"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="514"/>
+        <location filename="../drogscen_plugin/cli.py" line="562"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="517"/>
+        <location filename="../drogscen_plugin/cli.py" line="565"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -396,7 +426,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="306"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="61"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="69"/>
         <source>School id</source>
         <translation>Skol-id</translation>
     </message>
@@ -417,7 +447,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="311"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="87"/>
         <source>Yard round days</source>
         <translation>Ronderingsdagar</translation>
     </message>
@@ -462,94 +492,114 @@
         <translation>Gällande åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="62"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="70"/>
         <source>Scene id</source>
         <translation>Drogscen-id</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="64"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="72"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
         <source>School type</source>
         <translation>Skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="65"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="73"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="187"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="201"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="66"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="189"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="74"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="203"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="67"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
         <source>Overlap (m²)</source>
         <translation>Överlapp (m²)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="68"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="190"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="204"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="69"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
         <source>Scene active (min/week)</source>
         <translation>Drogscen aktiv (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="70"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
         <source>Active while open (min/week)</source>
         <translation>Aktiv under verksamhetstid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="71"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
         <source>Active while closed (min/week)</source>
         <translation>Aktiv utanför verksamhetstid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="72"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="193"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
+        <source>Active while open (min in period)</source>
+        <translation>Aktiv under öppettid (min i perioden)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
+        <source>Active while closed (min in period)</source>
+        <translation>Aktiv när stängt (min i perioden)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
+        <source>Dates active while open</source>
+        <translation>Datum aktiv under öppettid</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="83"/>
+        <source>Yard rounds in period</source>
+        <translation>Gårdsrundor i perioden</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="84"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="207"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="73"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="85"/>
         <source>Adult presence hours</source>
         <translation>Tider för vuxennärvaro</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="74"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="86"/>
         <source>Guard hours</source>
         <translation>Väktartider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="88"/>
         <source>Yard round before</source>
         <translation>Rondering före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="89"/>
         <source>Hours note</source>
         <translation>Anmärkning om tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="185"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="90"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="190"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="91"/>
         <source>Scene hours</source>
         <translation>Drogscenens tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="94"/>
         <source>Nearest scene (m)</source>
         <translation>Närmaste drogscen (m)</translation>
     </message>
@@ -779,128 +829,153 @@
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="46"/>
-        <location filename="../drogscen_plugin/core/timing.py" line="90"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="312"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="344"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="267"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="582"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="53"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="144"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="93"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="97"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="108"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="366"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="406"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="268"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="592"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="103"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="243"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="114"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="252"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period.py" line="36"/>
+        <location filename="../drogscen_plugin/core/period.py" line="37"/>
         <source>The period ends ({end}) before it starts ({start})</source>
         <translation>Perioden slutar ({end}) innan den börjar ({start})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period.py" line="52"/>
+        <location filename="../drogscen_plugin/core/period.py" line="58"/>
         <source>{name}: {text!r} is not a date (write 2026-08-17)</source>
         <translation>{name}: {text!r} är inte ett datum (skriv 2026-08-17)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="45"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="91"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="25"/>
+        <source>a public holiday</source>
+        <translation>en helgdag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period_times.py" line="26"/>
+        <source>a school holiday</source>
+        <translation>ett skollov</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period_times.py" line="27"/>
+        <source>outside the terms</source>
+        <translation>utanför terminerna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period_times.py" line="64"/>
+        <source>the period {start} to {end} is not one Monday-to-Sunday week</source>
+        <translation>perioden {start} till {end} är inte en vecka måndag–söndag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/period_times.py" line="70"/>
+        <source>{day} is {kind}</source>
+        <translation>{day} är {kind}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_content.py" line="48"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="93"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="137"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="140"/>
         <source>Distance {distance} m · most common opening hours: schools {school}, preschools {preschool}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: skolor {school}, förskolor {preschool}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="142"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="145"/>
         <source>Distance {distance} m · most common opening hours: schools {school}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: skolor {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="146"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="149"/>
         <source>Distance {distance} m · most common opening hours: preschools {preschool}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: förskolor {preschool}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="149"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="152"/>
         <source>Distance {distance} m</source>
         <translation>Avstånd {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="163"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="166"/>
         <location filename="../drogscen_plugin/plugin.py" line="145"/>
         <source>scenes</source>
         <translation>drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="164"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="167"/>
         <source>schools</source>
         <translation>skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="171"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="174"/>
         <source>{count} more</source>
         <translation>{count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="177"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="180"/>
         <source>{kind}: {layer} ({sources})</source>
         <translation>{kind}: {layer} ({sources})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="180"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="183"/>
         <source>{kind}: {sources}</source>
         <translation>{kind}: {sources}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="181"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="184"/>
         <source>Data sources – {sources}.</source>
         <translation>Datakällor – {sources}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="181"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="184"/>
         <source>not given</source>
         <translation>ej angivna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="211"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="218"/>
         <source>{year} Q{quarter}</source>
         <translation>{year} kv{quarter}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="258"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="265"/>
         <source>closed on {closed} before it was first seen on {first}</source>
         <translation>stängdes {closed}, innan den först observerades {first}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="335"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="342"/>
         <source>active at the end of the period</source>
         <translation>aktiva vid periodens slut</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="336"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="343"/>
         <source>opened</source>
         <translation>nya</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="337"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="344"/>
         <source>closed</source>
         <translation>stängda</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="376"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="383"/>
         <source>{period}: {active} active, {opened} opened, {closed} closed.</source>
         <translation>{period}: {active} aktiva, {opened} nya, {closed} stängda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="439"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="446"/>
         <source>Outside the districts</source>
         <translation>Utanför stadsdelarna</translation>
     </message>
@@ -942,6 +1017,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="115"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="39"/>
         <source>Terms</source>
         <translation>Terminer</translation>
     </message>
@@ -952,6 +1028,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="283"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
     </message>
@@ -1111,90 +1189,96 @@
         <translation>databasen saknar {what}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="114"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="118"/>
         <source>Running on this computer: RUN_IN_DATABASE is &apos;never&apos;.</source>
         <translation>Körs på den här datorn: RUN_IN_DATABASE är &apos;never&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="121"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="122"/>
+        <source>the database computes one ordinary week, and {reason}</source>
+        <translation>databasen beräknar en vanlig vecka, och {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/plan.py" line="128"/>
         <source>Cannot run in the database (RUN_IN_DATABASE &apos;always&apos;): {reason}.</source>
         <translation>Kan inte köras i databasen (RUN_IN_DATABASE &apos;always&apos;): {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="123"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="130"/>
         <source>Running on this computer: {reason}.</source>
         <translation>Körs på den här datorn: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="125"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="132"/>
         <source>Running in the database: the inputs and outputs are tables of one PostGIS database.</source>
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="55"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="57"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="393"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="70"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="71"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="99"/>
         <source>The database run failed: {error}</source>
         <translation>Körningen i databasen misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="343"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="113"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="292"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="118"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="345"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="121"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="126"/>
         <source>Finding pairs in the database…</source>
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="136"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="141"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="141"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="146"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="176"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="337"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="181"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="346"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="209"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="413"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="214"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="423"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="220"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="225"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="298"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="307"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="320"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="357"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="330"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="419"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1236,9 +1320,9 @@
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="114"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="176"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="90"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="91"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
-        <location filename="../drogscen_plugin/report/trend.py" line="73"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="74"/>
         <source>Districts</source>
         <translation>Stadsdelar</translation>
     </message>
@@ -1254,7 +1338,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="125"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="102"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="104"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
@@ -1468,6 +1552,41 @@
         <translation>{uncovered} av {schools} berörda skolor har behov som åtgärderna inte täcker.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="22"/>
+        <source>Period and school calendar</source>
+        <translation>Period och skolkalender</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="25"/>
+        <source>this week</source>
+        <translation>denna vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="26"/>
+        <source>A date such as 2026-08-17; empty: this week&apos;s Monday and Sunday</source>
+        <translation>Ett datum som 2026-08-17; tomt: veckans måndag och söndag</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="29"/>
+        <source>The school holidays (lov) as date ranges: SH in hours; schools without their own hours keep only the fritidshem open, gymnasiums close</source>
+        <translation>Skolloven som datumintervall: SH i tider; skolor utan egna tider har bara fritidshemmet öppet, gymnasier stänger</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="33"/>
+        <source>The terms as date ranges; outside them and the lov, schools without their own hours are closed (empty: every day is a term day)</source>
+        <translation>Terminerna som datumintervall; utanför dem och loven är skolor utan egna tider stängda (tomt: varje dag är en termindag)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="37"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="37"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/gui/project_state.py" line="60"/>
         <source>The results could not be kept in {path}: {message}</source>
         <translation>Resultaten kunde inte sparas i {path}: {message}</translation>
@@ -1528,7 +1647,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="47"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="234"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
@@ -1536,9 +1655,9 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="51"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="154"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1573,74 +1692,74 @@
         <translation>Stängt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="151"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="153"/>
         <source>No school of layer &apos;{layer}&apos; lies in the current map extent.</source>
         <translation>Ingen skola i lagret &apos;{layer}&apos; ligger i kartans aktuella utbredning.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="216"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="218"/>
         <source>The analysis failed.</source>
         <translation>Analysen misslyckades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="147"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="151"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="150"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="154"/>
         <source>How far from a school a scene counts, in metres</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="152"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="156"/>
         <source>Hours of schools without their own (opening_hours)</source>
         <translation>Tider för skolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="155"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="159"/>
         <source>Hours of preschools without their own (opening_hours)</source>
         <translation>Tider för förskolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="157"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="161"/>
         <source>Only schools in the current map extent</source>
         <translation>Bara skolor i kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="158"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="162"/>
         <source>Keep the results in a GeoPackage beside the project</source>
         <translation>Spara resultaten i en GeoPackage bredvid projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="160"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="164"/>
         <source>The result layers are written to PROJECT_drogscen.gpkg beside the project file, so the saved project shows them again; otherwise they are temporary layers</source>
         <translation>Resultatlagren skrivs till PROJEKT_drogscen.gpkg bredvid projektfilen, så att det sparade projektet visar dem igen; annars är de tillfälliga lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="164"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="168"/>
         <source>Analyse the schools visible on the map, with every scene within the distance</source>
         <translation>Analysera skolorna som syns på kartan, med varje drogscen inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="167"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="169"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="181"/>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="55"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="170"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="178"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="174"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="64"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="41"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="54"/>
@@ -1648,80 +1767,80 @@
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="175"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="188"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="202"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="180"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="184"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="43"/>
         <source>Opening hours</source>
         <translation>Öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="187"/>
         <location filename="../drogscen_plugin/processing/base.py" line="28"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="184"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="189"/>
         <location filename="../drogscen_plugin/processing/base.py" line="46"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="111"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="186"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="191"/>
         <source>Preschool hours</source>
         <translation>Förskoletider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="263"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="268"/>
         <source>No type field: every school counts as a school, not a preschool.</source>
         <translation>Inget typfält: varje skola räknas som skola, inte förskola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="266"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="271"/>
         <source>No opening hours field: the default hours below are used.</source>
         <translation>Inget fält för öppettider: standardtiderna nedan används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="270"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="275"/>
         <source>No active hours field: every scene counts as always active.</source>
         <translation>Inget fält för aktiva tider: varje scen räknas som alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="320"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="326"/>
         <source>Choose a layer of open drug scenes (polygons).</source>
         <translation>Välj ett lager med öppna drogscener (polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="322"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="328"/>
         <source>Choose a layer of schools and preschools (points or polygons).</source>
         <translation>Välj ett lager med skolor och förskolor (punkter eller polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="325"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="331"/>
         <source>Layer &apos;{layer}&apos; is chosen both as the scenes and as the schools layer: choose the layer of schools and preschools.</source>
         <translation>Lagret &apos;{layer}&apos; är valt både som scenlager och som skollager: välj lagret med skolor och förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="330"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="336"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="195"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="331"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="337"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="205"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="336"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="342"/>
         <source>{setting} &apos;{text}&apos; cannot be read: {message}</source>
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>
@@ -2143,7 +2262,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/base.py" line="113"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="116"/>
         <source>{parameter}: layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>{parameter}: lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
@@ -2174,7 +2293,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="192"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="211"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2240,7 +2359,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="81"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="217"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="218"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
@@ -2273,6 +2392,11 @@
         <location filename="../drogscen_plugin/processing/export_report.py" line="38"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="38"/>
+        <source>Term (VT/HT)</source>
+        <translation>Termin (VT/HT)</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="48"/>
@@ -2344,7 +2468,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="224"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="243"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
@@ -2362,7 +2486,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="133"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -2412,13 +2536,13 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="96"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="97"/>
         <source>District name field</source>
         <translation>Fält med stadsdelens namn</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="185"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="98"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="99"/>
         <source>Field with the district&apos;s name.</source>
         <translation>Fält med stadsdelens namn.</translation>
     </message>
@@ -2445,56 +2569,56 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="206"/>
-        <source>Count the scenes per year or per quarter.</source>
-        <translation>Räkna drogscenerna per år eller per kvartal.</translation>
+        <source>Count the scenes per year, per quarter or per term (VT: January to June, HT: July to December).</source>
+        <translation>Räkna drogscenerna per år, per kvartal eller per termin (VT: januari till juni, HT: juli till december).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="209"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="210"/>
         <source>Paper</source>
         <translation>Papper</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="210"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="211"/>
         <source>A4 or A3, landscape.</source>
         <translation>A4 eller A3, liggande.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="215"/>
         <source>Distance used (m)</source>
         <translation>Använt avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="216"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="217"/>
         <source>The distance of the analysis run, in metres: shown in the parameters and drawn as the buffers (the outputs do not record it).</source>
         <translation>Analyskörningens avstånd i meter: visas bland parametrarna och ritas som buffertzonerna (resultaten innehåller det inte).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="223"/>
         <source>Add the layouts to the project</source>
         <translation>Lägg till layouterna i projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="223"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="224"/>
         <source>Put the overview and school layouts into the project&apos;s layout manager, to adjust them in the Layout Designer. Layers the layouts need that are not in the project are added to a hidden group &apos;Situation report layers&apos;.</source>
         <translation>Lägg översikts- och skollayouten i projektets layouthanterare, för att justera dem i layoutdesignern. Lager som layouterna behöver och som inte finns i projektet läggs i en dold grupp &apos;Lager för lägesbild&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="268"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="269"/>
         <source>Building the layouts…</source>
         <translation>Bygger layouterna…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="272"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="273"/>
         <source>Writing {pages} pages to {path}…</source>
         <translation>Skriver {pages} sidor till {path}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="279"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="280"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Kunde inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="295"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="296"/>
         <source>The layouts &apos;{overview}&apos; and &apos;{schools}&apos; are in the project&apos;s layout manager.</source>
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
@@ -2844,7 +2968,7 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="134"/>
-        <location filename="../drogscen_plugin/report/trend.py" line="79"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="80"/>
         <source>Affected schools</source>
         <translation>Berörda skolor</translation>
     </message>
@@ -2911,12 +3035,17 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="86"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="49"/>
+        <source>the scenes&apos; dates ({fields}) are used</source>
+        <translation>platsernas datum ({fields}) används</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="104"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="89"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -2937,144 +3066,204 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="111"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="129"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="117"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="135"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="140"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="139"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="157"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="164"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="148"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="166"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="170"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="154"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="168"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="173"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="192"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="178"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="197"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="188"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="207"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="193"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="212"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="202"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="225"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="217"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="236"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="245"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="247"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="249"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="233"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="252"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="236"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="255"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="240"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="259"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="300"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="264"/>
+        <source>Scenes that did not exist in the period</source>
+        <translation>Platser som inte fanns under perioden</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <source>Scene first seen field</source>
+        <translation>Fält för platsens först sedd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
+        <source>Scene closed on field</source>
+        <translation>Fält för platsens stängd den</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="273"/>
+        <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
+        <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="277"/>
+        <source>Period start</source>
+        <translation>Periodens början</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="278"/>
+        <source>Period end</source>
+        <translation>Periodens slut</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="279"/>
+        <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
+        <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="283"/>
+        <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
+        <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
+        <source>School terms</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
+        <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
+        <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="353"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="368"/>
+        <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
+        <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="435"/>
+        <source>Period: {start} to {end} ({days} days).</source>
+        <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/publish.py" line="38"/>
@@ -3217,36 +3406,36 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="86"/>
-        <source>Count per year or per quarter.</source>
-        <translation>Räkna per år eller per kvartal.</translation>
+        <source>Count per year, per quarter or per term (VT: January to June, HT: July to December).</source>
+        <translation>Räkna per år, per kvartal eller per termin (VT: januari till juni, HT: juli till december).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="92"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="93"/>
         <source>Polygons of districts: adds rows per district.</source>
         <translation>Polygoner för stadsdelar: lägger till rader per stadsdel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="104"/>
         <source>Scene trend</source>
         <translation>Utveckling av drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="104"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="105"/>
         <source>One row per period (and district): active, opened and closed scenes.</source>
         <translation>En rad per period (och stadsdel): aktiva, nya och stängda drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="108"/>
         <source>Scenes without a first seen date</source>
         <translation>Drogscener utan datum för första observation</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="128"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="129"/>
         <source>{count} scenes without a first seen date are left out.</source>
         <translation>{count} drogscener utan datum för första observation utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="155"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="156"/>
         <source>The trend was canceled.</source>
         <translation>Utvecklingsberäkningen avbröts.</translation>
     </message>
@@ -3381,52 +3570,52 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="154"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="155"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not text; choose a text field.</source>
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte text; välj ett textfält.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="162"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="163"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not distances in metres; choose a field of numbers.</source>
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte avstånd i meter; välj ett fält med tal.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="201"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="202"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="432"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="442"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="446"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="456"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="452"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="462"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="459"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="469"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="471"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="481"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="480"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="490"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="491"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="501"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
@@ -3622,6 +3811,16 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="37"/>
+        <source>{value!r} is not a date (write 2026-08-17); counted as unknown</source>
+        <translation>{value!r} är inget datum (skriv 2026-08-17); räknas som okänt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="42"/>
+        <source>{problem}; both dates count as unknown</source>
+        <translation>{problem}; båda datumen räknas som okända</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>
         <source>First seen</source>
         <translation>Först observerad</translation>
@@ -3633,7 +3832,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="68"/>
-        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -3644,7 +3843,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
-        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Closed</source>
         <translation>Stängd</translation>
     </message>
@@ -3731,24 +3930,19 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Stadsdel {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="199"/>
+        <location filename="../drogscen_plugin/report/data.py" line="198"/>
         <source>Coverage by {count} measures in force: {uncovered} of {needed} h/week uncovered</source>
         <translation>Täckning med {count} gällande åtgärder: {uncovered} av {needed} h/vecka otäckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="207"/>
+        <location filename="../drogscen_plugin/report/data.py" line="206"/>
         <source>; yard round missing on {days}</source>
         <translation>; rondering saknas {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="210"/>
+        <location filename="../drogscen_plugin/report/data.py" line="209"/>
         <source>; yard rounds covered</source>
         <translation>; ronderingar täckta</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/report/data.py" line="220"/>
-        <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>
-        <translation>Drogscen {fid} ({name}) stängdes {date} men ingår i analysen.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/export.py" line="17"/>
@@ -3862,13 +4056,13 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="191"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="205"/>
         <source>While open h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="192"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="206"/>
         <source>While closed h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
@@ -3888,52 +4082,57 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Timmar per vecka som en drogscen inom avståndet är aktiv när skolan är öppen och när den är stängd. Skolor med drogscen aktiv under öppettid först; på kartan står skolans sidnummer.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="85"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="87"/>
         <source>{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · nearest scene {nearest} m · report date {date}</source>
         <translation>{type} · drogscener inom {distance} m: {count} · värsta konflikt: {conflict} · närmaste drogscen {nearest} m · rapportdatum {date}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="92"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="94"/>
         <source>Note: </source>
         <translation>Obs: </translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="95"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="97"/>
         <source>Opening hours: {hours}</source>
         <translation>Öppettider: {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="104"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="106"/>
         <source>Adult presence on the yard (scene active while open): {hours}</source>
         <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="106"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="108"/>
         <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
         <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="108"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="110"/>
         <source>Yard round before opening: {days}</source>
         <translation>Rondering av skolgården före öppning: {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="111"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="113"/>
         <source>before</source>
         <translation>före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="117"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="119"/>
         <source>Scenes within {distance} m</source>
         <translation>Drogscener inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="147"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="148"/>
         <source>Week chart: {school}</source>
         <translation>Veckodiagram: {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="160"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="151"/>
+        <source>Week chart: {school}, week of {monday}</source>
+        <translation>Veckodiagram: {school}, veckan från {monday}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="174"/>
         <source>The report was canceled.</source>
         <translation>Rapporten avbröts.</translation>
     </message>
@@ -3944,8 +4143,8 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/situation_report.py" line="42"/>
-        <source>Period must be year or quarter, not {period}.</source>
-        <translation>Perioden måste vara year eller quarter, inte {period}.</translation>
+        <source>Period must be year, quarter or term, not {period}.</source>
+        <translation>Perioden måste vara year, quarter eller term, inte {period}.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/situation_report.py" line="68"/>
@@ -3979,71 +4178,76 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/trend.py" line="15"/>
+        <source>term</source>
+        <translation>termin</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/trend.py" line="16"/>
         <source>Trend and districts</source>
         <translation>Utveckling och stadsdelar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="16"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="17"/>
         <source>Open drug scenes per {period} from the scenes&apos; first seen and closed dates. Active: open at the end of the {period}, for the current one on {date}.</source>
         <translation>Öppna drogscener per {period} utifrån drogscenernas datum för första observation och stängning. Aktiva: öppna vid slutet av {period}et, för det pågående den {date}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="23"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="24"/>
         <source>No districts layer was given.</source>
         <translation>Inget lager med stadsdelar angavs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="25"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="26"/>
         <source>Active scenes: open on {date}. Affected schools: with a scene within {distance} m. Conflicts while open: school and scene pairs where the scene is active while the school is open. Each school and scene counts in the district holding it.</source>
         <translation>Aktiva drogscener: öppna den {date}. Berörda skolor: med en drogscen inom {distance} m. Konflikter under verksamhetstid: par av skola och drogscen där drogscenen är aktiv medan skolan är öppen. Varje skola och drogscen räknas i den stadsdel där den ligger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="44"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Opened</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="52"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="53"/>
         <source>The table shows the latest {shown} of {count} periods, the chart all of them.</source>
         <translation>Tabellen visar de senaste {shown} av {count} perioder, diagrammet alla.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="57"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="58"/>
         <source>Open drug scenes per {period}</source>
         <translation>Öppna drogscener per {period}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="61"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="62"/>
         <source>No scenes layer was given: no trend.</source>
         <translation>Inget lager med drogscener angavs: ingen utveckling.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="65"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="66"/>
         <source>No scene has a first seen date: no trend.</source>
         <translation>Ingen drogscen har ett datum för första observation: ingen utveckling.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="67"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="68"/>
         <source>{count} scenes without a first seen date are not in the trend.</source>
         <translation>{count} drogscener utan datum för första observation ingår inte i utvecklingen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="79"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="80"/>
         <source>District</source>
         <translation>Stadsdel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="79"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="80"/>
         <source>Active scenes</source>
         <translation>Aktiva drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/trend.py" line="80"/>
+        <location filename="../drogscen_plugin/report/trend.py" line="81"/>
         <source>Conflicts while open</source>
         <translation>Konflikter under verksamhetstid</translation>
     </message>
@@ -4092,6 +4296,14 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation type="vanished">Kalenderval som {word!r} (position {column}) stöds inte: tiderna beskriver en återkommande vecka</translation>
     </message>
     <message>
+        <source>Count per year or per quarter.</source>
+        <translation type="vanished">Räkna per år eller per kvartal.</translation>
+    </message>
+    <message>
+        <source>Count the scenes per year or per quarter.</source>
+        <translation type="vanished">Räkna drogscenerna per år eller per kvartal.</translation>
+    </message>
+    <message>
         <source>Default preschool hours used</source>
         <translation type="vanished">Använda standardtider för förskolor</translation>
     </message>
@@ -4136,8 +4348,16 @@ Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar
 Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
     </message>
     <message>
+        <source>Period must be year or quarter, not {period}.</source>
+        <translation type="vanished">Perioden måste vara year eller quarter, inte {period}.</translation>
+    </message>
+    <message>
         <source>Points, or polygons of school grounds (buffered from their boundary).</source>
         <translation type="vanished">Punkter, eller polygoner för skolgårdar (buffras från sin gräns).</translation>
+    </message>
+    <message>
+        <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>
+        <translation type="vanished">Drogscen {fid} ({name}) stängdes {date} men ingår i analysen.</translation>
     </message>
     <message>
         <source>School unit {code} ({name}): {message}</source>

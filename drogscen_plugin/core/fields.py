@@ -26,6 +26,10 @@ PAIR_FIELDS = [
     ("guard_hours", "string"),
     ("round_days", "string"),
     ("round_before", "string"),
+    ("period_concurrent_min", "int"),
+    ("period_afterhours_min", "int"),
+    ("conflict_dates", "string"),
+    ("round_count", "int"),
     ("hours_note", "string"),
 ]
 
@@ -43,6 +47,10 @@ SUMMARY_FIELDS = [
     ("guard_hours", "string"),
     ("round_days", "string"),
     ("round_before", "string"),
+    ("period_concurrent_min", "int"),
+    ("period_afterhours_min", "int"),
+    ("conflict_dates", "string"),
+    ("round_count", "int"),
     ("hours_note", "string"),
 ]
 
@@ -69,6 +77,10 @@ def field_alias(name):
         "scene_min": tr("Scene active (min/week)"),
         "concurrent_min": tr("Active while open (min/week)"),
         "afterhours_min": tr("Active while closed (min/week)"),
+        "period_concurrent_min": tr("Active while open (min in period)"),
+        "period_afterhours_min": tr("Active while closed (min in period)"),
+        "conflict_dates": tr("Dates active while open"),
+        "round_count": tr("Yard rounds in period"),
         "conflict": tr("Conflict"),
         "presence_hours": tr("Adult presence hours"),
         "guard_hours": tr("Guard hours"),

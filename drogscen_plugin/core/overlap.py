@@ -2,15 +2,16 @@
 
 A school and a scene form a pair when the scene comes within the school's
 distance (``space``: true distances, exact areas, outlines for the map).
-The time measures depend only on the two schedules, so they are computed
-once per distinct pair of schedules.
+The time measures depend only on the two schedules and the scene's dates,
+so they are computed once per distinct combination (``period_times``).
 """
 
 from ..i18n import tr
 from .errors import AnalysisCanceled
 from .records import Analysis, PairResult, SchoolSummary
+from .period_times import PeriodTimes, TimeSettings
 from .space import Space
-from .timing import NO_CONFLICT, TimeCache
+from .timing import NO_CONFLICT
 
 # Schools per batch: large enough for numpy to pay, small enough that
 # progress and cancel are checked often.
@@ -20,25 +21,31 @@ _CHUNK = 1000
 # --- the analysis -----------------------------------------------------------
 
 
-def analyse(schools, scenes, distance, *, progress=None, is_canceled=None):
+def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled=None):
     """Every school × scene pair within the distance, and one summary per school.
 
     ``distance`` (metres) applies to schools whose own ``distance`` is None.
+    ``times`` (:class:`TimeSettings`): the period and the school calendar,
+    by default the current week without school holidays; scenes that do not
+    exist in the period are left out (``Analysis.scenes_outside``).
     ``progress(percent)`` is called after each batch of schools;
     ``is_canceled()`` is checked before each batch and each new pair of
     schedules, and raises ``AnalysisCanceled``. Raises ``InputError`` for unusable records.
     """
     schools = list(schools)
-    scenes = list(scenes)
-    space = Space(schools, scenes, distance)
-    # One object per distinct schedule, so that the caches keyed by identity
-    # meet each only once (scenes without hours each have their own "always").
-    distinct = {}
-    school_hours = [distinct.setdefault(school.schedule, school.schedule) for school in schools]
-    scene_hours = [distinct.setdefault(scene.schedule, scene.schedule) for scene in scenes]
-    text = {id(hours): hours.to_opening_hours() for hours in distinct.values()}
-    times = TimeCache(is_canceled)
+    times = PeriodTimes(times or TimeSettings(), is_canceled)
     analysis = Analysis()
+    scenes = list(scenes)
+    analysis.scenes_outside = [scene.fid for scene in scenes if not times.exists(scene)]
+    scenes = [scene for scene in scenes if times.exists(scene)]
+    space = Space(schools, scenes, distance)
+    school_hours = [times.school_hours(school) for school in schools]
+    scene_hours = [times.scene_hours(scene) for scene in scenes]
+    # One text per distinct weekly schedule, as the input gave it.
+    text = {}
+    for record in schools + scenes:
+        if record.schedule not in text:
+            text[record.schedule] = record.schedule.to_opening_hours()
     if not schools and progress is not None:
         progress(100.0)
     for start in range(0, len(schools), _CHUNK):
@@ -50,13 +57,17 @@ def analyse(schools, scenes, distance, *, progress=None, is_canceled=None):
         for row, col, *space_fields in zip(
             rows.tolist(), cols.tolist(), gaps.tolist(), areas.tolist(), shares.tolist(), outlines
         ):
-            school, scene = school_hours[row], scene_hours[col]
-            measures = times.get_measures(school, scene)
-            pair = _pair(schools[row], scenes[col], space_fields, measures, (text[id(school)], text[id(scene)]))
+            school, scene = schools[row], scenes[col]
+            measures = times.get_measures(school_hours[row], scene_hours[col],
+                                          scene.first_day, scene.last_day)
+            pair = _pair(school, scene, space_fields, measures,
+                         (text[school.schedule], text[scene.schedule]))
             analysis.pairs.append(pair)
-            found.setdefault(row, []).append((pair, scenes[col], scene_hours[col]))
+            found.setdefault(row, []).append(
+                (pair, scene, (scene_hours[col], scene.first_day, scene.last_day)))
         analysis.summaries.extend(
-            _summary(schools[row], school_hours[row], text[id(school_hours[row])], found.get(row, ()), times)
+            _summary(schools[row], school_hours[row], text[schools[row].schedule],
+                     found.get(row, ()), times)
             for row in range(start, stop)
         )
         if progress is not None:
@@ -95,7 +106,7 @@ def _summary(school, schedule, hours_text, pairs, times):
         return SchoolSummary(
             # Positional, in field order: no scenes, no conflict, no minutes, no hours.
             school.fid, school.name, school.school_type, hours_text, 0, NO_CONFLICT,
-            0, 0, None, None, None, None, None, school.hours_note, school.geometry,
+            0, 0, None, None, None, None, None, 0, 0, "", 0, school.hours_note, school.geometry,
         )
     notes = [school.hours_note] if school.hours_note else []
     for _, scene, _ in pairs:
@@ -103,8 +114,8 @@ def _summary(school, schedule, hours_text, pairs, times):
             note = tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note)
             if note not in notes:
                 notes.append(note)
-    scenes = times.union([hours for _, _, hours in pairs])
-    measures = times.get_measures(schedule, scenes)
+    measures = times.union_measures(schedule, tuple(dict.fromkeys(
+        part for _, _, part in pairs)))
     return SchoolSummary(
         school_fid=school.fid,
         school_name=school.name,
@@ -119,6 +130,10 @@ def _summary(school, schedule, hours_text, pairs, times):
         guard_hours=measures.guard_hours,
         round_days=measures.round_days,
         round_before=measures.round_before,
+        period_concurrent_min=measures.period_concurrent_min,
+        period_afterhours_min=measures.period_afterhours_min,
+        conflict_dates=measures.conflict_dates,
+        round_count=measures.round_count,
         hours_note="; ".join(notes),
         geometry=school.geometry,
     )

@@ -9,6 +9,7 @@ scaled to a week of the period, so for a one-week period without holidays
 they are today's weekly figures.
 """
 
+import re
 from collections import namedtuple
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -41,6 +42,11 @@ class Period:
         """Monday to Sunday of the week containing ``day`` (the default period)."""
         monday = day - timedelta(days=day.weekday())
         return cls(monday, monday + 6 * _DAY)
+
+    @classmethod
+    def current_week(cls):
+        """This week, Monday to Sunday: the default period."""
+        return cls.week_of(date.today())
 
     @classmethod
     def parse(cls, start_text, end_text):
@@ -200,6 +206,18 @@ def dated_hours_text(intervals):
             rules.append("{}{} {}".format(",".join(ranges), selector, times))
     # Additional rules: the groups name disjoint dates and no span passes midnight.
     return ", ".join(rules)
+
+
+_FIRST_DATE = re.compile(r"(\d{4}) (" + "|".join(_MONTHS) + r") (\d{1,2})\b")
+
+
+def first_date(text):
+    """The earliest date of a :func:`dated_hours_text` (its first date), or
+    None for text without dates (weekly hours)."""
+    match = _FIRST_DATE.search(text or "")
+    if match is None:
+        return None
+    return date(int(match.group(1)), _MONTHS.index(match.group(2)) + 1, int(match.group(3)))
 
 
 def _pieces(dates):

@@ -8,6 +8,7 @@ output field names (see ``fields.py``).
 
 from collections import namedtuple
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, List, Optional
 
 from .schedule import WeeklySchedule
@@ -33,6 +34,8 @@ class SchoolRecord:
     hours_note: str = ""
     # Overrides the analysis distance for this school when not None.
     distance: Optional[float] = None
+    # The hours as given when readable ("SH" and "PH" count then), else "".
+    hours_text: str = ""
 
 
 @dataclass
@@ -44,6 +47,11 @@ class SceneRecord:
     geometry: Any
     schedule: WeeklySchedule
     hours_note: str = ""
+    # The hours as given when readable ("SH" and dates count then), else "".
+    hours_text: str = ""
+    # The first and last day the scene exists; None: open-ended.
+    first_day: Optional[date] = None
+    last_day: Optional[date] = None
 
 
 @dataclass
@@ -76,6 +84,10 @@ class PairResult:
     guard_hours: str
     round_days: Optional[str]
     round_before: Optional[str]
+    period_concurrent_min: int
+    period_afterhours_min: int
+    conflict_dates: str
+    round_count: int
     hours_note: str
     geometry: Any
 
@@ -101,6 +113,10 @@ class SchoolSummary:
     guard_hours: Optional[str]
     round_days: Optional[str]
     round_before: Optional[str]
+    period_concurrent_min: int
+    period_afterhours_min: int
+    conflict_dates: str
+    round_count: int
     hours_note: str
     geometry: Any
 
@@ -112,3 +128,5 @@ class Analysis:
     pairs: List[PairResult] = field(default_factory=list)
     # In the order of the input schools.
     summaries: List[SchoolSummary] = field(default_factory=list)
+    # Scenes left out: they do not exist in the period.
+    scenes_outside: List[int] = field(default_factory=list)

@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from ..i18n import tr
 from .hours import is_preschool
+from .school_calendar import term_name
 from .weekchart import TEXT_SIZE, SvgWriter, svg_number
 
 CONCURRENT = "concurrent"
@@ -23,7 +24,9 @@ _CONFLICT_RANK = {CONCURRENT: 0, AFTER_HOURS: 1}
 
 YEAR = "year"
 QUARTER = "quarter"
-PERIOD_KINDS = (YEAR, QUARTER)
+# Half-years as the school year names them: VT (January to June), HT.
+TERM = "term"
+PERIOD_KINDS = (YEAR, QUARTER, TERM)
 
 OSM_ATTRIBUTION = "© OpenStreetMap contributors, ODbL"
 _OSM_RE = re.compile(r"openstreetmap|\bosm\b", re.IGNORECASE)
@@ -189,7 +192,7 @@ def sources_text(scene_layer, scene_sources, school_layer, school_sources, limit
 
 @dataclass(frozen=True)
 class Period:
-    """A year or a quarter; ``end`` is its last day."""
+    """A year, a quarter or a term; ``end`` is its last day."""
 
     label: str
     start: datetime.date
@@ -197,9 +200,13 @@ class Period:
 
 
 def period_of(day, kind):
-    """The year or quarter containing ``day``."""
+    """The year, quarter or term (VT/HT) containing ``day``."""
     if kind == YEAR:
         return Period(str(day.year), datetime.date(day.year, 1, 1), datetime.date(day.year, 12, 31))
+    if kind == TERM:
+        spring = day.month <= 6
+        return Period(term_name(day), datetime.date(day.year, 1 if spring else 7, 1),
+                      datetime.date(day.year, 6, 30) if spring else datetime.date(day.year, 12, 31))
     if kind != QUARTER:
         raise ValueError(kind)
     quarter = (day.month - 1) // 3

@@ -6,11 +6,8 @@ pair than it costs to read.
 """
 
 from collections import namedtuple
-from itertools import chain
 
-from ..i18n import tr
-from .errors import AnalysisCanceled
-from .schedule import MINUTES_PER_DAY, WEEKDAYS, WeeklySchedule
+from .schedule import MINUTES_PER_DAY, WEEKDAYS
 
 CONCURRENT = "concurrent"
 AFTER_HOURS = "after_hours"
@@ -67,44 +64,3 @@ def _round(school, guard):
     days = sorted({opening // MINUTES_PER_DAY for opening in openings})
     earliest = min(opening % MINUTES_PER_DAY for opening in openings)
     return ",".join(WEEKDAYS[day] for day in days), "%02d:%02d" % divmod(earliest, 60)
-
-
-class TimeCache:
-    """Time measures per distinct (school schedule, scene schedule).
-
-    Thousands of schools and scenes share a handful of distinct schedules,
-    mostly the very same objects: those are looked up by identity, which
-    spares hashing the schedules, and then by value. ``is_canceled()`` is
-    asked before each new computation, so a cancel is seen between any two.
-    """
-
-    def __init__(self, is_canceled=None):
-        self._measures = {}
-        # Each entry holds its schedules, so that their ids stay theirs.
-        self._known = {}
-        self._unions = {}
-        self._is_canceled = is_canceled
-
-    def _check_canceled(self):
-        if self._is_canceled is not None and self._is_canceled():
-            raise AnalysisCanceled(tr("The analysis was canceled."))
-
-    def get_measures(self, school, scene):
-        entry = self._known.get((id(school), id(scene)))
-        if entry is None:
-            measures = self._measures.get((school, scene))
-            if measures is None:
-                self._check_canceled()
-                measures = self._measures[school, scene] = time_measures(school, scene)
-            entry = self._known[id(school), id(scene)] = (school, scene, measures)
-        return entry[2]
-
-    def union(self, schedules):
-        """The union of a list of schedules, in one sort of all their intervals."""
-        key = frozenset(map(id, schedules))
-        entry = self._unions.get(key)
-        if entry is None:
-            self._check_canceled()
-            merged = WeeklySchedule(chain.from_iterable(s.intervals for s in schedules))
-            entry = self._unions[key] = (schedules, merged)
-        return entry[1]

@@ -21,6 +21,8 @@ from qgis.PyQt.QtCore import Qt
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
+from ..core.period_times import PeriodTimes
+from ..core.schedule import Schedule
 from ..core.timing import AFTER_HOURS, CONCURRENT, NO_CONFLICT, time_measures
 from ..i18n import tr
 from ..processing.outputs import Destination
@@ -60,8 +62,11 @@ class PushDown:
     """One database run. ``fields`` are the chosen field names: scene (name,
     hours) and school (name, type, hours, distance)."""
 
-    def __init__(self, plan, scene_fields, school_fields, defaults, distance, crs, feedback):
+    def __init__(self, plan, scene_fields, school_fields, defaults, distance, crs, feedback,
+                 times):
         self.plan = plan
+        # The period: a plain week (plan.py), so weekly minutes are its minutes.
+        self.times = PeriodTimes(times)
         self.connection = plan.connection
         self.scene_fields = scene_fields
         self.school_fields = school_fields
@@ -228,13 +233,17 @@ class PushDown:
         self._execute(statements.COMBINATIONS)
         rows = []
         for school_text, scene_text in self.cursor.fetchall():
-            measures = time_measures(schedule_of(school_text), schedule_of(scene_text))
+            school, scene = schedule_of(school_text), schedule_of(scene_text)
+            measures = time_measures(school, scene)
+            dated = self.times.get_measures(
+                Schedule.parse(school.to_opening_hours()), Schedule.parse(scene.to_opening_hours()))
             rows.append((school_text, scene_text, measures.presence_hours, measures.guard_hours,
-                         measures.round_days, measures.round_before))
+                         measures.round_days, measures.round_before, dated.conflict_dates,
+                         dated.round_count))
         self._execute(statements.MEASURE_COLUMNS)
         psycopg2.extras.execute_values(
             self.cursor, "INSERT INTO drogscen_text VALUES %s", rows,
-            template="(%s::int4multirange, %s::int4multirange, %s, %s, %s, %s)")
+            template="(%s::int4multirange, %s::int4multirange, %s, %s, %s, %s, %s, %s)")
         self._execute(statements.MINUTES, progress=80)
 
     def _write(self, school_wkb_type):
@@ -303,16 +312,17 @@ def run(plan, algorithm, parameters, context, settings, sources, feedback):
     """The database run of ``algorithm`` (drogscen:overlap); its results dict.
 
     ``settings`` are the scene and school field names, the default school
-    and preschool schedules, the distance and the analysis CRS; ``sources``
+    and preschool schedules, the distance, the analysis CRS and the
+    TimeSettings (a plain week); ``sources``
     the scene and school feature sources (for names and geometry types).
     """
-    fields, defaults, distance, crs = settings
+    fields, defaults, distance, crs, times = settings
     try:
         _announce(plan, algorithm, sources, feedback)
     except BaseException:
         plan.connection.close()
         raise
-    pushdown = PushDown(plan, fields[0], fields[1], defaults, distance, crs, feedback)
+    pushdown = PushDown(plan, fields[0], fields[1], defaults, distance, crs, feedback, times)
     results = pushdown.run([source.sourceName() for source in sources], sources[1].wkbType())
     for name, output in plan.outputs.items():
         results[name] = output_uri(output)

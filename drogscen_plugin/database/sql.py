@@ -155,7 +155,8 @@ SELECT school_week::text, scene_week::text FROM drogscen_measure;
 
 MEASURE_COLUMNS = """
 CREATE TEMP TABLE drogscen_text (school_week int4multirange, scene_week int4multirange,
-    presence_hours text, guard_hours text, round_days text, round_before text) ON COMMIT DROP;
+    presence_hours text, guard_hours text, round_days text, round_before text,
+    conflict_dates text, round_count bigint) ON COMMIT DROP;
 """
 
 # Minutes of time overlaps, with the range operators * (both) and - (only the first).
@@ -165,13 +166,15 @@ CREATE FUNCTION pg_temp.drogscen_minutes(int4multirange) RETURNS bigint
   'SELECT coalesce(sum(upper(r) - lower(r)), 0)::bigint FROM unnest($1) AS r';
 ALTER TABLE drogscen_measure ADD COLUMN scene_min bigint, ADD COLUMN concurrent_min bigint,
   ADD COLUMN afterhours_min bigint, ADD COLUMN presence_hours text, ADD COLUMN guard_hours text,
-  ADD COLUMN round_days text, ADD COLUMN round_before text;
+  ADD COLUMN round_days text, ADD COLUMN round_before text, ADD COLUMN conflict_dates text,
+  ADD COLUMN round_count bigint;
 UPDATE drogscen_measure m SET
   scene_min = pg_temp.drogscen_minutes(m.scene_week),
   concurrent_min = pg_temp.drogscen_minutes(m.school_week * m.scene_week),
   afterhours_min = pg_temp.drogscen_minutes(m.scene_week - m.school_week),
   presence_hours = t.presence_hours, guard_hours = t.guard_hours,
-  round_days = t.round_days, round_before = t.round_before
+  round_days = t.round_days, round_before = t.round_before,
+  conflict_dates = t.conflict_dates, round_count = t.round_count
 FROM drogscen_text t WHERE t.school_week = m.school_week AND t.scene_week = m.scene_week;
 """
 
@@ -218,11 +221,13 @@ _SHARE = """LEAST(GREATEST(coalesce(p.area / NULLIF(CASE WHEN GeometryType(s.geo
 INSERT_PAIRS = """
 INSERT INTO {table} (geom, school_fid, scene_fid, school_name, school_type, school_hours,
     scene_name, scene_hours, distance_m, overlap_m2, overlap_share, scene_min, concurrent_min,
-    afterhours_min, conflict, presence_hours, guard_hours, round_days, round_before, hours_note)
+    afterhours_min, conflict, presence_hours, guard_hours, round_days, round_before,
+    period_concurrent_min, period_afterhours_min, conflict_dates, round_count, hours_note)
 SELECT p.geom, p.school, p.scene, s.name, s.type, sw.hours, c.name, cw.hours, p.distance_m,
        p.area, """ + _SHARE + """, m.scene_min, m.concurrent_min, m.afterhours_min,
        CASE WHEN m.concurrent_min > 0 THEN %(concurrent)s ELSE %(after_hours)s END,
        m.presence_hours, m.guard_hours, m.round_days, m.round_before,
+       m.concurrent_min, m.afterhours_min, m.conflict_dates, m.round_count,
        concat_ws('; ', NULLIF(s.note, ''), NULLIF(c.note, ''))
 FROM drogscen_pair p JOIN drogscen_school s ON s.key = p.school
      JOIN drogscen_scene c ON c.key = p.scene
@@ -236,12 +241,15 @@ ORDER BY p.school, p.scene
 INSERT_SUMMARY = """
 INSERT INTO {table} (geom, school_fid, school_name, school_type, school_hours, scene_count,
     worst_conflict, concurrent_min, afterhours_min, nearest_m, presence_hours, guard_hours,
-    round_days, round_before, hours_note)
+    round_days, round_before, period_concurrent_min, period_afterhours_min, conflict_dates,
+    round_count, hours_note)
 SELECT {geometry}, s.key, s.name, s.type, sw.hours, coalesce(u.scenes, 0),
        CASE WHEN u.school IS NULL THEN %(none)s WHEN m.concurrent_min > 0 THEN %(concurrent)s
             ELSE %(after_hours)s END,
        coalesce(m.concurrent_min, 0), coalesce(m.afterhours_min, 0), u.nearest,
        m.presence_hours, m.guard_hours, m.round_days, m.round_before,
+       coalesce(m.concurrent_min, 0), coalesce(m.afterhours_min, 0),
+       coalesce(m.conflict_dates, ''), coalesce(m.round_count, 0),
        concat_ws('; ', NULLIF(s.note, ''), n.notes)
 FROM drogscen_school s JOIN drogscen_week sw ON sw.id = s.week
      LEFT JOIN drogscen_union u ON u.school = s.key

@@ -25,6 +25,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 from ..core.errors import InputError
 from ..i18n import tr
 from ..qgis_io.grid import analysis_crs_setting
+from .period_form import period_parameters
 
 OVERLAP = "drogscen:overlap"
 BUFFERS = "drogscen:bufferschools"
@@ -93,6 +94,7 @@ class _Job:
             "DISTANCE": values.distance,
             "DEFAULT_SCHOOL_HOURS": values.school_hours,
             "DEFAULT_PRESCHOOL_HOURS": values.preschool_hours,
+            **period_parameters(values.period or {}),
             "ANALYSIS_CRS": analysis_crs_setting(),
             "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
             "SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,

@@ -19,6 +19,7 @@ from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
 from .layer_choice import best_layer, scene_score, school_score
+from .period_form import PERIOD_KEYS, PeriodBox
 from .project_state import PROJECT_FORM_KEY, read_project_state, write_project_state
 
 SETTINGS_PREFIX = "drogscen/dock/"
@@ -41,6 +42,8 @@ class FormValues:
     preschool_hours: str
     extent_only: bool
     keep_results: bool = False
+    # PeriodBox.state(): period and calendar texts ("" each: this week, no calendar).
+    period: dict = None
 
 
 def values_from_state(state, project):
@@ -58,6 +61,7 @@ def values_from_state(state, project):
         preschool_hours=state.get("preschool_hours", DEFAULT_PRESCHOOL_HOURS),
         extent_only=bool(state.get("extent_only", False)),
         keep_results=bool(state.get("keep_results", False)),
+        period={key: str(state.get(key, "") or "") for key, _ in PERIOD_KEYS},
     )
 
 
@@ -179,6 +183,7 @@ class SettingsForm(QWidget):
         form.addRow(tr("Type"), self.school_type)
         form.addRow(tr("Opening hours"), self.school_hours)
         form.addRow(self.school_note)
+        self.period = PeriodBox()
         analysis = QGroupBox(tr("Analysis"))
         form = self._form(analysis)
         form.addRow(tr("Distance"), self.distance)
@@ -189,10 +194,10 @@ class SettingsForm(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for group in (scenes, schools, analysis):
+        for group in (scenes, schools, analysis, self.period):
             layout.addWidget(group)
         layout.addStretch(1)
-        self._align_labels([group.layout() for group in (scenes, schools, analysis)])
+        self._align_labels([group.layout() for group in (scenes, schools, analysis, self.period)])
 
         for key, box in (("scenes", self.scenes), ("schools", self.schools)):
             box.activated.connect(lambda _, key=key, box=box: self._user_picked(key, box))
@@ -311,6 +316,7 @@ class SettingsForm(QWidget):
             preschool_hours=self.default_preschool.text(),
             extent_only=self.extent_only.isChecked(),
             keep_results=self.keep_results.isChecked(),
+            period=self.period.state(),
         )
 
     def checked_values(self):
@@ -337,6 +343,7 @@ class SettingsForm(QWidget):
                         setting=label, text=edit.text(), message=message
                     )
                 )
+        self.period.check()
         return values
 
     # --- settings ------------------------------------------------------------------
@@ -364,6 +371,7 @@ class SettingsForm(QWidget):
                      preschool_hours=self.default_preschool.text(),
                      extent_only=self.extent_only.isChecked(),
                      keep_results=self.keep_results.isChecked())
+        state.update(self.period.state())
         return state
 
     def save_settings(self):
@@ -395,6 +403,7 @@ class SettingsForm(QWidget):
             state.get("preschool_hours", DEFAULT_PRESCHOOL_HOURS))
         self.extent_only.setChecked(bool(state.get("extent_only", False)))
         self.keep_results.setChecked(bool(state.get("keep_results", False)))
+        self.period.apply_state(state)
         self._picked = {"scenes": None, "schools": None}
         self._wanted = {key: state.get(key + "_layer_source", "")
                         for key in ("scenes", "schools")}

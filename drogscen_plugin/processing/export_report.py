@@ -19,7 +19,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.report_content import PERIOD_KINDS, QUARTER, YEAR
+from ..core.report_content import PERIOD_KINDS, QUARTER, TERM, YEAR
 from ..i18n import tr
 from ..report import (
     PAPERS,
@@ -35,7 +35,7 @@ from .base import DrogscenAlgorithm
 
 def period_options():
     """Labels of the PERIOD choices, in the order of core.report_content.PERIOD_KINDS."""
-    labels = {YEAR: tr("Year"), QUARTER: tr("Quarter")}
+    labels = {YEAR: tr("Year"), QUARTER: tr("Quarter"), TERM: tr("Term (VT/HT)")}
     return [labels[kind] for kind in PERIOD_KINDS]
 
 
@@ -203,7 +203,8 @@ class ExportReportAlgorithm(ReportAlgorithm):
         self.add(
             QgsProcessingParameterEnum(self.PERIOD, tr("Trend per"), period_options(),
                                        defaultValue=0),
-            tr("Count the scenes per year or per quarter."),
+            tr("Count the scenes per year, per quarter or per term (VT: January to June, HT: "
+               "July to December)."),
         )
         self.add(
             QgsProcessingParameterEnum(self.PAPER, tr("Paper"), list(PAPERS), defaultValue=0),

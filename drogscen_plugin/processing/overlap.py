@@ -20,6 +20,9 @@ from ..core.errors import AnalysisCanceled
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
 from ..core.overlap import analyse
+from ..core.period import Period
+from ..core.period_times import TimeSettings
+from ..core.school_calendar import SchoolCalendar
 from ..database import plan as database_plan
 from ..database import pushdown
 from ..i18n import tr
@@ -38,6 +41,14 @@ from ..qgis_io.grid import grid_advice, source_extent
 from ..qgis_io.mixed import summary_geometries
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
+
+
+def _time_refusal(times, date_fields):
+    """Why the database cannot compute this period, or ""."""
+    if any(date_fields):
+        return tr("the scenes' dates ({fields}) are used").format(
+            fields=", ".join(field for field in date_fields if field))
+    return times.not_plain_week()
 
 
 @contextmanager
@@ -70,6 +81,12 @@ class OverlapAlgorithm(DrogscenAlgorithm):
     DEFAULT_SCHOOL_HOURS = "DEFAULT_SCHOOL_HOURS"
     DEFAULT_PRESCHOOL_HOURS = "DEFAULT_PRESCHOOL_HOURS"
     ANALYSIS_CRS = "ANALYSIS_CRS"
+    PERIOD_START = "PERIOD_START"
+    PERIOD_END = "PERIOD_END"
+    SCHOOL_HOLIDAYS = "SCHOOL_HOLIDAYS"
+    SCHOOL_TERMS = "SCHOOL_TERMS"
+    SCENE_FROM_FIELD = "SCENE_FROM_FIELD"
+    SCENE_TO_FIELD = "SCENE_TO_FIELD"
     RUN_IN_DATABASE = "RUN_IN_DATABASE"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
@@ -78,6 +95,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
     SKIPPED_COUNT = "SKIPPED_COUNT"
     HOURS_UNKNOWN_COUNT = "HOURS_UNKNOWN_COUNT"
     HOURS_INVALID_COUNT = "HOURS_INVALID_COUNT"
+    SCENES_OUTSIDE_COUNT = "SCENES_OUTSIDE_COUNT"
 
     def name(self):
         return "overlap"
@@ -170,6 +188,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 "no field, take the default hours of the school type."
             ),
         )
+        self._add_time_parameters()
         self.add_distance(tr("How far from a school a scene counts, in metres."))
         self.add(
             QgsProcessingParameterString(
@@ -240,6 +259,38 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 self.HOURS_INVALID_COUNT, tr("Features with unreadable hours")
             )
         )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                self.SCENES_OUTSIDE_COUNT, tr("Scenes that did not exist in the period")
+            )
+        )
+
+    def _add_time_parameters(self):
+        for name, label in ((self.SCENE_FROM_FIELD, tr("Scene first seen field")),
+                            (self.SCENE_TO_FIELD, tr("Scene closed on field"))):
+            default = "first_seen" if name == self.SCENE_FROM_FIELD else "closed_on"
+            self.add(QgsProcessingParameterField(name, label, default, self.SCENES,
+                                                 optional=True), tr(
+                "Date when the scene was first seen / closed: a scene counts from its first "
+                "seen date up to the day before it closed. Chosen by itself when the layer has "
+                "'first_seen' / 'closed_on'; empty means always there."))
+        for name, label in ((self.PERIOD_START, tr("Period start")),
+                            (self.PERIOD_END, tr("Period end"))):
+            self.add(QgsProcessingParameterString(name, label, optional=True), tr(
+                "First and last date of the period analysed (2026-08-17); empty: the current "
+                "Monday to Sunday. Minutes per week are the period's per 7 days."))
+        self.add(QgsProcessingParameterString(
+            self.SCHOOL_HOLIDAYS, tr("School holidays"), optional=True, multiLine=True), tr(
+            "Date ranges of the school holidays (lov), such as '2026-10-26/2026-10-30, "
+            "2026-12-21/2027-01-07': what SH means in hours; schools without their own hours "
+            "keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, "
+            "preschools stay open."))
+        self.add(QgsProcessingParameterString(
+            self.SCHOOL_TERMS, tr("School terms"), optional=True, multiLine=True), tr(
+            "Date ranges of the terms, such as '2026-08-17/2026-12-18, 2027-01-08/2027-06-11'; "
+            "outside them and the school holidays (the summer break) schools without their own "
+            "hours are closed and preschools open. Empty: every day is a term day."),
+            advanced=True)
 
     def process(self, parameters, context, feedback):
         with _collector_paused():
@@ -274,13 +325,15 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         grid_warning, _ = grid_advice(crs, extents, context.transformContext())
         if grid_warning:
             feedback.pushWarning(grid_warning)
+        times, date_fields = self._times(parameters, context, scene_source, feedback)
         plan = database_plan.choose(
             self.parameterAsEnum(parameters, self.RUN_IN_DATABASE, context),
-            self, parameters, context, crs, feedback,
+            self, parameters, context, crs, feedback, _time_refusal(times, date_fields),
         )
         if plan is not None:
             settings = (
-                (scene_fields, school_fields), (default_school, default_preschool), distance, crs
+                (scene_fields, school_fields), (default_school, default_preschool), distance, crs,
+                times,
             )
             return pushdown.run(
                 plan, self, parameters, context, settings, (scene_source, school_source), feedback
@@ -288,7 +341,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         scene_reader = LayerReader(scene_source, POLYGONS, crs, context, feedback)
         school_reader = LayerReader(school_source, POINTS_OR_POLYGONS, crs, context, feedback)
         feedback.pushInfo(tr("Reading scenes…"))
-        scenes = scene_reader.scenes(*scene_fields, span=(0, 5))
+        scenes = scene_reader.scenes(*scene_fields, span=(0, 5), date_fields=date_fields)
         feedback.pushInfo(tr("Reading schools…"))
         schools = school_reader.schools(
             *school_fields, default_school, default_preschool, span=(5, 15)
@@ -305,13 +358,22 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             schools,
             scenes,
             distance,
+            times=times,
             progress=self.progress(feedback, 15, 90),
             is_canceled=feedback.isCanceled,
         )
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
+        if analysis.scenes_outside:
+            feedback.pushInfo(tr("Scenes left out, as they did not exist from {start} to {end}: "
+                                 "{count} (features {fids}).").format(
+                start=times.period.start.isoformat(), end=times.period.end.isoformat(),
+                count=len(analysis.scenes_outside),
+                fids=", ".join(map(str, analysis.scenes_outside[:20]))
+                + (" …" if len(analysis.scenes_outside) > 20 else "")))
 
-        results = {self.PAIR_COUNT: len(analysis.pairs)}
+        results = {self.PAIR_COUNT: len(analysis.pairs),
+                   self.SCENES_OUTSIDE_COUNT: len(analysis.scenes_outside)}
         # One summary per school read, in the same order.
         summary_type, school_shapes, mixed_note = summary_geometries(
             school_reader.geometries, school_source.wkbType(), output_wkb_type
@@ -359,3 +421,19 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             )
         )
         return results
+
+    def _times(self, parameters, context, scene_source, feedback):
+        """The TimeSettings, and the scene date fields (None each when not used)."""
+        text = {name: self.parameterAsString(parameters, name, context).strip() for name in (
+            self.PERIOD_START, self.PERIOD_END, self.SCHOOL_HOLIDAYS, self.SCHOOL_TERMS)}
+        start, end = text[self.PERIOD_START], text[self.PERIOD_END]
+        if start or end:
+            period = Period.parse(start or end, end or start)
+        else:
+            period = Period.current_week()
+        calendar = SchoolCalendar.parse(text[self.SCHOOL_TERMS], text[self.SCHOOL_HOLIDAYS])
+        feedback.pushInfo(tr("Period: {start} to {end} ({days} days).").format(
+            start=period.start.isoformat(), end=period.end.isoformat(), days=period.days))
+        date_fields = tuple(self.field_name(parameters, name, context, scene_source, feedback)
+                            for name in (self.SCENE_FROM_FIELD, self.SCENE_TO_FIELD))
+        return TimeSettings(period, calendar), date_fields

@@ -83,7 +83,8 @@ class SceneTrendAlgorithm(ReportAlgorithm):
         )
         self.add(
             QgsProcessingParameterEnum(self.PERIOD, tr("Per"), period_options(), defaultValue=0),
-            tr("Count per year or per quarter."),
+            tr("Count per year, per quarter or per term (VT: January to June, HT: July to "
+               "December)."),
         )
         self.add(
             QgsProcessingParameterFeatureSource(

@@ -40,6 +40,7 @@ from ..core.records import PointXY, SceneRecord, SchoolRecord
 from ..i18n import tr
 from .checks import MAX_DISTANCE, all_finite, expected_types, require_geometry_type
 from .compat import FieldType
+from .scene_dates import SceneDays
 
 POINTS_OR_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
 
@@ -317,21 +318,29 @@ class LayerReader:
             shapes[:] = [shapes[k] for k in kept]
             self.geometries = [self.geometries[k] for k in kept]
 
-    def scenes(self, name_field, hours_field, span):
-        """SceneRecords; missing or unreadable hours count as always active (flagged)."""
+    def scenes(self, name_field, hours_field, span, date_fields=(None, None)):
+        """SceneRecords; missing or unreadable hours count as always active (flagged).
+
+        ``date_fields``: the first-seen and closed-on fields, or None.
+        """
         name_index = self.field(name_field, text=True)
         hours_index = self.field(hours_field, text=True)
+        date_indexes = [self.field(name) for name in date_fields]
+        days = SceneDays(self.name, *date_fields, self.feedback)
         records = []
-        for feature, geometry in self.features([f for f in (name_field, hours_field) if f], span):
+        wanted = [f for f in (name_field, hours_field, *date_fields) if f]
+        for feature, geometry in self.features(wanted, span):
             value = None if hours_index is None else plain(feature[hours_index])
             schedule, note = scene_schedule(value)
             if note and hours_index is not None:
                 self._flag(feature.id(), hours_field, value, note)
             elif not note:
                 note = self._check(feature.id(), scene_hours_check(value, schedule))
-            records.append(
-                SceneRecord(feature.id(), self._text(feature, name_index), geometry, schedule, note)
-            )
+            first, last = days.read(feature.id(), [
+                None if index is None else plain(feature[index]) for index in date_indexes])
+            records.append(SceneRecord(
+                feature.id(), self._text(feature, name_index), geometry, schedule, note,
+                "" if note or value is None else str(value).strip(), first, last))
         if hours_index is None:
             self.feedback.pushWarning(
                 tr(
@@ -388,6 +397,7 @@ class LayerReader:
                     schedule,
                     note,
                     distance,
+                    "" if note or value is None else str(value).strip(),
                 )
             )
         return records

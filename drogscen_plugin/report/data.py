@@ -159,7 +159,6 @@ class ReportData:
         )
         self.district_rows = self._district_rows() if layers.districts is not None else None
         self.coverage = self._coverage() if layers.measures else {}
-        self._warn_closed_scenes()
 
     def transform(self, layer):
         """The transform from ``layer``'s CRS to the outputs' CRS, or None when they agree."""
@@ -210,16 +209,6 @@ class ReportData:
                 text += tr("; yard rounds covered")
             lines[str(row.school_fid)] = text
         return lines
-
-    def _warn_closed_scenes(self):
-        """Scenes in the analysis that were closed on the report date."""
-        analysed = {pair.scene_fid for pair in self.pairs}
-        for scene in self.trend_scenes or []:
-            if scene.fid in analysed and scene.closed_on is not None and \
-                    scene.closed_on <= self.today:
-                self.warnings.append(tr(
-                    "Scene {fid} ({name}) was closed on {date} but is part of the analysis."
-                ).format(fid=scene.fid, name=scene.name, date=scene.closed_on.isoformat()))
 
     def _trend_scenes(self):
         layer = self.layers.scenes

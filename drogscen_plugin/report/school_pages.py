@@ -7,6 +7,7 @@ them. The hours shown are the outputs' ``school_hours`` and ``scene_hours``.
 """
 
 import json
+from datetime import timedelta
 
 from qgis.core import (
     QgsExpression,
@@ -20,7 +21,8 @@ from qgis.core import (
 
 from ..core import report_content as content
 from ..core.errors import AnalysisCanceled
-from ..core.schedule import WeeklySchedule
+from ..core.period import first_date
+from ..core.schedule import Schedule, WeeklySchedule
 from ..core.weekchart import ChartScene, svg_number, week_chart_svg
 from ..i18n import tr
 from .layout import ROW_HEIGHT, embedded_svg, footer, item, sensitive_note, set_map, set_text
@@ -139,12 +141,24 @@ def _zoom_to_buffer(map_item, distance):
 
 
 def _week_chart(report, school, width, height):
-    scenes = [ChartScene(pair.scene_name or "", WeeklySchedule.parse(pair.presence_hours),
-                         WeeklySchedule.parse(pair.guard_hours))
+    """The chart of a week: for an analysis of a longer period, the week of
+    the school's first scene activity."""
+    firsts = [first_date(text) for text in (school.presence_hours, school.guard_hours)]
+    first = min((day for day in firsts if day is not None), default=None)
+    title = tr("Week chart: {school}").format(school=school.school_name)
+    if first is not None:
+        first -= timedelta(days=first.weekday())
+        title = tr("Week chart: {school}, week of {monday}").format(
+            school=school.school_name, monday=first.isoformat())
+
+    def week(text):
+        return WeeklySchedule.parse(text) if first is None else Schedule.parse(text).week(first)
+
+    scenes = [ChartScene(pair.scene_name or "", week(pair.presence_hours), week(pair.guard_hours))
               for pair in report.data.pairs_of.get(school.school_fid, [])]
     return week_chart_svg(
         WeeklySchedule.parse(school.school_hours), scenes,
-        title=tr("Week chart: {school}").format(school=school.school_name),
+        title=title,
         width=width, height=height, palette=report.maps.palette(school.school_fid),
         dpi=_CHART_DPI)
 

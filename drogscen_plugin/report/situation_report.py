@@ -20,8 +20,8 @@ from .school_pages import fill_school_pages
 class SituationReport:
     """The layouts of one report; ``build`` makes them, ``export_pdf`` writes the PDF.
 
-    ``warnings`` collects what the user should know (unreadable dates,
-    scenes closed on the report date...); ``week_charts`` holds each
+    ``warnings`` collects what the user should know (unreadable dates...);
+    ``week_charts`` holds each
     affected school's week chart (SVG text) by school_fid.
     """
 
@@ -39,7 +39,7 @@ class SituationReport:
             raise InputError(tr("Paper must be one of {papers}, not {paper}.").format(
                 papers=", ".join(PAPERS), paper=self.options.paper))
         if self.options.period not in content.PERIOD_KINDS:
-            raise InputError(tr("Period must be year or quarter, not {period}.").format(
+            raise InputError(tr("Period must be year, quarter or term, not {period}.").format(
                 period=self.options.period))
 
     @property

@@ -11,7 +11,8 @@ from .layout import ROW_HEIGHT, embedded_svg, footer, item, set_text
 
 def fill_trend_page(report, layout):
     data = report.data
-    period = tr("year") if data.options.period == content.YEAR else tr("quarter")
+    period = {content.YEAR: tr("year"), content.QUARTER: tr("quarter"),
+              content.TERM: tr("term")}[data.options.period]
     set_text(layout, "trend_title", tr("Trend and districts"))
     set_text(layout, "trend_subtitle", tr(
         "Open drug scenes per {period} from the scenes' first seen and closed dates. Active: "

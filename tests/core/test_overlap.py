@@ -12,7 +12,7 @@ from shapely.geometry import LineString, MultiPoint, MultiPolygon, Point, Polygo
 
 from drogscen_plugin.core.errors import AnalysisCanceled, InputError
 from drogscen_plugin.core.fields import PAIR_FIELDS, SUMMARY_FIELDS, as_row, field_alias
-from drogscen_plugin.core import timing
+from drogscen_plugin.core import period_times
 from drogscen_plugin.core.disc import SAGITTA
 from drogscen_plugin.core.overlap import analyse
 from drogscen_plugin.core.timing import time_measures
@@ -531,18 +531,18 @@ def test_cancel_is_seen_between_two_distinct_schedule_pairs_within_a_batch():
         checks.append(True)
         return len(checks) >= 10
 
-    original = timing.time_measures
+    original = period_times.period_measures
 
     def counting(*arguments):
         computed.append(True)
         return original(*arguments)
 
-    timing.time_measures = counting
+    period_times.period_measures = counting
     try:
         with pytest.raises(AnalysisCanceled):
             analyse(schools, [scene()], 100, is_canceled=cancel_on_tenth_check)
     finally:
-        timing.time_measures = original
+        period_times.period_measures = original
     # 40 schools in one batch: the cancel came after 8 or 9 of their measures, not at the end.
     assert len(checks) == 10 and len(computed) < 10
 

@@ -13,6 +13,7 @@ from drogscen_plugin.core.overlap import analyse
 from drogscen_plugin.core.records import SceneRecord, SchoolRecord
 from drogscen_plugin.core.report_content import (
     QUARTER,
+    TERM,
     YEAR,
     TrendScene,
     affected_rows,
@@ -167,6 +168,8 @@ def test_sources_name_layers_and_values_and_attribute_openstreetmap():
     (D(2024, 1, 1), QUARTER, "2024 Q1", D(2024, 1, 1), D(2024, 3, 31)),
     (D(2023, 12, 31), QUARTER, "2023 Q4", D(2023, 10, 1), D(2023, 12, 31)),
     (D(2024, 2, 29), QUARTER, "2024 Q1", D(2024, 1, 1), D(2024, 3, 31)),
+    (D(2026, 6, 30), TERM, "VT 2026", D(2026, 1, 1), D(2026, 6, 30)),
+    (D(2026, 7, 1), TERM, "HT 2026", D(2026, 7, 1), D(2026, 12, 31)),
 ])
 def test_period_of(day, kind, label, start, end):
     period = period_of(day, kind)
@@ -178,6 +181,13 @@ def test_periods_are_consecutive():
     assert [p.label for p in quarters] == [
         "2022 Q4", "2023 Q1", "2023 Q2", "2023 Q3", "2023 Q4", "2024 Q1"]
     for before, after in zip(quarters, quarters[1:]):
+        assert after.start == before.end + datetime.timedelta(days=1)
+
+
+def test_terms_are_consecutive():
+    terms = periods(D(2025, 12, 5), D(2027, 1, 2), TERM)
+    assert [p.label for p in terms] == ["HT 2025", "VT 2026", "HT 2026", "VT 2027"]
+    for before, after in zip(terms, terms[1:]):
         assert after.start == before.end + datetime.timedelta(days=1)
 
 

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ALL_OPTIONS = ("--scenes", "--schools", "--out", "--distance", "--distance-field",
                "--scene-name-field", "--scene-hours-field", "--school-name-field",
                "--school-type-field", "--school-hours-field", "--default-school-hours",
-               "--default-preschool-hours", "--crs")
+               "--default-preschool-hours", "--crs", "--period-start", "--period-end",
+               "--school-holidays", "--school-terms", "--scene-from-field", "--scene-to-field")
 
 
 def cli(*arguments):
@@ -48,7 +49,8 @@ def rows(vector_layer, fields):
     return sorted(tuple(feature[field] for field in fields) for feature in vector_layer.getFeatures())
 
 
-PAIR_KEY = ("school_name", "scene_name", "concurrent_min", "afterhours_min", "presence_hours")
+PAIR_KEY = ("school_name", "scene_name", "concurrent_min", "afterhours_min", "presence_hours",
+            "period_concurrent_min", "conflict_dates", "round_count")
 SUMMARY_KEY = ("school_name", "scene_count", "worst_conflict", "concurrent_min", "afterhours_min")
 
 
@@ -58,10 +60,20 @@ SUMMARY_KEY = ("school_name", "scene_count", "worst_conflict", "concurrent_min",
       "--school-hours-field", "opening_hours"],
      {"DISTANCE": 150, "DEFAULT_SCHOOL_HOURS": "Mo-Fr 08:00-15:00",
       "SCHOOL_HOURS_FIELD": "opening_hours"}),
+    (["--period-start", "2026-08-17", "--period-end", "2026-12-20", "--school-holidays",
+      "2026-10-26/2026-10-30", "--school-terms", "2026-08-17/2026-12-18"],
+     {"PERIOD_START": "2026-08-17", "PERIOD_END": "2026-12-20",
+      "SCHOOL_HOLIDAYS": "2026-10-26/2026-10-30", "SCHOOL_TERMS": "2026-08-17/2026-12-18"}),
+    (["--scene-from-field", "", "--scene-to-field", ""],
+     {"SCENE_FROM_FIELD": "", "SCENE_TO_FIELD": ""}),
 ])
 def test_analyse_writes_both_layers_equal_to_processing_run(
         inputs, sample_gpkg, tmp_path, options, parameters):
     out = tmp_path / "nested" / "result.gpkg"
+    if "--period-start" not in options:
+        # The command's default is the real current week; the oracle's too.
+        options = options + ["--period-start", "2026-03-02", "--period-end", "2026-03-08"]
+        parameters = dict(parameters, PERIOD_START="2026-03-02", PERIOD_END="2026-03-08")
     result = cli("analyse", *inputs, "--out", str(out), *options)
     assert result.returncode == 0, result.stderr
     overlap, summary = layer(out, "overlap"), layer(out, "summary")
@@ -159,6 +171,10 @@ def test_bad_arguments_exit_2_with_one_line(arguments, words):
     (["--default-preschool-hours", "Mo-Fr 25:00-26:00 x"], ["--default-preschool-hours"]),
     (["--crs", "EPSG:999999"], ["--crs", "EPSG:999999"]),
     (["--crs", "EPSG:4326"], ["--crs", "metres"]),
+    (["--period-start", "2026-13-01"], ["PERIOD_START", "2026-13-01"]),
+    (["--period-start", "2026-10-19", "--period-end", "2026-10-01"], ["ends", "2026-10-01"]),
+    (["--school-holidays", "höstlov"], ["School holidays", "höstlov"]),
+    (["--scene-to-field", "stängd"], ["--scene-to-field", "stängd", "scenes"]),
 ])
 def test_bad_values_exit_2_with_one_line(inputs, tmp_path, extra, words):
     out = tmp_path / "result.gpkg"

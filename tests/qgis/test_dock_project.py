@@ -3,7 +3,10 @@ kept in a GeoPackage beside the project file, shown again when the project opens
 
 import os
 
+import processing
+
 from qgis.core import QgsProject, QgsSettings
+from qgis.PyQt.QtCore import Qt
 
 from drogscen_plugin.gui.project_state import results_path
 from drogscen_plugin.gui.settings_form import SETTINGS_PREFIX
@@ -108,3 +111,45 @@ def test_saving_a_new_project_turns_keeping_results_on(dock, sample, tmp_path):
     assert not dock.form.keep_results.isChecked()
     assert QgsProject.instance().write(str(tmp_path / "other.qgz"))
     assert dock.form.keep_results.isChecked()
+
+
+def test_the_period_and_calendar_are_kept_and_passed_to_the_analysis(
+        qtbot, dock, sample, tmp_path):
+    form = dock.form
+    period = {"period_start": "2026-10-19", "period_end": "2026-11-01",
+              "school_holidays": "2026-10-26/2026-10-30", "school_terms": "2026-08-17/2026-12-18"}
+    for key, text in period.items():
+        form.period.edits[key].setText(text)
+    form.save_settings()
+    path = tmp_path / "term.qgz"
+    assert QgsProject.instance().write(str(path))
+    form.period.apply_state({})
+    reopen(path)
+    assert form.values().period == period
+
+    run(qtbot, dock)
+    (group,) = test_dock.result_groups()
+    overlaps = next(node.layer() for node in group.findLayers()
+                    if node.layer().name() == "Overlaps")
+    # The reopened project's layers: the sample's went with the project it closed.
+    project = QgsProject.instance()
+    oracle = processing.run("drogscen:overlap", {
+        "SCENES": project.mapLayersByName("scenes")[0],
+        "SCHOOLS": project.mapLayersByName("schools")[0], "OUTPUT": "memory:",
+        "SUMMARY": "memory:", **{key.upper(): text for key, text in period.items()}})
+    fields = ("school_fid", "scene_fid", "period_concurrent_min", "conflict_dates")
+
+    def rows(layer):
+        return sorted(tuple(feature[name] for name in fields) for feature in layer.getFeatures())
+    assert rows(overlaps) == rows(oracle["OUTPUT"]) and rows(overlaps)
+
+
+def test_a_wrong_date_in_the_calendar_is_named_before_the_run(qtbot, dock, sample):
+    dock.form.period.edits["school_holidays"].setText("2026-10-26/höstlov")
+    try:
+        qtbot.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
+        assert not dock.runner.is_running()
+        assert "School holidays" in dock.status.text() and "höstlov" in dock.status.text()
+        assert test_dock.result_groups() == []
+    finally:
+        dock.form.period.apply_state({})

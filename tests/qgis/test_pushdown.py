@@ -98,6 +98,11 @@ def hard(postgis):
     return postgis
 
 
+# A plain week (no holiday, no lov) without the scenes' dates: what the database computes.
+WEEK = {"PERIOD_START": "2026-03-02", "PERIOD_END": "2026-03-08", "SCENE_FROM_FIELD": "",
+        "SCENE_TO_FIELD": ""}
+
+
 def run(database, scenes, schools, suffix, mode=0, **parameters):
     """Run drogscen:overlap; outputs in the database, or in memory for ``suffix`` None."""
     log = Log()
@@ -106,7 +111,7 @@ def run(database, scenes, schools, suffix, mode=0, **parameters):
     result = processing.run(
         "drogscen:overlap",
         dict({"SCENES": database.processing_uri(scenes), "SCHOOLS": database.processing_uri(
-            schools), "RUN_IN_DATABASE": mode}, **outputs, **parameters),
+            schools), "RUN_IN_DATABASE": mode}, **outputs, **dict(WEEK, **parameters)),
         feedback=log,
     )
     return result, log.lines
@@ -270,7 +275,7 @@ def test_outputs_elsewhere_run_on_this_computer_and_say_so(hard):
 
 def test_always_refuses_outputs_elsewhere_before_writing(hard, tmp_path):
     with pytest.raises(Exception) as error:
-        processing.run("drogscen:overlap", {
+        processing.run("drogscen:overlap", {**WEEK,
             "SCENES": hard.processing_uri("scenes"), "SCHOOLS": hard.processing_uri("schools"),
             "OUTPUT": str(tmp_path / "out.gpkg"), "SUMMARY": "memory:", "RUN_IN_DATABASE": 1})
     assert "Cannot run in the database (RUN_IN_DATABASE 'always'): OUTPUT is not a table in " \
@@ -328,7 +333,7 @@ def test_selected_features_only_are_analysed_in_the_database(hard):
         results = {}
         for mode in (0, 2):
             log = Log()
-            results[mode] = processing.run("drogscen:overlap", {
+            results[mode] = processing.run("drogscen:overlap", {**WEEK,
                 "SCENES": hard.processing_uri("scenes_hard"), "SCHOOLS": schools,
                 "SCENE_HOURS_FIELD": "active_hours", "DISTANCE_FIELD": "reach",
                 "OUTPUT": hard.processing_uri("output_selected_{}".format(mode)),
@@ -423,7 +428,7 @@ def test_cancel_during_a_query_stops_the_database_and_keeps_the_old_table(hard):
     watcher.start()
     try:
         with pytest.raises(Exception) as error:
-            processing.run("drogscen:overlap", {
+            processing.run("drogscen:overlap", {**WEEK,
                 "SCENES": hard.processing_uri("scenes"), "SCHOOLS": hard.processing_uri("schools"),
                 "OUTPUT": hard.processing_uri("output_held"),
                 "SUMMARY": hard.processing_uri("summary_held"), "DISTANCE": 100}, feedback=log)
@@ -444,7 +449,7 @@ def test_a_layer_filter_is_applied_in_the_database(hard):
     scenes = "postgres://" + source.uri(False)
     results = {}
     for mode in (0, 2):
-        results[mode] = processing.run("drogscen:overlap", {
+        results[mode] = processing.run("drogscen:overlap", {**WEEK,
             "SCENES": scenes, "SCHOOLS": hard.processing_uri("schools_hard"),
             "SCENE_HOURS_FIELD": "active_hours", "DISTANCE_FIELD": "reach",
             "OUTPUT": hard.processing_uri("output_filtered_{}".format(mode)),
@@ -471,3 +476,22 @@ def test_a_name_field_that_is_not_text_is_refused_in_the_database_too(hard, mode
             "OUTPUT": hard.processing_uri("output_dated"),
             "SUMMARY": hard.processing_uri("summary_dated"), "RUN_IN_DATABASE": mode})
     assert not hard.exists("output_dated") and not hard.exists("summary_dated")
+
+
+@pytest.mark.parametrize("period, reason", [
+    (dict(PERIOD_START="2026-04-27", PERIOD_END="2026-05-03"), "2026-05-01 is a public holiday"),
+    (dict(SCHOOL_HOLIDAYS="2026-03-02/2026-03-06"), "2026-03-02 is a school holiday"),
+    (dict(PERIOD_END="2026-03-15"), "is not one Monday-to-Sunday week"),
+    (dict(SCENE_FROM_FIELD="first_seen"), "the scenes' dates (first_seen) are used"),
+])
+def test_a_period_that_is_not_a_plain_week_runs_on_the_desktop(postgis, period, reason):
+    """Automatic falls back saying why; always refuses naming it."""
+    result, log = run(postgis, "scenes", "schools", "period_auto", **period)
+    assert any(line.startswith("Running on this computer: the database computes one ordinary "
+                               "week, and ") and reason in line for line in log)
+    assert result["PAIR_COUNT"] > 0
+    with pytest.raises(Exception) as error:
+        run(postgis, "scenes", "schools", "period_always", mode=1, **period)
+    assert "Cannot run in the database (RUN_IN_DATABASE 'always'): the database computes one " \
+        "ordinary week, and " in str(error.value) and reason in str(error.value)
+    assert not postgis.exists("output_period_always")

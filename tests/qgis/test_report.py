@@ -33,6 +33,10 @@ from qgis.core import (
 from qgis.PyQt.QtXml import QDomDocument
 
 from drogscen_plugin.core import weekchart
+from drogscen_plugin.core.school_calendar import (
+    EXAMPLE_SCHOOL_HOLIDAYS_2026_27,
+    EXAMPLE_TERMS_2026_27,
+)
 from drogscen_plugin.core.errors import AnalysisCanceled
 from drogscen_plugin.qgis_io import styling
 from drogscen_plugin.report import (
@@ -342,17 +346,43 @@ def test_the_hours_the_analysis_used_are_shown_from_its_outputs(tmp_path):
     assert "© OpenStreetMap contributors, ODbL" in overview
 
 
-def test_scenes_closed_before_the_report_date_are_warned_about(sample, tmp_path):
-    today = datetime.date(2025, 6, 1)
+def test_a_report_of_ht_2026_lists_only_the_scenes_that_existed_then(sample, tmp_path):
+    """The example calendar 2026/27 over the autumn term: dated hours texts, a
+    week chart of the first week with activity, no closed scene."""
+    results = processing.run("drogscen:overlap", {
+        "SCENES": sample["scenes"], "SCHOOLS": sample["schools"],
+        "PERIOD_START": "2026-08-17", "PERIOD_END": "2026-12-18",
+        "SCHOOL_TERMS": EXAMPLE_TERMS_2026_27, "SCHOOL_HOLIDAYS": EXAMPLE_SCHOOL_HOLIDAYS_2026_27,
+        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    existed = {f.id() for f in sample["scenes"].getFeatures()
+               if (value(f, "first_seen") is None
+                   or f["first_seen"].toPyDate() <= datetime.date(2026, 12, 18))
+               and (value(f, "closed_on") is None
+                    or f["closed_on"].toPyDate() > datetime.date(2026, 8, 17))}
+    analysed = {f["scene_fid"] for f in results["OUTPUT"].getFeatures()}
+    assert analysed and analysed <= existed
+    assert results["SCENES_OUTSIDE_COUNT"] == sample["scenes"].featureCount() - len(existed)
+    assert results["SCENES_OUTSIDE_COUNT"] > 0
     report = export_report(
-        ReportLayers(sample["overlap"], sample["summary"], sample["scenes"]),
-        str(tmp_path / "report.pdf"), ReportOptions(today=today), add_to_project=False)
-    analysed = {f["scene_fid"] for f in sample["overlap"].getFeatures()}
-    closed = {f["name"] for f in sample["scenes"].getFeatures()
-              if f.id() in analysed and value(f, "closed_on") is not None
-              and f["closed_on"].toPyDate() <= today}
-    assert closed
-    assert {name for name in closed if any(name in w for w in report.warnings)} == closed
+        ReportLayers(results["OUTPUT"], results["SUMMARY"], sample["scenes"]),
+        str(tmp_path / "report.pdf"), ReportOptions(today=datetime.date(2026, 12, 18)),
+        add_to_project=False)
+    assert not [w for w in report.warnings if "closed" in w]
+    closed_names = {f["name"] for f in sample["scenes"].getFeatures() if f.id() not in existed}
+    school_names = {f["school_name"] for f in results["SUMMARY"].getFeatures()
+                    if f["scene_count"] > 0}
+    pages = page_count(tmp_path / "report.pdf")
+    text = words(" ".join(page_text(tmp_path / "report.pdf", page)
+                          for page in range(pages - len(school_names) + 1, pages + 1)))
+    assert all(name in text for name in school_names)
+    # The scenes closed before the term are named nowhere in the school pages.
+    assert closed_names and not any(name in text for name in closed_names)
+    # A week chart per affected school: its first week with scene activity.
+    titles = [ET.fromstring(chart).find(SVG + "title").text
+              for chart in report.week_charts.values()]
+    assert len(titles) == len(school_names)
+    assert all(re.fullmatch(r"Week chart: .+, week of 2026-(0[89]|1[0-2])-\d\d", title)
+               for title in titles), titles
 
 
 def test_progress_runs_up_to_100(sample, tmp_path):
@@ -407,8 +437,10 @@ def test_cli_report(sample, sample_gpkg, tmp_path):
               "--schools", sample_gpkg + "|layername=schools",
               "--out", str(tmp_path / "out.gpkg")]
     pdf = tmp_path / "lagesbild.pdf"
+    # The week the in-process sample analyses (tests/conftest.py).
     result = cli("analyse", *inputs, "--report", str(pdf),
-                 "--districts", sample_gpkg + "|layername=districts")
+                 "--districts", sample_gpkg + "|layername=districts",
+                 "--period-start", "2026-03-02", "--period-end", "2026-03-08")
     assert result.returncode == 0, result.stderr
     assert page_count(pdf) == 2 + len(sample["affected"])
     assert result.stdout.splitlines()[-1] == "Wrote {} ({} pages).".format(

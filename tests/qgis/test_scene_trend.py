@@ -84,6 +84,22 @@ def test_quarters_follow_each_other_and_add_up_to_the_years(sample_gpkg):
         assert mine[-1]["active"] == active
 
 
+def test_terms_are_half_years_that_add_up_to_the_years(sample_gpkg):
+    scenes = sample_layer(sample_gpkg, "scenes")
+    terms = list(run(scenes, PERIOD=2)["OUTPUT"].getFeatures())
+    for term in terms:
+        start, end = term["period_start"].toPyDate(), term["period_end"].toPyDate()
+        spring = term["period"].startswith("VT ")
+        assert term["period"] == ("VT {}" if spring else "HT {}").format(start.year)
+        assert (start.month, end.month, end.day) == ((1, 6, 30) if spring else (7, 12, 31))
+    years = expected_years(dates(scenes))
+    for year, (active, opened, closed) in years.items():
+        mine = [t for t in terms if t["period"].endswith(year)]
+        assert sum(t["opened"] for t in mine) == opened
+        assert sum(t["closed"] for t in mine) == closed
+        assert mine[-1]["active"] == active
+
+
 def test_rows_per_district_count_the_scenes_inside_it(sample_gpkg):
     scenes = sample_layer(sample_gpkg, "scenes")
     districts = sample_layer(sample_gpkg, "districts")
