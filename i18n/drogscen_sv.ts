@@ -1930,115 +1930,114 @@
         <translation>Följer tidskontrollen (Temporal Controller)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="208"/>
+        <location filename="../drogscen_plugin/net/http.py" line="157"/>
+        <source>{service} sent an answer that is not valid JSON (&apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
+        <translation>{service} skickade ett svar som inte är giltig JSON (&apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http.py" line="222"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="232"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="451"/>
         <source>The fetch was canceled.</source>
         <translation>Hämtningen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="238"/>
+        <location filename="../drogscen_plugin/net/http.py" line="252"/>
         <source>{service} sent text that is not valid {encoding} (at byte {position}, near &apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
         <translation>{service} skickade text som inte är giltig {encoding} (vid byte {position}, nära &apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="263"/>
-        <location filename="../drogscen_plugin/net/payload.py" line="29"/>
-        <source>{service} sent an answer that is not valid JSON (&apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
-        <translation>{service} skickade ett svar som inte är giltig JSON (&apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/net/http.py" line="302"/>
+        <location filename="../drogscen_plugin/net/http.py" line="306"/>
         <source>{host} redirected the request more than {count} times.</source>
         <translation>{host} styrde om begäran mer än {count} gånger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="320"/>
+        <location filename="../drogscen_plugin/net/http.py" line="324"/>
         <source>{host} redirected the request to &apos;{target}&apos;, which is not followed: only redirects on the same host, never from https to anything else, are. Check the address of the service.</source>
         <translation>{host} styrde om begäran till &apos;{target}&apos;, vilket inte följs: bara omstyrningar till samma värd följs, aldrig från https till något annat. Kontrollera tjänstens adress.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="390"/>
+        <location filename="../drogscen_plugin/net/http.py" line="394"/>
         <source>The answer of {host} is larger than {size:g} MB, the most the plugin accepts (setting {key}). Ask for a smaller area, or raise the setting.</source>
         <translation>Svaret från {host} är större än {size:g} MB, det mesta insticksprogrammet tar emot (inställningen {key}). Fråga efter ett mindre område, eller höj inställningen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="402"/>
+        <location filename="../drogscen_plugin/net/http.py" line="406"/>
         <source>{host} did not send its whole answer within {total:g} s. The server or the network may be slow: try again later, or with a smaller area.</source>
         <translation>{host} skickade inte hela sitt svar inom {total:g} s. Servern eller nätverket kan vara långsamt: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="407"/>
+        <location filename="../drogscen_plugin/net/http.py" line="411"/>
         <source>{host} did not answer within {total:g} s. The server may be busy: try again later, or with a smaller area.</source>
         <translation>{host} svarade inte inom {total:g} s. Servern kan vara upptagen: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="418"/>
+        <location filename="../drogscen_plugin/net/http.py" line="422"/>
         <source>QGIS under Settings › Options › Network</source>
         <translation>QGIS under Inställningar › Alternativ › Nätverk</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="421"/>
+        <location filename="../drogscen_plugin/net/http.py" line="425"/>
         <source>Could not reach {host} through the proxy ({detail}). Check the proxy in {network}: address, port, user and password.</source>
         <translation>Kunde inte nå {host} via proxyn ({detail}). Kontrollera proxyn i {network}: adress, port, användarnamn och lösenord.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="426"/>
+        <location filename="../drogscen_plugin/net/http.py" line="430"/>
         <source>The secure connection to {host} failed: its certificate could not be verified ({detail}). If your organisation inspects encrypted traffic, set the CA bundle file with its root certificate (setting drogscen/ca_bundle); check also the computer&apos;s date and time.</source>
         <translation>Den säkra anslutningen till {host} misslyckades: certifikatet kunde inte verifieras ({detail}). Om din organisation granskar krypterad trafik, ange CA-paketfilen med dess rotcertifikat (inställningen drogscen/ca_bundle); kontrollera också datorns datum och tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="433"/>
+        <location filename="../drogscen_plugin/net/http.py" line="437"/>
         <source>No connection to {host} within {connect:g} s. Check the network connection and the proxy in {network}.</source>
         <translation>Ingen anslutning till {host} inom {connect:g} s. Kontrollera nätverksanslutningen och proxyn i {network}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="440"/>
+        <location filename="../drogscen_plugin/net/http.py" line="444"/>
         <source>{host} did not answer within {read:g} s. The server may be busy: try again later, or with a smaller area.</source>
         <translation>{host} svarade inte inom {read:g} s. Servern kan vara överbelastad: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="445"/>
+        <location filename="../drogscen_plugin/net/http.py" line="449"/>
         <source>The SOCKS proxy set in {network} needs the Python package PySocks (Debian and Ubuntu: python3-socks). Install it, or use an HTTP proxy.</source>
         <translation>SOCKS-proxyn som är inställd i {network} kräver Python-paketet PySocks (Debian och Ubuntu: python3-socks). Installera det, eller använd en HTTP-proxy.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="452"/>
+        <location filename="../drogscen_plugin/net/http.py" line="456"/>
         <source>&apos;{url}&apos; is not an address the plugin can use: it must start with https:// or http://.</source>
         <translation>&apos;{url}&apos; är inte en adress som tillägget kan använda: den måste börja med https:// eller http://.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="457"/>
+        <location filename="../drogscen_plugin/net/http.py" line="461"/>
         <source>Could not connect to {host} ({detail}). Check the network connection, the address and the proxy in {network}.</source>
         <translation>Kunde inte ansluta till {host} ({detail}). Kontrollera nätverksanslutningen, adressen och proxyn i {network}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="462"/>
+        <location filename="../drogscen_plugin/net/http.py" line="466"/>
         <source>The connection to {host} broke off ({detail}). Try again.</source>
         <translation>Anslutningen till {host} bröts ({detail}). Försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="474"/>
+        <location filename="../drogscen_plugin/net/http.py" line="478"/>
         <source>{service} refuses further requests for now: too many requests (HTTP 429). Wait a few minutes and try again.</source>
         <translation>{service} tar inte emot fler förfrågningar just nu: för många förfrågningar (HTTP 429). Vänta några minuter och försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="479"/>
+        <location filename="../drogscen_plugin/net/http.py" line="483"/>
         <source>{service} is busy or unavailable (HTTP {status}). Try again in a few minutes.</source>
         <translation>{service} är överbelastad eller inte tillgänglig (HTTP {status}). Försök igen om några minuter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="483"/>
+        <location filename="../drogscen_plugin/net/http.py" line="487"/>
         <source>The proxy asks for a user name and password (HTTP 407). Enter them in QGIS under Settings › Options › Network.</source>
         <translation>Proxyn kräver användarnamn och lösenord (HTTP 407). Ange dem i QGIS under Inställningar › Alternativ › Nätverk.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="488"/>
+        <location filename="../drogscen_plugin/net/http.py" line="492"/>
         <source>{service} has nothing at {url} (HTTP 404). Check the address of the service.</source>
         <translation>{service} har inget på {url} (HTTP 404). Kontrollera tjänstens adress.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="492"/>
+        <location filename="../drogscen_plugin/net/http.py" line="496"/>
         <source>{service} answered with an error (HTTP {status}): &apos;{excerpt}&apos;. Check the address {url}.</source>
         <translation>{service} svarade med ett fel (HTTP {status}): &apos;{excerpt}&apos;. Kontrollera adressen {url}.</translation>
     </message>

@@ -147,6 +147,20 @@ def _reason(error):
     return text_excerpt(text) or type(cause).__name__
 
 
+def json_answer(text, service, url):
+    """The JSON in ``text``; FetchError naming the service when it is not JSON."""
+    try:
+        return json.loads(text)
+    # Nesting deeper than Python's recursion limit is no answer either.
+    except (ValueError, RecursionError) as error:
+        raise FetchError(
+            tr(
+                "{service} sent an answer that is not valid JSON ('{excerpt}'). Check that "
+                "the address {url} points at the service itself."
+            ).format(service=service, excerpt=text_excerpt(text, 80), url=url)
+        ) from error
+
+
 class HttpClient:
     """A requests session with the plugin's network behaviour.
 
@@ -254,17 +268,7 @@ class HttpClient:
 
     def json(self, response, service):
         """The JSON of a response; FetchError when it is not JSON."""
-        text = self.text(response, service)
-        try:
-            return json.loads(text)
-        # Nesting deeper than Python's recursion limit is no answer either.
-        except (ValueError, RecursionError) as error:
-            raise FetchError(
-                tr(
-                    "{service} sent an answer that is not valid JSON ('{excerpt}'). Check that "
-                    "the address {url} points at the service itself."
-                ).format(service=service, excerpt=text_excerpt(response.text, 80), url=response.url)
-            ) from error
+        return json_answer(self.text(response, service), service, response.url)
 
     def _retry_wait(self, response, attempt):
         retry_after = parse_retry_after(response.headers.get("Retry-After"))

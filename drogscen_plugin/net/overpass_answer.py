@@ -12,8 +12,8 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 from ..i18n import tr
-from .http import FetchError, text_excerpt
-from .payload import decoded, is_utf8, loads, readable
+from .http import FetchError, json_answer, text_excerpt
+from .payload import decoded, is_utf8, readable
 
 ELEMENT_TYPES = ("node", "way", "relation")
 # Overpass's paragraph around each of its error messages in an HTML page.
@@ -76,7 +76,7 @@ def read_answer(content, url):
                 text,
             )
         return from_xml(content), "xml"
-    return loads(text, "Overpass", url), "json"
+    return json_answer(text, "Overpass", url), "json"
 
 
 def _xml_problem(message):

@@ -5,11 +5,7 @@ element whose text holds them can be named and left out, instead of the
 text being mangled silently or the whole answer refused.
 """
 
-import json
 import re
-
-from ..i18n import tr
-from .http import FetchError, text_excerpt
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -17,20 +13,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def decoded(content):
     """The text of an answer's bytes, invalid UTF-8 kept as lone surrogates."""
     return content.decode("utf-8", "surrogateescape")
-
-
-def loads(text, service, url):
-    """The JSON in ``text``; FetchError naming the service when it is not JSON."""
-    try:
-        return json.loads(text)
-    # Nesting deeper than Python's recursion limit is no answer either.
-    except (ValueError, RecursionError) as error:
-        raise FetchError(
-            tr(
-                "{service} sent an answer that is not valid JSON ('{excerpt}'). Check that "
-                "the address {url} points at the service itself."
-            ).format(service=service, excerpt=text_excerpt(text, 80), url=url)
-        ) from error
 
 
 def is_utf8(text):

@@ -15,9 +15,9 @@ from shapely.geometry import Point
 from ..core.errors import AnalysisCanceled
 from ..core.sweref import to_wgs84
 from ..i18n import tr
-from .http import CANCEL_POLL, FetchError
+from .http import CANCEL_POLL, FetchError, json_answer
 from .overpass import municipality_code
-from .payload import decoded, is_utf8, loads, readable
+from .payload import decoded, is_utf8, readable
 from .records import (
     COMPULSORY,
     OTHER,
@@ -98,7 +98,7 @@ def fetch(client, base_url, municipality, progress=None, cache=None, workers=CON
 
 def _get(client, url, params=None):
     response = client.request("GET", url, SERVICE, params=params)
-    return loads(decoded(response.content), SERVICE, response.url)
+    return json_answer(decoded(response.content), SERVICE, response.url)
 
 
 def detail_url(base, unit_code):
