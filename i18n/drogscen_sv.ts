@@ -831,19 +831,19 @@
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="53"/>
         <location filename="../drogscen_plugin/core/period_times.py" line="144"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="93"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="97"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="108"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="366"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="406"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="268"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="592"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="98"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="358"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="398"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
+        <location filename="../drogscen_plugin/qgis_io/writing.py" line="88"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="114"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="252"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="253"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -1029,7 +1029,7 @@
     <message>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
         <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="283"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
     </message>
@@ -1214,71 +1214,71 @@
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="57"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="58"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="393"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="71"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="63"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="99"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="100"/>
         <source>The database run failed: {error}</source>
         <translation>Körningen i databasen misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="115"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="343"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="335"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="118"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="345"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="337"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="126"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="127"/>
         <source>Finding pairs in the database…</source>
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="141"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="142"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="146"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="147"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="181"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="346"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="182"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="315"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="214"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="423"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="215"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="392"/>
         <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="225"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="226"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="307"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="308"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="330"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="419"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="331"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="411"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1638,8 +1638,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="46"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="36"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="64"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="66"/>
         <source>School buffers</source>
         <translation>Buffertzoner kring skolor</translation>
     </message>
@@ -1647,7 +1647,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="47"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="234"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
@@ -1656,8 +1656,8 @@
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="51"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="154"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="53"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1744,7 +1744,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="119"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
@@ -1753,7 +1753,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="181"/>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="55"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="56"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
@@ -1829,13 +1829,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="336"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="195"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="187"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="337"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="205"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="197"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -2276,109 +2276,109 @@
         <translation>{parameter}: &apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="39"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="41"/>
         <source>The area within the distance of each school or preschool, as the overlap analysis measures it: a circle around a point, or outward from the boundary of school grounds, its arcs drawn within 5 cm of the true circle. Each buffer keeps the school&apos;s attributes and gets the field distance_m with the distance used.</source>
         <translation>Området inom avståndet från varje skola och förskola, så som överlappsanalysen mäter det: en cirkel runt en punkt, eller utåt från skolgårdens gräns, med bågarna ritade inom 5 cm från den sanna cirkeln. Varje buffertzon behåller skolans attribut och får fältet distance_m med det avstånd som användes.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="54"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="56"/>
         <source>Points, or polygons of school grounds.</source>
         <translation>Punkter, eller polygoner för skolgårdar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
         <source>Buffer distance in metres.</source>
         <translation>Buffertavstånd i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="211"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="60"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="59"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="61"/>
         <source>Projected CRS in metres in which the buffers are drawn and written.</source>
         <translation>Projicerat koordinatsystem i meter där buffertzonerna ritas och skrivs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="66"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="68"/>
         <source>One polygon per school.</source>
         <translation>En polygon per skola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="40"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="41"/>
         <source>Check hours</source>
         <translation>Kontrollera tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="43"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="44"/>
         <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where) and hours_canonical (the hours in canonical opening_hours form). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
         <translation>Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var) och hours_canonical (tiderna i kanonisk opening_hours-form). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="57"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="58"/>
         <source>Any layer or table with hours.</source>
         <translation>Vilket lager eller vilken tabell som helst med tider.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="61"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="62"/>
         <source>Hours field</source>
         <translation>Fält med tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="63"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="64"/>
         <source>The field with opening_hours text, such as &apos;Mo-Fr 07:00-18:00&apos;.</source>
         <translation>Fältet med opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="67"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="68"/>
         <source>Checked hours</source>
         <translation>Kontrollerade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="69"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="70"/>
         <source>The input features with hours_valid, hours_message and hours_canonical.</source>
         <translation>Indataobjekten med hours_valid, hours_message och hours_canonical.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="71"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="72"/>
         <source>Hours understood</source>
         <translation>Tolkade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="72"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="73"/>
         <source>Hours not understood</source>
         <translation>Tider som inte kunde tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="73"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="74"/>
         <source>No hours</source>
         <translation>Inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="81"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="218"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="82"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="187"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="103"/>
         <source>The check was canceled.</source>
         <translation>Kontrollen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="108"/>
         <source>no hours</source>
         <translation>inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="116"/>
         <source>Feature {fid}, field &apos;{field}&apos;: &apos;{value}&apos;: {message}</source>
         <translation>Objekt {fid}, fältet &apos;{field}&apos;: &apos;{value}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="135"/>
         <source>{valid} understood, {invalid} not understood, {empty} without hours.</source>
         <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
     </message>
@@ -2467,7 +2467,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="243"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="235"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
@@ -2485,7 +2485,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="133"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="125"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -3034,17 +3034,17 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="49"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="41"/>
         <source>the scenes&apos; dates ({fields}) are used</source>
         <translation>platsernas datum ({fields}) används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="104"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="96"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="99"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -3065,202 +3065,202 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="121"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="135"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="140"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="132"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="138"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="157"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="149"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="156"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="166"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="158"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="170"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="164"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="178"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="192"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="184"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="197"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="189"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="207"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="199"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="212"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="225"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="217"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="236"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="245"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="237"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="247"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="239"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="249"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="241"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="252"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="244"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="255"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="247"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="259"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="251"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="264"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="256"/>
         <source>Scenes that did not exist in the period</source>
         <translation>Platser som inte fanns under perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="261"/>
         <source>Scene first seen field</source>
         <translation>Fält för platsens först sedd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="262"/>
         <source>Scene closed on field</source>
         <translation>Fält för platsens stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="273"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="265"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="277"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
         <source>Period start</source>
         <translation>Periodens början</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="278"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
         <source>Period end</source>
         <translation>Periodens slut</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="279"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="283"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
         <source>School terms</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
         <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="353"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="345"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="368"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="360"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="435"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="427"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -3439,29 +3439,39 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Utvecklingsberäkningen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="24"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="25"/>
         <source>no valid CRS given.</source>
         <translation>inget giltigt koordinatsystem angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="29"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="30"/>
         <source>{crs} does not measure in metres: choose a projected CRS such as EPSG:3006 (SWEREF 99 TM).</source>
         <translation>{crs} mäter inte i meter: välj ett projicerat koordinatsystem som EPSG:3006 (SWEREF 99 TM).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="42"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="43"/>
         <source>Layer &apos;{layer}&apos; has geometry type {found}: {expected} expected.</source>
         <translation>Lagret &apos;{layer}&apos; har geometritypen {found}: {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="52"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="53"/>
         <source>polygons</source>
         <translation>polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="52"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="53"/>
         <source>points or polygons</source>
         <translation>punkter eller polygoner</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="92"/>
+        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not text; choose a text field.</source>
+        <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte text; välj ett textfält.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="100"/>
+        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not distances in metres; choose a field of numbers.</source>
+        <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte avstånd i meter; välj ett fält med tal.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/expressions.py" line="38"/>
@@ -3569,52 +3579,42 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="155"/>
-        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not text; choose a text field.</source>
-        <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte text; välj ett textfält.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="163"/>
-        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not distances in metres; choose a field of numbers.</source>
-        <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte avstånd i meter; välj ett fält med tal.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="202"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="171"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="442"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="411"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="456"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="425"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="462"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="431"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="469"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="438"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="481"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="450"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="490"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="459"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="501"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="470"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>

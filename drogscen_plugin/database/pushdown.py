@@ -27,7 +27,8 @@ from ..core.timing import AFTER_HOURS, CONCURRENT, NO_CONFLICT, time_measures
 from ..i18n import tr
 from ..processing.outputs import Destination
 from ..qgis_io.checks import POLYGONS, require_geometry_type
-from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, is_blank, output_wkb_type
+from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, is_blank
+from ..qgis_io.writing import output_wkb_type
 from . import sql as statements
 from .ranges import multirange_text, schedule_of
 from .session import psycopg2

@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from ..qgis_io import styling, time_styles
-from ..qgis_io.layers import set_field_aliases
+from ..qgis_io.writing import set_field_aliases
 
 MIN_MARGIN_M = 50.0
 

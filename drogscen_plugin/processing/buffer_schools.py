@@ -16,7 +16,9 @@ from qgis.core import (
 
 from ..core.space import buffer_geometry
 from ..i18n import tr
-from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, require_distance, to_qgs
+from ..qgis_io.checks import require_distance
+from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
+from ..qgis_io.writing import to_qgs
 from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks

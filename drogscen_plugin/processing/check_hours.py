@@ -19,7 +19,8 @@ from qgis.core import (
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
 from ..i18n import tr
-from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain, require_text
+from ..qgis_io.checks import require_text
+from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain
 from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks

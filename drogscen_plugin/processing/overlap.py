@@ -26,17 +26,9 @@ from ..core.school_calendar import SchoolCalendar
 from ..database import plan as database_plan
 from ..database import pushdown
 from ..i18n import tr
-from ..qgis_io.checks import POLYGONS
-from ..qgis_io.layers import (
-    POINTS_OR_POLYGONS,
-    LayerReader,
-    output_wkb_type,
-    qgs_fields,
-    require_distance,
-    require_text,
-    set_field_aliases,
-    write_records,
-)
+from ..qgis_io.checks import POLYGONS, require_distance, require_text
+from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
+from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_records
 from ..qgis_io.grid import grid_advice, source_extent
 from ..qgis_io.mixed import summary_geometries
 from .base import DrogscenAlgorithm

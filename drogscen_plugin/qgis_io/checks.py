@@ -11,6 +11,7 @@ except ImportError:  # shapely 1.8
 from ..core.errors import InputError
 from ..core.scenes import wkb_finite
 from ..i18n import tr
+from .compat import FieldType
 
 POLYGONS = (QgsWkbTypes.PolygonGeometry,)
 
@@ -81,3 +82,26 @@ def all_finite(shapes, wkbs):
         if ok is None else ok
         for ok, shape in zip(finite, shapes)
     ]
+
+
+def require_text(layer_name, field):
+    """Refuse a field that is not text: a date or number read as text would be written as
+    Python's notation of it."""
+    if field.type() != FieldType.STRING:
+        raise _field_error(
+            tr("Layer '{layer}': field '{field}' holds {kind}, not text; choose a text field."),
+            layer_name, field)
+
+
+def require_distance(layer_name, field):
+    """Refuse a field of distances that holds neither numbers nor text (a date, say)."""
+    if not field.isNumeric() and field.type() != FieldType.STRING:
+        raise _field_error(
+            tr("Layer '{layer}': field '{field}' holds {kind}, not distances in metres; "
+               "choose a field of numbers."),
+            layer_name, field)
+
+
+def _field_error(template, layer_name, field):
+    kind = field.typeName() or field.displayType()
+    return InputError(template.format(layer=layer_name, field=field.name(), kind=kind))

@@ -1,23 +1,13 @@
-"""Layers in, features out: QGIS features <-> the core's records.
+"""Layers in: QGIS features read into the core's records (``writing`` writes them out).
 
 Geometries cross as WKB: read in the analysis CRS, flattened to 2D, curves
 segmentized and invalid polygons repaired; the input layers are only read.
 """
 
 import math
-from operator import attrgetter
 
 import numpy as np
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
-    QgsProcessingFeatureSource,
-    QgsWkbTypes,
-)
+from qgis.core import QgsFeatureRequest, QgsGeometry, QgsProcessingFeatureSource, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkb as shapely_wkb
 from shapely.ops import unary_union
@@ -34,17 +24,19 @@ except ImportError:  # shapely 1.8
     _SHAPELY2 = False
 
 from ..core.errors import AnalysisCanceled, InputError
-from ..core.fields import field_alias
 from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
 from ..core.records import PointXY, SceneRecord, SchoolRecord
 from ..i18n import tr
-from .checks import MAX_DISTANCE, all_finite, expected_types, require_geometry_type
-from .compat import FieldType
+from .checks import (
+    MAX_DISTANCE,
+    all_finite,
+    expected_types,
+    require_geometry_type,
+    require_text,
+)
 from .scene_dates import SceneDays
 
 POINTS_OR_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
-
-_VARIANT_TYPES = {"int": FieldType.LONG, "double": FieldType.DOUBLE, "string": FieldType.STRING}
 
 # Features between progress updates and cancel checks.
 PROGRESS_STEP = 500
@@ -145,29 +137,6 @@ def _linear_2d(geometry, wkb_type):
     geometry.get().dropMValue()
     return geometry
 
-
-
-def require_text(layer_name, field):
-    """Refuse a field that is not text: a date or number read as text would be written as
-    Python's notation of it."""
-    if field.type() != FieldType.STRING:
-        raise _field_error(
-            tr("Layer '{layer}': field '{field}' holds {kind}, not text; choose a text field."),
-            layer_name, field)
-
-
-def require_distance(layer_name, field):
-    """Refuse a field of distances that holds neither numbers nor text (a date, say)."""
-    if not field.isNumeric() and field.type() != FieldType.STRING:
-        raise _field_error(
-            tr("Layer '{layer}': field '{field}' holds {kind}, not distances in metres; "
-               "choose a field of numbers."),
-            layer_name, field)
-
-
-def _field_error(template, layer_name, field):
-    kind = field.typeName() or field.displayType()
-    return InputError(template.format(layer=layer_name, field=field.name(), kind=kind))
 
 
 class LayerReader:
@@ -311,7 +280,7 @@ class LayerReader:
                 self.skipped.append(fid)
                 continue
             self.repaired.append(fid)
-            self.geometries[k] = _qgs_geometry(to_wkb([shapes[k]])[0], False)
+            self.geometries[k] = qgs_geometry(to_wkb([shapes[k]])[0], False)
         if broken:
             kept = [k for k, shape in enumerate(shapes) if shape is not None and not shape.is_empty]
             features[:] = [features[k] for k in kept]
@@ -505,100 +474,11 @@ class LayerReader:
             )
 
 
-# --- writing -----------------------------------------------------------------
-
-
-def qgs_fields(spec):
-    """QgsFields with aliases from core.fields' ``(name, kind)`` pairs."""
-    fields = QgsFields()
-    for name, kind in spec:
-        field = QgsField(name, _VARIANT_TYPES[kind])
-        field.setAlias(field_alias(name))
-        fields.append(field)
-    return fields
-
-
-def set_field_aliases(layer):
-    """Translated aliases on a layer with output fields of core.fields.
-
-    Sinks drop the aliases of the fields they are given, so outputs get them
-    again once they are layers.
-    """
-    for index, field in enumerate(layer.fields()):
-        try:
-            layer.setFieldAlias(index, field_alias(field.name()))
-        except KeyError:
-            continue  # a field that is not an analysis output
-
-
-def output_wkb_type(wkb_type):
-    """The sink type for geometries read from ``wkb_type``: 2D, linear; polygons multi-part."""
-    flat = QgsWkbTypes.flatType(QgsWkbTypes.linearType(wkb_type))
-    if QgsWkbTypes.geometryType(flat) == QgsWkbTypes.PointGeometry:
-        return flat
-    return QgsWkbTypes.multiType(flat)
-
-
-def _qgs_geometry(wkb, multi):
+def qgs_geometry(wkb, multi):
+    """A QgsGeometry from WKB (None: an empty one), multi-part when ``multi``."""
     result = QgsGeometry()
     if wkb is not None:
         result.fromWkb(wkb)
         if multi and not result.isMultipart():
             result.convertToMultiType()
     return result
-
-
-def _as_sink_type(geometry, multi):
-    if multi and not geometry.isMultipart():
-        geometry = QgsGeometry(geometry)
-        geometry.convertToMultiType()
-    return geometry
-
-
-def to_qgs(geometry, wkb_type):
-    """A shapely geometry as a QgsGeometry that a sink of ``wkb_type`` accepts."""
-    return _qgs_geometry(to_wkb([geometry])[0], QgsWkbTypes.isMultiType(wkb_type))
-
-
-def _refilled(wkbs, multi):
-    """A QgsGeometry per WKB: one object, refilled each time (features copy it)."""
-    shape = QgsGeometry()
-    for wkb in wkbs:
-        if wkb is None:
-            yield QgsGeometry()
-            continue
-        shape.fromWkb(wkb)
-        if multi and not shape.isMultipart():
-            shape.convertToMultiType()
-        yield shape
-
-
-def write_records(sink, records, fields, wkb_type, feedback, span, geometries=None):
-    """Add core results (PairResult or SchoolSummary) to ``sink``; False when the sink refuses.
-
-    The records' geometries are WKB (a pair's outline). ``geometries``, when
-    given, are the QgsGeometry objects to write, one per record, instead of
-    the records' own (a summary's schools as read).
-    Raises AnalysisCanceled when canceled; the caller removes what was written.
-    """
-    start, end = span
-    multi = QgsWkbTypes.isMultiType(wkb_type)
-    # The field names are the records' attribute names.
-    row = attrgetter(*fields.names())
-    # One feature, refilled: the sink keeps a copy of each.
-    feature = QgsFeature(fields)
-    for first in range(0, len(records), PROGRESS_STEP):
-        if feedback.isCanceled():
-            raise AnalysisCanceled(tr("The analysis was canceled."))
-        chunk = records[first : first + PROGRESS_STEP]
-        if geometries is None:
-            shapes = _refilled([record.geometry for record in chunk], multi)
-        else:
-            shapes = (_as_sink_type(g, multi) for g in geometries[first : first + PROGRESS_STEP])
-        for record, shape in zip(chunk, shapes):
-            feature.setAttributes(list(row(record)))
-            feature.setGeometry(shape)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-                return False
-        feedback.setProgress(start + (end - start) * (first + len(chunk)) / len(records))
-    return True
