@@ -9,238 +9,88 @@
         <translation>drogscen: fel: PyQGIS hittades inte; kör detta med den Python som QGIS använder, t.ex. /usr/bin/python3</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="86"/>
-        <source> (default: {value})</source>
-        <translation> (standard: {value})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="93"/>
-        <source>not a number: {text}</source>
-        <translation>inte ett tal: {text}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="95"/>
-        <source>must be more than 0: {text}</source>
-        <translation>måste vara större än 0: {text}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="98"/>
-        <source>must be at most {most:g} metres: {text}</source>
-        <translation>får vara högst {most:g} meter: {text}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="106"/>
-        <source>Drogscen: open drug scenes near schools and preschools, in space and time.</source>
-        <translation>Drogscen: öppna drogscener nära skolor och förskolor, i rum och tid.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="114"/>
-        <source>run the overlap analysis on two vector layers</source>
-        <translation>kör överlappsanalysen på två vektorlager</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="115"/>
-        <source>Find, for every school and preschool, the open drug scenes within a distance, the overlapping area and the hours per week a scene is active while the school is open and while it is closed. Writes the layers &apos;overlap&apos; (one row per school and scene) and &apos;summary&apos; (one row per school) to a GeoPackage and prints the affected schools.</source>
-        <translation>Tar för varje skola och förskola fram de öppna drogscenerna inom ett avstånd, den överlappande ytan och hur många timmar i veckan en drogscen är aktiv medan skolan är öppen och medan den är stängd. Skriver lagren &apos;overlap&apos; (en rad per skola och drogscen) och &apos;summary&apos; (en rad per skola) till en GeoPackage och skriver ut de berörda skolorna.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="122"/>
-        <source>PATH is a file readable by QGIS; pick one layer of a GeoPackage with &apos;file.gpkg|layername=NAME&apos;. Hours are opening_hours text such as &apos;Mo-Fr 07:00-18:00&apos; or &apos;Må-Fr 22-03&apos;. Exit status: 0 done, 1 the analysis failed, 2 a mistake in the command or an unreadable file.</source>
-        <translation>PATH är en fil som QGIS kan läsa; välj ett lager i en GeoPackage med &apos;fil.gpkg|layername=NAMN&apos;. Tider anges som opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos; eller &apos;Må-Fr 22-03&apos;. Slutstatus: 0 klart, 1 analysen misslyckades, 2 fel i kommandot eller en fil som inte kan läsas.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="130"/>
-        <source>polygon layer of open drug scenes</source>
-        <translation>polygonlager med öppna drogscener</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="132"/>
-        <source>point or polygon layer of schools and preschools</source>
-        <translation>punkt- eller polygonlager med skolor och förskolor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="134"/>
-        <source>GeoPackage to write; layers &apos;overlap&apos; and &apos;summary&apos; in it are replaced, other layers are kept</source>
-        <translation>GeoPackage att skriva; lagren &apos;overlap&apos; och &apos;summary&apos; i den ersätts, övriga lager behålls</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="137"/>
-        <source>distance around each school in metres{default}</source>
-        <translation>avstånd runt varje skola i meter{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="140"/>
-        <source>school field with a distance of its own, used where set</source>
-        <translation>skolfält med ett eget avstånd, som används där det är ifyllt</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="142"/>
-        <source>scene field with the name{default}</source>
-        <translation>drogscenens fält med namnet{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="145"/>
-        <source>scene field with the active hours{default}</source>
-        <translation>drogscenens fält med de aktiva tiderna{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="148"/>
-        <source>school field with the name{default}</source>
-        <translation>skolans fält med namnet{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="151"/>
-        <source>school field with the type, e.g. förskola or grundskola{default}</source>
-        <translation>skolans fält med skolformen, t.ex. förskola eller grundskola{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="155"/>
-        <source>school field with the opening hours; schools without hours get the defaults by type{default}</source>
-        <translation>skolans fält med öppettiderna; skolor utan tider får standardtiderna för sin skolform{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="159"/>
-        <source>opening hours of schools without their own{default}</source>
-        <translation>öppettider för skolor som saknar egna{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="162"/>
-        <source>opening hours of preschools without their own{default}</source>
-        <translation>öppettider för förskolor som saknar egna{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="167"/>
-        <source>projected CRS in metres to measure in{default}</source>
-        <translation>projicerat koordinatsystem i meter att mäta i{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="170"/>
-        <source>also write the situation report (lägesbild) as a PDF: an overview page, a trend and districts page and one page per affected school</source>
-        <translation>skriv även lägesbilden som PDF: en översiktssida, en sida med utveckling och stadsdelar samt en sida per berörd skola</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="174"/>
-        <source>paper of the report, landscape (default: {paper})</source>
-        <translation>rapportens pappersformat, liggande (standard: {paper})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="177"/>
-        <source>polygon layer of districts for the report&apos;s table per district</source>
-        <translation>polygonlager med stadsdelar för rapportens tabell per stadsdel</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="203"/>
+        <location filename="../drogscen_plugin/cli.py" line="76"/>
         <source>{option}: no such file: {path}</source>
         <translation>{option}: filen finns inte: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="208"/>
+        <location filename="../drogscen_plugin/cli.py" line="81"/>
         <source>{option}: cannot read a vector layer from {path}</source>
         <translation>{option}: kan inte läsa ett vektorlager från {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="225"/>
+        <location filename="../drogscen_plugin/cli.py" line="98"/>
         <source>--out: must be a GeoPackage file ending in .gpkg: {path}</source>
         <translation>--out: måste vara en GeoPackage-fil som slutar på .gpkg: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="228"/>
+        <location filename="../drogscen_plugin/cli.py" line="101"/>
         <source>--out: is a directory: {path}</source>
         <translation>--out: är en mapp: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="231"/>
+        <location filename="../drogscen_plugin/cli.py" line="104"/>
         <source>--out: must not be an input file ({option}): {path}</source>
         <translation>--out: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="237"/>
+        <location filename="../drogscen_plugin/cli.py" line="110"/>
         <source>--out: cannot create the folder {folder}: {reason}</source>
         <translation>--out: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="245"/>
+        <location filename="../drogscen_plugin/cli.py" line="118"/>
         <source>--districts: only used with --report</source>
         <translation>--districts: används bara med --report</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="248"/>
+        <location filename="../drogscen_plugin/cli.py" line="121"/>
         <source>--report: must be a PDF file ending in .pdf: {path}</source>
         <translation>--report: måste vara en PDF-fil som slutar på .pdf: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="252"/>
+        <location filename="../drogscen_plugin/cli.py" line="125"/>
         <source>--report: must not be an input file ({option}): {path}</source>
         <translation>--report: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="259"/>
+        <location filename="../drogscen_plugin/cli.py" line="132"/>
         <source>--report: cannot create the folder {folder}: {reason}</source>
         <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="284"/>
-        <source>first date of the period, e.g. 2026-08-17 (default: this week&apos;s Monday)</source>
-        <translation>periodens första datum, t.ex. 2026-08-17 (standard: veckans måndag)</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="287"/>
-        <source>last date of the period (default: this week&apos;s Sunday)</source>
-        <translation>periodens sista datum (standard: veckans söndag)</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="289"/>
-        <source>school holidays (lov), e.g. &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;</source>
-        <translation>skollov, t.ex. &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="292"/>
-        <source>terms, e.g. &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos; (default: every day is a term day)</source>
-        <translation>terminer, t.ex. &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos; (standard: varje dag är en termindag)</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="295"/>
-        <source>scene field with the date first seen{default}</source>
-        <translation>platsfält med datum först sedd{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="298"/>
-        <source>scene field with the date closed{default}</source>
-        <translation>platsfält med datum stängd{default}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="327"/>
+        <location filename="../drogscen_plugin/cli.py" line="180"/>
         <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="347"/>
+        <location filename="../drogscen_plugin/cli.py" line="200"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="352"/>
+        <location filename="../drogscen_plugin/cli.py" line="205"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="377"/>
+        <location filename="../drogscen_plugin/cli.py" line="230"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="394"/>
-        <location filename="../drogscen_plugin/cli.py" line="399"/>
+        <location filename="../drogscen_plugin/cli.py" line="247"/>
+        <location filename="../drogscen_plugin/cli.py" line="252"/>
         <source>--out: cannot write {path}: {reason}</source>
         <translation>--out: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="434"/>
+        <location filename="../drogscen_plugin/cli.py" line="287"/>
         <source>None of the {total} schools has a scene within the distance.</source>
         <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="437"/>
+        <location filename="../drogscen_plugin/cli.py" line="290"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="71"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
@@ -250,14 +100,14 @@
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="437"/>
+        <location filename="../drogscen_plugin/cli.py" line="290"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="183"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="437"/>
+        <location filename="../drogscen_plugin/cli.py" line="290"/>
         <location filename="../drogscen_plugin/core/fields.py" line="92"/>
         <location filename="../drogscen_plugin/gui/results.py" line="45"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
@@ -265,79 +115,229 @@
         <translation>Scener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="437"/>
+        <location filename="../drogscen_plugin/cli.py" line="290"/>
         <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="438"/>
+        <location filename="../drogscen_plugin/cli.py" line="291"/>
         <source>Concurrent h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="438"/>
+        <location filename="../drogscen_plugin/cli.py" line="291"/>
         <source>After-hours h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="448"/>
+        <location filename="../drogscen_plugin/cli.py" line="301"/>
         <source>{affected} of {total} schools have a scene within the distance.</source>
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="458"/>
+        <location filename="../drogscen_plugin/cli.py" line="311"/>
         <location filename="../drogscen_plugin/core/report_content.py" line="46"/>
         <source>while open</source>
         <translation>öppet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="459"/>
+        <location filename="../drogscen_plugin/cli.py" line="312"/>
         <location filename="../drogscen_plugin/core/report_content.py" line="47"/>
         <source>while closed</source>
         <translation>stängt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="491"/>
+        <location filename="../drogscen_plugin/cli.py" line="344"/>
         <source>drogscen: the analysis failed: {message}</source>
         <translation>drogscen: analysen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="501"/>
+        <location filename="../drogscen_plugin/cli.py" line="354"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="505"/>
+        <location filename="../drogscen_plugin/cli.py" line="358"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="517"/>
+        <location filename="../drogscen_plugin/cli.py" line="370"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="521"/>
+        <location filename="../drogscen_plugin/cli.py" line="374"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="524"/>
+        <location filename="../drogscen_plugin/cli.py" line="377"/>
         <location filename="../drogscen_plugin/gui/report_button.py" line="87"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="562"/>
+        <location filename="../drogscen_plugin/cli.py" line="415"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="565"/>
+        <location filename="../drogscen_plugin/cli.py" line="418"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="50"/>
+        <source> (default: {value})</source>
+        <translation> (standard: {value})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="57"/>
+        <source>not a number: {text}</source>
+        <translation>inte ett tal: {text}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="59"/>
+        <source>must be more than 0: {text}</source>
+        <translation>måste vara större än 0: {text}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="62"/>
+        <source>must be at most {most:g} metres: {text}</source>
+        <translation>får vara högst {most:g} meter: {text}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="70"/>
+        <source>Drogscen: open drug scenes near schools and preschools, in space and time.</source>
+        <translation>Drogscen: öppna drogscener nära skolor och förskolor, i rum och tid.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="78"/>
+        <source>run the overlap analysis on two vector layers</source>
+        <translation>kör överlappsanalysen på två vektorlager</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="79"/>
+        <source>Find, for every school and preschool, the open drug scenes within a distance, the overlapping area and the hours per week a scene is active while the school is open and while it is closed. Writes the layers &apos;overlap&apos; (one row per school and scene) and &apos;summary&apos; (one row per school) to a GeoPackage and prints the affected schools.</source>
+        <translation>Tar för varje skola och förskola fram de öppna drogscenerna inom ett avstånd, den överlappande ytan och hur många timmar i veckan en drogscen är aktiv medan skolan är öppen och medan den är stängd. Skriver lagren &apos;overlap&apos; (en rad per skola och drogscen) och &apos;summary&apos; (en rad per skola) till en GeoPackage och skriver ut de berörda skolorna.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="86"/>
+        <source>PATH is a file readable by QGIS; pick one layer of a GeoPackage with &apos;file.gpkg|layername=NAME&apos;. Hours are opening_hours text such as &apos;Mo-Fr 07:00-18:00&apos; or &apos;Må-Fr 22-03&apos;. Exit status: 0 done, 1 the analysis failed, 2 a mistake in the command or an unreadable file.</source>
+        <translation>PATH är en fil som QGIS kan läsa; välj ett lager i en GeoPackage med &apos;fil.gpkg|layername=NAMN&apos;. Tider anges som opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos; eller &apos;Må-Fr 22-03&apos;. Slutstatus: 0 klart, 1 analysen misslyckades, 2 fel i kommandot eller en fil som inte kan läsas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="94"/>
+        <source>polygon layer of open drug scenes</source>
+        <translation>polygonlager med öppna drogscener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="96"/>
+        <source>point or polygon layer of schools and preschools</source>
+        <translation>punkt- eller polygonlager med skolor och förskolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="98"/>
+        <source>GeoPackage to write; layers &apos;overlap&apos; and &apos;summary&apos; in it are replaced, other layers are kept</source>
+        <translation>GeoPackage att skriva; lagren &apos;overlap&apos; och &apos;summary&apos; i den ersätts, övriga lager behålls</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="101"/>
+        <source>distance around each school in metres{default}</source>
+        <translation>avstånd runt varje skola i meter{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="104"/>
+        <source>school field with a distance of its own, used where set</source>
+        <translation>skolfält med ett eget avstånd, som används där det är ifyllt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="106"/>
+        <source>scene field with the name{default}</source>
+        <translation>drogscenens fält med namnet{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="109"/>
+        <source>scene field with the active hours{default}</source>
+        <translation>drogscenens fält med de aktiva tiderna{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="112"/>
+        <source>school field with the name{default}</source>
+        <translation>skolans fält med namnet{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="115"/>
+        <source>school field with the type, e.g. förskola or grundskola{default}</source>
+        <translation>skolans fält med skolformen, t.ex. förskola eller grundskola{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="119"/>
+        <source>school field with the opening hours; schools without hours get the defaults by type{default}</source>
+        <translation>skolans fält med öppettiderna; skolor utan tider får standardtiderna för sin skolform{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="123"/>
+        <source>opening hours of schools without their own{default}</source>
+        <translation>öppettider för skolor som saknar egna{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="126"/>
+        <source>opening hours of preschools without their own{default}</source>
+        <translation>öppettider för förskolor som saknar egna{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="131"/>
+        <source>projected CRS in metres to measure in{default}</source>
+        <translation>projicerat koordinatsystem i meter att mäta i{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="134"/>
+        <source>also write the situation report (lägesbild) as a PDF: an overview page, a trend and districts page and one page per affected school</source>
+        <translation>skriv även lägesbilden som PDF: en översiktssida, en sida med utveckling och stadsdelar samt en sida per berörd skola</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="138"/>
+        <source>paper of the report, landscape (default: {paper})</source>
+        <translation>rapportens pappersformat, liggande (standard: {paper})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="141"/>
+        <source>polygon layer of districts for the report&apos;s table per district</source>
+        <translation>polygonlager med stadsdelar för rapportens tabell per stadsdel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="148"/>
+        <source>first date of the period, e.g. 2026-08-17 (default: this week&apos;s Monday)</source>
+        <translation>periodens första datum, t.ex. 2026-08-17 (standard: veckans måndag)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="151"/>
+        <source>last date of the period (default: this week&apos;s Sunday)</source>
+        <translation>periodens sista datum (standard: veckans söndag)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="153"/>
+        <source>school holidays (lov), e.g. &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;</source>
+        <translation>skollov, t.ex. &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="156"/>
+        <source>terms, e.g. &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos; (default: every day is a term day)</source>
+        <translation>terminer, t.ex. &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos; (standard: varje dag är en termindag)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="159"/>
+        <source>scene field with the date first seen{default}</source>
+        <translation>platsfält med datum först sedd{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_arguments.py" line="162"/>
+        <source>scene field with the date closed{default}</source>
+        <translation>platsfält med datum stängd{default}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="66"/>
