@@ -22,10 +22,6 @@ from qgis.core import (
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QtMsgType, qInstallMessageHandler
 
-from .core.errors import InputError, ScheduleError
-from .core.period import Period
-from .core.schedule import WeeklySchedule
-from .core.school_calendar import SchoolCalendar
 from .cli_arguments import (
     FIELD_OPTIONS,
     HOURS_OPTIONS,
@@ -34,6 +30,13 @@ from .cli_arguments import (
     build_parser,
     option_flag,
 )
+from .core.errors import InputError, ScheduleError
+from .core.period import Period
+from .core.schedule import WeeklySchedule
+from .core.school_calendar import SchoolCalendar
+from .definitions import algorithms
+from .definitions import parameters as keys
+from .definitions.conflicts import conflict_label, conflict_rank
 from .i18n import tr
 from .plugin import DrogscenPlugin
 from .processing import atomic
@@ -45,11 +48,9 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
-ALGORITHM = "drogscen:overlap"
-REPORT_ALGORITHM = "drogscen:exportreport"
-OUTPUT_LAYERS = (("OUTPUT", "overlap"), ("SUMMARY", "summary"))
-
-CONFLICT_ORDER = {"concurrent": 0, "after_hours": 1}
+ALGORITHM = algorithms.OVERLAP
+REPORT_ALGORITHM = algorithms.EXPORT_REPORT
+OUTPUT_LAYERS = ((keys.OUTPUT, "overlap"), (keys.SUMMARY, "summary"))
 
 
 class _Feedback(QgsProcessingFeedback):
@@ -138,15 +139,15 @@ def _check_report(args, inputs):
 def _report_parameters(args, parameters, results):
     """drogscen:exportreport's parameters: the analysis's outputs, its scenes and distance."""
     report = {
-        "OVERLAP": results["OUTPUT"],
-        "SUMMARY": results["SUMMARY"],
-        "SCENES": parameters["SCENES"],
-        "PAPER": PAPERS.index(args.paper),
-        "ADD_LAYOUTS": False,
-        "OUTPUT": args.report,
+        keys.OVERLAP: results[keys.OUTPUT],
+        keys.SUMMARY: results[keys.SUMMARY],
+        keys.SCENES: parameters[keys.SCENES],
+        keys.PAPER: PAPERS.index(args.paper),
+        keys.ADD_LAYOUTS: False,
+        keys.OUTPUT: args.report,
     }
     # The same names in both algorithms.
-    for name in ("SCENE_NAME_FIELD", "DISTANCE"):
+    for name in (keys.SCENE_NAME_FIELD, keys.DISTANCE):
         if name in parameters:
             report[name] = parameters[name]
     return report
@@ -167,7 +168,7 @@ def _time_parameters(args, parameters):
 
 def _parameters(args, scenes, schools):
     layers = {"scenes": scenes, "schools": schools}
-    parameters = {"SCENES": scenes, "SCHOOLS": schools}
+    parameters = {keys.SCENES: scenes, keys.SCHOOLS: schools}
     for option, parameter, layer_name in FIELD_OPTIONS:
         field = getattr(args, option)
         if field is None:
@@ -193,7 +194,7 @@ def _parameters(args, scenes, schools):
         parameters[parameter] = text
     _time_parameters(args, parameters)
     if args.distance is not None:
-        parameters["DISTANCE"] = args.distance
+        parameters[keys.DISTANCE] = args.distance
     if args.crs is not None:
         crs = QgsCoordinateReferenceSystem(args.crs)
         if not crs.isValid():
@@ -204,7 +205,7 @@ def _parameters(args, scenes, schools):
         except InputError:
             raise UsageError(tr("--crs: {crs} does not measure in metres; choose a projected "
                                 "CRS such as EPSG:3006").format(crs=args.crs))
-        parameters["ANALYSIS_CRS"] = crs
+        parameters[keys.ANALYSIS_CRS] = crs
     for parameter, _ in OUTPUT_LAYERS:
         parameters[parameter] = QgsProcessing.TEMPORARY_OUTPUT
     return parameters
@@ -273,13 +274,13 @@ def summary_table(summary):
         if not feature["scene_count"]:
             continue
         rows.append((
-            CONFLICT_ORDER.get(feature["worst_conflict"], len(CONFLICT_ORDER)),
+            conflict_rank(feature["worst_conflict"]),
             -(feature["concurrent_min"] or 0),
             -(feature["afterhours_min"] or 0),
             _text(feature["school_name"]),
             _text(feature["school_type"]),
             str(feature["scene_count"]),
-            _conflict_label(feature["worst_conflict"]),
+            conflict_label(_text(feature["worst_conflict"])),
             _hours(feature["concurrent_min"]),
             _hours(feature["afterhours_min"]),
         ))
@@ -304,14 +305,6 @@ def summary_table(summary):
     lines.append("  ".join("-" * width for width in widths))
     lines.extend(line(row) for row in cells[1:])
     return lines
-
-
-def _conflict_label(value):
-    labels = {
-        "concurrent": tr("while open"),
-        "after_hours": tr("while closed"),
-    }
-    return labels.get(value, _text(value))
 
 
 def analyse(args, owned):
@@ -347,7 +340,7 @@ def analyse(args, owned):
     for parameter, _ in OUTPUT_LAYERS:
         owned.append(results[parameter])
     _write_all(results, args.out)
-    for line in summary_table(results["SUMMARY"]):
+    for line in summary_table(results[keys.SUMMARY]):
         print(line)
     if feedback.warnings:
         print()
@@ -361,7 +354,7 @@ def analyse(args, owned):
         return EXIT_OK
     report_parameters = _report_parameters(args, parameters, results)
     if districts is not None:
-        report_parameters["DISTRICTS"] = districts
+        report_parameters[keys.DISTRICTS] = districts
     report_feedback = _Feedback()
     try:
         report = processing.run(REPORT_ALGORITHM, report_parameters, feedback=report_feedback,
@@ -375,7 +368,7 @@ def analyse(args, owned):
         for warning in report_feedback.warnings:
             print("  " + _one_line(warning))
     print(tr("Wrote {path} ({pages} pages).").format(
-        path=args.report, pages=int(report["PAGE_COUNT"])))
+        path=args.report, pages=int(report[keys.PAGE_COUNT])))
     return EXIT_OK
 
 

@@ -2,31 +2,31 @@
 
 import argparse
 
+from .definitions import parameters as keys
 from .i18n import tr
 from .qgis_io.checks import MAX_DISTANCE
 from .report import PAPERS
 
-
 # (option, parameter, layer option the field belongs to)
 FIELD_OPTIONS = (
-    ("scene_name_field", "SCENE_NAME_FIELD", "scenes"),
-    ("scene_hours_field", "SCENE_HOURS_FIELD", "scenes"),
-    ("school_name_field", "SCHOOL_NAME_FIELD", "schools"),
-    ("school_type_field", "SCHOOL_TYPE_FIELD", "schools"),
-    ("school_hours_field", "SCHOOL_HOURS_FIELD", "schools"),
-    ("distance_field", "DISTANCE_FIELD", "schools"),
-    ("scene_from_field", "SCENE_FROM_FIELD", "scenes"),
-    ("scene_to_field", "SCENE_TO_FIELD", "scenes"),
+    ("scene_name_field", keys.SCENE_NAME_FIELD, "scenes"),
+    ("scene_hours_field", keys.SCENE_HOURS_FIELD, "scenes"),
+    ("school_name_field", keys.SCHOOL_NAME_FIELD, "schools"),
+    ("school_type_field", keys.SCHOOL_TYPE_FIELD, "schools"),
+    ("school_hours_field", keys.SCHOOL_HOURS_FIELD, "schools"),
+    ("distance_field", keys.DISTANCE_FIELD, "schools"),
+    ("scene_from_field", keys.SCENE_FROM_FIELD, "scenes"),
+    ("scene_to_field", keys.SCENE_TO_FIELD, "scenes"),
 )
 TIME_OPTIONS = (
-    ("period_start", "PERIOD_START"),
-    ("period_end", "PERIOD_END"),
-    ("school_holidays", "SCHOOL_HOLIDAYS"),
-    ("school_terms", "SCHOOL_TERMS"),
+    ("period_start", keys.PERIOD_START),
+    ("period_end", keys.PERIOD_END),
+    ("school_holidays", keys.SCHOOL_HOLIDAYS),
+    ("school_terms", keys.SCHOOL_TERMS),
 )
 HOURS_OPTIONS = (
-    ("default_school_hours", "DEFAULT_SCHOOL_HOURS"),
-    ("default_preschool_hours", "DEFAULT_PRESCHOOL_HOURS"),
+    ("default_school_hours", keys.DEFAULT_SCHOOL_HOURS),
+    ("default_preschool_hours", keys.DEFAULT_PRESCHOOL_HOURS),
 )
 
 
@@ -99,37 +99,37 @@ def build_parser(algorithm):
                                  "are replaced, other layers are kept"))
     analyse.add_argument("--distance", type=_distance, metavar="M",
                          help=tr("distance around each school in metres{default}").format(
-                             default=_default(algorithm, "DISTANCE")))
+                             default=_default(algorithm, keys.DISTANCE)))
     analyse.add_argument("--distance-field", metavar="F",
                          help=tr("school field with a distance of its own, used where set"))
     analyse.add_argument("--scene-name-field", metavar="F",
                          help=tr("scene field with the name{default}").format(
-                             default=_default(algorithm, "SCENE_NAME_FIELD")))
+                             default=_default(algorithm, keys.SCENE_NAME_FIELD)))
     analyse.add_argument("--scene-hours-field", metavar="F",
                          help=tr("scene field with the active hours{default}").format(
-                             default=_default(algorithm, "SCENE_HOURS_FIELD")))
+                             default=_default(algorithm, keys.SCENE_HOURS_FIELD)))
     analyse.add_argument("--school-name-field", metavar="F",
                          help=tr("school field with the name{default}").format(
-                             default=_default(algorithm, "SCHOOL_NAME_FIELD")))
+                             default=_default(algorithm, keys.SCHOOL_NAME_FIELD)))
     analyse.add_argument("--school-type-field", metavar="F",
                          help=tr("school field with the type, e.g. förskola or "
                                  "grundskola{default}").format(
-                             default=_default(algorithm, "SCHOOL_TYPE_FIELD")))
+                             default=_default(algorithm, keys.SCHOOL_TYPE_FIELD)))
     analyse.add_argument("--school-hours-field", metavar="F",
                          help=tr("school field with the opening hours; schools without "
                                  "hours get the defaults by type{default}").format(
-                             default=_default(algorithm, "SCHOOL_HOURS_FIELD")))
+                             default=_default(algorithm, keys.SCHOOL_HOURS_FIELD)))
     analyse.add_argument("--default-school-hours", metavar="TEXT",
                          help=tr("opening hours of schools without their own{default}").format(
-                             default=_default(algorithm, "DEFAULT_SCHOOL_HOURS")))
+                             default=_default(algorithm, keys.DEFAULT_SCHOOL_HOURS)))
     analyse.add_argument("--default-preschool-hours", metavar="TEXT",
                          help=tr("opening hours of preschools without their own"
                                  "{default}").format(
-                             default=_default(algorithm, "DEFAULT_PRESCHOOL_HOURS")))
+                             default=_default(algorithm, keys.DEFAULT_PRESCHOOL_HOURS)))
     _add_time_arguments(analyse, algorithm)
     analyse.add_argument("--crs", metavar="CRS",
                          help=tr("projected CRS in metres to measure in{default}").format(
-                             default=_default(algorithm, "ANALYSIS_CRS")))
+                             default=_default(algorithm, keys.ANALYSIS_CRS)))
     analyse.add_argument("--report", metavar="OUT.pdf",
                          help=tr("also write the situation report (lägesbild) as a PDF: an "
                                  "overview page, a trend and districts page and one page per "
@@ -157,7 +157,7 @@ def _add_time_arguments(analyse, algorithm):
                                  "(default: every day is a term day)"))
     analyse.add_argument("--scene-from-field", metavar="F",
                          help=tr("scene field with the date first seen{default}").format(
-                             default=_default(algorithm, "SCENE_FROM_FIELD")))
+                             default=_default(algorithm, keys.SCENE_FROM_FIELD)))
     analyse.add_argument("--scene-to-field", metavar="F",
                          help=tr("scene field with the date closed{default}").format(
-                             default=_default(algorithm, "SCENE_TO_FIELD")))
+                             default=_default(algorithm, keys.SCENE_TO_FIELD)))

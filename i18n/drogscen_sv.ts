@@ -9,183 +9,171 @@
         <translation>drogscen: fel: PyQGIS hittades inte; kör detta med den Python som QGIS använder, t.ex. /usr/bin/python3</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="76"/>
+        <location filename="../drogscen_plugin/cli.py" line="77"/>
         <source>{option}: no such file: {path}</source>
         <translation>{option}: filen finns inte: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="81"/>
+        <location filename="../drogscen_plugin/cli.py" line="82"/>
         <source>{option}: cannot read a vector layer from {path}</source>
         <translation>{option}: kan inte läsa ett vektorlager från {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="98"/>
+        <location filename="../drogscen_plugin/cli.py" line="99"/>
         <source>--out: must be a GeoPackage file ending in .gpkg: {path}</source>
         <translation>--out: måste vara en GeoPackage-fil som slutar på .gpkg: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="101"/>
+        <location filename="../drogscen_plugin/cli.py" line="102"/>
         <source>--out: is a directory: {path}</source>
         <translation>--out: är en mapp: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="104"/>
+        <location filename="../drogscen_plugin/cli.py" line="105"/>
         <source>--out: must not be an input file ({option}): {path}</source>
         <translation>--out: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="110"/>
+        <location filename="../drogscen_plugin/cli.py" line="111"/>
         <source>--out: cannot create the folder {folder}: {reason}</source>
         <translation>--out: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="118"/>
+        <location filename="../drogscen_plugin/cli.py" line="119"/>
         <source>--districts: only used with --report</source>
         <translation>--districts: används bara med --report</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="121"/>
+        <location filename="../drogscen_plugin/cli.py" line="122"/>
         <source>--report: must be a PDF file ending in .pdf: {path}</source>
         <translation>--report: måste vara en PDF-fil som slutar på .pdf: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="125"/>
+        <location filename="../drogscen_plugin/cli.py" line="126"/>
         <source>--report: must not be an input file ({option}): {path}</source>
         <translation>--report: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="132"/>
+        <location filename="../drogscen_plugin/cli.py" line="133"/>
         <source>--report: cannot create the folder {folder}: {reason}</source>
         <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="180"/>
+        <location filename="../drogscen_plugin/cli.py" line="181"/>
         <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="200"/>
+        <location filename="../drogscen_plugin/cli.py" line="201"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="205"/>
+        <location filename="../drogscen_plugin/cli.py" line="206"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="230"/>
+        <location filename="../drogscen_plugin/cli.py" line="231"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="247"/>
-        <location filename="../drogscen_plugin/cli.py" line="252"/>
+        <location filename="../drogscen_plugin/cli.py" line="248"/>
+        <location filename="../drogscen_plugin/cli.py" line="253"/>
         <source>--out: cannot write {path}: {reason}</source>
         <translation>--out: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="287"/>
+        <location filename="../drogscen_plugin/cli.py" line="288"/>
         <source>None of the {total} schools has a scene within the distance.</source>
         <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="291"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="71"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="83"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>School</source>
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="183"/>
+        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="187"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="291"/>
         <location filename="../drogscen_plugin/core/fields.py" line="92"/>
-        <location filename="../drogscen_plugin/gui/results.py" line="45"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="46"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Scenes</source>
         <translation>Scener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="291"/>
         <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/cli.py" line="292"/>
         <source>Concurrent h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/cli.py" line="292"/>
         <source>After-hours h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="301"/>
+        <location filename="../drogscen_plugin/cli.py" line="302"/>
         <source>{affected} of {total} schools have a scene within the distance.</source>
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="311"/>
-        <location filename="../drogscen_plugin/core/report_content.py" line="46"/>
-        <source>while open</source>
-        <translation>öppet</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="312"/>
-        <location filename="../drogscen_plugin/core/report_content.py" line="47"/>
-        <source>while closed</source>
-        <translation>stängt</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="344"/>
+        <location filename="../drogscen_plugin/cli.py" line="337"/>
         <source>drogscen: the analysis failed: {message}</source>
         <translation>drogscen: analysen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="354"/>
+        <location filename="../drogscen_plugin/cli.py" line="347"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="358"/>
+        <location filename="../drogscen_plugin/cli.py" line="351"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="370"/>
+        <location filename="../drogscen_plugin/cli.py" line="363"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="374"/>
+        <location filename="../drogscen_plugin/cli.py" line="367"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="377"/>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="87"/>
+        <location filename="../drogscen_plugin/cli.py" line="370"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="88"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="415"/>
+        <location filename="../drogscen_plugin/cli.py" line="408"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="418"/>
+        <location filename="../drogscen_plugin/cli.py" line="411"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -498,20 +486,20 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="72"/>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="43"/>
         <source>School type</source>
         <translation>Skolform</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="73"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="201"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="118"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="202"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="74"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="203"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="204"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
@@ -522,7 +510,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="76"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="204"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="205"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
@@ -563,7 +551,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="207"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="208"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
@@ -589,7 +577,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="90"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="190"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="194"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
@@ -830,12 +818,12 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="53"/>
-        <location filename="../drogscen_plugin/core/period_times.py" line="144"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="98"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="109"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="358"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="398"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="152"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="95"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="99"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="364"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="404"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
         <location filename="../drogscen_plugin/qgis_io/writing.py" line="88"/>
         <source>The analysis was canceled.</source>
@@ -843,7 +831,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="114"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="253"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="254"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -858,124 +846,118 @@
         <translation>{name}: {text!r} är inte ett datum (skriv 2026-08-17)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period_times.py" line="25"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="33"/>
         <source>a public holiday</source>
         <translation>en helgdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period_times.py" line="26"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="34"/>
         <source>a school holiday</source>
         <translation>ett skollov</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period_times.py" line="27"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="35"/>
         <source>outside the terms</source>
         <translation>utanför terminerna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period_times.py" line="64"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="72"/>
         <source>the period {start} to {end} is not one Monday-to-Sunday week</source>
         <translation>perioden {start} till {end} är inte en vecka måndag–söndag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period_times.py" line="70"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="78"/>
         <source>{day} is {kind}</source>
         <translation>{day} är {kind}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="48"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="93"/>
-        <source>none</source>
-        <translation>ingen</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="140"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="127"/>
         <source>Distance {distance} m · most common opening hours: schools {school}, preschools {preschool}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: skolor {school}, förskolor {preschool}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="145"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="132"/>
         <source>Distance {distance} m · most common opening hours: schools {school}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: skolor {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="149"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="136"/>
         <source>Distance {distance} m · most common opening hours: preschools {preschool}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: förskolor {preschool}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="152"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="139"/>
         <source>Distance {distance} m</source>
         <translation>Avstånd {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="166"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="153"/>
         <location filename="../drogscen_plugin/plugin.py" line="145"/>
         <source>scenes</source>
         <translation>drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="167"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="154"/>
         <source>schools</source>
         <translation>skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="174"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="161"/>
         <source>{count} more</source>
         <translation>{count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="180"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="167"/>
         <source>{kind}: {layer} ({sources})</source>
         <translation>{kind}: {layer} ({sources})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="183"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="170"/>
         <source>{kind}: {sources}</source>
         <translation>{kind}: {sources}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="184"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="171"/>
         <source>Data sources – {sources}.</source>
         <translation>Datakällor – {sources}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="184"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="171"/>
         <source>not given</source>
         <translation>ej angivna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="218"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="205"/>
         <source>{year} Q{quarter}</source>
         <translation>{year} kv{quarter}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="265"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="252"/>
         <source>closed on {closed} before it was first seen on {first}</source>
         <translation>stängdes {closed}, innan den först observerades {first}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="342"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="329"/>
         <source>active at the end of the period</source>
         <translation>aktiva vid periodens slut</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="343"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="330"/>
         <source>opened</source>
         <translation>nya</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="344"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="331"/>
         <source>closed</source>
         <translation>stängda</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="383"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="370"/>
         <source>{period}: {active} active, {opened} opened, {closed} closed.</source>
         <translation>{period}: {active} aktiva, {opened} nya, {closed} stängda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="446"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="433"/>
         <source>Outside the districts</source>
         <translation>Utanför stadsdelarna</translation>
     </message>
@@ -1017,7 +999,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="115"/>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="39"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="40"/>
         <source>Terms</source>
         <translation>Terminer</translation>
     </message>
@@ -1028,8 +1010,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="39"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
     </message>
@@ -1064,87 +1046,87 @@
         <translation>Skola {fid}: punkten har koordinater som inte är tal</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="68"/>
         <source>Mon</source>
         <translation>mån</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="68"/>
         <source>Tue</source>
         <translation>tis</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="68"/>
         <source>Wed</source>
         <translation>ons</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="68"/>
         <source>Thu</source>
         <translation>tor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="68"/>
         <source>Fri</source>
         <translation>fre</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="68"/>
         <source>Sat</source>
         <translation>lör</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="67"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="68"/>
         <source>Sun</source>
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="234"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="235"/>
         <source>school open</source>
         <translation>skolan öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="256"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="257"/>
         <source>active while the school is open</source>
         <translation>aktiv medan skolan är öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="257"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="258"/>
         <source>active while the school is closed</source>
         <translation>aktiv medan skolan är stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="285"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="286"/>
         <source>School open</source>
         <translation>Skolan öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="286"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="287"/>
         <source>Scene active while open</source>
         <translation>Aktiv när skolan är öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="287"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="288"/>
         <source>Scene active while closed</source>
         <translation>Aktiv när skolan är stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="296"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="297"/>
         <source>{lane}: {name} – {hours}</source>
         <translation>{lane}: {name} – {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="302"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="303"/>
         <source>In each day, from the top: the school, then scenes 1 to {count}.</source>
         <translation>Inom varje dag, uppifrån: skolan, sedan drogscen 1 till {count}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="312"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="313"/>
         <source>Rows Monday to Sunday, columns 00 to 24 hours. School open: {hours}.</source>
         <translation>Rader måndag till söndag, kolumner 00 till 24. Skolan öppen: {hours}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="318"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="319"/>
         <source>Lane {lane}, {name}: active {hours}; {open} h a week while the school is open, {closed} h while it is closed.</source>
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
@@ -1214,71 +1196,71 @@
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="58"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="393"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="59"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="396"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="63"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="100"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="101"/>
         <source>The database run failed: {error}</source>
         <translation>Körningen i databasen misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="116"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="335"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="117"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="337"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="343"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="127"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="128"/>
         <source>Finding pairs in the database…</source>
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="142"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="143"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="147"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="148"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="182"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="183"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="315"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="215"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="216"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="392"/>
         <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="226"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="227"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="308"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="309"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="331"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="411"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="332"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="417"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1303,6 +1285,22 @@
         <translation>rätten för användaren {user} att skapa tabeller i schemat {schema}</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/definitions/conflicts.py" line="16"/>
+        <source>while open</source>
+        <translation>öppet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/conflicts.py" line="17"/>
+        <source>while closed</source>
+        <translation>stängt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/conflicts.py" line="18"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="94"/>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="69"/>
         <source>Drogscen: scenes near schools</source>
         <translation>Drogscen: drogscener nära skolor</translation>
@@ -1319,8 +1317,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="114"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="176"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="91"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="179"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="94"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
         <location filename="../drogscen_plugin/report/trend.py" line="74"/>
         <source>Districts</source>
@@ -1338,7 +1336,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="125"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="104"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="105"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
@@ -1419,9 +1417,9 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="47"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="106"/>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="45"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="109"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="46"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
         <source>Source</source>
         <translation>Källa</translation>
     </message>
@@ -1462,8 +1460,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="54"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="245"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="56"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="246"/>
         <source>Safety measures</source>
         <translation>Trygghetsåtgärder</translation>
     </message>
@@ -1505,8 +1503,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="71"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="199"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="94"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="203"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="96"/>
         <source>Count planned measures</source>
         <translation>Räkna med planerade åtgärder</translation>
     </message>
@@ -1552,37 +1550,37 @@
         <translation>{uncovered} av {schools} berörda skolor har behov som åtgärderna inte täcker.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="22"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="23"/>
         <source>Period and school calendar</source>
         <translation>Period och skolkalender</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="25"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="26"/>
         <source>this week</source>
         <translation>denna vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="26"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="27"/>
         <source>A date such as 2026-08-17; empty: this week&apos;s Monday and Sunday</source>
         <translation>Ett datum som 2026-08-17; tomt: veckans måndag och söndag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="29"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="30"/>
         <source>The school holidays (lov) as date ranges: SH in hours; schools without their own hours keep only the fritidshem open, gymnasiums close</source>
         <translation>Skolloven som datumintervall: SH i tider; skolor utan egna tider har bara fritidshemmet öppet, gymnasier stänger</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="33"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="34"/>
         <source>The terms as date ranges; outside them and the lov, schools without their own hours are closed (empty: every day is a term day)</source>
         <translation>Terminerna som datumintervall; utanför dem och loven är skolor utan egna tider stängda (tomt: varje dag är en termindag)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="37"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="37"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
@@ -1597,250 +1595,240 @@
         <translation>det skrivna lagret går inte att läsa</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/publish_button.py" line="36"/>
+        <location filename="../drogscen_plugin/gui/publish_button.py" line="38"/>
         <source>Publish…</source>
         <translation>Publicera…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/publish_button.py" line="38"/>
+        <location filename="../drogscen_plugin/gui/publish_button.py" line="40"/>
         <source>Share this run&apos;s lägesbild in the PostGIS database of its scenes and schools</source>
         <translation>Dela körningens lägesbild i PostGIS-databasen där dess drogscener och skolor finns</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="22"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="23"/>
         <source>Districts for the report&apos;s table of scenes and schools per district</source>
         <translation>Stadsdelar för rapportens tabell över scener och skolor per stadsdel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="42"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="43"/>
         <source>Export report…</source>
         <translation>Exportera lägesbild…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="44"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="45"/>
         <source>The situation report of this run as PDF, with its layouts</source>
         <translation>Lägesbilden för den här körningen som PDF, med dess layouter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="59"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="60"/>
         <source>Export report</source>
         <translation>Exportera lägesbild</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="59"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="60"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="28"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="29"/>
         <source>Drogscen {time}</source>
         <translation>Drogscen {time}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="46"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="38"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="66"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="47"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="40"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="68"/>
         <source>School buffers</source>
         <translation>Buffertzoner kring skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="47"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
-        <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="48"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="81"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="55"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
         <translation>Överlapp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="48"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="53"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="49"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="181"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="55"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="149"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="36"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="37"/>
         <source>Open
 (min)</source>
         <translation>Öppet
 (min)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="37"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="38"/>
         <source>Closed
 (min)</source>
         <translation>Stängt
 (min)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="47"/>
+        <location filename="../drogscen_plugin/gui/results_model.py" line="48"/>
         <source>The scene is never active (closed): no minutes count.</source>
         <translation>Scenen är aldrig aktiv (stängd): inga minuter räknas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="52"/>
-        <source>Concurrent</source>
-        <translation>Öppet</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/results_model.py" line="52"/>
-        <source>After hours</source>
-        <translation>Stängt</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="153"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="155"/>
         <source>No school of layer &apos;{layer}&apos; lies in the current map extent.</source>
         <translation>Ingen skola i lagret &apos;{layer}&apos; ligger i kartans aktuella utbredning.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="218"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="220"/>
         <source>The analysis failed.</source>
         <translation>Analysen misslyckades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="151"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="155"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="154"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="158"/>
         <source>How far from a school a scene counts, in metres</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="156"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="160"/>
         <source>Hours of schools without their own (opening_hours)</source>
         <translation>Tider för skolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="159"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="163"/>
         <source>Hours of preschools without their own (opening_hours)</source>
         <translation>Tider för förskolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="161"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="165"/>
         <source>Only schools in the current map extent</source>
         <translation>Bara skolor i kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="162"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="166"/>
         <source>Keep the results in a GeoPackage beside the project</source>
         <translation>Spara resultaten i en GeoPackage bredvid projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="164"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="168"/>
         <source>The result layers are written to PROJECT_drogscen.gpkg beside the project file, so the saved project shows them again; otherwise they are temporary layers</source>
         <translation>Resultatlagren skrivs till PROJEKT_drogscen.gpkg bredvid projektfilen, så att det sparade projektet visar dem igen; annars är de tillfälliga lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="168"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="172"/>
         <source>Analyse the schools visible on the map, with every scene within the distance</source>
         <translation>Analysera skolorna som syns på kartan, med varje drogscen inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="119"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="175"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="72"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="181"/>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="56"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="185"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="58"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="174"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
-        <location filename="../drogscen_plugin/processing/publish.py" line="64"/>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="41"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="54"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="178"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="186"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="66"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="175"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="202"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="179"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="203"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="184"/>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="43"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="188"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="44"/>
         <source>Opening hours</source>
         <translation>Öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="187"/>
-        <location filename="../drogscen_plugin/processing/base.py" line="28"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="191"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="30"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="189"/>
-        <location filename="../drogscen_plugin/processing/base.py" line="46"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="111"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="193"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="48"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="113"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="191"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="195"/>
         <source>Preschool hours</source>
         <translation>Förskoletider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="268"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="272"/>
         <source>No type field: every school counts as a school, not a preschool.</source>
         <translation>Inget typfält: varje skola räknas som skola, inte förskola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="271"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="275"/>
         <source>No opening hours field: the default hours below are used.</source>
         <translation>Inget fält för öppettider: standardtiderna nedan används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="275"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="279"/>
         <source>No active hours field: every scene counts as always active.</source>
         <translation>Inget fält för aktiva tider: varje scen räknas som alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="326"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="330"/>
         <source>Choose a layer of open drug scenes (polygons).</source>
         <translation>Välj ett lager med öppna drogscener (polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="328"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="332"/>
         <source>Choose a layer of schools and preschools (points or polygons).</source>
         <translation>Välj ett lager med skolor och förskolor (punkter eller polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="331"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="335"/>
         <source>Layer &apos;{layer}&apos; is chosen both as the scenes and as the schools layer: choose the layer of schools and preschools.</source>
         <translation>Lagret &apos;{layer}&apos; är valt både som scenlager och som skollager: välj lagret med skolor och förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="336"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="187"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="340"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="192"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="337"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="197"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="341"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="202"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="342"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="346"/>
         <source>{setting} &apos;{text}&apos; cannot be read: {message}</source>
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>
@@ -1936,8 +1924,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/net/http.py" line="222"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="232"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="451"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="235"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="454"/>
         <source>The fetch was canceled.</source>
         <translation>Hämtningen avbröts.</translation>
     </message>
@@ -2229,7 +2217,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/plugin.py" line="84"/>
-        <location filename="../drogscen_plugin/processing/provider.py" line="31"/>
+        <location filename="../drogscen_plugin/processing/provider.py" line="32"/>
         <source>Drogscen: open drug scenes near schools, in space and time</source>
         <translation>Drogscen: öppna drogscener nära skolor, i rum och tid</translation>
     </message>
@@ -2250,175 +2238,175 @@
         <translation>Lagrets namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="53"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="56"/>
         <source>Distance field (per school)</source>
         <translation>Avståndsfält (per skola)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="59"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="62"/>
         <source>Numeric field with a school&apos;s own distance in metres; empty values use the distance above.</source>
         <translation>Numeriskt fält med skolans eget avstånd i meter; tomma värden använder avståndet ovan.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="113"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="120"/>
         <source>{parameter}: layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>{parameter}: lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="130"/>
         <source>{parameter}: {message}</source>
         <translation>{parameter}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="138"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="141"/>
         <source>{parameter}: &apos;{text}&apos; is not valid opening hours: {message}</source>
         <translation>{parameter}: &apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="41"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="43"/>
         <source>The area within the distance of each school or preschool, as the overlap analysis measures it: a circle around a point, or outward from the boundary of school grounds, its arcs drawn within 5 cm of the true circle. Each buffer keeps the school&apos;s attributes and gets the field distance_m with the distance used.</source>
         <translation>Området inom avståndet från varje skola och förskola, så som överlappsanalysen mäter det: en cirkel runt en punkt, eller utåt från skolgårdens gräns, med bågarna ritade inom 5 cm från den sanna cirkeln. Varje buffertzon behåller skolans attribut och får fältet distance_m med det avstånd som användes.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
         <source>Points, or polygons of school grounds.</source>
         <translation>Punkter, eller polygoner för skolgårdar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="58"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="60"/>
         <source>Buffer distance in metres.</source>
         <translation>Buffertavstånd i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="60"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="62"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="61"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="63"/>
         <source>Projected CRS in metres in which the buffers are drawn and written.</source>
         <translation>Projicerat koordinatsystem i meter där buffertzonerna ritas och skrivs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="68"/>
+        <location filename="../drogscen_plugin/processing/buffer_schools.py" line="70"/>
         <source>One polygon per school.</source>
         <translation>En polygon per skola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="41"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="43"/>
         <source>Check hours</source>
         <translation>Kontrollera tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="44"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="46"/>
         <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where) and hours_canonical (the hours in canonical opening_hours form). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
         <translation>Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var) och hours_canonical (tiderna i kanonisk opening_hours-form). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="58"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="60"/>
         <source>Any layer or table with hours.</source>
         <translation>Vilket lager eller vilken tabell som helst med tider.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="62"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="64"/>
         <source>Hours field</source>
         <translation>Fält med tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="64"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="66"/>
         <source>The field with opening_hours text, such as &apos;Mo-Fr 07:00-18:00&apos;.</source>
         <translation>Fältet med opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="68"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="70"/>
         <source>Checked hours</source>
         <translation>Kontrollerade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="70"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="72"/>
         <source>The input features with hours_valid, hours_message and hours_canonical.</source>
         <translation>Indataobjekten med hours_valid, hours_message och hours_canonical.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="72"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="74"/>
         <source>Hours understood</source>
         <translation>Tolkade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="73"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="75"/>
         <source>Hours not understood</source>
         <translation>Tider som inte kunde tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="74"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="76"/>
         <source>No hours</source>
         <translation>Inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="82"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="84"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="187"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="105"/>
         <source>The check was canceled.</source>
         <translation>Kontrollen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="108"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="110"/>
         <source>no hours</source>
         <translation>inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="118"/>
         <source>Feature {fid}, field &apos;{field}&apos;: &apos;{value}&apos;: {message}</source>
         <translation>Objekt {fid}, fältet &apos;{field}&apos;: &apos;{value}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="135"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="137"/>
         <source>{valid} understood, {invalid} not understood, {empty} without hours.</source>
         <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="40"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="40"/>
         <source>Quarter</source>
         <translation>Kvartal</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="40"/>
         <source>Term (VT/HT)</source>
         <translation>Termin (VT/HT)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="48"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="50"/>
         <source>Reports</source>
         <translation>Rapporter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="58"/>
         <source>Report date</source>
         <translation>Rapportdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="58"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="60"/>
         <source>The date the report describes: scenes open on it count as active, and the trend runs up to it. Empty means today.</source>
         <translation>Datumet som rapporten beskriver: drogscener som är öppna då räknas som aktiva, och utvecklingen visas fram till det. Tomt betyder i dag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="93"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="95"/>
         <source>Situation report (PDF and layouts)</source>
         <translation>Lägesbild (PDF och layouter)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="100"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="102"/>
         <source>A situation report (lägesbild) of an analysis run, as one PDF and as two print layouts in the project&apos;s layout manager.
 
 The overview page has the map with scenes, buffers, overlaps and schools, the parameters, a table of the affected schools and the data sources. A second page, when scenes or districts are given, shows the trend of scenes per year or quarter (from first_seen and closed_on) and a table per district. Then one page per affected school: its map, a week chart of its opening hours and the scenes&apos; active hours, and the measures (adult presence, guards, the yard round).
@@ -2439,200 +2427,200 @@ Tiderna som visas är de som analysen använde, så som dess resultat innehålle
 Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som gäller på rapportdatumet täcker skolans behov (som drogscen:measurecoverage med sammanställningen per skola och avståndet).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
         <source>Report (PDF)</source>
         <translation>Rapport (PDF)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="124"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="125"/>
         <source>The PDF file to write.</source>
         <translation>PDF-filen som ska skrivas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="125"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="127"/>
         <source>Pages</source>
         <translation>Sidor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="132"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="81"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="83"/>
         <source>The Overlaps output (OUTPUT) of drogscen:overlap.</source>
         <translation>Utdata Överlapp (OUTPUT) från drogscen:overlap.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="235"/>
-        <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="138"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="240"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="58"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
         <translation>Sammanställning per skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="137"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="139"/>
         <source>The School summary output (SUMMARY) of drogscen:overlap.</source>
         <translation>Utdata Sammanställning per skola (SUMMARY) från drogscen:overlap.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="145"/>
         <source>The scenes analysed: drawn on the maps, and with their first seen and closed dates the trend.</source>
         <translation>De analyserade drogscenerna: ritas på kartorna och ger, med datumen för första observation och stängning, utvecklingen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="125"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="152"/>
         <source>Field with the scene&apos;s name, for the map labels.</source>
         <translation>Fält med drogscenens namn, för kartetiketterna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="155"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="75"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="157"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="77"/>
         <source>First seen field</source>
         <translation>Fält för första observation</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="157"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="76"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="159"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="79"/>
         <source>Date field (or YYYY-MM-DD text): when the scene was first seen.</source>
         <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen först observerades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="162"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="80"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="83"/>
         <source>Closed on field</source>
         <translation>Fält för stängningsdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="164"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="82"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="166"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="85"/>
         <source>Date field (or YYYY-MM-DD text): when the scene closed; empty while open.</source>
         <translation>Datumfält (eller text ÅÅÅÅ-MM-DD): när drogscenen stängdes; tomt så länge den är öppen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="169"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="171"/>
         <source>Source field</source>
         <translation>Fält för källa</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="170"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="173"/>
         <source>Field of the scenes (and of the school summary, when it has one) naming where the data come from; OpenStreetMap sources get the OpenStreetMap attribution.</source>
         <translation>Fält i drogscenerna (och i sammanställningen per skola, när den har det) som anger var uppgifterna kommer ifrån; källor från OpenStreetMap får OpenStreetMaps upphovsangivelse.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="178"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="181"/>
         <source>Polygons of districts: a table with active scenes, affected schools and conflicts while open per district.</source>
         <translation>Polygoner för stadsdelar: en tabell med aktiva drogscener, berörda skolor och konflikter under verksamhetstid per stadsdel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="183"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="97"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="186"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="100"/>
         <source>District name field</source>
         <translation>Fält med stadsdelens namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="185"/>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="99"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="189"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="103"/>
         <source>Field with the district&apos;s name.</source>
         <translation>Fält med stadsdelens namn.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="192"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="85"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="196"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="87"/>
         <source>Measures layers</source>
         <translation>Lager med åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="194"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="198"/>
         <source>Layers of safety measures: each school page shows their coverage of the school&apos;s needs.</source>
         <translation>Lager med trygghetsåtgärder: varje skolsida visar hur de täcker skolans behov.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="200"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="204"/>
         <source>Count planned measures in the coverage as if they were in force.</source>
         <translation>Räkna planerade åtgärder i täckningen som om de gällde.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="208"/>
         <source>Trend per</source>
         <translation>Utveckling per</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="206"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="210"/>
         <source>Count the scenes per year, per quarter or per term (VT: January to June, HT: July to December).</source>
         <translation>Räkna drogscenerna per år, per kvartal eller per termin (VT: januari till juni, HT: juli till december).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="210"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="214"/>
         <source>Paper</source>
         <translation>Papper</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="211"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="215"/>
         <source>A4 or A3, landscape.</source>
         <translation>A4 eller A3, liggande.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="215"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="219"/>
         <source>Distance used (m)</source>
         <translation>Använt avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="217"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="221"/>
         <source>The distance of the analysis run, in metres: shown in the parameters and drawn as the buffers (the outputs do not record it).</source>
         <translation>Analyskörningens avstånd i meter: visas bland parametrarna och ritas som buffertzonerna (resultaten innehåller det inte).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="223"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="227"/>
         <source>Add the layouts to the project</source>
         <translation>Lägg till layouterna i projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="224"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="228"/>
         <source>Put the overview and school layouts into the project&apos;s layout manager, to adjust them in the Layout Designer. Layers the layouts need that are not in the project are added to a hidden group &apos;Situation report layers&apos;.</source>
         <translation>Lägg översikts- och skollayouten i projektets layouthanterare, för att justera dem i layoutdesignern. Lager som layouterna behöver och som inte finns i projektet läggs i en dold grupp &apos;Lager för lägesbild&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="269"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="273"/>
         <source>Building the layouts…</source>
         <translation>Bygger layouterna…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="273"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="277"/>
         <source>Writing {pages} pages to {path}…</source>
         <translation>Skriver {pages} sidor till {path}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="280"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="284"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Kunde inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="296"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="300"/>
         <source>The layouts &apos;{overview}&apos; and &apos;{schools}&apos; are in the project&apos;s layout manager.</source>
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="75"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="78"/>
         <source>Fetch schools and preschools (open data)</source>
         <translation>Hämta skolor och förskolor (öppna data)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="78"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="81"/>
         <source>Data sources</source>
         <translation>Datakällor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="84"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="87"/>
         <source>Loads schools and preschools for an extent or a municipality from open data, with the fields the overlap analysis reads: name, type (förskola, grundskola, gymnasieskola, skola when the level is not known, annan), opening_hours when the source has them, source_id, source and fetched_at.
 
 OpenStreetMap (Overpass API): schools and preschools, school grounds as polygons where they are mapped, and the opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap wherever you show or share it. A school mapped twice (a point in its grounds, grounds within grounds) becomes one feature.
@@ -2653,227 +2641,227 @@ Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar
 Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="108"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="111"/>
         <source>OpenStreetMap (Overpass API): schools and preschools</source>
         <translation>OpenStreetMap (Overpass API): skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="112"/>
         <source>Skolverket (Skolenhetsregistret): schools only, no preschools</source>
         <translation>Skolverket (Skolenhetsregistret): bara skolor, inga förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="116"/>
         <source>Where the schools come from. Skolverket&apos;s register has no preschools and is searched by municipality only.</source>
         <translation>Var skolorna hämtas från. Skolverkets register har inga förskolor och söks bara per kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="122"/>
         <source>Extent</source>
         <translation>Utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="123"/>
         <source>The area to fetch schools for (OpenStreetMap only); or give a municipality.</source>
         <translation>Området att hämta skolor för (bara OpenStreetMap); eller ange en kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="124"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="127"/>
         <source>Municipality code (kommunkod)</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="126"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="129"/>
         <source>The four-digit municipality code, for example 0180 for Stockholm.</source>
         <translation>Kommunens fyrsiffriga kod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="130"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="133"/>
         <source>Overpass API address</source>
         <translation>Adress till Overpass API</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="132"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="135"/>
         <source>The Overpass API interpreter; the default comes from the setting drogscen/overpass_url, else the public server.</source>
         <translation>Overpass API:s interpreter; standardvärdet kommer från inställningen drogscen/overpass_url, annars den publika servern.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="141"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="144"/>
         <source>Skolenhetsregistret address</source>
         <translation>Adress till Skolenhetsregistret</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="145"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="148"/>
         <source>Skolverket&apos;s Skolenhetsregistret v2; the default comes from the setting drogscen/skolverket_url.</source>
         <translation>Skolverkets Skolenhetsregistret v2; standardvärdet kommer från inställningen drogscen/skolverket_url.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="152"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="155"/>
         <source>Output CRS</source>
         <translation>Koordinatsystem för utdata</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="153"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="156"/>
         <source>The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Utdatalagrens koordinatsystem; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="158"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="161"/>
         <source>Schools and preschools (points)</source>
         <translation>Skolor och förskolor (punkter)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="160"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="163"/>
         <source>The schools and preschools mapped as points (all of them from Skolverket).</source>
         <translation>Skolor och förskolor som är karterade som punkter (alla från Skolverket).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="165"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="168"/>
         <source>School grounds (polygons)</source>
         <translation>Skolgårdar (polygoner)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="170"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="173"/>
         <source>The schools and preschools mapped with their grounds (OpenStreetMap only).</source>
         <translation>Skolor och förskolor som är karterade med sina skolgårdar (bara OpenStreetMap).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="172"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="175"/>
         <source>Schools as points</source>
         <translation>Skolor som punkter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="173"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="176"/>
         <source>Schools with grounds</source>
         <translation>Skolor med skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="174"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="177"/>
         <source>Elements left out</source>
         <translation>Utelämnade element</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="181"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="184"/>
         <source>Give either an extent or a municipality code, not both.</source>
         <translation>Ange antingen en utbredning eller en kommunkod, inte båda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="184"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="187"/>
         <source>Skolverket&apos;s register is searched by municipality: give a municipality code (kommunkod), such as 0180 for Stockholm.</source>
         <translation>Skolverkets register söks per kommun: ange en kommunkod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="193"/>
         <source>Give an extent or a municipality code to fetch schools for.</source>
         <translation>Ange en utbredning eller en kommunkod att hämta skolor för.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="194"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="197"/>
         <source>{parameter}: no valid CRS given.</source>
         <translation>{parameter}: inget giltigt koordinatsystem angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="208"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="211"/>
         <source>municipality {code}</source>
         <translation>kommun {code}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="210"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="213"/>
         <source>the extent {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</source>
         <translation>utbredningen {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="217"/>
         <source>Asking {url} for {where}…</source>
         <translation>Frågar {url} om {where}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="223"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="226"/>
         <source>Asking {url} for the school units of municipality {code}, one request per unit not fetched in the last day, four at a time…</source>
         <translation>Frågar {url} efter skolenheterna i kommun {code}, en förfrågan per enhet som inte hämtats det senaste dygnet, fyra åt gången…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="290"/>
         <source>{count} schools with school grounds were not written: the output &apos;{output}&apos; is not set.</source>
         <translation>{count} skolor med skolgård skrevs inte: utdatan &apos;{output}&apos; är inte angiven.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="304"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="307"/>
         <source>{count} schools and preschools from {source}: {points} as points, {grounds} with school grounds.</source>
         <translation>{count} skolor och förskolor från {source}: {points} som punkter, {grounds} med skolgård.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="319"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="322"/>
         <source>{count} malformed elements of the answer were left out: {elements}.</source>
         <translation>{count} felaktiga element i svaret utelämnades: {elements}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="325"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="328"/>
         <source>{count} school units were left out because their details could not be fetched: {units}.</source>
         <translation>{count} skolenheter utelämnades eftersom deras uppgifter inte kunde hämtas: {units}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="331"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="334"/>
         <source>{id} left out: {reason}.</source>
         <translation>{id} utelämnad: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="334"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="337"/>
         <source>{count} more elements left out.</source>
         <translation>{count} element till utelämnade.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="345"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="348"/>
         <source>{count} carry opening hours; the others get the default hours of their type in the analysis.</source>
         <translation>{count} har öppettider; de övriga får standardtiderna för sin skolform i analysen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="352"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="355"/>
         <source>{id} ({name}): the opening hours &apos;{hours}&apos; cannot be read ({message}); the analysis will use the default hours.</source>
         <translation>{id} ({name}): öppettiderna &apos;{hours}&apos; kan inte tolkas ({message}); analysen använder standardtiderna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="362"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="365"/>
         <source>Source and licence: {attribution}.</source>
         <translation>Källa och licens: {attribution}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="364"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="367"/>
         <source>Maps and data made from it must credit “© OpenStreetMap contributors”.</source>
         <translation>Kartor och data som bygger på dem måste ange ”© OpenStreetMaps bidragsgivare”.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="402"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="405"/>
         <source>points within their school&apos;s grounds</source>
         <translation>punkter inom sin skolas skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="403"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="406"/>
         <source>grounds within larger grounds of the same school</source>
         <translation>skolgårdar inom större skolgårdar för samma skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="404"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="407"/>
         <source>points near grounds of the same name</source>
         <translation>punkter nära en skolgård med samma namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="407"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="410"/>
         <source>{kind}: {count}</source>
         <translation>{kind}: {count}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="411"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="414"/>
         <source>{count} features were the same school as another and were merged ({kinds}): {pairs}.</source>
         <translation>{count} objekt var samma skola som ett annat och slogs ihop ({kinds}): {pairs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="455"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="458"/>
         <source>Schools and preschools ({source})</source>
         <translation>Skolor och förskolor ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="456"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="459"/>
         <source>School grounds ({source})</source>
         <translation>Skolgårdar ({source})</translation>
     </message>
@@ -2904,12 +2892,12 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>{output}: &apos;{destination}&apos; är där även {other} skrivs; välj ett annat utdata.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="51"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="53"/>
         <source>Coverage of safety measures</source>
         <translation>Täckning av trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="60"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="62"/>
         <source>Compares each affected school&apos;s needs, from the Overlaps output of the overlap analysis, with the safety measures in force there.
 
 Adult presence hours are covered by adult presence measures; guard hours by cameras, sensors and guard patrols; a yard round is needed on each day the school opens after scene activity, and a yard round measure covers it when its hours include a time that day before the opening, while the school is still closed. Other measures (lighting, fencing...) cover no hours.
@@ -2926,69 +2914,69 @@ En åtgärd räknas för en skola när dess fält &apos;school&apos; anger skola
 Utdata har en rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de dagar då rondering saknas. Åtgärder som inte kan läsas utelämnas och rapporteras.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="87"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="89"/>
         <source>Layers of safety measures with the fields measure_type, school, hours and status (and start_date, end_date), such as New measures layer creates.</source>
         <translation>Lager med trygghetsåtgärder med fälten measure_type, school, hours och status (och start_date, end_date), som de lager som Nytt åtgärdslager skapar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="96"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="98"/>
         <source>Count planned measures as if they were in force, to see what the plans cover.</source>
         <translation>Räkna planerade åtgärder som om de gällde, för att se vad planerna täcker.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="105"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="107"/>
         <source>The School summary output (SUMMARY) of drogscen:overlap: measures within the distance of a school count for it, whatever their &apos;school&apos; field says.</source>
         <translation>Utdata Sammanställning per skola (SUMMARY) från drogscen:overlap: åtgärder inom en skolas avstånd räknas för den, oavsett vad deras fält &apos;school&apos; anger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="118"/>
         <source>With the School summary: how far from a school a measure counts, in metres; the distance of the analysis run.</source>
         <translation>Med Sammanställning per skola: hur långt från en skola en åtgärd räknas, i meter; analyskörningens avstånd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="123"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="125"/>
         <source>The date the measures must be in force on (start and end dates). Empty means today.</source>
         <translation>Datumet då åtgärderna ska gälla (start- och slutdatum). Tomt betyder i dag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="131"/>
         <source>Measure coverage</source>
         <translation>Åtgärdstäckning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="131"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="133"/>
         <source>One row per affected school: needed and uncovered minutes per week, the uncovered hours and the yard round days missing.</source>
         <translation>En rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de ronderingsdagar som saknas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="136"/>
         <location filename="../drogscen_plugin/report/trend.py" line="80"/>
         <source>Affected schools</source>
         <translation>Berörda skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="138"/>
         <source>Schools whose needs are covered</source>
         <translation>Skolor vars behov är täckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="151"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="153"/>
         <source>{parameter}: no measures layer given.</source>
         <translation>{parameter}: inget lager med åtgärder angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="183"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="536"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="185"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="537"/>
         <source>The coverage was canceled.</source>
         <translation>Täckningsberäkningen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="195"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="197"/>
         <source>{covered} of {schools} affected schools have their needs covered on {date}.</source>
         <translation>{covered} av {schools} berörda skolor har sina behov täckta den {date}.</translation>
     </message>
@@ -3034,17 +3022,17 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="41"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="43"/>
         <source>the scenes&apos; dates ({fields}) are used</source>
         <translation>platsernas datum ({fields}) används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="96"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="98"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="99"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="101"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -3065,327 +3053,327 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="123"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="130"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="132"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="135"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="138"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="141"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="149"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="159"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="158"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="166"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="169"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="177"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="178"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="183"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="184"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="189"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="189"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="194"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="199"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="209"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="218"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="219"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="219"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="219"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="217"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="233"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="237"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="242"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="239"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="244"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="241"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="246"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="244"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="249"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="247"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="252"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="251"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="256"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="256"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="261"/>
         <source>Scenes that did not exist in the period</source>
         <translation>Platser som inte fanns under perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="261"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="266"/>
         <source>Scene first seen field</source>
         <translation>Fält för platsens först sedd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="262"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="267"/>
         <source>Scene closed on field</source>
         <translation>Fält för platsens stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="265"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
         <source>Period start</source>
         <translation>Periodens början</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="276"/>
         <source>Period end</source>
         <translation>Periodens slut</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="277"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
         <source>School terms</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
         <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="345"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="351"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="360"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="366"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="427"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="433"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="40"/>
         <source>Publish the lägesbild to a shared database</source>
         <translation>Publicera lägesbilden i en delad databas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="41"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="43"/>
         <source>Writes the overlaps and the school summary of an analysis to two tables in a PostGIS schema (NAME_overlaps and NAME_summary) and adds a row to the run table drogscen_runs there: when, who, the sources and note, the counts and the plugin version. Everything happens in one transaction: partners who open the tables see the previous lägesbild until the new one is complete, never half of one. Republishing under the same name replaces it. The reader roles get read-only access (USAGE on the schema, SELECT on the tables).</source>
         <translation>Skriver en analys överlapp och skolsammanställning till två tabeller i ett PostGIS-schema (NAME_overlaps och NAME_summary) och lägger till en rad i körningstabellen drogscen_runs där: när, vem, källorna och anteckningen, antalen och insticksprogrammets version. Allt sker i en transaktion: samarbetspartner som öppnar tabellerna ser den förra lägesbilden tills den nya är komplett, aldrig en halv. Att publicera igen under samma namn ersätter den. Läsrollerna får endast läsrätt (USAGE på schemat, SELECT på tabellerna).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="54"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <source>The Overlaps output of the analysis.</source>
         <translation>Analysens utdata Överlapp.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="57"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="59"/>
         <source>The School summary output of the analysis.</source>
         <translation>Analysens utdata Skolsammanställning.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="59"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="61"/>
         <source>Database connection</source>
         <translation>Databasanslutning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="60"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="62"/>
         <source>The saved PostgreSQL connection of the shared database.</source>
         <translation>Den sparade PostgreSQL-anslutningen till den delade databasen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="62"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="64"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="63"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="65"/>
         <source>The schema that holds the shared lägesbild.</source>
         <translation>Schemat som rymmer den delade lägesbilden.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="65"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="67"/>
         <source>Table name prefix: letters, digits and underscores.</source>
         <translation>Prefix för tabellnamnen: bokstäver, siffror och understreck.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="66"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="68"/>
         <source>Reader roles</source>
         <translation>Läsroller</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="68"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="70"/>
         <source>Comma-separated database roles that may read the lägesbild.</source>
         <translation>Kommaseparerade databasroller som får läsa lägesbilden.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="69"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="71"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="70"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="72"/>
         <source>A note for the run table, such as the analysis settings.</source>
         <translation>En anteckning till körningstabellen, till exempel analysens inställningar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="71"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="73"/>
         <source>Run id</source>
         <translation>Körnings-id</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="72"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="74"/>
         <source>Overlaps table</source>
         <translation>Tabell med överlapp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="73"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="75"/>
         <source>Summary table</source>
         <translation>Tabell med sammanställning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="82"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="84"/>
         <source>{parameter}: layer &apos;{layer}&apos; lacks the fields {fields}; is it an output of the analysis?</source>
         <translation>{parameter}: lagret &apos;{layer}&apos; saknar fälten {fields}; är det utdata från analysen?</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="92"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="94"/>
         <source>{parameter}: &apos;{name}&apos; is not a table name of letters, digits and underscores.</source>
         <translation>{parameter}: &apos;{name}&apos; är inte ett tabellnamn av bokstäver, siffror och understreck.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="100"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="102"/>
         <source>Publishing needs the Python module psycopg2.</source>
         <translation>Publiceringen kräver Python-modulen psycopg2.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="105"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="107"/>
         <source>{parameter}: no PostgreSQL connection &apos;{name}&apos;.</source>
         <translation>{parameter}: ingen PostgreSQL-anslutning &apos;{name}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="117"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="119"/>
         <source>Publishing failed, nothing was changed: {error}</source>
         <translation>Publiceringen misslyckades, inget ändrades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="122"/>
         <source>Publishing was canceled; nothing was changed.</source>
         <translation>Publiceringen avbröts; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/publish.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/publish.py" line="124"/>
         <source>Published as {tables} (run {run}).</source>
         <translation>Publicerad som {tables} (körning {run}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="53"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="55"/>
         <source>Scene trend per year or quarter</source>
         <translation>Utveckling av drogscener per år eller kvartal</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="58"/>
         <source>How many open drug scenes there were per year or quarter, from the scenes&apos; first seen and closed dates: active (open at the end of the period; for the current period, on the report date), opened and closed in the period. The periods run from the first first-seen date to the report date.
 
 The output table has one row per period for the whole layer (district empty) and, when districts are given, one row per district and period; a scene counts in the district holding its representative point. Scenes without a first seen date are left out and counted; unreadable dates are reported with the feature id.</source>
@@ -3394,47 +3382,47 @@ The output table has one row per period for the whole layer (district empty) and
 Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när stadsdelar anges, en rad per stadsdel och period; en drogscen räknas i den stadsdel som innehåller dess representativa punkt. Drogscener utan datum för första observation utelämnas och räknas; datum som inte kan läsas rapporteras med objekt-id.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="71"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="73"/>
         <source>Scenes with a first seen date and, when closed, a closed date.</source>
         <translation>Drogscener med ett datum för första observation och, när de är stängda, ett stängningsdatum.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="85"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="88"/>
         <source>Per</source>
         <translation>Per</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="86"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="89"/>
         <source>Count per year, per quarter or per term (VT: January to June, HT: July to December).</source>
         <translation>Räkna per år, per kvartal eller per termin (VT: januari till juni, HT: juli till december).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="93"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="96"/>
         <source>Polygons of districts: adds rows per district.</source>
         <translation>Polygoner för stadsdelar: lägger till rader per stadsdel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="104"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="108"/>
         <source>Scene trend</source>
         <translation>Utveckling av drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="105"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="109"/>
         <source>One row per period (and district): active, opened and closed scenes.</source>
         <translation>En rad per period (och stadsdel): aktiva, nya och stängda drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="108"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="112"/>
         <source>Scenes without a first seen date</source>
         <translation>Drogscener utan datum för första observation</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="133"/>
         <source>{count} scenes without a first seen date are left out.</source>
         <translation>{count} drogscener utan datum för första observation utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/scene_trend.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/scene_trend.py" line="160"/>
         <source>The trend was canceled.</source>
         <translation>Utvecklingsberäkningen avbröts.</translation>
     </message>
@@ -3549,17 +3537,17 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>skolformen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="44"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="45"/>
         <source>Id in the source</source>
         <translation>Id i källan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="46"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="47"/>
         <source>Fetched at (UTC)</source>
         <translation>Hämtad (UTC)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="93"/>
+        <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="94"/>
         <source>{source} {id} ({name}) cannot be transformed to {crs}: {message}</source>
         <translation>{source} {id} ({name}) kan inte transformeras till {crs}: {message}</translation>
     </message>
@@ -3574,7 +3562,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/grid.py" line="81"/>
+        <location filename="../drogscen_plugin/qgis_io/grid.py" line="80"/>
         <source>The data ({west:.2f}° to {east:.2f}° E, {south:.2f}° to {north:.2f}° N) lie outside the area of use of {crs}: distances and areas there may be a percent or more off. A CRS that fits the data: {fitting}.</source>
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>
@@ -3619,178 +3607,178 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
         <source>Measure</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="118"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
         <source>Hours in force</source>
         <translation>Tider då åtgärden gäller</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
         <source>Responsible</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
         <source>Start date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
         <source>End date</source>
         <translation>Slutdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="124"/>
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="124"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="125"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="61"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
         <source>Measures: points (cameras, sensors)</source>
         <translation>Åtgärder: punkter (kameror, sensorer)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="133"/>
         <source>Measures: lines (fences, patrol routes)</source>
         <translation>Åtgärder: linjer (stängsel, rondvägar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="133"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="134"/>
         <source>Measures: areas (lighting, clearing, yards)</source>
         <translation>Åtgärder: ytor (belysning, röjning, skolgårdar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="152"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="153"/>
         <source>When the measure is in force, in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty for a camera or sensor that is always on.</source>
         <translation>När åtgärden gäller, i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt för en kamera eller sensor som alltid är på.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="157"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="158"/>
         <source>The cost cannot be negative.</source>
         <translation>Kostnaden kan inte vara negativ.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="159"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="160"/>
         <source>The end date cannot be before the start date.</source>
         <translation>Slutdatumet kan inte ligga före startdatumet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="184"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="136"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="185"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="137"/>
         <source>The style {path} could not be read: {message}</source>
         <translation>Stilen {path} kunde inte läsas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="185"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="137"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="186"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="138"/>
         <source>it has no symbols</source>
         <translation>den har inga symboler</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="213"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="214"/>
         <source>No valid CRS given for the new measures layers.</source>
         <translation>Inget giltigt koordinatsystem angivet för de nya åtgärdslagren.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="219"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="220"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another file or name; the existing layers are left as they are.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj en annan fil eller ett annat namn; de befintliga lagren lämnas orörda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="232"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="233"/>
         <source>Drogscen safety measures</source>
         <translation>Drogscen: trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="236"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="127"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="237"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="128"/>
         <source>The style of the new layer &apos;{layer}&apos; could not be saved in {path}: {message}</source>
         <translation>Stilen för det nya lagret &apos;{layer}&apos; kunde inte sparas i {path}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="277"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="278"/>
         <source>Layer &apos;{layer}&apos; cannot be edited.</source>
         <translation>Lagret &apos;{layer}&apos; kan inte redigeras.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="295"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="296"/>
         <source>Add {count} measures</source>
         <translation>Lägg till {count} åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="299"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="300"/>
         <source>The measures could not be added to layer &apos;{layer}&apos;.</source>
         <translation>Åtgärderna kunde inte läggas till i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="330"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="331"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{hours}&apos;: {message}</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="338"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="381"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="339"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="382"/>
         <source>Overlaps feature {fid}</source>
         <translation>Överlapp, objekt {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="366"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="367"/>
         <source>Layer &apos;{layer}&apos; has no field {fields}: is it {what}?</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält: {fields}. Är det {what}?</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="375"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="376"/>
         <source>the Overlaps output of drogscen:overlap</source>
         <translation>utdata Överlapp från drogscen:overlap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="412"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="413"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="429"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="430"/>
         <source>a measures layer</source>
         <translation>ett lager med åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="433"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="434"/>
         <source>Layer &apos;{layer}&apos;, measure {fid}</source>
         <translation>Lagret &apos;{layer}&apos;, åtgärd {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="447"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="448"/>
         <source>Layer &apos;{layer}&apos;: {message} The measure is left out.</source>
         <translation>Lagret &apos;{layer}&apos;: {message} Åtgärden utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="454"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="455"/>
         <source>{where}: a {kind} without hours covers nothing.</source>
         <translation>{where}: {kind} utan tider täcker ingenting.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="508"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="509"/>
         <source>Layer &apos;{layer}&apos;: {message}</source>
         <translation>Lagret &apos;{layer}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="511"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="512"/>
         <source>the School summary output of drogscen:overlap</source>
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
     </message>
@@ -3820,86 +3808,86 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{problem}; båda datumen räknas som okända</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="58"/>
         <source>First seen</source>
         <translation>Först observerad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="58"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
         <source>Closed on</source>
         <translation>Stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="68"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="69"/>
         <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="69"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
         <source>Reported, not confirmed</source>
         <translation>Rapporterad, inte bekräftad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="71"/>
         <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Closed</source>
         <translation>Stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="80"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="81"/>
         <source>Weekly hours in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty when not known.</source>
         <translation>Tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt när de inte är kända.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="109"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="110"/>
         <source>No valid CRS given for the new scenes layer.</source>
         <translation>Inget giltigt koordinatsystem angivet för det nya lagret för drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="112"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="113"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another name or file; the existing layer is left as it is.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj ett annat namn eller en annan fil; det befintliga lagret lämnas orört.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="123"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="124"/>
         <source>Drogscen scenes</source>
         <translation>Drogscen: drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="72"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="217"/>
-        <location filename="../drogscen_plugin/qgis_io/time_styles.py" line="120"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="73"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="218"/>
+        <location filename="../drogscen_plugin/qgis_io/time_styles.py" line="121"/>
         <source>Active at the chosen time</source>
         <translation>Aktiv vid vald tid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="73"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="74"/>
         <source>Open scene</source>
         <translation>Öppen drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="74"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="75"/>
         <source>Closed scene</source>
         <translation>Stängd drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="75"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="76"/>
         <source>Concurrent: active while the school is open</source>
         <translation>Under verksamhetstid: aktiv medan skolan är öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="78"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="79"/>
         <source>After hours: active while the school is closed</source>
         <translation>Utanför verksamhetstid: aktiv medan skolan är stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="81"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
         <source>Preschool</source>
         <translation>Förskola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="210"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="211"/>
         <source>The style of layer &apos;{layer}&apos; cannot be filtered by time.</source>
         <translation>Stilen för lagret &apos;{layer}&apos; kan inte filtreras efter tid.</translation>
     </message>
@@ -4055,13 +4043,13 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="205"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="206"/>
         <source>While open h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="206"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="207"/>
         <source>While closed h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
@@ -4081,57 +4069,57 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Timmar per vecka som en drogscen inom avståndet är aktiv när skolan är öppen och när den är stängd. Skolor med drogscen aktiv under öppettid först; på kartan står skolans sidnummer.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="87"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="88"/>
         <source>{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · nearest scene {nearest} m · report date {date}</source>
         <translation>{type} · drogscener inom {distance} m: {count} · värsta konflikt: {conflict} · närmaste drogscen {nearest} m · rapportdatum {date}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="94"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="95"/>
         <source>Note: </source>
         <translation>Obs: </translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="97"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="98"/>
         <source>Opening hours: {hours}</source>
         <translation>Öppettider: {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="106"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="107"/>
         <source>Adult presence on the yard (scene active while open): {hours}</source>
         <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="108"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="109"/>
         <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
         <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="110"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="111"/>
         <source>Yard round before opening: {days}</source>
         <translation>Rondering av skolgården före öppning: {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="113"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="114"/>
         <source>before</source>
         <translation>före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="119"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="120"/>
         <source>Scenes within {distance} m</source>
         <translation>Drogscener inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="148"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="149"/>
         <source>Week chart: {school}</source>
         <translation>Veckodiagram: {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="151"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="152"/>
         <source>Week chart: {school}, week of {monday}</source>
         <translation>Veckodiagram: {school}, veckan från {monday}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="174"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="175"/>
         <source>The report was canceled.</source>
         <translation>Rapporten avbröts.</translation>
     </message>
@@ -4287,12 +4275,20 @@ Lagren innehåller inte analysens parametrar: ange avståndet och standardtidern
 Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som gäller på rapportdatumet täcker skolans behov (som drogscen:measurecoverage med sammanställningen per skola och avståndet).</translation>
     </message>
     <message>
+        <source>After hours</source>
+        <translation type="vanished">Stängt</translation>
+    </message>
+    <message>
         <source>Asking {url} for the school units of municipality {code}, one request per unit…</source>
         <translation type="vanished">Frågar {url} om skolenheterna i kommun {code}, en förfrågan per enhet…</translation>
     </message>
     <message>
         <source>Calendar selectors such as {word!r} (column {column}) are not supported: the hours describe one recurring week</source>
         <translation type="vanished">Kalenderval som {word!r} (position {column}) stöds inte: tiderna beskriver en återkommande vecka</translation>
+    </message>
+    <message>
+        <source>Concurrent</source>
+        <translation type="vanished">Öppet</translation>
     </message>
     <message>
         <source>Count per year or per quarter.</source>

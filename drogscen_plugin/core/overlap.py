@@ -6,12 +6,12 @@ The time measures depend only on the two schedules and the scene's dates,
 so they are computed once per distinct combination (``period_times``).
 """
 
+from ..definitions.conflicts import NO_CONFLICT
 from ..i18n import tr
 from .errors import AnalysisCanceled
-from .records import Analysis, PairResult, SchoolSummary
 from .period_times import PeriodTimes, TimeSettings
+from .records import Analysis, PairResult, SchoolSummary
 from .space import Space
-from .timing import NO_CONFLICT
 
 # Schools per batch: large enough for numpy to pay, small enough that
 # progress and cancel are checked often.

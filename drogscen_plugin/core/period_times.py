@@ -10,14 +10,22 @@ from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from ..definitions.conflicts import AFTER_HOURS, CONCURRENT
 from ..i18n import tr
 from .errors import AnalysisCanceled
 from .intervals import union
 from .period import Period, dated_hours_text, period_measures
-from .school_calendar import (
-    BREAK, HOLIDAY, LOV, TERM, CalendarDefaults, CalendarSchedule, SchoolCalendar, school_kind)
 from .schedule import WEEKDAYS, Schedule, WeeklySchedule
-from .timing import AFTER_HOURS, CONCURRENT
+from .school_calendar import (
+    BREAK,
+    HOLIDAY,
+    LOV,
+    TERM,
+    CalendarDefaults,
+    CalendarSchedule,
+    SchoolCalendar,
+    school_kind,
+)
 
 _MINUTE = timedelta(minutes=1)
 # Literal tr() calls, so the translation tools find them.

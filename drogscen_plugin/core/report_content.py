@@ -13,14 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from ..definitions.conflicts import CONCURRENT, conflict_label, conflict_rank
 from ..i18n import tr
 from .hours import is_preschool
 from .school_calendar import term_name
 from .weekchart import TEXT_SIZE, SvgWriter, svg_number
-
-CONCURRENT = "concurrent"
-AFTER_HOURS = "after_hours"
-_CONFLICT_RANK = {CONCURRENT: 0, AFTER_HOURS: 1}
 
 YEAR = "year"
 QUARTER = "quarter"
@@ -40,16 +37,6 @@ CLOSED_COLOR = "#31a354"
 # --- affected schools --------------------------------------------------------
 
 
-def conflict_label(value):
-    """A worst_conflict or conflict value in words."""
-    labels = {
-        CONCURRENT: tr("while open"),
-        AFTER_HOURS: tr("while closed"),
-        "none": tr("none"),
-    }
-    return labels.get(value, value or "")
-
-
 def hours_per_week(minutes):
     """Minutes per week as hours with one decimal."""
     return "{:.1f}".format((minutes or 0) / 60)
@@ -58,7 +45,7 @@ def hours_per_week(minutes):
 def severity_key(summary):
     """Sort key of a school summary: conflicts while open first, then most hours."""
     return (
-        _CONFLICT_RANK.get(summary.worst_conflict, len(_CONFLICT_RANK)),
+        conflict_rank(summary.worst_conflict),
         -(summary.concurrent_min or 0),
         -(summary.afterhours_min or 0),
         (summary.school_name or "").casefold(),

@@ -7,11 +7,8 @@ pair than it costs to read.
 
 from collections import namedtuple
 
+from ..definitions.conflicts import AFTER_HOURS, CONCURRENT
 from .schedule import MINUTES_PER_DAY, WEEKDAYS
-
-CONCURRENT = "concurrent"
-AFTER_HOURS = "after_hours"
-NO_CONFLICT = "none"
 
 TimeMeasures = namedtuple(
     "TimeMeasures",

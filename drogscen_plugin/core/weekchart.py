@@ -15,6 +15,7 @@ Every bar carries ``data-*`` attributes (lane, kind, day, minutes) and a
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from ..definitions.conflicts import AFTER_HOURS, CONCURRENT
 from ..i18n import tr
 from .schedule import MINUTES_PER_DAY, WeeklySchedule
 
@@ -253,12 +254,12 @@ def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, pal
     svg.close_group()
 
     kinds = (
-        ("concurrent", palette.concurrent, tr("active while the school is open")),
-        ("after_hours", palette.after_hours, tr("active while the school is closed")),
+        (CONCURRENT, palette.concurrent, tr("active while the school is open")),
+        (AFTER_HOURS, palette.after_hours, tr("active while the school is closed")),
     )
     svg.open_group("scenes")
     for lane, scene in enumerate(scenes, start=1):
-        parts = {"concurrent": scene.while_open, "after_hours": scene.while_closed}
+        parts = {CONCURRENT: scene.while_open, AFTER_HOURS: scene.while_closed}
         for kind, color, label in kinds:
             for day, start, end in day_segments(parts[kind]):
                 svg.rect(
@@ -267,7 +268,7 @@ def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, pal
                     x_of(end) - x_of(start),
                     lane_height - 2 * bar_inset,
                     color,
-                    stroke="#5a0000" if kind == "concurrent" else None,
+                    stroke="#5a0000" if kind == CONCURRENT else None,
                     title="{} {}-{}: {}, {}".format(
                         days[day], _clock(start), _clock(end), scene.name, label
                     ),

@@ -23,7 +23,8 @@ from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
 from ..core.period_times import PeriodTimes
 from ..core.schedule import Schedule
-from ..core.timing import AFTER_HOURS, CONCURRENT, NO_CONFLICT, time_measures
+from ..core.timing import time_measures
+from ..definitions.conflicts import AFTER_HOURS, CONCURRENT, NO_CONFLICT
 from ..i18n import tr
 from ..processing.outputs import Destination
 from ..qgis_io.checks import POLYGONS, require_geometry_type

@@ -35,8 +35,6 @@ from ..i18n import tr
 from ..qgis_io.grid import ANALYSIS_CRS_KEY, analysis_crs_setting, grid_advice, source_extent
 from .fetch_dialog import FetchButton
 from .measures_panel import MeasuresPanel
-from .publish_button import PublishButton
-from .report_button import ReportButton
 from .project_state import (
     PROJECT_RUN_KEY,
     keep_layers,
@@ -46,6 +44,8 @@ from .project_state import (
     run_layers,
     write_project_state,
 )
+from .publish_button import PublishButton
+from .report_button import ReportButton
 from .results import AnalysisResult, add_time_fields
 from .results_model import COLUMNS, FID_ROLE, ResultsModel, sorted_results
 from .runner import AnalysisLayers, AnalysisRunner

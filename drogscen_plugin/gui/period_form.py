@@ -4,14 +4,15 @@ from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QLineEdit
 
 from ..core.period import Period
 from ..core.school_calendar import SchoolCalendar
+from ..definitions import parameters as keys
 from ..i18n import tr
 
 # State keys (kept in the project with the other settings) and their parameters.
 PERIOD_KEYS = (
-    ("period_start", "PERIOD_START"),
-    ("period_end", "PERIOD_END"),
-    ("school_holidays", "SCHOOL_HOLIDAYS"),
-    ("school_terms", "SCHOOL_TERMS"),
+    ("period_start", keys.PERIOD_START),
+    ("period_end", keys.PERIOD_END),
+    ("school_holidays", keys.SCHOOL_HOLIDAYS),
+    ("school_terms", keys.SCHOOL_TERMS),
 )
 
 

@@ -9,9 +9,11 @@ saved connection filled in.
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 from qgis.PyQt.QtWidgets import QPushButton
 
+from ..definitions import algorithms
+from ..definitions import parameters as keys
 from ..i18n import tr
 
-ALGORITHM = "drogscen:publish"
+ALGORITHM = algorithms.PUBLISH
 
 
 def _database(uri_text):
@@ -47,10 +49,10 @@ class PublishButton(QPushButton):
         if result is not None and all(
             layer is not None and layer.providerType() == "postgres" for layer in inputs
         ):
-            self.parameters = {"OVERLAPS": result.overlaps, "SUMMARY": result.summary}
+            self.parameters = {keys.OVERLAPS: result.overlaps, keys.SUMMARY: result.summary}
             connection = saved_connection(inputs[0])
             if connection is not None:
-                self.parameters["CONNECTION"] = connection
+                self.parameters[keys.CONNECTION] = connection
         self.setEnabled(self.parameters is not None)
 
     def open_dialog(self):

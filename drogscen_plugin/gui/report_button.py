@@ -7,6 +7,7 @@ from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtWidgets import QFileDialog, QPushButton
 
 from ..core.errors import DrogscenError
+from ..definitions import defaults
 from ..i18n import tr
 from ..report import ReportLayers, ReportOptions, export_report
 from .measures_panel import project_measure_layers
@@ -77,7 +78,7 @@ class ReportButton(QPushButton):
         )
         options = ReportOptions(
             distance=values.distance,
-            scene_name_field=values.scene_name_field or "name",
+            scene_name_field=values.scene_name_field or defaults.SCENE_NAME_FIELD,
         )
         try:
             report = export_report(layers, path, options, project)

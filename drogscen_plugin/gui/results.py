@@ -9,6 +9,7 @@ from qgis.core import (
     QgsRectangle,
 )
 
+from ..definitions import defaults
 from ..i18n import tr
 from ..qgis_io import styling, time_styles
 from ..qgis_io.writing import set_field_aliases
@@ -51,8 +52,8 @@ class AnalysisResult:
         scene_fields = {
             default: chosen
             for default, chosen in (
-                ("name", values.scene_name_field),
-                ("active_hours", values.scene_hours_field),
+                (defaults.SCENE_NAME_FIELD, values.scene_name_field),
+                (defaults.SCENE_HOURS_FIELD, values.scene_hours_field),
             )
             if chosen
         }

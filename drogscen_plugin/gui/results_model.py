@@ -5,6 +5,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
 
 from ..core.fields import field_alias
 from ..core.hours_display import display_hours
+from ..definitions.conflicts import conflict_label
 from ..i18n import tr
 
 COLUMNS = (
@@ -46,11 +47,6 @@ def row_notes(values):
     if values.get("scene_min") == 0:
         notes.append(tr("The scene is never active (closed): no minutes count."))
     return notes
-
-
-def conflict_label(value):
-    labels = {"concurrent": tr("Concurrent"), "after_hours": tr("After hours")}
-    return labels.get(value, value)
 
 
 class ResultsModel(QAbstractTableModel):

@@ -23,12 +23,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import InputError
+from ..definitions import algorithms
+from ..definitions import parameters as keys
 from ..i18n import tr
 from ..qgis_io.grid import analysis_crs_setting
 from .period_form import period_parameters
 
-OVERLAP = "drogscen:overlap"
-BUFFERS = "drogscen:bufferschools"
+OVERLAP = algorithms.OVERLAP
+BUFFERS = algorithms.BUFFER_SCHOOLS
 # Share of the progress bar for the overlap step; the buffers take the rest.
 OVERLAP_SHARE = 85.0
 
@@ -84,26 +86,26 @@ class _Job:
         values = self.values
         schools = QgsProcessingFeatureSourceDefinition(self.schools.id(), extent_only)
         overlap = {
-            "SCENES": self.scenes.id(),
-            "SCENE_NAME_FIELD": values.scene_name_field,
-            "SCENE_HOURS_FIELD": values.scene_hours_field,
-            "SCHOOLS": schools,
-            "SCHOOL_NAME_FIELD": values.school_name_field,
-            "SCHOOL_TYPE_FIELD": values.school_type_field,
-            "SCHOOL_HOURS_FIELD": values.school_hours_field,
-            "DISTANCE": values.distance,
-            "DEFAULT_SCHOOL_HOURS": values.school_hours,
-            "DEFAULT_PRESCHOOL_HOURS": values.preschool_hours,
+            keys.SCENES: self.scenes.id(),
+            keys.SCENE_NAME_FIELD: values.scene_name_field,
+            keys.SCENE_HOURS_FIELD: values.scene_hours_field,
+            keys.SCHOOLS: schools,
+            keys.SCHOOL_NAME_FIELD: values.school_name_field,
+            keys.SCHOOL_TYPE_FIELD: values.school_type_field,
+            keys.SCHOOL_HOURS_FIELD: values.school_hours_field,
+            keys.DISTANCE: values.distance,
+            keys.DEFAULT_SCHOOL_HOURS: values.school_hours,
+            keys.DEFAULT_PRESCHOOL_HOURS: values.preschool_hours,
             **period_parameters(values.period or {}),
-            "ANALYSIS_CRS": analysis_crs_setting(),
-            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
-            "SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
+            keys.ANALYSIS_CRS: analysis_crs_setting(),
+            keys.OUTPUT: QgsProcessing.TEMPORARY_OUTPUT,
+            keys.SUMMARY: QgsProcessing.TEMPORARY_OUTPUT,
         }
         buffers = {
-            "SCHOOLS": schools,
-            "DISTANCE": values.distance,
-            "ANALYSIS_CRS": analysis_crs_setting(),
-            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+            keys.SCHOOLS: schools,
+            keys.DISTANCE: values.distance,
+            keys.ANALYSIS_CRS: analysis_crs_setting(),
+            keys.OUTPUT: QgsProcessing.TEMPORARY_OUTPUT,
         }
         return [(OVERLAP, overlap, 0.0, OVERLAP_SHARE), (BUFFERS, buffers, OVERLAP_SHARE, 100.0)]
 
@@ -112,10 +114,10 @@ class _Job:
         overlap, buffers = self.results[OVERLAP], self.results[BUFFERS]
         return AnalysisLayers(
             scenes=self.project.takeMapLayer(self.scenes),
-            buffers=self.context.takeResultLayer(buffers["OUTPUT"]),
-            overlaps=self.context.takeResultLayer(overlap["OUTPUT"]),
-            summary=self.context.takeResultLayer(overlap["SUMMARY"]),
-            pair_count=int(overlap["PAIR_COUNT"]),
+            buffers=self.context.takeResultLayer(buffers[keys.OUTPUT]),
+            overlaps=self.context.takeResultLayer(overlap[keys.OUTPUT]),
+            summary=self.context.takeResultLayer(overlap[keys.SUMMARY]),
+            pair_count=int(overlap[keys.PAIR_COUNT]),
             school_count=school_count,
         )
 

@@ -17,13 +17,14 @@ from qgis.PyQt.QtWidgets import (
 from ..core.errors import InputError, ScheduleError
 from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
 from ..core.schedule import WeeklySchedule
+from ..definitions import defaults
+from ..definitions.defaults import DEFAULT_DISTANCE
 from ..i18n import tr
 from .layer_choice import best_layer, scene_score, school_score
 from .period_form import PERIOD_KEYS, PeriodBox
 from .project_state import PROJECT_FORM_KEY, read_project_state, write_project_state
 
 SETTINGS_PREFIX = "drogscen/dock/"
-DEFAULT_DISTANCE = 300.0
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #8a5300;"
 
@@ -127,16 +128,19 @@ class SettingsForm(QWidget):
         super().__init__(parent)
         self.scenes = QgsMapLayerComboBox()
         self.scenes.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        self.scene_name = FieldChoice(self.scenes, "name")
-        self.scene_hours = FieldChoice(self.scenes, "active_hours", QgsFieldProxyModel.String)
+        self.scene_name = FieldChoice(self.scenes, defaults.SCENE_NAME_FIELD)
+        self.scene_hours = FieldChoice(
+            self.scenes, defaults.SCENE_HOURS_FIELD, QgsFieldProxyModel.String)
 
         self.schools = QgsMapLayerComboBox()
         self.schools.setFilters(
             QgsMapLayerProxyModel.PointLayer | QgsMapLayerProxyModel.PolygonLayer
         )
-        self.school_name = FieldChoice(self.schools, "name")
-        self.school_type = FieldChoice(self.schools, "type", QgsFieldProxyModel.String)
-        self.school_hours = FieldChoice(self.schools, "opening_hours", QgsFieldProxyModel.String)
+        self.school_name = FieldChoice(self.schools, defaults.SCHOOL_NAME_FIELD)
+        self.school_type = FieldChoice(
+            self.schools, defaults.SCHOOL_TYPE_FIELD, QgsFieldProxyModel.String)
+        self.school_hours = FieldChoice(
+            self.schools, defaults.SCHOOL_HOURS_FIELD, QgsFieldProxyModel.String)
         self.scene_note = self._note_label()
         self.school_note = self._note_label()
         # Layers the user picked stay; the others follow the best fitting layer.

@@ -13,6 +13,8 @@ from qgis.core import (
 from ..core.errors import DrogscenError, InputError, ScheduleError
 from ..core.help import ALGORITHM_SECTIONS, help_url
 from ..core.schedule import WeeklySchedule
+from ..definitions import parameters as keys
+from ..definitions.defaults import DEFAULT_DISTANCE
 from ..i18n import tr
 from ..qgis_io.checks import MAX_DISTANCE, require_metric_crs
 from .guard import check_algorithm_run
@@ -40,16 +42,17 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(parameter)
 
-    def add_distance(self, help_text, schools="SCHOOLS", crs="ANALYSIS_CRS"):
+    def add_distance(self, help_text, schools=keys.SCHOOLS, crs=keys.ANALYSIS_CRS):
         """DISTANCE in metres of ``crs``, and the optional per-school DISTANCE_FIELD."""
         distance = QgsProcessingParameterDistance(
-            "DISTANCE", tr("Distance"), 300.0, crs, minValue=0.0, maxValue=MAX_DISTANCE
+            keys.DISTANCE, tr("Distance"), DEFAULT_DISTANCE, crs, minValue=0.0,
+            maxValue=MAX_DISTANCE,
         )
         distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
         self.add(distance, help_text)
         self.add(
             QgsProcessingParameterField(
-                "DISTANCE_FIELD",
+                keys.DISTANCE_FIELD,
                 tr("Distance field (per school)"),
                 None,
                 schools,

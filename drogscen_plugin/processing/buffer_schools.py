@@ -15,24 +15,26 @@ from qgis.core import (
 )
 
 from ..core.space import buffer_geometry
+from ..definitions import algorithms, defaults
+from ..definitions import parameters as keys
 from ..i18n import tr
 from ..qgis_io.checks import require_distance
+from ..qgis_io.compat import FieldType
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
 from ..qgis_io.writing import to_qgs
-from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
 
 class BufferSchoolsAlgorithm(DrogscenAlgorithm):
-    SCHOOLS = "SCHOOLS"
-    DISTANCE = "DISTANCE"
-    DISTANCE_FIELD = "DISTANCE_FIELD"
-    ANALYSIS_CRS = "ANALYSIS_CRS"
-    OUTPUT = "OUTPUT"
+    SCHOOLS = keys.SCHOOLS
+    DISTANCE = keys.DISTANCE
+    DISTANCE_FIELD = keys.DISTANCE_FIELD
+    ANALYSIS_CRS = keys.ANALYSIS_CRS
+    OUTPUT = keys.OUTPUT
 
     def name(self):
-        return "bufferschools"
+        return algorithms.BUFFER_SCHOOLS_NAME
 
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("School buffers")
@@ -57,7 +59,7 @@ class BufferSchoolsAlgorithm(DrogscenAlgorithm):
         )
         self.add_distance(tr("Buffer distance in metres."))
         self.add(
-            QgsProcessingParameterCrs(self.ANALYSIS_CRS, tr("Analysis CRS"), "EPSG:3006"),
+            QgsProcessingParameterCrs(self.ANALYSIS_CRS, tr("Analysis CRS"), defaults.ANALYSIS_CRS),
             tr("Projected CRS in metres in which the buffers are drawn and written."),
             advanced=True,
         )

@@ -18,24 +18,26 @@ from qgis.core import (
 
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
+from ..definitions import algorithms
+from ..definitions import parameters as keys
 from ..i18n import tr
 from ..qgis_io.checks import require_text
-from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain
 from ..qgis_io.compat import FieldType
+from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
 
 class CheckHoursAlgorithm(DrogscenAlgorithm):
-    INPUT = "INPUT"
-    FIELD = "FIELD"
-    OUTPUT = "OUTPUT"
-    VALID_COUNT = "VALID_COUNT"
-    INVALID_COUNT = "INVALID_COUNT"
-    EMPTY_COUNT = "EMPTY_COUNT"
+    INPUT = keys.INPUT
+    FIELD = keys.FIELD
+    OUTPUT = keys.OUTPUT
+    VALID_COUNT = keys.VALID_COUNT
+    INVALID_COUNT = keys.INVALID_COUNT
+    EMPTY_COUNT = keys.EMPTY_COUNT
 
     def name(self):
-        return "checkhours"
+        return algorithms.CHECK_HOURS_NAME
 
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Check hours")

@@ -20,6 +20,8 @@ from qgis.core import (
 )
 
 from ..core.report_content import PERIOD_KINDS, QUARTER, TERM, YEAR
+from ..definitions import algorithms, defaults
+from ..definitions import parameters as keys
 from ..i18n import tr
 from ..report import (
     PAPERS,
@@ -42,7 +44,7 @@ def period_options():
 class ReportAlgorithm(DrogscenAlgorithm):
     """Shared by the report algorithms: their group and the report date."""
 
-    REPORT_DATE = "REPORT_DATE"
+    REPORT_DATE = keys.REPORT_DATE
 
     def group(self):
         return tr("Reports")
@@ -68,26 +70,26 @@ class ReportAlgorithm(DrogscenAlgorithm):
 
 
 class ExportReportAlgorithm(ReportAlgorithm):
-    OVERLAP = "OVERLAP"
-    SUMMARY = "SUMMARY"
-    SCENES = "SCENES"
-    SCENE_NAME_FIELD = "SCENE_NAME_FIELD"
-    FIRST_SEEN_FIELD = "FIRST_SEEN_FIELD"
-    CLOSED_ON_FIELD = "CLOSED_ON_FIELD"
-    SOURCE_FIELD = "SOURCE_FIELD"
-    DISTRICTS = "DISTRICTS"
-    DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
-    MEASURES = "MEASURES"
-    INCLUDE_PLANNED = "INCLUDE_PLANNED"
-    PERIOD = "PERIOD"
-    PAPER = "PAPER"
-    DISTANCE = "DISTANCE"
-    ADD_LAYOUTS = "ADD_LAYOUTS"
-    OUTPUT = "OUTPUT"
-    PAGE_COUNT = "PAGE_COUNT"
+    OVERLAP = keys.OVERLAP
+    SUMMARY = keys.SUMMARY
+    SCENES = keys.SCENES
+    SCENE_NAME_FIELD = keys.SCENE_NAME_FIELD
+    FIRST_SEEN_FIELD = keys.FIRST_SEEN_FIELD
+    CLOSED_ON_FIELD = keys.CLOSED_ON_FIELD
+    SOURCE_FIELD = keys.SOURCE_FIELD
+    DISTRICTS = keys.DISTRICTS
+    DISTRICT_NAME_FIELD = keys.DISTRICT_NAME_FIELD
+    MEASURES = keys.MEASURES
+    INCLUDE_PLANNED = keys.INCLUDE_PLANNED
+    PERIOD = keys.PERIOD
+    PAPER = keys.PAPER
+    DISTANCE = keys.DISTANCE
+    ADD_LAYOUTS = keys.ADD_LAYOUTS
+    OUTPUT = keys.OUTPUT
+    PAGE_COUNT = keys.PAGE_COUNT
 
     def name(self):
-        return "exportreport"
+        return algorithms.EXPORT_REPORT_NAME
 
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Situation report (PDF and layouts)")
@@ -145,28 +147,29 @@ class ExportReportAlgorithm(ReportAlgorithm):
         )
         self.add(
             QgsProcessingParameterField(
-                self.SCENE_NAME_FIELD, tr("Scene name field"), "name", self.SCENES,
-                optional=True),
+                self.SCENE_NAME_FIELD, tr("Scene name field"), defaults.SCENE_NAME_FIELD,
+                self.SCENES, optional=True),
             tr("Field with the scene's name, for the map labels."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterField(
-                self.FIRST_SEEN_FIELD, tr("First seen field"), "first_seen", self.SCENES,
-                optional=True),
+                self.FIRST_SEEN_FIELD, tr("First seen field"), defaults.SCENE_FROM_FIELD,
+                self.SCENES, optional=True),
             tr("Date field (or YYYY-MM-DD text): when the scene was first seen."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterField(
-                self.CLOSED_ON_FIELD, tr("Closed on field"), "closed_on", self.SCENES,
+                self.CLOSED_ON_FIELD, tr("Closed on field"), defaults.SCENE_TO_FIELD, self.SCENES,
                 optional=True),
             tr("Date field (or YYYY-MM-DD text): when the scene closed; empty while open."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterString(
-                self.SOURCE_FIELD, tr("Source field"), "source", optional=True),
+                self.SOURCE_FIELD, tr("Source field"), defaults.SCENE_SOURCE_FIELD,
+                optional=True),
             tr("Field of the scenes (and of the school summary, when it has one) naming where "
                "the data come from; OpenStreetMap sources get the OpenStreetMap attribution."),
             advanced=True,
@@ -180,7 +183,8 @@ class ExportReportAlgorithm(ReportAlgorithm):
         )
         self.add(
             QgsProcessingParameterField(
-                self.DISTRICT_NAME_FIELD, tr("District name field"), "name", self.DISTRICTS,
+                self.DISTRICT_NAME_FIELD, tr("District name field"), defaults.DISTRICT_NAME_FIELD,
+                self.DISTRICTS,
                 optional=True),
             tr("Field with the district's name."),
             advanced=True,
@@ -213,7 +217,7 @@ class ExportReportAlgorithm(ReportAlgorithm):
         self.add(
             QgsProcessingParameterNumber(
                 self.DISTANCE, tr("Distance used (m)"), QgsProcessingParameterNumber.Double,
-                300.0, minValue=0.0),
+                defaults.DEFAULT_DISTANCE, minValue=0.0),
             tr("The distance of the analysis run, in metres: shown in the parameters and drawn "
                "as the buffers (the outputs do not record it)."),
         )

@@ -24,6 +24,9 @@ from qgis.core import (
 from ..core.dedup import GROUNDS_IN_GROUNDS, POINT_IN_GROUNDS, SAME_NAME_NEARBY
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
+from ..definitions import algorithms, defaults
+from ..definitions import parameters as keys
+from ..definitions.defaults import WGS84
 from ..i18n import tr
 from ..net import overpass, skolverket
 from ..net.http import HttpClient, user_agent
@@ -56,20 +59,20 @@ _LISTED = 20
 
 
 class FetchSchoolsAlgorithm(DrogscenAlgorithm):
-    SOURCE = "SOURCE"
-    EXTENT = "EXTENT"
-    MUNICIPALITY = "MUNICIPALITY"
-    OVERPASS_URL = "OVERPASS_URL"
-    SKOLVERKET_URL = "SKOLVERKET_URL"
-    OUTPUT_CRS = "OUTPUT_CRS"
-    OUTPUT = "OUTPUT"
-    GROUNDS = "GROUNDS"
-    SCHOOL_COUNT = "SCHOOL_COUNT"
-    GROUNDS_COUNT = "GROUNDS_COUNT"
-    SKIPPED_COUNT = "SKIPPED_COUNT"
+    SOURCE = keys.SOURCE
+    EXTENT = keys.EXTENT
+    MUNICIPALITY = keys.MUNICIPALITY
+    OVERPASS_URL = keys.OVERPASS_URL
+    SKOLVERKET_URL = keys.SKOLVERKET_URL
+    OUTPUT_CRS = keys.OUTPUT_CRS
+    OUTPUT = keys.OUTPUT
+    GROUNDS = keys.GROUNDS
+    SCHOOL_COUNT = keys.SCHOOL_COUNT
+    GROUNDS_COUNT = keys.GROUNDS_COUNT
+    SKIPPED_COUNT = keys.SKIPPED_COUNT
 
     def name(self):
-        return "fetchschools"
+        return algorithms.FETCH_SCHOOLS_NAME
 
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Fetch schools and preschools (open data)")
@@ -149,7 +152,7 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterCrs(self.OUTPUT_CRS, tr("Output CRS"), "EPSG:3006"),
+            QgsProcessingParameterCrs(self.OUTPUT_CRS, tr("Output CRS"), defaults.ANALYSIS_CRS),
             tr("The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden."),
             advanced=True,
         )
@@ -249,7 +252,7 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
         if parameters.get(self.EXTENT) in (None, ""):
             return None
         rectangle = self.parameterAsExtent(
-            parameters, self.EXTENT, context, QgsCoordinateReferenceSystem("EPSG:4326")
+            parameters, self.EXTENT, context, QgsCoordinateReferenceSystem(WGS84)
         )
         if rectangle.isNull() or rectangle.isEmpty():
             return None
@@ -378,7 +381,7 @@ def _warn_about_grid(schools, crs, context, feedback):
         max(b[2] for b in bounds),
         max(b[3] for b in bounds),
     )
-    extents = [(extent, QgsCoordinateReferenceSystem("EPSG:4326"))]
+    extents = [(extent, QgsCoordinateReferenceSystem(WGS84))]
     message, _ = grid_advice(crs, extents, context.transformContext())
     if message:
         feedback.pushWarning(message)

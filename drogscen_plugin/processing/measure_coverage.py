@@ -24,9 +24,11 @@ from qgis.core import (
 
 from ..core.coverage import COVERAGE_FIELDS, coverage_field_alias, coverage_row
 from ..core.errors import AnalysisCanceled, InputError
+from ..definitions import algorithms, defaults
+from ..definitions import parameters as keys
 from ..i18n import tr
-from ..qgis_io.measures_layer import measure_coverage
 from ..qgis_io.compat import FieldType
+from ..qgis_io.measures_layer import measure_coverage
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
@@ -34,18 +36,18 @@ _VARIANT_TYPES = {"int": FieldType.LONG, "string": FieldType.STRING}
 
 
 class MeasureCoverageAlgorithm(DrogscenAlgorithm):
-    OVERLAP = "OVERLAP"
-    MEASURES = "MEASURES"
-    INCLUDE_PLANNED = "INCLUDE_PLANNED"
-    SUMMARY = "SUMMARY"
-    DISTANCE = "DISTANCE"
-    DATE = "DATE"
-    OUTPUT = "OUTPUT"
-    SCHOOL_COUNT = "SCHOOL_COUNT"
-    COVERED_COUNT = "COVERED_COUNT"
+    OVERLAP = keys.OVERLAP
+    MEASURES = keys.MEASURES
+    INCLUDE_PLANNED = keys.INCLUDE_PLANNED
+    SUMMARY = keys.SUMMARY
+    DISTANCE = keys.DISTANCE
+    DATE = keys.DATE
+    OUTPUT = keys.OUTPUT
+    SCHOOL_COUNT = keys.SCHOOL_COUNT
+    COVERED_COUNT = keys.COVERED_COUNT
 
     def name(self):
-        return "measurecoverage"
+        return algorithms.MEASURE_COVERAGE_NAME
 
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Coverage of safety measures")
@@ -108,7 +110,7 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
             ),
         )
         distance = QgsProcessingParameterDistance(
-            self.DISTANCE, tr("Distance"), 300.0, self.SUMMARY, minValue=0.0
+            self.DISTANCE, tr("Distance"), defaults.DEFAULT_DISTANCE, self.SUMMARY, minValue=0.0
         )
         distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
         self.add(

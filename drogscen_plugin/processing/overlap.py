@@ -25,12 +25,14 @@ from ..core.period_times import TimeSettings
 from ..core.school_calendar import SchoolCalendar
 from ..database import plan as database_plan
 from ..database import pushdown
+from ..definitions import algorithms, defaults
+from ..definitions import parameters as keys
 from ..i18n import tr
 from ..qgis_io.checks import POLYGONS, require_distance, require_text
-from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
-from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_records
 from ..qgis_io.grid import grid_advice, source_extent
+from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
 from ..qgis_io.mixed import summary_geometries
+from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_records
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
@@ -61,36 +63,36 @@ def _collector_paused():
 
 
 class OverlapAlgorithm(DrogscenAlgorithm):
-    SCENES = "SCENES"
-    SCENE_NAME_FIELD = "SCENE_NAME_FIELD"
-    SCENE_HOURS_FIELD = "SCENE_HOURS_FIELD"
-    SCHOOLS = "SCHOOLS"
-    SCHOOL_NAME_FIELD = "SCHOOL_NAME_FIELD"
-    SCHOOL_TYPE_FIELD = "SCHOOL_TYPE_FIELD"
-    SCHOOL_HOURS_FIELD = "SCHOOL_HOURS_FIELD"
-    DISTANCE = "DISTANCE"
-    DISTANCE_FIELD = "DISTANCE_FIELD"
-    DEFAULT_SCHOOL_HOURS = "DEFAULT_SCHOOL_HOURS"
-    DEFAULT_PRESCHOOL_HOURS = "DEFAULT_PRESCHOOL_HOURS"
-    ANALYSIS_CRS = "ANALYSIS_CRS"
-    PERIOD_START = "PERIOD_START"
-    PERIOD_END = "PERIOD_END"
-    SCHOOL_HOLIDAYS = "SCHOOL_HOLIDAYS"
-    SCHOOL_TERMS = "SCHOOL_TERMS"
-    SCENE_FROM_FIELD = "SCENE_FROM_FIELD"
-    SCENE_TO_FIELD = "SCENE_TO_FIELD"
-    RUN_IN_DATABASE = "RUN_IN_DATABASE"
-    OUTPUT = "OUTPUT"
-    SUMMARY = "SUMMARY"
-    PAIR_COUNT = "PAIR_COUNT"
-    REPAIRED_COUNT = "REPAIRED_COUNT"
-    SKIPPED_COUNT = "SKIPPED_COUNT"
-    HOURS_UNKNOWN_COUNT = "HOURS_UNKNOWN_COUNT"
-    HOURS_INVALID_COUNT = "HOURS_INVALID_COUNT"
-    SCENES_OUTSIDE_COUNT = "SCENES_OUTSIDE_COUNT"
+    SCENES = keys.SCENES
+    SCENE_NAME_FIELD = keys.SCENE_NAME_FIELD
+    SCENE_HOURS_FIELD = keys.SCENE_HOURS_FIELD
+    SCHOOLS = keys.SCHOOLS
+    SCHOOL_NAME_FIELD = keys.SCHOOL_NAME_FIELD
+    SCHOOL_TYPE_FIELD = keys.SCHOOL_TYPE_FIELD
+    SCHOOL_HOURS_FIELD = keys.SCHOOL_HOURS_FIELD
+    DISTANCE = keys.DISTANCE
+    DISTANCE_FIELD = keys.DISTANCE_FIELD
+    DEFAULT_SCHOOL_HOURS = keys.DEFAULT_SCHOOL_HOURS
+    DEFAULT_PRESCHOOL_HOURS = keys.DEFAULT_PRESCHOOL_HOURS
+    ANALYSIS_CRS = keys.ANALYSIS_CRS
+    PERIOD_START = keys.PERIOD_START
+    PERIOD_END = keys.PERIOD_END
+    SCHOOL_HOLIDAYS = keys.SCHOOL_HOLIDAYS
+    SCHOOL_TERMS = keys.SCHOOL_TERMS
+    SCENE_FROM_FIELD = keys.SCENE_FROM_FIELD
+    SCENE_TO_FIELD = keys.SCENE_TO_FIELD
+    RUN_IN_DATABASE = keys.RUN_IN_DATABASE
+    OUTPUT = keys.OUTPUT
+    SUMMARY = keys.SUMMARY
+    PAIR_COUNT = keys.PAIR_COUNT
+    REPAIRED_COUNT = keys.REPAIRED_COUNT
+    SKIPPED_COUNT = keys.SKIPPED_COUNT
+    HOURS_UNKNOWN_COUNT = keys.HOURS_UNKNOWN_COUNT
+    HOURS_INVALID_COUNT = keys.HOURS_INVALID_COUNT
+    SCENES_OUTSIDE_COUNT = keys.SCENES_OUTSIDE_COUNT
 
     def name(self):
-        return "overlap"
+        return algorithms.OVERLAP_NAME
 
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Drug scenes near schools (space and time)")
@@ -122,7 +124,8 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         )
         self.add(
             QgsProcessingParameterField(
-                self.SCENE_NAME_FIELD, tr("Scene name field"), "name", self.SCENES, optional=True
+                self.SCENE_NAME_FIELD, tr("Scene name field"), defaults.SCENE_NAME_FIELD,
+                self.SCENES, optional=True
             ),
             tr("Field with the scene's name; used when the layer has it."),
         )
@@ -130,7 +133,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             QgsProcessingParameterField(
                 self.SCENE_HOURS_FIELD,
                 tr("Scene active hours field"),
-                "active_hours",
+                defaults.SCENE_HOURS_FIELD,
                 self.SCENES,
                 QgsProcessingParameterField.String,
                 optional=True,
@@ -153,13 +156,15 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         )
         self.add(
             QgsProcessingParameterField(
-                self.SCHOOL_NAME_FIELD, tr("School name field"), "name", self.SCHOOLS, optional=True
+                self.SCHOOL_NAME_FIELD, tr("School name field"),
+                defaults.SCHOOL_NAME_FIELD, self.SCHOOLS, optional=True
             ),
             tr("Field with the school's name; used when the layer has it."),
         )
         self.add(
             QgsProcessingParameterField(
-                self.SCHOOL_TYPE_FIELD, tr("School type field"), "type", self.SCHOOLS, optional=True
+                self.SCHOOL_TYPE_FIELD, tr("School type field"),
+                defaults.SCHOOL_TYPE_FIELD, self.SCHOOLS, optional=True
             ),
             tr(
                 "Field with the school type; values such as 'förskola', 'preschool' or "
@@ -170,7 +175,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             QgsProcessingParameterField(
                 self.SCHOOL_HOURS_FIELD,
                 tr("School opening hours field"),
-                "opening_hours",
+                defaults.SCHOOL_HOURS_FIELD,
                 self.SCHOOLS,
                 QgsProcessingParameterField.String,
                 optional=True,
@@ -200,7 +205,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterCrs(self.ANALYSIS_CRS, tr("Analysis CRS"), "EPSG:3006"),
+            QgsProcessingParameterCrs(self.ANALYSIS_CRS, tr("Analysis CRS"), defaults.ANALYSIS_CRS),
             tr(
                 "Projected CRS in metres in which distances and areas are measured and the "
                 "outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden."
@@ -260,7 +265,8 @@ class OverlapAlgorithm(DrogscenAlgorithm):
     def _add_time_parameters(self):
         for name, label in ((self.SCENE_FROM_FIELD, tr("Scene first seen field")),
                             (self.SCENE_TO_FIELD, tr("Scene closed on field"))):
-            default = "first_seen" if name == self.SCENE_FROM_FIELD else "closed_on"
+            default = (defaults.SCENE_FROM_FIELD if name == self.SCENE_FROM_FIELD
+                       else defaults.SCENE_TO_FIELD)
             self.add(QgsProcessingParameterField(name, label, default, self.SCENES,
                                                  optional=True), tr(
                 "Date when the scene was first seen / closed: a scene counts from its first "

@@ -5,6 +5,7 @@ import os
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..definitions import algorithms
 from ..i18n import tr
 from .buffer_schools import BufferSchoolsAlgorithm
 from .check_hours import CheckHoursAlgorithm
@@ -22,7 +23,7 @@ ICON = os.path.join(
 
 class DrogscenProvider(QgsProcessingProvider):
     def id(self):
-        return "drogscen"
+        return algorithms.PROVIDER
 
     def name(self):
         return "Drogscen"

@@ -14,25 +14,27 @@ from qgis.core import (
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..database import publish, session
+from ..definitions import algorithms
+from ..definitions import parameters as keys
 from ..i18n import tr
 from ..net.http import plugin_version
 from .base import DrogscenAlgorithm
 
 
 class PublishAlgorithm(DrogscenAlgorithm):
-    OVERLAPS = "OVERLAPS"
-    SUMMARY = "SUMMARY"
-    CONNECTION = "CONNECTION"
-    SCHEMA = "SCHEMA"
-    NAME = "NAME"
-    READERS = "READERS"
-    NOTE = "NOTE"
-    RUN_ID = "RUN_ID"
-    OVERLAPS_TABLE = "OVERLAPS_TABLE"
-    SUMMARY_TABLE = "SUMMARY_TABLE"
+    OVERLAPS = keys.OVERLAPS
+    SUMMARY = keys.SUMMARY
+    CONNECTION = keys.CONNECTION
+    SCHEMA = keys.SCHEMA
+    NAME = keys.NAME
+    READERS = keys.READERS
+    NOTE = keys.NOTE
+    RUN_ID = keys.RUN_ID
+    OVERLAPS_TABLE = keys.OVERLAPS_TABLE
+    SUMMARY_TABLE = keys.SUMMARY_TABLE
 
     def name(self):
-        return "publish"
+        return algorithms.PUBLISH_NAME
 
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Publish the lägesbild to a shared database")

@@ -19,6 +19,8 @@ from qgis.PyQt.QtCore import QDate
 
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.report_content import PERIOD_KINDS, locate, trend
+from ..definitions import algorithms, defaults
+from ..definitions import parameters as keys
 from ..i18n import tr
 from ..qgis_io.compat import FieldType
 from ..report.data import read_districts, read_trend_scenes
@@ -37,17 +39,17 @@ OUTPUT_FIELDS = (
 
 
 class SceneTrendAlgorithm(ReportAlgorithm):
-    SCENES = "SCENES"
-    FIRST_SEEN_FIELD = "FIRST_SEEN_FIELD"
-    CLOSED_ON_FIELD = "CLOSED_ON_FIELD"
-    PERIOD = "PERIOD"
-    DISTRICTS = "DISTRICTS"
-    DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
-    OUTPUT = "OUTPUT"
-    UNDATED_COUNT = "UNDATED_COUNT"
+    SCENES = keys.SCENES
+    FIRST_SEEN_FIELD = keys.FIRST_SEEN_FIELD
+    CLOSED_ON_FIELD = keys.CLOSED_ON_FIELD
+    PERIOD = keys.PERIOD
+    DISTRICTS = keys.DISTRICTS
+    DISTRICT_NAME_FIELD = keys.DISTRICT_NAME_FIELD
+    OUTPUT = keys.OUTPUT
+    UNDATED_COUNT = keys.UNDATED_COUNT
 
     def name(self):
-        return "scenetrend"
+        return algorithms.SCENE_TREND_NAME
 
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Scene trend per year or quarter")
@@ -72,12 +74,13 @@ class SceneTrendAlgorithm(ReportAlgorithm):
         )
         self.add(
             QgsProcessingParameterField(
-                self.FIRST_SEEN_FIELD, tr("First seen field"), "first_seen", self.SCENES),
+                self.FIRST_SEEN_FIELD, tr("First seen field"), defaults.SCENE_FROM_FIELD,
+                self.SCENES),
             tr("Date field (or YYYY-MM-DD text): when the scene was first seen."),
         )
         self.add(
             QgsProcessingParameterField(
-                self.CLOSED_ON_FIELD, tr("Closed on field"), "closed_on", self.SCENES,
+                self.CLOSED_ON_FIELD, tr("Closed on field"), defaults.SCENE_TO_FIELD, self.SCENES,
                 optional=True),
             tr("Date field (or YYYY-MM-DD text): when the scene closed; empty while open."),
         )
@@ -94,7 +97,8 @@ class SceneTrendAlgorithm(ReportAlgorithm):
         )
         self.add(
             QgsProcessingParameterField(
-                self.DISTRICT_NAME_FIELD, tr("District name field"), "name", self.DISTRICTS,
+                self.DISTRICT_NAME_FIELD, tr("District name field"), defaults.DISTRICT_NAME_FIELD,
+                self.DISTRICTS,
                 optional=True),
             tr("Field with the district's name."),
         )

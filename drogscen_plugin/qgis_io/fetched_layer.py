@@ -20,6 +20,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 from shapely import wkb as shapely_wkb
 
 from ..core.errors import InputError
+from ..definitions.defaults import WGS84
 from ..i18n import tr
 from .compat import FieldType
 
@@ -71,7 +72,7 @@ def split_by_geometry(schools):
 
 def wgs84_transform(crs, transform_context):
     """The transform from the sources' EPSG:4326 to ``crs``."""
-    return QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, transform_context)
+    return QgsCoordinateTransform(QgsCoordinateReferenceSystem(WGS84), crs, transform_context)
 
 
 def _utc(moment):

@@ -15,17 +15,16 @@ from qgis.core import (
     QgsSettings,
 )
 
+from ..definitions.defaults import ANALYSIS_CRS, WGS84
 from ..i18n import tr
 
 ANALYSIS_CRS_KEY = "drogscen/analysis_crs"
-DEFAULT_ANALYSIS_CRS = "EPSG:3006"
-WGS84 = "EPSG:4326"
 
 
 def analysis_crs_setting(settings=None):
     """The dock's analysis CRS: drogscen/analysis_crs, else SWEREF 99 TM."""
     value = (settings or QgsSettings()).value(ANALYSIS_CRS_KEY, "")
-    return str(value or "").strip() or DEFAULT_ANALYSIS_CRS
+    return str(value or "").strip() or ANALYSIS_CRS
 
 
 def utm_crs(longitude, latitude):

@@ -45,7 +45,9 @@ from ..core.coverage import (
 )
 from ..core.errors import AnalysisCanceled, DrogscenError, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
+from ..definitions.defaults import ANALYSIS_CRS, DEFAULT_DISTANCE
 from ..i18n import tr
+from .checks import require_metric_crs
 from .compat import FieldType
 from .forms import (
     constrain,
@@ -56,7 +58,6 @@ from .forms import (
     value_map,
 )
 from .geopackage import layer_names, open_layer, write_empty_layer
-from .checks import require_metric_crs
 from .layers import is_blank, plain
 from .scene_layer import LayerExistsError
 from .styling import STYLE_DIR, read_style
@@ -197,7 +198,7 @@ def _set_up(layer, suffix):
     _apply_style(layer, suffix)
 
 
-def create_measures_layers(path, crs="EPSG:3006", group_name=None, prefix="measures"):
+def create_measures_layers(path, crs=ANALYSIS_CRS, group_name=None, prefix="measures"):
     """Create the three empty measures layers ``<prefix>_points``, ``_lines`` and
     ``_polygons`` in the GeoPackage ``path``; returns ``MeasureLayers`` (not
     added to the project: see ``measures_group``).
@@ -482,7 +483,7 @@ def measure_coverage(
     include_planned=False,
     on=None,
     schools=None,
-    distance=300.0,
+    distance=DEFAULT_DISTANCE,
     transform_context=None,
     feedback=None,
 ):

@@ -18,6 +18,7 @@ from qgis.core import (
 )
 
 from ..core.errors import DrogscenError, InputError
+from ..definitions.defaults import ANALYSIS_CRS
 from ..i18n import tr
 from .compat import FieldType
 from .forms import (
@@ -95,7 +96,7 @@ def _set_up(layer):
     setup_temporal(layer)
 
 
-def create_scene_layer(path, layer_name="scenes", crs="EPSG:3006"):
+def create_scene_layer(path, layer_name="scenes", crs=ANALYSIS_CRS):
     """Create an empty scene layer in the GeoPackage ``path`` and return it (not added
     to the project).
 

@@ -38,6 +38,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..core.errors import DrogscenError
 from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
 from ..core.week_steps import step_of
+from ..definitions.defaults import SCENE_HOURS_FIELD
 from ..i18n import tr
 
 STYLE_DIR = os.path.join(
@@ -179,7 +180,7 @@ def _active_at(hours, moment):
     )
 
 
-def time_filter_expression(hours_field="active_hours"):
+def time_filter_expression(hours_field=SCENE_HOURS_FIELD):
     """The filter of the time rule: active at the Temporal Controller's and the dock's time."""
     return "{} AND {}".format(
         _active_at(hours_field, "@map_start_time"), _active_at(hours_field, "@" + TIME_VARIABLE)
@@ -238,7 +239,7 @@ def set_time_variables(layer, moment):
     QgsExpressionContextUtils.setLayerVariables(layer, variables)
 
 
-def setup_temporal(layer, hours_field="active_hours"):
+def setup_temporal(layer, hours_field=SCENE_HOURS_FIELD):
     """Make a scene layer follow QGIS's Temporal Controller.
 
     Mode "redraw layer only": QGIS redraws the layer for every frame, and the
@@ -251,7 +252,7 @@ def setup_temporal(layer, hours_field="active_hours"):
     layer.triggerRepaint()
 
 
-def set_time_filter(layer, moment, hours_field="active_hours"):
+def set_time_filter(layer, moment, hours_field=SCENE_HOURS_FIELD):
     """Show only the scenes active at ``moment`` (a datetime; its weekday and
     time of day count), or all scenes when ``moment`` is None."""
     _ensure_time_rule(layer, hours_field)

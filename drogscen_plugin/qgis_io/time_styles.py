@@ -21,8 +21,9 @@ from ..core.errors import ScheduleError
 from ..core.hours import is_preschool
 from ..core.schedule import WeeklySchedule
 from ..core.week_steps import STEPS, week_steps
-from .compat import FieldType
+from ..definitions.conflicts import CONCURRENT
 from ..i18n import tr
+from .compat import FieldType
 from .styling import STEP_VARIABLE, fade_closed, set_time_variables
 
 SCENE_STEPS = "scene_steps"
@@ -100,7 +101,7 @@ def _conflict_filter(conflict):
     """A conflict's rule: its own value when no time is set; at a time, whether the
     school is open then."""
     at_time = _at_step(SCHOOL_STEPS)
-    if conflict != "concurrent":
+    if conflict != CONCURRENT:
         at_time = "NOT " + at_time
     return "if({}, \"conflict\" = {}, {})".format(
         _no_time(), QgsExpression.quotedValue(conflict), at_time)

@@ -28,9 +28,9 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..core import report_content as content
 from ..core.disc import quad_segments
 from ..core.weekchart import Palette, svg_number
+from ..definitions.conflicts import AFTER_HOURS, CONCURRENT
 from ..i18n import tr
 from ..qgis_io.styling import STYLE_CATEGORIES, TIME_VARIABLE, apply_style
 
@@ -242,8 +242,8 @@ class ReportMaps:
                 colors[category.value()] = QColor(category.symbol().color()).name()
         return Palette(
             open=self.school_colors.get(school_fid) or Palette.open,
-            concurrent=colors.get(content.CONCURRENT, Palette.concurrent),
-            after_hours=colors.get(content.AFTER_HOURS, Palette.after_hours),
+            concurrent=colors.get(CONCURRENT, Palette.concurrent),
+            after_hours=colors.get(AFTER_HOURS, Palette.after_hours),
         )
 
     def _school_colors(self):

@@ -7,6 +7,7 @@ from typing import Optional
 from qgis.core import QgsVectorLayer
 
 from ..core import report_content as content
+from ..definitions import defaults
 
 PAPERS = ("A4", "A3")
 
@@ -20,12 +21,12 @@ class ReportOptions:
     parameters line and the buffers show it). ``today`` is the report date.
     """
 
-    distance: float = 300.0
-    scene_name_field: str = "name"
-    first_seen_field: str = "first_seen"
-    closed_on_field: str = "closed_on"
-    source_field: str = "source"
-    district_name_field: str = "name"
+    distance: float = defaults.DEFAULT_DISTANCE
+    scene_name_field: str = defaults.SCENE_NAME_FIELD
+    first_seen_field: str = defaults.SCENE_FROM_FIELD
+    closed_on_field: str = defaults.SCENE_TO_FIELD
+    source_field: str = defaults.SCENE_SOURCE_FIELD
+    district_name_field: str = defaults.DISTRICT_NAME_FIELD
     period: str = content.YEAR
     paper: str = "A4"
     today: Optional[datetime.date] = None

@@ -19,11 +19,11 @@ from qgis.core import (
     QgsProperty,
 )
 
-from ..core import report_content as content
 from ..core.errors import AnalysisCanceled
 from ..core.period import first_date
 from ..core.schedule import Schedule, WeeklySchedule
 from ..core.weekchart import ChartScene, svg_number, week_chart_svg
+from ..definitions.conflicts import AFTER_HOURS, CONCURRENT, conflict_label
 from ..i18n import tr
 from .layout import ROW_HEIGHT, embedded_svg, footer, item, sensitive_note, set_map, set_text
 
@@ -37,9 +37,10 @@ _CHART_DPI = 300
 _MAP_MARGIN = 1.15
 # The order of the overview's table (core severity_key).
 _SORT_EXPRESSION = (
-    "concat(if(\"worst_conflict\" = 'concurrent', '0', if(\"worst_conflict\" = "
-    "'after_hours', '1', '2')), lpad(to_string(99999 - \"concurrent_min\"), 6, '0'), "
-    "lpad(to_string(99999 - \"afterhours_min\"), 6, '0'), lower(\"school_name\"))")
+    "concat(if(\"worst_conflict\" = '{}', '0', if(\"worst_conflict\" = "
+    "'{}', '1', '2')), lpad(to_string(99999 - \"concurrent_min\"), 6, '0'), "
+    "lpad(to_string(99999 - \"afterhours_min\"), 6, '0'), lower(\"school_name\"))"
+).format(CONCURRENT, AFTER_HOURS)
 
 
 def fill_school_pages(report, layout, feedback):
@@ -78,8 +79,8 @@ def _conflict_expression(field):
     return "CASE {} ELSE \"{}\" END".format(" ".join(
         "WHEN \"{}\" = {} THEN {}".format(
             field, QgsExpression.quotedString(value),
-            QgsExpression.quotedString(content.conflict_label(value)))
-        for value in (content.CONCURRENT, content.AFTER_HOURS)), field)
+            QgsExpression.quotedString(conflict_label(value)))
+        for value in (CONCURRENT, AFTER_HOURS)), field)
 
 
 def _fill_texts(layout, report):

@@ -43,6 +43,7 @@ from qgis.PyQt.QtGui import QColor  # noqa: E402
 from qgis.PyQt.QtXml import QDomDocument  # noqa: E402
 
 from drogscen_plugin.core.coverage import MEASURE_TYPES, measure_type_labels  # noqa: E402
+from drogscen_plugin.definitions.conflicts import AFTER_HOURS, CONCURRENT  # noqa: E402
 from drogscen_plugin.qgis_io.styling import STYLE_CATEGORIES, setup_temporal  # noqa: E402
 
 PRESCHOOL = {"color": "51,160,44,255", "name": "circle"}
@@ -131,9 +132,9 @@ def buffers():
 def overlaps():
     layer = empty_layer("MultiPolygon", ["conflict"])
     categories = [
-        ("concurrent", "Concurrent: active while the school is open", "215,25,28,170",
+        (CONCURRENT, "Concurrent: active while the school is open", "215,25,28,170",
          "127,0,0,255"),
-        ("after_hours", "After hours: active while the school is closed", "253,174,97,170",
+        (AFTER_HOURS, "After hours: active while the school is closed", "253,174,97,170",
          "179,88,6,255"),
     ]
     layer.setRenderer(QgsCategorizedSymbolRenderer("conflict", [
