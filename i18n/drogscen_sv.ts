@@ -91,9 +91,9 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="291"/>
-        <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="275"/>
         <location filename="../drogscen_plugin/core/fields.py" line="71"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="95"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="83"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>School</source>
@@ -328,154 +328,89 @@
         <translation>platsfält med datum stängd{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="66"/>
-        <source>Yard round</source>
-        <translation>Rondering av skolgården</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="67"/>
-        <source>Adult presence</source>
-        <translation>Vuxennärvaro</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="68"/>
-        <source>Camera</source>
-        <translation>Kamera</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="69"/>
-        <source>Sensor</source>
-        <translation>Sensor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="70"/>
-        <source>Guard patrol</source>
-        <translation>Väktarrond</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="71"/>
-        <source>Lighting</source>
-        <translation>Belysning</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="72"/>
-        <source>Vegetation clearing</source>
-        <translation>Röjning av vegetation</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="73"/>
-        <source>Fencing</source>
-        <translation>Stängsel</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="74"/>
-        <source>Syringe pick-up / cleaning</source>
-        <translation>Sprutplockning/städning</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="75"/>
-        <source>Other</source>
-        <translation>Annat</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="81"/>
-        <source>Planned</source>
-        <translation>Planerad</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="81"/>
-        <source>Ongoing</source>
-        <translation>Pågående</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="81"/>
-        <source>Done</source>
-        <translation>Genomförd</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="228"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="196"/>
         <source>Measure {fid}, field &apos;measure_type&apos;: &apos;{value}&apos; is not a measure type (one of {types}).</source>
         <translation>Åtgärd {fid}, fältet &apos;measure_type&apos;: &apos;{value}&apos; är ingen åtgärdstyp (en av {types}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="235"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="203"/>
         <source>Measure {fid}, field &apos;status&apos;: &apos;{value}&apos; is not a status (one of {statuses}).</source>
         <translation>Åtgärd {fid}, fältet &apos;status&apos;: &apos;{value}&apos; är ingen status (en av {statuses}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="247"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="215"/>
         <source>Measure {fid}, field &apos;hours&apos;: &apos;{hours}&apos;: {message}</source>
         <translation>Åtgärd {fid}, fältet &apos;hours&apos;: &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="252"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="220"/>
         <source>Measure {fid}: the end date {end} is before the start date {start}.</source>
         <translation>Åtgärd {fid}: slutdatumet {end} ligger före startdatumet {start}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="306"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="274"/>
         <location filename="../drogscen_plugin/core/fields.py" line="69"/>
         <source>School id</source>
         <translation>Skol-id</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="308"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="276"/>
         <source>Needed (min/week)</source>
         <translation>Behov (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="309"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="277"/>
         <source>Uncovered (min/week)</source>
         <translation>Otäckt (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="310"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="278"/>
         <source>Uncovered hours</source>
         <translation>Otäckta tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="311"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="279"/>
         <location filename="../drogscen_plugin/core/fields.py" line="87"/>
         <source>Yard round days</source>
         <translation>Ronderingsdagar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="312"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="280"/>
         <source>Yard round days missing</source>
         <translation>Saknade ronderingsdagar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="313"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="281"/>
         <source>Adult presence needed (min/week)</source>
         <translation>Behov av vuxennärvaro (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="314"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="282"/>
         <source>Adult presence uncovered (min/week)</source>
         <translation>Vuxennärvaro otäckt (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="315"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="283"/>
         <source>Adult presence uncovered hours</source>
         <translation>Otäckta tider för vuxennärvaro</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="316"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="284"/>
         <source>Guard hours needed (min/week)</source>
         <translation>Behov av väktartid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="317"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="285"/>
         <source>Guard hours uncovered (min/week)</source>
         <translation>Väktartid otäckt (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="318"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="286"/>
         <source>Guard hours uncovered</source>
         <translation>Otäckta väktartider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="319"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="287"/>
         <source>Measures in force</source>
         <translation>Gällande åtgärder</translation>
     </message>
@@ -492,7 +427,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="73"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="118"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="96"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="202"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
@@ -1197,7 +1132,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="59"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="396"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="332"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="63"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
@@ -1301,6 +1236,71 @@
         <translation>ingen</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="49"/>
+        <source>Yard round</source>
+        <translation>Rondering av skolgården</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="51"/>
+        <source>Adult presence</source>
+        <translation>Vuxennärvaro</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="53"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="55"/>
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="58"/>
+        <source>Guard patrol</source>
+        <translation>Väktarrond</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="60"/>
+        <source>Lighting</source>
+        <translation>Belysning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="62"/>
+        <source>Vegetation clearing</source>
+        <translation>Röjning av vegetation</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="64"/>
+        <source>Fencing</source>
+        <translation>Stängsel</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="66"/>
+        <source>Syringe pick-up / cleaning</source>
+        <translation>Sprutplockning/städning</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="68"/>
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="107"/>
+        <source>Planned</source>
+        <translation>Planerad</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="107"/>
+        <source>Ongoing</source>
+        <translation>Pågående</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/definitions/measures.py" line="107"/>
+        <source>Done</source>
+        <translation>Genomförd</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="69"/>
         <source>Drogscen: scenes near schools</source>
         <translation>Drogscen: drogscener nära skolor</translation>
@@ -1386,166 +1386,146 @@
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="27"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="29"/>
         <source>Fetch schools</source>
         <translation>Hämta skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="29"/>
-        <source>OpenStreetMap</source>
-        <translation>OpenStreetMap</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="30"/>
-        <source>Skolverket</source>
-        <translation>Skolverket</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="33"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="36"/>
         <source>Current map extent</source>
         <translation>Kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="34"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="37"/>
         <source>Municipality code</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="40"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="43"/>
         <source>4 digits, e.g. 0180</source>
         <translation>4 siffror, t.ex. 0180</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="47"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="109"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="50"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="98"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="46"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
         <source>Source</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="67"/>
-        <source>Skolverket&apos;s register has no preschools, and it is searched by municipality only.</source>
-        <translation>Skolverkets register har inga förskolor och söks bara per kommun.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="69"/>
-        <source>Data © OpenStreetMap contributors (ODbL): credit OpenStreetMap where you show the map.</source>
-        <translation>Data © OpenStreetMaps bidragsgivare (ODbL): ange OpenStreetMap som källa där du visar kartan.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="92"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="89"/>
         <source>Fetch schools…</source>
         <translation>Hämta skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="94"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="91"/>
         <source>Load schools and preschools from OpenStreetMap or Skolverket</source>
         <translation>Hämta skolor och förskolor från OpenStreetMap eller Skolverket</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="105"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="102"/>
         <source>Fetching schools…</source>
         <translation>Hämtar skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="123"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="120"/>
         <source>No schools or preschools were found there.</source>
         <translation>Inga skolor eller förskolor hittades där.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="127"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="124"/>
         <source>Added {count} schools and preschools in layer &apos;{layer}&apos;.</source>
         <translation>Lade till {count} skolor och förskolor i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="53"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="56"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="246"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="197"/>
         <source>Safety measures</source>
         <translation>Trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="58"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="55"/>
         <location filename="../drogscen_plugin/plugin.py" line="91"/>
         <source>New measures layer…</source>
         <translation>Nytt åtgärdslager…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="59"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
         <source>Create point, line and area layers for measures</source>
         <translation>Skapa punkt-, linje- och ytlager för åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="64"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="61"/>
         <source>Add measure</source>
         <translation>Lägg till åtgärd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="66"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="63"/>
         <source>A planned measure for the selected row, with the hours its conflict needs</source>
         <translation>En planerad åtgärd för den valda raden, med de tider som dess konflikt kräver</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="68"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="65"/>
         <source>Suggest measures</source>
         <translation>Föreslå åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="69"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="66"/>
         <source>Planned measures for every affected school</source>
         <translation>Planerade åtgärder för varje berörd skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="70"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="67"/>
         <source>Check coverage</source>
         <translation>Kontrollera täckning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="71"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="68"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="203"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="96"/>
         <source>Count planned measures</source>
         <translation>Räkna med planerade åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="105"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="102"/>
         <source>New measures layer</source>
         <translation>Nytt åtgärdslager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="106"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="103"/>
         <location filename="../drogscen_plugin/plugin.py" line="139"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="119"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="116"/>
         <source>Measures layers added in group &apos;{group}&apos;.</source>
         <translation>Åtgärdslagren har lagts till i gruppen &apos;{group}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="146"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="143"/>
         <source>Select a row of the results first.</source>
         <translation>Välj först en rad i resultatet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="162"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="159"/>
         <source>Added a measure ({kind}) for {school} to layer &apos;{layer}&apos;: save the layer&apos;s edits to keep it.</source>
         <translation>Lade till en åtgärd ({kind}) för {school} i lagret &apos;{layer}&apos;: spara lagrets ändringar för att behålla den.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="196"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="193"/>
         <source>Added {count} suggested measures to layer &apos;{layer}&apos;: save the layer&apos;s edits to keep them.</source>
         <translation>Lade till {count} föreslagna åtgärder i lagret &apos;{layer}&apos;: spara lagrets ändringar för att behålla dem.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="211"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="208"/>
         <source>The project has no measures layer: create one with New measures layer…</source>
         <translation>Projektet har inget åtgärdslager: skapa ett med Nytt åtgärdslager…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="229"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="226"/>
         <source>{uncovered} of {schools} affected schools have needs the measures do not cover.</source>
         <translation>{uncovered} av {schools} berörda skolor har behov som åtgärderna inte täcker.</translation>
     </message>
@@ -1924,8 +1904,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/net/http.py" line="222"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="235"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="454"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="176"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="390"/>
         <source>The fetch was canceled.</source>
         <translation>Hämtningen avbröts.</translation>
     </message>
@@ -2028,6 +2008,51 @@
         <location filename="../drogscen_plugin/net/http.py" line="496"/>
         <source>{service} answered with an error (HTTP {status}): &apos;{excerpt}&apos;. Check the address {url}.</source>
         <translation>{service} svarade med ett fel (HTTP {status}): &apos;{excerpt}&apos;. Kontrollera adressen {url}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/osm_source.py" line="23"/>
+        <source>OpenStreetMap (Overpass API): schools and preschools</source>
+        <translation>OpenStreetMap (Overpass API): skolor och förskolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/osm_source.py" line="26"/>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/osm_source.py" line="29"/>
+        <source>Data © OpenStreetMap contributors (ODbL): credit OpenStreetMap where you show the map.</source>
+        <translation>Data © OpenStreetMaps bidragsgivare (ODbL): ange OpenStreetMap som källa där du visar kartan.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/osm_source.py" line="33"/>
+        <source>Overpass API address</source>
+        <translation>Adress till Overpass API</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/osm_source.py" line="36"/>
+        <source>The Overpass API interpreter; the default comes from the setting drogscen/overpass_url, else the public server.</source>
+        <translation>Overpass API:s interpreter; standardvärdet kommer från inställningen drogscen/overpass_url, annars den publika servern.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/osm_source.py" line="43"/>
+        <source>municipality {code}</source>
+        <translation>kommun {code}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/osm_source.py" line="45"/>
+        <source>the extent {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</source>
+        <translation>utbredningen {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/osm_source.py" line="49"/>
+        <source>Asking {url} for {where}…</source>
+        <translation>Frågar {url} om {where}…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/osm_source.py" line="52"/>
+        <source>Maps and data made from it must credit “© OpenStreetMap contributors”.</source>
+        <translation>Kartor och data som bygger på dem måste ange ”© OpenStreetMaps bidragsgivare”.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/net/overpass.py" line="65"/>
@@ -2209,6 +2234,41 @@
         <location filename="../drogscen_plugin/net/skolverket.py" line="229"/>
         <source>its name is not text</source>
         <translation>dess namn är inte text</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket_source.py" line="20"/>
+        <source>Skolverket (Skolenhetsregistret): schools only, no preschools</source>
+        <translation>Skolverket (Skolenhetsregistret): bara skolor, inga förskolor</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket_source.py" line="23"/>
+        <source>Skolverket</source>
+        <translation>Skolverket</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket_source.py" line="26"/>
+        <source>Skolverket&apos;s register has no preschools, and it is searched by municipality only.</source>
+        <translation>Skolverkets register har inga förskolor och söks bara per kommun.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket_source.py" line="30"/>
+        <source>Skolenhetsregistret address</source>
+        <translation>Adress till Skolenhetsregistret</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket_source.py" line="33"/>
+        <source>Skolverket&apos;s Skolenhetsregistret v2; the default comes from the setting drogscen/skolverket_url.</source>
+        <translation>Skolverkets Skolenhetsregistret v2; standardvärdet kommer från inställningen drogscen/skolverket_url.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket_source.py" line="39"/>
+        <source>Skolverket&apos;s register is searched by municipality: give a municipality code (kommunkod), such as 0180 for Stockholm.</source>
+        <translation>Skolverkets register söks per kommun: ange en kommunkod, till exempel 0180 för Stockholm.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/skolverket_source.py" line="45"/>
+        <source>Asking {url} for the school units of municipality {code}, one request per unit not fetched in the last day, four at a time…</source>
+        <translation>Frågar {url} efter skolenheterna i kommun {code}, en förfrågan per enhet som inte hämtats det senaste dygnet, fyra åt gången…</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/plugin.py" line="81"/>
@@ -2610,17 +2670,17 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="78"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="67"/>
         <source>Fetch schools and preschools (open data)</source>
         <translation>Hämta skolor och förskolor (öppna data)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="81"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="70"/>
         <source>Data sources</source>
         <translation>Datakällor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="87"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="76"/>
         <source>Loads schools and preschools for an extent or a municipality from open data, with the fields the overlap analysis reads: name, type (förskola, grundskola, gymnasieskola, skola when the level is not known, annan), opening_hours when the source has them, source_id, source and fetched_at.
 
 OpenStreetMap (Overpass API): schools and preschools, school grounds as polygons where they are mapped, and the opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap wherever you show or share it. A school mapped twice (a point in its grounds, grounds within grounds) becomes one feature.
@@ -2641,227 +2701,167 @@ Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar
 Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="111"/>
-        <source>OpenStreetMap (Overpass API): schools and preschools</source>
-        <translation>OpenStreetMap (Overpass API): skolor och förskolor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="112"/>
-        <source>Skolverket (Skolenhetsregistret): schools only, no preschools</source>
-        <translation>Skolverket (Skolenhetsregistret): bara skolor, inga förskolor</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="102"/>
         <source>Where the schools come from. Skolverket&apos;s register has no preschools and is searched by municipality only.</source>
         <translation>Var skolorna hämtas från. Skolverkets register har inga förskolor och söks bara per kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="108"/>
         <source>Extent</source>
         <translation>Utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="109"/>
         <source>The area to fetch schools for (OpenStreetMap only); or give a municipality.</source>
         <translation>Området att hämta skolor för (bara OpenStreetMap); eller ange en kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="113"/>
         <source>Municipality code (kommunkod)</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="115"/>
         <source>The four-digit municipality code, for example 0180 for Stockholm.</source>
         <translation>Kommunens fyrsiffriga kod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="133"/>
-        <source>Overpass API address</source>
-        <translation>Adress till Overpass API</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="135"/>
-        <source>The Overpass API interpreter; the default comes from the setting drogscen/overpass_url, else the public server.</source>
-        <translation>Overpass API:s interpreter; standardvärdet kommer från inställningen drogscen/overpass_url, annars den publika servern.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="144"/>
-        <source>Skolenhetsregistret address</source>
-        <translation>Adress till Skolenhetsregistret</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="148"/>
-        <source>Skolverket&apos;s Skolenhetsregistret v2; the default comes from the setting drogscen/skolverket_url.</source>
-        <translation>Skolverkets Skolenhetsregistret v2; standardvärdet kommer från inställningen drogscen/skolverket_url.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="155"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="126"/>
         <source>Output CRS</source>
         <translation>Koordinatsystem för utdata</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="127"/>
         <source>The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Utdatalagrens koordinatsystem; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="161"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="132"/>
         <source>Schools and preschools (points)</source>
         <translation>Skolor och förskolor (punkter)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="163"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="134"/>
         <source>The schools and preschools mapped as points (all of them from Skolverket).</source>
         <translation>Skolor och förskolor som är karterade som punkter (alla från Skolverket).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="168"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="139"/>
         <source>School grounds (polygons)</source>
         <translation>Skolgårdar (polygoner)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="173"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="144"/>
         <source>The schools and preschools mapped with their grounds (OpenStreetMap only).</source>
         <translation>Skolor och förskolor som är karterade med sina skolgårdar (bara OpenStreetMap).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="175"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="146"/>
         <source>Schools as points</source>
         <translation>Skolor som punkter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="176"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="147"/>
         <source>Schools with grounds</source>
         <translation>Skolor med skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="177"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="148"/>
         <source>Elements left out</source>
         <translation>Utelämnade element</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="184"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="155"/>
         <source>Give either an extent or a municipality code, not both.</source>
         <translation>Ange antingen en utbredning eller en kommunkod, inte båda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="187"/>
-        <source>Skolverket&apos;s register is searched by municipality: give a municipality code (kommunkod), such as 0180 for Stockholm.</source>
-        <translation>Skolverkets register söks per kommun: ange en kommunkod, till exempel 0180 för Stockholm.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="193"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="159"/>
         <source>Give an extent or a municipality code to fetch schools for.</source>
         <translation>Ange en utbredning eller en kommunkod att hämta skolor för.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="197"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="163"/>
         <source>{parameter}: no valid CRS given.</source>
         <translation>{parameter}: inget giltigt koordinatsystem angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="211"/>
-        <source>municipality {code}</source>
-        <translation>kommun {code}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="213"/>
-        <source>the extent {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</source>
-        <translation>utbredningen {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="217"/>
-        <source>Asking {url} for {where}…</source>
-        <translation>Frågar {url} om {where}…</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="226"/>
-        <source>Asking {url} for the school units of municipality {code}, one request per unit not fetched in the last day, four at a time…</source>
-        <translation>Frågar {url} efter skolenheterna i kommun {code}, en förfrågan per enhet som inte hämtats det senaste dygnet, fyra åt gången…</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="290"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="228"/>
         <source>{count} schools with school grounds were not written: the output &apos;{output}&apos; is not set.</source>
         <translation>{count} skolor med skolgård skrevs inte: utdatan &apos;{output}&apos; är inte angiven.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="307"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="245"/>
         <source>{count} schools and preschools from {source}: {points} as points, {grounds} with school grounds.</source>
         <translation>{count} skolor och förskolor från {source}: {points} som punkter, {grounds} med skolgård.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="322"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="260"/>
         <source>{count} malformed elements of the answer were left out: {elements}.</source>
         <translation>{count} felaktiga element i svaret utelämnades: {elements}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="328"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="266"/>
         <source>{count} school units were left out because their details could not be fetched: {units}.</source>
         <translation>{count} skolenheter utelämnades eftersom deras uppgifter inte kunde hämtas: {units}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="334"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="272"/>
         <source>{id} left out: {reason}.</source>
         <translation>{id} utelämnad: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="337"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="275"/>
         <source>{count} more elements left out.</source>
         <translation>{count} element till utelämnade.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="348"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="286"/>
         <source>{count} carry opening hours; the others get the default hours of their type in the analysis.</source>
         <translation>{count} har öppettider; de övriga får standardtiderna för sin skolform i analysen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="355"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="293"/>
         <source>{id} ({name}): the opening hours &apos;{hours}&apos; cannot be read ({message}); the analysis will use the default hours.</source>
         <translation>{id} ({name}): öppettiderna &apos;{hours}&apos; kan inte tolkas ({message}); analysen använder standardtiderna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="365"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="303"/>
         <source>Source and licence: {attribution}.</source>
         <translation>Källa och licens: {attribution}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="367"/>
-        <source>Maps and data made from it must credit “© OpenStreetMap contributors”.</source>
-        <translation>Kartor och data som bygger på dem måste ange ”© OpenStreetMaps bidragsgivare”.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="405"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="341"/>
         <source>points within their school&apos;s grounds</source>
         <translation>punkter inom sin skolas skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="406"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="342"/>
         <source>grounds within larger grounds of the same school</source>
         <translation>skolgårdar inom större skolgårdar för samma skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="407"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="343"/>
         <source>points near grounds of the same name</source>
         <translation>punkter nära en skolgård med samma namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="410"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="346"/>
         <source>{kind}: {count}</source>
         <translation>{kind}: {count}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="414"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="350"/>
         <source>{count} features were the same school as another and were merged ({kinds}): {pairs}.</source>
         <translation>{count} objekt var samma skola som ett annat och slogs ihop ({kinds}): {pairs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="458"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="394"/>
         <source>Schools and preschools ({source})</source>
         <translation>Skolor och förskolor ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="459"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="395"/>
         <source>School grounds ({source})</source>
         <translation>Skolgårdar ({source})</translation>
     </message>
@@ -2971,7 +2971,7 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="185"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="537"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="263"/>
         <source>The coverage was canceled.</source>
         <translation>Täckningsberäkningen avbröts.</translation>
     </message>
@@ -3607,180 +3607,180 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="57"/>
+        <source>{where}, field &apos;{field}&apos;: &apos;{hours}&apos;: {message}</source>
+        <translation>{where}, fältet &apos;{field}&apos;: &apos;{hours}&apos;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="65"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="108"/>
+        <source>Overlaps feature {fid}</source>
+        <translation>Överlapp, objekt {fid}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="93"/>
+        <source>Layer &apos;{layer}&apos; has no field {fields}: is it {what}?</source>
+        <translation>Lagret &apos;{layer}&apos; saknar fält: {fields}. Är det {what}?</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="102"/>
+        <source>the Overlaps output of drogscen:overlap</source>
+        <translation>utdata Överlapp från drogscen:overlap</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="139"/>
+        <source>{where}, field &apos;{field}&apos;: &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>{where}, fältet &apos;{field}&apos;: &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="156"/>
+        <source>a measures layer</source>
+        <translation>ett lager med åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="160"/>
+        <source>Layer &apos;{layer}&apos;, measure {fid}</source>
+        <translation>Lagret &apos;{layer}&apos;, åtgärd {fid}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="174"/>
+        <source>Layer &apos;{layer}&apos;: {message} The measure is left out.</source>
+        <translation>Lagret &apos;{layer}&apos;: {message} Åtgärden utelämnas.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="181"/>
+        <source>{where}: a {kind} without hours covers nothing.</source>
+        <translation>{where}: {kind} utan tider täcker ingenting.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="235"/>
+        <source>Layer &apos;{layer}&apos;: {message}</source>
+        <translation>Lagret &apos;{layer}&apos;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="238"/>
+        <source>the School summary output of drogscen:overlap</source>
+        <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="94"/>
         <source>Measure</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="97"/>
         <source>Hours in force</source>
         <translation>Tider då åtgärden gäller</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="98"/>
         <source>Responsible</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="99"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="100"/>
         <source>Start date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="101"/>
         <source>End date</source>
         <translation>Slutdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="124"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="102"/>
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="125"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="103"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="61"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="110"/>
         <source>Measures: points (cameras, sensors)</source>
         <translation>Åtgärder: punkter (kameror, sensorer)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="133"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="111"/>
         <source>Measures: lines (fences, patrol routes)</source>
         <translation>Åtgärder: linjer (stängsel, rondvägar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="134"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="112"/>
         <source>Measures: areas (lighting, clearing, yards)</source>
         <translation>Åtgärder: ytor (belysning, röjning, skolgårdar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="153"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
         <source>When the measure is in force, in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty for a camera or sensor that is always on.</source>
         <translation>När åtgärden gäller, i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt för en kamera eller sensor som alltid är på.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="158"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="136"/>
         <source>The cost cannot be negative.</source>
         <translation>Kostnaden kan inte vara negativ.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="160"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="138"/>
         <source>The end date cannot be before the start date.</source>
         <translation>Slutdatumet kan inte ligga före startdatumet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="185"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="137"/>
-        <source>The style {path} could not be read: {message}</source>
-        <translation>Stilen {path} kunde inte läsas: {message}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="186"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="138"/>
-        <source>it has no symbols</source>
-        <translation>den har inga symboler</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="214"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="165"/>
         <source>No valid CRS given for the new measures layers.</source>
         <translation>Inget giltigt koordinatsystem angivet för de nya åtgärdslagren.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="220"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="171"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another file or name; the existing layers are left as they are.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj en annan fil eller ett annat namn; de befintliga lagren lämnas orörda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="233"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="184"/>
         <source>Drogscen safety measures</source>
         <translation>Drogscen: trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="237"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="188"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="128"/>
         <source>The style of the new layer &apos;{layer}&apos; could not be saved in {path}: {message}</source>
         <translation>Stilen för det nya lagret &apos;{layer}&apos; kunde inte sparas i {path}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="278"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="229"/>
         <source>Layer &apos;{layer}&apos; cannot be edited.</source>
         <translation>Lagret &apos;{layer}&apos; kan inte redigeras.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="296"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="247"/>
         <source>Add {count} measures</source>
         <translation>Lägg till {count} åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="300"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="251"/>
         <source>The measures could not be added to layer &apos;{layer}&apos;.</source>
         <translation>Åtgärderna kunde inte läggas till i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="331"/>
-        <source>{where}, field &apos;{field}&apos;: &apos;{hours}&apos;: {message}</source>
-        <translation>{where}, fältet &apos;{field}&apos;: &apos;{hours}&apos;: {message}</translation>
+        <location filename="../drogscen_plugin/qgis_io/measures_style.py" line="73"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="137"/>
+        <source>The style {path} could not be read: {message}</source>
+        <translation>Stilen {path} kunde inte läsas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="339"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="382"/>
-        <source>Overlaps feature {fid}</source>
-        <translation>Överlapp, objekt {fid}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="367"/>
-        <source>Layer &apos;{layer}&apos; has no field {fields}: is it {what}?</source>
-        <translation>Lagret &apos;{layer}&apos; saknar fält: {fields}. Är det {what}?</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="376"/>
-        <source>the Overlaps output of drogscen:overlap</source>
-        <translation>utdata Överlapp från drogscen:overlap</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="413"/>
-        <source>{where}, field &apos;{field}&apos;: &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
-        <translation>{where}, fältet &apos;{field}&apos;: &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD).</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="430"/>
-        <source>a measures layer</source>
-        <translation>ett lager med åtgärder</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="434"/>
-        <source>Layer &apos;{layer}&apos;, measure {fid}</source>
-        <translation>Lagret &apos;{layer}&apos;, åtgärd {fid}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="448"/>
-        <source>Layer &apos;{layer}&apos;: {message} The measure is left out.</source>
-        <translation>Lagret &apos;{layer}&apos;: {message} Åtgärden utelämnas.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="455"/>
-        <source>{where}: a {kind} without hours covers nothing.</source>
-        <translation>{where}: {kind} utan tider täcker ingenting.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="509"/>
-        <source>Layer &apos;{layer}&apos;: {message}</source>
-        <translation>Lagret &apos;{layer}&apos;: {message}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="512"/>
-        <source>the School summary output of drogscen:overlap</source>
-        <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
+        <location filename="../drogscen_plugin/qgis_io/measures_style.py" line="74"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="138"/>
+        <source>it has no symbols</source>
+        <translation>den har inga symboler</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/mixed.py" line="36"/>
@@ -3788,12 +3788,12 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Skolorna är punkter och skolgårdar blandade i ett lager: var och en analyserades med sin egen geometri; sammanfattningen visar de {count} skolgårdarna som punkter inom dem, så att den har en geometrityp.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="59"/>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="57"/>
         <source>The proxy&apos;s authentication configuration &apos;{id}&apos; (Settings › Options › Network, setting {key}) could not be read: it is not in QGIS&apos;s authentication database, it holds no user name and password, or the master password was not entered.</source>
         <translation>Proxyns autentiseringskonfiguration &apos;{id}&apos; (Inställningar › Alternativ › Nätverk, inställningen {key}) kunde inte läsas: den finns inte i QGIS autentiseringsdatabas, den innehåller inget användarnamn och lösenord, eller så angavs inte huvudlösenordet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="103"/>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="101"/>
         <source>The CA bundle file &apos;{path}&apos; (setting {key}) does not exist. Point the setting at a PEM file with your organisation&apos;s root certificates, or clear it.</source>
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
     </message>

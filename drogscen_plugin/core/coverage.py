@@ -29,56 +29,23 @@ from functools import reduce
 from operator import or_
 from typing import Optional
 
+from ..definitions.measures import (
+    GUARD,
+    PLANNED,
+    PRESENCE,
+    ROUND,
+    STATUSES,
+    codes_covering,
+    measure_codes,
+    suggested_code,
+)
+from ..definitions.measures import measure_type as type_entry
 from ..i18n import tr
 from .errors import InputError, ScheduleError
 from .schedule import MINUTES_PER_DAY, MINUTES_PER_WEEK, WEEKDAYS, WeeklySchedule
 
-MEASURE_TYPES = (
-    "round",
-    "presence",
-    "camera",
-    "sensor",
-    "guard",
-    "lighting",
-    "vegetation",
-    "fencing",
-    "cleaning",
-    "other",
-)
-PLANNED, ONGOING, DONE = "planned", "ongoing", "done"
-STATUSES = (PLANNED, ONGOING, DONE)
-
-PRESENCE_TYPES = ("presence",)
-GUARD_TYPES = ("camera", "sensor", "guard")
-ROUND_TYPES = ("round",)
-# Devices: without hours they are on all the time.
-ALWAYS_ON_TYPES = ("camera", "sensor")
-# What "Suggest measures" proposes for each need.
-SUGGESTED_GUARD_TYPE = "sensor"
-
 # A suggested yard round: this many minutes before the opening.
 ROUND_MINUTES = 30
-
-
-def measure_type_labels():
-    """Stored measure_type code -> translated label, in the order forms list them."""
-    return {
-        "round": tr("Yard round"),
-        "presence": tr("Adult presence"),
-        "camera": tr("Camera"),
-        "sensor": tr("Sensor"),
-        "guard": tr("Guard patrol"),
-        "lighting": tr("Lighting"),
-        "vegetation": tr("Vegetation clearing"),
-        "fencing": tr("Fencing"),
-        "cleaning": tr("Syringe pick-up / cleaning"),
-        "other": tr("Other"),
-    }
-
-
-def status_labels():
-    """Stored status code -> translated label, in the order forms list them."""
-    return {PLANNED: tr("Planned"), ONGOING: tr("Ongoing"), DONE: tr("Done")}
 
 
 def _span(start, end):
@@ -157,23 +124,23 @@ class Needs:
     def hours_for(self, measure_type):
         """The hours a measure of ``measure_type`` needs, as opening_hours text, or
         None for a type that covers no need in time (lighting, fencing...)."""
-        if measure_type in PRESENCE_TYPES:
-            return self.presence.to_opening_hours()
-        if measure_type in GUARD_TYPES:
-            return self.guard.to_opening_hours()
-        if measure_type in ROUND_TYPES:
-            return self.round_hours.to_opening_hours()
-        return None
+        entry = type_entry(measure_type)
+        hours = {
+            PRESENCE: self.presence,
+            GUARD: self.guard,
+            ROUND: self.round_hours,
+        }.get(entry.covers if entry is not None else None)
+        return hours.to_opening_hours() if hours is not None else None
 
     def kinds(self):
         """One measure type per need the school has, in the order presence, guard, round."""
         kinds = []
         if self.presence.minutes:
-            kinds.append(PRESENCE_TYPES[0])
+            kinds.append(suggested_code(PRESENCE))
         if self.guard.minutes:
-            kinds.append(SUGGESTED_GUARD_TYPE)
+            kinds.append(suggested_code(GUARD))
         if self.rounds:
-            kinds.append(ROUND_TYPES[0])
+            kinds.append(suggested_code(ROUND))
         return kinds
 
 
@@ -223,12 +190,13 @@ def read_measure(fid, measure_type, hours, status=None, start_date=None, end_dat
     Empty status means planned; dates are ``datetime.date`` or None.
     """
     kind = _code(measure_type)
-    if kind not in MEASURE_TYPES:
+    entry = type_entry(kind)
+    if entry is None:
         raise InputError(
             tr("Measure {fid}, field 'measure_type': '{value}' is not a measure type "
                "(one of {types}).").format(
                 fid=fid, value=measure_type if measure_type is not None else "",
-                types=", ".join(MEASURE_TYPES)))
+                types=", ".join(measure_codes())))
     state = _code(status) or PLANNED
     if state not in STATUSES:
         raise InputError(
@@ -236,9 +204,9 @@ def read_measure(fid, measure_type, hours, status=None, start_date=None, end_dat
             .format(fid=fid, value=status, statuses=", ".join(STATUSES)))
     text = "" if hours is None else str(hours).strip()
     if not text:
-        always = kind in ALWAYS_ON_TYPES
-        schedule = WeeklySchedule.always() if always else WeeklySchedule.never()
-        hours_given = always or kind not in PRESENCE_TYPES + GUARD_TYPES + ROUND_TYPES
+        schedule = WeeklySchedule.always() if entry.always_on else WeeklySchedule.never()
+        # A staffed measure without hours covers nothing; one for no need is complete.
+        hours_given = entry.always_on or entry.covers is None
     else:
         try:
             schedule = WeeklySchedule.parse(text)
@@ -328,9 +296,9 @@ def coverage(needs, measures, include_planned=False, on=None):
     def cover(types):
         return _union(measure.schedule for measure in counted if measure.measure_type in types)
 
-    presence_left = needs.presence - cover(PRESENCE_TYPES)
-    guard_left = needs.guard - cover(GUARD_TYPES)
-    rounds = cover(ROUND_TYPES)
+    presence_left = needs.presence - cover(codes_covering(PRESENCE))
+    guard_left = needs.guard - cover(codes_covering(GUARD))
+    rounds = cover(codes_covering(ROUND))
     left = presence_left | guard_left
     return Coverage(
         needed_min=needs.presence.minutes + needs.guard.minutes,

@@ -15,8 +15,10 @@ from qgis.PyQt.QtWidgets import (
     QRadioButton,
 )
 
+from ..definitions import parameters as keys
+from ..definitions import sources
 from ..i18n import tr
-from ..processing.fetch_schools import OSM, SKOLVERKET, fetch_in_background
+from ..processing.fetch_schools import fetch_in_background
 
 
 class FetchDialog(QDialog):
@@ -26,8 +28,9 @@ class FetchDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Fetch schools"))
         self.source = QComboBox()
-        self.source.addItem(tr("OpenStreetMap"), OSM)
-        self.source.addItem(tr("Skolverket"), SKOLVERKET)
+        # The data is the algorithm's SOURCE value: the position in the list.
+        for index, source in enumerate(sources.SCHOOL_SOURCES):
+            self.source.addItem(source.short_label(), index)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.extent = QRadioButton(tr("Current map extent"))
@@ -58,29 +61,23 @@ class FetchDialog(QDialog):
         self._update()
 
     def _update(self):
-        skolverket = self.source.currentData() == SKOLVERKET
-        # Skolverket's register is searched by municipality only.
-        self.extent.setEnabled(not skolverket)
-        if skolverket:
+        source = sources.SCHOOL_SOURCES[self.source.currentData()]
+        self.extent.setEnabled(source.by_extent)
+        if not source.by_extent:
             self.municipality.setChecked(True)
-        self.note.setText(
-            tr("Skolverket's register has no preschools, and it is searched by "
-               "municipality only.") if skolverket
-            else tr("Data © OpenStreetMap contributors (ODbL): credit OpenStreetMap where "
-                    "you show the map.")
-        )
+        self.note.setText(source.note())
         self.code.setEnabled(self.municipality.isChecked())
         ready = self.extent.isChecked() or self.code.hasAcceptableInput()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def parameters(self, canvas):
         """The parameters of drogscen:fetchschools; the extent is that of ``canvas``."""
-        parameters = {"SOURCE": self.source.currentData()}
+        parameters = {keys.SOURCE: self.source.currentData()}
         if self.extent.isChecked():
-            parameters["EXTENT"] = QgsReferencedRectangle(
+            parameters[keys.EXTENT] = QgsReferencedRectangle(
                 canvas.extent(), canvas.mapSettings().destinationCrs())
         else:
-            parameters["MUNICIPALITY"] = self.code.text()
+            parameters[keys.MUNICIPALITY] = self.code.text()
         return parameters
 
 

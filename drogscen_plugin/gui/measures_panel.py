@@ -21,20 +21,17 @@ from qgis.PyQt.QtWidgets import (
     QTableWidgetItem,
 )
 
-from ..core.coverage import coverage_field_alias, measure_type_labels
+from ..core.coverage import coverage_field_alias
 from ..core.errors import DrogscenError, InputError
+from ..definitions.measures import measure_type_labels, need_kinds
 from ..i18n import tr
-from ..qgis_io.measures_layer import (
-    add_measure_features,
-    create_measures_layers,
+from ..qgis_io.measures_coverage import (
     measure_coverage,
     measure_from_pair,
-    measures_group,
     suggest_measure_features,
 )
+from ..qgis_io.measures_layer import add_measure_features, create_measures_layers, measures_group
 
-# The measures a school-scene pair asks for, in the order the picker lists them.
-PAIR_KINDS = ("presence", "guard", "camera", "sensor", "round")
 COVERAGE_COLUMNS = ("school_name", "needed_min", "uncovered_min", "uncovered_hours",
                     "round_days_missing")
 _MEASURE_FIELDS = ("measure_type", "school", "hours", "status")
@@ -59,7 +56,7 @@ class MeasuresPanel(QGroupBox):
         self.new_button.setToolTip(tr("Create point, line and area layers for measures"))
         self.kind = QComboBox()
         labels = measure_type_labels()
-        for kind in PAIR_KINDS:
+        for kind in need_kinds():
             self.kind.addItem(labels[kind], kind)
         self.add_button = QPushButton(tr("Add measure"))
         self.add_button.setToolTip(

@@ -24,14 +24,11 @@ from qgis.core import (
 from ..core.dedup import GROUNDS_IN_GROUNDS, POINT_IN_GROUNDS, SAME_NAME_NEARBY
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
 from ..core.schedule import WeeklySchedule
-from ..definitions import algorithms, defaults
+from ..definitions import algorithms, defaults, sources
 from ..definitions import parameters as keys
 from ..definitions.defaults import WGS84
 from ..i18n import tr
-from ..net import overpass, skolverket
 from ..net.http import HttpClient, user_agent
-from ..net.records import SOURCE_OSM, SOURCE_SKOLVERKET
-from ..net.unit_cache import DetailCache
 from ..qgis_io.cache import cache_folder
 from ..qgis_io.fetched_layer import (
     GROUNDS_TYPE,
@@ -42,18 +39,10 @@ from ..qgis_io.fetched_layer import (
     wgs84_transform,
 )
 from ..qgis_io.grid import grid_advice
-from ..qgis_io.proxy import (
-    max_answer_bytes,
-    overpass_url,
-    proxy_settings,
-    skolverket_url,
-    tls_verify,
-)
+from ..qgis_io.proxy import max_answer_bytes, proxy_settings, source_url, tls_verify
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
-OSM, SKOLVERKET = 0, 1
-SOURCE_NAMES = {OSM: SOURCE_OSM, SKOLVERKET: SOURCE_SKOLVERKET}
 # Entries listed one by one in the log; the rest are counted.
 _LISTED = 20
 
@@ -107,11 +96,8 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             QgsProcessingParameterEnum(
                 self.SOURCE,
                 tr("Source"),
-                [
-                    tr("OpenStreetMap (Overpass API): schools and preschools"),
-                    tr("Skolverket (Skolenhetsregistret): schools only, no preschools"),
-                ],
-                defaultValue=OSM,
+                [source.label() for source in sources.SCHOOL_SOURCES],
+                defaultValue=0,
             ),
             tr(
                 "Where the schools come from. Skolverket's register has no preschools and is "
@@ -128,29 +114,14 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             ),
             tr("The four-digit municipality code, for example 0180 for Stockholm."),
         )
-        self.add(
-            QgsProcessingParameterString(
-                self.OVERPASS_URL, tr("Overpass API address"), overpass_url(), optional=True
-            ),
-            tr(
-                "The Overpass API interpreter; the default comes from the setting "
-                "drogscen/overpass_url, else the public server."
-            ),
-            advanced=True,
-        )
-        self.add(
-            QgsProcessingParameterString(
-                self.SKOLVERKET_URL,
-                tr("Skolenhetsregistret address"),
-                skolverket_url(),
-                optional=True,
-            ),
-            tr(
-                "Skolverket's Skolenhetsregistret v2; the default comes from the setting "
-                "drogscen/skolverket_url."
-            ),
-            advanced=True,
-        )
+        for source in sources.SCHOOL_SOURCES:
+            self.add(
+                QgsProcessingParameterString(
+                    source.url_parameter, source.url_label(), source_url(source), optional=True
+                ),
+                source.url_help(),
+                advanced=True,
+            )
         self.add(
             QgsProcessingParameterCrs(self.OUTPUT_CRS, tr("Output CRS"), defaults.ANALYSIS_CRS),
             tr("The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden."),
@@ -177,18 +148,13 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED_COUNT, tr("Elements left out")))
 
     def process(self, parameters, context, feedback):
-        source = self.parameterAsEnum(parameters, self.SOURCE, context)
+        source = sources.SCHOOL_SOURCES[self.parameterAsEnum(parameters, self.SOURCE, context)]
         municipality = self.parameterAsString(parameters, self.MUNICIPALITY, context).strip()
         bbox = self._bbox(parameters, context)
         if municipality and bbox:
             raise InputError(tr("Give either an extent or a municipality code, not both."))
-        if source == SKOLVERKET and not municipality:
-            raise InputError(
-                tr(
-                    "Skolverket's register is searched by municipality: give a municipality code "
-                    "(kommunkod), such as 0180 for Stockholm."
-                )
-            )
+        if not source.by_extent and not municipality:
+            raise InputError(source.municipality_only())
         if not municipality and not bbox:
             raise InputError(tr("Give an extent or a municipality code to fetch schools for."))
         crs = self.parameterAsCrs(parameters, self.OUTPUT_CRS, context)
@@ -199,41 +165,16 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
                 )
             )
 
-        progress = self.progress(feedback, 0, 95)
-        if source == OSM:
-            client = self._client(
-                feedback,
-                read_timeout=overpass.READ_TIMEOUT,
-                min_rate_limit_wait=overpass.MIN_RATE_LIMIT_WAIT,
-            )
-            url = self._url(parameters, self.OVERPASS_URL, context, overpass_url)
-            where = (
-                tr("municipality {code}").format(code=municipality)
-                if municipality
-                else tr("the extent {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}").format(
-                    south=bbox[0], west=bbox[1], north=bbox[2], east=bbox[3]
-                )
-            )
-            feedback.pushInfo(tr("Asking {url} for {where}…").format(url=url, where=where))
-            with client:
-                result = overpass.fetch(
-                    client, url, bbox=bbox, municipality=municipality or None, progress=progress
-                )
-        else:
-            client = self._client(feedback)
-            url = self._url(parameters, self.SKOLVERKET_URL, context, skolverket_url)
-            feedback.pushInfo(
-                tr(
-                    "Asking {url} for the school units of municipality {code}, one request per "
-                    "unit not fetched in the last day, four at a time…"
-                ).format(url=url, code=municipality)
-            )
-            cache = DetailCache(cache_folder())
-            with client:
-                result = skolverket.fetch(client, url, municipality, progress=progress, cache=cache)
+        client = self._client(feedback, **source.client_options)
+        url = (self.parameterAsString(parameters, source.url_parameter, context).strip()
+               or source_url(source))
+        feedback.pushInfo(source.asking(url, bbox, municipality))
+        with client:
+            result = source.fetch(client, url, bbox, municipality or None,
+                                  self.progress(feedback, 0, 95), cache_folder())
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The fetch was canceled."))
-        return self._write(result, parameters, context, feedback, crs)
+        return self._write(result, parameters, context, feedback, crs, source)
 
     @staticmethod
     def _client(feedback, **options):
@@ -263,10 +204,7 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             rectangle.xMaximum(),
         )
 
-    def _url(self, parameters, name, context, setting):
-        return self.parameterAsString(parameters, name, context).strip() or setting()
-
-    def _write(self, result, parameters, context, feedback, crs):
+    def _write(self, result, parameters, context, feedback, crs, source):
         fields = fetched_fields()
         transform = wgs84_transform(crs, context.transformContext())
         points, grounds = split_by_geometry(result.schools)
@@ -297,12 +235,12 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
                     raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
                 results[name] = destination
         feedback.setProgress(100)
-        self._report(result, points, grounds, feedback)
+        self._report(result, points, grounds, feedback, source)
         _warn_about_grid(result.schools, crs, context, feedback)
         return results
 
     @staticmethod
-    def _report(result, points, grounds, feedback):
+    def _report(result, points, grounds, feedback, source):
         feedback.pushInfo(
             tr(
                 "{count} schools and preschools from {source}: {points} as points, {grounds} "
@@ -363,10 +301,8 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
                 )
             )
         credit = tr("Source and licence: {attribution}.").format(attribution=result.attribution)
-        if result.source == SOURCE_OSM:
-            credit += " " + tr(
-                "Maps and data made from it must credit “© OpenStreetMap contributors”."
-            )
+        if source.credit():
+            credit += " " + source.credit()
         feedback.pushInfo(credit)
 
 
@@ -438,7 +374,7 @@ def fetch_in_background(parameters, on_finished, project=None):
     Returns the task, already handed to QGIS's task manager.
     """
     project = project or QgsProject.instance()
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:fetchschools")
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithms.FETCH_SCHOOLS)
     context = QgsProcessingContext()
     # Only the transform context: the worker thread must not touch the project.
     context.setTransformContext(project.transformContext())
@@ -453,7 +389,7 @@ def fetch_in_background(parameters, on_finished, project=None):
         if not successful:
             on_finished([], "\n".join(feedback.errors) or tr("The fetch was canceled."))
             return
-        source = SOURCE_NAMES[int(parameters.get(FetchSchoolsAlgorithm.SOURCE) or OSM)]
+        source = sources.SCHOOL_SOURCES[int(parameters.get(FetchSchoolsAlgorithm.SOURCE) or 0)].name
         names = (
             (FetchSchoolsAlgorithm.OUTPUT, tr("Schools and preschools ({source})")),
             (FetchSchoolsAlgorithm.GROUNDS, tr("School grounds ({source})")),

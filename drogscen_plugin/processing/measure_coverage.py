@@ -28,7 +28,7 @@ from ..definitions import algorithms, defaults
 from ..definitions import parameters as keys
 from ..i18n import tr
 from ..qgis_io.compat import FieldType
-from ..qgis_io.measures_layer import measure_coverage
+from ..qgis_io.measures_coverage import measure_coverage
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 

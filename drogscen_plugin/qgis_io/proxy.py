@@ -7,8 +7,9 @@ entry of ``proxy/noProxyUrls`` go direct, those starting with an entry of
 "Default proxy". The user name and password come from the authentication
 configuration ``proxy/authcfg`` (QGIS's authentication database) when one is
 set, as in QGIS, else from ``proxy/proxyUser`` and ``proxy/proxyPassword``.
-The plugin's own keys are ``drogscen/overpass_url``,
-``drogscen/skolverket_url``, ``drogscen/ca_bundle`` and ``drogscen/max_answer_mb``.
+The plugin's own keys are ``drogscen/ca_bundle``, ``drogscen/max_answer_mb`` and
+each source's address (``url_setting`` in definitions/sources.py, such as
+``drogscen/overpass_url``).
 """
 
 import math
@@ -19,11 +20,8 @@ from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..core.errors import InputError
 from ..i18n import tr
-from ..net import overpass, skolverket
 from ..net.http import DEFAULT_MAX_ANSWER_MB, MAX_ANSWER_KEY, ProxySettings, proxy_url
 
-OVERPASS_URL_KEY = "drogscen/overpass_url"
-SKOLVERKET_URL_KEY = "drogscen/skolverket_url"
 CA_BUNDLE_KEY = "drogscen/ca_bundle"
 AUTHCFG_KEY = "proxy/authcfg"
 
@@ -108,14 +106,9 @@ def tls_verify(settings=None):
     return path
 
 
-def overpass_url(settings=None):
-    """The Overpass API interpreter: drogscen/overpass_url, else the public server."""
-    return _text(settings or QgsSettings(), OVERPASS_URL_KEY) or overpass.DEFAULT_URL
-
-
-def skolverket_url(settings=None):
-    """Skolenhetsregistret v2: drogscen/skolverket_url, else Skolverket's own address."""
-    return _text(settings or QgsSettings(), SKOLVERKET_URL_KEY) or skolverket.DEFAULT_URL
+def source_url(source, settings=None):
+    """The address of a source of schools: its setting, else its default."""
+    return _text(settings or QgsSettings(), source.url_setting) or source.default_url
 
 
 def max_answer_bytes(settings=None):

@@ -14,7 +14,7 @@ from ..core.errors import InputError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..core.records import PairResult, SchoolSummary
 from ..i18n import tr
-from ..qgis_io.measures_layer import measure_coverage
+from ..qgis_io.measures_coverage import measure_coverage
 
 
 def plain(value):

@@ -25,7 +25,6 @@ from qgis.core import (  # noqa: E402
     QgsCategorizedSymbolRenderer,
     QgsCentroidFillSymbolLayer,
     QgsFillSymbol,
-    QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsProperty,
@@ -42,8 +41,8 @@ from qgis.core import (  # noqa: E402
 from qgis.PyQt.QtGui import QColor  # noqa: E402
 from qgis.PyQt.QtXml import QDomDocument  # noqa: E402
 
-from drogscen_plugin.core.coverage import MEASURE_TYPES, measure_type_labels  # noqa: E402
 from drogscen_plugin.definitions.conflicts import AFTER_HOURS, CONCURRENT  # noqa: E402
+from drogscen_plugin.qgis_io.measures_style import measures_renderer  # noqa: E402
 from drogscen_plugin.qgis_io.styling import STYLE_CATEGORIES, setup_temporal  # noqa: E402
 
 PRESCHOOL = {"color": "51,160,44,255", "name": "circle"}
@@ -182,48 +181,10 @@ def schools(name_field, type_field, polygons):
     return layer
 
 
-# Per measure type: colour, marker shape, line pen style and fill style. The same
-# colour on every geometry, a shape and a pattern that tell types apart without it.
-MEASURE_SYMBOLS = {
-    "round": ("26,152,80", "pentagon", "dash", "solid"),
-    "presence": ("33,113,181", "circle", "solid", "solid"),
-    "camera": ("106,81,163", "square", "dot", "solid"),
-    "sensor": ("197,27,125", "diamond", "dot", "b_diagonal"),
-    "guard": ("8,48,107", "star", "dash dot", "cross"),
-    "lighting": ("236,170,0", "hexagon", "solid", "solid"),
-    "vegetation": ("102,146,30", "triangle", "dash", "f_diagonal"),
-    "fencing": ("140,81,10", "cross_fill", "solid", "no"),
-    "cleaning": ("0,128,128", "square_with_corners", "dash dot dot", "dense5"),
-    "other": ("110,110,110", "circle", "solid", "solid"),
-}
-
-
-def measure_symbol(kind, geometry):
-    color, shape, pen, brush = MEASURE_SYMBOLS[kind]
-    if geometry == "Point":
-        return QgsMarkerSymbol.createSimple({
-            "name": shape, "color": color + ",255", "size": "3.6",
-            "outline_color": "255,255,255,255", "outline_width": "0.4",
-        })
-    if geometry == "MultiLineString":
-        return QgsLineSymbol.createSimple({
-            "line_color": color + ",255", "line_width": "0.9", "line_style": pen,
-            "capstyle": "round", "joinstyle": "round",
-        })
-    return QgsFillSymbol.createSimple({
-        "style": brush, "color": color + (",70" if brush == "solid" else ",200"),
-        "outline_color": color + ",255", "outline_width": "0.6" if brush != "no" else "1.2",
-    })
-
-
-def measures(geometry):
-    """Categories by measure_type: every type its own symbol."""
+def measures(geometry, suffix):
+    """Categories by measure_type: every type its own symbol (definitions/measures.py)."""
     layer = empty_layer(geometry, ["measure_type"])
-    labels = measure_type_labels()
-    layer.setRenderer(QgsCategorizedSymbolRenderer("measure_type", [
-        QgsRendererCategory(kind, measure_symbol(kind, geometry), labels[kind])
-        for kind in MEASURE_TYPES
-    ]))
+    layer.setRenderer(measures_renderer(suffix))
     return layer
 
 
@@ -254,9 +215,9 @@ def main(argv):
         "schools_polygons": schools("name", "type", polygons=True),
         "summary": schools("school_name", "school_type", polygons=False),
         "summary_polygons": schools("school_name", "school_type", polygons=True),
-        "measures_points": measures("Point"),
-        "measures_lines": measures("MultiLineString"),
-        "measures_polygons": measures("MultiPolygon"),
+        "measures_points": measures("Point", "points"),
+        "measures_lines": measures("MultiLineString", "lines"),
+        "measures_polygons": measures("MultiPolygon", "polygons"),
     }
     for name, layer in styles.items():
         path = os.path.join(output, name + ".qml")

@@ -7,15 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drogscen_plugin.core.coverage import (
-    MEASURE_TYPES,
     Needs,
     coverage,
-    measure_type_labels,
     needs_of,
     read_measure,
-    status_labels,
     suggest_measures,
 )
+from drogscen_plugin.definitions.measures import measure_codes, measure_type_labels, status_labels
 from drogscen_plugin.core.errors import InputError, ScheduleError
 from drogscen_plugin.core.timing import time_measures
 from drogscen_plugin.core.schedule import WeeklySchedule
@@ -215,7 +213,7 @@ def test_ended_and_not_yet_started_measures_are_not_in_force():
 
 
 def test_measure_types_and_statuses_have_labels():
-    assert tuple(measure_type_labels()) == MEASURE_TYPES
+    assert tuple(measure_type_labels()) == measure_codes()
     assert all(measure_type_labels().values())
     assert tuple(status_labels()) == ("planned", "ongoing", "done")
 

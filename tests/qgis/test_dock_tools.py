@@ -16,12 +16,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog
 
+from drogscen_plugin.definitions.sources import school_source, source_index
 from drogscen_plugin.gui.fetch_dialog import FetchDialog
 from drogscen_plugin.gui.measures_panel import COVERAGE_COLUMNS, project_measure_layers
 from drogscen_plugin.gui.settings_form import ERROR_STYLE
-from drogscen_plugin.processing.fetch_schools import OSM, SKOLVERKET
-from drogscen_plugin.qgis_io.measures_layer import measure_from_pair
-from drogscen_plugin.qgis_io.proxy import OVERPASS_URL_KEY
+from drogscen_plugin.qgis_io.measures_coverage import measure_from_pair
 from tests.qgis import test_dock, test_fetch_schools
 from tests.qgis.test_dock import run
 from tests.qgis.test_fetch_schools import OVERPASS, TASK_TIMEOUT_MS, serve_overpass
@@ -35,7 +34,9 @@ message_bar = test_dock.message_bar
 server = test_fetch_schools.server
 network = test_fetch_schools.network
 
-PAIR_KINDS = ("presence", "guard", "camera", "sensor", "round")
+OSM, SKOLVERKET = source_index("osm"), source_index("skolverket")
+OVERPASS_URL_KEY = school_source("osm").url_setting
+PAIR_KINDS = ("presence", "camera", "sensor", "guard", "round")
 
 
 def value(feature, name):

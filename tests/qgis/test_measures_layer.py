@@ -25,19 +25,18 @@ from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsEditorWidge
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QDate
 
-from drogscen_plugin.core.coverage import MEASURE_TYPES, measure_type_labels, status_labels
+from drogscen_plugin.definitions.measures import measure_codes, measure_type_labels, status_labels
 from drogscen_plugin.core.errors import ScheduleError
 from drogscen_plugin.core.schedule import WeeklySchedule
 from drogscen_plugin.qgis_io.compat import FieldType
 from drogscen_plugin.qgis_io.expressions import register_functions
+from drogscen_plugin.qgis_io.measures_coverage import measure_from_pair, suggest_measure_features
 from drogscen_plugin.qgis_io.measures_layer import (
     LayerExistsError,
     add_measure_features,
     create_measures_layers,
     field_alias,
-    measure_from_pair,
     measures_group,
-    suggest_measure_features,
 )
 
 FIELDS = [
@@ -176,7 +175,7 @@ def test_form_widgets(layers):
 
     kind, config = widget("measure_type")
     assert kind == "ValueMap"
-    assert [list(entry.values())[0] for entry in config["map"]] == list(MEASURE_TYPES)
+    assert [list(entry.values())[0] for entry in config["map"]] == list(measure_codes())
     assert [list(entry.keys())[0] for entry in config["map"]] == list(
         measure_type_labels().values())
     kind, config = widget("status")
@@ -232,13 +231,13 @@ def test_each_type_has_its_own_symbol_and_a_translated_legend(layers):
         assert isinstance(renderer, QgsCategorizedSymbolRenderer)
         assert renderer.classAttribute() == "measure_type"
         categories = renderer.categories()
-        assert [category.value() for category in categories] == list(MEASURE_TYPES)
+        assert [category.value() for category in categories] == list(measure_codes())
         assert [category.label() for category in categories] == list(
             measure_type_labels().values())
         symbols = [category.symbol() for category in categories]
         assert all(isinstance(symbol, kinds[stored_name(layer)]) for symbol in symbols)
         looks = {str(symbol.symbolLayer(0).properties()) for symbol in symbols}
-        assert len(looks) == len(MEASURE_TYPES)
+        assert len(looks) == len(measure_codes())
 
 
 def test_form_and_style_come_back_when_the_file_is_opened_again(layers, path):
