@@ -10,21 +10,24 @@ import configparser
 import email.message
 import email.utils
 import functools
-import json
 import os
-import re
 import threading
 import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Optional
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
-from requests.utils import get_environ_proxies
 
-from ..core.errors import AnalysisCanceled, DrogscenError
+from ..core.errors import AnalysisCanceled
 from ..i18n import tr
+from .http_errors import (
+    FetchError,
+    json_answer,
+    network_error,
+    status_error,
+    text_excerpt,
+)
+from .proxy_settings import ProxySettings
 
 PLUGIN_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -32,8 +35,6 @@ PLUGIN_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__
 RETRY_STATUSES = (429, 502, 503, 504)
 # Seconds between cancel checks while a request or a pause is running.
 CANCEL_POLL = 0.1
-# Characters of a server's error text quoted in a message.
-EXCERPT_LENGTH = 200
 # The largest answer accepted, in megabytes (setting drogscen/max_answer_mb).
 DEFAULT_MAX_ANSWER_MB = 200
 MAX_ANSWER_KEY = "drogscen/max_answer_mb"
@@ -41,19 +42,6 @@ MAX_ANSWER_KEY = "drogscen/max_answer_mb"
 READ_CHUNK = 64 * 1024
 # Redirects followed per request.
 MAX_REDIRECTS = 5
-
-
-class FetchError(DrogscenError):
-    """A fetch that failed; the message says what happened and what to try."""
-
-
-class HttpStatusError(FetchError):
-    """The server answered with an error status (after any retries)."""
-
-    def __init__(self, message, status, text):
-        super().__init__(message)
-        self.status = status
-        self.text = text
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,44 +55,6 @@ def plugin_version():
 def user_agent(version=None):
     """The User-Agent of every request; Overpass refuses requests without one."""
     return "Drogscen/{} (QGIS plugin)".format(version or plugin_version())
-
-
-def proxy_url(scheme, host, port, user="", password=""):
-    """``scheme://user:password@host:port``, user and password quoted for a URL."""
-    credentials = ""
-    if user:
-        credentials = quote(user, safe="")
-        if password:
-            credentials += ":" + quote(password, safe="")
-        credentials += "@"
-    address = "{}{}".format(credentials, host)
-    if port:
-        address += ":{}".format(port)
-    return "{}://{}".format(scheme, address)
-
-
-@dataclass(frozen=True)
-class ProxySettings:
-    """Which proxy each request goes through.
-
-    ``url``: the proxy for all http and https requests; None means the
-    environment's proxies (``https_proxy`` and the like, on Windows and macOS
-    the system settings). Addresses starting with a ``bypass`` prefix go
-    direct; those starting with an ``environment`` prefix use the
-    environment's proxies instead of ``url``.
-    """
-
-    url: Optional[str] = None
-    bypass: tuple[str, ...] = ()
-    environment: tuple[str, ...] = ()
-
-    def proxies_for(self, address):
-        """The ``proxies`` mapping of requests for one address."""
-        if any(address.startswith(prefix) for prefix in self.bypass):
-            return {}
-        if self.url is None or any(address.startswith(prefix) for prefix in self.environment):
-            return get_environ_proxies(address)
-        return {"http": self.url, "https": self.url}
 
 
 def parse_retry_after(value, now=None):
@@ -122,43 +72,6 @@ def parse_retry_after(value, now=None):
         when = when.replace(tzinfo=timezone.utc)
     now = now or datetime.now(timezone.utc)
     return max((when - now).total_seconds(), 0.0)
-
-
-def text_excerpt(text, length=EXCERPT_LENGTH):
-    """The readable start of a server's answer: tags removed, spaces collapsed."""
-    text = re.sub(r"<[^>]*>", " ", text or "")
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1] + "…"
-
-
-def _reason(error):
-    """The innermost cause of a requests exception, without object addresses."""
-    cause = error
-    while True:
-        inner = getattr(cause, "reason", None)
-        if not isinstance(inner, BaseException):
-            inner = next(
-                (arg for arg in reversed(cause.args) if isinstance(arg, BaseException)), None
-            )
-        if inner is None:
-            break
-        cause = inner
-    text = re.sub(r"<[^>]*>:\s*", "", str(cause))
-    return text_excerpt(text) or type(cause).__name__
-
-
-def json_answer(text, service, url):
-    """The JSON in ``text``; FetchError naming the service when it is not JSON."""
-    try:
-        return json.loads(text)
-    # Nesting deeper than Python's recursion limit is no answer either.
-    except (ValueError, RecursionError) as error:
-        raise FetchError(
-            tr(
-                "{service} sent an answer that is not valid JSON ('{excerpt}'). Check that "
-                "the address {url} points at the service itself."
-            ).format(service=service, excerpt=text_excerpt(text, 80), url=url)
-        ) from error
 
 
 class HttpClient:
@@ -233,7 +146,7 @@ class HttpClient:
                 break
             self._sleep(wait)
         if response.status_code >= 400:
-            raise self.status_error(response, service)
+            raise status_error(response, service)
         return response
 
     def get_json(self, url, service, params=None):
@@ -370,7 +283,7 @@ class HttpClient:
         if isinstance(error, FetchError):
             raise error
         if error is not None:
-            raise self.network_error(error, url) from error
+            raise network_error(error, url, self._timeout) from error
         return outcome["response"]
 
     def _read_body(self, response, stop):
@@ -412,93 +325,5 @@ class HttpClient:
                 "{host} did not answer within {total:g} s. The server may be busy: try again "
                 "later, or with a smaller area."
             )
-        return FetchError(message.format(host=urlsplit(url).netloc or url, total=self._total_timeout))
-
-    def network_error(self, error, url):
-        """A FetchError for a requests exception: what happened and what to try."""
-        host = urlsplit(url).netloc or url
-        connect, read = self._timeout
-        detail = _reason(error)
-        network = tr("QGIS under Settings › Options › Network")
-        exceptions = requests.exceptions
-        if isinstance(error, exceptions.ProxyError):
-            message = tr(
-                "Could not reach {host} through the proxy ({detail}). Check the proxy in "
-                "{network}: address, port, user and password."
-            )
-        elif isinstance(error, exceptions.SSLError):
-            message = tr(
-                "The secure connection to {host} failed: its certificate could not be verified "
-                "({detail}). If your organisation inspects encrypted traffic, set the CA bundle "
-                "file with its root certificate (setting drogscen/ca_bundle); check also the "
-                "computer's date and time."
-            )
-        elif isinstance(error, exceptions.ConnectTimeout):
-            message = tr(
-                "No connection to {host} within {connect:g} s. Check the network connection and "
-                "the proxy in {network}."
-            )
-        elif isinstance(error, exceptions.ReadTimeout) or (
-            isinstance(error, exceptions.ConnectionError) and "Read timed out" in str(error)
-        ):
-            message = tr(
-                "{host} did not answer within {read:g} s. The server may be busy: try again "
-                "later, or with a smaller area."
-            )
-        elif isinstance(error, exceptions.InvalidSchema) and "SOCKS" in str(error):
-            message = tr(
-                "The SOCKS proxy set in {network} needs the Python package PySocks (Debian and "
-                "Ubuntu: python3-socks). Install it, or use an HTTP proxy."
-            )
-        elif isinstance(
-            error, (exceptions.MissingSchema, exceptions.InvalidSchema, exceptions.InvalidURL)
-        ):
-            message = tr(
-                "'{url}' is not an address the plugin can use: it must start with https:// or "
-                "http://."
-            )
-        elif isinstance(error, exceptions.ConnectionError):
-            message = tr(
-                "Could not connect to {host} ({detail}). Check the network connection, the "
-                "address and the proxy in {network}."
-            )
-        else:
-            message = tr("The connection to {host} broke off ({detail}). Try again.")
         return FetchError(
-            message.format(
-                host=host, detail=detail, network=network, connect=connect, read=read, url=url
-            )
-        )
-
-    def status_error(self, response, service):
-        """An HttpStatusError for an error answer: what happened and what to try."""
-        status = response.status_code
-        excerpt = text_excerpt(response.text)
-        if status == 429:
-            message = tr(
-                "{service} refuses further requests for now: too many requests (HTTP 429). Wait "
-                "a few minutes and try again."
-            )
-        elif status in (502, 503, 504):
-            message = tr(
-                "{service} is busy or unavailable (HTTP {status}). Try again in a few minutes."
-            )
-        elif status == 407:
-            message = tr(
-                "The proxy asks for a user name and password (HTTP 407). Enter them in QGIS "
-                "under Settings › Options › Network."
-            )
-        elif status == 404:
-            message = tr(
-                "{service} has nothing at {url} (HTTP 404). Check the address of the service."
-            )
-        else:
-            message = tr(
-                "{service} answered with an error (HTTP {status}): '{excerpt}'. Check the "
-                "address {url}."
-            )
-        return HttpStatusError(
-            message.format(service=service, status=status, url=response.url, excerpt=excerpt),
-            status,
-            response.text,
-        )
+            message.format(host=urlsplit(url).netloc or url, total=self._total_timeout))

@@ -14,7 +14,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon
 from ..core.dedup import duplicates
 from ..core.errors import InputError
 from ..i18n import tr
-from .http import FetchError, HttpStatusError, text_excerpt
+from .http_errors import FetchError, HttpStatusError, text_excerpt
 from .overpass_answer import (
     ELEMENT_TYPES,
     ErrorPage,

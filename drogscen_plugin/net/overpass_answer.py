@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 from ..i18n import tr
-from .http import FetchError, json_answer, text_excerpt
+from .http_errors import FetchError, json_answer, text_excerpt
 from .payload import decoded, is_utf8, readable
 
 ELEMENT_TYPES = ("node", "way", "relation")

@@ -15,7 +15,8 @@ from shapely.geometry import Point
 from ..core.errors import AnalysisCanceled
 from ..core.sweref import to_wgs84
 from ..i18n import tr
-from .http import CANCEL_POLL, FetchError, json_answer
+from .http import CANCEL_POLL
+from .http_errors import FetchError, json_answer
 from .overpass import municipality_code
 from .payload import decoded, is_utf8, readable
 from .records import (

@@ -20,7 +20,8 @@ from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..core.errors import InputError
 from ..i18n import tr
-from ..net.http import DEFAULT_MAX_ANSWER_MB, MAX_ANSWER_KEY, ProxySettings, proxy_url
+from ..net.http import DEFAULT_MAX_ANSWER_MB, MAX_ANSWER_KEY
+from ..net.proxy_settings import ProxySettings, proxy_url
 
 CA_BUNDLE_KEY = "drogscen/ca_bundle"
 AUTHCFG_KEY = "proxy/authcfg"

@@ -15,13 +15,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from drogscen_plugin.core.errors import AnalysisCanceled
-from drogscen_plugin.net.http import (
-    FetchError,
-    HttpStatusError,
-    ProxySettings,
-    parse_retry_after,
-    proxy_url,
-)
+from drogscen_plugin.net.http import parse_retry_after
+from drogscen_plugin.net.http_errors import FetchError, HttpStatusError
+from drogscen_plugin.net.proxy_settings import ProxySettings, proxy_url
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ from werkzeug import Response
 
 from drogscen_plugin.core.errors import AnalysisCanceled, InputError
 from drogscen_plugin.net import overpass
-from drogscen_plugin.net.http import FetchError
+from drogscen_plugin.net.http_errors import FetchError
 from tests.net.servers import data_json, data_text
 
 PATH = "/api/interpreter"

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from drogscen_plugin.net import overpass
-from drogscen_plugin.net.http import FetchError
+from drogscen_plugin.net.http_errors import FetchError
 from drogscen_plugin.net.overpass_answer import server_words
 from tests.net.servers import data_json, data_text
 from tests.net.test_overpass import by_id, fetch, serve

@@ -9,9 +9,9 @@ from shapely.geometry import Point
 from werkzeug import Response
 
 from drogscen_plugin.core.errors import AnalysisCanceled, InputError
-from drogscen_plugin.net import skolverket
 from drogscen_plugin.core.sweref import to_wgs84
-from drogscen_plugin.net.http import FetchError
+from drogscen_plugin.net import skolverket
+from drogscen_plugin.net.http_errors import FetchError
 from drogscen_plugin.net.unit_cache import DAY, DetailCache
 from tests.net.servers import data_json, data_text
 
