@@ -116,6 +116,14 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self._add_scene_parameters()
+        self._add_school_parameters()
+        self._add_time_parameters()
+        self.add_distance(tr("How far from a school a scene counts, in metres."))
+        self._add_run_settings()
+        self._add_outputs()
+
+    def _add_scene_parameters(self):
         self.add(
             QgsProcessingParameterFeatureSource(
                 self.SCENES, tr("Open drug scenes"), [QgsProcessing.TypeVectorPolygon]
@@ -143,6 +151,8 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 "Empty values, or no field, mean always active."
             ),
         )
+
+    def _add_school_parameters(self):
         self.add(
             QgsProcessingParameterFeatureSource(
                 self.SCHOOLS,
@@ -185,8 +195,9 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 "no field, take the default hours of the school type."
             ),
         )
-        self._add_time_parameters()
-        self.add_distance(tr("How far from a school a scene counts, in metres."))
+
+    def _add_run_settings(self):
+        """Default hours, analysis CRS, where the analysis runs."""
         self.add(
             QgsProcessingParameterString(
                 self.DEFAULT_SCHOOL_HOURS, tr("Default school hours"), DEFAULT_SCHOOL_HOURS
@@ -226,6 +237,8 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 "database or stop, saying what is missing. Never: always run here."
             ),
         )
+
+    def _add_outputs(self):
         self.add(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, tr("Overlaps"), QgsProcessing.TypeVectorPolygon
@@ -301,24 +314,8 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         default_preschool = self.schedule(parameters, self.DEFAULT_PRESCHOOL_HOURS, context)
         scene_source = self.source(parameters, self.SCENES, context)
         school_source = self.source(parameters, self.SCHOOLS, context)
-        sinks = OutputSinks(self, parameters, context, feedback)
-
-        def field(name, source):
-            require = require_distance if name == self.DISTANCE_FIELD else require_text
-            return self.field_name(parameters, name, context, source, feedback, require)
-
-        scene_fields = [
-            field(name, scene_source) for name in (self.SCENE_NAME_FIELD, self.SCENE_HOURS_FIELD)
-        ]
-        school_fields = [
-            field(name, school_source)
-            for name in (
-                self.SCHOOL_NAME_FIELD,
-                self.SCHOOL_TYPE_FIELD,
-                self.SCHOOL_HOURS_FIELD,
-                self.DISTANCE_FIELD,
-            )
-        ]
+        scene_fields, school_fields = self._fields(
+            parameters, context, feedback, scene_source, school_source)
         extents = [(source_extent(src), src.sourceCrs()) for src in (scene_source, school_source)]
         grid_warning, _ = grid_advice(crs, extents, context.transformContext())
         if grid_warning:
@@ -370,6 +367,47 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 fids=", ".join(map(str, analysis.scenes_outside[:20]))
                 + (" …" if len(analysis.scenes_outside) > 20 else "")))
 
+        results = self._write(analysis, school_reader, school_source, crs,
+                              (parameters, context, feedback))
+
+        readers = (scene_reader, school_reader)
+        results[self.REPAIRED_COUNT] = sum(len(reader.repaired) for reader in readers)
+        results[self.SKIPPED_COUNT] = sum(len(reader.skipped) for reader in readers)
+        results[self.HOURS_UNKNOWN_COUNT] = len(scene_reader.hours_unknown)
+        results[self.HOURS_INVALID_COUNT] = sum(len(reader.hours_invalid) for reader in readers)
+        feedback.pushInfo(
+            tr("{pairs} school-scene pairs within {distance:g} m.").format(
+                pairs=len(analysis.pairs), distance=distance
+            )
+        )
+        return results
+
+    def _fields(self, parameters, context, feedback, scene_source, school_source):
+        """The chosen fields of the scenes (name, hours) and of the schools (name, type,
+        hours, distance); None for each not used."""
+
+        def field(name, source):
+            require = require_distance if name == self.DISTANCE_FIELD else require_text
+            return self.field_name(parameters, name, context, source, feedback, require)
+
+        scene_fields = [
+            field(name, scene_source) for name in (self.SCENE_NAME_FIELD, self.SCENE_HOURS_FIELD)
+        ]
+        school_fields = [
+            field(name, school_source)
+            for name in (
+                self.SCHOOL_NAME_FIELD,
+                self.SCHOOL_TYPE_FIELD,
+                self.SCHOOL_HOURS_FIELD,
+                self.DISTANCE_FIELD,
+            )
+        ]
+        return scene_fields, school_fields
+
+    def _write(self, analysis, school_reader, school_source, crs, run):
+        """Write both outputs, all or nothing; the results so far."""
+        parameters, context, feedback = run
+        sinks = OutputSinks(self, parameters, context, feedback)
         results = {self.PAIR_COUNT: len(analysis.pairs),
                    self.SCENES_OUTSIDE_COUNT: len(analysis.scenes_outside)}
         # One summary per school read, in the same order.
@@ -407,17 +445,6 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             sinks.discard()
             raise
         sinks.commit()
-
-        readers = (scene_reader, school_reader)
-        results[self.REPAIRED_COUNT] = sum(len(reader.repaired) for reader in readers)
-        results[self.SKIPPED_COUNT] = sum(len(reader.skipped) for reader in readers)
-        results[self.HOURS_UNKNOWN_COUNT] = len(scene_reader.hours_unknown)
-        results[self.HOURS_INVALID_COUNT] = sum(len(reader.hours_invalid) for reader in readers)
-        feedback.pushInfo(
-            tr("{pairs} school-scene pairs within {distance:g} m.").format(
-                pairs=len(analysis.pairs), distance=distance
-            )
-        )
         return results
 
     def _times(self, parameters, context, scene_source, feedback):
