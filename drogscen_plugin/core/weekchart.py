@@ -122,7 +122,8 @@ class SvgWriter:
 
     def line(self, x1, y1, x2, y2, stroke, width=0.15, **data):
         attributes = 'x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"'.format(
-            svg_number(x1), svg_number(y1), svg_number(x2), svg_number(y2), stroke, svg_number(width)
+            svg_number(x1), svg_number(y1), svg_number(x2), svg_number(y2), stroke,
+            svg_number(width)
         )
         for key, value in data.items():
             attributes += " data-{}={}".format(key.replace("_", "-"), quoteattr(str(value)))
@@ -133,7 +134,8 @@ class SvgWriter:
         self.parts.append(
             '<text x="{}" y="{}" font-family="{}" font-size="{}" fill="{}" '
             'text-anchor="{}"{}>{}</text>'.format(
-                svg_number(x), svg_number(y), FONT, svg_number(size), fill, anchor, weight, escape(content)
+                svg_number(x), svg_number(y), FONT, svg_number(size), fill, anchor, weight,
+                escape(content)
             )
         )
 
@@ -147,7 +149,8 @@ class SvgWriter:
         """The SVG of ``width`` x ``height`` mm; with ``dpi``, its size is given in
         pixels at that density, for readers that rasterise at the size given."""
         if dpi:
-            size = 'width="{}" height="{}"'.format(round(width * dpi / 25.4), round(height * dpi / 25.4))
+            size = 'width="{}" height="{}"'.format(
+                round(width * dpi / 25.4), round(height * dpi / 25.4))
         else:
             size = 'width="{}mm" height="{}mm"'.format(svg_number(width), svg_number(height))
         head = (
@@ -165,7 +168,8 @@ def _fit(text, width, size):
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, palette=None, dpi=None):
+def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, palette=None,
+                   dpi=None):
     """SVG text of the week chart.
 
     ``school_hours`` is a WeeklySchedule; ``scenes`` a sequence of
@@ -178,43 +182,88 @@ def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, pal
     days = day_names()
     svg = SvgWriter()
     svg.rect(0, 0, width, height, "#ffffff")
+    grid = _Grid.fit(width, height, len(scenes))
+    _draw_rows(svg, grid, days, palette)
+    _draw_hours(svg, grid, palette)
+    _draw_open(svg, grid, days, school_hours, palette)
+    _draw_scenes(svg, grid, days, scenes, palette)
+    _draw_legend(svg, grid, scenes, palette, width)
+    return svg.document(width, height, title, _description(school_hours, scenes), dpi)
 
-    # Legend below the grid: one line of keys, one per scene, and, when the
-    # lanes are too narrow for their numbers, a line saying their order.
-    line_height = TEXT_SIZE * 1.45
-    left, right, top = 14.0, width - 2.0, 6.0
-    grid_width = right - left
-    lanes = 1 + len(scenes)
-    for order_line in (0, 1):
-        legend_lines = 1 + len(scenes) + order_line
-        bottom = height - line_height * legend_lines - 1.5
-        row_height = (bottom - top) / 7
-        lane_gap = min(0.6, row_height * 0.08)
-        lane_height = (row_height - 2 * lane_gap) / lanes
-        numbered = lane_height >= SMALL_TEXT_SIZE * 0.9
-        if numbered or not scenes:
-            break
 
-    # A little white between the lanes tells them apart.
-    bar_inset = lane_height * 0.1
+@dataclass(frozen=True)
+class _Grid:
+    """Where the chart draws: a row per day, in each a lane for the school and one per
+    scene; the legend below."""
 
-    def x_of(minute):
-        return left + grid_width * minute / MINUTES_PER_DAY
+    left: float
+    top: float
+    grid_width: float
+    bottom: float
+    row_height: float
+    lane_gap: float
+    lane_height: float
+    lanes: int
+    # Whether the lanes are tall enough for their numbers.
+    numbered: bool
+    line_height: float
 
-    def lane_top(day, lane):
-        return top + day * row_height + lane_gap + lane * lane_height
+    @classmethod
+    def fit(cls, width, height, scene_count):
+        """Legend below the grid: one line of keys, one per scene, and, when the
+        lanes are too narrow for their numbers, a line saying their order."""
+        line_height = TEXT_SIZE * 1.45
+        left, right, top = 14.0, width - 2.0, 6.0
+        lanes = 1 + scene_count
+        for order_line in (0, 1):
+            legend_lines = 1 + scene_count + order_line
+            bottom = height - line_height * legend_lines - 1.5
+            row_height = (bottom - top) / 7
+            lane_gap = min(0.6, row_height * 0.08)
+            lane_height = (row_height - 2 * lane_gap) / lanes
+            numbered = lane_height >= SMALL_TEXT_SIZE * 0.9
+            if numbered or not scene_count:
+                break
+        return cls(left, top, right - left, bottom, row_height, lane_gap, lane_height, lanes,
+                   numbered, line_height)
 
+    @property
+    def bar_inset(self):
+        """A little white between the lanes tells them apart."""
+        return self.lane_height * 0.1
+
+    def x_of(self, minute):
+        return self.left + self.grid_width * minute / MINUTES_PER_DAY
+
+    def lane_top(self, day, lane):
+        return self.top + day * self.row_height + self.lane_gap + lane * self.lane_height
+
+    def bar(self, svg, day, lane, start, end, color, /, **attributes):
+        """The bar of one lane from minute ``start`` to ``end`` of ``day``; the
+        attributes go to the SVG rectangle (its data too)."""
+        svg.rect(
+            self.x_of(start),
+            self.lane_top(day, lane) + self.bar_inset,
+            self.x_of(end) - self.x_of(start),
+            self.lane_height - 2 * self.bar_inset,
+            color,
+            **attributes,
+        )
+
+
+def _draw_rows(svg, grid, days, palette):
     svg.open_group("rows")
     for day in range(7):
-        y = top + day * row_height
-        svg.rect(left, y, grid_width, row_height, "#f2f2f2" if day % 2 == 0 else "#ffffff",
-                 row=day)
-        svg.text(1.0, y + row_height / 2 + TEXT_SIZE * 0.35, days[day], palette.text, bold=True)
-        if numbered:
-            for lane in range(1, lanes):
+        y = grid.top + day * grid.row_height
+        svg.rect(grid.left, y, grid.grid_width, grid.row_height,
+                 "#f2f2f2" if day % 2 == 0 else "#ffffff", row=day)
+        svg.text(1.0, y + grid.row_height / 2 + TEXT_SIZE * 0.35, days[day], palette.text,
+                 bold=True)
+        if grid.numbered:
+            for lane in range(1, grid.lanes):
                 svg.text(
-                    left - 1.0,
-                    lane_top(day, lane) + lane_height / 2 + SMALL_TEXT_SIZE * 0.35,
+                    grid.left - 1.0,
+                    grid.lane_top(day, lane) + grid.lane_height / 2 + SMALL_TEXT_SIZE * 0.35,
                     str(lane),
                     palette.text,
                     size=SMALL_TEXT_SIZE,
@@ -222,28 +271,28 @@ def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, pal
                 )
     svg.close_group()
 
+
+def _draw_hours(svg, grid, palette):
     svg.open_group("hours")
     for hour in range(25):
         strong = hour % 6 == 0
-        svg.line(x_of(hour * 60), top, x_of(hour * 60), bottom, palette.grid,
-                 width=0.25 if strong else 0.1, hour=hour)
+        svg.line(grid.x_of(hour * 60), grid.top, grid.x_of(hour * 60), grid.bottom,
+                 palette.grid, width=0.25 if strong else 0.1, hour=hour)
         if hour % 3 == 0:
-            svg.text(x_of(hour * 60), top - 1.6, "{:02d}".format(hour), palette.text,
+            svg.text(grid.x_of(hour * 60), grid.top - 1.6, "{:02d}".format(hour), palette.text,
                      size=SMALL_TEXT_SIZE, anchor="middle")
     svg.close_group()
 
+
+def _draw_open(svg, grid, days, school_hours, palette):
     open_label = tr("school open")
     svg.open_group("open")
     for day, start, end in day_segments(school_hours):
         # A light band across all lanes shows when a scene meets an open school.
-        svg.rect(x_of(start), top + day * row_height, x_of(end) - x_of(start), row_height,
-                 palette.open, opacity=0.18)
-        svg.rect(
-            x_of(start),
-            lane_top(day, 0) + bar_inset,
-            x_of(end) - x_of(start),
-            lane_height - 2 * bar_inset,
-            palette.open,
+        svg.rect(grid.x_of(start), grid.top + day * grid.row_height,
+                 grid.x_of(end) - grid.x_of(start), grid.row_height, palette.open, opacity=0.18)
+        grid.bar(
+            svg, day, 0, start, end, palette.open,
             title="{} {}-{}: {}".format(days[day], _clock(start), _clock(end), open_label),
             lane="school",
             kind="open",
@@ -253,6 +302,8 @@ def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, pal
         )
     svg.close_group()
 
+
+def _draw_scenes(svg, grid, days, scenes, palette):
     kinds = (
         (CONCURRENT, palette.concurrent, tr("active while the school is open")),
         (AFTER_HOURS, palette.after_hours, tr("active while the school is closed")),
@@ -262,12 +313,8 @@ def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, pal
         parts = {CONCURRENT: scene.while_open, AFTER_HOURS: scene.while_closed}
         for kind, color, label in kinds:
             for day, start, end in day_segments(parts[kind]):
-                svg.rect(
-                    x_of(start),
-                    lane_top(day, lane) + bar_inset,
-                    x_of(end) - x_of(start),
-                    lane_height - 2 * bar_inset,
-                    color,
+                grid.bar(
+                    svg, day, lane, start, end, color,
                     stroke="#5a0000" if kind == CONCURRENT else None,
                     title="{} {}-{}: {}, {}".format(
                         days[day], _clock(start), _clock(end), scene.name, label
@@ -280,8 +327,10 @@ def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, pal
                 )
     svg.close_group()
 
+
+def _draw_legend(svg, grid, scenes, palette, width):
     svg.open_group("legend")
-    y = bottom + line_height
+    y = grid.bottom + grid.line_height
     keys = (
         (palette.open, tr("School open")),
         (palette.concurrent, tr("Scene active while open")),
@@ -293,18 +342,16 @@ def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, pal
         svg.text(x + 4.0, y, label, palette.text)
         x += 4.0 + len(label) * TEXT_SIZE * 0.52 + 4.0
     for lane, scene in enumerate(scenes, start=1):
-        y += line_height
+        y += grid.line_height
         line = tr("{lane}: {name} – {hours}").format(
             lane=lane, name=scene.name, hours=scene.hours.to_opening_hours()
         )
         svg.text(1.0, y, _fit(line, width - 2.0, TEXT_SIZE), palette.text)
-    if not numbered and scenes:
-        y += line_height
+    if not grid.numbered and scenes:
+        y += grid.line_height
         svg.text(1.0, y, tr("In each day, from the top: the school, then scenes 1 to {count}.")
                  .format(count=len(scenes)), palette.text)
     svg.close_group()
-
-    return svg.document(width, height, title, _description(school_hours, scenes), dpi)
 
 
 def _description(school_hours, scenes):
