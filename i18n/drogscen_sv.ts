@@ -101,7 +101,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="291"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="187"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="208"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
@@ -512,7 +512,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="90"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="194"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="215"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
@@ -757,8 +757,8 @@
         <location filename="../drogscen_plugin/database/pushdown.py" line="95"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="99"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="364"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="404"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="361"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="442"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
         <location filename="../drogscen_plugin/qgis_io/writing.py" line="88"/>
         <source>The analysis was canceled.</source>
@@ -946,7 +946,7 @@
     <message>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
         <location filename="../drogscen_plugin/gui/period_form.py" line="39"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="294"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
     </message>
@@ -1016,52 +1016,52 @@
         <translation>sön</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="235"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="288"/>
         <source>school open</source>
         <translation>skolan öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="257"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="308"/>
         <source>active while the school is open</source>
         <translation>aktiv medan skolan är öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="258"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="309"/>
         <source>active while the school is closed</source>
         <translation>aktiv medan skolan är stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="286"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="335"/>
         <source>School open</source>
         <translation>Skolan öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="287"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="336"/>
         <source>Scene active while open</source>
         <translation>Aktiv när skolan är öppen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="288"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="337"/>
         <source>Scene active while closed</source>
         <translation>Aktiv när skolan är stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="297"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="346"/>
         <source>{lane}: {name} – {hours}</source>
         <translation>{lane}: {name} – {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="303"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="352"/>
         <source>In each day, from the top: the school, then scenes 1 to {count}.</source>
         <translation>Inom varje dag, uppifrån: skolan, sedan drogscen 1 till {count}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="313"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="360"/>
         <source>Rows Monday to Sunday, columns 00 to 24 hours. School open: {hours}.</source>
         <translation>Rader måndag till söndag, kolumner 00 till 24. Skolan öppen: {hours}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/weekchart.py" line="319"/>
+        <location filename="../drogscen_plugin/core/weekchart.py" line="366"/>
         <source>Lane {lane}, {name}: active {hours}; {open} h a week while the school is open, {closed} h while it is closed.</source>
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
@@ -1144,13 +1144,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="117"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="338"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="120"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="343"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="340"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
@@ -1195,7 +1195,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="332"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="417"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="379"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1306,17 +1306,33 @@
         <translation>Drogscen: drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="90"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="92"/>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="93"/>
+        <source>Results</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="94"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="105"/>
+        <source>Measures</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/dock.py" line="104"/>
         <source>Time of week</source>
         <translation>Tid i veckan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="106"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="120"/>
         <source>Click a row to show the school and the scene on the map</source>
         <translation>Klicka på en rad för att visa skolan och drogscenen på kartan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="114"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="128"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="179"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="94"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
@@ -1325,63 +1341,47 @@
         <translation>Stadsdelar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="123"/>
-        <source>Settings</source>
-        <translation>Inställningar</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="124"/>
-        <source>Results</source>
-        <translation>Resultat</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="125"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="105"/>
-        <source>Measures</source>
-        <translation>Åtgärder</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="127"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="138"/>
         <source>Run</source>
         <translation>Kör</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="129"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="140"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="131"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="142"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="132"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="143"/>
         <source>Open the plugin&apos;s manual at the section about the dock</source>
         <translation>Öppna tilläggets handbok vid avsnittet om panelen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="201"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="211"/>
         <source>Analysing…</source>
         <translation>Analyserar…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="215"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="225"/>
         <source>The layers lie outside the area of use of {crs}: distances may be a percent off.</source>
         <translation>Lagren ligger utanför användningsområdet för {crs}: avstånd kan bli en procent fel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="218"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="228"/>
         <source>Use {crs} from the next run</source>
         <translation>Använd {crs} från nästa körning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="256"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="266"/>
         <source>{pairs} school–scene pairs within {distance:g} m of {schools} schools.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m bland {schools} skolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/dock.py" line="277"/>
+        <location filename="../drogscen_plugin/gui/dock.py" line="287"/>
         <source>The analysis was canceled; no layers were added.</source>
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
@@ -1625,7 +1625,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="81"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="244"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="55"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
@@ -1633,9 +1633,9 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="49"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="181"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="202"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="55"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="149"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="159"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1670,64 +1670,64 @@
         <translation>Analysen misslyckades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="155"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="174"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="158"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
         <source>How far from a school a scene counts, in metres</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="160"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="179"/>
         <source>Hours of schools without their own (opening_hours)</source>
         <translation>Tider för skolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="163"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
         <source>Hours of preschools without their own (opening_hours)</source>
         <translation>Tider för förskolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="165"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="184"/>
         <source>Only schools in the current map extent</source>
         <translation>Bara skolor i kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="166"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="185"/>
         <source>Keep the results in a GeoPackage beside the project</source>
         <translation>Spara resultaten i en GeoPackage bredvid projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="168"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="187"/>
         <source>The result layers are written to PROJECT_drogscen.gpkg beside the project file, so the saved project shows them again; otherwise they are temporary layers</source>
         <translation>Resultatlagren skrivs till PROJEKT_drogscen.gpkg bredvid projektfilen, så att det sparade projektet visar dem igen; annars är de tillfälliga lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="172"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="191"/>
         <source>Analyse the schools visible on the map, with every scene within the distance</source>
         <translation>Analysera skolorna som syns på kartan, med varje drogscen inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="175"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="196"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="129"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="72"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="185"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="198"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="206"/>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="58"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="178"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="186"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="199"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="207"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="66"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
@@ -1735,80 +1735,80 @@
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="179"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="200"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="203"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="188"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="209"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="44"/>
         <source>Opening hours</source>
         <translation>Öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="191"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="212"/>
         <location filename="../drogscen_plugin/processing/base.py" line="30"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="193"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="214"/>
         <location filename="../drogscen_plugin/processing/base.py" line="48"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="113"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="195"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="216"/>
         <source>Preschool hours</source>
         <translation>Förskoletider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="272"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="280"/>
         <source>No type field: every school counts as a school, not a preschool.</source>
         <translation>Inget typfält: varje skola räknas som skola, inte förskola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="275"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="283"/>
         <source>No opening hours field: the default hours below are used.</source>
         <translation>Inget fält för öppettider: standardtiderna nedan används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="279"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="287"/>
         <source>No active hours field: every scene counts as always active.</source>
         <translation>Inget fält för aktiva tider: varje scen räknas som alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="330"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="338"/>
         <source>Choose a layer of open drug scenes (polygons).</source>
         <translation>Välj ett lager med öppna drogscener (polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="332"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="340"/>
         <source>Choose a layer of schools and preschools (points or polygons).</source>
         <translation>Välj ett lager med skolor och förskolor (punkter eller polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="335"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="343"/>
         <source>Layer &apos;{layer}&apos; is chosen both as the scenes and as the schools layer: choose the layer of schools and preschools.</source>
         <translation>Lagret &apos;{layer}&apos; är valt både som scenlager och som skollager: välj lagret med skolor och förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="340"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="192"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="348"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="341"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="202"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="349"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="346"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="354"/>
         <source>{setting} &apos;{text}&apos; cannot be read: {message}</source>
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>
@@ -1898,114 +1898,114 @@
         <translation>Följer tidskontrollen (Temporal Controller)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="157"/>
-        <source>{service} sent an answer that is not valid JSON (&apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
-        <translation>{service} skickade ett svar som inte är giltig JSON (&apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/net/http.py" line="222"/>
+        <location filename="../drogscen_plugin/net/http.py" line="135"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="176"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="390"/>
         <source>The fetch was canceled.</source>
         <translation>Hämtningen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="252"/>
+        <location filename="../drogscen_plugin/net/http.py" line="165"/>
         <source>{service} sent text that is not valid {encoding} (at byte {position}, near &apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
         <translation>{service} skickade text som inte är giltig {encoding} (vid byte {position}, nära &apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="306"/>
+        <location filename="../drogscen_plugin/net/http.py" line="219"/>
         <source>{host} redirected the request more than {count} times.</source>
         <translation>{host} styrde om begäran mer än {count} gånger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="324"/>
+        <location filename="../drogscen_plugin/net/http.py" line="237"/>
         <source>{host} redirected the request to &apos;{target}&apos;, which is not followed: only redirects on the same host, never from https to anything else, are. Check the address of the service.</source>
         <translation>{host} styrde om begäran till &apos;{target}&apos;, vilket inte följs: bara omstyrningar till samma värd följs, aldrig från https till något annat. Kontrollera tjänstens adress.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="394"/>
+        <location filename="../drogscen_plugin/net/http.py" line="307"/>
         <source>The answer of {host} is larger than {size:g} MB, the most the plugin accepts (setting {key}). Ask for a smaller area, or raise the setting.</source>
         <translation>Svaret från {host} är större än {size:g} MB, det mesta insticksprogrammet tar emot (inställningen {key}). Fråga efter ett mindre område, eller höj inställningen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="406"/>
+        <location filename="../drogscen_plugin/net/http.py" line="319"/>
         <source>{host} did not send its whole answer within {total:g} s. The server or the network may be slow: try again later, or with a smaller area.</source>
         <translation>{host} skickade inte hela sitt svar inom {total:g} s. Servern eller nätverket kan vara långsamt: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="411"/>
+        <location filename="../drogscen_plugin/net/http.py" line="324"/>
         <source>{host} did not answer within {total:g} s. The server may be busy: try again later, or with a smaller area.</source>
         <translation>{host} svarade inte inom {total:g} s. Servern kan vara upptagen: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="422"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="60"/>
+        <source>{service} sent an answer that is not valid JSON (&apos;{excerpt}&apos;). Check that the address {url} points at the service itself.</source>
+        <translation>{service} skickade ett svar som inte är giltig JSON (&apos;{excerpt}&apos;). Kontrollera att adressen {url} pekar på själva tjänsten.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="72"/>
         <source>QGIS under Settings › Options › Network</source>
         <translation>QGIS under Inställningar › Alternativ › Nätverk</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="425"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="75"/>
         <source>Could not reach {host} through the proxy ({detail}). Check the proxy in {network}: address, port, user and password.</source>
         <translation>Kunde inte nå {host} via proxyn ({detail}). Kontrollera proxyn i {network}: adress, port, användarnamn och lösenord.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="430"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="80"/>
         <source>The secure connection to {host} failed: its certificate could not be verified ({detail}). If your organisation inspects encrypted traffic, set the CA bundle file with its root certificate (setting drogscen/ca_bundle); check also the computer&apos;s date and time.</source>
         <translation>Den säkra anslutningen till {host} misslyckades: certifikatet kunde inte verifieras ({detail}). Om din organisation granskar krypterad trafik, ange CA-paketfilen med dess rotcertifikat (inställningen drogscen/ca_bundle); kontrollera också datorns datum och tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="437"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="87"/>
         <source>No connection to {host} within {connect:g} s. Check the network connection and the proxy in {network}.</source>
         <translation>Ingen anslutning till {host} inom {connect:g} s. Kontrollera nätverksanslutningen och proxyn i {network}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="444"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="94"/>
         <source>{host} did not answer within {read:g} s. The server may be busy: try again later, or with a smaller area.</source>
         <translation>{host} svarade inte inom {read:g} s. Servern kan vara överbelastad: försök igen senare, eller med ett mindre område.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="449"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="99"/>
         <source>The SOCKS proxy set in {network} needs the Python package PySocks (Debian and Ubuntu: python3-socks). Install it, or use an HTTP proxy.</source>
         <translation>SOCKS-proxyn som är inställd i {network} kräver Python-paketet PySocks (Debian och Ubuntu: python3-socks). Installera det, eller använd en HTTP-proxy.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="456"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="106"/>
         <source>&apos;{url}&apos; is not an address the plugin can use: it must start with https:// or http://.</source>
         <translation>&apos;{url}&apos; är inte en adress som tillägget kan använda: den måste börja med https:// eller http://.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="461"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="111"/>
         <source>Could not connect to {host} ({detail}). Check the network connection, the address and the proxy in {network}.</source>
         <translation>Kunde inte ansluta till {host} ({detail}). Kontrollera nätverksanslutningen, adressen och proxyn i {network}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="466"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="116"/>
         <source>The connection to {host} broke off ({detail}). Try again.</source>
         <translation>Anslutningen till {host} bröts ({detail}). Försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="478"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="129"/>
         <source>{service} refuses further requests for now: too many requests (HTTP 429). Wait a few minutes and try again.</source>
         <translation>{service} tar inte emot fler förfrågningar just nu: för många förfrågningar (HTTP 429). Vänta några minuter och försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="483"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="134"/>
         <source>{service} is busy or unavailable (HTTP {status}). Try again in a few minutes.</source>
         <translation>{service} är överbelastad eller inte tillgänglig (HTTP {status}). Försök igen om några minuter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="487"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="138"/>
         <source>The proxy asks for a user name and password (HTTP 407). Enter them in QGIS under Settings › Options › Network.</source>
         <translation>Proxyn kräver användarnamn och lösenord (HTTP 407). Ange dem i QGIS under Inställningar › Alternativ › Nätverk.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="492"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="143"/>
         <source>{service} has nothing at {url} (HTTP 404). Check the address of the service.</source>
         <translation>{service} har inget på {url} (HTTP 404). Kontrollera tjänstens adress.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/http.py" line="496"/>
+        <location filename="../drogscen_plugin/net/http_errors.py" line="147"/>
         <source>{service} answered with an error (HTTP {status}): &apos;{excerpt}&apos;. Check the address {url}.</source>
         <translation>{service} svarade med ett fel (HTTP {status}): &apos;{excerpt}&apos;. Kontrollera adressen {url}.</translation>
     </message>
@@ -2190,48 +2190,48 @@
         <translation>dess id {id!r} är inget positivt heltal</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="78"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="79"/>
         <source>Skolverket&apos;s register has no active school units for the municipality code {code}. Check the code: four digits, for example 0180 for Stockholm.</source>
         <translation>Skolverkets register har inga aktiva skolenheter för kommunkoden {code}. Kontrollera koden: fyra siffror, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="93"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="94"/>
         <source>No school unit&apos;s details could be fetched ({count} tried); the first: {reason}</source>
         <translation>Inga skolenheters uppgifter kunde hämtas ({count} försök); den första: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="165"/>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="231"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="166"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="232"/>
         <source>its name &apos;{name}&apos; is not valid UTF-8</source>
         <translation>dess namn &apos;{name}&apos; är inte giltig UTF-8</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="171"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="172"/>
         <source>{name}: the register has no coordinates</source>
         <translation>{name}: registret har inga koordinater</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="193"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="194"/>
         <source>The answer is JSON but not from Skolenhetsregistret v2. Check the Skolverket address (setting drogscen/skolverket_url), for example {default}.</source>
         <translation>Svaret är JSON men kommer inte från Skolenhetsregistret v2. Kontrollera Skolverkets adress (inställningen drogscen/skolverket_url), till exempel {default}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="213"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="214"/>
         <source>unit {position}</source>
         <translation>enhet {position}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="223"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="224"/>
         <source>it is not a school unit</source>
         <translation>det är ingen skolenhet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="226"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="227"/>
         <source>its code {code!r} is not a school unit code</source>
         <translation>dess kod {code!r} är ingen skolenhetskod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/net/skolverket.py" line="229"/>
+        <location filename="../drogscen_plugin/net/skolverket.py" line="230"/>
         <source>its name is not text</source>
         <translation>dess namn är inte text</translation>
     </message>
@@ -2340,7 +2340,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="62"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="219"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2515,7 +2515,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="138"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="240"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="253"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="58"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
@@ -2533,7 +2533,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="150"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="135"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -3053,202 +3053,202 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="123"/>
-        <source>Polygons of the open drug scenes.</source>
-        <translation>Polygoner för de öppna drogscenerna.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="130"/>
-        <source>Field with the scene&apos;s name; used when the layer has it.</source>
-        <translation>Fält med drogscenens namn; används när lagret har det.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="135"/>
-        <source>Scene active hours field</source>
-        <translation>Fält med drogscenens aktiva tider</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="141"/>
-        <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
-        <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
-        <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
-        <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="159"/>
-        <source>School name field</source>
-        <translation>Fält med skolans namn</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
-        <source>Field with the school&apos;s name; used when the layer has it.</source>
-        <translation>Fält med skolans namn; används när lagret har det.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="166"/>
-        <source>School type field</source>
-        <translation>Fält med skolform</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="169"/>
-        <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
-        <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="177"/>
-        <source>School opening hours field</source>
-        <translation>Fält med skolans öppettider</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="183"/>
-        <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
-        <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="189"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="122"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="194"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="131"/>
+        <source>Polygons of the open drug scenes.</source>
+        <translation>Polygoner för de öppna drogscenerna.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="138"/>
+        <source>Field with the scene&apos;s name; used when the layer has it.</source>
+        <translation>Fält med drogscenens namn; används när lagret har det.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="143"/>
+        <source>Scene active hours field</source>
+        <translation>Fält med drogscenens aktiva tider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="149"/>
+        <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
+        <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
+        <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
+        <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="169"/>
+        <source>School name field</source>
+        <translation>Fält med skolans namn</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
+        <source>Field with the school&apos;s name; used when the layer has it.</source>
+        <translation>Fält med skolans namn; används när lagret har det.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
+        <source>School type field</source>
+        <translation>Fält med skolform</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="179"/>
+        <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
+        <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="187"/>
+        <source>School opening hours field</source>
+        <translation>Fält med skolans öppettider</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="193"/>
+        <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
+        <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="205"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="209"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="218"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="229"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="219"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="219"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="219"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="233"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="233"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="246"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="242"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="255"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="244"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="257"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="246"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="259"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="249"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="262"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="252"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="265"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="256"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="261"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="274"/>
         <source>Scenes that did not exist in the period</source>
         <translation>Platser som inte fanns under perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="266"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="279"/>
         <source>Scene first seen field</source>
         <translation>Fält för platsens först sedd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="267"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="280"/>
         <source>Scene closed on field</source>
         <translation>Fält för platsens stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="284"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="288"/>
         <source>Period start</source>
         <translation>Periodens början</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="276"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
         <source>Period end</source>
         <translation>Periodens slut</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="277"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="294"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="300"/>
         <source>School terms</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="300"/>
         <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="351"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="348"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="366"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="363"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="433"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="460"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -3492,47 +3492,47 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; (svenska dagnamn och hela timmar som &apos;Må-Fr 22-03&apos; läses också)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="134"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="130"/>
         <source>Returns true when the hours are active at the weekday and time of a date and time, false when not. Empty hours give NULL; hours that cannot be read give an evaluation error with the parser&apos;s message.</source>
         <translation>Returnerar sant när tiderna är aktiva på veckodagen och klockslaget för ett datum och en tid, annars falskt. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel med tolkarens meddelande.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="142"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="138"/>
         <source>a date and time; only its weekday and time of day count</source>
         <translation>ett datum och en tid; bara veckodagen och klockslaget räknas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="148"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="144"/>
         <source>whether the scene is active at the start of the map&apos;s time range</source>
         <translation>om drogscenen är aktiv i början av kartans tidsintervall</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="155"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="151"/>
         <source>Returns the minutes per week during which both hours are active. Empty hours give NULL; hours that cannot be read give an evaluation error.</source>
         <translation>Returnerar antalet minuter per vecka då båda tiderna är aktiva. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="169"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="165"/>
         <source>Returns the hours in canonical opening_hours form, or NULL when they are empty or cannot be read.</source>
         <translation>Returnerar tiderna i kanonisk opening_hours-form, eller NULL när de är tomma eller inte kan tolkas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="184"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="180"/>
         <source>Returns true when the hours can be read. When they cannot, the evaluation fails with the parser&apos;s message saying what is wrong and where, so a field constraint using this function shows that message in the form. Empty hours give NULL.</source>
         <translation>Returnerar sant när tiderna kan tolkas. När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="195"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="191"/>
         <source>a constraint that refuses unreadable hours</source>
         <translation>en begränsning som inte godtar tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="202"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="198"/>
         <source>Returns true when a school type names a preschool, as the analysis reads it: values containing &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; or &apos;kindergarten&apos;, among others, in any case.</source>
         <translation>Returnerar sant när en skolform betecknar en förskola, så som analysen läser den: bland annat värden som innehåller &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos;, oavsett skiftläge.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="208"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="204"/>
         <source>the school type</source>
         <translation>skolformen</translation>
     </message>
@@ -3788,12 +3788,12 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Skolorna är punkter och skolgårdar blandade i ett lager: var och en analyserades med sin egen geometri; sammanfattningen visar de {count} skolgårdarna som punkter inom dem, så att den har en geometrityp.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="57"/>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="58"/>
         <source>The proxy&apos;s authentication configuration &apos;{id}&apos; (Settings › Options › Network, setting {key}) could not be read: it is not in QGIS&apos;s authentication database, it holds no user name and password, or the master password was not entered.</source>
         <translation>Proxyns autentiseringskonfiguration &apos;{id}&apos; (Inställningar › Alternativ › Nätverk, inställningen {key}) kunde inte läsas: den finns inte i QGIS autentiseringsdatabas, den innehåller inget användarnamn och lösenord, eller så angavs inte huvudlösenordet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="101"/>
+        <location filename="../drogscen_plugin/qgis_io/proxy.py" line="102"/>
         <source>The CA bundle file &apos;{path}&apos; (setting {key}) does not exist. Point the setting at a PEM file with your organisation&apos;s root certificates, or clear it.</source>
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
     </message>

@@ -85,6 +85,20 @@ class DrogscenDock(QgsDockWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
 
+        results = self._results_tab()
+        self.measures = MeasuresPanel(self)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, tr("Settings"))
+        self.tabs.addTab(results, tr("Results"))
+        self.tabs.addTab(self.measures, tr("Measures"))
+
+        self._add_footer()
+        self._connect()
+        self.form.restore_settings()
+
+    def _results_tab(self):
+        """The time of week, the results table and the report and publish buttons."""
         self.time_control = TimeOfWeekControl()
         self.time_control.setEnabled(False)
         time_box = QGroupBox(tr("Time of week"))
@@ -117,13 +131,10 @@ class DrogscenDock(QgsDockWidget):
         self.publish_button = PublishButton()
         report_row.addWidget(self.publish_button)
         results_layout.addLayout(report_row)
-        self.measures = MeasuresPanel(self)
+        return results
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(scroll, tr("Settings"))
-        self.tabs.addTab(results, tr("Results"))
-        self.tabs.addTab(self.measures, tr("Measures"))
-
+    def _add_footer(self):
+        """The tabs, then Run, Cancel, Help, the progress bar and the status line."""
         self.run_button = QPushButton(tr("Run"))
         self.run_button.setDefault(True)
         self.cancel_button = QPushButton(tr("Cancel"))
@@ -149,6 +160,7 @@ class DrogscenDock(QgsDockWidget):
         layout.addWidget(self.status)
         self.setWidget(widget)
 
+    def _connect(self):
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self.help_button.clicked.connect(self.show_help)
@@ -162,8 +174,6 @@ class DrogscenDock(QgsDockWidget):
         QgsProject.instance().readProject.connect(self._project_read)
         self.iface.mapCanvas().temporalController().updateTemporalRange.connect(
             self._temporal_range)
-
-        self.form.restore_settings()
 
     def showEvent(self, event):  # noqa: N802 (Qt API)
         super().showEvent(event)

@@ -148,6 +148,25 @@ class SettingsForm(QWidget):
         # Sources of the saved layers: chosen when they join the project.
         self._wanted = {}
 
+        self._analysis_widgets()
+
+        self._lay_out()
+
+        for key, box in (("scenes", self.scenes), ("schools", self.schools)):
+            box.activated.connect(lambda _, key=key, box=box: self._user_picked(key, box))
+        for box in (self.scene_hours, self.school_type, self.school_hours):
+            box.fieldChanged.connect(self._show_notes)
+        self.schools.layerChanged.connect(self._show_notes)
+        self.scenes.layerChanged.connect(self._show_notes)
+        QgsProject.instance().legendLayersAdded.connect(self.prefer_layers)
+        QgsProject.instance().projectSaved.connect(self._project_saved)
+        QgsProject.instance().cleared.connect(self._project_cleared)
+        # The project's file when last read or saved: empty for a new project.
+        self._file_name = QgsProject.instance().fileName()
+        self.prefer_layers()
+
+    def _analysis_widgets(self):
+        """Distance, default hours and the run options."""
         self.distance = QgsDoubleSpinBox()
         self.distance.setRange(0.0, 100000.0)
         self.distance.setDecimals(0)
@@ -172,6 +191,8 @@ class SettingsForm(QWidget):
             tr("Analyse the schools visible on the map, with every scene within the distance")
         )
 
+    def _lay_out(self):
+        """The groups of the form: scenes, schools, analysis, period."""
         scenes = QGroupBox(tr("Open drug scenes"))
         form = self._form(scenes)
         form.addRow(tr("Layer"), self.scenes)
@@ -202,19 +223,6 @@ class SettingsForm(QWidget):
             layout.addWidget(group)
         layout.addStretch(1)
         self._align_labels([group.layout() for group in (scenes, schools, analysis, self.period)])
-
-        for key, box in (("scenes", self.scenes), ("schools", self.schools)):
-            box.activated.connect(lambda _, key=key, box=box: self._user_picked(key, box))
-        for box in (self.scene_hours, self.school_type, self.school_hours):
-            box.fieldChanged.connect(self._show_notes)
-        self.schools.layerChanged.connect(self._show_notes)
-        self.scenes.layerChanged.connect(self._show_notes)
-        QgsProject.instance().legendLayersAdded.connect(self.prefer_layers)
-        QgsProject.instance().projectSaved.connect(self._project_saved)
-        QgsProject.instance().cleared.connect(self._project_cleared)
-        # The project's file when last read or saved: empty for a new project.
-        self._file_name = QgsProject.instance().fileName()
-        self.prefer_layers()
 
     @staticmethod
     def _note_label():

@@ -125,93 +125,98 @@ def _hours_argument(name="hours"):
     )
 
 
+def _active_help():
+    return _help(
+        tr(
+            "Returns true when the hours are active at the weekday and time of a date "
+            "and time, false when not. Empty hours give NULL; hours that cannot be read "
+            "give an evaluation error with the parser's message."
+        ),
+        "drogscen_active(hours, datetime)",
+        [
+            _hours_argument(),
+            ("datetime", tr("a date and time; only its weekday and time of day count")),
+        ],
+        [
+            ("drogscen_active('Mo-Fr 22:00-03:00', to_datetime('2024-03-09 01:30'))",
+             "true"),
+            ("drogscen_active(\"active_hours\", @map_start_time)",
+             tr("whether the scene is active at the start of the map's time range")),
+        ],
+    )
+
+
+def _overlap_minutes_help():
+    return _help(
+        tr(
+            "Returns the minutes per week during which both hours are active. Empty "
+            "hours give NULL; hours that cannot be read give an evaluation error."
+        ),
+        "drogscen_overlap_minutes(hours_a, hours_b)",
+        [_hours_argument("hours_a"), _hours_argument("hours_b")],
+        [
+            ("drogscen_overlap_minutes('Mo-Fr 15:00-20:00', 'Mo-Fr 07:00-18:00')", "900"),
+        ],
+    )
+
+
+def _normalize_hours_help():
+    return _help(
+        tr(
+            "Returns the hours in canonical opening_hours form, or NULL when they are "
+            "empty or cannot be read."
+        ),
+        "drogscen_normalize_hours(hours)",
+        [_hours_argument()],
+        [
+            ("drogscen_normalize_hours('må-fr 22-03')", "'Mo-Fr 22:00-03:00'"),
+            ("drogscen_normalize_hours('Mo-Fr 25:00')", "NULL"),
+        ],
+    )
+
+
+def _check_hours_help():
+    return _help(
+        tr(
+            "Returns true when the hours can be read. When they cannot, the evaluation "
+            "fails with the parser's message saying what is wrong and where, so a field "
+            "constraint using this function shows that message in the form. Empty "
+            "hours give NULL."
+        ),
+        "drogscen_check_hours(hours)",
+        [_hours_argument()],
+        [
+            ("drogscen_check_hours('Mo-Fr 08:00-17:00')", "true"),
+            ("\"active_hours\" IS NULL OR drogscen_check_hours(\"active_hours\")",
+             tr("a constraint that refuses unreadable hours")),
+        ],
+    )
+
+
+def _is_preschool_help():
+    return _help(
+        tr(
+            "Returns true when a school type names a preschool, as the analysis reads "
+            "it: values containing 'förskola', 'pedagogisk omsorg', 'preschool' or "
+            "'kindergarten', among others, in any case."
+        ),
+        "drogscen_is_preschool(type)",
+        [("type", tr("the school type"))],
+        [
+            ("drogscen_is_preschool('Kommunal förskola')", "true"),
+            ("drogscen_is_preschool('förskoleklass')", "false"),
+        ],
+    )
+
+
 def _definitions():
     """``(python function, help text)`` for each expression function."""
     return [
-        (
-            drogscen_active,
-            _help(
-                tr(
-                    "Returns true when the hours are active at the weekday and time of a date "
-                    "and time, false when not. Empty hours give NULL; hours that cannot be read "
-                    "give an evaluation error with the parser's message."
-                ),
-                "drogscen_active(hours, datetime)",
-                [
-                    _hours_argument(),
-                    ("datetime", tr("a date and time; only its weekday and time of day count")),
-                ],
-                [
-                    ("drogscen_active('Mo-Fr 22:00-03:00', to_datetime('2024-03-09 01:30'))",
-                     "true"),
-                    ("drogscen_active(\"active_hours\", @map_start_time)",
-                     tr("whether the scene is active at the start of the map's time range")),
-                ],
-            ),
-        ),
-        (
-            drogscen_overlap_minutes,
-            _help(
-                tr(
-                    "Returns the minutes per week during which both hours are active. Empty "
-                    "hours give NULL; hours that cannot be read give an evaluation error."
-                ),
-                "drogscen_overlap_minutes(hours_a, hours_b)",
-                [_hours_argument("hours_a"), _hours_argument("hours_b")],
-                [
-                    ("drogscen_overlap_minutes('Mo-Fr 15:00-20:00', 'Mo-Fr 07:00-18:00')", "900"),
-                ],
-            ),
-        ),
-        (
-            drogscen_normalize_hours,
-            _help(
-                tr(
-                    "Returns the hours in canonical opening_hours form, or NULL when they are "
-                    "empty or cannot be read."
-                ),
-                "drogscen_normalize_hours(hours)",
-                [_hours_argument()],
-                [
-                    ("drogscen_normalize_hours('må-fr 22-03')", "'Mo-Fr 22:00-03:00'"),
-                    ("drogscen_normalize_hours('Mo-Fr 25:00')", "NULL"),
-                ],
-            ),
-        ),
-        (
-            drogscen_check_hours,
-            _help(
-                tr(
-                    "Returns true when the hours can be read. When they cannot, the evaluation "
-                    "fails with the parser's message saying what is wrong and where, so a field "
-                    "constraint using this function shows that message in the form. Empty "
-                    "hours give NULL."
-                ),
-                "drogscen_check_hours(hours)",
-                [_hours_argument()],
-                [
-                    ("drogscen_check_hours('Mo-Fr 08:00-17:00')", "true"),
-                    ("\"active_hours\" IS NULL OR drogscen_check_hours(\"active_hours\")",
-                     tr("a constraint that refuses unreadable hours")),
-                ],
-            ),
-        ),
-        (
-            drogscen_is_preschool,
-            _help(
-                tr(
-                    "Returns true when a school type names a preschool, as the analysis reads "
-                    "it: values containing 'förskola', 'pedagogisk omsorg', 'preschool' or "
-                    "'kindergarten', among others, in any case."
-                ),
-                "drogscen_is_preschool(type)",
-                [("type", tr("the school type"))],
-                [
-                    ("drogscen_is_preschool('Kommunal förskola')", "true"),
-                    ("drogscen_is_preschool('förskoleklass')", "false"),
-                ],
-            ),
-        ),
+        (drogscen_active, _active_help()),
+        (drogscen_overlap_minutes, _overlap_minutes_help()),
+        (drogscen_normalize_hours, _normalize_hours_help()),
+        (drogscen_check_hours, _check_hours_help()),
+        (drogscen_is_preschool, _is_preschool_help()),
     ]
 
 
