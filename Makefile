@@ -1,5 +1,5 @@
 # Drogscen: set-up, tests, demo and packaging (GNU make, Debian or Ubuntu).
-#   make test    install what is missing, run the whole suite offscreen, the Qt6 check
+#   make test    install what is missing, run the whole suite offscreen, the Qt6 check, ruff
 #   make demo    run the command line on the sample data into build/demo/
 #   make bench   time the overlap algorithm against QGIS's own buffer + intersection
 #   make bench-scale  100,000 schools x 5,000 scenes: progress and peak memory
@@ -85,6 +85,9 @@ test: $(VENV)/.installed $(VENV_SHAPELY2)/.installed $(VENV_QT6)/.installed
 	$(VENV)/bin/python scripts/check_qt6.py --binding PyQt5
 	@echo "--- the check's own tests, core and net tests on $$($(VENV_QT6)/bin/python -V) ---"
 	PYTHONPATH=. $(VENV_QT6)/bin/python -m pytest tests/qt6 tests/core tests/net
+	@echo "--- ruff: lint and format, with the settings in pyproject.toml ---"
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 demo: $(VENV)/.installed
 	rm -rf $(BUILD)/demo

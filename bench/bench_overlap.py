@@ -144,7 +144,11 @@ def compare(label, schools, scenes, distance, repeat):
     """Time both on one case; print the times, pair counts, ratio and peak memory."""
     import processing
 
-    print("--- {}: {} schools x {} scenes".format(label, schools.featureCount(), scenes.featureCount()))
+    print(
+        "--- {}: {} schools x {} scenes".format(
+            label, schools.featureCount(), scenes.featureCount()
+        )
+    )
 
     def ours():
         return processing.run(

@@ -13,6 +13,7 @@ import time
 from drogscen_plugin.core.schedule import MINUTES_PER_WEEK, WeeklySchedule
 from drogscen_plugin.core.timing import time_measures
 
+
 def spread(spans, offset):
     """``spans`` one-minute spans spread over the week, from minute ``offset`` of each step."""
     step = MINUTES_PER_WEEK // spans

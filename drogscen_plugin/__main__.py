@@ -11,6 +11,6 @@ except ModuleNotFoundError as error:
 
     print(tr("drogscen: error: PyQGIS not found; run this with the Python that QGIS uses, "
              "e.g. /usr/bin/python3"), file=sys.stderr)
-    raise SystemExit(2)
+    raise SystemExit(2) from None
 
 raise SystemExit(main())

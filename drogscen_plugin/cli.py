@@ -109,7 +109,7 @@ def _check_output(out, layers):
         os.makedirs(folder, exist_ok=True)
     except OSError as error:
         raise UsageError(tr("--out: cannot create the folder {folder}: {reason}").format(
-            folder=folder, reason=error.strerror))
+            folder=folder, reason=error.strerror)) from None
 
 
 def _check_report(args, inputs):
@@ -131,9 +131,9 @@ def _check_report(args, inputs):
         check_writable(args.report)
     except OSError as error:
         raise UsageError(tr("--report: cannot create the folder {folder}: {reason}").format(
-            folder=folder, reason=error.strerror))
+            folder=folder, reason=error.strerror)) from None
     except ReportError as error:
-        raise UsageError("--report: {}".format(error))
+        raise UsageError("--report: {}".format(error)) from None
 
 
 def _report_parameters(args, parameters, results):
@@ -190,7 +190,9 @@ def _parameters(args, scenes, schools):
         try:
             WeeklySchedule.parse(text)
         except ScheduleError as error:
-            raise UsageError("{option}: {message}".format(option=option_flag(option), message=error))
+            raise UsageError(
+                "{option}: {message}".format(option=option_flag(option), message=error)
+            ) from None
         parameters[parameter] = text
     _time_parameters(args, parameters)
     if args.distance is not None:
@@ -204,7 +206,7 @@ def _parameters(args, scenes, schools):
             require_metric_crs(crs)
         except InputError:
             raise UsageError(tr("--crs: {crs} does not measure in metres; choose a projected "
-                                "CRS such as EPSG:3006").format(crs=args.crs))
+                                "CRS such as EPSG:3006").format(crs=args.crs)) from None
         parameters[keys.ANALYSIS_CRS] = crs
     for parameter, _ in OUTPUT_LAYERS:
         parameters[parameter] = QgsProcessing.TEMPORARY_OUTPUT
@@ -251,7 +253,7 @@ def _write_all(results, out):
     except OSError as error:
         atomic.remove(staged)
         raise UsageError(tr("--out: cannot write {path}: {reason}").format(
-            path=out, reason=error.strerror))
+            path=out, reason=error.strerror)) from None
     except BaseException:
         atomic.remove(staged)
         raise

@@ -54,7 +54,7 @@ def _distance(text):
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(tr("not a number: {text}").format(text=text))
+        raise argparse.ArgumentTypeError(tr("not a number: {text}").format(text=text)) from None
     if not value > 0:
         raise argparse.ArgumentTypeError(tr("must be more than 0: {text}").format(text=text))
     if not value <= MAX_DISTANCE:  # also infinity

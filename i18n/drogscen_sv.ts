@@ -64,33 +64,33 @@
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="201"/>
+        <location filename="../drogscen_plugin/cli.py" line="203"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="206"/>
+        <location filename="../drogscen_plugin/cli.py" line="208"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="231"/>
+        <location filename="../drogscen_plugin/cli.py" line="233"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="248"/>
-        <location filename="../drogscen_plugin/cli.py" line="253"/>
+        <location filename="../drogscen_plugin/cli.py" line="250"/>
+        <location filename="../drogscen_plugin/cli.py" line="255"/>
         <source>--out: cannot write {path}: {reason}</source>
         <translation>--out: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="288"/>
+        <location filename="../drogscen_plugin/cli.py" line="290"/>
         <source>None of the {total} schools has a scene within the distance.</source>
         <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/cli.py" line="293"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="275"/>
         <location filename="../drogscen_plugin/core/fields.py" line="71"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="95"/>
@@ -100,14 +100,14 @@
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/cli.py" line="293"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="208"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/cli.py" line="293"/>
         <location filename="../drogscen_plugin/core/fields.py" line="92"/>
         <location filename="../drogscen_plugin/gui/results.py" line="46"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
@@ -115,65 +115,65 @@
         <translation>Scener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/cli.py" line="293"/>
         <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="292"/>
+        <location filename="../drogscen_plugin/cli.py" line="294"/>
         <source>Concurrent h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="292"/>
+        <location filename="../drogscen_plugin/cli.py" line="294"/>
         <source>After-hours h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="302"/>
+        <location filename="../drogscen_plugin/cli.py" line="304"/>
         <source>{affected} of {total} schools have a scene within the distance.</source>
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="337"/>
+        <location filename="../drogscen_plugin/cli.py" line="339"/>
         <source>drogscen: the analysis failed: {message}</source>
         <translation>drogscen: analysen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="347"/>
+        <location filename="../drogscen_plugin/cli.py" line="349"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="351"/>
+        <location filename="../drogscen_plugin/cli.py" line="353"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="363"/>
+        <location filename="../drogscen_plugin/cli.py" line="365"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="367"/>
+        <location filename="../drogscen_plugin/cli.py" line="369"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="370"/>
+        <location filename="../drogscen_plugin/cli.py" line="372"/>
         <location filename="../drogscen_plugin/gui/report_button.py" line="88"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="408"/>
+        <location filename="../drogscen_plugin/cli.py" line="410"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="411"/>
+        <location filename="../drogscen_plugin/cli.py" line="413"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -677,77 +677,77 @@
         <translation>ett tidsintervall eller &apos;;&apos; (helgdagar och veckodagar kombineras som &apos;PH Mo-Fr&apos;)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="231"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="232"/>
         <source>A holiday cannot end a weekday range (column {column})</source>
         <translation>En helgdag kan inte avsluta ett intervall av veckodagar (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="237"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="241"/>
         <source>Nth weekdays such as {text!r} (column {column}) are not supported</source>
         <translation>N:te veckodagar som {text!r} (position {column}) stöds inte</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="256"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="260"/>
         <source>The state {word!r} at column {column} is not supported: hours are either active or not</source>
         <translation>Tillståndet {word!r} på position {column} stöds inte: tiderna är antingen aktiva eller inte</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="259"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="263"/>
         <source>Solar times such as {word!r} (column {column}) are not supported: give clock times</source>
         <translation>Soltider som {word!r} (position {column}) stöds inte: ange klockslag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="262"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="266"/>
         <source>Variable dates such as {word!r} (column {column}) are not supported: give the dates</source>
         <translation>Rörliga datum som {word!r} (position {column}) stöds inte: ange datumen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="272"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="276"/>
         <source>Open-ended times (&apos;+&apos;) are not supported (column {column})</source>
         <translation>Öppna sluttider (&apos;+&apos;) stöds inte (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="274"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="278"/>
         <source>&apos;-&apos; and the end time</source>
         <translation>&apos;-&apos; och sluttiden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="278"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="282"/>
         <source>an end time</source>
         <translation>en sluttid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="283"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="288"/>
         <source>Open ends and repeating times are not supported (column {column})</source>
         <translation>Öppna slut och upprepade tider stöds inte (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="294"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="302"/>
         <source>Minutes need two digits in {time!r} (column {column})</source>
         <translation>Minuter behöver två siffror i {time!r} (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="297"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="305"/>
         <source>Invalid minutes in {time!r} (column {column})</source>
         <translation>Ogiltiga minuter i {time!r} (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="301"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="310"/>
         <source>An end time can be at most 48:00, not {time!r} (column {column})</source>
         <translation>En sluttid kan vara högst 48:00, inte {time!r} (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="304"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="317"/>
         <source>A start time must be before 24:00, not {time!r} (column {column})</source>
         <translation>En starttid måste ligga före 24:00, inte {time!r} (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="319"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="335"/>
         <source>Dates go before weekdays and times: {word!r} at column {column}</source>
         <translation>Datum skrivs före veckodagar och tider: {word!r} på position {column}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="322"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="338"/>
         <source>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; or &apos;, &apos;</source>
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
@@ -806,93 +806,93 @@
         <translation>{day} är {kind}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="127"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="129"/>
         <source>Distance {distance} m · most common opening hours: schools {school}, preschools {preschool}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: skolor {school}, förskolor {preschool}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="132"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="134"/>
         <source>Distance {distance} m · most common opening hours: schools {school}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: skolor {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="136"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="138"/>
         <source>Distance {distance} m · most common opening hours: preschools {preschool}</source>
         <translation>Avstånd {distance} m · vanligaste öppettider: förskolor {preschool}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="139"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="141"/>
         <source>Distance {distance} m</source>
         <translation>Avstånd {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="153"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="155"/>
         <location filename="../drogscen_plugin/plugin.py" line="145"/>
         <source>scenes</source>
         <translation>drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="154"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="156"/>
         <source>schools</source>
         <translation>skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="161"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="163"/>
         <source>{count} more</source>
         <translation>{count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="167"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="169"/>
         <source>{kind}: {layer} ({sources})</source>
         <translation>{kind}: {layer} ({sources})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="170"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="173"/>
         <source>{kind}: {sources}</source>
         <translation>{kind}: {sources}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="171"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="175"/>
         <source>Data sources – {sources}.</source>
         <translation>Datakällor – {sources}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="171"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="175"/>
         <source>not given</source>
         <translation>ej angivna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="205"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="211"/>
         <source>{year} Q{quarter}</source>
         <translation>{year} kv{quarter}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="252"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="259"/>
         <source>closed on {closed} before it was first seen on {first}</source>
         <translation>stängdes {closed}, innan den först observerades {first}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="329"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="336"/>
         <source>active at the end of the period</source>
         <translation>aktiva vid periodens slut</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="330"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="337"/>
         <source>opened</source>
         <translation>nya</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="331"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="338"/>
         <source>closed</source>
         <translation>stängda</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="370"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="377"/>
         <source>{period}: {active} active, {opened} opened, {closed} closed.</source>
         <translation>{period}: {active} aktiva, {opened} nya, {closed} stängda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_content.py" line="433"/>
+        <location filename="../drogscen_plugin/core/report_content.py" line="440"/>
         <source>Outside the districts</source>
         <translation>Utanför stadsdelarna</translation>
     </message>
@@ -956,27 +956,27 @@
         <translation>Okänd kalenderregel {kind}/{day}/{choice}: skolformer är {kinds}, dagar {days}, val {choices}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="129"/>
+        <location filename="../drogscen_plugin/core/space.py" line="130"/>
         <source>Distance {distance} is not a number of metres of at least 0</source>
         <translation>Avståndet {distance} är inte ett antal meter på minst 0</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="133"/>
+        <location filename="../drogscen_plugin/core/space.py" line="137"/>
         <source>School {fid}: distance {distance} is not a number of metres of at least 0</source>
         <translation>Skola {fid}: avståndet {distance} är inte ett antal meter på minst 0</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="140"/>
+        <location filename="../drogscen_plugin/core/space.py" line="144"/>
         <source>School {fid}: {kind} geometry is not supported, only points and polygons</source>
         <translation>Skola {fid}: geometritypen {kind} stöds inte, bara punkter och polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="148"/>
+        <location filename="../drogscen_plugin/core/space.py" line="152"/>
         <source>Scene {fid}: {kind} geometry is not supported, only polygons</source>
         <translation>Drogscen {fid}: geometritypen {kind} stöds inte, bara polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="174"/>
+        <location filename="../drogscen_plugin/core/space.py" line="178"/>
         <source>School {fid}: the point has coordinates that are not numbers</source>
         <translation>Skola {fid}: punkten har koordinater som inte är tal</translation>
     </message>
@@ -3562,7 +3562,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Det nya lagret &apos;{layer}&apos; i {path} kunde inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/grid.py" line="80"/>
+        <location filename="../drogscen_plugin/qgis_io/grid.py" line="81"/>
         <source>The data ({west:.2f}° to {east:.2f}° E, {south:.2f}° to {north:.2f}° N) lie outside the area of use of {crs}: distances and areas there may be a percent or more off. A CRS that fits the data: {fitting}.</source>
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>

@@ -59,9 +59,9 @@ def school_schedule(value, school_type, default_school, default_preschool):
     try:
         return WeeklySchedule.parse(text), ""
     except ScheduleError as exc:
-        note = tr("school hours '{value}' not understood ({message}): default {default} used").format(
-            value=text, message=exc, default=default.to_opening_hours()
-        )
+        note = tr(
+            "school hours '{value}' not understood ({message}): default {default} used"
+        ).format(value=text, message=exc, default=default.to_opening_hours())
         return default, note
 
 

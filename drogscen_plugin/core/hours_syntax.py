@@ -228,8 +228,12 @@ class Parser(DateSelectorParser):
                     end_token = self.advance()
                     last = DAY_WORDS.get(self.word(end_token))
                     if last is None:
-                        self.error(tr("A holiday cannot end a weekday range (column {column})").format(
-                            column=end_token.column), end_token)
+                        self.error(
+                            tr("A holiday cannot end a weekday range (column {column})").format(
+                                column=end_token.column
+                            ),
+                            end_token,
+                        )
                     days.update((first + step) % 7 for step in range((last - first) % 7 + 1))
                 else:
                     days.add(first)
@@ -280,8 +284,12 @@ class Parser(DateSelectorParser):
         end = self.time_value(end_token, extended=True)
         after = self.peek()
         if self.is_punct(after, "+") or self.is_punct(after, "/"):
-            self.error(tr("Open ends and repeating times are not supported (column {column})").format(
-                column=after.column), after)
+            self.error(
+                tr("Open ends and repeating times are not supported (column {column})").format(
+                    column=after.column
+                ),
+                after,
+            )
         if end <= start:
             end += MINUTES_PER_DAY
         return start, end
@@ -298,11 +306,19 @@ class Parser(DateSelectorParser):
                 time=token.text, column=token.column), token)
         value = hour * 60 + minute
         if extended and value > 2 * MINUTES_PER_DAY:
-            self.error(tr("An end time can be at most 48:00, not {time!r} (column {column})").format(
-                time=token.text, column=token.column), token)
+            self.error(
+                tr("An end time can be at most 48:00, not {time!r} (column {column})").format(
+                    time=token.text, column=token.column
+                ),
+                token,
+            )
         if not extended and hour > 23:
-            self.error(tr("A start time must be before 24:00, not {time!r} (column {column})").format(
-                time=token.text, column=token.column), token)
+            self.error(
+                tr("A start time must be before 24:00, not {time!r} (column {column})").format(
+                    time=token.text, column=token.column
+                ),
+                token,
+            )
         return value
 
     def modifier(self):

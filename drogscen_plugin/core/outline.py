@@ -96,7 +96,9 @@ def classify(edges, simple, areas, centre_inside):
     """Per pair: 0 none (no area), 1 the scene, 2 direct, 3 the circle, 4 GEOS."""
     everything_inside = edges.reduce(np.logical_and, edges.inside_a)
     anything_inside = edges.reduce(np.logical_or, edges.inside_a)
-    x1, y1, x2, y2, s1, s2 = crossing_points(edges.ax, edges.ay, edges.bx, edges.by, edges.radius[edges.pair])
+    x1, y1, x2, y2, s1, s2 = crossing_points(
+        edges.ax, edges.ay, edges.bx, edges.by, edges.radius[edges.pair]
+    )
     dips = ~edges.inside_a & ~edges.inside_b & (s1 > 0) & (s2 < 1) & (s1 < s2)
     changes = (edges.inside_a != edges.inside_b).astype(np.int64) + 2 * dips
     crossings = edges.reduce(np.add, changes)
@@ -133,7 +135,9 @@ def direct(edges, rows, points, areas, orientation):
     step = arc_steps(radius)
     with np.errstate(divide="ignore", invalid="ignore"):
         wanted = np.sqrt(radius * radius * angle**3 / (12 * _AIM * areas[rows]))
-    pieces = np.clip(np.maximum(np.ceil(angle / step), np.ceil(wanted)), 1, _MAX_PIECES).astype(np.int64)
+    pieces = np.clip(np.maximum(np.ceil(angle / step), np.ceil(wanted)), 1, _MAX_PIECES).astype(
+        np.int64
+    )
     # Vertices along the chain (edge starts), in order.
     local = np.arange(chain.sum()) - np.repeat(np.cumsum(chain) - chain, chain)
     after_enter = np.repeat(enter - firsts + 1, chain) + local
@@ -142,14 +146,18 @@ def direct(edges, rows, points, areas, orientation):
     # The chain stays strictly inside the circle the chords touch: the outline is simple.
     inner = radius * np.cos(angle / pieces / 2)
     deepest = np.full(len(rows), -np.inf)
-    np.maximum.at(deepest, np.repeat(np.arange(len(rows)), chain), np.hypot(cx, cy) - np.repeat(inner, chain))
+    np.maximum.at(
+        deepest, np.repeat(np.arange(len(rows)), chain), np.hypot(cx, cy) - np.repeat(inner, chain)
+    )
     good = (
         (deepest < 0)
         & (angle > 0)
         & (angle < 2 * math.pi)
         & (missing_arc_area(radius, angle, pieces) <= AREA_TOLERANCE * areas[rows])
     )
-    return _assemble(good, (in_x, in_y, out_x, out_y), chain, (cx, cy), pieces, angle, orientation, radius)
+    return _assemble(
+        good, (in_x, in_y, out_x, out_y), chain, (cx, cy), pieces, angle, orientation, radius
+    )
 
 
 def _first_in_pairs(flags, pair, rows):
@@ -175,14 +183,20 @@ def _assemble(good, ends, chain, chain_xy, pieces, angle, orientation, radius):
     local = np.arange(chain.sum()) - np.repeat(np.cumsum(chain) - chain, chain)
     ring[np.repeat(starts + 1, chain) + local] = np.column_stack(chain_xy)
     k = np.arange(arcs.sum()) - np.repeat(np.cumsum(arcs) - arcs, arcs) + 1
-    theta = np.repeat(np.arctan2(out_y, out_x), arcs) + np.repeat(orientation * angle / pieces, arcs) * k
+    theta = (
+        np.repeat(np.arctan2(out_y, out_x), arcs)
+        + np.repeat(orientation * angle / pieces, arcs) * k
+    )
     r = np.repeat(radius, arcs)
-    ring[np.repeat(starts + chain + 2, arcs) + k - 1] = np.column_stack((r * np.cos(theta), r * np.sin(theta)))
+    ring[np.repeat(starts + chain + 2, arcs) + k - 1] = np.column_stack(
+        (r * np.cos(theta), r * np.sin(theta))
+    )
     return ring, starts, lengths, good
 
 
 def to_wkb(ring, starts, lengths, good, centres):
-    """WKB per pair of the rings made by ``_assemble``, moved to the schools; None where not good."""
+    """WKB per pair of the rings made by ``_assemble``, moved to the schools; None where
+    not good."""
     ring = ring + np.repeat(centres, lengths, axis=0)
     return [
         ring_wkb(ring[start : start + length]) if ok else None

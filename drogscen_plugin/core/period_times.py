@@ -164,7 +164,10 @@ class PeriodTimes:
 
     def union_measures(self, school_hours, parts):
         """Measures of the school against the union of ``(scene hours, first, last)``."""
-        key = (id(school_hours), frozenset((id(hours), first, last) for hours, first, last in parts))
+        key = (
+            id(school_hours),
+            frozenset((id(hours), first, last) for hours, first, last in parts),
+        )
         entry = self._unions.get(key)
         if entry is None:
             self._check_canceled()

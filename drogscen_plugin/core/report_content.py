@@ -99,7 +99,9 @@ def pairs_by_school(pairs):
     for pair in pairs:
         grouped.setdefault(pair.school_fid, []).append(pair)
     for school_pairs in grouped.values():
-        school_pairs.sort(key=lambda p: (p.distance_m, (p.scene_name or "").casefold(), p.scene_fid))
+        school_pairs.sort(
+            key=lambda p: (p.distance_m, (p.scene_name or "").casefold(), p.scene_fid)
+        )
     return grouped
 
 
@@ -167,7 +169,9 @@ def sources_text(scene_layer, scene_sources, school_layer, school_sources, limit
             parts.append(tr("{kind}: {layer} ({sources})").format(
                 kind=label, layer=layer, sources=", ".join(shown)))
         else:
-            parts.append(tr("{kind}: {sources}").format(kind=label, sources=layer or ", ".join(shown)))
+            parts.append(
+                tr("{kind}: {sources}").format(kind=label, sources=layer or ", ".join(shown))
+            )
     text = tr("Data sources – {sources}.").format(sources="; ".join(parts) or tr("not given"))
     if osm:
         text += " " + OSM_ATTRIBUTION + "."
@@ -199,7 +203,9 @@ def period_of(day, kind):
     quarter = (day.month - 1) // 3
     start = datetime.date(day.year, 3 * quarter + 1, 1)
     following = (
-        datetime.date(day.year + 1, 1, 1) if quarter == 3 else datetime.date(day.year, 3 * quarter + 4, 1)
+        datetime.date(day.year + 1, 1, 1)
+        if quarter == 3
+        else datetime.date(day.year, 3 * quarter + 4, 1)
     )
     return Period(
         tr("{year} Q{quarter}").format(year=day.year, quarter=quarter + 1),
@@ -217,7 +223,8 @@ def periods(first, last, kind):
 
 
 def as_date(value):
-    """A date from a date, a datetime or ISO text (``2024-03-01``, also with a time); None stays None."""
+    """A date from a date, a datetime or ISO text (``2024-03-01``, also with a time); None
+    stays None."""
     if value is None:
         return None
     if isinstance(value, datetime.datetime):

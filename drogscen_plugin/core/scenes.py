@@ -150,7 +150,8 @@ class SceneEdges:
         return bounds
 
     def gather(self, cols):
-        """(edge indices, pair of each edge, first edge of each pair) for pairs with scenes ``cols``."""
+        """(edge indices, pair of each edge, first edge of each pair) for pairs with scenes
+        ``cols``."""
         counts = self.count[cols]
         firsts = np.cumsum(counts) - counts
         pair = np.repeat(np.arange(len(cols)), counts)

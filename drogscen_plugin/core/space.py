@@ -126,20 +126,24 @@ def _valid_distance(value):
 
 def _check_inputs(schools, scenes, distance):
     if not _valid_distance(distance):
-        raise InputError(tr("Distance {distance} is not a number of metres of at least 0").format(distance=distance))
+        raise InputError(
+            tr("Distance {distance} is not a number of metres of at least 0").format(
+                distance=distance
+            )
+        )
     for school in schools:
         if school.distance is not None and not _valid_distance(school.distance):
             raise InputError(
-                tr("School {fid}: distance {distance} is not a number of metres of at least 0").format(
-                    fid=school.fid, distance=school.distance
-                )
+                tr(
+                    "School {fid}: distance {distance} is not a number of metres of at least 0"
+                ).format(fid=school.fid, distance=school.distance)
             )
         kind = school.geometry.geom_type
         if kind not in SCHOOL_GEOMETRY_TYPES:
             raise InputError(
-                tr("School {fid}: {kind} geometry is not supported, only points and polygons").format(
-                    fid=school.fid, kind=kind
-                )
+                tr(
+                    "School {fid}: {kind} geometry is not supported, only points and polygons"
+                ).format(fid=school.fid, kind=kind)
             )
     for scene in scenes:
         kind = scene.geometry.geom_type
@@ -171,7 +175,9 @@ def _point_coordinates(schools, points):
     bad = np.flatnonzero(points & ~np.isfinite(xy).all(axis=1))
     if len(bad):
         raise InputError(
-            tr("School {fid}: the point has coordinates that are not numbers").format(fid=schools[bad[0]].fid)
+            tr("School {fid}: the point has coordinates that are not numbers").format(
+                fid=schools[bad[0]].fid
+            )
         )
     return xy
 
@@ -184,7 +190,8 @@ class Space:
         self.schools = [school.geometry for school in schools]
         self.scenes = [scene.geometry for scene in scenes]
         self.reaches = np.array(
-            [distance if school.distance is None else school.distance for school in schools], dtype=float
+            [distance if school.distance is None else school.distance for school in schools],
+            dtype=float,
         )
         self.points = np.array([_single_point(g) is not None for g in self.schools], dtype=bool)
         self.xy = _point_coordinates(schools, self.points)
@@ -203,23 +210,40 @@ class Space:
             self._point_pairs(batch[self.points[start:stop]]),
             self._other_pairs(batch[~self.points[start:stop]]),
         ]
-        rows, cols, gaps, areas, shares = (np.concatenate([part[k] for part in found]) for k in range(5))
+        rows, cols, gaps, areas, shares = (
+            np.concatenate([part[k] for part in found]) for k in range(5)
+        )
         outlines = found[0][5] + found[1][5]
         order = np.lexsort((cols, rows))
-        return rows[order], cols[order], gaps[order], areas[order], shares[order], [outlines[k] for k in order]
+        return (
+            rows[order],
+            cols[order],
+            gaps[order],
+            areas[order],
+            shares[order],
+            [outlines[k] for k in order],
+        )
 
     def _point_pairs(self, schools):
         """Pairs of point schools: true distances, exact areas, outlines."""
         x, y, reach = self.xy[schools, 0], self.xy[schools, 1], self.reaches[schools]
         grow = reach + _SLACK * (np.abs(x) + np.abs(y) + reach)
-        rows, cols = self.index.overlapping(np.column_stack((x - grow, y - grow, x + grow, y + grow)))
+        rows, cols = self.index.overlapping(
+            np.column_stack((x - grow, y - grow, x + grow, y + grow))
+        )
         edges, pair, firsts = self.edges.gather(cols)
         table = self.edges
         px, py = x[rows][pair], y[rows][pair]
         ax, ay, bx, by = table.ax[edges], table.ay[edges], table.bx[edges], table.by[edges]
-        gaps = np.minimum.reduceat(segment_distances(px, py, ax, ay, bx, by), firsts) if len(edges) else np.zeros(0)
+        gaps = (
+            np.minimum.reduceat(segment_distances(px, py, ax, ay, bx, by), firsts)
+            if len(edges)
+            else np.zeros(0)
+        )
         if len(edges):
-            inside = np.add.reduceat(crossings(px, py, ax, ay, bx, by).astype(np.int64), firsts) % 2 == 1
+            inside = (
+                np.add.reduceat(crossings(px, py, ax, ay, bx, by).astype(np.int64), firsts) % 2 == 1
+            )
             gaps[inside] = 0.0
         keep = gaps <= reach[rows]
         rows, cols, gaps = rows[keep], cols[keep], gaps[keep]
@@ -240,7 +264,9 @@ class Space:
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.where(disc_areas > 0, areas / disc_areas, 0.0)
         edge_table = PairEdges(ax, ay, bx, by, pair, firsts, radius)
-        outlines = self._point_outlines(edge_table, cols, areas, gaps, np.column_stack((centre_x, centre_y)))
+        outlines = self._point_outlines(
+            edge_table, cols, areas, gaps, np.column_stack((centre_x, centre_y))
+        )
         return schools[rows], cols, gaps, areas, np.clip(shares, 0.0, 1.0), outlines
 
     def _point_outlines(self, edges, cols, areas, gaps, centres):
@@ -281,7 +307,8 @@ class Space:
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.clip(np.where(buffer_areas > 0, areas / buffer_areas, 0.0), 0.0, 1.0)
         outlines = [
-            wkb_of(polygonal(piece)) if area > 0 else None for piece, area in zip(pieces, areas.tolist())
+            wkb_of(polygonal(piece)) if area > 0 else None
+            for piece, area in zip(pieces, areas.tolist())
         ]
         return schools[rows], cols, gaps, areas, shares, outlines
 

@@ -4,10 +4,10 @@ A run writes each output file under its own name into a hidden folder beside
 it (``.drogscen_PID_N/NAME``: the name stays, as formats name their layer
 after it); only when every output is complete are these renamed over their
 targets, an atomic step per file. A run killed before that leaves the old
-files as they were; its folder is removed by the next run writing there. A shapefile is several files, renamed
-one after the other within microseconds. An existing SQLite file (a
-GeoPackage) is copied and replaced through SQLite, in one transaction, so
-that a program holding it open in WAL mode loses nothing.
+files as they were; its folder is removed by the next run writing there. A
+shapefile is several files, renamed one after the other within microseconds.
+An existing SQLite file (a GeoPackage) is copied and replaced through SQLite,
+in one transaction, so that a program holding it open in WAL mode loses nothing.
 """
 
 import errno

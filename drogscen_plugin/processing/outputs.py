@@ -276,7 +276,7 @@ class OutputSinks:
         try:
             if failures:
                 raise atomic.WriteError("; ".join(dict.fromkeys(failures)))
-            for target, staged in self.staged.items():
+            for staged in self.staged.values():
                 if not QgsVectorLayer(staged, "check", "ogr").isValid():
                     raise atomic.WriteError(tr("the file written cannot be read back"))
             for target, staged in self.staged.items():

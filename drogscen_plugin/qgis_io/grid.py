@@ -1,8 +1,9 @@
 """The right grid: does the data lie within the analysis CRS's area of use?
 
 SWEREF 99 TM (EPSG:3006) measures Sweden to within 0.2 %; far outside its
-area of use, distances and areas come out a percent or more off. QGIS knows each CRS's area of use; the data's UTM zone (WGS 84 / UTM
-zone N: EPSG:326NN north of the equator, 327NN south) fits any place.
+area of use, distances and areas come out a percent or more off. QGIS knows
+each CRS's area of use; the data's UTM zone (WGS 84 / UTM zone N: EPSG:326NN
+north of the equator, 327NN south) fits any place.
 """
 
 import math

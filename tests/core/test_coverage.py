@@ -13,10 +13,10 @@ from drogscen_plugin.core.coverage import (
     read_measure,
     suggest_measures,
 )
-from drogscen_plugin.definitions.measures import measure_codes, measure_type_labels, status_labels
 from drogscen_plugin.core.errors import InputError, ScheduleError
-from drogscen_plugin.core.timing import time_measures
 from drogscen_plugin.core.schedule import WeeklySchedule
+from drogscen_plugin.core.timing import time_measures
+from drogscen_plugin.definitions.measures import measure_codes, measure_type_labels, status_labels
 
 TODAY = datetime.date(2026, 11, 26)
 NEVER = WeeklySchedule.never()

@@ -12,6 +12,7 @@ import random
 import pytest
 from shapely import affinity, wkb, wkt
 from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon, box
+from test_overlap import star
 
 from drogscen_plugin.core.disc import SAGITTA, quad_segments
 from drogscen_plugin.core.errors import InputError
@@ -19,7 +20,6 @@ from drogscen_plugin.core.overlap import analyse
 from drogscen_plugin.core.records import PointXY, SceneRecord, SchoolRecord
 from drogscen_plugin.core.schedule import WeeklySchedule
 from drogscen_plugin.core.space import buffer_geometry
-from test_overlap import star
 
 X0, Y0 = 674000.0, 6580000.0  # SWEREF 99 TM magnitudes
 ORACLE_CORNERS = 4096
@@ -46,7 +46,9 @@ def random_scene(rng, x, y):
         shape = Polygon(outer.exterior.coords, [hole.exterior.coords])
         return shape if shape.is_valid else outer
     if kind == "parts":
-        return MultiPolygon([star(rng, x, y, radius / 2), star(rng, x + 1.2 * radius, y, radius / 2)])
+        return MultiPolygon(
+            [star(rng, x, y, radius / 2), star(rng, x + 1.2 * radius, y, radius / 2)]
+        )
     return None  # placed against a school below
 
 
@@ -70,7 +72,7 @@ def point_case(seed, schools=300, scenes=60):
     rng = random.Random(seed)
     points = [Point(X0 + rng.uniform(0, 2500), Y0 + rng.uniform(0, 2500)) for _ in range(schools)]
     shapes = []
-    for fid in range(scenes):
+    for _ in range(scenes):
         shape = random_scene(rng, X0 + rng.uniform(0, 2500), Y0 + rng.uniform(0, 2500))
         shapes.append(shape if shape is not None else sliver(rng, rng.choice(points), 300.0))
     return [school(k, p) for k, p in enumerate(points)], [scene(k, s) for k, s in enumerate(shapes)]
@@ -87,7 +89,9 @@ def check_outline(pair, centre, reach, scene_geometry, exact_piece):
     assert abs(outline.area - pair.overlap_m2) <= 0.02 * pair.overlap_m2
     assert outline.difference(scene_geometry.buffer(1e-6)).area == pytest.approx(0, abs=1e-6)
     parts = getattr(outline, "geoms", [outline])
-    vertices = [xy for part in parts for ring in [part.exterior, *part.interiors] for xy in ring.coords]
+    vertices = [
+        xy for part in parts for ring in [part.exterior, *part.interiors] for xy in ring.coords
+    ]
     assert max(math.hypot(x - centre.x, y - centre.y) for x, y in vertices) <= reach + 1e-6
     if exact_piece is not None:
         assert outline.symmetric_difference(exact_piece).area <= 0.02 * pair.overlap_m2
@@ -140,7 +144,9 @@ def test_scenes_between_the_old_polygon_and_the_circle_pair(gap):
     for k in range(20):
         angle = (k + 0.5) * 2 * math.pi / 20
         near = box(gap, -5, gap + 40, 5)
-        scenes.append(scene(k, affinity.translate(affinity.rotate(near, angle, (0, 0), True), X0, Y0)))
+        scenes.append(
+            scene(k, affinity.translate(affinity.rotate(near, angle, (0, 0), True), X0, Y0))
+        )
     analysis = analyse([school(0, centre)], scenes, 300)
     assert [p.scene_fid for p in analysis.pairs] == list(range(20))
     for pair in analysis.pairs:
@@ -184,7 +190,10 @@ def test_grounds_pairs_and_areas_match_a_fine_buffer():
     found = {(p.school_fid, p.scene_fid): p for p in analysis.pairs}
     reach = {s.fid: 300 if s.distance is None else s.distance for s in grounds}
     expected = [
-        (s.fid, c.fid) for s in grounds for c in scenes if s.geometry.distance(c.geometry) <= reach[s.fid]
+        (s.fid, c.fid)
+        for s in grounds
+        for c in scenes
+        if s.geometry.distance(c.geometry) <= reach[s.fid]
     ]
     assert sorted(found) == expected
     assert len(expected) > 50
@@ -221,7 +230,9 @@ def test_a_multipoint_of_one_point_is_a_point():
 
 def test_point_with_coordinates_that_are_not_numbers_is_refused_by_id():
     with pytest.raises(InputError, match="School 7"):
-        analyse([school(7, PointXY(float("nan"), Y0))], [scene(1, box(X0, Y0, X0 + 1, Y0 + 1))], 300)
+        analyse(
+            [school(7, PointXY(float("nan"), Y0))], [scene(1, box(X0, Y0, X0 + 1, Y0 + 1))], 300
+        )
 
 
 def test_a_long_scene_among_small_ones_is_found_from_anywhere_along_it():
@@ -235,7 +246,11 @@ def test_a_long_scene_among_small_ones_is_found_from_anywhere_along_it():
 
 
 def test_a_school_with_distance_zero_inside_a_scene_pairs_without_area():
-    inside = analyse([school(0, Point(X0, Y0), distance=0.0)], [scene(0, box(X0 - 5, Y0 - 5, X0 + 5, Y0 + 5))], 300)
+    inside = analyse(
+        [school(0, Point(X0, Y0), distance=0.0)],
+        [scene(0, box(X0 - 5, Y0 - 5, X0 + 5, Y0 + 5))],
+        300,
+    )
     assert [(p.distance_m, p.overlap_m2, p.overlap_share, p.geometry) for p in inside.pairs] == [
         (0.0, 0.0, 0.0, None)
     ]

@@ -47,20 +47,34 @@ def test_preschool_type_values(value):
 
 @pytest.mark.parametrize(
     "value",
-    ["förskoleklass", "Grundskola med förskoleklass", "grundskola", "Gymnasieskola", "school", "", "  ", None],
+    [
+        "förskoleklass",
+        "Grundskola med förskoleklass",
+        "grundskola",
+        "Gymnasieskola",
+        "school",
+        "",
+        "  ",
+        None,
+    ],
 )
 def test_school_type_values(value):
     assert not is_preschool(value)
 
 
 def test_default_hours_are_the_documented_ones():
-    assert SCHOOL_DEFAULT.intervals == tuple((day * 1440 + 420, day * 1440 + 1080) for day in range(5))
-    assert PRESCHOOL_DEFAULT.intervals == tuple((day * 1440 + 390, day * 1440 + 1110) for day in range(5))
+    assert SCHOOL_DEFAULT.intervals == tuple(
+        (day * 1440 + 420, day * 1440 + 1080) for day in range(5)
+    )
+    assert PRESCHOOL_DEFAULT.intervals == tuple(
+        (day * 1440 + 390, day * 1440 + 1110) for day in range(5)
+    )
 
 
 @pytest.mark.parametrize("value", [None, "", "   ", "\t"])
 @pytest.mark.parametrize(
-    "school_type, expected", [("grundskola", SCHOOL_DEFAULT), ("förskola", PRESCHOOL_DEFAULT), (None, SCHOOL_DEFAULT)]
+    "school_type, expected",
+    [("grundskola", SCHOOL_DEFAULT), ("förskola", PRESCHOOL_DEFAULT), (None, SCHOOL_DEFAULT)],
 )
 def test_missing_school_hours_take_the_type_default_silently(value, school_type, expected):
     assert school_schedule(value, school_type, SCHOOL_DEFAULT, PRESCHOOL_DEFAULT) == (expected, "")
@@ -73,12 +87,16 @@ def test_school_defaults_are_parameters():
 
 
 def test_given_school_hours_are_parsed():
-    schedule, note = school_schedule(" Mo-Fr 08:00-16:00 ", "förskola", SCHOOL_DEFAULT, PRESCHOOL_DEFAULT)
+    schedule, note = school_schedule(
+        " Mo-Fr 08:00-16:00 ", "förskola", SCHOOL_DEFAULT, PRESCHOOL_DEFAULT
+    )
     assert schedule.intervals == tuple((day * 1440 + 480, day * 1440 + 960) for day in range(5))
     assert note == ""
 
 
-@pytest.mark.parametrize("school_type, expected", [("grundskola", SCHOOL_DEFAULT), ("förskola", PRESCHOOL_DEFAULT)])
+@pytest.mark.parametrize(
+    "school_type, expected", [("grundskola", SCHOOL_DEFAULT), ("förskola", PRESCHOOL_DEFAULT)]
+)
 def test_unparsable_school_hours_fall_back_with_the_parser_message(school_type, expected):
     schedule, note = school_schedule(BAD_HOURS, school_type, SCHOOL_DEFAULT, PRESCHOOL_DEFAULT)
     assert schedule == expected
@@ -89,7 +107,10 @@ def test_unparsable_school_hours_fall_back_with_the_parser_message(school_type, 
 
 @pytest.mark.parametrize("value", [None, "", "  "])
 def test_missing_scene_hours_are_always_active_and_flagged(value):
-    assert scene_schedule(value) == (WeeklySchedule.always(), "hours unknown: treated as always active")
+    assert scene_schedule(value) == (
+        WeeklySchedule.always(),
+        "hours unknown: treated as always active",
+    )
 
 
 def test_unparsable_scene_hours_are_always_active_with_the_parser_message():

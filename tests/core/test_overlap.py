@@ -10,15 +10,15 @@ from hypothesis import strategies as st
 from shapely import affinity, wkb
 from shapely.geometry import LineString, MultiPoint, MultiPolygon, Point, Polygon, box
 
-from drogscen_plugin.core.errors import AnalysisCanceled, InputError
-from drogscen_plugin.core.fields import PAIR_FIELDS, SUMMARY_FIELDS, as_row, field_alias
 from drogscen_plugin.core import period_times
 from drogscen_plugin.core.disc import SAGITTA
+from drogscen_plugin.core.errors import AnalysisCanceled, InputError
+from drogscen_plugin.core.fields import PAIR_FIELDS, SUMMARY_FIELDS, as_row, field_alias
 from drogscen_plugin.core.overlap import analyse
-from drogscen_plugin.core.timing import time_measures
 from drogscen_plugin.core.records import PairResult, SceneRecord, SchoolRecord, SchoolSummary
 from drogscen_plugin.core.schedule import WeeklySchedule
 from drogscen_plugin.core.space import buffer_geometry
+from drogscen_plugin.core.timing import time_measures
 
 DAY = 1440
 WEEK = 7 * DAY
@@ -98,7 +98,12 @@ def test_scene_beyond_the_distance_makes_no_pair():
     summary = analysis.summaries[0]
     assert (summary.scene_count, summary.worst_conflict, summary.nearest_m) == (0, "none", None)
     assert (summary.concurrent_min, summary.afterhours_min) == (0, 0)
-    assert (summary.presence_hours, summary.guard_hours, summary.round_days, summary.round_before) == (
+    assert (
+        summary.presence_hours,
+        summary.guard_hours,
+        summary.round_days,
+        summary.round_before,
+    ) == (
         None,
         None,
         None,
@@ -115,19 +120,25 @@ def test_polygon_school_is_buffered_from_its_boundary():
 
 
 def test_polygon_school_touching_a_scene_has_distance_zero():
-    pair = only_pair(school(geometry=box(0, 0, 40, 20)), scene(geometry=box(40, 0, 100, 20)), distance=30)
+    pair = only_pair(
+        school(geometry=box(0, 0, 40, 20)), scene(geometry=box(40, 0, 100, 20)), distance=30
+    )
     assert pair.distance_m == 0
     # The scene strip covers the part of the buffer right of x=40 within y 0..20.
     assert pair.overlap_m2 == pytest.approx(30 * 20, rel=1e-12)
 
 
 def test_scene_overlapping_school_grounds_has_distance_zero():
-    pair = only_pair(school(geometry=box(0, 0, 40, 20)), scene(geometry=box(30, 10, 100, 100)), distance=30)
+    pair = only_pair(
+        school(geometry=box(0, 0, 40, 20)), scene(geometry=box(30, 10, 100, 100)), distance=30
+    )
     assert pair.distance_m == 0
 
 
 def test_multipoint_school_uses_its_nearest_point():
-    pair = only_pair(school(geometry=MultiPoint([(0, 0), (1000, 0)])), scene(geometry=box(1050, -10, 1300, 10)))
+    pair = only_pair(
+        school(geometry=MultiPoint([(0, 0), (1000, 0)])), scene(geometry=box(1050, -10, 1300, 10))
+    )
     assert pair.distance_m == pytest.approx(50)
 
 
@@ -141,13 +152,19 @@ def test_per_school_distance_overrides_the_analysis_distance():
 def test_index_finds_the_same_pairs_as_checking_every_pair():
     rng = random.Random(7)
     schools = [
-        school(fid, geometry=Point(rng.uniform(0, 3000), rng.uniform(0, 3000)), distance=rng.choice([None, 150.0]))
+        school(
+            fid,
+            geometry=Point(rng.uniform(0, 3000), rng.uniform(0, 3000)),
+            distance=rng.choice([None, 150.0]),
+        )
         for fid in range(1200)  # more than one batch
     ]
     scenes = []
     for fid in range(60):
         x, y = rng.uniform(0, 3000), rng.uniform(0, 3000)
-        scenes.append(scene(fid, geometry=box(x, y, x + rng.uniform(5, 200), y + rng.uniform(5, 200))))
+        scenes.append(
+            scene(fid, geometry=box(x, y, x + rng.uniform(5, 200), y + rng.uniform(5, 200)))
+        )
     analysis = analyse(schools, scenes, 300)
 
     expected = []
@@ -191,12 +208,16 @@ def test_every_school_shape_matches_buffering_and_intersecting_each_pair():
         if shape == "point":
             geometry = Point(x, y)
         elif shape == "points":
-            geometry = MultiPoint([(x, y), (x + rng.uniform(-300, 300), y + rng.uniform(-300, 300))])
+            geometry = MultiPoint(
+                [(x, y), (x + rng.uniform(-300, 300), y + rng.uniform(-300, 300))]
+            )
         elif shape == "grounds":
             geometry = star(rng, x, y, rng.uniform(20, 90))
         else:
             geometry = MultiPolygon([star(rng, x, y, 30), star(rng, x + 150, y, 30)])
-        schools.append(school(fid, geometry=geometry, distance=rng.choice([None, None, 0.0, 60.0, 900.0])))
+        schools.append(
+            school(fid, geometry=geometry, distance=rng.choice([None, None, 0.0, 60.0, 900.0]))
+        )
     scenes = []
     for fid in range(80):
         x, y = x0 + rng.uniform(0, 3000), y0 + rng.uniform(0, 3000)
@@ -211,14 +232,21 @@ def test_every_school_shape_matches_buffering_and_intersecting_each_pair():
     for s in schools:
         reach = 300 if s.distance is None else s.distance
         fine = s.geometry.buffer(reach, 1024)
-        drawn = math.pi * reach**2 if s.geometry.geom_type == "Point" else buffer_geometry(s.geometry, reach).area
+        drawn = (
+            math.pi * reach**2
+            if s.geometry.geom_type == "Point"
+            else buffer_geometry(s.geometry, reach).area
+        )
         for c in scenes:
             gap = s.geometry.distance(c.geometry)
             if gap <= reach:
                 piece = fine.intersection(c.geometry)
                 expected.append((s.fid, c.fid, piece, drawn, gap, s.geometry.geom_type == "Point"))
     assert len(expected) > 500
-    found = [(p.school_fid, p.scene_fid, p.overlap_m2, p.overlap_share, p.distance_m) for p in analysis.pairs]
+    found = [
+        (p.school_fid, p.scene_fid, p.overlap_m2, p.overlap_share, p.distance_m)
+        for p in analysis.pairs
+    ]
     assert [f[:2] for f in found] == [e[:2] for e in expected]
     assert [f[4] for f in found] == [e[4] for e in expected]
     for (_, _, area, share, _), (_, _, piece, drawn, _, point) in zip(found, expected):
@@ -256,7 +284,9 @@ def test_scene_between_the_old_buffer_edge_and_the_circle_pairs():
     analysis = analyse([school()], scenes, 100)
     assert [pair.scene_fid for pair in analysis.pairs] == [1, 2]
     # Both small squares lie wholly inside the circle.
-    assert [pair.overlap_m2 for pair in analysis.pairs] == pytest.approx([side**2, side**2], rel=1e-9)
+    assert [pair.overlap_m2 for pair in analysis.pairs] == pytest.approx(
+        [side**2, side**2], rel=1e-9
+    )
 
 
 def test_input_records_are_not_changed():
@@ -311,12 +341,16 @@ def test_afternoon_scene_is_concurrent():
 
 
 def test_sunday_night_scene_runs_into_monday():
-    measures = time_measures(WeeklySchedule.parse(SCHOOL_HOURS), WeeklySchedule.parse("Su 23:00-02:00"))
+    measures = time_measures(
+        WeeklySchedule.parse(SCHOOL_HOURS), WeeklySchedule.parse("Su 23:00-02:00")
+    )
     assert (measures.scene_min, measures.concurrent_min, measures.afterhours_min) == (180, 0, 180)
     assert (measures.round_days, measures.round_before) == ("Mo", "07:00")
 
     # A school opening at 01:00: Monday 01:00-02:00 is concurrent, the rest is not.
-    early = time_measures(WeeklySchedule.parse("Mo-Fr 01:00-18:00"), WeeklySchedule.parse("Su 23:00-02:00"))
+    early = time_measures(
+        WeeklySchedule.parse("Mo-Fr 01:00-18:00"), WeeklySchedule.parse("Su 23:00-02:00")
+    )
     assert (early.concurrent_min, early.afterhours_min) == (60, 120)
     assert early.presence_hours == "Mo 01:00-02:00"
     assert (early.round_days, early.round_before) == ("Mo", "01:00")
@@ -332,7 +366,9 @@ def test_round_counts_each_opening_of_a_split_day():
 
 def test_round_is_counted_at_the_next_opening_after_a_weekend():
     # Saturday afternoon activity is found at Monday's opening, not before.
-    measures = time_measures(WeeklySchedule.parse(SCHOOL_HOURS), WeeklySchedule.parse("Sa 15:00-16:00"))
+    measures = time_measures(
+        WeeklySchedule.parse(SCHOOL_HOURS), WeeklySchedule.parse("Sa 15:00-16:00")
+    )
     assert (measures.round_days, measures.round_before) == ("Mo", "07:00")
 
 
@@ -344,7 +380,12 @@ def test_school_without_openings_has_no_round(hours):
 
 def test_scene_never_active_is_after_hours_with_no_minutes():
     pair = only_pair(school(), scene(hours="off"))
-    assert (pair.scene_min, pair.concurrent_min, pair.afterhours_min, pair.conflict) == (0, 0, 0, "after_hours")
+    assert (pair.scene_min, pair.concurrent_min, pair.afterhours_min, pair.conflict) == (
+        0,
+        0,
+        0,
+        "after_hours",
+    )
 
 
 def brute_force(school_minutes, scene_minutes):
@@ -378,12 +419,16 @@ intervals = st.lists(st.tuples(st.integers(0, WEEK - 1), st.integers(1, 2 * DAY)
 @given(intervals, intervals)
 def test_time_measures_match_minute_by_minute_counting(school_schedule, scene_schedule):
     measures = time_measures(school_schedule, scene_schedule)
-    concurrent, afterhours, rounds = brute_force(minutes_of(school_schedule), minutes_of(scene_schedule))
+    concurrent, afterhours, rounds = brute_force(
+        minutes_of(school_schedule), minutes_of(scene_schedule)
+    )
     assert (measures.concurrent_min, measures.afterhours_min) == (concurrent, afterhours)
     assert set(rounds) <= set(school_schedule.openings())
     if rounds:
         days = sorted({m // DAY for m in rounds})
-        assert measures.round_days == ",".join(("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")[d] for d in days)
+        assert measures.round_days == ",".join(
+            ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")[d] for d in days
+        )
         assert measures.round_before == "%02d:%02d" % divmod(min(m % DAY for m in rounds), 60)
     else:
         assert (measures.round_days, measures.round_before) == (None, None)
@@ -396,7 +441,10 @@ def test_notes_are_joined_in_pairs_and_named_in_summaries():
     noted_school = school(hours_note="school hours 'x' not understood")
     noted_scene = scene(5, hours_note="hours unknown: treated as always active")
     analysis = analyse([noted_school], [noted_scene, scene(6)], 100)
-    assert analysis.pairs[0].hours_note == "school hours 'x' not understood; hours unknown: treated as always active"
+    assert (
+        analysis.pairs[0].hours_note
+        == "school hours 'x' not understood; hours unknown: treated as always active"
+    )
     assert analysis.pairs[1].hours_note == "school hours 'x' not understood"
     assert analysis.summaries[0].hours_note == (
         "school hours 'x' not understood; scene 5: hours unknown: treated as always active"
@@ -453,12 +501,21 @@ def test_summaries_follow_input_order_and_carry_the_school_geometry():
     assert [s.school_fid for s in analysis.summaries] == [9, 3, 5]
     assert [s.scene_count for s in analysis.summaries] == [1, 0, 0]
     assert analysis.summaries[1].geometry.equals(grounds)
-    assert (analysis.summaries[0].school_name, analysis.summaries[0].school_type) == ("school 9", "grundskola")
+    assert (analysis.summaries[0].school_name, analysis.summaries[0].school_type) == (
+        "school 9",
+        "grundskola",
+    )
 
 
 def test_pair_carries_names_and_ids():
     pair = only_pair(school(4), scene(8))
-    assert (pair.school_fid, pair.scene_fid, pair.school_name, pair.school_type, pair.scene_name) == (
+    assert (
+        pair.school_fid,
+        pair.scene_fid,
+        pair.school_name,
+        pair.school_type,
+        pair.scene_name,
+    ) == (
         4,
         8,
         "school 4",
@@ -517,14 +574,23 @@ def test_cancel_is_seen_before_each_batch_and_each_new_time_measure():
 
     # One schedule pair: asked before the first batch and before its one measure.
     with pytest.raises(AnalysisCanceled):
-        analyse(many_schools(1300), [scene()], 100, progress=reported.append, is_canceled=cancel_on_second_check)
+        analyse(
+            many_schools(1300),
+            [scene()],
+            100,
+            progress=reported.append,
+            is_canceled=cancel_on_second_check,
+        )
     assert len(checks) == 2
     assert reported == []
 
 
 def test_cancel_is_seen_between_two_distinct_schedule_pairs_within_a_batch():
     computed = []
-    schools = [school(i, geometry=Point(i * 10, 0), hours="Mo 00:00-01:{:02d}".format(i)) for i in range(40)]
+    schools = [
+        school(i, geometry=Point(i * 10, 0), hours="Mo 00:00-01:{:02d}".format(i))
+        for i in range(40)
+    ]
     checks = []
 
     def cancel_on_tenth_check():
@@ -550,7 +616,9 @@ def test_cancel_is_seen_between_two_distinct_schedule_pairs_within_a_batch():
 # --- output fields ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("record_type, fields", [(PairResult, PAIR_FIELDS), (SchoolSummary, SUMMARY_FIELDS)])
+@pytest.mark.parametrize(
+    "record_type, fields", [(PairResult, PAIR_FIELDS), (SchoolSummary, SUMMARY_FIELDS)]
+)
 def test_fields_match_the_records(record_type, fields):
     names = [f.name for f in dataclasses.fields(record_type) if f.name != "geometry"]
     assert [name for name, _ in fields] == names
@@ -562,7 +630,10 @@ def test_fields_match_the_records(record_type, fields):
 def test_rows_follow_field_order_and_kinds():
     analysis = analyse([school()], [scene(hours="22:00-03:00")], 100)
     python_types = {"int": int, "double": float, "string": str}
-    for record, fields in ((analysis.pairs[0], PAIR_FIELDS), (analysis.summaries[0], SUMMARY_FIELDS)):
+    for record, fields in (
+        (analysis.pairs[0], PAIR_FIELDS),
+        (analysis.summaries[0], SUMMARY_FIELDS),
+    ):
         row = as_row(record)
         assert row == [getattr(record, name) for name, _ in fields]
         for value, (name, kind) in zip(row, fields):

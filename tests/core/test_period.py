@@ -6,15 +6,18 @@ from datetime import date, datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_schedule_reference import expression
 
 from drogscen_plugin.core.errors import InputError
-from drogscen_plugin.core.timing import time_measures
 from drogscen_plugin.core.period import Period, dated_hours_text, period_measures
-from drogscen_plugin.core.school_calendar import (
-    COMPULSORY, GYMNASIUM, CalendarSchedule, SchoolCalendar)
 from drogscen_plugin.core.schedule import WEEKDAYS, Schedule, WeeklySchedule
-
-from test_schedule_reference import expression
+from drogscen_plugin.core.school_calendar import (
+    COMPULSORY,
+    GYMNASIUM,
+    CalendarSchedule,
+    SchoolCalendar,
+)
+from drogscen_plugin.core.timing import time_measures
 
 SCENE = Schedule.parse("Mo-Fr 14:00-16:00")
 SCHOOL_HOURS = "Mo-Fr 08:00-15:00"

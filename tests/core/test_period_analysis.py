@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from shapely.geometry import Point, box
+from test_schedule_reference import expression
 
 from drogscen_plugin.core.overlap import analyse
 from drogscen_plugin.core.period import Period
@@ -13,8 +14,6 @@ from drogscen_plugin.core.records import SceneRecord, SchoolRecord
 from drogscen_plugin.core.schedule import Schedule, ScheduleError, WeeklySchedule
 from drogscen_plugin.core.school_calendar import SchoolCalendar, parse_date_ranges
 from drogscen_plugin.core.timing import time_measures
-
-from test_schedule_reference import expression
 
 DEFAULT = "Mo-Fr 07:00-18:00"
 

@@ -176,10 +176,12 @@ def test_arbitrary_text_gives_a_schedule_or_a_schedule_error(text):
 
 
 def test_core_does_not_import_qgis():
-    code = ("import sys, pkgutil, importlib, drogscen_plugin.core as core\n"
-            "for info in pkgutil.iter_modules(core.__path__):\n"
-            "    importlib.import_module('drogscen_plugin.core.' + info.name)\n"
-            "print(sorted(name for name in sys.modules if name.split('.')[0] in ('qgis', 'PyQt5')))")
+    code = (
+        "import sys, pkgutil, importlib, drogscen_plugin.core as core\n"
+        "for info in pkgutil.iter_modules(core.__path__):\n"
+        "    importlib.import_module('drogscen_plugin.core.' + info.name)\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('qgis', 'PyQt5')))"
+    )
     root = pathlib.Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
                             text=True, check=True)

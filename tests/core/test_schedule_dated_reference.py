@@ -16,10 +16,9 @@ from datetime import datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_schedule_reference import accepted_by_reference, day_item, joined_rules, time_selector
 
 from drogscen_plugin.core.schedule import Schedule
-
-from test_schedule_reference import accepted_by_reference, day_item, joined_rules, time_selector
 
 opening_hours = pytest.importorskip("opening_hours")
 
@@ -122,7 +121,9 @@ def week_item(draw):
     return "{}-{}/{}".format(first, last, draw(st.integers(1, last - first)))
 
 
-week_selector = st.lists(week_item(), min_size=1, max_size=2).map(lambda items: "week " + ",".join(items))
+week_selector = st.lists(week_item(), min_size=1, max_size=2).map(
+    lambda items: "week " + ",".join(items)
+)
 
 weekday_selector = st.one_of(
     st.lists(day_item, min_size=1, max_size=3).map(",".join),

@@ -60,7 +60,9 @@ modifier = st.sampled_from(["", "", "", " off", " closed", " open"])
 
 @st.composite
 def rule(draw):
-    kind = draw(st.sampled_from(["days", "times", "both", "both", "both", "always", "off", "holiday"]))
+    kind = draw(
+        st.sampled_from(["days", "times", "both", "both", "both", "always", "off", "holiday"])
+    )
     if kind == "always":
         return "24/7" + draw(modifier)
     if kind == "off":

@@ -6,8 +6,21 @@ import pytest
 
 from drogscen_plugin.core.errors import InputError
 from drogscen_plugin.core.school_calendar import (
-    BREAK, CLOSED, COMPULSORY, GYMNASIUM, HOLIDAY, LOV, PRESCHOOL, TERM, CalendarDefaults,
-    CalendarSchedule, SchoolCalendar, parse_date_ranges, school_kind, term_name)
+    BREAK,
+    CLOSED,
+    COMPULSORY,
+    GYMNASIUM,
+    HOLIDAY,
+    LOV,
+    PRESCHOOL,
+    TERM,
+    CalendarDefaults,
+    CalendarSchedule,
+    SchoolCalendar,
+    parse_date_ranges,
+    school_kind,
+    term_name,
+)
 
 SCHOOL_HOURS = "Mo-Fr 08:00-15:00"
 PRESCHOOL_HOURS = "Mo-Fr 06:30-18:30"

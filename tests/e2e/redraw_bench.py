@@ -8,6 +8,7 @@ import os
 import random
 import time
 
+from drogscen.drogscen_plugin.qgis_io.compat import FieldType  # the installed plugin
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -17,8 +18,6 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-
-from drogscen.drogscen_plugin.qgis_io.compat import FieldType  # the installed plugin
 
 SCHOOLS = 2000
 SCENES = 200

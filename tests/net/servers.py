@@ -63,8 +63,8 @@ class _ProxyHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    do_GET = _forward
-    do_POST = _forward
+    do_GET = _forward  # noqa: N815 (http.server names)
+    do_POST = _forward  # noqa: N815 (http.server names)
 
     def log_message(self, *args):
         pass

@@ -428,7 +428,9 @@ def test_text_that_is_not_utf8_gets_a_clear_message(httpserver, make_client):
     )
 
     # Latin-1 bytes where UTF-8 is due: said, with where, not read as replacement marks.
-    with pytest.raises(FetchError, match=r"not valid UTF-8 \(at byte 16, near '\{\"name\": \"Skola"):
+    with pytest.raises(
+        FetchError, match=r"not valid UTF-8 \(at byte 16, near '\{\"name\": \"Skola"
+    ):
         make_client().get_json(httpserver.url_for("/x"), "Test")
 
 

@@ -331,8 +331,11 @@ def test_an_output_through_a_symbolic_link_replaces_the_file_it_points_to(
         schools, scenes = layout(8, 800)
         algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
         context = QgsProcessingContext()
-        output = str(link) if suffix != "gpkg" else "ogr:dbname='{}' table=\"overlap\" (geom)".format(
-            link)
+        output = (
+            str(link)
+            if suffix != "gpkg"
+            else "ogr:dbname='{}' table=\"overlap\" (geom)".format(link)
+        )
         results, ok = algorithm.run({"SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
                                      "OUTPUT": output}, context, Feedback())
         context.temporaryLayerStore().removeAllMapLayers()

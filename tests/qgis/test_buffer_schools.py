@@ -57,7 +57,9 @@ def true_areas(schools, distances):
     for feature in schools.getFeatures():
         distance = distances[feature["name"]]
         geometry = feature.geometry()
-        areas[feature["name"]] = geometry.area() + geometry.length() * distance + math.pi * distance**2
+        areas[feature["name"]] = (
+            geometry.area() + geometry.length() * distance + math.pi * distance**2
+        )
     return areas
 
 

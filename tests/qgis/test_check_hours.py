@@ -4,9 +4,9 @@ import processing
 import pytest
 from qgis.core import (
     NULL,
-    QgsProcessingException,
     QgsFeature,
     QgsGeometry,
+    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorFileWriter,

@@ -46,7 +46,9 @@ def in_process(sample_gpkg, **parameters):
 
 
 def rows(vector_layer, fields):
-    return sorted(tuple(feature[field] for field in fields) for feature in vector_layer.getFeatures())
+    return sorted(
+        tuple(feature[field] for field in fields) for feature in vector_layer.getFeatures()
+    )
 
 
 PAIR_KEY = ("school_name", "scene_name", "concurrent_min", "afterhours_min", "presence_hours",
@@ -92,7 +94,9 @@ def test_summary_table_lists_each_affected_school_worst_first(inputs, sample_gpk
     lines = result.stdout.splitlines()
     affected = [f for f in layer(out, "summary").getFeatures() if f["scene_count"] > 0]
     total = layer(out, "summary").featureCount()
-    assert lines[0] == "{} of {} schools have a scene within the distance.".format(len(affected), total)
+    assert lines[0] == "{} of {} schools have a scene within the distance.".format(
+        len(affected), total
+    )
     header = lines.index(next(line for line in lines if line.startswith("School ")))
     assert "Worst conflict" in lines[header] and "After-hours h/week" in lines[header]
     table = lines[header + 2:header + 2 + len(affected)]
@@ -120,7 +124,8 @@ def test_an_existing_geopackage_keeps_its_other_layers(inputs, sample_gpkg, tmp_
     options.driverName = "GPKG"
     options.layerName = "my_notes"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer(sample_gpkg, "districts"), str(out), QgsProject.instance().transformContext(), options)
+        layer(sample_gpkg, "districts"), str(out), QgsProject.instance().transformContext(), options
+    )
     assert error[0] == QgsVectorFileWriter.NoError
     for _ in range(2):
         result = cli("analyse", *inputs, "--out", str(out))

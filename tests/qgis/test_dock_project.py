@@ -4,7 +4,6 @@ kept in a GeoPackage beside the project file, shown again when the project opens
 import os
 
 import processing
-
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 

@@ -146,7 +146,9 @@ def true_overlaps(schools, scenes, distance=300.0):
     result = {}
     for school in schools.getFeatures():
         shape = school.geometry()
-        single_point = shape.type() == QgsWkbTypes.PointGeometry and len(shape.asGeometryCollection()) == 1
+        single_point = (
+            shape.type() == QgsWkbTypes.PointGeometry and len(shape.asGeometryCollection()) == 1
+        )
         fine = shape.buffer(distance, 1024)
         if single_point:
             buffer_area = math.pi * distance**2

@@ -25,9 +25,9 @@ from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsEditorWidge
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QDate
 
-from drogscen_plugin.definitions.measures import measure_codes, measure_type_labels, status_labels
 from drogscen_plugin.core.errors import ScheduleError
 from drogscen_plugin.core.schedule import WeeklySchedule
+from drogscen_plugin.definitions.measures import measure_codes, measure_type_labels, status_labels
 from drogscen_plugin.qgis_io.compat import FieldType
 from drogscen_plugin.qgis_io.expressions import register_functions
 from drogscen_plugin.qgis_io.measures_coverage import measure_from_pair, suggest_measure_features

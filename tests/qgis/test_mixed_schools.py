@@ -130,9 +130,13 @@ def test_processing_analyses_each_school_by_its_own_geometry(sample_gpkg, oracle
               for f in summary.getFeatures() if f["school_name"] in grounds]
     assert inside == [True] * grounds_count
     line_fid = next(f.id() for f in mixed_layer().getFeatures() if f["name"] == LINE_NAME)
-    refused = [line for line in (feedback.infos + feedback.warnings) if "another geometry type" in line]
+    refused = [
+        line for line in (feedback.infos + feedback.warnings) if "another geometry type" in line
+    ]
     assert len(refused) == 1 and "1 (feature ids {})".format(line_fid) in refused[0]
-    assert any("9 school grounds as points" in line for line in (feedback.infos + feedback.warnings))
+    assert any(
+        "9 school grounds as points" in line for line in (feedback.infos + feedback.warnings)
+    )
 
 
 def test_the_cli_writes_every_output_of_a_mixed_layer(sample_gpkg, tmp_path, oracle):

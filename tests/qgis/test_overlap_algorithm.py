@@ -380,7 +380,9 @@ def test_outputs_loaded_into_the_project_carry_the_field_aliases():
     try:
         for output, spec in (("OUTPUT", PAIR_FIELDS), ("SUMMARY", SUMMARY_FIELDS)):
             layer = project.mapLayer(result[output])
-            aliases = {field.name(): layer.attributeAlias(i) for i, field in enumerate(layer.fields())}
+            aliases = {
+                field.name(): layer.attributeAlias(i) for i, field in enumerate(layer.fields())
+            }
             assert aliases == {name: field_alias(name) for name, _ in spec}
     finally:
         project.removeMapLayers([result["OUTPUT"], result["SUMMARY"]])

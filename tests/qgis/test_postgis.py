@@ -24,7 +24,6 @@ from qgis.PyQt.QtCore import QVariant
 from drogscen_plugin.core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from drogscen_plugin.qgis_io.compat import FieldType
 
-
 # --- the comparison -----------------------------------------------------------------
 
 
@@ -237,7 +236,8 @@ def test_a_run_that_fails_while_writing_keeps_the_old_tables_whole(postgis):
     for percent in (92, 97):  # while writing the overlaps, then the summary
         feedback = RecordingFeedback()
         feedback.progressChanged.connect(
-            lambda value, feedback=feedback, percent=percent: value >= percent and feedback.cancel())
+            lambda value, feedback=feedback, percent=percent: value >= percent and feedback.cancel()
+        )
         assert "canceled" in run_to_failure(dict(inputs, **outputs), feedback)
         assert (postgis.sql(snapshot), postgis.sql("SELECT count(*) FROM summary_kept")) == before
     # Staged tables are renamed in or dropped: none is left beside the outputs.

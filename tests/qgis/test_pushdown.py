@@ -151,7 +151,7 @@ def assert_equal_runs(ours, theirs, spec, key, areas, chord_error=0.0):
     assert set(ours) == set(theirs)
     for ids, (values, wkb) in theirs.items():
         got = ours[ids][0]
-        for name, kind in spec[1]:
+        for name, _kind in spec[1]:
             if name in ("distance_m", "nearest_m"):
                 assert got[name] == pytest.approx(values[name], abs=1e-3), (ids, name)
             elif name in ("overlap_m2", "overlap_share"):

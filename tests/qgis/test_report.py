@@ -24,8 +24,8 @@ from qgis.core import (
     QgsGeometry,
     QgsLayoutExporter,
     QgsMapLayerStyle,
-    QgsProcessingException,
     QgsPrintLayout,
+    QgsProcessingException,
     QgsProject,
     QgsReadWriteContext,
     QgsVectorLayer,
@@ -33,11 +33,11 @@ from qgis.core import (
 from qgis.PyQt.QtXml import QDomDocument
 
 from drogscen_plugin.core import weekchart
+from drogscen_plugin.core.errors import AnalysisCanceled
 from drogscen_plugin.core.school_calendar import (
     EXAMPLE_SCHOOL_HOLIDAYS_2026_27,
     EXAMPLE_TERMS_2026_27,
 )
-from drogscen_plugin.core.errors import AnalysisCanceled
 from drogscen_plugin.qgis_io import styling
 from drogscen_plugin.report import (
     ReportLayers,
@@ -107,7 +107,9 @@ def sample(sample_gpkg):
     group = project.layerTreeRoot().findGroup("Situation report layers")
     if group is not None:
         project.layerTreeRoot().removeChildNode(group)
-    project.removeMapLayers([layer_id for layer_id in project.mapLayers() if layer_id not in before])
+    project.removeMapLayers(
+        [layer_id for layer_id in project.mapLayers() if layer_id not in before]
+    )
 
 
 def run_report(sample, path, **extra):

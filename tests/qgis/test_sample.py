@@ -113,8 +113,10 @@ def test_scene_hours_are_varied(sample_gpkg):
                and min(start % MINUTES_PER_DAY for start, _ in s.intervals) >= 17 * 60
                for s in schedules.values())
     # Written the Swedish way, shown in the canonical form.
-    assert any(text != s.to_opening_hours() and text[:2].lower() in ("må", "ti", "on", "to", "lö", "sö")
-               for text, s in schedules.items())
+    assert any(
+        text != s.to_opening_hours() and text[:2].lower() in ("må", "ti", "on", "to", "lö", "sö")
+        for text, s in schedules.items()
+    )
 
 
 def test_scene_history(sample_gpkg):

@@ -37,7 +37,9 @@ def expected_years(scenes, first_year=None):
     for year in range(first_year, REPORT_DATE.year + 1):
         end = min(datetime.date(year, 12, 31), REPORT_DATE)
         rows[str(year)] = (
-            sum(1 for _, seen, closed in scenes if seen <= end and (closed is None or closed > end)),
+            sum(
+                1 for _, seen, closed in scenes if seen <= end and (closed is None or closed > end)
+            ),
             sum(1 for _, seen, _ in scenes if seen.year == year),
             sum(1 for _, _, closed in scenes if closed is not None and closed.year == year),
         )

@@ -29,10 +29,10 @@ from qgis.PyQt.QtCore import Qt
 import drogscen_plugin.plugin
 from drogscen_plugin.core.fields import PAIR_FIELDS
 from drogscen_plugin.gui.results_model import COLUMNS, ResultsModel
-from drogscen_plugin.qgis_io.writing import qgs_fields
 from drogscen_plugin.qgis_io.measures_layer import create_measures_layers
-from drogscen_plugin.report import ReportLayers, ReportOptions, SituationReport
 from drogscen_plugin.qgis_io.scene_layer import create_scene_layer
+from drogscen_plugin.qgis_io.writing import qgs_fields
+from drogscen_plugin.report import ReportLayers, ReportOptions, SituationReport
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "update_translations.py"
