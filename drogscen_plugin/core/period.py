@@ -14,6 +14,7 @@ from collections import namedtuple
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from ..definitions import parameters as keys
 from ..i18n import tr
 from .errors import InputError
 from .intervals import difference, intersection
@@ -51,7 +52,7 @@ class Period:
     @classmethod
     def parse(cls, start_text, end_text):
         dates = []
-        for name, text in (("PERIOD_START", start_text), ("PERIOD_END", end_text)):
+        for name, text in ((keys.PERIOD_START, start_text), (keys.PERIOD_END, end_text)):
             try:
                 dates.append(date.fromisoformat(str(text).strip()))
             except ValueError:

@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..core.errors import InputError
+from ..definitions import parameters as keys
 from ..i18n import tr
 from ..processing.outputs import DATABASE, Destination, destination_text
 from . import session
@@ -78,13 +79,13 @@ def _output(parameters, name, context, database):
 
 
 def _tables(algorithm, parameters, context, crs):
-    scenes = _input(algorithm, parameters, "SCENES", context, crs)
-    schools = _input(algorithm, parameters, "SCHOOLS", context, crs)
+    scenes = _input(algorithm, parameters, keys.SCENES, context, crs)
+    schools = _input(algorithm, parameters, keys.SCHOOLS, context, crs)
     database = session.identity(scenes.uri)
     if session.identity(schools.uri) != database:
         raise _Refusal(tr("SCENES and SCHOOLS are in different databases"))
     outputs = {name: _output(parameters, name, context, database)
-               for name in ("OUTPUT", "SUMMARY")}
+               for name in (keys.OUTPUT, keys.SUMMARY)}
     if session.psycopg2 is None:
         raise _Refusal(tr("the Python module psycopg2 is not installed"))
     return scenes, schools, outputs

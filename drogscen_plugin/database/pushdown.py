@@ -24,6 +24,7 @@ from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, 
 from ..core.period_times import PeriodTimes
 from ..core.schedule import Schedule
 from ..core.timing import time_measures
+from ..definitions import parameters as keys
 from ..definitions.conflicts import AFTER_HOURS, CONCURRENT, NO_CONFLICT
 from ..i18n import tr
 from ..processing.outputs import Destination
@@ -254,26 +255,26 @@ class PushDown:
                      "note_format": _sql_format(tr("{scene}: {note}"))}
         summary_type = output_wkb_type(school_wkb_type)
         multi = QgsWkbTypes.isMultiType(summary_type)
-        pairs_table, summary_table = outputs["OUTPUT"], outputs["SUMMARY"]
+        pairs_table, summary_table = outputs[keys.OUTPUT], outputs[keys.SUMMARY]
         self._execute(statements.output_table(pairs_table.schema, pairs_table.table, PAIR_FIELDS,
                                               "MultiPolygon", self.srid))
-        self._execute(statements.insert(statements.INSERT_PAIRS, outputs["OUTPUT"]), conflicts)
+        self._execute(statements.insert(statements.INSERT_PAIRS, outputs[keys.OUTPUT]), conflicts)
         pairs = self.cursor.rowcount
-        self._execute(statements.spatial_index(outputs["OUTPUT"]), progress=90)
+        self._execute(statements.spatial_index(outputs[keys.OUTPUT]), progress=90)
         self._execute(statements.output_table(
             summary_table.schema, summary_table.table, SUMMARY_FIELDS,
             QgsWkbTypes.displayString(summary_type), self.srid))
         geometry = "ST_Multi(s.geom)" if multi else "s.geom"
-        self._execute(statements.insert(statements.INSERT_SUMMARY, outputs["SUMMARY"],
+        self._execute(statements.insert(statements.INSERT_SUMMARY, outputs[keys.SUMMARY],
                                         geometry), conflicts)
-        self._execute(statements.spatial_index(outputs["SUMMARY"]), progress=100)
+        self._execute(statements.spatial_index(outputs[keys.SUMMARY]), progress=100)
         tallies = self.tallies.values()
         return {
-            "PAIR_COUNT": pairs,
-            "REPAIRED_COUNT": sum(len(tally.repaired) for tally in tallies),
-            "SKIPPED_COUNT": sum(len(tally.skipped) for tally in tallies),
-            "HOURS_UNKNOWN_COUNT": len(self.tallies["drogscen_scene"].hours_unknown),
-            "HOURS_INVALID_COUNT": sum(len(tally.hours_invalid) for tally in tallies),
+            keys.PAIR_COUNT: pairs,
+            keys.REPAIRED_COUNT: sum(len(tally.repaired) for tally in tallies),
+            keys.SKIPPED_COUNT: sum(len(tally.skipped) for tally in tallies),
+            keys.HOURS_UNKNOWN_COUNT: len(self.tallies["drogscen_scene"].hours_unknown),
+            keys.HOURS_INVALID_COUNT: sum(len(tally.hours_invalid) for tally in tallies),
         }
 
 
@@ -330,5 +331,5 @@ def run(plan, algorithm, parameters, context, settings, sources, feedback):
         results[name] = output_uri(output)
         _load_on_completion(algorithm, parameters, name, context, results[name])
     feedback.pushInfo(tr("{pairs} school-scene pairs within {distance:g} m.").format(
-        pairs=results["PAIR_COUNT"], distance=distance))
+        pairs=results[keys.PAIR_COUNT], distance=distance))
     return results
