@@ -92,32 +92,32 @@
     <message>
         <location filename="../drogscen_plugin/cli.py" line="290"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="71"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>School</source>
         <translation>Skola</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="290"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="183"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="290"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="92"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="97"/>
         <location filename="../drogscen_plugin/gui/results.py" line="45"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Scenes</source>
         <translation>Scener</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="290"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="93"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="98"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
@@ -426,7 +426,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="306"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="69"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="74"/>
         <source>School id</source>
         <translation>Skol-id</translation>
     </message>
@@ -447,7 +447,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="311"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="87"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="92"/>
         <source>Yard round days</source>
         <translation>Ronderingsdagar</translation>
     </message>
@@ -492,116 +492,142 @@
         <translation>Gällande åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="70"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
         <source>Scene id</source>
         <translation>Drogscen-id</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="72"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
         <source>School type</source>
         <translation>Skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="73"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="201"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="74"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="203"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
         <source>Overlap (m²)</source>
         <translation>Överlapp (m²)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="204"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
         <source>Scene active (min/week)</source>
         <translation>Drogscen aktiv (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="83"/>
         <source>Active while open (min/week)</source>
         <translation>Aktiv under verksamhetstid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="84"/>
         <source>Active while closed (min/week)</source>
         <translation>Aktiv utanför verksamhetstid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="85"/>
         <source>Active while open (min in period)</source>
         <translation>Aktiv under öppettid (min i perioden)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="86"/>
         <source>Active while closed (min in period)</source>
         <translation>Aktiv när stängt (min i perioden)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="87"/>
         <source>Dates active while open</source>
         <translation>Datum aktiv under öppettid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="83"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="88"/>
         <source>Yard rounds in period</source>
         <translation>Gårdsrundor i perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="84"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="89"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="207"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="85"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="90"/>
         <source>Adult presence hours</source>
         <translation>Tider för vuxennärvaro</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="86"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="91"/>
         <source>Guard hours</source>
         <translation>Väktartider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="88"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <source>Yard round before</source>
         <translation>Rondering före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="89"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="94"/>
         <source>Hours note</source>
         <translation>Anmärkning om tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="90"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="95"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="190"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="91"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="96"/>
         <source>Scene hours</source>
         <translation>Drogscenens tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="94"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="99"/>
         <source>Nearest scene (m)</source>
         <translation>Närmaste drogscen (m)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="100"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <source>Period start</source>
+        <translation>Periodens början</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
+        <source>Period end</source>
+        <translation>Periodens slut</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <source>School terms</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="103"/>
+        <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
+        <source>School holidays</source>
+        <translation>Skollov</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/hours.py" line="62"/>
@@ -829,7 +855,7 @@
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="53"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="57"/>
         <location filename="../drogscen_plugin/core/period_times.py" line="144"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="98"/>
@@ -837,12 +863,12 @@
         <location filename="../drogscen_plugin/processing/overlap.py" line="358"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="398"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
-        <location filename="../drogscen_plugin/qgis_io/writing.py" line="88"/>
+        <location filename="../drogscen_plugin/qgis_io/writing.py" line="92"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="114"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="119"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="253"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
@@ -980,6 +1006,91 @@
         <translation>Utanför stadsdelarna</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <source>Jan</source>
+        <translation>jan</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <source>Apr</source>
+        <translation>apr</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <source>May</source>
+        <translation>maj</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="18"/>
+        <source>Aug</source>
+        <translation>aug</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="18"/>
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="18"/>
+        <source>Oct</source>
+        <translation>okt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="18"/>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="18"/>
+        <source>Dec</source>
+        <translation>dec</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="59"/>
+        <source>Period: not recorded in the outputs</source>
+        <translation>Period: finns inte i utdata</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="61"/>
+        <source>Period: {start} – {end}</source>
+        <translation>Period: {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="67"/>
+        <source>School calendar: none given (every day a term day, no school holidays)</source>
+        <translation>Läsårskalender: ingen angiven (varje dag en terminsdag, inga lov)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="68"/>
+        <source>none given</source>
+        <translation>inga angivna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="69"/>
+        <source>School calendar: terms {terms}; school holidays {holidays}</source>
+        <translation>Läsårskalender: terminer {terms}; lov {holidays}</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/core/scenes.py" line="116"/>
         <source>Scene {fid}: the geometry has coordinates that are not numbers</source>
         <translation>Drogscen {fid}: geometrin har koordinater som inte är tal</translation>
@@ -1027,14 +1138,7 @@
         <translation>Terminer: {start} börjar innan terminen före den slutar ({end})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
-        <source>School holidays</source>
-        <translation>Skollov</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/school_calendar.py" line="159"/>
+        <location filename="../drogscen_plugin/core/school_calendar.py" line="174"/>
         <source>Unknown calendar rule {kind}/{day}/{choice}: kinds are {kinds}, days {days}, choices {choices}</source>
         <translation>Okänd kalenderregel {kind}/{day}/{choice}: skolformer är {kinds}, dagar {days}, val {choices}</translation>
     </message>
@@ -1271,13 +1375,13 @@
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="308"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="312"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="331"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="335"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="411"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
@@ -1649,7 +1753,7 @@
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
-        <location filename="../drogscen_plugin/report/data.py" line="150"/>
+        <location filename="../drogscen_plugin/report/data.py" line="151"/>
         <source>Overlaps</source>
         <translation>Överlapp</translation>
     </message>
@@ -2469,7 +2573,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="235"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
-        <location filename="../drogscen_plugin/report/data.py" line="149"/>
+        <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>School summary</source>
         <translation>Sammanställning per skola</translation>
     </message>
@@ -3220,16 +3324,6 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
-        <source>Period start</source>
-        <translation>Periodens början</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
-        <source>Period end</source>
-        <translation>Periodens slut</translation>
-    </message>
-    <message>
         <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
@@ -3238,11 +3332,6 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
-        <source>School terms</source>
-        <translation>Terminer</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
@@ -3904,42 +3993,42 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Stilen för lagret &apos;{layer}&apos; kan inte filtreras efter tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="40"/>
+        <location filename="../drogscen_plugin/report/data.py" line="41"/>
         <source>Layer &apos;{layer}&apos; is not the {what} of drogscen:overlap: it has no field {fields}.</source>
         <translation>Lagret &apos;{layer}&apos; är inte utdata {what} från drogscen:overlap: det saknar fält: {fields}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="83"/>
+        <location filename="../drogscen_plugin/report/data.py" line="84"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: those dates count as unknown.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;: de datumen räknas som okända.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="107"/>
+        <location filename="../drogscen_plugin/report/data.py" line="108"/>
         <source>Scene {fid}: {field} &apos;{value}&apos; is not a date (YYYY-MM-DD); counted as unknown.</source>
         <translation>Drogscen {fid}: {field} &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD); räknas som okänt.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="113"/>
+        <location filename="../drogscen_plugin/report/data.py" line="114"/>
         <source>Scene {fid}: {problem}; its first seen date counts as unknown.</source>
         <translation>Drogscen {fid}: {problem}; dess datum för första observation räknas som okänt.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="136"/>
+        <location filename="../drogscen_plugin/report/data.py" line="137"/>
         <source>District {fid}</source>
         <translation>Stadsdel {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="198"/>
+        <location filename="../drogscen_plugin/report/data.py" line="200"/>
         <source>Coverage by {count} measures in force: {uncovered} of {needed} h/week uncovered</source>
         <translation>Täckning med {count} gällande åtgärder: {uncovered} av {needed} h/vecka otäckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="206"/>
+        <location filename="../drogscen_plugin/report/data.py" line="208"/>
         <source>; yard round missing on {days}</source>
         <translation>; rondering saknas {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="209"/>
+        <location filename="../drogscen_plugin/report/data.py" line="211"/>
         <source>; yard rounds covered</source>
         <translation>; ronderingar täckta</translation>
     </message>
@@ -4045,38 +4134,38 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="26"/>
-        <source>Report date {date} · {parameters}</source>
-        <translation>Rapportdatum {date} · {parameters}</translation>
+        <source>{period} · report date {date} · {parameters}</source>
+        <translation>{period} · rapportdatum {date} · {parameters}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="30"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="31"/>
         <source>{affected} of {total} schools and preschools have a scene within {distance} m</source>
         <translation>{affected} av {total} skolor och förskolor har en drogscen inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="85"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="205"/>
         <source>While open h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="85"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="206"/>
         <source>While closed h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="85"/>
         <source>Page</source>
         <translation>Sida</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="101"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="102"/>
         <source>… and {count} more: see their pages</source>
         <translation>… och {count} till: se deras sidor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="105"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="106"/>
         <source>Hours a week a scene within the distance is active while the school is open and while it is closed. Schools with a scene active while open come first; on the map, each has its page number.</source>
         <translation>Timmar per vecka som en drogscen inom avståndet är aktiv när skolan är öppen och när den är stängd. Skolor med drogscen aktiv under öppettid först; på kartan står skolans sidnummer.</translation>
     </message>
@@ -4353,6 +4442,10 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     <message>
         <source>Points, or polygons of school grounds (buffered from their boundary).</source>
         <translation type="vanished">Punkter, eller polygoner för skolgårdar (buffras från sin gräns).</translation>
+    </message>
+    <message>
+        <source>Report date {date} · {parameters}</source>
+        <translation type="vanished">Rapportdatum {date} · {parameters}</translation>
     </message>
     <message>
         <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>

@@ -251,6 +251,10 @@ class PushDown:
         outputs = self.plan.outputs
         conflicts = {"concurrent": CONCURRENT, "after_hours": AFTER_HOURS, "none": NO_CONFLICT,
                      "note_format": _sql_format(tr("{scene}: {note}"))}
+        settings = self.times.settings
+        run = {"period_start": settings.period.start, "period_end": settings.period.end,
+               "school_terms": settings.calendar.terms_text,
+               "school_holidays": settings.calendar.school_holidays_text}
         summary_type = output_wkb_type(school_wkb_type)
         multi = QgsWkbTypes.isMultiType(summary_type)
         pairs_table, summary_table = outputs["OUTPUT"], outputs["SUMMARY"]
@@ -264,7 +268,7 @@ class PushDown:
             QgsWkbTypes.displayString(summary_type), self.srid))
         geometry = "ST_Multi(s.geom)" if multi else "s.geom"
         self._execute(statements.insert(statements.INSERT_SUMMARY, outputs["SUMMARY"],
-                                        geometry), conflicts)
+                                        geometry), dict(conflicts, **run))
         self._execute(statements.spatial_index(outputs["SUMMARY"]), progress=100)
         tallies = self.tallies.values()
         return {

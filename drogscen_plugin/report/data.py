@@ -13,6 +13,7 @@ from ..core import report_content as content
 from ..core.errors import InputError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..core.records import PairResult, SchoolSummary
+from ..core.report_period import ReportPeriod
 from ..i18n import tr
 from ..qgis_io.measures_layer import measure_coverage
 
@@ -43,10 +44,10 @@ def _require_fields(layer, spec, what):
 
 
 def _records(layer, spec, cls):
-    names = [name for name, _ in spec]
+    read = [(name, _date if kind == "date" else plain) for name, kind in spec]
     return [
         cls(geometry=_shape(feature.geometry()),
-            **{name: plain(feature[name]) for name in names})
+            **{name: value(feature[name]) for name, value in read})
         for feature in layer.getFeatures()
     ]
 
@@ -150,6 +151,7 @@ class ReportData:
         _require_fields(layers.overlap, PAIR_FIELDS, tr("Overlaps"))
         self.summaries = _records(layers.summary, SUMMARY_FIELDS, SchoolSummary)
         self.pairs = _records(layers.overlap, PAIR_FIELDS, PairResult)
+        self.period = ReportPeriod.of_summaries(self.summaries)
         self.affected = content.affected_schools(self.summaries)
         self.pairs_of = content.pairs_by_school(self.pairs)
         self.trend_scenes = self._trend_scenes() if layers.scenes is not None else None

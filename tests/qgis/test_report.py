@@ -368,6 +368,11 @@ def test_a_report_of_ht_2026_lists_only_the_scenes_that_existed_then(sample, tmp
         str(tmp_path / "report.pdf"), ReportOptions(today=datetime.date(2026, 12, 18)),
         add_to_project=False)
     assert not [w for w in report.warnings if "closed" in w]
+    # Page 1 states the period and the calendar the outputs carry.
+    overview = words(page_text(tmp_path / "report.pdf", 1))
+    assert "Period: 17 Aug – 18 Dec 2026" in overview
+    assert "School calendar: terms {}; school holidays {}".format(
+        EXAMPLE_TERMS_2026_27, EXAMPLE_SCHOOL_HOLIDAYS_2026_27) in overview
     closed_names = {f["name"] for f in sample["scenes"].getFeatures() if f.id() not in existed}
     school_names = {f["school_name"] for f in results["SUMMARY"].getFeatures()
                     if f["scene_count"] > 0}
@@ -383,6 +388,14 @@ def test_a_report_of_ht_2026_lists_only_the_scenes_that_existed_then(sample, tmp
     assert len(titles) == len(school_names)
     assert all(re.fullmatch(r"Week chart: .+, week of 2026-(0[89]|1[0-2])-\d\d", title)
                for title in titles), titles
+
+
+def test_the_overview_states_the_default_week_and_that_no_calendar_was_given(report_pdf):
+    path, _ = report_pdf
+    overview = words(page_text(path, 1))
+    # The tests' current week (tests/conftest.py).
+    assert "Period: 2 Mar – 8 Mar 2026" in overview
+    assert "School calendar: none given (every day a term day, no school holidays)" in overview
 
 
 def test_progress_runs_up_to_100(sample, tmp_path):

@@ -1,0 +1,81 @@
+"""The period and the school calendar of a report, as the outputs record them.
+
+Every summary row carries the run's ``period_start``, ``period_end``,
+``school_terms`` and ``school_holidays``; the report states them on its
+first page and draws only the scenes that existed in the period.
+"""
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..i18n import tr
+from .school_calendar import SchoolCalendar
+
+
+def _month(number):
+    # Literal tr() calls, so the translation tools find every month.
+    names = (tr("Jan"), tr("Feb"), tr("Mar"), tr("Apr"), tr("May"), tr("Jun"), tr("Jul"),
+             tr("Aug"), tr("Sep"), tr("Oct"), tr("Nov"), tr("Dec"))
+    return names[number - 1]
+
+
+def day_text(day, with_year=True):
+    """``17 Aug 2026`` (``17 aug 2026`` in Swedish)."""
+    text = "{} {}".format(day.day, _month(day.month))
+    return "{} {}".format(text, day.year) if with_year else text
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """The period and calendar of one run; ``start``/``end`` None when not recorded."""
+
+    start: Optional[object] = None
+    end: Optional[object] = None
+    terms: str = ""
+    school_holidays: str = ""
+
+    @classmethod
+    def of_summaries(cls, summaries):
+        """The run's settings from its summary rows (the same on each); the first
+        row with a period decides."""
+        for summary in summaries:
+            if summary.period_start is not None and summary.period_end is not None:
+                return cls(summary.period_start, summary.period_end,
+                           summary.school_terms or "", summary.school_holidays or "")
+        return cls()
+
+    @property
+    def known(self):
+        return self.start is not None and self.end is not None
+
+    @property
+    def calendar(self):
+        """The SchoolCalendar the run used (empty when none was given)."""
+        return SchoolCalendar.parse(self.terms, self.school_holidays)
+
+    def period_text(self):
+        """``Period: 17 Aug – 18 Dec 2026``; the year once when both dates share it."""
+        if not self.known:
+            return tr("Period: not recorded in the outputs")
+        same_year = self.start.year == self.end.year
+        return tr("Period: {start} – {end}").format(
+            start=day_text(self.start, with_year=not same_year), end=day_text(self.end))
+
+    def calendar_text(self):
+        """The terms and school holidays the analysis used, or that none were given."""
+        if not self.terms and not self.school_holidays:
+            return tr("School calendar: none given (every day a term day, no school holidays)")
+        none = tr("none given")
+        return tr("School calendar: terms {terms}; school holidays {holidays}").format(
+            terms=self.terms or none, holidays=self.school_holidays or none)
+
+    def existed(self, scene):
+        """True when a TrendScene existed on some day of the period (unknown dates: yes).
+
+        A scene counts from ``first_seen`` up to the day before ``closed_on``,
+        as the analysis counts it.
+        """
+        if not self.known:
+            return True
+        started = scene.first_seen is None or scene.first_seen <= self.end
+        return started and (scene.closed_on is None or scene.closed_on > self.start)
