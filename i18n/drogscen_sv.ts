@@ -138,12 +138,14 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="311"/>
+        <location filename="../drogscen_plugin/core/day_strip.py" line="127"/>
         <location filename="../drogscen_plugin/core/report_content.py" line="46"/>
         <source>while open</source>
         <translation>öppet</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="312"/>
+        <location filename="../drogscen_plugin/core/day_strip.py" line="127"/>
         <location filename="../drogscen_plugin/core/report_content.py" line="47"/>
         <source>while closed</source>
         <translation>stängt</translation>
@@ -492,6 +494,21 @@
         <translation>Gällande åtgärder</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/core/day_strip.py" line="117"/>
+        <source>{start} to {end}: {concurrent} h active while the school is open, {after} h while it is closed; {closed} days closed by the calendar.</source>
+        <translation>{start} till {end}: {concurrent} h aktiv medan skolan är öppen, {after} h medan den är stängd; {closed} dagar stängt enligt kalendern.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/day_strip.py" line="128"/>
+        <source>school closed</source>
+        <translation>skolan stängd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/day_strip.py" line="128"/>
+        <source>lov: fritidshem only</source>
+        <translation>lov: bara fritidshem</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/core/fields.py" line="75"/>
         <source>Scene id</source>
         <translation>Drogscen-id</translation>
@@ -505,13 +522,13 @@
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="78"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="201"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="240"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="79"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="203"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="242"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
@@ -522,7 +539,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="81"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="204"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="243"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
@@ -563,7 +580,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="89"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="207"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="246"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
@@ -910,7 +927,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/report_content.py" line="48"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="93"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="97"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -1066,27 +1083,27 @@
         <translation>dec</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="59"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="70"/>
         <source>Period: not recorded in the outputs</source>
         <translation>Period: finns inte i utdata</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="61"/>
-        <source>Period: {start} – {end}</source>
-        <translation>Period: {start} – {end}</translation>
+        <location filename="../drogscen_plugin/core/report_period.py" line="71"/>
+        <source>Period: {dates}</source>
+        <translation>Period: {dates}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="67"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="76"/>
         <source>School calendar: none given (every day a term day, no school holidays)</source>
         <translation>Läsårskalender: ingen angiven (varje dag en terminsdag, inga lov)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="68"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="78"/>
         <source>none given</source>
         <translation>inga angivna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="69"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="83"/>
         <source>School calendar: terms {terms}; school holidays {holidays}</source>
         <translation>Läsårskalender: terminer {terms}; lov {holidays}</translation>
     </message>
@@ -1442,7 +1459,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="125"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="104"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="108"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
@@ -1873,7 +1890,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="175"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="202"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="241"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
@@ -4144,13 +4161,13 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="85"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="205"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="244"/>
         <source>While open h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="85"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="206"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="245"/>
         <source>While closed h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
@@ -4170,87 +4187,92 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Timmar per vecka som en drogscen inom avståndet är aktiv när skolan är öppen och när den är stängd. Skolor med drogscen aktiv under öppettid först; på kartan står skolans sidnummer.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="87"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="91"/>
         <source>{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · nearest scene {nearest} m · report date {date}</source>
         <translation>{type} · drogscener inom {distance} m: {count} · värsta konflikt: {conflict} · närmaste drogscen {nearest} m · rapportdatum {date}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="94"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="98"/>
         <source>Note: </source>
         <translation>Obs: </translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="97"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="101"/>
         <source>Opening hours: {hours}</source>
         <translation>Öppettider: {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="106"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="110"/>
         <source>Adult presence on the yard (scene active while open): {hours}</source>
         <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="108"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="112"/>
         <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
         <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="110"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="114"/>
         <source>Yard round before opening: {days}</source>
         <translation>Rondering av skolgården före öppning: {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="113"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="117"/>
         <source>before</source>
         <translation>före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="119"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="123"/>
         <source>Scenes within {distance} m</source>
         <translation>Drogscener inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="148"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="152"/>
         <source>Week chart: {school}</source>
         <translation>Veckodiagram: {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="151"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="155"/>
         <source>Week chart: {school}, week of {monday}</source>
         <translation>Veckodiagram: {school}, veckan från {monday}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="174"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="187"/>
+        <source>Day by hour, {dates}</source>
+        <translation>Dygnet timme för timme, {dates}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="205"/>
         <source>The report was canceled.</source>
         <translation>Rapporten avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="39"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="40"/>
         <source>Paper must be one of {papers}, not {paper}.</source>
         <translation>Pappersformatet måste vara ett av {papers}, inte {paper}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="42"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="43"/>
         <source>Period must be year, quarter or term, not {period}.</source>
         <translation>Perioden måste vara year, quarter eller term, inte {period}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="68"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="69"/>
         <source>Situation report: open drug scenes near schools</source>
         <translation>Lägesbild: öppna drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="78"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="79"/>
         <source>{title} – overview</source>
         <translation>{title} – översikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="83"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="84"/>
         <source>{title} – schools</source>
         <translation>{title} – skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="119"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="121"/>
         <source>Situation report layers</source>
         <translation>Lager för lägesbild</translation>
     </message>

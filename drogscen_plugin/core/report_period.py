@@ -25,6 +25,17 @@ def day_text(day, with_year=True):
     return "{} {}".format(text, day.year) if with_year else text
 
 
+def range_text(first, last, dash=" – "):
+    """``17 Aug – 18 Dec 2026``, ``26–30 Oct 2026``, ``21 Dec 2026 – 7 Jan 2027``:
+    each year and month written once."""
+    if first == last:
+        return day_text(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return "{}–{}".format(first.day, day_text(last))
+    return "{}{}{}".format(day_text(first, with_year=first.year != last.year), dash,
+                           day_text(last))
+
+
 @dataclass(frozen=True)
 class ReportPeriod:
     """The period and calendar of one run; ``start``/``end`` None when not recorded."""
@@ -54,20 +65,23 @@ class ReportPeriod:
         return SchoolCalendar.parse(self.terms, self.school_holidays)
 
     def period_text(self):
-        """``Period: 17 Aug – 18 Dec 2026``; the year once when both dates share it."""
+        """``Period: 17 Aug – 18 Dec 2026``."""
         if not self.known:
             return tr("Period: not recorded in the outputs")
-        same_year = self.start.year == self.end.year
-        return tr("Period: {start} – {end}").format(
-            start=day_text(self.start, with_year=not same_year), end=day_text(self.end))
+        return tr("Period: {dates}").format(dates=range_text(self.start, self.end))
 
     def calendar_text(self):
         """The terms and school holidays the analysis used, or that none were given."""
         if not self.terms and not self.school_holidays:
             return tr("School calendar: none given (every day a term day, no school holidays)")
+        calendar = self.calendar
         none = tr("none given")
+
+        def ranges(found):
+            return ", ".join(range_text(*dates, dash="–") for dates in found) or none
+
         return tr("School calendar: terms {terms}; school holidays {holidays}").format(
-            terms=self.terms or none, holidays=self.school_holidays or none)
+            terms=ranges(calendar.terms), holidays=ranges(calendar.school_holidays))
 
     def existed(self, scene):
         """True when a TrendScene existed on some day of the period (unknown dates: yes).

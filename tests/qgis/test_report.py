@@ -180,7 +180,7 @@ def test_overview_lists_the_affected_schools_with_their_pages(sample, report_pdf
         rows = [line for line in lines if name in line and line.split()[-1] == str(page)]
         assert len(rows) == 1, (name, page)
     text = words(page_text(path, 1))
-    assert "Report date {}".format(REPORT_DATE) in text
+    assert "report date {}".format(REPORT_DATE) in text
     assert "Distance 300 m" in text and "Mo-Fr 07:00-18:00" in text
     assert "SENSITIVE" in text and "Data sources" in text
     # Worst first: pages of schools with a scene active while open come first.
@@ -371,8 +371,8 @@ def test_a_report_of_ht_2026_lists_only_the_scenes_that_existed_then(sample, tmp
     # Page 1 states the period and the calendar the outputs carry.
     overview = words(page_text(tmp_path / "report.pdf", 1))
     assert "Period: 17 Aug – 18 Dec 2026" in overview
-    assert "School calendar: terms {}; school holidays {}".format(
-        EXAMPLE_TERMS_2026_27, EXAMPLE_SCHOOL_HOLIDAYS_2026_27) in overview
+    assert ("School calendar: terms 17 Aug–18 Dec 2026, 8 Jan–11 Jun 2027; school holidays "
+            "26–30 Oct 2026, 21 Dec 2026–7 Jan 2027, 1–5 Mar 2027, 29 Mar–2 Apr 2027") in overview
     closed_names = {f["name"] for f in sample["scenes"].getFeatures() if f.id() not in existed}
     school_names = {f["school_name"] for f in results["SUMMARY"].getFeatures()
                     if f["scene_count"] > 0}
@@ -388,13 +388,30 @@ def test_a_report_of_ht_2026_lists_only_the_scenes_that_existed_then(sample, tmp
     assert len(titles) == len(school_names)
     assert all(re.fullmatch(r"Week chart: .+, week of 2026-(0[89]|1[0-2])-\d\d", title)
                for title in titles), titles
+    # A day-by-hour strip per affected school: its cells add up to the period's minutes.
+    summaries = {f["school_fid"]: f for f in results["SUMMARY"].getFeatures()}
+    assert set(report.day_strips) == set(report.week_charts)
+    for fid, strip in report.day_strips.items():
+        root = ET.fromstring(strip)
+        cells = {(rect.get("data-day"), rect.get("data-hour")):
+                 (int(rect.get("data-concurrent")), int(rect.get("data-afterhours")))
+                 for rect in root.iter(SVG + "rect") if rect.get("data-hour") is not None}
+        assert all("2026-08-17" <= day <= "2026-12-18" for day, _ in cells)
+        assert sum(c for c, _ in cells.values()) == summaries[fid]["period_concurrent_min"]
+        assert sum(a for _, a in cells.values()) == summaries[fid]["period_afterhours_min"]
+        marks = {rect.get("data-day"): rect.get("data-mark")
+                 for rect in root.iter(SVG + "rect") if rect.get("data-mark")}
+        # All Saints' Day closes every school; höstlov leaves a grundskola its fritidshem.
+        assert marks["2026-10-31"] == "holiday"
+        if summaries[fid]["school_type"] == "grundskola":
+            assert marks["2026-10-26"] == "fritidshem"
 
 
 def test_the_overview_states_the_default_week_and_that_no_calendar_was_given(report_pdf):
     path, _ = report_pdf
     overview = words(page_text(path, 1))
     # The tests' current week (tests/conftest.py).
-    assert "Period: 2 Mar – 8 Mar 2026" in overview
+    assert "Period: 2–8 Mar 2026" in overview
     assert "School calendar: none given (every day a term day, no school holidays)" in overview
 
 
