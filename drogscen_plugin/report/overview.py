@@ -44,7 +44,7 @@ def fill_overview(report, layout):
 
 def _extent(report):
     extent = QgsRectangle(report.maps.buffers.extent())
-    scenes = report.data.layers.scenes
+    scenes = report.maps.scenes
     if scenes is not None:
         transform = report.data.transform(scenes)
         scene_extent = scenes.extent()

@@ -355,10 +355,7 @@ def test_a_report_of_ht_2026_lists_only_the_scenes_that_existed_then(sample, tmp
         "SCHOOL_TERMS": EXAMPLE_TERMS_2026_27, "SCHOOL_HOLIDAYS": EXAMPLE_SCHOOL_HOLIDAYS_2026_27,
         "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
     existed = {f.id() for f in sample["scenes"].getFeatures()
-               if (value(f, "first_seen") is None
-                   or f["first_seen"].toPyDate() <= datetime.date(2026, 12, 18))
-               and (value(f, "closed_on") is None
-                    or f["closed_on"].toPyDate() > datetime.date(2026, 8, 17))}
+               if existed_in(f, datetime.date(2026, 8, 17), datetime.date(2026, 12, 18))}
     analysed = {f["scene_fid"] for f in results["OUTPUT"].getFeatures()}
     assert analysed and analysed <= existed
     assert results["SCENES_OUTSIDE_COUNT"] == sample["scenes"].featureCount() - len(existed)
@@ -368,6 +365,11 @@ def test_a_report_of_ht_2026_lists_only_the_scenes_that_existed_then(sample, tmp
         str(tmp_path / "report.pdf"), ReportOptions(today=datetime.date(2026, 12, 18)),
         add_to_project=False)
     assert not [w for w in report.warnings if "closed" in w]
+    # The overview map draws only those scenes; the input layer keeps all of them.
+    assert sorted(f["name"] for f in report.maps.scenes.getFeatures()) == sorted(
+        f["name"] for f in sample["scenes"].getFeatures() if f.id() in existed)
+    assert report.maps.scenes is not sample["scenes"]
+    assert sample["scenes"].featureCount() > len(existed)
     # Page 1 states the period and the calendar the outputs carry.
     overview = words(page_text(tmp_path / "report.pdf", 1))
     assert "Period: 17 Aug – 18 Dec 2026" in overview
@@ -485,9 +487,21 @@ def test_cli_report(sample, sample_gpkg, tmp_path):
 
 
 
-def test_the_overview_map_names_every_scene(sample, report_pdf):
-    """Scene names go first on the map; school names no longer crowd them out."""
+def existed_in(scene, first, last):
+    """Whether a sample scene existed on a day of ``first``..``last`` (computed here
+    from its fields: from first_seen up to the day before closed_on)."""
+    return ((value(scene, "first_seen") is None or scene["first_seen"].toPyDate() <= last)
+            and (value(scene, "closed_on") is None or scene["closed_on"].toPyDate() > first))
+
+
+def test_the_overview_map_names_every_scene_of_the_period(sample, report_pdf):
+    """Scene names go first on the map; school names no longer crowd them out. Scenes
+    that did not exist in the analysed week (tests/conftest.py) are not drawn."""
     path, _ = report_pdf
     text = words(page_text(path, 1))
-    for scene in sample["scenes"].getFeatures():
-        assert scene["name"] in text
+    first, last = datetime.date(2026, 3, 2), datetime.date(2026, 3, 8)
+    drawn = [s["name"] for s in sample["scenes"].getFeatures() if existed_in(s, first, last)]
+    gone = [s["name"] for s in sample["scenes"].getFeatures() if not existed_in(s, first, last)]
+    assert drawn and gone
+    assert all(name in text for name in drawn)
+    assert not any(name in text for name in gone)
