@@ -92,7 +92,7 @@
     <message>
         <location filename="../drogscen_plugin/cli.py" line="290"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
@@ -108,7 +108,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="290"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="97"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="98"/>
         <location filename="../drogscen_plugin/gui/results.py" line="45"/>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Scenes</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="290"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="98"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="99"/>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
@@ -428,7 +428,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="306"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="74"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
         <source>School id</source>
         <translation>Skol-id</translation>
     </message>
@@ -449,7 +449,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="311"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="92"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <source>Yard round days</source>
         <translation>Ronderingsdagar</translation>
     </message>
@@ -509,142 +509,147 @@
         <translation>lov: bara fritidshem</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
         <source>Scene id</source>
         <translation>Drogscen-id</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
         <source>School type</source>
         <translation>Skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="240"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="242"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
         <source>Overlap (m²)</source>
         <translation>Överlapp (m²)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="243"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="83"/>
         <source>Scene active (min/week)</source>
         <translation>Drogscen aktiv (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="83"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="84"/>
         <source>Active while open (min/week)</source>
         <translation>Aktiv under verksamhetstid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="84"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="85"/>
         <source>Active while closed (min/week)</source>
         <translation>Aktiv utanför verksamhetstid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="85"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="86"/>
         <source>Active while open (min in period)</source>
         <translation>Aktiv under öppettid (min i perioden)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="86"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="87"/>
         <source>Active while closed (min in period)</source>
         <translation>Aktiv när stängt (min i perioden)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="87"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="88"/>
         <source>Dates active while open</source>
         <translation>Datum aktiv under öppettid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="88"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="89"/>
         <source>Yard rounds in period</source>
         <translation>Gårdsrundor i perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="89"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="90"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="246"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="90"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="91"/>
         <source>Adult presence hours</source>
         <translation>Tider för vuxennärvaro</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="91"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="92"/>
         <source>Guard hours</source>
         <translation>Väktartider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="93"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="94"/>
         <source>Yard round before</source>
         <translation>Rondering före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="94"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="95"/>
         <source>Hours note</source>
         <translation>Anmärkning om tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="95"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="96"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="190"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="96"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="97"/>
         <source>Scene hours</source>
         <translation>Drogscenens tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="99"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="100"/>
         <source>Nearest scene (m)</source>
         <translation>Närmaste drogscen (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="100"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
         <source>Period start</source>
         <translation>Periodens början</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
         <source>Period end</source>
         <translation>Periodens slut</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="102"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="282"/>
         <source>School terms</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="103"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="104"/>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
         <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="276"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="105"/>
+        <source>Schools&apos; data sources</source>
+        <translation>Skolornas datakällor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/hours.py" line="62"/>
@@ -874,11 +879,11 @@
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="57"/>
         <location filename="../drogscen_plugin/core/period_times.py" line="144"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="98"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="109"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="358"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="398"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="97"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="101"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="112"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="359"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="402"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
         <location filename="../drogscen_plugin/qgis_io/writing.py" line="92"/>
         <source>The analysis was canceled.</source>
@@ -886,7 +891,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="119"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="253"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="256"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -1023,87 +1028,87 @@
         <translation>Utanför stadsdelarna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="31"/>
         <source>Jan</source>
         <translation>jan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="31"/>
         <source>Feb</source>
         <translation>feb</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="31"/>
         <source>Mar</source>
         <translation>mar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="31"/>
         <source>Apr</source>
         <translation>apr</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="31"/>
         <source>May</source>
         <translation>maj</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="31"/>
         <source>Jun</source>
         <translation>jun</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="17"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="31"/>
         <source>Jul</source>
         <translation>jul</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="18"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Aug</source>
         <translation>aug</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="18"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Sep</source>
         <translation>sep</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="18"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Oct</source>
         <translation>okt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="18"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Nov</source>
         <translation>nov</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="18"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Dec</source>
         <translation>dec</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="70"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="86"/>
         <source>Period: not recorded in the outputs</source>
         <translation>Period: finns inte i utdata</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="71"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="87"/>
         <source>Period: {dates}</source>
         <translation>Period: {dates}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="76"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="92"/>
         <source>School calendar: none given (every day a term day, no school holidays)</source>
         <translation>Läsårskalender: ingen angiven (varje dag en terminsdag, inga lov)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="78"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="94"/>
         <source>none given</source>
         <translation>inga angivna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="83"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="99"/>
         <source>School calendar: terms {terms}; school holidays {holidays}</source>
         <translation>Läsårskalender: terminer {terms}; lov {holidays}</translation>
     </message>
@@ -1335,71 +1340,71 @@
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="58"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="59"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="393"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="63"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="100"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
         <source>The database run failed: {error}</source>
         <translation>Körningen i databasen misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="116"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="335"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="336"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="337"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="338"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="127"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="130"/>
         <source>Finding pairs in the database…</source>
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="142"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="145"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="147"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="150"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="182"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="185"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="315"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="215"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="218"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="392"/>
         <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="226"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="229"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="312"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="316"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="335"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="411"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="340"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="415"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1442,7 +1447,7 @@
         <location filename="../drogscen_plugin/gui/dock.py" line="114"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="176"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="91"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="175"/>
         <location filename="../drogscen_plugin/report/trend.py" line="74"/>
         <source>Districts</source>
         <translation>Stadsdelar</translation>
@@ -1768,7 +1773,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="47"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="227"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="151"/>
         <source>Overlaps</source>
@@ -1778,8 +1783,8 @@
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="53"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="147"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="167"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
     </message>
@@ -1865,9 +1870,9 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="120"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="173"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
@@ -1950,13 +1955,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="336"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="187"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="188"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="337"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="197"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="198"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -2413,7 +2418,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="60"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2588,7 +2593,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="235"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="236"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>School summary</source>
@@ -2606,7 +2611,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="125"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="126"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -3155,17 +3160,17 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="41"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="42"/>
         <source>the scenes&apos; dates ({fields}) are used</source>
         <translation>platsernas datum ({fields}) används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="96"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="97"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="99"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="100"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -3186,187 +3191,187 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="122"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="132"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="133"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="138"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="139"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="149"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="150"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="157"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="158"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="159"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="163"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="173"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="178"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="179"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="184"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="185"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="189"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="199"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="200"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="205"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="217"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="218"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="229"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="237"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="238"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="239"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="240"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="241"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="242"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="244"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="245"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="247"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="248"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="251"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="252"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="256"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="257"/>
         <source>Scenes that did not exist in the period</source>
         <translation>Platser som inte fanns under perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="261"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="262"/>
         <source>Scene first seen field</source>
         <translation>Fält för platsens först sedd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="262"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="263"/>
         <source>Scene closed on field</source>
         <translation>Fält för platsens stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="265"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="266"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="272"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="276"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="282"/>
         <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="345"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="346"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="360"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="361"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="427"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="431"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -4035,17 +4040,17 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Stadsdel {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="200"/>
+        <location filename="../drogscen_plugin/report/data.py" line="201"/>
         <source>Coverage by {count} measures in force: {uncovered} of {needed} h/week uncovered</source>
         <translation>Täckning med {count} gällande åtgärder: {uncovered} av {needed} h/vecka otäckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="208"/>
+        <location filename="../drogscen_plugin/report/data.py" line="209"/>
         <source>; yard round missing on {days}</source>
         <translation>; rondering saknas {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="211"/>
+        <location filename="../drogscen_plugin/report/data.py" line="212"/>
         <source>; yard rounds covered</source>
         <translation>; ronderingar täckta</translation>
     </message>
@@ -4135,17 +4140,17 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{title} · {date} · sida {page} av {pages}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="166"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="169"/>
         <source>Scenes within the distance</source>
         <translation>Drogscener inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="168"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="171"/>
         <source>Distance {distance} m around schools</source>
         <translation>Avstånd {distance} m runt skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="179"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="182"/>
         <source>Distance around schools</source>
         <translation>Avstånd runt skolor</translation>
     </message>

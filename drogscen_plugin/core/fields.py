@@ -52,11 +52,12 @@ SUMMARY_FIELDS = [
     ("conflict_dates", "string"),
     ("round_count", "int"),
     ("hours_note", "string"),
-    # The run's period and school calendar, the same on every row: the report reads them.
+    # What the run used, the same on every row: the report reads them.
     ("period_start", "date"),
     ("period_end", "date"),
     ("school_terms", "string"),
     ("school_holidays", "string"),
+    ("school_sources", "string"),
 ]
 
 _FIELDS_OF = {PairResult: PAIR_FIELDS, SchoolSummary: SUMMARY_FIELDS}
@@ -101,5 +102,6 @@ def field_alias(name):
         "period_end": tr("Period end"),
         "school_terms": tr("School terms"),
         "school_holidays": tr("School holidays"),
+        "school_sources": tr("Schools' data sources"),
     }
     return aliases[name]

@@ -124,6 +124,8 @@ class SchoolSummary:
     period_end: Optional[date] = None
     school_terms: str = ""
     school_holidays: str = ""
+    # The distinct values of the schools' source field ("a; b"), on every row.
+    school_sources: str = ""
 
 
 @dataclass

@@ -12,6 +12,20 @@ from ..i18n import tr
 from .school_calendar import SchoolCalendar
 
 
+SOURCES_SEPARATOR = "; "
+
+
+def sources_value(values):
+    """Distinct data source values as one text, ``a; b`` (NULL and blanks left out)."""
+    return SOURCES_SEPARATOR.join(sorted({str(value).strip() for value in values
+                                          if value is not None and str(value).strip()}))
+
+
+def source_values(text):
+    """The values of a :func:`sources_value` text."""
+    return [value for value in (text or "").split(SOURCES_SEPARATOR) if value]
+
+
 def _month(number):
     # Literal tr() calls, so the translation tools find every month.
     names = (tr("Jan"), tr("Feb"), tr("Mar"), tr("Apr"), tr("May"), tr("Jun"), tr("Jul"),
@@ -44,6 +58,7 @@ class ReportPeriod:
     end: Optional[object] = None
     terms: str = ""
     school_holidays: str = ""
+    school_sources: str = ""
 
     @classmethod
     def of_summaries(cls, summaries):
@@ -52,7 +67,8 @@ class ReportPeriod:
         for summary in summaries:
             if summary.period_start is not None and summary.period_end is not None:
                 return cls(summary.period_start, summary.period_end,
-                           summary.school_terms or "", summary.school_holidays or "")
+                           summary.school_terms or "", summary.school_holidays or "",
+                           summary.school_sources or "")
         return cls()
 
     @property

@@ -28,6 +28,7 @@ from ..i18n import tr
 from ..processing.outputs import Destination
 from ..qgis_io.checks import POLYGONS, require_geometry_type
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, is_blank
+from ..qgis_io.school_sources import school_sources
 from ..qgis_io.writing import output_wkb_type
 from . import sql as statements
 from .ranges import multirange_text, schedule_of
@@ -78,6 +79,8 @@ class PushDown:
         self.tallies = {}
         self.weeks = {}
         self.cursor = None
+        # The schools' data sources, for every summary row (qgis_io.school_sources).
+        self.school_sources = ""
 
     def run(self, layer_names, school_wkb_type):
         """Run in one transaction; returns the result counts. Raises
@@ -254,7 +257,8 @@ class PushDown:
         settings = self.times.settings
         run = {"period_start": settings.period.start, "period_end": settings.period.end,
                "school_terms": settings.calendar.terms_text,
-               "school_holidays": settings.calendar.school_holidays_text}
+               "school_holidays": settings.calendar.school_holidays_text,
+               "school_sources": self.school_sources}
         summary_type = output_wkb_type(school_wkb_type)
         multi = QgsWkbTypes.isMultiType(summary_type)
         pairs_table, summary_table = outputs["OUTPUT"], outputs["SUMMARY"]
@@ -328,6 +332,7 @@ def run(plan, algorithm, parameters, context, settings, sources, feedback):
         plan.connection.close()
         raise
     pushdown = PushDown(plan, fields[0], fields[1], defaults, distance, crs, feedback, times)
+    pushdown.school_sources = school_sources(sources[1])
     results = pushdown.run([source.sourceName() for source in sources], sources[1].wkbType())
     for name, output in plan.outputs.items():
         results[name] = output_uri(output)

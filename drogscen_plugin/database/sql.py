@@ -242,7 +242,8 @@ INSERT_SUMMARY = """
 INSERT INTO {table} (geom, school_fid, school_name, school_type, school_hours, scene_count,
     worst_conflict, concurrent_min, afterhours_min, nearest_m, presence_hours, guard_hours,
     round_days, round_before, period_concurrent_min, period_afterhours_min, conflict_dates,
-    round_count, hours_note, period_start, period_end, school_terms, school_holidays)
+    round_count, hours_note, period_start, period_end, school_terms, school_holidays,
+    school_sources)
 SELECT {geometry}, s.key, s.name, s.type, sw.hours, coalesce(u.scenes, 0),
        CASE WHEN u.school IS NULL THEN %(none)s WHEN m.concurrent_min > 0 THEN %(concurrent)s
             ELSE %(after_hours)s END,
@@ -251,7 +252,8 @@ SELECT {geometry}, s.key, s.name, s.type, sw.hours, coalesce(u.scenes, 0),
        coalesce(m.concurrent_min, 0), coalesce(m.afterhours_min, 0),
        coalesce(m.conflict_dates, ''), coalesce(m.round_count, 0),
        concat_ws('; ', NULLIF(s.note, ''), n.notes),
-       %(period_start)s, %(period_end)s, %(school_terms)s, %(school_holidays)s
+       %(period_start)s, %(period_end)s, %(school_terms)s, %(school_holidays)s,
+       %(school_sources)s
 FROM drogscen_school s JOIN drogscen_week sw ON sw.id = s.week
      LEFT JOIN drogscen_union u ON u.school = s.key
      LEFT JOIN drogscen_measure m ON m.school_week = sw.week AND m.scene_week = u.week

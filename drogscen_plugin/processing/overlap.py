@@ -31,6 +31,7 @@ from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
 from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_records
 from ..qgis_io.grid import grid_advice, source_extent
 from ..qgis_io.mixed import summary_geometries
+from ..qgis_io.school_sources import school_sources
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
@@ -364,6 +365,9 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 fids=", ".join(map(str, analysis.scenes_outside[:20]))
                 + (" …" if len(analysis.scenes_outside) > 20 else "")))
 
+        sources = school_sources(school_source)
+        for summary in analysis.summaries if sources else ():
+            summary.school_sources = sources
         results = {self.PAIR_COUNT: len(analysis.pairs),
                    self.SCENES_OUTSIDE_COUNT: len(analysis.scenes_outside)}
         # One summary per school read, in the same order.

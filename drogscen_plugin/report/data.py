@@ -13,7 +13,7 @@ from ..core import report_content as content
 from ..core.errors import InputError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..core.records import PairResult, SchoolSummary
-from ..core.report_period import ReportPeriod
+from ..core.report_period import ReportPeriod, source_values
 from ..i18n import tr
 from ..qgis_io.measures_layer import measure_coverage
 
@@ -174,12 +174,13 @@ class ReportData:
         return content.parameters_text(self.options.distance, *content.usual_hours(self.summaries))
 
     def sources_text(self):
-        """The data sources line: the scenes' sources, and the summary's when it has
-        the source field (the outputs do not carry the schools' sources)."""
+        """The data sources line: the scenes' sources, and the schools' the summary
+        carries (``school_sources``, and a ``source`` field added to it)."""
         scenes = self.layers.scenes
         return content.sources_text(
             scenes.name() if scenes is not None else "", self._source_values(scenes),
-            "", self._source_values(self.layers.summary))
+            "", source_values(self.period.school_sources)
+            + self._source_values(self.layers.summary))
 
     def _source_values(self, layer):
         index = -1 if layer is None else layer.fields().lookupField(self.options.source_field)

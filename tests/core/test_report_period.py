@@ -5,7 +5,12 @@ from datetime import date
 import pytest
 
 from drogscen_plugin.core.report_content import TrendScene
-from drogscen_plugin.core.report_period import ReportPeriod, range_text
+from drogscen_plugin.core.report_period import (
+    ReportPeriod,
+    range_text,
+    source_values,
+    sources_value,
+)
 
 D = date
 HT_2026 = ReportPeriod(D(2026, 8, 17), D(2026, 12, 18), "2026-08-17/2026-12-18",
@@ -51,3 +56,10 @@ def test_a_scene_existed_from_first_seen_to_the_day_before_it_closed(first_seen,
     assert HT_2026.existed(scene(first_seen, closed_on)) is existed
     # Unknown period: every scene counts.
     assert ReportPeriod().existed(scene(first_seen, closed_on))
+
+
+def test_the_schools_sources_travel_as_one_text():
+    text = sources_value(["Skolverket", None, " ", "OpenStreetMap", "Skolverket"])
+    assert text == "OpenStreetMap; Skolverket"
+    assert source_values(text) == ["OpenStreetMap", "Skolverket"]
+    assert source_values("") == source_values(None) == []

@@ -20,7 +20,9 @@ from qgis.core import (
     NULL,
     QgsCategorizedSymbolRenderer,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeedback,
+    QgsField,
     QgsGeometry,
     QgsLayoutExporter,
     QgsMapLayerStyle,
@@ -39,6 +41,7 @@ from drogscen_plugin.core.school_calendar import (
 )
 from drogscen_plugin.core.errors import AnalysisCanceled
 from drogscen_plugin.qgis_io import styling
+from drogscen_plugin.qgis_io.compat import FieldType
 from drogscen_plugin.report import (
     ReportLayers,
     ReportOptions,
@@ -415,6 +418,32 @@ def test_the_overview_states_the_default_week_and_that_no_calendar_was_given(rep
     # The tests' current week (tests/conftest.py).
     assert "Period: 2–8 Mar 2026" in overview
     assert "School calendar: none given (every day a term day, no school holidays)" in overview
+
+
+def test_the_sources_line_names_the_schools_sources(sample, tmp_path):
+    """The summary carries the distinct values of the schools' source field."""
+    schools = sample["schools"].materialize(QgsFeatureRequest())
+    schools.dataProvider().addAttributes([QgsField("source", FieldType.STRING)])
+    schools.updateFields()
+    index = schools.fields().lookupField("source")
+    values = {fid: value for fid, value in zip(
+        sorted(f.id() for f in schools.getFeatures()),
+        ["Skolverkets skolenhetsregister", "OpenStreetMap", None] * 100)}
+    schools.dataProvider().changeAttributeValues(
+        {fid: {index: value} for fid, value in values.items() if value is not None})
+    results = processing.run("drogscen:overlap", {
+        "SCENES": sample["scenes"], "SCHOOLS": schools,
+        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    assert {f["school_sources"] for f in results["SUMMARY"].getFeatures()} == {
+        "OpenStreetMap; Skolverkets skolenhetsregister"}
+    path = tmp_path / "report.pdf"
+    export_report(ReportLayers(results["OUTPUT"], results["SUMMARY"]), str(path),
+                  ReportOptions(today=datetime.date(2026, 3, 8)), add_to_project=False)
+    overview = words(page_text(path, 1))
+    assert "schools: Skolverkets skolenhetsregister, OpenStreetMap" in overview
+    assert "© OpenStreetMap contributors, ODbL" in overview
+    # Without the field, the schools have no sources to name.
+    assert {f["school_sources"] for f in sample["summary"].getFeatures()} == {""}
 
 
 def test_progress_runs_up_to_100(sample, tmp_path):
