@@ -522,13 +522,13 @@
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="79"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="240"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="251"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="80"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="242"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="253"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
@@ -539,7 +539,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="82"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="243"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="254"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
@@ -580,7 +580,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="90"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="246"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="257"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
@@ -1895,7 +1895,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="175"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="241"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="252"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
@@ -4166,13 +4166,13 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="85"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="244"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="255"/>
         <source>While open h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="85"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="245"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="256"/>
         <source>While closed h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
@@ -4222,32 +4222,37 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Rondering av skolgården före öppning: {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="117"/>
-        <source>before</source>
-        <translation>före</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="123"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="120"/>
         <source>Scenes within {distance} m</source>
         <translation>Drogscener inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="152"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="127"/>
+        <source>before</source>
+        <translation>före</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="130"/>
+        <source>{count} times in the period, before {time} (the dates are in the outputs&apos; round_days)</source>
+        <translation>{count} gånger i perioden, före {time} (datumen finns i utdatas round_days)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="163"/>
         <source>Week chart: {school}</source>
         <translation>Veckodiagram: {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="155"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="166"/>
         <source>Week chart: {school}, week of {monday}</source>
         <translation>Veckodiagram: {school}, veckan från {monday}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="187"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="198"/>
         <source>Day by hour, {dates}</source>
         <translation>Dygnet timme för timme, {dates}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="205"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="216"/>
         <source>The report was canceled.</source>
         <translation>Rapporten avbröts.</translation>
     </message>

@@ -111,16 +111,27 @@ def _fill_texts(layout, report):
             hours=hours("presence_hours")),
         tr("Sensors and cameras linked to guards (scene active while closed): {hours}")
         .format(hours=hours("guard_hours")),
-        tr("Yard round before opening: {days}").format(
-            days="[% if(\"round_days\" IS NULL, {none}, \"round_days\" || ' ' || {before} "
-                 "|| ' ' || \"round_before\") %]".format(
-                     none=none, before=QgsExpression.quotedString(tr("before")))),
+        tr("Yard round before opening: {days}").format(days=_round_expression(none)),
     ]
     if report.data.coverage:
         lines.append("[% map_get(from_json(@{}), to_string(\"school_fid\")) %]".format(
             COVERAGE_VARIABLE))
     set_text(layout, "measures", "\n".join(lines))
     set_text(layout, "scenes_title", tr("Scenes within {distance} m").format(distance=distance))
+
+
+def _round_expression(none):
+    """The yard round in words: its weekdays, or for a longer period (dates, often a
+    long list) how many rounds, the dates being in the outputs."""
+    weekly = "\"round_days\" || ' ' || {} || ' ' || \"round_before\"".format(
+        QgsExpression.quotedString(tr("before")))
+    dated = "replace(replace({}, '{{count}}', to_string(\"round_count\")), '{{time}}', " \
+        "\"round_before\")".format(QgsExpression.quotedString(
+            tr("{count} times in the period, before {time} (the dates are in the outputs' "
+               "round_days)")))
+    return ("[% if(\"round_days\" IS NULL, {none}, if(regexp_match(\"round_days\", "
+            "'[0-9]{{4}}-'), {dated}, {weekly})) %]").format(none=none, dated=dated,
+                                                            weekly=weekly)
 
 
 def _zoom_to_buffer(map_item, distance):

@@ -349,14 +349,52 @@ def test_the_hours_the_analysis_used_are_shown_from_its_outputs(tmp_path):
     assert "© OpenStreetMap contributors, ODbL" in overview
 
 
-def test_a_report_of_ht_2026_lists_only_the_scenes_that_existed_then(sample, tmp_path):
-    """The example calendar 2026/27 over the autumn term: dated hours texts, a
-    week chart of the first week with activity, no closed scene."""
-    results = processing.run("drogscen:overlap", {
-        "SCENES": sample["scenes"], "SCHOOLS": sample["schools"],
-        "PERIOD_START": "2026-08-17", "PERIOD_END": "2026-12-18",
-        "SCHOOL_TERMS": EXAMPLE_TERMS_2026_27, "SCHOOL_HOLIDAYS": EXAMPLE_SCHOOL_HOLIDAYS_2026_27,
-        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+def sample_calendar(sample_gpkg):
+    """``{"SCHOOL_TERMS": ..., "SCHOOL_HOLIDAYS": ...}`` from the sample's example
+    school_calendar table, as the README says to pass it."""
+    ranges = {"term": [], "holiday": []}
+    for row in sample_layer(sample_gpkg, "school_calendar").getFeatures():
+        ranges[row["kind"]].append("{}/{}".format(row["first_day"].toString("yyyy-MM-dd"),
+                                                  row["last_day"].toString("yyyy-MM-dd")))
+        assert row["note"].startswith("EXEMPEL")
+    return {"SCHOOL_TERMS": ", ".join(ranges["term"]),
+            "SCHOOL_HOLIDAYS": ", ".join(ranges["holiday"])}
+
+
+def test_the_sample_calendar_is_the_example_school_year(sample_gpkg):
+    assert sample_calendar(sample_gpkg) == {"SCHOOL_TERMS": EXAMPLE_TERMS_2026_27,
+                                            "SCHOOL_HOLIDAYS": EXAMPLE_SCHOOL_HOLIDAYS_2026_27}
+
+
+def test_a_scene_active_only_in_july_meets_no_open_school(sample, sample_gpkg):
+    july = [f for f in sample["scenes"].getFeatures()
+            if existed_in(f, datetime.date(2026, 7, 1), datetime.date(2026, 7, 31))
+            and not existed_in(f, datetime.date(2026, 8, 1), datetime.date(2027, 6, 30))
+            and not existed_in(f, datetime.date(2025, 8, 1), datetime.date(2026, 6, 30))]
+    assert len(july) == 1
+    fid = july[0].id()
+    for schools in ("schools", "school_grounds"):
+        results = processing.run("drogscen:overlap", dict(
+            sample_calendar(sample_gpkg), SCENES=sample["scenes"],
+            SCHOOLS=sample_layer(sample_gpkg, schools), PERIOD_START="2026-07-01",
+            PERIOD_END="2026-07-31", OUTPUT="TEMPORARY_OUTPUT", SUMMARY="TEMPORARY_OUTPUT"))
+        pairs = [f for f in results["OUTPUT"].getFeatures() if f["scene_fid"] == fid]
+        if schools == "schools":
+            # Beside a school, which the summer break closes: active only while it is closed.
+            assert pairs and all(p["school_type"] != "förskola" for p in pairs)
+            assert all(p["period_afterhours_min"] > 0 for p in pairs)
+        assert all((p["period_concurrent_min"], p["conflict"]) == (0, "after_hours")
+                   for p in pairs)
+
+
+def test_a_report_of_ht_2026_lists_only_the_scenes_that_existed_then(sample, sample_gpkg,
+                                                                     tmp_path):
+    """The example calendar 2026/27 (the sample's table) over the autumn term: dated
+    hours texts, a week chart of the first week with activity, no closed scene."""
+    results = processing.run("drogscen:overlap", dict(
+        sample_calendar(sample_gpkg), SCENES=sample["scenes"], SCHOOLS=sample["schools"],
+        PERIOD_START="2026-08-17", PERIOD_END="2026-12-18",
+        OUTPUT="TEMPORARY_OUTPUT", SUMMARY="TEMPORARY_OUTPUT"))
     existed = {f.id() for f in sample["scenes"].getFeatures()
                if existed_in(f, datetime.date(2026, 8, 17), datetime.date(2026, 12, 18))}
     analysed = {f["scene_fid"] for f in results["OUTPUT"].getFeatures()}
@@ -385,8 +423,10 @@ def test_a_report_of_ht_2026_lists_only_the_scenes_that_existed_then(sample, tmp
     text = words(" ".join(page_text(tmp_path / "report.pdf", page)
                           for page in range(pages - len(school_names) + 1, pages + 1)))
     assert all(name in text for name in school_names)
-    # The scenes closed before the term are named nowhere in the school pages.
+    # The scenes closed before the term (or seen after it) are named nowhere: not in
+    # the school pages, not on the overview's map.
     assert closed_names and not any(name in text for name in closed_names)
+    assert not any(name in overview for name in closed_names)
     # A week chart per affected school: its first week with scene activity.
     titles = [ET.fromstring(chart).find(SVG + "title").text
               for chart in report.week_charts.values()]
