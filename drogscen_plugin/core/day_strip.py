@@ -34,8 +34,7 @@ def hour_cells(presence, guard, start, end):
 
     ``presence`` and ``guard`` are ``(datetime, datetime)`` half-open
     intervals (concurrent and after hours); parts outside the dates are left
-    out. Minutes are counted in whole seconds / 60 (the hours texts are in
-    whole minutes).
+    out. Minutes are whole minutes, as the hours texts have them.
     """
     first = datetime.combine(start, time())
     last = datetime.combine(end + timedelta(days=1), time())
@@ -55,8 +54,9 @@ def hour_cells(presence, guard, start, end):
 
 
 def day_marks(calendar, school_type, start, end):
-    """``{date: "closed" | "fritidshem"}`` for the days the calendar's defaults
-    close the school of ``school_type`` or keep only its fritidshem open."""
+    """``{date: "holiday" | "closed" | "fritidshem"}`` for the days the calendar's
+    defaults close the school of ``school_type`` (on a public holiday, or another
+    day) or keep only its fritidshem open."""
     rules = DEFAULT_DAY_RULES[school_kind(school_type)]
     marks = {}
     day = start

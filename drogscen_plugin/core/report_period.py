@@ -1,11 +1,13 @@
 """The period and the school calendar of a report, as the outputs record them.
 
 Every summary row carries the run's ``period_start``, ``period_end``,
-``school_terms`` and ``school_holidays``; the report states them on its
-first page and draws only the scenes that existed in the period.
+``school_terms``, ``school_holidays`` and ``school_sources``; the report
+states them on its first page and draws only the scenes that existed in the
+period.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Optional
 
 from ..i18n import tr
@@ -54,8 +56,8 @@ def range_text(first, last, dash=" – "):
 class ReportPeriod:
     """The period and calendar of one run; ``start``/``end`` None when not recorded."""
 
-    start: Optional[object] = None
-    end: Optional[object] = None
+    start: Optional[date] = None
+    end: Optional[date] = None
     terms: str = ""
     school_holidays: str = ""
     school_sources: str = ""
