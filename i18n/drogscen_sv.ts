@@ -92,32 +92,32 @@
     <message>
         <location filename="../drogscen_plugin/cli.py" line="293"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="275"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="71"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="95"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="83"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>School</source>
         <translation>Skola</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="293"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="208"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="293"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="92"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="98"/>
         <location filename="../drogscen_plugin/gui/results.py" line="46"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Scenes</source>
         <translation>Scener</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="293"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="93"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="83"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="99"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="274"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="69"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
         <source>School id</source>
         <translation>Skol-id</translation>
     </message>
@@ -370,7 +370,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="279"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="87"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <source>Yard round days</source>
         <translation>Ronderingsdagar</translation>
     </message>
@@ -415,116 +415,174 @@
         <translation>Gällande åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="70"/>
+        <location filename="../drogscen_plugin/core/day_strip.py" line="117"/>
+        <source>{start} to {end}: {concurrent} h active while the school is open, {after} h while it is closed; {closed} days closed by the calendar.</source>
+        <translation>{start} till {end}: {concurrent} h aktiv medan skolan är öppen, {after} h medan den är stängd; {closed} dagar stängt enligt kalendern.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/day_strip.py" line="127"/>
+        <location filename="../drogscen_plugin/definitions/conflicts.py" line="16"/>
+        <source>while open</source>
+        <translation>öppet</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/day_strip.py" line="127"/>
+        <location filename="../drogscen_plugin/definitions/conflicts.py" line="17"/>
+        <source>while closed</source>
+        <translation>stängt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/day_strip.py" line="128"/>
+        <source>school closed</source>
+        <translation>skolan stängd</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/day_strip.py" line="128"/>
+        <source>lov: fritidshem only</source>
+        <translation>lov: bara fritidshem</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
         <source>Scene id</source>
         <translation>Drogscen-id</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="72"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="43"/>
         <source>School type</source>
         <translation>Skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="73"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="96"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="202"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="252"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="74"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="204"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="254"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="75"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
         <source>Overlap (m²)</source>
         <translation>Överlapp (m²)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="76"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="205"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="255"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="83"/>
         <source>Scene active (min/week)</source>
         <translation>Drogscen aktiv (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="78"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="84"/>
         <source>Active while open (min/week)</source>
         <translation>Aktiv under verksamhetstid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="79"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="85"/>
         <source>Active while closed (min/week)</source>
         <translation>Aktiv utanför verksamhetstid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="80"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="86"/>
         <source>Active while open (min in period)</source>
         <translation>Aktiv under öppettid (min i perioden)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="81"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="87"/>
         <source>Active while closed (min in period)</source>
         <translation>Aktiv när stängt (min i perioden)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="82"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="88"/>
         <source>Dates active while open</source>
         <translation>Datum aktiv under öppettid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="83"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="89"/>
         <source>Yard rounds in period</source>
         <translation>Gårdsrundor i perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="208"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="90"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="258"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="85"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="91"/>
         <source>Adult presence hours</source>
         <translation>Tider för vuxennärvaro</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="86"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="92"/>
         <source>Guard hours</source>
         <translation>Väktartider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="88"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="94"/>
         <source>Yard round before</source>
         <translation>Rondering före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="89"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="95"/>
         <source>Hours note</source>
         <translation>Anmärkning om tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="90"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="96"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="215"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="91"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="97"/>
         <source>Scene hours</source>
         <translation>Drogscenens tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/fields.py" line="94"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="100"/>
         <source>Nearest scene (m)</source>
         <translation>Närmaste drogscen (m)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
+        <source>Period start</source>
+        <translation>Periodens början</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
+        <source>Period end</source>
+        <translation>Periodens slut</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="301"/>
+        <source>School terms</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="104"/>
+        <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
+        <location filename="../drogscen_plugin/gui/period_form.py" line="39"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="295"/>
+        <source>School holidays</source>
+        <translation>Skollov</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/fields.py" line="105"/>
+        <source>Schools&apos; data sources</source>
+        <translation>Skolornas datakällor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/hours.py" line="62"/>
@@ -752,31 +810,31 @@
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="53"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="57"/>
         <location filename="../drogscen_plugin/core/period_times.py" line="152"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="95"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="99"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="361"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="442"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="114"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="362"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="447"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
-        <location filename="../drogscen_plugin/qgis_io/writing.py" line="88"/>
+        <location filename="../drogscen_plugin/qgis_io/writing.py" line="92"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="114"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="254"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="119"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="258"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period.py" line="37"/>
+        <location filename="../drogscen_plugin/core/period.py" line="38"/>
         <source>The period ends ({end}) before it starts ({start})</source>
         <translation>Perioden slutar ({end}) innan den börjar ({start})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period.py" line="58"/>
+        <location filename="../drogscen_plugin/core/period.py" line="59"/>
         <source>{name}: {text!r} is not a date (write 2026-08-17)</source>
         <translation>{name}: {text!r} är inte ett datum (skriv 2026-08-17)</translation>
     </message>
@@ -897,6 +955,91 @@
         <translation>Utanför stadsdelarna</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <source>Jan</source>
+        <translation>jan</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <source>Apr</source>
+        <translation>apr</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <source>May</source>
+        <translation>maj</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="34"/>
+        <source>Aug</source>
+        <translation>aug</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="34"/>
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="34"/>
+        <source>Oct</source>
+        <translation>okt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="34"/>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="34"/>
+        <source>Dec</source>
+        <translation>dec</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="88"/>
+        <source>Period: not recorded in the outputs</source>
+        <translation>Period: finns inte i utdata</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="89"/>
+        <source>Period: {dates}</source>
+        <translation>Period: {dates}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="94"/>
+        <source>School calendar: none given (every day a term day, no school holidays)</source>
+        <translation>Läsårskalender: ingen angiven (varje dag en terminsdag, inga lov)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="96"/>
+        <source>none given</source>
+        <translation>inga angivna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/report_period.py" line="101"/>
+        <source>School calendar: terms {terms}; school holidays {holidays}</source>
+        <translation>Läsårskalender: terminer {terms}; lov {holidays}</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/core/scenes.py" line="116"/>
         <source>Scene {fid}: the geometry has coordinates that are not numbers</source>
         <translation>Drogscen {fid}: geometrin har koordinater som inte är tal</translation>
@@ -944,14 +1087,7 @@
         <translation>Terminer: {start} börjar innan terminen före den slutar ({end})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
-        <location filename="../drogscen_plugin/gui/period_form.py" line="39"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="294"/>
-        <source>School holidays</source>
-        <translation>Skollov</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/school_calendar.py" line="159"/>
+        <location filename="../drogscen_plugin/core/school_calendar.py" line="174"/>
         <source>Unknown calendar rule {kind}/{day}/{choice}: kinds are {kinds}, days {days}, choices {choices}</source>
         <translation>Okänd kalenderregel {kind}/{day}/{choice}: skolformer är {kinds}, dagar {days}, val {choices}</translation>
     </message>
@@ -1066,136 +1202,136 @@
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="40"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="41"/>
         <source>{parameter} is not a PostGIS layer</source>
         <translation>{parameter} är inte ett PostGIS-lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="48"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="49"/>
         <source>{parameter} is not a table with a single integer key</source>
         <translation>{parameter} är inte en tabell med en enkel heltalsnyckel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="51"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="52"/>
         <source>{parameter} is in {crs}, not in the analysis CRS</source>
         <translation>{parameter} är i {crs}, inte i analysens koordinatsystem</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="74"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="75"/>
         <source>{parameter} is not a table in the database of the inputs</source>
         <translation>{parameter} är inte en tabell i indatas databas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="85"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="86"/>
         <source>SCENES and SCHOOLS are in different databases</source>
         <translation>SCENES och SCHOOLS ligger i olika databaser</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="89"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="90"/>
         <source>the Python module psycopg2 is not installed</source>
         <translation>Python-modulen psycopg2 är inte installerad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="97"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="98"/>
         <source>no connection to the database: {error}</source>
         <translation>ingen anslutning till databasen: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="106"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="107"/>
         <source>the database lacks {what}</source>
         <translation>databasen saknar {what}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="118"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="119"/>
         <source>Running on this computer: RUN_IN_DATABASE is &apos;never&apos;.</source>
         <translation>Körs på den här datorn: RUN_IN_DATABASE är &apos;never&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="122"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="123"/>
         <source>the database computes one ordinary week, and {reason}</source>
         <translation>databasen beräknar en vanlig vecka, och {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="128"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="129"/>
         <source>Cannot run in the database (RUN_IN_DATABASE &apos;always&apos;): {reason}.</source>
         <translation>Kan inte köras i databasen (RUN_IN_DATABASE &apos;always&apos;): {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="130"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="131"/>
         <source>Running on this computer: {reason}.</source>
         <translation>Körs på den här datorn: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="132"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="133"/>
         <source>Running in the database: the inputs and outputs are tables of one PostGIS database.</source>
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="59"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="61"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="332"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="63"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="101"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="105"/>
         <source>The database run failed: {error}</source>
         <translation>Körningen i databasen misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="117"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="338"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="339"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="120"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="340"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="124"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="128"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="132"/>
         <source>Finding pairs in the database…</source>
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="143"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="147"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="148"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="152"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="183"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="187"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="315"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="216"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="220"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="392"/>
         <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="227"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="231"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="309"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="318"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="332"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="379"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="342"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="384"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1220,18 +1356,8 @@
         <translation>rätten för användaren {user} att skapa tabeller i schemat {schema}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/definitions/conflicts.py" line="16"/>
-        <source>while open</source>
-        <translation>öppet</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/definitions/conflicts.py" line="17"/>
-        <source>while closed</source>
-        <translation>stängt</translation>
-    </message>
-    <message>
         <location filename="../drogscen_plugin/definitions/conflicts.py" line="18"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="94"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="98"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -1317,7 +1443,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="94"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="105"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="109"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
@@ -1335,7 +1461,7 @@
         <location filename="../drogscen_plugin/gui/dock.py" line="128"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="179"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="94"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="175"/>
         <location filename="../drogscen_plugin/report/trend.py" line="74"/>
         <source>Districts</source>
         <translation>Stadsdelar</translation>
@@ -1625,9 +1751,9 @@
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="81"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="244"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="245"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="55"/>
-        <location filename="../drogscen_plugin/report/data.py" line="150"/>
+        <location filename="../drogscen_plugin/report/data.py" line="151"/>
         <source>Overlaps</source>
         <translation>Överlapp</translation>
     </message>
@@ -1635,8 +1761,8 @@
         <location filename="../drogscen_plugin/gui/results.py" line="49"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="202"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="55"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="159"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="160"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="167"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
     </message>
@@ -1712,9 +1838,9 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="196"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="130"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="72"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="173"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
@@ -1737,7 +1863,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="200"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="203"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="253"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
@@ -1797,13 +1923,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="348"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="203"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="349"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -2340,7 +2466,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="62"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="219"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2515,9 +2641,9 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="138"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="253"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="254"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="58"/>
-        <location filename="../drogscen_plugin/report/data.py" line="149"/>
+        <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>School summary</source>
         <translation>Sammanställning per skola</translation>
     </message>
@@ -2533,7 +2659,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="150"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="135"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="136"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -3022,17 +3148,17 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="43"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="44"/>
         <source>the scenes&apos; dates ({fields}) are used</source>
         <translation>platsernas datum ({fields}) används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="98"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="99"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="102"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -3053,202 +3179,187 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="123"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="131"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="132"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="138"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="139"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="143"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="144"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="149"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="150"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="163"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="169"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="170"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="173"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="176"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="177"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="179"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="187"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="188"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="193"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="194"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="205"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="216"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="229"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="233"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="234"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="246"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="247"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="255"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="256"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="257"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="258"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="259"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="260"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="262"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="263"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="265"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="266"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="274"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
         <source>Scenes that did not exist in the period</source>
         <translation>Platser som inte fanns under perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="279"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="280"/>
         <source>Scene first seen field</source>
         <translation>Fält för platsens först sedd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="280"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
         <source>Scene closed on field</source>
         <translation>Fält för platsens stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="284"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="285"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="288"/>
-        <source>Period start</source>
-        <translation>Periodens början</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
-        <source>Period end</source>
-        <translation>Periodens slut</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="291"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="294"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="295"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="300"/>
-        <source>School terms</source>
-        <translation>Terminer</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="300"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="301"/>
         <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="348"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="349"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="363"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="364"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="460"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="465"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -3892,42 +4003,42 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Stilen för lagret &apos;{layer}&apos; kan inte filtreras efter tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="40"/>
+        <location filename="../drogscen_plugin/report/data.py" line="41"/>
         <source>Layer &apos;{layer}&apos; is not the {what} of drogscen:overlap: it has no field {fields}.</source>
         <translation>Lagret &apos;{layer}&apos; är inte utdata {what} från drogscen:overlap: det saknar fält: {fields}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="83"/>
+        <location filename="../drogscen_plugin/report/data.py" line="84"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;: those dates count as unknown.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;: de datumen räknas som okända.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="107"/>
+        <location filename="../drogscen_plugin/report/data.py" line="108"/>
         <source>Scene {fid}: {field} &apos;{value}&apos; is not a date (YYYY-MM-DD); counted as unknown.</source>
         <translation>Drogscen {fid}: {field} &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD); räknas som okänt.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="113"/>
+        <location filename="../drogscen_plugin/report/data.py" line="114"/>
         <source>Scene {fid}: {problem}; its first seen date counts as unknown.</source>
         <translation>Drogscen {fid}: {problem}; dess datum för första observation räknas som okänt.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="136"/>
+        <location filename="../drogscen_plugin/report/data.py" line="137"/>
         <source>District {fid}</source>
         <translation>Stadsdel {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="198"/>
+        <location filename="../drogscen_plugin/report/data.py" line="201"/>
         <source>Coverage by {count} measures in force: {uncovered} of {needed} h/week uncovered</source>
         <translation>Täckning med {count} gällande åtgärder: {uncovered} av {needed} h/vecka otäckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="206"/>
+        <location filename="../drogscen_plugin/report/data.py" line="209"/>
         <source>; yard round missing on {days}</source>
         <translation>; rondering saknas {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/data.py" line="209"/>
+        <location filename="../drogscen_plugin/report/data.py" line="212"/>
         <source>; yard rounds covered</source>
         <translation>; ronderingar täckta</translation>
     </message>
@@ -4017,139 +4128,149 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{title} · {date} · sida {page} av {pages}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="166"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="169"/>
         <source>Scenes within the distance</source>
         <translation>Drogscener inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="168"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="171"/>
         <source>Distance {distance} m around schools</source>
         <translation>Avstånd {distance} m runt skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="179"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="182"/>
         <source>Distance around schools</source>
         <translation>Avstånd runt skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="26"/>
-        <source>Report date {date} · {parameters}</source>
-        <translation>Rapportdatum {date} · {parameters}</translation>
+        <source>{period} · report date {date} · {parameters}</source>
+        <translation>{period} · rapportdatum {date} · {parameters}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="30"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="31"/>
         <source>{affected} of {total} schools and preschools have a scene within {distance} m</source>
         <translation>{affected} av {total} skolor och förskolor har en drogscen inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="206"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="85"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="256"/>
         <source>While open h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="207"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="85"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="257"/>
         <source>While closed h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="85"/>
         <source>Page</source>
         <translation>Sida</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="101"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="102"/>
         <source>… and {count} more: see their pages</source>
         <translation>… och {count} till: se deras sidor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/overview.py" line="105"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="106"/>
         <source>Hours a week a scene within the distance is active while the school is open and while it is closed. Schools with a scene active while open come first; on the map, each has its page number.</source>
         <translation>Timmar per vecka som en drogscen inom avståndet är aktiv när skolan är öppen och när den är stängd. Skolor med drogscen aktiv under öppettid först; på kartan står skolans sidnummer.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="88"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="92"/>
         <source>{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · nearest scene {nearest} m · report date {date}</source>
         <translation>{type} · drogscener inom {distance} m: {count} · värsta konflikt: {conflict} · närmaste drogscen {nearest} m · rapportdatum {date}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="95"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="99"/>
         <source>Note: </source>
         <translation>Obs: </translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="98"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="102"/>
         <source>Opening hours: {hours}</source>
         <translation>Öppettider: {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="107"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="111"/>
         <source>Adult presence on the yard (scene active while open): {hours}</source>
         <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="109"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="113"/>
         <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
         <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="111"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="115"/>
         <source>Yard round before opening: {days}</source>
         <translation>Rondering av skolgården före öppning: {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="114"/>
-        <source>before</source>
-        <translation>före</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="120"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="121"/>
         <source>Scenes within {distance} m</source>
         <translation>Drogscener inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="149"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="128"/>
+        <source>before</source>
+        <translation>före</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="131"/>
+        <source>{count} times in the period, before {time} (the dates are in the outputs&apos; round_days)</source>
+        <translation>{count} gånger i perioden, före {time} (datumen finns i utdatas round_days)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="164"/>
         <source>Week chart: {school}</source>
         <translation>Veckodiagram: {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="152"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="167"/>
         <source>Week chart: {school}, week of {monday}</source>
         <translation>Veckodiagram: {school}, veckan från {monday}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="175"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="199"/>
+        <source>Day by hour, {dates}</source>
+        <translation>Dygnet timme för timme, {dates}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="217"/>
         <source>The report was canceled.</source>
         <translation>Rapporten avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="39"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="40"/>
         <source>Paper must be one of {papers}, not {paper}.</source>
         <translation>Pappersformatet måste vara ett av {papers}, inte {paper}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="42"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="43"/>
         <source>Period must be year, quarter or term, not {period}.</source>
         <translation>Perioden måste vara year, quarter eller term, inte {period}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="68"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="69"/>
         <source>Situation report: open drug scenes near schools</source>
         <translation>Lägesbild: öppna drogscener nära skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="78"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="79"/>
         <source>{title} – overview</source>
         <translation>{title} – översikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="83"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="84"/>
         <source>{title} – schools</source>
         <translation>{title} – skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/situation_report.py" line="119"/>
+        <location filename="../drogscen_plugin/report/situation_report.py" line="121"/>
         <source>Situation report layers</source>
         <translation>Lager för lägesbild</translation>
     </message>
@@ -4349,6 +4470,10 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     <message>
         <source>Points, or polygons of school grounds (buffered from their boundary).</source>
         <translation type="vanished">Punkter, eller polygoner för skolgårdar (buffras från sin gräns).</translation>
+    </message>
+    <message>
+        <source>Report date {date} · {parameters}</source>
+        <translation type="vanished">Rapportdatum {date} · {parameters}</translation>
     </message>
     <message>
         <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>

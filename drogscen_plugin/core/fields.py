@@ -1,7 +1,7 @@
 """Output fields of the analysis: names, kinds and display aliases.
 
 Names equal the attribute names of ``PairResult`` and ``SchoolSummary``;
-kinds are "int", "double" or "string", mapped to QGIS field types by qgis_io.
+kinds are "int", "double", "string" or "date", mapped to QGIS field types by qgis_io.
 """
 
 from ..i18n import tr
@@ -52,6 +52,12 @@ SUMMARY_FIELDS = [
     ("conflict_dates", "string"),
     ("round_count", "int"),
     ("hours_note", "string"),
+    # What the run used, the same on every row: the report reads them.
+    ("period_start", "date"),
+    ("period_end", "date"),
+    ("school_terms", "string"),
+    ("school_holidays", "string"),
+    ("school_sources", "string"),
 ]
 
 _FIELDS_OF = {PairResult: PAIR_FIELDS, SchoolSummary: SUMMARY_FIELDS}
@@ -92,5 +98,10 @@ def field_alias(name):
         "scene_count": tr("Scenes"),
         "worst_conflict": tr("Worst conflict"),
         "nearest_m": tr("Nearest scene (m)"),
+        "period_start": tr("Period start"),
+        "period_end": tr("Period end"),
+        "school_terms": tr("School terms"),
+        "school_holidays": tr("School holidays"),
+        "school_sources": tr("Schools' data sources"),
     }
     return aliases[name]

@@ -46,6 +46,10 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     for record in schools + scenes:
         if record.schedule not in text:
             text[record.schedule] = record.schedule.to_opening_hours()
+    settings = times.settings
+    # The same on every summary row: what the report says of the run.
+    run = (settings.period.start, settings.period.end, settings.calendar.terms_text,
+           settings.calendar.school_holidays_text)
     if not schools and progress is not None:
         progress(100.0)
     for start in range(0, len(schools), _CHUNK):
@@ -67,7 +71,7 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
                 (pair, scene, (scene_hours[col], scene.first_day, scene.last_day)))
         analysis.summaries.extend(
             _summary(schools[row], school_hours[row], text[schools[row].schedule],
-                     found.get(row, ()), times)
+                     found.get(row, ()), times, run)
             for row in range(start, stop)
         )
         if progress is not None:
@@ -100,13 +104,14 @@ def _pair(school, scene, space_fields, measures, hours_text):
     )
 
 
-def _summary(school, schedule, hours_text, pairs, times):
+def _summary(school, schedule, hours_text, pairs, times, run):
     """The school's row; its measures come from the union of its scenes' hours."""
     if not pairs:
         return SchoolSummary(
             # Positional, in field order: no scenes, no conflict, no minutes, no hours.
             school.fid, school.name, school.school_type, hours_text, 0, NO_CONFLICT,
             0, 0, None, None, None, None, None, 0, 0, "", 0, school.hours_note, school.geometry,
+            *run,
         )
     notes = [school.hours_note] if school.hours_note else []
     for _, scene, _ in pairs:
@@ -136,4 +141,8 @@ def _summary(school, schedule, hours_text, pairs, times):
         round_count=measures.round_count,
         hours_note="; ".join(notes),
         geometry=school.geometry,
+        period_start=run[0],
+        period_end=run[1],
+        school_terms=run[2],
+        school_holidays=run[3],
     )

@@ -119,6 +119,13 @@ class SchoolSummary:
     round_count: int
     hours_note: str
     geometry: Any
+    # The run's period (dates) and school calendar (ranges as text), on every row.
+    period_start: Optional[date] = None
+    period_end: Optional[date] = None
+    school_terms: str = ""
+    school_holidays: str = ""
+    # The distinct values of the schools' source field ("a; b"), on every row.
+    school_sources: str = ""
 
 
 @dataclass

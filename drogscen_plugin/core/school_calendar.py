@@ -134,6 +134,21 @@ class SchoolCalendar:
             return TERM
         return BREAK
 
+    @staticmethod
+    def ranges_text(ranges):
+        """Inclusive ranges as the settings write them: ``2026-10-26/2026-10-30, 2026-11-13``."""
+        return ", ".join(first.isoformat() if first == last else
+                         "{}/{}".format(first.isoformat(), last.isoformat())
+                         for first, last in ranges)
+
+    @property
+    def terms_text(self):
+        return self.ranges_text(self.terms)
+
+    @property
+    def school_holidays_text(self):
+        return self.ranges_text(self.school_holidays)
+
     def parse_hours(self, text):
         """A school's own hours, ``SH`` meaning this calendar's school holidays."""
         return Schedule.parse(text, self.school_holidays)

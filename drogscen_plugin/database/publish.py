@@ -9,6 +9,7 @@ their grants stay, since the tables are emptied, not replaced.
 import json
 
 from qgis.core import QgsWkbTypes
+from qgis.PyQt.QtCore import QDate
 
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from .session import psycopg2, sql
@@ -40,6 +41,7 @@ def _rows(layer, spec, feedback):
         if feedback.isCanceled():
             return
         values = [None if value is None or (hasattr(value, "isNull") and value.isNull())
+                  else value.toPyDate() if isinstance(value, QDate)
                   else value for value in (feature[name] for name in names)]
         geometry = feature.geometry()
         yield [None if geometry.isNull() else bytes(geometry.asWkb())] + values

@@ -30,6 +30,7 @@ from ..i18n import tr
 from ..processing.outputs import Destination
 from ..qgis_io.checks import POLYGONS, require_geometry_type
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, is_blank
+from ..qgis_io.school_sources import school_sources
 from ..qgis_io.writing import output_wkb_type
 from . import sql as statements
 from .ranges import multirange_text, schedule_of
@@ -80,6 +81,8 @@ class PushDown:
         self.tallies = {}
         self.weeks = {}
         self.cursor = None
+        # The schools' data sources, for every summary row (qgis_io.school_sources).
+        self.school_sources = ""
 
     def run(self, layer_names, school_wkb_type):
         """Run in one transaction; returns the result counts. Raises
@@ -253,6 +256,11 @@ class PushDown:
         outputs = self.plan.outputs
         conflicts = {"concurrent": CONCURRENT, "after_hours": AFTER_HOURS, "none": NO_CONFLICT,
                      "note_format": _sql_format(tr("{scene}: {note}"))}
+        settings = self.times.settings
+        run = {"period_start": settings.period.start, "period_end": settings.period.end,
+               "school_terms": settings.calendar.terms_text,
+               "school_holidays": settings.calendar.school_holidays_text,
+               "school_sources": self.school_sources}
         summary_type = output_wkb_type(school_wkb_type)
         multi = QgsWkbTypes.isMultiType(summary_type)
         pairs_table, summary_table = outputs[keys.OUTPUT], outputs[keys.SUMMARY]
@@ -266,7 +274,7 @@ class PushDown:
             QgsWkbTypes.displayString(summary_type), self.srid))
         geometry = "ST_Multi(s.geom)" if multi else "s.geom"
         self._execute(statements.insert(statements.INSERT_SUMMARY, outputs[keys.SUMMARY],
-                                        geometry), conflicts)
+                                        geometry), dict(conflicts, **run))
         self._execute(statements.spatial_index(outputs[keys.SUMMARY]), progress=100)
         tallies = self.tallies.values()
         return {
@@ -326,6 +334,7 @@ def run(plan, algorithm, parameters, context, settings, sources, feedback):
         plan.connection.close()
         raise
     pushdown = PushDown(plan, fields[0], fields[1], defaults, distance, crs, feedback, times)
+    pushdown.school_sources = school_sources(sources[1])
     results = pushdown.run([source.sourceName() for source in sources], sources[1].wkbType())
     for name, output in plan.outputs.items():
         results[name] = output_uri(output)

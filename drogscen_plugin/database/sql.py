@@ -186,7 +186,7 @@ FROM drogscen_school WHERE GeometryType(geom) <> 'POINT'
   AND key IN (SELECT school FROM drogscen_union);
 """
 
-_KINDS = {"int": "bigint", "double": "double precision", "string": "varchar"}
+_KINDS = {"int": "bigint", "double": "double precision", "string": "varchar", "date": "date"}
 
 # An output table as QGIS's sinks make them: an id key, a typed geometry, the fields.
 _OUTPUT_TABLE = (
@@ -242,7 +242,8 @@ INSERT_SUMMARY = """
 INSERT INTO {table} (geom, school_fid, school_name, school_type, school_hours, scene_count,
     worst_conflict, concurrent_min, afterhours_min, nearest_m, presence_hours, guard_hours,
     round_days, round_before, period_concurrent_min, period_afterhours_min, conflict_dates,
-    round_count, hours_note)
+    round_count, hours_note, period_start, period_end, school_terms, school_holidays,
+    school_sources)
 SELECT {geometry}, s.key, s.name, s.type, sw.hours, coalesce(u.scenes, 0),
        CASE WHEN u.school IS NULL THEN %(none)s WHEN m.concurrent_min > 0 THEN %(concurrent)s
             ELSE %(after_hours)s END,
@@ -250,7 +251,9 @@ SELECT {geometry}, s.key, s.name, s.type, sw.hours, coalesce(u.scenes, 0),
        m.presence_hours, m.guard_hours, m.round_days, m.round_before,
        coalesce(m.concurrent_min, 0), coalesce(m.afterhours_min, 0),
        coalesce(m.conflict_dates, ''), coalesce(m.round_count, 0),
-       concat_ws('; ', NULLIF(s.note, ''), n.notes)
+       concat_ws('; ', NULLIF(s.note, ''), n.notes),
+       %(period_start)s, %(period_end)s, %(school_terms)s, %(school_holidays)s,
+       %(school_sources)s
 FROM drogscen_school s JOIN drogscen_week sw ON sw.id = s.week
      LEFT JOIN drogscen_union u ON u.school = s.key
      LEFT JOIN drogscen_measure m ON m.school_week = sw.week AND m.scene_week = u.week

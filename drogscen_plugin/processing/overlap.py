@@ -33,6 +33,7 @@ from ..qgis_io.grid import grid_advice, source_extent
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
 from ..qgis_io.mixed import summary_geometries
 from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_records
+from ..qgis_io.school_sources import school_sources
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
@@ -366,6 +367,10 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 count=len(analysis.scenes_outside),
                 fids=", ".join(map(str, analysis.scenes_outside[:20]))
                 + (" …" if len(analysis.scenes_outside) > 20 else "")))
+
+        sources = school_sources(school_source)
+        for summary in analysis.summaries if sources else ():
+            summary.school_sources = sources
 
         results = self._write(analysis, school_reader, school_source, crs,
                               (parameters, context, feedback))

@@ -3,6 +3,7 @@
 from operator import attrgetter
 
 from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
+from qgis.PyQt.QtCore import QDate
 
 from ..core.errors import AnalysisCanceled
 from ..core.fields import field_alias
@@ -10,7 +11,8 @@ from ..i18n import tr
 from .compat import FieldType
 from .layers import PROGRESS_STEP, qgs_geometry, to_wkb
 
-_VARIANT_TYPES = {"int": FieldType.LONG, "double": FieldType.DOUBLE, "string": FieldType.STRING}
+_VARIANT_TYPES = {"int": FieldType.LONG, "double": FieldType.DOUBLE, "string": FieldType.STRING,
+                  "date": FieldType.DATE}
 
 
 def qgs_fields(spec):
@@ -81,6 +83,8 @@ def write_records(sink, records, fields, wkb_type, feedback, span, geometries=No
     multi = QgsWkbTypes.isMultiType(wkb_type)
     # The field names are the records' attribute names.
     row = attrgetter(*fields.names())
+    # Python dates as QDate, which every provider takes (the summary's period: a few per run).
+    dates = [index for index, field in enumerate(fields) if field.type() == FieldType.DATE]
     # One feature, refilled: the sink keeps a copy of each.
     feature = QgsFeature(fields)
     for first in range(0, len(records), PROGRESS_STEP):
@@ -92,7 +96,11 @@ def write_records(sink, records, fields, wkb_type, feedback, span, geometries=No
         else:
             shapes = (_as_sink_type(g, multi) for g in geometries[first : first + PROGRESS_STEP])
         for record, shape in zip(chunk, shapes):
-            feature.setAttributes(list(row(record)))
+            values = list(row(record))
+            for index in dates:
+                if values[index] is not None:
+                    values[index] = QDate(values[index])
+            feature.setAttributes(values)
             feature.setGeometry(shape)
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 return False

@@ -13,6 +13,7 @@ from ..core import report_content as content
 from ..core.errors import InputError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from ..core.records import PairResult, SchoolSummary
+from ..core.report_period import ReportPeriod, source_values
 from ..i18n import tr
 from ..qgis_io.measures_coverage import measure_coverage
 
@@ -43,10 +44,10 @@ def _require_fields(layer, spec, what):
 
 
 def _records(layer, spec, cls):
-    names = [name for name, _ in spec]
+    read = [(name, _date if kind == "date" else plain) for name, kind in spec]
     return [
         cls(geometry=_shape(feature.geometry()),
-            **{name: plain(feature[name]) for name in names})
+            **{name: value(feature[name]) for name, value in read})
         for feature in layer.getFeatures()
     ]
 
@@ -150,6 +151,7 @@ class ReportData:
         _require_fields(layers.overlap, PAIR_FIELDS, tr("Overlaps"))
         self.summaries = _records(layers.summary, SUMMARY_FIELDS, SchoolSummary)
         self.pairs = _records(layers.overlap, PAIR_FIELDS, PairResult)
+        self.period = ReportPeriod.of_summaries(self.summaries)
         self.affected = content.affected_schools(self.summaries)
         self.pairs_of = content.pairs_by_school(self.pairs)
         self.trend_scenes = self._trend_scenes() if layers.scenes is not None else None
@@ -172,12 +174,13 @@ class ReportData:
         return content.parameters_text(self.options.distance, *content.usual_hours(self.summaries))
 
     def sources_text(self):
-        """The data sources line: the scenes' sources, and the summary's when it has
-        the source field (the outputs do not carry the schools' sources)."""
+        """The data sources line: the scenes' sources, and the schools' the summary
+        carries (``school_sources``, and a ``source`` field added to it)."""
         scenes = self.layers.scenes
         return content.sources_text(
             scenes.name() if scenes is not None else "", self._source_values(scenes),
-            "", self._source_values(self.layers.summary))
+            "", source_values(self.period.school_sources)
+            + self._source_values(self.layers.summary))
 
     def _source_values(self, layer):
         index = -1 if layer is None else layer.fields().lookupField(self.options.source_field)

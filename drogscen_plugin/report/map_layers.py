@@ -1,7 +1,8 @@
 """The layers the report's maps draw, with the plugin's styles as map style overrides.
 
 Input layers are not changed: each is styled on an empty scratch copy whose
-style becomes the map items' override. The overview map labels the affected
+style becomes the map items' override. Only the scenes that existed in the
+analysis's period are drawn (from their first-seen and closed-on dates). The overview map labels the affected
 schools with their page numbers (the table of affected schools is the key),
 the scenes with their names first, and the districts last, so that labels
 do not collide.
@@ -11,6 +12,7 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsExpressionContextUtils,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsMapLayerStyle,
     QgsPalLayerSettings,
@@ -153,6 +155,7 @@ class ReportMaps:
         layers = data.layers
         self.buffers = self._make_buffers(layers.summary, data.options.distance)
         layers.derived = [self.buffers]
+        self.scenes = self._period_scenes(layers.scenes)
         self.map_layers = []
         self.legend_names = {}
         # School pages and the overview: the overview labels schools by page.
@@ -167,7 +170,7 @@ class ReportMaps:
                   lambda s: apply_style(s, "overlaps"))
         self._add(self.buffers, tr("Distance {distance} m around schools").format(
             distance=svg_number(data.options.distance)), None)
-        self._add(layers.scenes, tr("Open drug scenes"), self._scene_style,
+        self._add(self.scenes, tr("Open drug scenes"), self._scene_style,
                   lambda s: _relabel(s, _SCENE_PRIORITY))
         self._add(layers.districts, tr("Districts"),
                   lambda s: _district_style(s, data.options.district_name_field))
@@ -192,6 +195,20 @@ class ReportMaps:
         buffers.updateExtents()
         apply_style(buffers, "buffers")
         return buffers
+
+    def _period_scenes(self, scenes):
+        """The scenes that existed in the analysis's period: the layer itself when all
+        did, else a memory copy of those (the input layer is not changed)."""
+        data = self.data
+        if scenes is None or data.trend_scenes is None:
+            return scenes
+        fids = [scene.fid for scene in data.trend_scenes if data.period.existed(scene)]
+        if len(fids) == len(data.trend_scenes):
+            return scenes
+        existing = scenes.materialize(QgsFeatureRequest().setFilterFids(fids))
+        existing.setName(scenes.name())
+        data.layers.derived.append(existing)
+        return existing
 
     def _add(self, layer, name, style, overview=None):
         """Draw ``layer`` with ``style`` applied to a scratch copy, and on the overview

@@ -23,8 +23,9 @@ def fill_overview(report, layout):
     set_text(layout, "title", report.title)
     sensitive_note(layout)
     sensitive_note(layout, "_2")
-    set_text(layout, "subtitle", tr("Report date {date} · {parameters}").format(
-        date=report.today.isoformat(), parameters=data.parameters_text()))
+    set_text(layout, "subtitle", tr("{period} · report date {date} · {parameters}").format(
+        period=data.period.period_text(), date=report.today.isoformat(),
+        parameters=data.parameters_text()) + "\n" + data.period.calendar_text())
     set_map(layout, report.maps, report.maps.overview_overrides, _extent(report))
     _fill_legend(layout, report.maps)
     set_text(layout, "affected_title", tr(
@@ -43,7 +44,7 @@ def fill_overview(report, layout):
 
 def _extent(report):
     extent = QgsRectangle(report.maps.buffers.extent())
-    scenes = report.data.layers.scenes
+    scenes = report.maps.scenes
     if scenes is not None:
         transform = report.data.transform(scenes)
         scene_extent = scenes.extent()

@@ -7,7 +7,7 @@ them. The hours shown are the outputs' ``school_hours`` and ``scene_hours``.
 """
 
 import json
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from qgis.core import (
     QgsExpression,
@@ -19,8 +19,10 @@ from qgis.core import (
     QgsProperty,
 )
 
+from ..core.day_strip import day_marks, day_strip_svg, hour_cells
 from ..core.errors import AnalysisCanceled
 from ..core.period import first_date
+from ..core.report_period import range_text
 from ..core.schedule import Schedule, WeeklySchedule
 from ..core.weekchart import ChartScene, svg_number, week_chart_svg
 from ..definitions.conflicts import AFTER_HOURS, CONCURRENT, conflict_label
@@ -31,6 +33,7 @@ ATLAS_FILTER = '"scene_count" > 0'
 # Layout variables: JSON maps from school ids to coverage text and to week charts.
 COVERAGE_VARIABLE = "drogscen_coverage"
 WEEK_CHARTS_VARIABLE = "drogscen_week_charts"
+DAY_STRIPS_VARIABLE = "drogscen_day_strips"
 # QGIS 3.22 rasterises a data-defined embedded SVG at its given size: at print resolution.
 _CHART_DPI = 300
 # The map of a school page shows its buffer and this much more around it.
@@ -44,7 +47,8 @@ _SORT_EXPRESSION = (
 
 
 def fill_school_pages(report, layout, feedback):
-    """Fill the school layout; returns ``{school_fid: week chart SVG}``."""
+    """Fill the school layout; returns ``({school_fid: week chart SVG}, {school_fid:
+    day strip SVG})``."""
     data = report.data
     _set_atlas(layout, data.layers.summary)
     QgsExpressionContextUtils.setLayoutVariable(
@@ -55,7 +59,7 @@ def fill_school_pages(report, layout, feedback):
     map_item = set_map(layout, report.maps, report.maps.style_overrides)
     if map_item is not None:
         _zoom_to_buffer(map_item, data.options.distance)
-    charts = _embed_week_charts(layout, report, feedback)
+    charts = _embed_charts(layout, report, feedback)
     _fill_scene_table(layout, data.layers.overlap)
     footer(layout, "footer", report.title, report.today,
            "[% {} + @atlas_featurenumber %]".format(report.overview_pages), report.page_count)
@@ -108,16 +112,27 @@ def _fill_texts(layout, report):
             hours=hours("presence_hours")),
         tr("Sensors and cameras linked to guards (scene active while closed): {hours}")
         .format(hours=hours("guard_hours")),
-        tr("Yard round before opening: {days}").format(
-            days="[% if(\"round_days\" IS NULL, {none}, \"round_days\" || ' ' || {before} "
-                 "|| ' ' || \"round_before\") %]".format(
-                     none=none, before=QgsExpression.quotedString(tr("before")))),
+        tr("Yard round before opening: {days}").format(days=_round_expression(none)),
     ]
     if report.data.coverage:
         lines.append("[% map_get(from_json(@{}), to_string(\"school_fid\")) %]".format(
             COVERAGE_VARIABLE))
     set_text(layout, "measures", "\n".join(lines))
     set_text(layout, "scenes_title", tr("Scenes within {distance} m").format(distance=distance))
+
+
+def _round_expression(none):
+    """The yard round in words: its weekdays, or for a longer period (dates, often a
+    long list) how many rounds, the dates being in the outputs."""
+    weekly = "\"round_days\" || ' ' || {} || ' ' || \"round_before\"".format(
+        QgsExpression.quotedString(tr("before")))
+    dated = "replace(replace({}, '{{count}}', to_string(\"round_count\")), '{{time}}', " \
+        "\"round_before\")".format(QgsExpression.quotedString(
+            tr("{count} times in the period, before {time} (the dates are in the outputs' "
+               "round_days)")))
+    return ("[% if(\"round_days\" IS NULL, {none}, if(regexp_match(\"round_days\", "
+            "'[0-9]{{4}}-'), {dated}, {weekly})) %]").format(none=none, dated=dated,
+                                                            weekly=weekly)
 
 
 def _zoom_to_buffer(map_item, distance):
@@ -164,27 +179,62 @@ def _week_chart(report, school, width, height):
         dpi=_CHART_DPI)
 
 
-def _embed_week_charts(layout, report, feedback):
-    """Every affected school's week chart into a layout variable the chart item reads."""
-    chart = item(layout, "chart", QgsLayoutItemPicture)
-    width, height = (chart.rect().width(), chart.rect().height()) if chart else (147, 88)
+def _day_strip(report, school, width, height):
+    """The school's day-by-hour strip over the period, or None when the outputs
+    do not record the period."""
+    period = report.data.period
+    if not period.known:
+        return None
+    calendar = period.calendar
+    first = datetime.combine(period.start, time())
+    last = datetime.combine(period.end + timedelta(days=1), time())
+
+    def intervals(text):
+        if not text:
+            return []
+        return Schedule.parse(text, calendar.school_holidays).open_intervals(first, last)
+
+    cells = hour_cells(intervals(school.presence_hours), intervals(school.guard_hours),
+                       period.start, period.end)
+    title = tr("Day by hour, {dates}").format(dates=range_text(period.start, period.end))
+    return day_strip_svg(cells, day_marks(calendar, school.school_type, period.start, period.end),
+                         period.start, period.end, title=title, width=width, height=height,
+                         palette=report.maps.palette(school.school_fid), dpi=_CHART_DPI)
+
+
+def _embed_charts(layout, report, feedback):
+    """Every affected school's week chart and day strip, each into a layout
+    variable its picture item reads."""
+    drawers = ((_week_chart, "chart", WEEK_CHARTS_VARIABLE, (147, 88)),
+               (_day_strip, "day_strip", DAY_STRIPS_VARIABLE, (149, 30)))
+    pictures = [item(layout, item_id, QgsLayoutItemPicture) for _, item_id, _, _ in drawers]
+    sizes = [(picture.rect().width(), picture.rect().height()) if picture else default
+             for picture, (_, _, _, default) in zip(pictures, drawers)]
     affected = report.data.affected
-    charts = {}
+    found = ({}, {})
     for index, school in enumerate(affected):
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The report was canceled."))
-        charts[school.school_fid] = _week_chart(report, school, width, height)
+        for (draw, _, _, _), size, svgs in zip(drawers, sizes, found):
+            svg = draw(report, school, *size)
+            if svg is not None:
+                svgs[school.school_fid] = svg
         feedback.setProgress(10 + 10 * (index + 1) / max(1, len(affected)))
+    for (_, _, variable, _), picture, svgs in zip(drawers, pictures, found):
+        _embed(layout, picture, variable, svgs)
+    return found
+
+
+def _embed(layout, picture, variable, svgs):
     # Without the "base64:" prefix, which the expression adds.
-    QgsExpressionContextUtils.setLayoutVariable(layout, WEEK_CHARTS_VARIABLE, json.dumps(
-        {str(fid): embedded_svg(svg)[len("base64:"):] for fid, svg in charts.items()}))
-    if chart is not None:
-        chart.setMode(QgsLayoutItemPicture.FormatSVG)
-        chart.dataDefinedProperties().setProperty(
+    QgsExpressionContextUtils.setLayoutVariable(layout, variable, json.dumps(
+        {str(fid): embedded_svg(svg)[len("base64:"):] for fid, svg in svgs.items()}))
+    if picture is not None:
+        picture.setMode(QgsLayoutItemPicture.FormatSVG)
+        picture.dataDefinedProperties().setProperty(
             QgsLayoutObject.PictureSource,
             QgsProperty.fromExpression("'base64:' || map_get(from_json(@{}), "
-                                       "to_string(\"school_fid\"))".format(WEEK_CHARTS_VARIABLE)))
-    return charts
+                                       "to_string(\"school_fid\"))".format(variable)))
 
 
 def _fill_scene_table(layout, overlap):

@@ -21,8 +21,8 @@ class SituationReport:
     """The layouts of one report; ``build`` makes them, ``export_pdf`` writes the PDF.
 
     ``warnings`` collects what the user should know (unreadable dates...);
-    ``week_charts`` holds each
-    affected school's week chart (SVG text) by school_fid.
+    ``week_charts`` and ``day_strips`` hold each affected school's week chart
+    and day-by-hour strip (SVG text) by school_fid.
     """
 
     def __init__(self, layers, options=None, project=None):
@@ -35,6 +35,7 @@ class SituationReport:
         self.overview = None
         self.schools_layout = None
         self.week_charts = {}
+        self.day_strips = {}
         if self.options.paper not in PAPERS:
             raise InputError(tr("Paper must be one of {papers}, not {paper}.").format(
                 papers=", ".join(PAPERS), paper=self.options.paper))
@@ -82,7 +83,8 @@ class SituationReport:
         self.schools_layout = load_template(
             self.project, SCHOOL_TEMPLATE, tr("{title} – schools").format(title=self.title),
             self.options.paper)
-        self.week_charts = fill_school_pages(self, self.schools_layout, feedback)
+        self.week_charts, self.day_strips = fill_school_pages(self, self.schools_layout,
+                                                              feedback)
         feedback.setProgress(20)
         return self.overview, self.schools_layout
 

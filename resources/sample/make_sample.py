@@ -85,6 +85,25 @@ SCENES = [
      (2021, 8, 8), (2024, 11, 30), "Trygghetsvandring", "Flyttade efter avspärrning."),
 ]
 
+# A scene that existed only in July 2026, beside a compulsory school (closed in the
+# summer break) and far from every preschool (open then): it meets no open school.
+# Its shape has a seed of its own, so the other scenes and the schools stay as they are.
+JULY_SCENE = ("Badplatsens parkering", (675115, 6576860), "Mo-Su 12:00-22:00", "closed",
+              (2026, 7, 1), (2026, 8, 1), "Trygghetsvandring",
+              "Bara i juli, under sommarlovet.")
+
+# kind, first day, last day, name: the EXAMPLE school year 2026/27 of the README
+# (core/school_calendar.py), not any municipality's real dates.
+SCHOOL_CALENDAR = [
+    ("term", (2026, 8, 17), (2026, 12, 18), "Höstterminen (HT 2026)"),
+    ("term", (2027, 1, 8), (2027, 6, 11), "Vårterminen (VT 2027)"),
+    ("holiday", (2026, 10, 26), (2026, 10, 30), "Höstlov (vecka 44)"),
+    ("holiday", (2026, 12, 21), (2027, 1, 7), "Jullov"),
+    ("holiday", (2027, 3, 1), (2027, 3, 5), "Sportlov (vecka 9)"),
+    ("holiday", (2027, 3, 29), (2027, 4, 2), "Påsklov"),
+]
+EXAMPLE_NOTE = "EXEMPEL – ersätt med kommunens egna datum / EXAMPLE – replace with your own dates"
+
 PRESCHOOLS = [
     "Förskolan " + n for n in (
         "Vitsippan", "Blåklinten", "Rönnbäret", "Hasselnöten", "Lärkan", "Ekorren",
@@ -248,11 +267,28 @@ def scenes_layer(rng):
         QgsField("notes", FieldType.STRING),
     ])
     rows = []
-    for name, centre, hours, status, first_seen, closed_on, source, notes in SCENES:
-        geometry = polygon(blob(rng, centre, 50, 140, rng.randint(6, 10)))
+    july_rng = random.Random(SEED + 1)
+    for scene, shapes in [(scene, rng) for scene in SCENES] + [(JULY_SCENE, july_rng)]:
+        name, centre, hours, status, first_seen, closed_on, source, notes = scene
+        geometry = polygon(blob(shapes, centre, 50, 140, shapes.randint(6, 10)))
         rows.append((geometry, [name, hours, status, date(first_seen), date(closed_on),
                                 source, notes]))
     add(layer, rows)
+    return layer
+
+
+def calendar_layer():
+    """The example school calendar as a table: the ranges for SCHOOL_TERMS (kind
+    term) and SCHOOL_HOLIDAYS (kind holiday)."""
+    layer = memory_layer("None", [
+        QgsField("kind", FieldType.STRING),
+        QgsField("first_day", FieldType.DATE),
+        QgsField("last_day", FieldType.DATE),
+        QgsField("name", FieldType.STRING),
+        QgsField("note", FieldType.STRING),
+    ])
+    add(layer, [(QgsGeometry(), [kind, date(first), date(last), name, EXAMPLE_NOTE])
+                for kind, first, last, name in SCHOOL_CALENDAR])
     return layer
 
 
@@ -348,6 +384,7 @@ def main(argv):
         (schools, "schools", "Schools and preschools as points (fictional)"),
         (grounds, "school_grounds", "Schools and preschools as school grounds (fictional)"),
         (districts_layer(), "districts", "Districts (fictional)"),
+        (calendar_layer(), "school_calendar", "EXAMPLE school calendar 2026/27 (fictional)"),
     ]
     for index, (layer, name, title) in enumerate(layers):
         write(layer, output, name, title, first=index == 0)

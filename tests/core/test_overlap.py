@@ -1,6 +1,7 @@
 """The overlap engine: geometry computed by hand, time by minute arithmetic."""
 
 import dataclasses
+import datetime
 import math
 import random
 
@@ -622,14 +623,14 @@ def test_cancel_is_seen_between_two_distinct_schedule_pairs_within_a_batch():
 def test_fields_match_the_records(record_type, fields):
     names = [f.name for f in dataclasses.fields(record_type) if f.name != "geometry"]
     assert [name for name, _ in fields] == names
-    assert {kind for _, kind in fields} <= {"int", "double", "string"}
+    assert {kind for _, kind in fields} <= {"int", "double", "string", "date"}
     for name, _ in fields:
         assert field_alias(name).strip()
 
 
 def test_rows_follow_field_order_and_kinds():
     analysis = analyse([school()], [scene(hours="22:00-03:00")], 100)
-    python_types = {"int": int, "double": float, "string": str}
+    python_types = {"int": int, "double": float, "string": str, "date": datetime.date}
     for record, fields in (
         (analysis.pairs[0], PAIR_FIELDS),
         (analysis.summaries[0], SUMMARY_FIELDS),

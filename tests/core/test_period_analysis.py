@@ -141,3 +141,26 @@ def test_dates_text_is_the_school_holidays_syntax(days, text):
     assert dates_text(days) == text
     assert [date.fromordinal(ordinal) for first, last in parse_date_ranges(text, "x")
             for ordinal in range(first.toordinal(), last.toordinal() + 1)] == days
+
+
+def test_every_summary_row_names_the_period_and_the_calendar():
+    terms, holidays = "2026-08-17/2026-12-18", "2026-10-26/2026-10-30;2026-11-13"
+    far = SchoolRecord(2, "långt bort", "förskola", Point(5000, 0), WeeklySchedule.parse(DEFAULT))
+    analysis = run([school(), far], [scene("Mo 12:00-13:00")], date(2026, 8, 17),
+                   date(2026, 12, 18), holidays, terms)
+    # One row with a scene nearby, one without: both carry the run's settings.
+    assert [s.scene_count for s in analysis.summaries] == [1, 0]
+    for summary in analysis.summaries:
+        assert (summary.period_start, summary.period_end) == (date(2026, 8, 17),
+                                                              date(2026, 12, 18))
+        assert summary.school_terms == "2026-08-17/2026-12-18"
+        # Normalised: the ranges parse back to the calendar given.
+        assert summary.school_holidays == "2026-10-26/2026-10-30, 2026-11-13"
+        assert SchoolCalendar.parse(summary.school_terms, summary.school_holidays) == \
+            SchoolCalendar.parse(terms, holidays)
+
+
+def test_without_a_calendar_the_calendar_fields_are_empty():
+    _, summary = only(run([school()], [scene("Mo 12:00-13:00")], date(2026, 3, 2),
+                          date(2026, 3, 8)))
+    assert (summary.school_terms, summary.school_holidays) == ("", "")

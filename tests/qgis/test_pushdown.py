@@ -394,7 +394,7 @@ WAITING = ("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'Drog
 
 def test_cancel_during_a_query_stops_the_database_and_keeps_the_old_table(hard):
     """The run waits for a table another session holds; cancel reaches the server."""
-    run(hard, "scenes", "schools", "held")
+    first, _ = run(hard, "scenes", "schools", "held")
     holder = psycopg2.connect(host="127.0.0.1", port=hard.port, dbname="drogscen",
                               user="postgres")
     log = Log()
@@ -438,7 +438,8 @@ def test_cancel_during_a_query_stops_the_database_and_keeps_the_old_table(hard):
     assert seen == [True, True]
     assert "The analysis was canceled." in str(error.value)
     # The table of the first run, whole.
-    assert hard.sql("SELECT count(*) FROM output_held") == [[17]]
+    assert hard.sql("SELECT count(*) FROM output_held") == [[first["PAIR_COUNT"]]]
+    assert first["PAIR_COUNT"] > 0
 
 
 def test_a_layer_filter_is_applied_in_the_database(hard):

@@ -12,7 +12,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-REPORT_DATE = datetime.date(2025, 6, 1)
+# After every date of the sample (its last scene closed in August 2026).
+REPORT_DATE = datetime.date(2026, 12, 18)
 
 
 def sample_layer(sample_gpkg, name):
@@ -77,7 +78,7 @@ def test_quarters_follow_each_other_and_add_up_to_the_years(sample_gpkg):
         assert after["period_start"].toPyDate() == (
             before["period_end"].toPyDate() + datetime.timedelta(days=1))
         assert after["active"] == before["active"] + after["opened"] - after["closed"]
-    assert quarters[-1]["period"] == "2025 Q2"
+    assert quarters[-1]["period"] == "2026 Q4"
     years = expected_years(dates(scenes))
     for year, (active, opened, closed) in years.items():
         mine = [q for q in quarters if q["period"].startswith(year)]
