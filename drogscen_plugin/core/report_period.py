@@ -13,7 +13,6 @@ from typing import Optional
 from ..i18n import tr
 from .school_calendar import SchoolCalendar
 
-
 SOURCES_SEPARATOR = "; "
 
 

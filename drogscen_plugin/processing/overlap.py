@@ -32,8 +32,8 @@ from ..qgis_io.checks import POLYGONS, require_distance, require_text
 from ..qgis_io.grid import grid_advice, source_extent
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
 from ..qgis_io.mixed import summary_geometries
-from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_records
 from ..qgis_io.school_sources import school_sources
+from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_records
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 

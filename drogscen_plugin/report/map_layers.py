@@ -2,10 +2,10 @@
 
 Input layers are not changed: each is styled on an empty scratch copy whose
 style becomes the map items' override. Only the scenes that existed in the
-analysis's period are drawn (from their first-seen and closed-on dates). The overview map labels the affected
-schools with their page numbers (the table of affected schools is the key),
-the scenes with their names first, and the districts last, so that labels
-do not collide.
+analysis's period are drawn (from their first-seen and closed-on dates). The
+overview map labels the affected schools with their page numbers (the table of
+affected schools is the key), the scenes with their names first, and the
+districts last, so that labels do not collide.
 """
 
 from qgis.core import (
