@@ -52,7 +52,11 @@ INSERT INTO scenes_period (name, active_hours, first_seen, closed_on, geom) VALU
   ('Framtid', '24/7', '2027-01-10', NULL, ST_Buffer(ST_SetSRID(
    ST_MakePoint({x} + 5100, {y} - 100), 3006), 30)),
   ('Natt', 'Mo-Fr 22:00-06:00', '2026-04-29', NULL, ST_Buffer(ST_SetSRID(
-   ST_MakePoint({x} + 2900, {y} - 150), 3006), 40));
+   ST_MakePoint({x} + 2900, {y} - 150), 3006), 40)),
+  ('Baklänges', 'Mo-Fr 16:00-18:00', '2026-11-01', '2026-10-01', ST_Buffer(ST_SetSRID(
+   ST_MakePoint({x} + 1900, {y} - 100), 3006), 30)),
+  ('Udda', 'Mo-Su 10:00-10:03', '2026-07-06', '2026-07-09', ST_Buffer(ST_SetSRID(
+   ST_MakePoint({x} + 4900, {y} + 100), 3006), 20));
 """.format(x=X, y=Y)
 
 TERMS = "2026-01-08/2026-06-12, 2026-08-17/2026-12-18"
@@ -94,10 +98,13 @@ def test_the_database_runs_a_calendar_period_and_counts_as_the_desktop(both_runs
            "database." in database[1]
     unreadable = ("Layer 'scenes_period', feature 8, field 'closed_on': 'snart' is not a date "
                   "(write 2026-08-17); counted as unknown")
-    assert unreadable in database[1] and unreadable in desktop[1]
+    backwards = ("Layer 'scenes_period', feature 11, field 'closed_on': closed on 2026-10-01 "
+                 "before it was first seen on 2026-11-01; both dates count as unknown")
+    for warning in (unreadable, backwards):
+        assert warning in database[1] and warning in desktop[1]
     if case == "a term with a lov week":
-        # Borta closed before, Framtid first seen after.
-        assert database[0]["SCENES_OUTSIDE_COUNT"] == 2
+        # Borta and Udda closed before, Framtid first seen after.
+        assert database[0]["SCENES_OUTSIDE_COUNT"] == 3
     for name in COUNTS + ("SCENES_OUTSIDE_COUNT",):
         assert database[0][name] == desktop[0][name], name
     assert database[0]["PAIR_COUNT"] >= 4
@@ -159,3 +166,12 @@ def test_the_sample_over_a_term_with_its_scene_dates_equals_the_desktop(calendar
     assert database[0]["PAIR_COUNT"] > 5 and database[0]["SCENES_OUTSIDE_COUNT"] > 0
     assert_equal_runs(database, desktop, PAIRS, ("school_fid", "scene_fid"), areas=True)
     assert_equal_runs(database, desktop, SUMMARIES, ("school_fid",), areas=False)
+
+
+def test_minutes_per_7_days_round_half_to_even_as_the_desktop(calendar):
+    """Udda: 3 minutes a day on 6-8 July, 9 minutes in 14 days: 4.5 per 7 days, 4."""
+    result, _ = run(calendar, "scenes_period", "schools_period", "udda", mode=1,
+                    **dict(DATES, **PERIODS["dated hours in the summer"]))
+    values = rows(result, *PAIRS, ("school_fid", "scene_fid"))[(6, 12)][0]
+    assert values["scene_min"] == 4
+    assert values["period_concurrent_min"] + values["period_afterhours_min"] == 9
