@@ -93,6 +93,14 @@ SELECT count(*), count(*) FILTER (WHERE (d.scene_count, d.worst_conflict, d.conc
 FROM same JOIN summary_never d USING (school_fid) JOIN summary_always b USING (school_fid)
 """
 
+# The first summaries that differ, both versions, to see why.
+DIFFERENT_SUMMARIES = """
+SELECT d.school_fid, b.school_fid IS NULL, to_jsonb(d) - 'geom' - 'id', to_jsonb(b) - 'geom' - 'id'
+FROM summary_never d JOIN summary_always b USING (school_fid)
+WHERE (to_jsonb(d) - 'geom' - 'id' - 'nearest_m') <> (to_jsonb(b) - 'geom' - 'id' - 'nearest_m')
+ORDER BY 1 LIMIT 3
+"""
+
 # The example school year 2026/27 (school_calendar.py).
 TERMS = "2026-08-17/2026-12-18, 2027-01-08/2027-06-11"
 HOLIDAYS = ("2026-10-26/2026-10-30, 2026-12-21/2027-01-07, 2027-03-01/2027-03-05, "
@@ -188,8 +196,14 @@ def main():
         print("pairs: desktop {}, database {}; only in the desktop's {}, only in the database's "
               "{}; of the common pairs: largest distance difference {} m, areas more than 0.1 % "
               "apart {}, other values different {}".format(*query(COMPARE)))
+        same, different = query(COMPARE_SUMMARY)
         print("schools with the same pairs in both: {}, their summaries different: {}".format(
-            *query(COMPARE_SUMMARY)))
+            same, different))
+        if int(different):
+            print(subprocess.run(
+                [os.path.join(bindir, "psql"), "-h", "127.0.0.1", "-p", str(cluster.port), "-U",
+                 "postgres", "-d", "bench", "-c", DIFFERENT_SUMMARIES],
+                capture_output=True, text=True, check=True).stdout)
     finally:
         cluster.stop()
 
