@@ -109,7 +109,8 @@ def _summary(school, schedule, hours_text, pairs, times):
             0, 0, None, None, None, None, None, 0, 0, "", 0, school.hours_note, school.geometry,
         )
     notes = [school.hours_note] if school.hours_note else []
-    for _, scene, _ in pairs:
+    # In the order of the scenes' ids, not of reading: a database table has no fixed order.
+    for _, scene, _ in sorted(pairs, key=lambda found: found[1].fid):
         if scene.hours_note:
             note = tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note)
             if note not in notes:

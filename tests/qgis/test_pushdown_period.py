@@ -56,7 +56,13 @@ INSERT INTO scenes_period (name, active_hours, first_seen, closed_on, geom) VALU
   ('Baklänges', 'Mo-Fr 16:00-18:00', '2026-11-01', '2026-10-01', ST_Buffer(ST_SetSRID(
    ST_MakePoint({x} + 1900, {y} - 100), 3006), 30)),
   ('Udda', 'Mo-Su 10:00-10:03', '2026-07-06', '2026-07-09', ST_Buffer(ST_SetSRID(
-   ST_MakePoint({x} + 4900, {y} + 100), 3006), 20));
+   ST_MakePoint({x} + 4900, {y} + 100), 3006), 20)),
+  ('Okänd A', NULL, NULL, NULL, ST_Buffer(ST_SetSRID(
+   ST_MakePoint({x} + 1000, {y} + 200), 3006), 20)),
+  ('Okänd B', 'ibland', NULL, NULL, ST_Buffer(ST_SetSRID(
+   ST_MakePoint({x} + 1000, {y} - 200), 3006), 20));
+-- Okänd A moves behind Okänd B in the table: reading order is not key order.
+UPDATE scenes_period SET name = name WHERE name = 'Okänd A';
 """.format(x=X, y=Y)
 
 TERMS = "2026-01-08/2026-06-12, 2026-08-17/2026-12-18"
