@@ -127,7 +127,7 @@ class PushDown:
 
     def _read(self, temporary, table, columns, layer, allowed, progress):
         self.execute(statements.read_table(temporary, table, columns),
-                      {"selected": table.selected})
+                     {"selected": table.selected})
         table_sql = statements.sql.Identifier(temporary)
         self.execute(statements.sql.SQL(statements.CHECKS).format(table=table_sql))
         repaired, skipped, infinite, kinds = self.cursor.fetchone()
@@ -142,7 +142,7 @@ class PushDown:
                 raise InputError(tr("Layer '{layer}': {kind} geometry is not supported.").format(
                     layer=layer, kind=kind))
         self.execute(statements.sql.SQL(statements.PREPARE).format(table=table_sql),
-                      progress=progress)
+                     progress=progress)
 
     def _distances(self, layer):
         """Warn of per-school distances that are not distances; those schools use DISTANCE."""
@@ -165,7 +165,7 @@ class PushDown:
         multi = QgsWkbTypes.isMultiType(summary_type)
         pairs_table, summary_table = outputs["OUTPUT"], outputs["SUMMARY"]
         self.execute(statements.output_table(pairs_table.schema, pairs_table.table, PAIR_FIELDS,
-                                              "MultiPolygon", self.srid))
+                                             "MultiPolygon", self.srid))
         self.execute(statements.insert(statements.INSERT_PAIRS, outputs["OUTPUT"]), conflicts)
         pairs = self.cursor.rowcount
         self.execute(statements.spatial_index(outputs["OUTPUT"]), progress=90)
@@ -174,7 +174,7 @@ class PushDown:
             QgsWkbTypes.displayString(summary_type), self.srid))
         geometry = "ST_Multi(s.geom)" if multi else "s.geom"
         self.execute(statements.insert(statements.INSERT_SUMMARY, outputs["SUMMARY"],
-                                        geometry), conflicts)
+                                       geometry), conflicts)
         self.execute(statements.spatial_index(outputs["SUMMARY"]), progress=100)
         tallies = self.tallies.values()
         return {
