@@ -64,6 +64,10 @@ SELECT (SELECT count(*) FROM out_never), (SELECT count(*) FROM out_always),
   max(abs(d.distance_m - b.distance_m)),
   count(*) FILTER (WHERE abs(d.overlap_m2 - b.overlap_m2)
                          > 1e-3 * greatest(d.overlap_m2, b.overlap_m2)),
+  max(abs(d.overlap_m2 - b.overlap_m2)) FILTER (WHERE abs(d.overlap_m2 - b.overlap_m2)
+                         > 1e-3 * greatest(d.overlap_m2, b.overlap_m2)),
+  max(greatest(d.overlap_m2, b.overlap_m2)) FILTER (WHERE abs(d.overlap_m2 - b.overlap_m2)
+                         > 1e-3 * greatest(d.overlap_m2, b.overlap_m2)),
   count(*) FILTER (WHERE (d.school_name, d.scene_name, d.scene_min, d.concurrent_min,
                           d.afterhours_min, d.conflict, d.presence_hours, d.guard_hours,
                           d.round_days, d.round_before, d.period_concurrent_min,
@@ -195,7 +199,8 @@ def main():
 
         print("pairs: desktop {}, database {}; only in the desktop's {}, only in the database's "
               "{}; of the common pairs: largest distance difference {} m, areas more than 0.1 % "
-              "apart {}, other values different {}".format(*query(COMPARE)))
+              "apart {} (at most {} m² apart, the largest of them {} m²), other values "
+              "different {}".format(*query(COMPARE)))
         same, different = query(COMPARE_SUMMARY)
         print("schools with the same pairs in both: {}, their summaries different: {}".format(
             same, different))
