@@ -64,10 +64,10 @@ SELECT (SELECT count(*) FROM out_never), (SELECT count(*) FROM out_always),
   max(abs(d.distance_m - b.distance_m)),
   count(*) FILTER (WHERE abs(d.overlap_m2 - b.overlap_m2)
                          > 1e-3 * greatest(d.overlap_m2, b.overlap_m2)),
-  max(abs(d.overlap_m2 - b.overlap_m2)) FILTER (WHERE abs(d.overlap_m2 - b.overlap_m2)
-                         > 1e-3 * greatest(d.overlap_m2, b.overlap_m2)),
-  max(greatest(d.overlap_m2, b.overlap_m2)) FILTER (WHERE abs(d.overlap_m2 - b.overlap_m2)
-                         > 1e-3 * greatest(d.overlap_m2, b.overlap_m2)),
+  coalesce(max(abs(d.overlap_m2 - b.overlap_m2)) FILTER (
+    WHERE abs(d.overlap_m2 - b.overlap_m2) > 1e-3 * greatest(d.overlap_m2, b.overlap_m2)), 0),
+  coalesce(max(greatest(d.overlap_m2, b.overlap_m2)) FILTER (
+    WHERE abs(d.overlap_m2 - b.overlap_m2) > 1e-3 * greatest(d.overlap_m2, b.overlap_m2)), 0),
   count(*) FILTER (WHERE (d.school_name, d.scene_name, d.scene_min, d.concurrent_min,
                           d.afterhours_min, d.conflict, d.presence_hours, d.guard_hours,
                           d.round_days, d.round_before, d.period_concurrent_min,

@@ -94,16 +94,24 @@ WHERE own IS NOT NULL AND NOT (own >= 0 AND own < 'Infinity') ORDER BY key
 """
 
 # True distance within reach (closed); a point's piece is the scene itself
-# when the whole scene lies within the circle. Buffers have 128 corners per
-# quarter circle: the 512-gon's area is within 0.003 % of the circle's.
+# when the whole scene lies within the circle. A point's circle has 4,096
+# corners (chords within 0.1 mm of the arc at 300 m, so that thin pieces
+# along the arc keep the desktop's exact areas within 0.1 %): one unit
+# circle, scaled and moved to each school, clipped to the scene's box.
+# Grounds' buffers have 128 corners per quarter circle (5.6 mm at 300 m).
 PAIRS = """
 CREATE TEMP TABLE drogscen_pair ON COMMIT DROP AS
+WITH unit AS (SELECT ST_Buffer('POINT(0 0)'::geometry, 1, 'quad_segs=1024') AS circle)
 SELECT s.key AS school, c.key AS scene, ST_Distance(s.geom, c.geom) AS distance_m,
-       CASE WHEN GeometryType(s.geom) = 'POINT' AND ST_DFullyWithin(c.geom, s.geom, s.reach)
-            THEN ST_Multi(c.geom)
-            ELSE ST_Multi(ST_CollectionExtract(ST_Intersection(
-                 c.geom, ST_Buffer(s.geom, s.reach, 'quad_segs=128')), 3)) END AS geom
-FROM drogscen_school s JOIN drogscen_scene c ON ST_DWithin(s.geom, c.geom, s.reach);
+       CASE WHEN GeometryType(s.geom) <> 'POINT'
+            THEN ST_Multi(ST_CollectionExtract(ST_Intersection(
+                 c.geom, ST_Buffer(s.geom, s.reach, 'quad_segs=128')), 3))
+            WHEN ST_DFullyWithin(c.geom, s.geom, s.reach) THEN ST_Multi(c.geom)
+            ELSE ST_Multi(ST_CollectionExtract(ST_Intersection(c.geom, ST_ClipByBox2D(
+                 ST_SetSRID(ST_Translate(ST_Scale(unit.circle, s.reach, s.reach),
+                                         ST_X(s.geom), ST_Y(s.geom)), ST_SRID(s.geom)),
+                 c.geom::box2d)), 3)) END AS geom
+FROM unit, drogscen_school s JOIN drogscen_scene c ON ST_DWithin(s.geom, c.geom, s.reach);
 ALTER TABLE drogscen_pair ADD COLUMN area float8;
 UPDATE drogscen_pair SET area = ST_Area(geom);
 ANALYZE drogscen_pair;
