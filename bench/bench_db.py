@@ -152,6 +152,8 @@ def main():
     parser.add_argument("--size", type=float, default=67000.0, help="side of the area, metres")
     parser.add_argument("--period", default="2026-08-17/2026-12-18",
                         help="first and last date, START/END (default: the autumn term)")
+    parser.add_argument("--steps", action="store_true",
+                        help="print each run's log lines with the seconds since its start")
     parser.add_argument("--run", help=argparse.SUPPRESS)
     parser.add_argument("--uri", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
@@ -179,11 +181,13 @@ def main():
             cluster.port)
         runs = {}
         for mode in ("never", "always"):
-            output = subprocess.run(
+            done = subprocess.run(
                 [sys.executable, os.path.abspath(__file__), "--run", mode, "--uri", uri,
                  "--period", arguments.period],
-                capture_output=True, text=True, check=True).stdout
-            runs[mode] = json.loads(output.strip().splitlines()[-1])
+                capture_output=True, text=True, check=True)
+            if arguments.steps:
+                print(done.stderr, end="")
+            runs[mode] = json.loads(done.stdout.strip().splitlines()[-1])
             print("{:8s} {:8.1f} s  peak {:7.0f} MiB  {} pairs, {} scenes outside {}".format(
                 "desktop" if mode == "never" else "database", runs[mode]["seconds"],
                 runs[mode]["peak_mib"], runs[mode]["pairs"], runs[mode]["outside"],

@@ -842,8 +842,8 @@
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="114"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="163"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="115"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="164"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -1150,6 +1150,16 @@
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/database/period.py" line="171"/>
+        <source>Time measures of {count} distinct combinations of a school&apos;s hours and scene activity…</source>
+        <translation>Tidsmått för {count} olika kombinationer av en skolas tider och drogscenernas aktivitet…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/period.py" line="192"/>
+        <source>Minutes of the time overlaps in the database…</source>
+        <translation>Minuter av tidsöverlappen i databasen…</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/database/plan.py" line="40"/>
         <source>{parameter} is not a PostGIS layer</source>
         <translation>{parameter} är inte ett PostGIS-lager</translation>
@@ -1232,28 +1242,33 @@
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="137"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="124"/>
+        <source>Writing the output tables in the database…</source>
+        <translation>Skriver resultattabellerna i databasen…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="138"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="142"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="143"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="155"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="156"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="218"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="219"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="241"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="242"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="404"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>

@@ -36,7 +36,7 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     times = PeriodTimes(times or TimeSettings(), is_canceled)
     analysis = Analysis()
     scenes = list(scenes)
-    analysis.scenes_outside = [scene.fid for scene in scenes if not times.exists(scene)]
+    analysis.scenes_outside = sorted(scene.fid for scene in scenes if not times.exists(scene))
     scenes = [scene for scene in scenes if times.exists(scene)]
     space = Space(schools, scenes, distance)
     school_hours = [times.school_hours(school) for school in schools]

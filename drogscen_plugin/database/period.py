@@ -167,6 +167,10 @@ class PeriodSteps:
         texts, dates and rounds with the desktop's period engine."""
         run = self.run
         run.execute(period_sql.COMBINATIONS)
+        run.execute("SELECT count(*) FROM drogscen_measure")
+        run.feedback.pushInfo(tr("Time measures of {count} distinct combinations of a school's "
+                                 "hours and scene activity…").format(
+            count=run.cursor.fetchone()[0]))
         with run.connection.cursor(name="drogscen_activities") as activities:
             activities.itersize = _BATCH
             activities.execute(period_sql.ACTIVITIES)
@@ -185,6 +189,7 @@ class PeriodSteps:
                                  found.round_count))
                 psycopg2.extras.execute_values(
                     run.cursor, "INSERT INTO drogscen_text VALUES %s", rows)
+        run.feedback.pushInfo(tr("Minutes of the time overlaps in the database…"))
         run.execute(period_sql.MINUTES, self.bounds, progress=80)
 
 

@@ -121,6 +121,7 @@ class PushDown:
         self.execute(period_sql.UNION)
         self.execute(statements.BUFFERS)
         self.period.measures()
+        self.feedback.pushInfo(tr("Writing the output tables in the database…"))
         counts = self._write(school_wkb_type)
         counts["SCENES_OUTSIDE_COUNT"] = len(outside)
         return counts
