@@ -6,7 +6,7 @@ the period to its end), ``drogscen_hours`` (hours text -> schedule, weekly
 label, note), ``drogscen_dates`` (date field values -> the days a scene
 exists), ``drogscen_part`` (a scene schedule while the scene exists: its
 activity), ``drogscen_measure`` (the measures per school schedule and
-activity, a pair's or the union of a school's scenes').
+parts: a pair's one, or all of a school's scenes').
 """
 
 from .session import sql
@@ -61,25 +61,34 @@ ANALYZE drogscen_scene;
 ANALYZE drogscen_school;
 """
 
-# Each school's scenes: how many, the nearest, and their activity together.
+# Each school's scenes: how many, the nearest, and their parts (keys, not
+# values: integer arrays compare and hash cheaply).
 UNION = """
 CREATE TEMP TABLE drogscen_union ON COMMIT DROP AS
-SELECT p.school, count(*) AS scenes, min(p.distance_m) AS nearest, range_agg(t.active) AS active
+SELECT p.school, count(*) AS scenes, min(p.distance_m) AS nearest,
+       array_agg(DISTINCT c.part ORDER BY c.part) AS parts
 FROM drogscen_pair p JOIN drogscen_scene c ON c.key = p.scene
-     JOIN drogscen_part t ON t.id = c.part
 GROUP BY p.school;
 ANALYZE drogscen_union;
 """
 
-# The distinct (school schedule, activity) whose measures are needed.
+# The distinct (school schedule, parts) whose measures are needed, a pair's
+# (one part) or a school's (all its scenes' parts), and their activity together.
 COMBINATIONS = """
 CREATE TEMP TABLE drogscen_measure ON COMMIT DROP AS
-SELECT DISTINCT s.schedule AS school, t.active
+SELECT DISTINCT s.schedule AS school, ARRAY[c.part] AS parts
 FROM drogscen_pair p JOIN drogscen_school s ON s.key = p.school
-     JOIN drogscen_scene c ON c.key = p.scene JOIN drogscen_part t ON t.id = c.part
+     JOIN drogscen_scene c ON c.key = p.scene
 UNION
-SELECT s.schedule, u.active FROM drogscen_union u JOIN drogscen_school s ON s.key = u.school;
-ALTER TABLE drogscen_measure ADD COLUMN id serial PRIMARY KEY;
+SELECT s.schedule, u.parts FROM drogscen_union u JOIN drogscen_school s ON s.key = u.school;
+ALTER TABLE drogscen_measure ADD COLUMN id serial PRIMARY KEY,
+  ADD COLUMN active tsmultirange;
+UPDATE drogscen_measure m SET active = a.active
+FROM (SELECT m.id, range_agg(t.active) AS active
+      FROM drogscen_measure m CROSS JOIN unnest(m.parts) AS part
+           JOIN drogscen_part t ON t.id = part
+      GROUP BY m.id) AS a
+WHERE a.id = m.id;
 CREATE TEMP TABLE drogscen_text (id int PRIMARY KEY, presence_hours text, guard_hours text,
     round_days text, round_before text, conflict_dates text, round_count bigint) ON COMMIT DROP;
 """
@@ -117,7 +126,7 @@ UPDATE drogscen_measure SET
   scene_min = pg_temp.drogscen_per_7_days(period_scene_min, %(days)s),
   concurrent_min = pg_temp.drogscen_per_7_days(period_concurrent_min, %(days)s),
   afterhours_min = pg_temp.drogscen_per_7_days(period_afterhours_min, %(days)s);
-CREATE INDEX ON drogscen_measure (school);
+CREATE INDEX ON drogscen_measure (school, parts);
 ANALYZE drogscen_measure;
 """
 

@@ -169,8 +169,8 @@ SELECT p.geom, p.school, p.scene, s.name, s.type, s.label, c.name, c.label, p.di
        m.period_concurrent_min, m.period_afterhours_min, m.conflict_dates, m.round_count,
        concat_ws('; ', NULLIF(s.note, ''), NULLIF(c.note, ''))
 FROM drogscen_pair p JOIN drogscen_school s ON s.key = p.school
-     JOIN drogscen_scene c ON c.key = p.scene JOIN drogscen_part t ON t.id = c.part
-     JOIN drogscen_measure m ON m.school = s.schedule AND m.active = t.active
+     JOIN drogscen_scene c ON c.key = p.scene
+     JOIN drogscen_measure m ON m.school = s.schedule AND m.parts = ARRAY[c.part]
      LEFT JOIN drogscen_buffer b ON b.school = p.school
 ORDER BY p.school, p.scene
 """
@@ -191,7 +191,7 @@ SELECT {geometry}, s.key, s.name, s.type, s.label, coalesce(u.scenes, 0),
        concat_ws('; ', NULLIF(s.note, ''), n.notes)
 FROM drogscen_school s
      LEFT JOIN drogscen_union u ON u.school = s.key
-     LEFT JOIN drogscen_measure m ON m.school = s.schedule AND m.active = u.active
+     LEFT JOIN drogscen_measure m ON m.school = s.schedule AND m.parts = u.parts
      LEFT JOIN (
        SELECT school, string_agg(note, '; ' ORDER BY first) AS notes
        FROM (SELECT p.school, format(%(note_format)s, c.name, c.note) AS note,
