@@ -5,8 +5,9 @@ schedule of the period once, its open intervals from the look-back before
 the period to its end), ``drogscen_hours`` (hours text -> schedule, weekly
 label, note), ``drogscen_dates`` (date field values -> the days a scene
 exists), ``drogscen_part`` (a scene schedule while the scene exists: its
-activity), ``drogscen_measure`` (the measures per school schedule and
-parts: a pair's one, or all of a school's scenes').
+activity), ``drogscen_combination`` (a school schedule and parts: a
+pair's one, or all of a school's scenes'), ``drogscen_measure`` (the
+measures per distinct school schedule and activity).
 """
 
 from .session import sql
@@ -73,22 +74,30 @@ ANALYZE drogscen_union;
 """
 
 # The distinct (school schedule, parts) whose measures are needed, a pair's
-# (one part) or a school's (all its scenes' parts), and their activity together.
+# (one part) or a school's (all its scenes' parts), and their activity
+# together; the measures once per distinct (school schedule, activity).
 COMBINATIONS = """
-CREATE TEMP TABLE drogscen_measure ON COMMIT DROP AS
+CREATE TEMP TABLE drogscen_combination ON COMMIT DROP AS
 SELECT DISTINCT s.schedule AS school, ARRAY[c.part] AS parts
 FROM drogscen_pair p JOIN drogscen_school s ON s.key = p.school
      JOIN drogscen_scene c ON c.key = p.scene
 UNION
 SELECT s.schedule, u.parts FROM drogscen_union u JOIN drogscen_school s ON s.key = u.school;
-ALTER TABLE drogscen_measure ADD COLUMN id serial PRIMARY KEY,
-  ADD COLUMN active tsmultirange;
-UPDATE drogscen_measure m SET active = a.active
-FROM (SELECT m.id, range_agg(t.active) AS active
-      FROM drogscen_measure m CROSS JOIN unnest(m.parts) AS part
+ALTER TABLE drogscen_combination ADD COLUMN id serial PRIMARY KEY,
+  ADD COLUMN active tsmultirange, ADD COLUMN measure int;
+UPDATE drogscen_combination k SET active = a.active
+FROM (SELECT k.id, range_agg(t.active) AS active
+      FROM drogscen_combination k CROSS JOIN unnest(k.parts) AS part
            JOIN drogscen_part t ON t.id = part
-      GROUP BY m.id) AS a
-WHERE a.id = m.id;
+      GROUP BY k.id) AS a
+WHERE a.id = k.id;
+CREATE TEMP TABLE drogscen_measure ON COMMIT DROP AS
+SELECT DISTINCT school, active FROM drogscen_combination;
+ALTER TABLE drogscen_measure ADD COLUMN id serial PRIMARY KEY;
+UPDATE drogscen_combination k SET measure = m.id FROM drogscen_measure m
+  WHERE m.school = k.school AND m.active = k.active;
+CREATE INDEX ON drogscen_combination (school, parts);
+ANALYZE drogscen_combination;
 CREATE TEMP TABLE drogscen_text (id int PRIMARY KEY, presence_hours text, guard_hours text,
     round_days text, round_before text, conflict_dates text, round_count bigint) ON COMMIT DROP;
 """
@@ -126,7 +135,6 @@ UPDATE drogscen_measure SET
   scene_min = pg_temp.drogscen_per_7_days(period_scene_min, %(days)s),
   concurrent_min = pg_temp.drogscen_per_7_days(period_concurrent_min, %(days)s),
   afterhours_min = pg_temp.drogscen_per_7_days(period_afterhours_min, %(days)s);
-CREATE INDEX ON drogscen_measure (school, parts);
 ANALYZE drogscen_measure;
 """
 

@@ -170,7 +170,8 @@ SELECT p.geom, p.school, p.scene, s.name, s.type, s.label, c.name, c.label, p.di
        concat_ws('; ', NULLIF(s.note, ''), NULLIF(c.note, ''))
 FROM drogscen_pair p JOIN drogscen_school s ON s.key = p.school
      JOIN drogscen_scene c ON c.key = p.scene
-     JOIN drogscen_measure m ON m.school = s.schedule AND m.parts = ARRAY[c.part]
+     JOIN drogscen_combination k ON k.school = s.schedule AND k.parts = ARRAY[c.part]
+     JOIN drogscen_measure m ON m.id = k.measure
      LEFT JOIN drogscen_buffer b ON b.school = p.school
 ORDER BY p.school, p.scene
 """
@@ -191,7 +192,8 @@ SELECT {geometry}, s.key, s.name, s.type, s.label, coalesce(u.scenes, 0),
        concat_ws('; ', NULLIF(s.note, ''), n.notes)
 FROM drogscen_school s
      LEFT JOIN drogscen_union u ON u.school = s.key
-     LEFT JOIN drogscen_measure m ON m.school = s.schedule AND m.parts = u.parts
+     LEFT JOIN drogscen_combination k ON k.school = s.schedule AND k.parts = u.parts
+     LEFT JOIN drogscen_measure m ON m.id = k.measure
      LEFT JOIN (
        SELECT school, string_agg(note, '; ' ORDER BY first) AS notes
        FROM (SELECT p.school, format(%(note_format)s, c.name, c.note) AS note,
