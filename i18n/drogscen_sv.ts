@@ -555,19 +555,19 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
         <source>Period start</source>
         <translation>Periodens början</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="102"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="282"/>
         <source>Period end</source>
         <translation>Periodens slut</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="301"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="293"/>
         <source>School terms</source>
         <translation>Terminer</translation>
     </message>
@@ -575,7 +575,7 @@
         <location filename="../drogscen_plugin/core/fields.py" line="104"/>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
         <location filename="../drogscen_plugin/gui/period_form.py" line="39"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="295"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
     </message>
@@ -811,20 +811,20 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="57"/>
-        <location filename="../drogscen_plugin/core/period_times.py" line="152"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="99"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="125"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="114"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="362"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="447"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="355"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="440"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
         <location filename="../drogscen_plugin/qgis_io/writing.py" line="92"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="119"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="258"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="120"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="168"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -837,31 +837,6 @@
         <location filename="../drogscen_plugin/core/period.py" line="59"/>
         <source>{name}: {text!r} is not a date (write 2026-08-17)</source>
         <translation>{name}: {text!r} är inte ett datum (skriv 2026-08-17)</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/period_times.py" line="33"/>
-        <source>a public holiday</source>
-        <translation>en helgdag</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/period_times.py" line="34"/>
-        <source>a school holiday</source>
-        <translation>ett skollov</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/period_times.py" line="35"/>
-        <source>outside the terms</source>
-        <translation>utanför terminerna</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/period_times.py" line="72"/>
-        <source>the period {start} to {end} is not one Monday-to-Sunday week</source>
-        <translation>perioden {start} till {end} är inte en vecka måndag–söndag</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/period_times.py" line="78"/>
-        <source>{day} is {kind}</source>
-        <translation>{day} är {kind}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/report_content.py" line="129"/>
@@ -955,87 +930,87 @@
         <translation>Utanför stadsdelarna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Jan</source>
         <translation>jan</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Feb</source>
         <translation>feb</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Mar</source>
         <translation>mar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Apr</source>
         <translation>apr</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>May</source>
         <translation>maj</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Jun</source>
         <translation>jun</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="32"/>
         <source>Jul</source>
         <translation>jul</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="34"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
         <source>Aug</source>
         <translation>aug</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="34"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
         <source>Sep</source>
         <translation>sep</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="34"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
         <source>Oct</source>
         <translation>okt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="34"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
         <source>Nov</source>
         <translation>nov</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="34"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="33"/>
         <source>Dec</source>
         <translation>dec</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="88"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="87"/>
         <source>Period: not recorded in the outputs</source>
         <translation>Period: finns inte i utdata</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="89"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="88"/>
         <source>Period: {dates}</source>
         <translation>Period: {dates}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="94"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="93"/>
         <source>School calendar: none given (every day a term day, no school holidays)</source>
         <translation>Läsårskalender: ingen angiven (varje dag en terminsdag, inga lov)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="96"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="95"/>
         <source>none given</source>
         <translation>inga angivna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/report_period.py" line="101"/>
+        <location filename="../drogscen_plugin/core/report_period.py" line="100"/>
         <source>School calendar: terms {terms}; school holidays {holidays}</source>
         <translation>Läsårskalender: terminer {terms}; lov {holidays}</translation>
     </message>
@@ -1202,6 +1177,42 @@
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/database/period.py" line="34"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="332"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="63"/>
+        <source> and {count} more</source>
+        <translation> och {count} till</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/period.py" line="106"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="315"/>
+        <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
+        <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/period.py" line="133"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="392"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
+        <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
+        <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/period.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="357"/>
+        <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
+        <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/period.py" line="171"/>
+        <source>Time measures of {count} distinct combinations of a school&apos;s hours and scene activity…</source>
+        <translation>Tidsmått för {count} olika kombinationer av en skolas tider och drogscenernas aktivitet…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/period.py" line="192"/>
+        <source>Minutes of the time overlaps in the database…</source>
+        <translation>Minuter av tidsöverlappen i databasen…</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/database/plan.py" line="41"/>
         <source>{parameter} is not a PostGIS layer</source>
         <translation>{parameter} är inte ett PostGIS-lager</translation>
@@ -1242,116 +1253,96 @@
         <translation>databasen saknar {what}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="119"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="116"/>
         <source>Running on this computer: RUN_IN_DATABASE is &apos;never&apos;.</source>
         <translation>Körs på den här datorn: RUN_IN_DATABASE är &apos;never&apos;.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/plan.py" line="123"/>
-        <source>the database computes one ordinary week, and {reason}</source>
-        <translation>databasen beräknar en vanlig vecka, och {reason}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="129"/>
         <source>Cannot run in the database (RUN_IN_DATABASE &apos;always&apos;): {reason}.</source>
         <translation>Kan inte köras i databasen (RUN_IN_DATABASE &apos;always&apos;): {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="131"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="125"/>
         <source>Running on this computer: {reason}.</source>
         <translation>Körs på den här datorn: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="133"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="127"/>
         <source>Running in the database: the inputs and outputs are tables of one PostGIS database.</source>
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="61"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="332"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="63"/>
-        <source> and {count} more</source>
-        <translation> och {count} till</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="105"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
         <source>The database run failed: {error}</source>
         <translation>Körningen i databasen misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="121"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="339"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="332"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="124"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="341"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="334"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="132"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="123"/>
         <source>Finding pairs in the database…</source>
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="147"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="128"/>
+        <source>Writing the output tables in the database…</source>
+        <translation>Skriver resultattabellerna i databasen…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="142"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="152"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="147"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="187"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="315"/>
-        <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
-        <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="220"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="392"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
-        <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
-        <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="231"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="160"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="318"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="228"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="342"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="384"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="252"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="377"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/session.py" line="69"/>
+        <location filename="../drogscen_plugin/database/session.py" line="61"/>
         <source>PostgreSQL 14 or newer (the server is {version})</source>
         <translation>PostgreSQL 14 eller senare (servern är {version})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/session.py" line="72"/>
+        <location filename="../drogscen_plugin/database/session.py" line="79"/>
         <source>the PostGIS extension in the database</source>
         <translation>tillägget PostGIS i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/session.py" line="74"/>
+        <location filename="../drogscen_plugin/database/session.py" line="81"/>
         <source>the right of user {user} to create temporary tables (TEMP)</source>
         <translation>rätten för användaren {user} att skapa tillfälliga tabeller (TEMP)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/session.py" line="78"/>
+        <location filename="../drogscen_plugin/database/session.py" line="85"/>
         <source>the right of user {user} to create tables in schema {schema}</source>
         <translation>rätten för användaren {user} att skapa tabeller i schemat {schema}</translation>
     </message>
@@ -1751,7 +1742,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="48"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="81"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="245"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="237"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="55"/>
         <location filename="../drogscen_plugin/report/data.py" line="151"/>
         <source>Overlaps</source>
@@ -1761,7 +1752,7 @@
         <location filename="../drogscen_plugin/gui/results.py" line="49"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="202"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="55"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="160"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="167"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1838,7 +1829,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="196"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="130"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="122"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="72"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="173"/>
         <source>Open drug scenes</source>
@@ -1923,13 +1914,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="348"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="196"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="349"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -2466,7 +2457,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="62"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="220"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="212"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2641,7 +2632,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="138"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="254"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="246"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="58"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>School summary</source>
@@ -2659,7 +2650,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="150"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -3148,17 +3139,12 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="44"/>
-        <source>the scenes&apos; dates ({fields}) are used</source>
-        <translation>platsernas datum ({fields}) används</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="99"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="91"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="94"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -3179,187 +3165,182 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="115"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="132"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="124"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="139"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="131"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="144"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="136"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="150"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="142"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="163"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="155"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="170"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="173"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="177"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="169"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="188"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="194"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="198"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="216"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="230"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="223"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="223"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="231"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="223"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="234"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="247"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="239"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="256"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="248"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="258"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="250"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="260"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="252"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="263"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="255"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="266"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="258"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="262"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="267"/>
         <source>Scenes that did not exist in the period</source>
         <translation>Platser som inte fanns under perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="280"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="272"/>
         <source>Scene first seen field</source>
         <translation>Fält för platsens först sedd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="273"/>
         <source>Scene closed on field</source>
         <translation>Fält för platsens stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="285"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="277"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="291"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="283"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="295"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="301"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="293"/>
         <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="349"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="342"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="364"/>
-        <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
-        <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="465"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="458"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -4504,12 +4485,40 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation type="vanished">Det analyserade skollagret (sammanställningens school_fid är dess objekt-id): varje skolas egna öppettider för dess sida.</translation>
     </message>
     <message>
+        <source>a public holiday</source>
+        <translation type="vanished">en helgdag</translation>
+    </message>
+    <message>
+        <source>a school holiday</source>
+        <translation type="vanished">ett skollov</translation>
+    </message>
+    <message>
         <source>a weekday, a time span, &apos;24/7&apos; or &apos;off&apos;</source>
         <translation type="vanished">en veckodag, ett tidsintervall, &apos;24/7&apos; eller &apos;off&apos;</translation>
     </message>
     <message>
+        <source>outside the terms</source>
+        <translation type="vanished">utanför terminerna</translation>
+    </message>
+    <message>
+        <source>the database computes one ordinary week, and {reason}</source>
+        <translation type="vanished">databasen beräknar en vanlig vecka, och {reason}</translation>
+    </message>
+    <message>
+        <source>the period {start} to {end} is not one Monday-to-Sunday week</source>
+        <translation type="vanished">perioden {start} till {end} är inte en vecka måndag–söndag</translation>
+    </message>
+    <message>
+        <source>the scenes&apos; dates ({fields}) are used</source>
+        <translation type="vanished">platsernas datum ({fields}) används</translation>
+    </message>
+    <message>
         <source>{count} points lie within the grounds of the same school and were merged into them: {ids}.</source>
         <translation type="vanished">{count} punkter ligger inom samma skolas skolgård och slogs ihop med den: {ids}.</translation>
+    </message>
+    <message>
+        <source>{day} is {kind}</source>
+        <translation type="vanished">{day} är {kind}</translation>
     </message>
     <message>
         <source>{school}: the opening hours {hours} do not give the analysis&apos;s results; the week chart&apos;s red and amber bars follow the analysis. Give the schools layer and the default hours the analysis used.</source>

@@ -36,7 +36,7 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     times = PeriodTimes(times or TimeSettings(), is_canceled)
     analysis = Analysis()
     scenes = list(scenes)
-    analysis.scenes_outside = [scene.fid for scene in scenes if not times.exists(scene)]
+    analysis.scenes_outside = sorted(scene.fid for scene in scenes if not times.exists(scene))
     scenes = [scene for scene in scenes if times.exists(scene)]
     space = Space(schools, scenes, distance)
     school_hours = [times.school_hours(school) for school in schools]
@@ -114,7 +114,8 @@ def _summary(school, schedule, hours_text, pairs, times, run):
             *run,
         )
     notes = [school.hours_note] if school.hours_note else []
-    for _, scene, _ in pairs:
+    # In the order of the scenes' ids, not of reading: a database table has no fixed order.
+    for _, scene, _ in sorted(pairs, key=lambda found: found[1].fid):
         if scene.hours_note:
             note = tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note)
             if note not in notes:

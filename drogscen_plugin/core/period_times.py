@@ -17,10 +17,6 @@ from .intervals import union
 from .period import Period, dated_hours_text, period_measures
 from .schedule import WEEKDAYS, Schedule, WeeklySchedule
 from .school_calendar import (
-    BREAK,
-    HOLIDAY,
-    LOV,
-    TERM,
     CalendarDefaults,
     CalendarSchedule,
     SchoolCalendar,
@@ -28,13 +24,6 @@ from .school_calendar import (
 )
 
 _MINUTE = timedelta(minutes=1)
-# Literal tr() calls, so the translation tools find them.
-_DAY_KINDS = {
-    HOLIDAY: lambda: tr("a public holiday"),
-    LOV: lambda: tr("a school holiday"),
-    BREAK: lambda: tr("outside the terms"),
-}
-
 TimeMeasures = namedtuple(
     "TimeMeasures",
     "scene_min concurrent_min afterhours_min conflict presence_hours guard_hours round_days "
@@ -61,22 +50,6 @@ class TimeSettings:
     def is_week(self):
         """A Monday-to-Sunday week: its hours are written as weekly hours."""
         return self.period.days == 7 and self.period.start.weekday() == 0
-
-    def not_plain_week(self):
-        """Why the period is not a plain week (a week of term days), or "".
-
-        In a plain week every school has its weekly hours: the weekly
-        engine (the database's) gives the period's figures.
-        """
-        if not self.is_week:
-            return tr("the period {start} to {end} is not one Monday-to-Sunday week").format(
-                start=self.period.start.isoformat(), end=self.period.end.isoformat())
-        for offset in range(7):
-            day = self.period.start + timedelta(days=offset)
-            kind = self.calendar.day_kind(day)
-            if kind != TERM:
-                return tr("{day} is {kind}").format(day=day.isoformat(), kind=_DAY_KINDS[kind]())
-        return ""
 
 
 def dates_text(dates):

@@ -108,20 +108,14 @@ def _connected(scenes, outputs):
     return connection
 
 
-def choose(mode, algorithm, parameters, context, crs, feedback, time_refusal=""):
+def choose(mode, algorithm, parameters, context, crs, feedback):
     """A Plan with an open connection, or None to run on this computer; says
     which in the log, and why. ``ALWAYS`` raises InputError naming what is missing.
-
-    ``time_refusal``: why the period is more than the database computes (one
-    plain week), or "".
     """
     if mode == NEVER:
         feedback.pushInfo(tr("Running on this computer: RUN_IN_DATABASE is 'never'."))
         return None
     try:
-        if time_refusal:
-            raise _Refusal(tr("the database computes one ordinary week, and {reason}").format(
-                reason=time_refusal))
         scenes, schools, outputs = _tables(algorithm, parameters, context, crs)
         connection = _connected(scenes, outputs)
     except _Refusal as refusal:

@@ -1,13 +1,13 @@
 """drogscen:overlap as SQL in the database of its inputs and outputs.
 
 One transaction: the inputs are read into temporary tables (2D, linear,
-invalid polygons repaired as on the desktop), the plugin's own parser reads
-each distinct hours text once, the schedules go into a temporary table as
-int4multirange values, pairs come from ST_DWithin on spatial indexes, and
-the minutes of time overlaps from the range operators. Only hours texts,
-schedules, keys and counts cross to this computer, never a geometry. The
-output tables replace any earlier ones at commit, so that readers see the
-old result or the new one, never half.
+invalid polygons repaired as on the desktop), the time part (period.py)
+puts each distinct schedule of the analysis period into a temporary table
+as a tsmultirange, pairs come from ST_DWithin on spatial indexes, and the
+minutes of time overlaps from the range operators. Only hours texts, date
+values, schedules, keys and counts cross to this computer, never a
+geometry. The output tables replace any earlier ones at commit, so that
+readers see the old result or the new one, never half.
 """
 
 from qgis.core import (
@@ -20,26 +20,21 @@ from qgis.PyQt.QtCore import Qt
 
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
-from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
-from ..core.period_times import PeriodTimes
-from ..core.schedule import Schedule
-from ..core.timing import time_measures
 from ..definitions import parameters as keys
 from ..definitions.conflicts import AFTER_HOURS, CONCURRENT, NO_CONFLICT
 from ..i18n import tr
 from ..processing.outputs import Destination
 from ..qgis_io.checks import POLYGONS, require_geometry_type
-from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, is_blank
+from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
 from ..qgis_io.school_sources import school_sources
 from ..qgis_io.writing import output_wkb_type
+from . import period_sql
 from . import sql as statements
-from .ranges import multirange_text, schedule_of
+from .period import PeriodSteps, listed
 from .session import psycopg2
 
 _SCENE_TYPES = ("POLYGON", "MULTIPOLYGON")
 _SCHOOL_TYPES = ("POINT", "MULTIPOINT", "POLYGON", "MULTIPOLYGON")
-# Ids named in one log line.
-_LISTED = 20
 
 
 class _Tally:
@@ -55,22 +50,15 @@ class _Tally:
         self.refused, self.hours_unlikely = [], []
 
 
-def _listed(ids):
-    text = ", ".join(str(key) for key in ids[:_LISTED])
-    if len(ids) > _LISTED:
-        text += tr(" and {count} more").format(count=len(ids) - _LISTED)
-    return text
-
-
 class PushDown:
     """One database run. ``fields`` are the chosen field names: scene (name,
-    hours) and school (name, type, hours, distance)."""
+    hours, first seen, closed on) and school (name, type, hours, distance);
+    ``times`` the TimeSettings."""
 
     def __init__(self, plan, scene_fields, school_fields, defaults, distance, crs, feedback,
                  times):
         self.plan = plan
-        # The period: a plain week (plan.py), so weekly minutes are its minutes.
-        self.times = PeriodTimes(times)
+        self.period = PeriodSteps(self, times, scene_fields[2:])
         self.connection = plan.connection
         self.scene_fields = scene_fields
         self.school_fields = school_fields
@@ -79,7 +67,6 @@ class PushDown:
         self.srid = crs.postgisSrid()
         self.feedback = feedback
         self.tallies = {}
-        self.weeks = {}
         self.cursor = None
         # The schools' data sources, for every summary row (qgis_io.school_sources).
         self.school_sources = ""
@@ -94,6 +81,8 @@ class PushDown:
         try:
             with self.connection.cursor() as cursor:
                 self.cursor = cursor
+                # The text of dates and multiranges this run reads.
+                cursor.execute("SET LOCAL datestyle = 'ISO, YMD'")
                 counts = self._steps(layer_names, school_wkb_type)
             if feedback.isCanceled():
                 raise AnalysisCanceled(tr("The analysis was canceled."))
@@ -109,7 +98,7 @@ class PushDown:
             self.connection.rollback()
             self.connection.close()
 
-    def _execute(self, statement, parameters=None, progress=None):
+    def execute(self, statement, parameters=None, progress=None):
         if self.feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
         self.cursor.execute(statement, parameters)
@@ -125,107 +114,47 @@ class PushDown:
         self._read("drogscen_school", plan.schools,
                    statements.school_columns(*self.school_fields), layer_names[1],
                    _SCHOOL_TYPES, 10)
-        self._schedules(layer_names)
+        self.period.read_schedules(layer_names, self.scene_fields[1], self.school_fields[2])
+        self.period.read_dates(layer_names[0])
+        outside = self.period.assign(self.distance)
         self._distances(layer_names[1])
         for tally in self.tallies.values():
             tally.report()
         self.feedback.pushInfo(tr("Finding pairs in the database…"))
-        self._execute(statements.PAIRS, progress=70)
-        self._execute(statements.BUFFERS)
-        self._measures()
-        return self._write(school_wkb_type)
+        self.execute(statements.PAIRS, progress=70)
+        self.execute(period_sql.UNION)
+        self.execute(statements.BUFFERS)
+        self.period.measures()
+        self.feedback.pushInfo(tr("Writing the output tables in the database…"))
+        counts = self._write(school_wkb_type)
+        counts["SCENES_OUTSIDE_COUNT"] = len(outside)
+        return counts
 
     def _read(self, temporary, table, columns, layer, allowed, progress):
-        self._execute(statements.read_table(temporary, table, columns),
-                      {"selected": table.selected})
+        self.execute(statements.read_table(temporary, table, columns),
+                     {"selected": table.selected})
         table_sql = statements.sql.Identifier(temporary)
-        self._execute(statements.sql.SQL(statements.CHECKS).format(table=table_sql))
+        self.execute(statements.sql.SQL(statements.CHECKS).format(table=table_sql))
         repaired, skipped, infinite, kinds = self.cursor.fetchone()
         tally = self.tallies[temporary] = _Tally(layer, self.feedback)
         tally.repaired, tally.skipped = repaired or [], skipped or []
         if infinite:
             raise InputError(tr("Layer '{layer}': features with coordinates that are not finite "
                                 "numbers (feature ids {ids}).").format(
-                                    layer=layer, ids=_listed(infinite)))
+                                    layer=layer, ids=listed(infinite)))
         for kind in kinds or ():
             if kind not in allowed:
                 raise InputError(tr("Layer '{layer}': {kind} geometry is not supported.").format(
                     layer=layer, kind=kind))
-        self._execute(statements.sql.SQL(statements.PREPARE).format(table=table_sql),
-                      progress=progress)
-
-    def _week(self, schedule):
-        """The id of a schedule in drogscen_week, added when new."""
-        if schedule not in self.weeks:
-            self.weeks[schedule] = len(self.weeks) + 1
-        return self.weeks[schedule]
-
-    def _schedules(self, layer_names):
-        """Parse each distinct hours text once; fill drogscen_week and drogscen_hours."""
-        self._execute(statements.SCHEDULES)
-        rows = []
-        self._execute(statements.DISTINCT_SCENE_HOURS)
-        flagged = self.scene_fields[1] is not None
-        for (text,) in self.cursor.fetchall():
-            schedule, note = scene_schedule(text)
-            if note and flagged:
-                self._flag("drogscen_scene", layer_names[0], self.scene_fields[1], text, note)
-            elif not note:
-                note = self._unlikely("drogscen_scene", text, scene_hours_check(text, schedule))
-            rows.append(("scene", text, None, self._week(schedule), note))
-        self._execute(statements.DISTINCT_SCHOOL_HOURS)
-        for text, school_type in self.cursor.fetchall():
-            schedule, note = school_schedule(text, school_type, *self.defaults)
-            if note:
-                self._flag("drogscen_school", layer_names[1], self.school_fields[2], text, note)
-            else:
-                note = self._unlikely(
-                    "drogscen_school", text, school_hours_check(text, schedule))
-            rows.append(("school", text, school_type, self._week(schedule), note))
-        if not flagged:
-            self.feedback.pushWarning(
-                tr(
-                    "Layer '{layer}' has no hours field: every scene is treated as always active."
-                ).format(layer=layer_names[0])
-            )
-        weeks = [(number, multirange_text(schedule), schedule.to_opening_hours())
-                 for schedule, number in self.weeks.items()]
-        psycopg2.extras.execute_values(
-            self.cursor, "INSERT INTO drogscen_week VALUES %s", weeks,
-            template="(%s, %s::int4multirange, %s)")
-        psycopg2.extras.execute_values(self.cursor, "INSERT INTO drogscen_hours VALUES %s", rows)
-        self._execute(statements.ASSIGN, {"distance": self.distance}, progress=15)
-
-    def _keys_with_hours(self, temporary, text):
-        self._execute(statements.sql.SQL(
-            "SELECT array_agg(key ORDER BY key) FROM {} WHERE hours IS NOT DISTINCT FROM %s"
-        ).format(statements.sql.Identifier(temporary)), (text,))
-        return self.cursor.fetchone()[0] or []
-
-    def _unlikely(self, temporary, text, note):
-        """Count the features whose hours are legal but unlikely; the note they keep."""
-        if note:
-            self.tallies[temporary].hours_unlikely.extend(self._keys_with_hours(temporary, text))
-        return note
-
-    def _flag(self, temporary, layer, field, text, note):
-        """Count the features with these hours; say why when they are not blank."""
-        ids = self._keys_with_hours(temporary, text)
-        tally = self.tallies[temporary]
-        if is_blank(text):
-            tally.hours_unknown.extend(ids)
-            return
-        tally.hours_invalid.extend(ids)
-        self.feedback.pushWarning(
-            tr("Layer '{layer}', feature {fid}, field '{field}': {note}").format(
-                layer=layer, fid=_listed(ids), field=field, note=note))
+        self.execute(statements.sql.SQL(statements.PREPARE).format(table=table_sql),
+                     progress=progress)
 
     def _distances(self, layer):
         """Warn of per-school distances that are not distances; those schools use DISTANCE."""
         field = self.school_fields[3]
         if field is None:
             return
-        self._execute(statements.BAD_DISTANCES)
+        self.execute(statements.BAD_DISTANCES)
         for key, value in self.cursor.fetchall():
             self.feedback.pushWarning(
                 tr(
@@ -233,30 +162,11 @@ class PushDown:
                     "in metres; the analysis distance is used."
                 ).format(layer=layer, fid=key, field=field, value=value))
 
-    def _measures(self):
-        """Minutes in SQL with range operators; the hours texts and the yard
-        round per distinct (school schedule, scenes' schedule) with the plugin's own code."""
-        self._execute(statements.COMBINATIONS)
-        rows = []
-        for school_text, scene_text in self.cursor.fetchall():
-            school, scene = schedule_of(school_text), schedule_of(scene_text)
-            measures = time_measures(school, scene)
-            dated = self.times.get_measures(
-                Schedule.parse(school.to_opening_hours()), Schedule.parse(scene.to_opening_hours()))
-            rows.append((school_text, scene_text, measures.presence_hours, measures.guard_hours,
-                         measures.round_days, measures.round_before, dated.conflict_dates,
-                         dated.round_count))
-        self._execute(statements.MEASURE_COLUMNS)
-        psycopg2.extras.execute_values(
-            self.cursor, "INSERT INTO drogscen_text VALUES %s", rows,
-            template="(%s::int4multirange, %s::int4multirange, %s, %s, %s, %s, %s, %s)")
-        self._execute(statements.MINUTES, progress=80)
-
     def _write(self, school_wkb_type):
         outputs = self.plan.outputs
         conflicts = {"concurrent": CONCURRENT, "after_hours": AFTER_HOURS, "none": NO_CONFLICT,
                      "note_format": _sql_format(tr("{scene}: {note}"))}
-        settings = self.times.settings
+        settings = self.period.times.settings
         run = {"period_start": settings.period.start, "period_end": settings.period.end,
                "school_terms": settings.calendar.terms_text,
                "school_holidays": settings.calendar.school_holidays_text,
@@ -264,18 +174,18 @@ class PushDown:
         summary_type = output_wkb_type(school_wkb_type)
         multi = QgsWkbTypes.isMultiType(summary_type)
         pairs_table, summary_table = outputs[keys.OUTPUT], outputs[keys.SUMMARY]
-        self._execute(statements.output_table(pairs_table.schema, pairs_table.table, PAIR_FIELDS,
-                                              "MultiPolygon", self.srid))
-        self._execute(statements.insert(statements.INSERT_PAIRS, outputs[keys.OUTPUT]), conflicts)
+        self.execute(statements.output_table(pairs_table.schema, pairs_table.table, PAIR_FIELDS,
+                                             "MultiPolygon", self.srid))
+        self.execute(statements.insert(statements.INSERT_PAIRS, outputs[keys.OUTPUT]), conflicts)
         pairs = self.cursor.rowcount
-        self._execute(statements.spatial_index(outputs[keys.OUTPUT]), progress=90)
-        self._execute(statements.output_table(
+        self.execute(statements.spatial_index(outputs[keys.OUTPUT]), progress=90)
+        self.execute(statements.output_table(
             summary_table.schema, summary_table.table, SUMMARY_FIELDS,
             QgsWkbTypes.displayString(summary_type), self.srid))
         geometry = "ST_Multi(s.geom)" if multi else "s.geom"
-        self._execute(statements.insert(statements.INSERT_SUMMARY, outputs[keys.SUMMARY],
-                                        geometry), dict(conflicts, **run))
-        self._execute(statements.spatial_index(outputs[keys.SUMMARY]), progress=100)
+        self.execute(statements.insert(statements.INSERT_SUMMARY, outputs[keys.SUMMARY],
+                                       geometry), dict(conflicts, **run))
+        self.execute(statements.spatial_index(outputs[keys.SUMMARY]), progress=100)
         tallies = self.tallies.values()
         return {
             keys.PAIR_COUNT: pairs,
@@ -322,10 +232,10 @@ def _announce(plan, algorithm, sources, feedback):
 def run(plan, algorithm, parameters, context, settings, sources, feedback):
     """The database run of ``algorithm`` (drogscen:overlap); its results dict.
 
-    ``settings`` are the scene and school field names, the default school
-    and preschool schedules, the distance, the analysis CRS and the
-    TimeSettings (a plain week); ``sources``
-    the scene and school feature sources (for names and geometry types).
+    ``settings`` are the scene fields (name, hours, first seen, closed on)
+    and school fields (name, type, hours, distance), the default school and
+    preschool schedules, the distance, the analysis CRS and the TimeSettings;
+    ``sources`` the scene and school feature sources (for names and geometry types).
     """
     fields, defaults, distance, crs, times = settings
     try:

@@ -21,7 +21,7 @@ try:
 except ImportError:  # a QGIS install without it: the analysis stays on the desktop
     psycopg2 = sql = None
 
-# int4multirange came with PostgreSQL 14.
+# Multiranges (tsmultirange, range_agg over them) came with PostgreSQL 14.
 MINIMUM_SERVER = 140000
 
 Identity = namedtuple("Identity", "service host port dbname")
@@ -55,6 +55,13 @@ FROM pg_namespace WHERE nspname = ANY(%s)
 """
 
 
+def version_lacking(number, version):
+    """What a server of ``server_version_num`` ``number`` lacks, as a phrase, or ""."""
+    if number < MINIMUM_SERVER:
+        return tr("PostgreSQL 14 or newer (the server is {version})").format(version=version)
+    return ""
+
+
 def missing(connection, schemas):
     """What the database lacks for the push-down, as translated phrases
     (empty when nothing): PostgreSQL 14, PostGIS, TEMP, CREATE in ``schemas``."""
@@ -65,9 +72,9 @@ def missing(connection, schemas):
         writable = dict(cursor.fetchall())
     connection.rollback()
     lacking = []
-    if number < MINIMUM_SERVER:
-        lacking.append(tr("PostgreSQL 14 or newer (the server is {version})").format(
-            version=version))
+    too_old = version_lacking(number, version)
+    if too_old:
+        lacking.append(too_old)
     if postgis is None:
         lacking.append(tr("the PostGIS extension in the database"))
     if not temporary:

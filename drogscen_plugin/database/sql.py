@@ -2,10 +2,8 @@
 
 Temporary tables, dropped at commit: ``drogscen_scene`` and
 ``drogscen_school`` (inputs as analysed: 2D, linear, repaired, with a
-spatial index), ``drogscen_week`` (each distinct schedule once, as an
-int4multirange of minutes of the week), ``drogscen_hours`` (hours text ->
-schedule and note), ``drogscen_pair`` and ``drogscen_measure`` (time
-measures per school schedule and scene schedule).
+spatial index), ``drogscen_pair`` (pairs within reach, their overlap) and
+``drogscen_buffer``; the time part's are in period_sql.py.
 """
 
 from .session import sql
@@ -53,8 +51,10 @@ def read_table(temporary, table, columns):
         sql.Identifier(temporary), body)
 
 
-def scene_columns(name, hours):
-    return {"name": sql.SQL("coalesce({}, '')").format(_text(name)), "hours": _text(hours)}
+def scene_columns(name, hours, seen, closed):
+    """``seen``, ``closed``: the first-seen and closed-on fields, or None."""
+    return {"name": sql.SQL("coalesce({}, '')").format(_text(name)), "hours": _text(hours),
+            "seen": _text(seen), "closed": _text(closed)}
 
 
 def school_columns(name, school_type, hours, distance):
@@ -81,7 +81,8 @@ FROM {table}
 
 PREPARE = """
 DELETE FROM {table} WHERE geom IS NULL OR ST_IsEmpty(geom);
-ALTER TABLE {table} ADD COLUMN week int, ADD COLUMN note text, ADD PRIMARY KEY (key);
+ALTER TABLE {table} ADD COLUMN schedule int, ADD COLUMN label text, ADD COLUMN note text,
+  ADD PRIMARY KEY (key);
 CREATE INDEX ON {table} USING gist (geom);
 ANALYZE {table};
 """
@@ -92,90 +93,28 @@ SELECT key, own FROM drogscen_school
 WHERE own IS NOT NULL AND NOT (own >= 0 AND own < 'Infinity') ORDER BY key
 """
 
-SCHEDULES = """
-CREATE TEMP TABLE drogscen_week (id int PRIMARY KEY, week int4multirange, hours text)
-  ON COMMIT DROP;
-CREATE TEMP TABLE drogscen_hours (kind text, hours text, type text, week int, note text)
-  ON COMMIT DROP;
-"""
-
-DISTINCT_SCENE_HOURS = "SELECT DISTINCT hours FROM drogscen_scene"
-DISTINCT_SCHOOL_HOURS = "SELECT DISTINCT hours, type FROM drogscen_school"
-
-# Each feature's schedule and note, matched on the hours text (and the
-# school type), and each school's reach.
-ASSIGN = """
-UPDATE drogscen_scene c SET week = h.week, note = h.note FROM drogscen_hours h
-  WHERE h.kind = 'scene' AND h.hours IS NOT DISTINCT FROM c.hours;
-ALTER TABLE drogscen_school ADD COLUMN reach float8;
-UPDATE drogscen_school s SET week = h.week, note = h.note,
-    reach = CASE WHEN s.own >= 0 AND s.own < 'Infinity' THEN s.own ELSE %(distance)s END
-  FROM drogscen_hours h
-  WHERE h.kind = 'school' AND h.hours IS NOT DISTINCT FROM s.hours AND h.type = s.type;
-ANALYZE drogscen_scene;
-ANALYZE drogscen_school;
-"""
-
 # True distance within reach (closed); a point's piece is the scene itself
-# when the whole scene lies within the circle. Buffers have 128 corners per
-# quarter circle: the 512-gon's area is within 0.003 % of the circle's.
+# when the whole scene lies within the circle. A point's circle has 4,096
+# corners (chords within 0.1 mm of the arc at 300 m, so that thin pieces
+# along the arc keep the desktop's exact areas within 0.1 %): one unit
+# circle, scaled and moved to each school, clipped to the scene's box.
+# Grounds' buffers have 128 corners per quarter circle (5.6 mm at 300 m).
 PAIRS = """
 CREATE TEMP TABLE drogscen_pair ON COMMIT DROP AS
+WITH unit AS (SELECT ST_Buffer('POINT(0 0)'::geometry, 1, 'quad_segs=1024') AS circle)
 SELECT s.key AS school, c.key AS scene, ST_Distance(s.geom, c.geom) AS distance_m,
-       CASE WHEN GeometryType(s.geom) = 'POINT' AND ST_DFullyWithin(c.geom, s.geom, s.reach)
-            THEN ST_Multi(c.geom)
-            ELSE ST_Multi(ST_CollectionExtract(ST_Intersection(
-                 c.geom, ST_Buffer(s.geom, s.reach, 'quad_segs=128')), 3)) END AS geom
-FROM drogscen_school s JOIN drogscen_scene c ON ST_DWithin(s.geom, c.geom, s.reach);
+       CASE WHEN GeometryType(s.geom) <> 'POINT'
+            THEN ST_Multi(ST_CollectionExtract(ST_Intersection(
+                 c.geom, ST_Buffer(s.geom, s.reach, 'quad_segs=128')), 3))
+            WHEN ST_DFullyWithin(c.geom, s.geom, s.reach) THEN ST_Multi(c.geom)
+            ELSE ST_Multi(ST_CollectionExtract(ST_Intersection(c.geom, ST_ClipByBox2D(
+                 ST_SetSRID(ST_Translate(ST_Scale(unit.circle, s.reach, s.reach),
+                                         ST_X(s.geom), ST_Y(s.geom)), ST_SRID(s.geom)),
+                 c.geom::box2d)), 3)) END AS geom
+FROM unit, drogscen_school s JOIN drogscen_scene c ON ST_DWithin(s.geom, c.geom, s.reach);
 ALTER TABLE drogscen_pair ADD COLUMN area float8;
 UPDATE drogscen_pair SET area = ST_Area(geom);
 ANALYZE drogscen_pair;
-CREATE TEMP TABLE drogscen_union ON COMMIT DROP AS
-SELECT p.school, count(*) AS scenes, min(p.distance_m) AS nearest, range_agg(w.week) AS week
-FROM drogscen_pair p JOIN drogscen_scene c ON c.key = p.scene
-     JOIN drogscen_week w ON w.id = c.week
-GROUP BY p.school;
-ANALYZE drogscen_union;
-"""
-
-# The distinct (school schedule, scenes' schedule) whose measures are needed.
-COMBINATIONS = """
-CREATE TEMP TABLE drogscen_measure ON COMMIT DROP AS
-SELECT DISTINCT sw.week AS school_week, cw.week AS scene_week
-FROM drogscen_pair p JOIN drogscen_school s ON s.key = p.school
-     JOIN drogscen_scene c ON c.key = p.scene
-     JOIN drogscen_week sw ON sw.id = s.week JOIN drogscen_week cw ON cw.id = c.week
-UNION
-SELECT sw.week, u.week
-FROM drogscen_union u JOIN drogscen_school s ON s.key = u.school
-     JOIN drogscen_week sw ON sw.id = s.week;
-ANALYZE drogscen_measure;
-SELECT school_week::text, scene_week::text FROM drogscen_measure;
-"""
-
-MEASURE_COLUMNS = """
-CREATE TEMP TABLE drogscen_text (school_week int4multirange, scene_week int4multirange,
-    presence_hours text, guard_hours text, round_days text, round_before text,
-    conflict_dates text, round_count bigint) ON COMMIT DROP;
-"""
-
-# Minutes of time overlaps, with the range operators * (both) and - (only the first).
-MINUTES = """
-CREATE FUNCTION pg_temp.drogscen_minutes(int4multirange) RETURNS bigint
-  LANGUAGE sql IMMUTABLE AS
-  'SELECT coalesce(sum(upper(r) - lower(r)), 0)::bigint FROM unnest($1) AS r';
-ALTER TABLE drogscen_measure ADD COLUMN scene_min bigint, ADD COLUMN concurrent_min bigint,
-  ADD COLUMN afterhours_min bigint, ADD COLUMN presence_hours text, ADD COLUMN guard_hours text,
-  ADD COLUMN round_days text, ADD COLUMN round_before text, ADD COLUMN conflict_dates text,
-  ADD COLUMN round_count bigint;
-UPDATE drogscen_measure m SET
-  scene_min = pg_temp.drogscen_minutes(m.scene_week),
-  concurrent_min = pg_temp.drogscen_minutes(m.school_week * m.scene_week),
-  afterhours_min = pg_temp.drogscen_minutes(m.scene_week - m.school_week),
-  presence_hours = t.presence_hours, guard_hours = t.guard_hours,
-  round_days = t.round_days, round_before = t.round_before,
-  conflict_dates = t.conflict_dates, round_count = t.round_count
-FROM drogscen_text t WHERE t.school_week = m.school_week AND t.scene_week = m.scene_week;
 """
 
 # Buffer areas of the schools with pairs that are not points.
@@ -223,16 +162,16 @@ INSERT INTO {table} (geom, school_fid, scene_fid, school_name, school_type, scho
     scene_name, scene_hours, distance_m, overlap_m2, overlap_share, scene_min, concurrent_min,
     afterhours_min, conflict, presence_hours, guard_hours, round_days, round_before,
     period_concurrent_min, period_afterhours_min, conflict_dates, round_count, hours_note)
-SELECT p.geom, p.school, p.scene, s.name, s.type, sw.hours, c.name, cw.hours, p.distance_m,
+SELECT p.geom, p.school, p.scene, s.name, s.type, s.label, c.name, c.label, p.distance_m,
        p.area, """ + _SHARE + """, m.scene_min, m.concurrent_min, m.afterhours_min,
-       CASE WHEN m.concurrent_min > 0 THEN %(concurrent)s ELSE %(after_hours)s END,
+       CASE WHEN m.period_concurrent_min > 0 THEN %(concurrent)s ELSE %(after_hours)s END,
        m.presence_hours, m.guard_hours, m.round_days, m.round_before,
-       m.concurrent_min, m.afterhours_min, m.conflict_dates, m.round_count,
+       m.period_concurrent_min, m.period_afterhours_min, m.conflict_dates, m.round_count,
        concat_ws('; ', NULLIF(s.note, ''), NULLIF(c.note, ''))
 FROM drogscen_pair p JOIN drogscen_school s ON s.key = p.school
      JOIN drogscen_scene c ON c.key = p.scene
-     JOIN drogscen_week sw ON sw.id = s.week JOIN drogscen_week cw ON cw.id = c.week
-     JOIN drogscen_measure m ON m.school_week = sw.week AND m.scene_week = cw.week
+     JOIN drogscen_combination k ON k.school = s.schedule AND k.parts = ARRAY[c.part]
+     JOIN drogscen_measure m ON m.id = k.measure
      LEFT JOIN drogscen_buffer b ON b.school = p.school
 ORDER BY p.school, p.scene
 """
@@ -244,19 +183,20 @@ INSERT INTO {table} (geom, school_fid, school_name, school_type, school_hours, s
     round_days, round_before, period_concurrent_min, period_afterhours_min, conflict_dates,
     round_count, hours_note, period_start, period_end, school_terms, school_holidays,
     school_sources)
-SELECT {geometry}, s.key, s.name, s.type, sw.hours, coalesce(u.scenes, 0),
-       CASE WHEN u.school IS NULL THEN %(none)s WHEN m.concurrent_min > 0 THEN %(concurrent)s
-            ELSE %(after_hours)s END,
+SELECT {geometry}, s.key, s.name, s.type, s.label, coalesce(u.scenes, 0),
+       CASE WHEN u.school IS NULL THEN %(none)s WHEN m.period_concurrent_min > 0
+            THEN %(concurrent)s ELSE %(after_hours)s END,
        coalesce(m.concurrent_min, 0), coalesce(m.afterhours_min, 0), u.nearest,
        m.presence_hours, m.guard_hours, m.round_days, m.round_before,
-       coalesce(m.concurrent_min, 0), coalesce(m.afterhours_min, 0),
+       coalesce(m.period_concurrent_min, 0), coalesce(m.period_afterhours_min, 0),
        coalesce(m.conflict_dates, ''), coalesce(m.round_count, 0),
        concat_ws('; ', NULLIF(s.note, ''), n.notes),
        %(period_start)s, %(period_end)s, %(school_terms)s, %(school_holidays)s,
        %(school_sources)s
-FROM drogscen_school s JOIN drogscen_week sw ON sw.id = s.week
+FROM drogscen_school s
      LEFT JOIN drogscen_union u ON u.school = s.key
-     LEFT JOIN drogscen_measure m ON m.school_week = sw.week AND m.scene_week = u.week
+     LEFT JOIN drogscen_combination k ON k.school = s.schedule AND k.parts = u.parts
+     LEFT JOIN drogscen_measure m ON m.id = k.measure
      LEFT JOIN (
        SELECT school, string_agg(note, '; ' ORDER BY first) AS notes
        FROM (SELECT p.school, format(%(note_format)s, c.name, c.note) AS note,

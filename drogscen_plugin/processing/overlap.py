@@ -38,14 +38,6 @@ from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
 
-def _time_refusal(times, date_fields):
-    """Why the database cannot compute this period, or ""."""
-    if any(date_fields):
-        return tr("the scenes' dates ({fields}) are used").format(
-            fields=", ".join(field for field in date_fields if field))
-    return times.not_plain_week()
-
-
 @contextmanager
 def _collector_paused():
     """Python's cyclic garbage collector paused for the duration.
@@ -324,11 +316,12 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         times, date_fields = self._times(parameters, context, scene_source, feedback)
         plan = database_plan.choose(
             self.parameterAsEnum(parameters, self.RUN_IN_DATABASE, context),
-            self, parameters, context, crs, feedback, _time_refusal(times, date_fields),
+            self, parameters, context, crs, feedback,
         )
         if plan is not None:
             settings = (
-                (scene_fields, school_fields), (default_school, default_preschool), distance, crs,
+                (scene_fields + list(date_fields), school_fields),
+                (default_school, default_preschool), distance, crs,
                 times,
             )
             return pushdown.run(

@@ -98,7 +98,8 @@ def hard(postgis):
     return postgis
 
 
-# A plain week (no holiday, no lov) without the scenes' dates: what the database computes.
+# A plain week (no holiday, no lov) without the scenes' dates; calendar periods are in
+# test_pushdown_period.py.
 WEEK = {"PERIOD_START": "2026-03-02", "PERIOD_END": "2026-03-08", "SCENE_FROM_FIELD": "",
         "SCENE_TO_FIELD": ""}
 
@@ -477,22 +478,3 @@ def test_a_name_field_that_is_not_text_is_refused_in_the_database_too(hard, mode
             "OUTPUT": hard.processing_uri("output_dated"),
             "SUMMARY": hard.processing_uri("summary_dated"), "RUN_IN_DATABASE": mode})
     assert not hard.exists("output_dated") and not hard.exists("summary_dated")
-
-
-@pytest.mark.parametrize("period, reason", [
-    (dict(PERIOD_START="2026-04-27", PERIOD_END="2026-05-03"), "2026-05-01 is a public holiday"),
-    (dict(SCHOOL_HOLIDAYS="2026-03-02/2026-03-06"), "2026-03-02 is a school holiday"),
-    (dict(PERIOD_END="2026-03-15"), "is not one Monday-to-Sunday week"),
-    (dict(SCENE_FROM_FIELD="first_seen"), "the scenes' dates (first_seen) are used"),
-])
-def test_a_period_that_is_not_a_plain_week_runs_on_the_desktop(postgis, period, reason):
-    """Automatic falls back saying why; always refuses naming it."""
-    result, log = run(postgis, "scenes", "schools", "period_auto", **period)
-    assert any(line.startswith("Running on this computer: the database computes one ordinary "
-                               "week, and ") and reason in line for line in log)
-    assert result["PAIR_COUNT"] > 0
-    with pytest.raises(Exception) as error:
-        run(postgis, "scenes", "schools", "period_always", mode=1, **period)
-    assert "Cannot run in the database (RUN_IN_DATABASE 'always'): the database computes one " \
-        "ordinary week, and " in str(error.value) and reason in str(error.value)
-    assert not postgis.exists("output_period_always")
