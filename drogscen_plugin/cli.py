@@ -36,7 +36,7 @@ from .cli_arguments import (
 )
 from .i18n import tr
 from .plugin import DrogscenPlugin
-from .processing import atomic
+from .processing import atomic, journal
 from .processing.guard import file_storage, layer_storage
 from .qgis_io.checks import require_metric_crs
 from .report import PAPERS, ReportError, check_writable
@@ -231,11 +231,9 @@ def _write(layer, path, name, shown):
             layer=name, path=shown, reason=_one_line(message)))
 
 
-def _write_all(results, out):
-    """Write the output layers into a copy of ``out`` and rename it in when all are written:
-    a run stopped at any moment leaves the old file whole."""
+def _stage_layers(results, out):
+    """Write the output layers into a staged copy of ``out`` (atomic.py); its path."""
     target = os.path.abspath(out)
-    atomic.clear_stale(os.path.dirname(os.path.realpath(target)))
     staged = atomic.sibling(target)
     try:
         if os.path.exists(target):
@@ -246,7 +244,6 @@ def _write_all(results, out):
         if failures:
             raise UsageError(tr("--out: cannot write {path}: {reason}").format(
                 path=out, reason=failures[0]))
-        atomic.replace(staged, target)
     except OSError as error:
         atomic.remove(staged)
         raise UsageError(tr("--out: cannot write {path}: {reason}").format(
@@ -254,6 +251,21 @@ def _write_all(results, out):
     except BaseException:
         atomic.remove(staged)
         raise
+    return staged
+
+
+def _put_in_place(staged):
+    """Rename the staged GeoPackage (and report) over the user's files, all or none."""
+    try:
+        journal.replace_all(staged)
+    except journal.Interrupted as error:
+        raise UsageError(tr("--out: the results could not all be put in place ({reason}); the "
+                            "next run on that folder completes them").format(reason=error))
+    except OSError as error:
+        for path, _ in staged:
+            atomic.remove(path)
+        raise UsageError(tr("--out: cannot write {path}: {reason}").format(
+            path=staged[0][1], reason=error.strerror or error))
 
 
 def _hours(minutes):
@@ -314,6 +326,35 @@ def _conflict_label(value):
     return labels.get(value, _text(value))
 
 
+def _print_results(results, feedback, out):
+    for line in summary_table(results["SUMMARY"]):
+        print(line)
+    if feedback.warnings:
+        print()
+        print(tr("Warnings ({count}):").format(count=len(feedback.warnings)))
+        for warning in feedback.warnings:
+            print("  " + _one_line(warning))
+    print()
+    print(tr("Wrote {path} (layers: {layers}).").format(
+        path=out, layers=", ".join(name for _, name in OUTPUT_LAYERS)))
+
+
+def _report(report_parameters, context, staged):
+    """Write the report to ``staged`` (beside ``--report``); (pages, warnings), or None
+    after saying why it failed."""
+    import processing
+
+    feedback = _Feedback()
+    try:
+        report = processing.run(REPORT_ALGORITHM, dict(report_parameters, OUTPUT=staged),
+                                feedback=feedback, context=context)
+    except QgsProcessingException as error:
+        print(tr("drogscen: the report failed: {message}").format(message=_one_line(error)),
+              file=sys.stderr)
+        return None
+    return int(report["PAGE_COUNT"]), feedback.warnings
+
+
 def analyse(args, owned):
     """Run the analysis for parsed arguments; returns the exit status.
 
@@ -322,6 +363,13 @@ def analyse(args, owned):
     import processing
     from processing.tools import dataobjects
 
+    # Outputs of an interrupted earlier run are completed before anything is read.
+    try:
+        journal.recover_paths([_file_of(path) for path in (
+            args.scenes, args.schools, args.districts, args.out, args.report) if path])
+    except OSError as error:
+        raise UsageError(tr("cannot complete the outputs of an interrupted earlier run: "
+                            "{reason}").format(reason=error))
     scenes = _load_layer("--scenes", args.scenes)
     owned.append(scenes)
     schools = _load_layer("--schools", args.schools)
@@ -346,36 +394,32 @@ def analyse(args, owned):
         return EXIT_FAILED
     for parameter, _ in OUTPUT_LAYERS:
         owned.append(results[parameter])
-    _write_all(results, args.out)
-    for line in summary_table(results["SUMMARY"]):
-        print(line)
-    if feedback.warnings:
-        print()
-        print(tr("Warnings ({count}):").format(count=len(feedback.warnings)))
-        for warning in feedback.warnings:
-            print("  " + _one_line(warning))
-    print()
-    print(tr("Wrote {path} (layers: {layers}).").format(
-        path=args.out, layers=", ".join(name for _, name in OUTPUT_LAYERS)))
-    if args.report is None:
-        return EXIT_OK
-    report_parameters = _report_parameters(args, parameters, results)
-    if districts is not None:
-        report_parameters["DISTRICTS"] = districts
-    report_feedback = _Feedback()
-    try:
-        report = processing.run(REPORT_ALGORITHM, report_parameters, feedback=report_feedback,
-                                context=context)
-    except QgsProcessingException as error:
-        print(tr("drogscen: the report failed: {message}").format(message=_one_line(error)),
-              file=sys.stderr)
-        return EXIT_FAILED
-    if report_feedback.warnings:
-        print(tr("Report warnings ({count}):").format(count=len(report_feedback.warnings)))
-        for warning in report_feedback.warnings:
-            print("  " + _one_line(warning))
-    print(tr("Wrote {path} ({pages} pages).").format(
-        path=args.report, pages=int(report["PAGE_COUNT"])))
+    # The GeoPackage and the report are staged and put in place together: a run stopped
+    # at any moment leaves the old ones or the new ones, never one of each.
+    staged = [(_stage_layers(results, args.out), args.out)]
+    report = None
+    if args.report is not None:
+        report_parameters = _report_parameters(args, parameters, results)
+        if districts is not None:
+            report_parameters["DISTRICTS"] = districts
+        staged.append((atomic.sibling(args.report), args.report))
+        try:
+            report = _report(report_parameters, context, staged[-1][0])
+        finally:
+            if report is None:
+                for path, _ in staged:
+                    atomic.remove(path)
+        if report is None:
+            return EXIT_FAILED
+    _put_in_place(staged)
+    _print_results(results, feedback, args.out)
+    if report is not None:
+        pages, warnings = report
+        if warnings:
+            print(tr("Report warnings ({count}):").format(count=len(warnings)))
+            for warning in warnings:
+                print("  " + _one_line(warning))
+        print(tr("Wrote {path} ({pages} pages).").format(path=args.report, pages=pages))
     return EXIT_OK
 
 

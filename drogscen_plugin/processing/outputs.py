@@ -27,7 +27,7 @@ from qgis.core import (
 from qgis.PyQt import sip
 
 from ..i18n import tr
-from . import atomic
+from . import atomic, journal
 
 MEMORY, FILE, FILE_LAYER, DATABASE = "memory", "file", "file layer", "database"
 
@@ -221,7 +221,6 @@ class OutputSinks:
         target = os.path.abspath(destination.path)
         staged = self.staged.get(target)
         if staged is None:
-            atomic.clear_stale(os.path.dirname(os.path.realpath(target)))
             staged = atomic.sibling(target)
             if destination.kind == FILE_LAYER and os.path.exists(target):
                 atomic.copy_for_update(target, staged)
@@ -279,9 +278,16 @@ class OutputSinks:
             for target, staged in self.staged.items():
                 if not QgsVectorLayer(staged, "check", "ogr").isValid():
                     raise atomic.WriteError(tr("the file written cannot be read back"))
-            for target, staged in self.staged.items():
-                atomic.replace(staged, target)
+            if self.staged:
+                journal.replace_all([(staged, target) for target, staged in self.staged.items()])
             self._swap_tables()
+        except journal.Interrupted as error:
+            self.staged = {}  # the journal's now, for the next run to complete
+            self.discard()
+            raise QgsProcessingException(
+                tr("The outputs could not all be put in place ({reason}); the next run reading "
+                   "or writing that folder completes them.").format(reason=error)
+            ) from None
         except (OSError, atomic.WriteError, QgsProviderConnectionException) as error:
             self.discard()
             raise QgsProcessingException(
