@@ -16,7 +16,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import QgsApplication  # noqa: E402
+from qgis.core import QgsApplication
 
 
 def count_steps(folder, kill_at):
