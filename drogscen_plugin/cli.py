@@ -38,7 +38,7 @@ from .i18n import tr
 from .plugin import DrogscenPlugin
 from .processing import atomic, journal
 from .processing.guard import file_storage, layer_storage
-from .qgis_io.checks import require_metric_crs
+from .qgis_io.checks import require_distance, require_metric_crs, require_text
 from .report import PAPERS, ReportError, check_writable
 
 EXIT_OK = 0
@@ -165,23 +165,43 @@ def _time_parameters(args, parameters):
         raise UsageError(str(error)) from None
 
 
+# The type each field must have, as the algorithm checks it; the date fields take any.
+FIELD_CHECKS = {
+    "SCENE_NAME_FIELD": require_text,
+    "SCENE_HOURS_FIELD": require_text,
+    "SCHOOL_NAME_FIELD": require_text,
+    "SCHOOL_TYPE_FIELD": require_text,
+    "SCHOOL_HOURS_FIELD": require_text,
+    "DISTANCE_FIELD": require_distance,
+}
+
+
+def _field(option, parameter, layer, field):
+    """A field option's value, checked against its layer: it exists and has a usable type."""
+    if not field:
+        return ""  # no field, not the default one
+    index = layer.fields().lookupField(field)
+    if index < 0:
+        raise UsageError(tr("{option}: the {layer} layer has no field '{field}' "
+                            "(fields: {fields})").format(
+            option=option_flag(option), layer=layer.name(), field=field,
+            fields=", ".join(layer.fields().names())))
+    check = FIELD_CHECKS.get(parameter)
+    try:
+        if check is not None:
+            check(layer.name(), layer.fields().at(index))
+    except InputError as error:
+        raise UsageError("{option}: {message}".format(option=option_flag(option), message=error))
+    return field
+
+
 def _parameters(args, scenes, schools):
     layers = {"scenes": scenes, "schools": schools}
     parameters = {"SCENES": scenes, "SCHOOLS": schools}
     for option, parameter, layer_name in FIELD_OPTIONS:
         field = getattr(args, option)
-        if field is None:
-            continue
-        if not field:
-            parameters[parameter] = ""  # no field, not the default one
-            continue
-        layer = layers[layer_name]
-        if layer.fields().lookupField(field) < 0:
-            raise UsageError(tr("{option}: the {layer} layer has no field '{field}' "
-                                "(fields: {fields})").format(
-                option=option_flag(option), layer=layer_name, field=field,
-                fields=", ".join(layer.fields().names())))
-        parameters[parameter] = field
+        if field is not None:
+            parameters[parameter] = _field(option, parameter, layers[layer_name], field)
     for option, parameter in HOURS_OPTIONS:
         text = getattr(args, option)
         if text is None:
@@ -234,8 +254,9 @@ def _write(layer, path, name, shown):
 def _stage_layers(results, out):
     """Write the output layers into a staged copy of ``out`` (atomic.py); its path."""
     target = os.path.abspath(out)
-    staged = atomic.sibling(target)
+    staged = None
     try:
+        staged = atomic.sibling(target)
         if os.path.exists(target):
             atomic.copy_for_update(target, staged)
         with atomic.gdal_failures() as failures:
@@ -245,11 +266,13 @@ def _stage_layers(results, out):
             raise UsageError(tr("--out: cannot write {path}: {reason}").format(
                 path=out, reason=failures[0]))
     except OSError as error:
-        atomic.remove(staged)
+        if staged is not None:
+            atomic.remove(staged)
         raise UsageError(tr("--out: cannot write {path}: {reason}").format(
             path=out, reason=error.strerror))
     except BaseException:
-        atomic.remove(staged)
+        if staged is not None:
+            atomic.remove(staged)
         raise
     return staged
 
@@ -402,7 +425,12 @@ def analyse(args, owned):
         report_parameters = _report_parameters(args, parameters, results)
         if districts is not None:
             report_parameters["DISTRICTS"] = districts
-        staged.append((atomic.sibling(args.report), args.report))
+        try:
+            staged.append((atomic.sibling(args.report), args.report))
+        except OSError as error:
+            atomic.remove(staged[0][0])
+            raise UsageError(tr("--report: cannot write {path}: {reason}").format(
+                path=args.report, reason=error.strerror))
         try:
             report = _report(report_parameters, context, staged[-1][0])
         finally:
