@@ -123,6 +123,35 @@ def fsync(path, directory=False):
         os.close(descriptor)
 
 
+def running(pid):
+    """Whether process ``pid`` of this machine is running (this one is)."""
+    if os.name == "nt":
+        return _running_on_windows(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _running_on_windows(pid):
+    # os.kill(pid, 0) would send Ctrl+C there (signal 0 is CTRL_C_EVENT).
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel32.GetLastError() == 5  # access denied: it exists
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
 @contextmanager
 def gdal_failures():
     """Collect GDAL's failure messages (a full disk shows only there) into a list."""

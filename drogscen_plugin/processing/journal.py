@@ -199,7 +199,7 @@ def recover(folder):
             if journal is not None and journal not in _active:
                 _settle(journal)
             continue
-        if _running(pid):
+        if atomic.running(pid):
             continue
         if journal is not None:
             _settle(journal)
@@ -211,13 +211,3 @@ def recover_paths(paths):
     for folder in dict.fromkeys(os.path.dirname(os.path.realpath(path)) for path in paths if path):
         if os.path.isdir(folder):
             recover(folder)
-
-
-def _running(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
