@@ -59,38 +59,44 @@
         <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="180"/>
+        <location filename="../drogscen_plugin/cli.py" line="185"/>
         <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="200"/>
+        <location filename="../drogscen_plugin/cli.py" line="220"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="205"/>
+        <location filename="../drogscen_plugin/cli.py" line="225"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="230"/>
+        <location filename="../drogscen_plugin/cli.py" line="250"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="247"/>
-        <location filename="../drogscen_plugin/cli.py" line="252"/>
+        <location filename="../drogscen_plugin/cli.py" line="266"/>
+        <location filename="../drogscen_plugin/cli.py" line="271"/>
+        <location filename="../drogscen_plugin/cli.py" line="290"/>
         <source>--out: cannot write {path}: {reason}</source>
         <translation>--out: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="287"/>
+        <location filename="../drogscen_plugin/cli.py" line="285"/>
+        <source>--out: the results could not all be put in place ({reason}); the next run on that folder completes them</source>
+        <translation>--out: resultaten kunde inte alla läggas på plats ({reason}); nästa körning i den mappen gör det färdigt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="322"/>
         <source>None of the {total} schools has a scene within the distance.</source>
         <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="325"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="71"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
@@ -100,14 +106,14 @@
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="325"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="183"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="325"/>
         <location filename="../drogscen_plugin/core/fields.py" line="92"/>
         <location filename="../drogscen_plugin/gui/results.py" line="45"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
@@ -115,77 +121,87 @@
         <translation>Scener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="325"/>
         <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/cli.py" line="326"/>
         <source>Concurrent h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/cli.py" line="326"/>
         <source>After-hours h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="301"/>
+        <location filename="../drogscen_plugin/cli.py" line="336"/>
         <source>{affected} of {total} schools have a scene within the distance.</source>
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="311"/>
+        <location filename="../drogscen_plugin/cli.py" line="346"/>
         <location filename="../drogscen_plugin/core/report_content.py" line="46"/>
         <source>while open</source>
         <translation>öppet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="312"/>
+        <location filename="../drogscen_plugin/cli.py" line="347"/>
         <location filename="../drogscen_plugin/core/report_content.py" line="47"/>
         <source>while closed</source>
         <translation>stängt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="344"/>
-        <source>drogscen: the analysis failed: {message}</source>
-        <translation>drogscen: analysen misslyckades: {message}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="354"/>
+        <location filename="../drogscen_plugin/cli.py" line="357"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="358"/>
+        <location filename="../drogscen_plugin/cli.py" line="361"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="370"/>
+        <location filename="../drogscen_plugin/cli.py" line="375"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="374"/>
+        <location filename="../drogscen_plugin/cli.py" line="394"/>
+        <source>cannot complete the outputs of an interrupted earlier run: {reason}</source>
+        <translation>kan inte göra färdigt utdata från en tidigare körning som avbröts: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="415"/>
+        <source>drogscen: the analysis failed: {message}</source>
+        <translation>drogscen: analysen misslyckades: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="432"/>
+        <source>--report: cannot write {path}: {reason}</source>
+        <translation>--report: kan inte skriva {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="447"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="377"/>
+        <location filename="../drogscen_plugin/cli.py" line="450"/>
         <location filename="../drogscen_plugin/gui/report_button.py" line="87"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="415"/>
+        <location filename="../drogscen_plugin/cli.py" line="487"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="418"/>
+        <location filename="../drogscen_plugin/cli.py" line="490"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -829,7 +845,7 @@
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="53"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="67"/>
         <location filename="../drogscen_plugin/core/period_times.py" line="144"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="98"/>
@@ -842,7 +858,7 @@
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="114"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="130"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="253"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
@@ -1272,7 +1288,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="308"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="274"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
@@ -2878,30 +2894,35 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>Skolgårdar ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="221"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="303"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="225"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="342"/>
         <source>no connection could be made</source>
         <translation>ingen anslutning kunde göras</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="227"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="231"/>
         <source>{output}: cannot reach the database of &apos;{destination}&apos;: {reason}</source>
         <translation>{output}: når inte databasen för &apos;{destination}&apos;: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="246"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="250"/>
         <source>{output}: &apos;{destination}&apos; names no layer; give the layer or table to write.</source>
         <translation>{output}: &apos;{destination}&apos; anger inget lager; ange lagret eller tabellen att skriva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="255"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="259"/>
         <source>{output}: &apos;{destination}&apos; would replace the input layer {source} ({parameter}); choose another output.</source>
         <translation>{output}: &apos;{destination}&apos; skulle ersätta indatalagret {source} ({parameter}); välj en annan utdata.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="263"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="267"/>
         <source>{output}: &apos;{destination}&apos; is where {other} is written too; choose another output.</source>
         <translation>{output}: &apos;{destination}&apos; är där även {other} skrivs; välj ett annat utdata.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/guard.py" line="351"/>
+        <source>Could not complete the outputs of an interrupted earlier run: {reason}</source>
+        <translation>Kunde inte göra färdigt utdata från en tidigare körning som avbröts: {reason}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="51"/>
@@ -2993,43 +3014,48 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>{covered} av {schools} berörda skolor har sina behov täckta den {date}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="118"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="124"/>
         <source>the file {path} exists and is replaced whole, with its layers {layers}.</source>
         <translation>filen {path} finns och ersätts helt, med sina lager {layers}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="126"/>
         <source>the file {path} exists and is replaced.</source>
         <translation>filen {path} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="129"/>
         <source>the layer &apos;{layer}&apos; in {path} exists and is replaced; the other layers of the file are kept.</source>
         <translation>lagret &apos;{layer}&apos; i {path} finns och ersätts; filens övriga lager behålls.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="135"/>
         <source>the table {schema}.{table} exists and is replaced.</source>
         <translation>tabellen {schema}.{table} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="304"/>
         <source>the file written cannot be read back</source>
         <translation>den skrivna filen går inte att läsa tillbaka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="288"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="312"/>
+        <source>The outputs could not all be put in place ({reason}); the next run reading or writing that folder completes them.</source>
+        <translation>Utdata kunde inte alla läggas på plats ({reason}); nästa körning som läser eller skriver i den mappen gör det färdigt.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="318"/>
         <source>The outputs could not be written ({reason}); the files that were there are kept as they were.</source>
         <translation>Utdata kunde inte skrivas ({reason}); filerna som fanns finns kvar som de var.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="324"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="345"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="358"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="379"/>
         <source>Could not remove the unfinished output {output}: {error}</source>
         <translation>Kunde inte ta bort den ofullständiga utdatan {output}: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="334"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="368"/>
         <source>The unfinished outputs were removed.</source>
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
