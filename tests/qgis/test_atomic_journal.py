@@ -235,3 +235,48 @@ def test_the_staging_of_a_run_still_running_is_left_alone(tmp_path):
     journal.recover(str(tmp_path))
     assert contents(tmp_path) == {"a.dat": "old a.dat", "b.dat": "old b.dat"}
     assert running.is_dir()
+
+
+def test_a_step_failing_after_the_commit_is_completed_by_the_next_recovery(tmp_path):
+    """Once the journal is in place the run cannot go back: a failing rename (here onto a
+    folder in the way) leaves the journal, and a later recovery in this same process
+    completes it when the obstacle is gone."""
+    from drogscen_plugin.processing import atomic
+
+    (tmp_path / "a.dat").write_text("old a")
+    blocked = tmp_path / "b.dat"
+    blocked.mkdir()
+    (blocked / "inside").write_text("in the way")
+    pairs = []
+    for name in ("a.dat", "b.dat"):
+        staged = atomic.sibling(str(tmp_path / name))
+        Path(staged).write_text("new " + name)
+        pairs.append((staged, str(tmp_path / name)))
+    with pytest.raises(journal.Interrupted):
+        journal.replace_all(pairs)
+    assert (tmp_path / "a.dat").read_text() == "new a.dat"
+    with pytest.raises(OSError):
+        journal.recover(str(tmp_path))  # still in the way: said, not hidden
+    shutil.rmtree(blocked)
+    journal.recover(str(tmp_path))
+    assert contents(tmp_path) == {"a.dat": "new a.dat", "b.dat": "new b.dat"}
+    assert leftovers(tmp_path) == []
+
+
+def test_a_first_step_that_fails_keeps_the_old_files(tmp_path):
+    from drogscen_plugin.processing import atomic
+
+    blocked = tmp_path / "a.dat"
+    blocked.mkdir()
+    (blocked / "inside").write_text("in the way")
+    (tmp_path / "b.dat").write_text("old b")
+    pairs = []
+    for name in ("a.dat", "b.dat"):
+        staged = atomic.sibling(str(tmp_path / name))
+        Path(staged).write_text("new " + name)
+        pairs.append((staged, str(tmp_path / name)))
+    with pytest.raises(OSError) as raised:
+        journal.replace_all(pairs)
+    assert not isinstance(raised.value, journal.Interrupted)
+    assert (tmp_path / "b.dat").read_text() == "old b"
+    assert not glob.glob(str(tmp_path / ".drogscen_*" / journal.JOURNAL))
