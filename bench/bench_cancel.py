@@ -45,7 +45,8 @@ def scenes(rng, count):
     found = []
     for fid in range(count):
         x, y, side = rng.uniform(0, SIZE), rng.uniform(0, SIZE), rng.uniform(50, 400)
-        found.append(SceneRecord(fid=fid, name="scene %d" % fid, geometry=box(x, y, x + side, y + side),
+        found.append(SceneRecord(fid=fid, name="scene %d" % fid,
+                                 geometry=box(x, y, x + side, y + side),
                                  schedule=rng.choice(hours)))
     return found
 

@@ -37,7 +37,8 @@ def test_a_cancel_is_seen_after_the_first_small_batch():
         canceled.append(True)  # the user cancels as soon as the run shows progress
 
     with pytest.raises(AnalysisCanceled):
-        analyse(schools(count), scenes(), 100, progress=progress, is_canceled=lambda: bool(canceled))
+        analyse(schools(count), scenes(), 100, progress=progress,
+                is_canceled=lambda: bool(canceled))
     # One batch, of the first batch's size, was done: not a thousand schools.
     assert reported == [100.0 * overlap._FIRST_BATCH / count]
     assert overlap._FIRST_BATCH < overlap._CHUNK / 10

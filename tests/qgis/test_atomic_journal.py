@@ -280,3 +280,107 @@ def test_a_first_step_that_fails_keeps_the_old_files(tmp_path):
     assert not isinstance(raised.value, journal.Interrupted)
     assert (tmp_path / "b.dat").read_text() == "old b"
     assert not glob.glob(str(tmp_path / ".drogscen_*" / journal.JOURNAL))
+
+
+# --- the command line: its GeoPackage and its report together ---------------------------
+
+CLI_HELPER = Path(__file__).with_name("cli_process.py")
+
+
+class CliCase:
+    """OUT.gpkg (with a layer of the user's) and the report of an earlier run; a run with
+    another distance replaces both, killed at every step and at random moments."""
+
+    def __init__(self, tmp_path):
+        from layer_helpers import memory_layer, to_geopackage
+
+        self.pristine = tmp_path / "pristine"
+        self.pristine.mkdir()
+        shutil.copy(Path(__file__).resolve().parents[2] / "resources" / "sample"
+                    / "drogscen_sample.gpkg", self.pristine / "input.gpkg")
+        mine = memory_layer("Point", [("note", "string")], [("POINT(674000 6580000)", ["mine"])])
+        to_geopackage(mine, self.pristine / "out.gpkg", "mine")
+        assert self.run(self.pristine, 100).returncode == 0
+        self.old = self.state(self.pristine)
+        fresh = tmp_path / "fresh"
+        shutil.copytree(self.pristine, fresh)
+        started = time.monotonic()
+        result = self.run(fresh, 400)
+        self.duration = time.monotonic() - started
+        assert result.returncode == 0, result.stderr
+        self.steps = int(result.stdout.split()[-1])
+        self.new = self.state(fresh)
+        assert self.old[0] != self.new[0] and self.old[0][2] == self.new[0][2]  # mine kept
+        self.input = digest(self.pristine / "input.gpkg")
+        self.work = tmp_path / "work"
+
+    @staticmethod
+    def arguments(folder, distance):
+        source = str(folder / "input.gpkg")
+        return ["analyse", "--scenes", source + "|layername=scenes",
+                "--schools", source + "|layername=schools", "--out", str(folder / "out.gpkg"),
+                "--report", str(folder / "report.pdf"), "--distance", str(distance)]
+
+    def command(self, folder, distance, kill_at=0):
+        return [sys.executable, str(CLI_HELPER), str(folder), str(kill_at),
+                *self.arguments(folder, distance)]
+
+    def run(self, folder, distance, kill_at=0):
+        return subprocess.run(self.command(folder, distance, kill_at), cwd=str(ROOT),
+                              env=environment(), capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL)
+
+    @staticmethod
+    def state(folder):
+        source = ogr.Open(str(folder / "out.gpkg"))
+        layers = []
+        for name in ("overlap", "summary", "mine"):
+            layer = source.GetLayerByName(name)
+            layers.append(None if layer is None else sorted(
+                tuple(str(feature.GetField(i)) for i in range(feature.GetFieldCount()))
+                for feature in layer))
+        source = None
+        pdf = (folder / "report.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF") and b"%%EOF" in pdf[-64:]
+        return tuple(layers), hashlib.sha256(pdf).hexdigest()
+
+    def reset(self):
+        if self.work.exists():
+            shutil.rmtree(self.work)
+        shutil.copytree(self.pristine, self.work)
+
+    def outcome(self):
+        journal.recover(str(self.work))
+        layers, pdf = self.state(self.work)
+        assert digest(self.work / "input.gpkg") == self.input
+        assert leftovers(self.work) == []
+        if layers == self.old[0]:
+            assert pdf == self.old[1], "old layers with a new report"
+            return "old"
+        assert layers == self.new[0], "a mix of old and new layers"
+        assert pdf != self.old[1], "new layers with the old report"
+        return "new"
+
+
+def test_the_command_line_killed_at_every_step_and_at_random_leaves_both_old_or_both_new(
+        tmp_path):
+    case = CliCase(tmp_path)
+    outcomes = []
+    for kill_at in range(1, case.steps + 1):
+        case.reset()
+        assert case.run(case.work, 400, kill_at).returncode == -9
+        outcomes.append(case.outcome())
+    committed = outcomes.index("new")
+    assert 0 < committed and outcomes == ["old"] * committed + ["new"] * (case.steps - committed)
+    rng = random.Random(17)
+    for _ in range(KILLS):
+        case.reset()
+        process = subprocess.Popen(case.command(case.work, 400), cwd=str(ROOT),
+                                   env=environment(), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        time.sleep(case.duration * rng.choice([rng.uniform(0.0, 1.0), rng.uniform(0.8, 1.05)]))
+        process.kill()
+        process.wait()
+        outcomes.append(case.outcome())
+    print("{} steps; kills leaving old/new: {}/{}".format(
+        case.steps, outcomes.count("old"), outcomes.count("new")))

@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 import processing
-import pytest
 
 from drogscen_plugin.processing import outputs
 
