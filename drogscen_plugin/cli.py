@@ -39,9 +39,9 @@ from .definitions import parameters as keys
 from .definitions.conflicts import conflict_label, conflict_rank
 from .i18n import tr
 from .plugin import DrogscenPlugin
-from .processing import atomic
+from .processing import atomic, journal
 from .processing.guard import file_storage, layer_storage
-from .qgis_io.checks import require_metric_crs
+from .qgis_io.checks import require_distance, require_metric_crs, require_text
 from .report import PAPERS, ReportError, check_writable
 
 EXIT_OK = 0
@@ -166,23 +166,43 @@ def _time_parameters(args, parameters):
         raise UsageError(str(error)) from None
 
 
+# The type each field must have, as the algorithm checks it; the date fields take any.
+FIELD_CHECKS = {
+    keys.SCENE_NAME_FIELD: require_text,
+    keys.SCENE_HOURS_FIELD: require_text,
+    keys.SCHOOL_NAME_FIELD: require_text,
+    keys.SCHOOL_TYPE_FIELD: require_text,
+    keys.SCHOOL_HOURS_FIELD: require_text,
+    keys.DISTANCE_FIELD: require_distance,
+}
+
+
+def _field(option, parameter, layer, field):
+    """A field option's value, checked against its layer: it exists and has a usable type."""
+    if not field:
+        return ""  # no field, not the default one
+    index = layer.fields().lookupField(field)
+    if index < 0:
+        raise UsageError(tr("{option}: the {layer} layer has no field '{field}' "
+                            "(fields: {fields})").format(
+            option=option_flag(option), layer=layer.name(), field=field,
+            fields=", ".join(layer.fields().names())))
+    check = FIELD_CHECKS.get(parameter)
+    try:
+        if check is not None:
+            check(layer.name(), layer.fields().at(index))
+    except InputError as error:
+        raise UsageError("{option}: {message}".format(option=option_flag(option), message=error)) from None
+    return field
+
+
 def _parameters(args, scenes, schools):
     layers = {"scenes": scenes, "schools": schools}
     parameters = {keys.SCENES: scenes, keys.SCHOOLS: schools}
     for option, parameter, layer_name in FIELD_OPTIONS:
         field = getattr(args, option)
-        if field is None:
-            continue
-        if not field:
-            parameters[parameter] = ""  # no field, not the default one
-            continue
-        layer = layers[layer_name]
-        if layer.fields().lookupField(field) < 0:
-            raise UsageError(tr("{option}: the {layer} layer has no field '{field}' "
-                                "(fields: {fields})").format(
-                option=option_flag(option), layer=layer_name, field=field,
-                fields=", ".join(layer.fields().names())))
-        parameters[parameter] = field
+        if field is not None:
+            parameters[parameter] = _field(option, parameter, layers[layer_name], field)
     for option, parameter in HOURS_OPTIONS:
         text = getattr(args, option)
         if text is None:
@@ -234,13 +254,12 @@ def _write(layer, path, name, shown):
             layer=name, path=shown, reason=_one_line(message)))
 
 
-def _write_all(results, out):
-    """Write the output layers into a copy of ``out`` and rename it in when all are written:
-    a run stopped at any moment leaves the old file whole."""
+def _stage_layers(results, out):
+    """Write the output layers into a staged copy of ``out`` (atomic.py); its path."""
     target = os.path.abspath(out)
-    atomic.clear_stale(os.path.dirname(os.path.realpath(target)))
-    staged = atomic.sibling(target)
+    staged = None
     try:
+        staged = atomic.sibling(target)
         if os.path.exists(target):
             atomic.copy_for_update(target, staged)
         with atomic.gdal_failures() as failures:
@@ -249,14 +268,30 @@ def _write_all(results, out):
         if failures:
             raise UsageError(tr("--out: cannot write {path}: {reason}").format(
                 path=out, reason=failures[0]))
-        atomic.replace(staged, target)
     except OSError as error:
-        atomic.remove(staged)
+        if staged is not None:
+            atomic.remove(staged)
         raise UsageError(tr("--out: cannot write {path}: {reason}").format(
             path=out, reason=error.strerror)) from None
     except BaseException:
-        atomic.remove(staged)
+        if staged is not None:
+            atomic.remove(staged)
         raise
+    return staged
+
+
+def _put_in_place(staged):
+    """Rename the staged GeoPackage (and report) over the user's files, all or none."""
+    try:
+        journal.replace_all(staged)
+    except journal.Interrupted as error:
+        raise UsageError(tr("--out: the results could not all be put in place ({reason}); the "
+                            "next run on that folder completes them").format(reason=error)) from None
+    except OSError as error:
+        for path, _ in staged:
+            atomic.remove(path)
+        raise UsageError(tr("--out: cannot write {path}: {reason}").format(
+            path=staged[0][1], reason=error.strerror or error)) from None
 
 
 def _hours(minutes):
@@ -309,6 +344,35 @@ def summary_table(summary):
     return lines
 
 
+def _print_results(results, feedback, out):
+    for line in summary_table(results[keys.SUMMARY]):
+        print(line)
+    if feedback.warnings:
+        print()
+        print(tr("Warnings ({count}):").format(count=len(feedback.warnings)))
+        for warning in feedback.warnings:
+            print("  " + _one_line(warning))
+    print()
+    print(tr("Wrote {path} (layers: {layers}).").format(
+        path=out, layers=", ".join(name for _, name in OUTPUT_LAYERS)))
+
+
+def _report(report_parameters, context, staged):
+    """Write the report to ``staged`` (beside ``--report``); (pages, warnings), or None
+    after saying why it failed."""
+    import processing
+
+    feedback = _Feedback()
+    try:
+        report = processing.run(REPORT_ALGORITHM, dict(report_parameters, **{keys.OUTPUT: staged}),
+                                feedback=feedback, context=context)
+    except QgsProcessingException as error:
+        print(tr("drogscen: the report failed: {message}").format(message=_one_line(error)),
+              file=sys.stderr)
+        return None
+    return int(report[keys.PAGE_COUNT]), feedback.warnings
+
+
 def analyse(args, owned):
     """Run the analysis for parsed arguments; returns the exit status.
 
@@ -317,6 +381,13 @@ def analyse(args, owned):
     import processing
     from processing.tools import dataobjects
 
+    # Outputs of an interrupted earlier run are completed before anything is read.
+    try:
+        journal.recover_paths([_file_of(path) for path in (
+            args.scenes, args.schools, args.districts, args.out, args.report) if path])
+    except OSError as error:
+        raise UsageError(tr("cannot complete the outputs of an interrupted earlier run: "
+                            "{reason}").format(reason=error)) from None
     scenes = _load_layer("--scenes", args.scenes)
     owned.append(scenes)
     schools = _load_layer("--schools", args.schools)
@@ -341,36 +412,37 @@ def analyse(args, owned):
         return EXIT_FAILED
     for parameter, _ in OUTPUT_LAYERS:
         owned.append(results[parameter])
-    _write_all(results, args.out)
-    for line in summary_table(results[keys.SUMMARY]):
-        print(line)
-    if feedback.warnings:
-        print()
-        print(tr("Warnings ({count}):").format(count=len(feedback.warnings)))
-        for warning in feedback.warnings:
-            print("  " + _one_line(warning))
-    print()
-    print(tr("Wrote {path} (layers: {layers}).").format(
-        path=args.out, layers=", ".join(name for _, name in OUTPUT_LAYERS)))
-    if args.report is None:
-        return EXIT_OK
-    report_parameters = _report_parameters(args, parameters, results)
-    if districts is not None:
-        report_parameters[keys.DISTRICTS] = districts
-    report_feedback = _Feedback()
-    try:
-        report = processing.run(REPORT_ALGORITHM, report_parameters, feedback=report_feedback,
-                                context=context)
-    except QgsProcessingException as error:
-        print(tr("drogscen: the report failed: {message}").format(message=_one_line(error)),
-              file=sys.stderr)
-        return EXIT_FAILED
-    if report_feedback.warnings:
-        print(tr("Report warnings ({count}):").format(count=len(report_feedback.warnings)))
-        for warning in report_feedback.warnings:
-            print("  " + _one_line(warning))
-    print(tr("Wrote {path} ({pages} pages).").format(
-        path=args.report, pages=int(report[keys.PAGE_COUNT])))
+    # The GeoPackage and the report are staged and put in place together: a run stopped
+    # at any moment leaves the old ones or the new ones, never one of each.
+    staged = [(_stage_layers(results, args.out), args.out)]
+    report = None
+    if args.report is not None:
+        report_parameters = _report_parameters(args, parameters, results)
+        if districts is not None:
+            report_parameters[keys.DISTRICTS] = districts
+        try:
+            staged.append((atomic.sibling(args.report), args.report))
+        except OSError as error:
+            atomic.remove(staged[0][0])
+            raise UsageError(tr("--report: cannot write {path}: {reason}").format(
+                path=args.report, reason=error.strerror)) from None
+        try:
+            report = _report(report_parameters, context, staged[-1][0])
+        finally:
+            if report is None:
+                for path, _ in staged:
+                    atomic.remove(path)
+        if report is None:
+            return EXIT_FAILED
+    _put_in_place(staged)
+    _print_results(results, feedback, args.out)
+    if report is not None:
+        pages, warnings = report
+        if warnings:
+            print(tr("Report warnings ({count}):").format(count=len(warnings)))
+            for warning in warnings:
+                print("  " + _one_line(warning))
+        print(tr("Wrote {path} ({pages} pages).").format(path=args.report, pages=pages))
     return EXIT_OK
 
 

@@ -59,38 +59,44 @@
         <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="181"/>
+        <location filename="../drogscen_plugin/cli.py" line="186"/>
         <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="203"/>
+        <location filename="../drogscen_plugin/cli.py" line="223"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="208"/>
+        <location filename="../drogscen_plugin/cli.py" line="228"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="233"/>
+        <location filename="../drogscen_plugin/cli.py" line="253"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="250"/>
-        <location filename="../drogscen_plugin/cli.py" line="255"/>
+        <location filename="../drogscen_plugin/cli.py" line="269"/>
+        <location filename="../drogscen_plugin/cli.py" line="274"/>
+        <location filename="../drogscen_plugin/cli.py" line="293"/>
         <source>--out: cannot write {path}: {reason}</source>
         <translation>--out: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="288"/>
+        <source>--out: the results could not all be put in place ({reason}); the next run on that folder completes them</source>
+        <translation>--out: resultaten kunde inte alla läggas på plats ({reason}); nästa körning i den mappen gör det färdigt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="325"/>
         <source>None of the {total} schools has a scene within the distance.</source>
         <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="293"/>
+        <location filename="../drogscen_plugin/cli.py" line="328"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="275"/>
         <location filename="../drogscen_plugin/core/fields.py" line="77"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="95"/>
@@ -100,14 +106,14 @@
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="293"/>
+        <location filename="../drogscen_plugin/cli.py" line="328"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="208"/>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="293"/>
+        <location filename="../drogscen_plugin/cli.py" line="328"/>
         <location filename="../drogscen_plugin/core/fields.py" line="98"/>
         <location filename="../drogscen_plugin/gui/results.py" line="46"/>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
@@ -115,65 +121,75 @@
         <translation>Scener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="293"/>
+        <location filename="../drogscen_plugin/cli.py" line="328"/>
         <location filename="../drogscen_plugin/core/fields.py" line="99"/>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="294"/>
+        <location filename="../drogscen_plugin/cli.py" line="329"/>
         <source>Concurrent h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="294"/>
+        <location filename="../drogscen_plugin/cli.py" line="329"/>
         <source>After-hours h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="304"/>
+        <location filename="../drogscen_plugin/cli.py" line="339"/>
         <source>{affected} of {total} schools have a scene within the distance.</source>
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="339"/>
-        <source>drogscen: the analysis failed: {message}</source>
-        <translation>drogscen: analysen misslyckades: {message}</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="349"/>
+        <location filename="../drogscen_plugin/cli.py" line="352"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="353"/>
+        <location filename="../drogscen_plugin/cli.py" line="356"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="365"/>
+        <location filename="../drogscen_plugin/cli.py" line="370"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="369"/>
+        <location filename="../drogscen_plugin/cli.py" line="389"/>
+        <source>cannot complete the outputs of an interrupted earlier run: {reason}</source>
+        <translation>kan inte göra färdigt utdata från en tidigare körning som avbröts: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="410"/>
+        <source>drogscen: the analysis failed: {message}</source>
+        <translation>drogscen: analysen misslyckades: {message}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="427"/>
+        <source>--report: cannot write {path}: {reason}</source>
+        <translation>--report: kan inte skriva {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli.py" line="442"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="372"/>
+        <location filename="../drogscen_plugin/cli.py" line="445"/>
         <location filename="../drogscen_plugin/gui/report_button.py" line="88"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="410"/>
+        <location filename="../drogscen_plugin/cli.py" line="482"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="413"/>
+        <location filename="../drogscen_plugin/cli.py" line="485"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -810,7 +826,7 @@
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="57"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="71"/>
         <location filename="../drogscen_plugin/core/period_times.py" line="125"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
@@ -823,7 +839,7 @@
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="120"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="136"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="168"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
@@ -1316,7 +1332,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="228"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="274"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
@@ -2983,30 +2999,35 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>Skolgårdar ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="221"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="303"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="225"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="342"/>
         <source>no connection could be made</source>
         <translation>ingen anslutning kunde göras</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="227"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="231"/>
         <source>{output}: cannot reach the database of &apos;{destination}&apos;: {reason}</source>
         <translation>{output}: når inte databasen för &apos;{destination}&apos;: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="246"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="250"/>
         <source>{output}: &apos;{destination}&apos; names no layer; give the layer or table to write.</source>
         <translation>{output}: &apos;{destination}&apos; anger inget lager; ange lagret eller tabellen att skriva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="255"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="259"/>
         <source>{output}: &apos;{destination}&apos; would replace the input layer {source} ({parameter}); choose another output.</source>
         <translation>{output}: &apos;{destination}&apos; skulle ersätta indatalagret {source} ({parameter}); välj en annan utdata.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/guard.py" line="263"/>
+        <location filename="../drogscen_plugin/processing/guard.py" line="267"/>
         <source>{output}: &apos;{destination}&apos; is where {other} is written too; choose another output.</source>
         <translation>{output}: &apos;{destination}&apos; är där även {other} skrivs; välj ett annat utdata.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/guard.py" line="351"/>
+        <source>Could not complete the outputs of an interrupted earlier run: {reason}</source>
+        <translation>Kunde inte göra färdigt utdata från en tidigare körning som avbröts: {reason}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="53"/>
@@ -3098,43 +3119,48 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>{covered} av {schools} berörda skolor har sina behov täckta den {date}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="118"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="124"/>
         <source>the file {path} exists and is replaced whole, with its layers {layers}.</source>
         <translation>filen {path} finns och ersätts helt, med sina lager {layers}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="126"/>
         <source>the file {path} exists and is replaced.</source>
         <translation>filen {path} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="129"/>
         <source>the layer &apos;{layer}&apos; in {path} exists and is replaced; the other layers of the file are kept.</source>
         <translation>lagret &apos;{layer}&apos; i {path} finns och ersätts; filens övriga lager behålls.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="135"/>
         <source>the table {schema}.{table} exists and is replaced.</source>
         <translation>tabellen {schema}.{table} finns och ersätts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="304"/>
         <source>the file written cannot be read back</source>
         <translation>den skrivna filen går inte att läsa tillbaka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="288"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="312"/>
+        <source>The outputs could not all be put in place ({reason}); the next run reading or writing that folder completes them.</source>
+        <translation>Utdata kunde inte alla läggas på plats ({reason}); nästa körning som läser eller skriver i den mappen gör det färdigt.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="318"/>
         <source>The outputs could not be written ({reason}); the files that were there are kept as they were.</source>
         <translation>Utdata kunde inte skrivas ({reason}); filerna som fanns finns kvar som de var.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="324"/>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="345"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="358"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="379"/>
         <source>Could not remove the unfinished output {output}: {error}</source>
         <translation>Kunde inte ta bort den ofullständiga utdatan {output}: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/outputs.py" line="334"/>
+        <location filename="../drogscen_plugin/processing/outputs.py" line="368"/>
         <source>The unfinished outputs were removed.</source>
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>

@@ -6,6 +6,8 @@ The time measures depend only on the two schedules and the scene's dates,
 so they are computed once per distinct combination (``period_times``).
 """
 
+import time
+
 from ..definitions.conflicts import NO_CONFLICT
 from ..i18n import tr
 from .errors import AnalysisCanceled
@@ -14,8 +16,19 @@ from .records import Analysis, PairResult, SchoolSummary
 from .space import Space
 
 # Schools per batch: large enough for numpy to pay, small enough that
-# progress and cancel are checked often.
+# progress and cancel are checked often: sized, from a small first batch, to
+# about _BATCH_SECONDS of work each (school grounds cost far more than points),
+# counted in this thread's CPU time: work, not time spent waiting for a core.
 _CHUNK = 1000
+_FIRST_BATCH = 32
+_BATCH_SECONDS = 0.03
+
+
+def next_batch(size, seconds):
+    """Schools in the next batch after ``size`` took ``seconds``: about _BATCH_SECONDS
+    of work, at most half as many again (one fast batch proves little), 1 to _CHUNK."""
+    wanted = int(size * _BATCH_SECONDS / max(seconds, 1e-6))
+    return max(1, min(_CHUNK, size + (size + 1) // 2, wanted))
 
 
 # --- the analysis -----------------------------------------------------------
@@ -52,10 +65,12 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
            settings.calendar.school_holidays_text)
     if not schools and progress is not None:
         progress(100.0)
-    for start in range(0, len(schools), _CHUNK):
+    start, size = 0, _FIRST_BATCH
+    while start < len(schools):
         if is_canceled is not None and is_canceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
-        stop = min(start + _CHUNK, len(schools))
+        stop = min(start + size, len(schools))
+        began = time.thread_time()
         rows, cols, gaps, areas, shares, outlines = space.overlaps(start, stop)
         found = {}
         for row, col, *space_fields in zip(
@@ -76,6 +91,7 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
         )
         if progress is not None:
             progress(100.0 * stop / len(schools))
+        start, size = stop, next_batch(size, time.thread_time() - began)
     return analysis
 
 

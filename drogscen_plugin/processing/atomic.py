@@ -2,19 +2,17 @@
 
 A run writes each output file under its own name into a hidden folder beside
 it (``.drogscen_PID_N/NAME``: the name stays, as formats name their layer
-after it); only when every output is complete are these renamed over their
-targets, an atomic step per file. A run killed before that leaves the old
-files as they were; its folder is removed by the next run writing there. A
-shapefile is several files, renamed one after the other within microseconds.
-An existing SQLite file (a GeoPackage) is copied and replaced through SQLite,
-in one transaction, so that a program holding it open in WAL mode loses nothing.
+after it); only when every output is complete are they put in place, all
+together through a journal (journal.py). A run killed before that leaves the
+old files as they were; its folder is removed by the next run touching the
+folder. An existing SQLite file (a GeoPackage) is copied and replaced through
+SQLite, in one transaction, so that a program holding it open in WAL mode
+loses nothing.
 """
 
 import errno
-import glob
 import itertools
 import os
-import re
 import shutil
 import sqlite3
 from contextlib import closing, contextmanager
@@ -28,7 +26,6 @@ SIDECARS = ("-wal", "-shm", "-journal", ".aux.xml")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # Seconds to wait for another program's lock on a GeoPackage being replaced.
 _SQLITE_WAIT = 30.0
-_STAGED = re.compile(r"^\.drogscen_(?P<pid>\d+)_\d+$")
 # Numbers the staged files and tables of this process.
 serial = itertools.count(1)
 
@@ -48,7 +45,7 @@ def sibling(path):
     return os.path.join(staging, name)
 
 
-def _parts(path):
+def parts(path):
     """The files that make up ``path``: a shapefile's parts, else the file itself."""
     stem, extension = os.path.splitext(path)
     if extension.lower() != ".shp":
@@ -72,7 +69,7 @@ def remove(staged):
     shutil.rmtree(os.path.dirname(staged), ignore_errors=True)
 
 
-def _is_sqlite(path):
+def is_sqlite(path):
     try:
         with open(path, "rb") as file:
             return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
@@ -80,7 +77,7 @@ def _is_sqlite(path):
         return False
 
 
-def _sqlite_copy(source_path, target_path):
+def sqlite_copy(source_path, target_path):
     """Copy one SQLite database over another through SQLite, in one transaction.
 
     Unlike a file copy or rename, it sees and honours what another program
@@ -97,7 +94,7 @@ def _sqlite_copy(source_path, target_path):
         source.close()
 
 
-def _match_page_size(staged, target):
+def match_page_size(staged, target):
     """Give ``staged`` the page size of ``target``: SQLite copies into a file in WAL mode
     only between equal page sizes."""
     with closing(sqlite3.connect(target, timeout=_SQLITE_WAIT)) as connection:
@@ -111,14 +108,14 @@ def _match_page_size(staged, target):
 
 def copy_for_update(path, staged):
     """Start ``staged`` as a copy of ``path`` (a GeoPackage of which one layer is replaced)."""
-    if _is_sqlite(path):
-        _sqlite_copy(path, staged)
+    if is_sqlite(path):
+        sqlite_copy(path, staged)
     else:
         shutil.copyfile(path, staged)
-    _fsync(staged)
+    fsync(staged)
 
 
-def _fsync(path, directory=False):
+def fsync(path, directory=False):
     descriptor = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if directory else 0))
     try:
         os.fsync(descriptor)
@@ -126,49 +123,10 @@ def _fsync(path, directory=False):
         os.close(descriptor)
 
 
-def replace(staged, target):
-    """Rename the finished ``staged`` file (and its parts) over ``target``."""
-    target = os.path.realpath(target)
-    target_stem = os.path.splitext(target)[0]
-    parts = _parts(staged)
-    for part in parts:
-        _fsync(part)
-    if _is_sqlite(target) and _is_sqlite(staged):
-        # Renamed over, a file another program has open would meet that program's -wal.
-        try:
-            _match_page_size(staged, target)
-        except sqlite3.Error as error:
-            raise OSError(errno.EIO, str(error)) from error
-        _sqlite_copy(staged, target)
-        renames = []
-    elif target.lower().endswith(".shp"):
-        renames = [(part, target_stem + os.path.splitext(part)[1]) for part in parts]
-    else:
-        renames = [(staged, target)]
-    for source, destination in renames:
-        os.replace(source, destination)
-    if target.lower().endswith(".shp"):
-        # An old index or code page of the replaced shapefile would not match the new one.
-        written = {os.path.splitext(part)[1].lower() for part in parts}
-        for extension in SHAPEFILE_PARTS:
-            if extension not in written and os.path.exists(target_stem + extension):
-                os.remove(target_stem + extension)
-    _fsync(os.path.dirname(os.path.abspath(target)), directory=True)
-    remove(staged)
-
-
-def clear_stale(folder):
-    """Remove staging folders in ``folder`` left by runs that are no longer running."""
-    for path in glob.glob(os.path.join(glob.escape(folder), ".drogscen_*")):
-        match = _STAGED.match(os.path.basename(path))
-        if match is None or _running(int(match.group("pid"))):
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-
-
-def _running(pid):
-    if pid == os.getpid():
-        return True
+def running(pid):
+    """Whether process ``pid`` of this machine is running (this one is)."""
+    if os.name == "nt":
+        return _running_on_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -176,6 +134,22 @@ def _running(pid):
     except PermissionError:
         return True
     return True
+
+
+def _running_on_windows(pid):
+    # os.kill(pid, 0) would send Ctrl+C there (signal 0 is CTRL_C_EVENT).
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel32.GetLastError() == 5  # access denied: it exists
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 @contextmanager

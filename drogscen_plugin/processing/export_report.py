@@ -31,7 +31,7 @@ from ..report import (
     SituationReport,
     check_writable,
 )
-from . import atomic
+from . import atomic, journal
 from .base import DrogscenAlgorithm
 
 
@@ -279,7 +279,7 @@ class ExportReportAlgorithm(ReportAlgorithm):
             staged = atomic.sibling(path)
             report.export_pdf(staged, feedback)
             try:
-                atomic.replace(staged, path)
+                journal.replace_all([(staged, path)])
             except OSError as error:
                 raise ReportError(tr("Could not write {path}: {reason}").format(
                     path=path, reason=error.strerror)) from None

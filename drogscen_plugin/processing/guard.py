@@ -17,7 +17,10 @@ import socket
 from qgis.core import (
     QgsDataSourceUri,
     QgsException,
+    QgsMapLayer,
     QgsProcessing,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingUtils,
     QgsProject,
     QgsProviderConnectionException,
     QgsProviderRegistry,
@@ -27,6 +30,7 @@ from qgis.PyQt.QtCore import QUrl
 
 from ..core.errors import InputError
 from ..i18n import tr
+from .journal import recover_paths
 from .outputs import DATABASE, FILE, FILE_LAYER, MEMORY, Destination, _connection, destination_text
 
 # Files that together are one shapefile: writing any of them rewrites the layer.
@@ -313,9 +317,44 @@ def _run_outputs(algorithm, parameters, context):
     return found
 
 
+def _input_paths(value, context):
+    """The files a parameter's value names: a layer, a source, a path, a list of them."""
+    if isinstance(value, (list, tuple)):
+        return [path for item in value for path in _input_paths(item, context)]
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    if isinstance(value, str) and value:
+        value = (context.project() or QgsProject.instance()).mapLayer(value) or value
+    if isinstance(value, QgsMapLayer):
+        provider, source = value.providerType(), value.source()
+    elif isinstance(value, str) and value:
+        matched, provider, source = QgsProcessingUtils.decodeProviderKeyAndUri(value)
+        if not matched:
+            provider, source = "ogr", value
+    else:
+        return []
+    path = QgsProviderRegistry.instance().decodeUri(provider, source).get("path")
+    return [path] if path else []
+
+
+def recover_run(algorithm, parameters, context, outputs):
+    """Finish what an interrupted earlier run left in the folders this run reads or writes
+    (journal.py), before anything is read: it may have been one of its outputs."""
+    paths = [destination.path for _, destination in outputs]
+    for definition in algorithm.parameterDefinitions():
+        if not definition.isDestination():
+            paths.extend(_input_paths(parameters.get(definition.name()), context))
+    try:
+        recover_paths(paths)
+    except OSError as error:
+        raise InputError(
+            tr("Could not complete the outputs of an interrupted earlier run: {reason}").format(
+                reason=error)
+        ) from None
+
+
 def check_algorithm_run(algorithm, parameters, context):
     """The guard for one Processing run, before ``process`` reads anything."""
-    check_run(
-        _run_outputs(algorithm, parameters, context),
-        _run_inputs(algorithm, parameters, context),
-    )
+    outputs = _run_outputs(algorithm, parameters, context)
+    recover_run(algorithm, parameters, context, outputs)
+    check_run(outputs, _run_inputs(algorithm, parameters, context))

@@ -7,8 +7,10 @@ and when a run is canceled or fails while writing, closes and removes what
 it began. Which destinations are refused is the guard's part (guard.py).
 """
 
+import hashlib
 import os
 import re
+import socket
 from collections import namedtuple
 
 from qgis.core import (
@@ -27,9 +29,13 @@ from qgis.core import (
 from qgis.PyQt import sip
 
 from ..i18n import tr
-from . import atomic
+from . import atomic, journal
 
 MEMORY, FILE, FILE_LAYER, DATABASE = "memory", "file", "file layer", "database"
+# A staged PostGIS table: TABLE__drogscen_tmp_HOST_PID_N, HOST short for this machine
+# (a database is shared: only this machine can tell whether its PID still runs).
+_HOST = hashlib.sha256(socket.gethostname().encode("utf-8")).hexdigest()[:6]
+_STAGED_TABLE = re.compile(r"__drogscen_tmp_(?P<host>[0-9a-f]{6})_(?P<pid>\d+)_\d+$")
 
 
 _Table = namedtuple("_Table", "provider service host port dbname schema table")
@@ -206,11 +212,29 @@ class OutputSinks:
     def _staged_table(self, destination):
         """A new table beside a PostGIS output's; its text and (temporary, final) names."""
         source = QgsDataSourceUri(destination.uri)
-        final = source.table()
-        staged = "{}_drogscen_{}_{}".format(final[:40], os.getpid(), next(atomic.serial))
+        final, schema = source.table(), source.schema() or "public"
+        self._drop_stale(destination, schema)
+        suffix = "__drogscen_tmp_{}_{}_{}".format(_HOST, os.getpid(), next(atomic.serial))
+        # PostgreSQL keeps 63 bytes of a name.
+        staged = final.encode("utf-8")[:63 - len(suffix)].decode("utf-8", "ignore") + suffix
         source.setTable(staged)
-        self.tables.append((destination, source.schema() or "public", staged, final))
+        self.tables.append((destination, schema, staged, final))
         return "postgres://" + source.uri(False), (staged, final)
+
+    def _drop_stale(self, destination, schema):
+        """Drop the staged tables in ``schema`` that killed runs of this machine left."""
+        connection = _connection(destination.provider, destination.uri)
+        if connection is None:
+            return
+        try:
+            names = [table.tableName() for table in connection.tables(schema)]
+        except QgsProviderConnectionException:
+            return  # the run's own writing says what is wrong
+        for name in names:
+            match = _STAGED_TABLE.search(name)
+            if match and match.group("host") == _HOST and not atomic.running(
+                    int(match.group("pid"))):
+                self._drop(destination, schema, name)
 
     def _staged_parameters(self, name, destination):
         """The run's parameters with output ``name`` pointed at its staged sibling."""
@@ -221,7 +245,6 @@ class OutputSinks:
         target = os.path.abspath(destination.path)
         staged = self.staged.get(target)
         if staged is None:
-            atomic.clear_stale(os.path.dirname(os.path.realpath(target)))
             staged = atomic.sibling(target)
             if destination.kind == FILE_LAYER and os.path.exists(target):
                 atomic.copy_for_update(target, staged)
@@ -279,9 +302,16 @@ class OutputSinks:
             for staged in self.staged.values():
                 if not QgsVectorLayer(staged, "check", "ogr").isValid():
                     raise atomic.WriteError(tr("the file written cannot be read back"))
-            for target, staged in self.staged.items():
-                atomic.replace(staged, target)
+            if self.staged:
+                journal.replace_all([(staged, target) for target, staged in self.staged.items()])
             self._swap_tables()
+        except journal.Interrupted as error:
+            self.staged = {}  # the journal's now, for the next run to complete
+            self.discard()
+            raise QgsProcessingException(
+                tr("The outputs could not all be put in place ({reason}); the next run reading "
+                   "or writing that folder completes them.").format(reason=error)
+            ) from None
         except (OSError, atomic.WriteError, QgsProviderConnectionException) as error:
             self.discard()
             raise QgsProcessingException(
@@ -296,17 +326,21 @@ class OutputSinks:
         self.created, self.staged, self.tables = [], {}, []
 
     def _swap_tables(self):
-        """Each staged PostGIS table renamed over its final table, in one transaction each."""
+        """The staged PostGIS tables renamed over their final tables, in one transaction
+        per database (OUTPUT and SUMMARY in one database: both or neither)."""
+        databases = {}
         for destination, schema, staged, final in self.tables:
+            key = _table(destination.provider, destination.uri)[:5]
+            databases.setdefault(key, [destination, []])[1].append(
+                "DROP TABLE IF EXISTS {schema}.{final}; "
+                "ALTER TABLE {schema}.{staged} RENAME TO {final};".format(
+                    schema=_identifier(schema), final=_identifier(final),
+                    staged=_identifier(staged)))
+        for destination, statements in databases.values():
             connection = _connection(destination.provider, destination.uri)
             if connection is None:
                 raise QgsProviderConnectionException(tr("no connection could be made"))
-            connection.executeSql(
-                "BEGIN; DROP TABLE IF EXISTS {schema}.{final}; "
-                "ALTER TABLE {schema}.{staged} RENAME TO {final}; COMMIT;".format(
-                    schema=_identifier(schema), final=_identifier(final),
-                    staged=_identifier(staged))
-            )
+            connection.executeSql("BEGIN; {} COMMIT;".format(" ".join(statements)))
 
     def discard(self):
         """Close the sinks and remove what they created; nothing of the run is kept."""
