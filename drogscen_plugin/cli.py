@@ -192,7 +192,8 @@ def _field(option, parameter, layer, field):
         if check is not None:
             check(layer.name(), layer.fields().at(index))
     except InputError as error:
-        raise UsageError("{option}: {message}".format(option=option_flag(option), message=error)) from None
+        message = "{option}: {message}".format(option=option_flag(option), message=error)
+        raise UsageError(message) from None
     return field
 
 
@@ -220,13 +221,18 @@ def _parameters(args, scenes, schools):
     if args.crs is not None:
         crs = QgsCoordinateReferenceSystem(args.crs)
         if not crs.isValid():
-            raise UsageError(tr("--crs: unknown coordinate reference system: {crs}").format(
-                crs=args.crs))
+            raise UsageError(
+                tr("--crs: unknown coordinate reference system: {crs}").format(crs=args.crs)
+            )
         try:
             require_metric_crs(crs)
         except InputError:
-            raise UsageError(tr("--crs: {crs} does not measure in metres; choose a projected "
-                                "CRS such as EPSG:3006").format(crs=args.crs)) from None
+            raise UsageError(
+                tr(
+                    "--crs: {crs} does not measure in metres; choose a projected "
+                    "CRS such as EPSG:3006"
+                ).format(crs=args.crs)
+            ) from None
         parameters[keys.ANALYSIS_CRS] = crs
     for parameter, _ in OUTPUT_LAYERS:
         parameters[parameter] = QgsProcessing.TEMPORARY_OUTPUT
@@ -244,14 +250,19 @@ def _write(layer, path, name, shown):
     options.fileEncoding = "UTF-8"
     # Replace only this layer when the file exists; other layers stay.
     options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteLayer if os.path.exists(path)
+        QgsVectorFileWriter.CreateOrOverwriteLayer
+        if os.path.exists(path)
         else QgsVectorFileWriter.CreateOrOverwriteFile
     )
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, path, QgsProject.instance().transformContext(), options)
+        layer, path, QgsProject.instance().transformContext(), options
+    )
     if error != QgsVectorFileWriter.NoError:
-        raise UsageError(tr("--out: cannot write the layer '{layer}' to {path}: {reason}").format(
-            layer=name, path=shown, reason=_one_line(message)))
+        raise UsageError(
+            tr("--out: cannot write the layer '{layer}' to {path}: {reason}").format(
+                layer=name, path=shown, reason=_one_line(message)
+            )
+        )
 
 
 def _stage_layers(results, out):
@@ -266,13 +277,15 @@ def _stage_layers(results, out):
             for parameter, name in OUTPUT_LAYERS:
                 _write(results[parameter], staged, name, out)
         if failures:
-            raise UsageError(tr("--out: cannot write {path}: {reason}").format(
-                path=out, reason=failures[0]))
+            raise UsageError(
+                tr("--out: cannot write {path}: {reason}").format(path=out, reason=failures[0])
+            )
     except OSError as error:
         if staged is not None:
             atomic.remove(staged)
-        raise UsageError(tr("--out: cannot write {path}: {reason}").format(
-            path=out, reason=error.strerror)) from None
+        raise UsageError(
+            tr("--out: cannot write {path}: {reason}").format(path=out, reason=error.strerror)
+        ) from None
     except BaseException:
         if staged is not None:
             atomic.remove(staged)
@@ -285,13 +298,20 @@ def _put_in_place(staged):
     try:
         journal.replace_all(staged)
     except journal.Interrupted as error:
-        raise UsageError(tr("--out: the results could not all be put in place ({reason}); the "
-                            "next run on that folder completes them").format(reason=error)) from None
+        raise UsageError(
+            tr(
+                "--out: the results could not all be put in place ({reason}); the "
+                "next run on that folder completes them"
+            ).format(reason=error)
+        ) from None
     except OSError as error:
         for path, _ in staged:
             atomic.remove(path)
-        raise UsageError(tr("--out: cannot write {path}: {reason}").format(
-            path=staged[0][1], reason=error.strerror or error)) from None
+        raise UsageError(
+            tr("--out: cannot write {path}: {reason}").format(
+                path=staged[0][1], reason=error.strerror or error
+            )
+        ) from None
 
 
 def _hours(minutes):
@@ -310,34 +330,49 @@ def summary_table(summary):
         total += 1
         if not feature["scene_count"]:
             continue
-        rows.append((
-            conflict_rank(feature["worst_conflict"]),
-            -(feature["concurrent_min"] or 0),
-            -(feature["afterhours_min"] or 0),
-            _text(feature["school_name"]),
-            _text(feature["school_type"]),
-            str(feature["scene_count"]),
-            conflict_label(_text(feature["worst_conflict"])),
-            _hours(feature["concurrent_min"]),
-            _hours(feature["afterhours_min"]),
-        ))
+        rows.append(
+            (
+                conflict_rank(feature["worst_conflict"]),
+                -(feature["concurrent_min"] or 0),
+                -(feature["afterhours_min"] or 0),
+                _text(feature["school_name"]),
+                _text(feature["school_type"]),
+                str(feature["scene_count"]),
+                conflict_label(_text(feature["worst_conflict"])),
+                _hours(feature["concurrent_min"]),
+                _hours(feature["afterhours_min"]),
+            )
+        )
     if not rows:
-        return [tr("None of the {total} schools has a scene within the distance.").format(
-            total=total)]
+        return [
+            tr("None of the {total} schools has a scene within the distance.").format(total=total)
+        ]
     rows.sort()
-    header = (tr("School"), tr("Type"), tr("Scenes"), tr("Worst conflict"),
-              tr("Concurrent h/week"), tr("After-hours h/week"))
+    header = (
+        tr("School"),
+        tr("Type"),
+        tr("Scenes"),
+        tr("Worst conflict"),
+        tr("Concurrent h/week"),
+        tr("After-hours h/week"),
+    )
     cells = [header] + [row[3:] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     right = (False, False, True, False, True, True)
 
     def line(row):
-        parts = [cell.rjust(width) if align else cell.ljust(width)
-                 for cell, width, align in zip(row, widths, right)]
+        parts = [
+            cell.rjust(width) if align else cell.ljust(width)
+            for cell, width, align in zip(row, widths, right)
+        ]
         return "  ".join(parts).rstrip()
 
-    lines = [tr("{affected} of {total} schools have a scene within the distance.").format(
-        affected=len(rows), total=total), ""]
+    lines = [
+        tr("{affected} of {total} schools have a scene within the distance.").format(
+            affected=len(rows), total=total
+        ),
+        "",
+    ]
     lines.append(line(header))
     lines.append("  ".join("-" * width for width in widths))
     lines.extend(line(row) for row in cells[1:])
@@ -353,8 +388,11 @@ def _print_results(results, feedback, out):
         for warning in feedback.warnings:
             print("  " + _one_line(warning))
     print()
-    print(tr("Wrote {path} (layers: {layers}).").format(
-        path=out, layers=", ".join(name for _, name in OUTPUT_LAYERS)))
+    print(
+        tr("Wrote {path} (layers: {layers}).").format(
+            path=out, layers=", ".join(name for _, name in OUTPUT_LAYERS)
+        )
+    )
 
 
 def _report(report_parameters, context, staged):
@@ -364,11 +402,17 @@ def _report(report_parameters, context, staged):
 
     feedback = _Feedback()
     try:
-        report = processing.run(REPORT_ALGORITHM, dict(report_parameters, **{keys.OUTPUT: staged}),
-                                feedback=feedback, context=context)
+        report = processing.run(
+            REPORT_ALGORITHM,
+            dict(report_parameters, **{keys.OUTPUT: staged}),
+            feedback=feedback,
+            context=context,
+        )
     except QgsProcessingException as error:
-        print(tr("drogscen: the report failed: {message}").format(message=_one_line(error)),
-              file=sys.stderr)
+        print(
+            tr("drogscen: the report failed: {message}").format(message=_one_line(error)),
+            file=sys.stderr,
+        )
         return None
     return int(report[keys.PAGE_COUNT]), feedback.warnings
 
@@ -383,11 +427,19 @@ def analyse(args, owned):
 
     # Outputs of an interrupted earlier run are completed before anything is read.
     try:
-        journal.recover_paths([_file_of(path) for path in (
-            args.scenes, args.schools, args.districts, args.out, args.report) if path])
+        journal.recover_paths(
+            [
+                _file_of(path)
+                for path in (args.scenes, args.schools, args.districts, args.out, args.report)
+                if path
+            ]
+        )
     except OSError as error:
-        raise UsageError(tr("cannot complete the outputs of an interrupted earlier run: "
-                            "{reason}").format(reason=error)) from None
+        raise UsageError(
+            tr("cannot complete the outputs of an interrupted earlier run: {reason}").format(
+                reason=error
+            )
+        ) from None
     scenes = _load_layer("--scenes", args.scenes)
     owned.append(scenes)
     schools = _load_layer("--schools", args.schools)
@@ -407,8 +459,10 @@ def analyse(args, owned):
     try:
         results = processing.run(ALGORITHM, parameters, feedback=feedback, context=context)
     except QgsProcessingException as error:
-        print(tr("drogscen: the analysis failed: {message}").format(message=_one_line(error)),
-              file=sys.stderr)
+        print(
+            tr("drogscen: the analysis failed: {message}").format(message=_one_line(error)),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     for parameter, _ in OUTPUT_LAYERS:
         owned.append(results[parameter])
@@ -424,8 +478,11 @@ def analyse(args, owned):
             staged.append((atomic.sibling(args.report), args.report))
         except OSError as error:
             atomic.remove(staged[0][0])
-            raise UsageError(tr("--report: cannot write {path}: {reason}").format(
-                path=args.report, reason=error.strerror)) from None
+            raise UsageError(
+                tr("--report: cannot write {path}: {reason}").format(
+                    path=args.report, reason=error.strerror
+                )
+            ) from None
         try:
             report = _report(report_parameters, context, staged[-1][0])
         finally:
