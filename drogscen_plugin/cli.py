@@ -9,7 +9,6 @@ import os
 import sys
 
 from qgis.core import (
-    NULL,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsProcessing,
@@ -30,13 +29,13 @@ from .cli_arguments import (
     build_parser,
     option_flag,
 )
+from .cli_summary import summary_table
 from .core.errors import InputError, ScheduleError
 from .core.period import Period
 from .core.schedule import WeeklySchedule
 from .core.school_calendar import SchoolCalendar
 from .definitions import algorithms
 from .definitions import parameters as keys
-from .definitions.conflicts import conflict_label, conflict_rank
 from .i18n import tr
 from .plugin import DrogscenPlugin
 from .processing import atomic, journal
@@ -312,71 +311,6 @@ def _put_in_place(staged):
                 path=staged[0][1], reason=error.strerror or error
             )
         ) from None
-
-
-def _hours(minutes):
-    return "{:.1f}".format((minutes or 0) / 60)
-
-
-def _text(value):
-    return "" if value is None or value == NULL else str(value)
-
-
-def summary_table(summary):
-    """The affected schools of a summary layer as lines of text, worst first."""
-    rows = []
-    total = 0
-    for feature in summary.getFeatures():
-        total += 1
-        if not feature["scene_count"]:
-            continue
-        rows.append(
-            (
-                conflict_rank(feature["worst_conflict"]),
-                -(feature["concurrent_min"] or 0),
-                -(feature["afterhours_min"] or 0),
-                _text(feature["school_name"]),
-                _text(feature["school_type"]),
-                str(feature["scene_count"]),
-                conflict_label(_text(feature["worst_conflict"])),
-                _hours(feature["concurrent_min"]),
-                _hours(feature["afterhours_min"]),
-            )
-        )
-    if not rows:
-        return [
-            tr("None of the {total} schools has a scene within the distance.").format(total=total)
-        ]
-    rows.sort()
-    header = (
-        tr("School"),
-        tr("Type"),
-        tr("Scenes"),
-        tr("Worst conflict"),
-        tr("Concurrent h/week"),
-        tr("After-hours h/week"),
-    )
-    cells = [header] + [row[3:] for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    right = (False, False, True, False, True, True)
-
-    def line(row):
-        parts = [
-            cell.rjust(width) if align else cell.ljust(width)
-            for cell, width, align in zip(row, widths, right)
-        ]
-        return "  ".join(parts).rstrip()
-
-    lines = [
-        tr("{affected} of {total} schools have a scene within the distance.").format(
-            affected=len(rows), total=total
-        ),
-        "",
-    ]
-    lines.append(line(header))
-    lines.append("  ".join("-" * width for width in widths))
-    lines.extend(line(row) for row in cells[1:])
-    return lines
 
 
 def _print_results(results, feedback, out):

@@ -9,187 +9,135 @@
         <translation>drogscen: fel: PyQGIS hittades inte; kör detta med den Python som QGIS använder, t.ex. /usr/bin/python3</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="77"/>
+        <location filename="../drogscen_plugin/cli.py" line="76"/>
         <source>{option}: no such file: {path}</source>
         <translation>{option}: filen finns inte: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="82"/>
+        <location filename="../drogscen_plugin/cli.py" line="81"/>
         <source>{option}: cannot read a vector layer from {path}</source>
         <translation>{option}: kan inte läsa ett vektorlager från {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="99"/>
+        <location filename="../drogscen_plugin/cli.py" line="98"/>
         <source>--out: must be a GeoPackage file ending in .gpkg: {path}</source>
         <translation>--out: måste vara en GeoPackage-fil som slutar på .gpkg: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="102"/>
+        <location filename="../drogscen_plugin/cli.py" line="101"/>
         <source>--out: is a directory: {path}</source>
         <translation>--out: är en mapp: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="105"/>
+        <location filename="../drogscen_plugin/cli.py" line="104"/>
         <source>--out: must not be an input file ({option}): {path}</source>
         <translation>--out: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="111"/>
+        <location filename="../drogscen_plugin/cli.py" line="110"/>
         <source>--out: cannot create the folder {folder}: {reason}</source>
         <translation>--out: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="119"/>
+        <location filename="../drogscen_plugin/cli.py" line="118"/>
         <source>--districts: only used with --report</source>
         <translation>--districts: används bara med --report</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="122"/>
+        <location filename="../drogscen_plugin/cli.py" line="121"/>
         <source>--report: must be a PDF file ending in .pdf: {path}</source>
         <translation>--report: måste vara en PDF-fil som slutar på .pdf: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="126"/>
+        <location filename="../drogscen_plugin/cli.py" line="125"/>
         <source>--report: must not be an input file ({option}): {path}</source>
         <translation>--report: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="133"/>
+        <location filename="../drogscen_plugin/cli.py" line="132"/>
         <source>--report: cannot create the folder {folder}: {reason}</source>
         <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="186"/>
+        <location filename="../drogscen_plugin/cli.py" line="185"/>
         <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="223"/>
+        <location filename="../drogscen_plugin/cli.py" line="224"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="228"/>
+        <location filename="../drogscen_plugin/cli.py" line="230"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="253"/>
+        <location filename="../drogscen_plugin/cli.py" line="261"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="269"/>
-        <location filename="../drogscen_plugin/cli.py" line="274"/>
-        <location filename="../drogscen_plugin/cli.py" line="293"/>
+        <location filename="../drogscen_plugin/cli.py" line="280"/>
+        <location filename="../drogscen_plugin/cli.py" line="286"/>
+        <location filename="../drogscen_plugin/cli.py" line="310"/>
         <source>--out: cannot write {path}: {reason}</source>
         <translation>--out: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="288"/>
+        <location filename="../drogscen_plugin/cli.py" line="301"/>
         <source>--out: the results could not all be put in place ({reason}); the next run on that folder completes them</source>
         <translation>--out: resultaten kunde inte alla läggas på plats ({reason}); nästa körning i den mappen gör det färdigt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="325"/>
-        <source>None of the {total} schools has a scene within the distance.</source>
-        <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="328"/>
-        <location filename="../drogscen_plugin/core/coverage.py" line="275"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="95"/>
-        <location filename="../drogscen_plugin/qgis_io/styling.py" line="83"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <source>School</source>
-        <translation>Skola</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="328"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="208"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="328"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="98"/>
-        <location filename="../drogscen_plugin/gui/results.py" line="46"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <source>Scenes</source>
-        <translation>Scener</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="328"/>
-        <location filename="../drogscen_plugin/core/fields.py" line="99"/>
-        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
-        <source>Worst conflict</source>
-        <translation>Värsta konflikt</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="329"/>
-        <source>Concurrent h/week</source>
-        <translation>Öppet h/vecka</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="329"/>
-        <source>After-hours h/week</source>
-        <translation>Stängt h/vecka</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="339"/>
-        <source>{affected} of {total} schools have a scene within the distance.</source>
-        <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/cli.py" line="352"/>
+        <location filename="../drogscen_plugin/cli.py" line="321"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="356"/>
+        <location filename="../drogscen_plugin/cli.py" line="326"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="370"/>
+        <location filename="../drogscen_plugin/cli.py" line="347"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="389"/>
+        <location filename="../drogscen_plugin/cli.py" line="373"/>
         <source>cannot complete the outputs of an interrupted earlier run: {reason}</source>
         <translation>kan inte göra färdigt utdata från en tidigare körning som avbröts: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="410"/>
+        <location filename="../drogscen_plugin/cli.py" line="397"/>
         <source>drogscen: the analysis failed: {message}</source>
         <translation>drogscen: analysen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="427"/>
+        <location filename="../drogscen_plugin/cli.py" line="416"/>
         <source>--report: cannot write {path}: {reason}</source>
         <translation>--report: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="442"/>
+        <location filename="../drogscen_plugin/cli.py" line="433"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="445"/>
+        <location filename="../drogscen_plugin/cli.py" line="436"/>
         <location filename="../drogscen_plugin/gui/report_button.py" line="88"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="482"/>
+        <location filename="../drogscen_plugin/cli.py" line="473"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="485"/>
+        <location filename="../drogscen_plugin/cli.py" line="476"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -342,6 +290,58 @@
         <location filename="../drogscen_plugin/cli_arguments.py" line="162"/>
         <source>scene field with the date closed{default}</source>
         <translation>platsfält med datum stängd{default}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_summary.py" line="40"/>
+        <source>None of the {total} schools has a scene within the distance.</source>
+        <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_summary.py" line="44"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="275"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="77"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="95"/>
+        <location filename="../drogscen_plugin/qgis_io/styling.py" line="83"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_summary.py" line="45"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="208"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_summary.py" line="46"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="98"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="46"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <source>Scenes</source>
+        <translation>Scener</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_summary.py" line="47"/>
+        <location filename="../drogscen_plugin/core/fields.py" line="99"/>
+        <location filename="../drogscen_plugin/report/overview.py" line="84"/>
+        <source>Worst conflict</source>
+        <translation>Värsta konflikt</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_summary.py" line="48"/>
+        <source>Concurrent h/week</source>
+        <translation>Öppet h/vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_summary.py" line="49"/>
+        <source>After-hours h/week</source>
+        <translation>Stängt h/vecka</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/cli_summary.py" line="63"/>
+        <source>{affected} of {total} schools have a scene within the distance.</source>
+        <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="196"/>
