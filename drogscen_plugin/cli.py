@@ -351,15 +351,8 @@ def _report(report_parameters, context, staged):
     return int(report[keys.PAGE_COUNT]), feedback.warnings
 
 
-def analyse(args, owned):
-    """Run the analysis for parsed arguments; returns the exit status.
-
-    QGIS objects made here are appended to ``owned`` for the caller to delete.
-    """
-    import processing
-    from processing.tools import dataobjects
-
-    # Outputs of an interrupted earlier run are completed before anything is read.
+def _recover(args):
+    """Complete the outputs of an interrupted earlier run before anything is read."""
     try:
         journal.recover_paths(
             [
@@ -374,6 +367,10 @@ def analyse(args, owned):
                 reason=error
             )
         ) from None
+
+
+def _load_inputs(args, owned):
+    """The input layers (scenes, schools, districts or None) and the inputs to guard."""
     scenes = _load_layer("--scenes", args.scenes)
     owned.append(scenes)
     schools = _load_layer("--schools", args.schools)
@@ -384,6 +381,19 @@ def analyse(args, owned):
         districts = _load_layer("--districts", args.districts)
         owned.append(districts)
         inputs.append(("--districts", districts))
+    return scenes, schools, districts, inputs
+
+
+def analyse(args, owned):
+    """Run the analysis for parsed arguments; returns the exit status.
+
+    QGIS objects made here are appended to ``owned`` for the caller to delete.
+    """
+    import processing
+    from processing.tools import dataobjects
+
+    _recover(args)
+    scenes, schools, districts, inputs = _load_inputs(args, owned)
     _check_output(args.out, inputs)
     _check_report(args, inputs)
     parameters = _parameters(args, scenes, schools)
