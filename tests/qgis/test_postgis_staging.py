@@ -43,8 +43,9 @@ def make_table(postgis, name):
 
 
 def sources(postgis):
+    """The inputs, analysed on this computer: the staging is the desktop's way of writing."""
     return {"SCENES": postgis.processing_uri("scenes"),
-            "SCHOOLS": postgis.processing_uri("schools")}
+            "SCHOOLS": postgis.processing_uri("schools"), "RUN_IN_DATABASE": 2}
 
 
 def test_a_run_drops_the_staged_tables_of_dead_runs_of_this_machine_only(postgis):
