@@ -6,6 +6,8 @@ The time measures depend only on the two schedules and the scene's dates,
 so they are computed once per distinct combination (``period_times``).
 """
 
+import numpy as np
+
 from ..i18n import tr
 from .errors import AnalysisCanceled
 from .records import Analysis, PairResult, SchoolSummary
@@ -40,12 +42,16 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     scenes = [scene for scene in scenes if times.exists(scene)]
     space = Space(schools, scenes, distance)
     school_hours = [times.school_hours(school) for school in schools]
-    scene_hours = [times.scene_hours(scene) for scene in scenes]
+    # What a pair needs of its scene's time: hours and dates, one tuple per scene.
+    scene_times = [(times.scene_hours(scene), scene.first_day, scene.last_day)
+                   for scene in scenes]
     # One text per distinct weekly schedule, as the input gave it.
     text = {}
     for record in schools + scenes:
         if record.schedule not in text:
             text[record.schedule] = record.schedule.to_opening_hours()
+    school_text = [text[school.schedule] for school in schools]
+    scene_text = [text[scene.schedule] for scene in scenes]
     if not schools and progress is not None:
         progress(100.0)
     for start in range(0, len(schools), _CHUNK):
@@ -53,22 +59,22 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
             raise AnalysisCanceled(tr("The analysis was canceled."))
         stop = min(start + _CHUNK, len(schools))
         rows, cols, gaps, areas, shares, outlines = space.overlaps(start, stop)
-        found = {}
-        for row, col, *space_fields in zip(
-            rows.tolist(), cols.tolist(), gaps.tolist(), areas.tolist(), shares.tolist(), outlines
-        ):
-            school, scene = schools[row], scenes[col]
-            measures = times.get_measures(school_hours[row], scene_hours[col],
-                                          scene.first_day, scene.last_day)
-            pair = _pair(school, scene, space_fields, measures,
-                         (text[school.schedule], text[scene.schedule]))
-            analysis.pairs.append(pair)
-            found.setdefault(row, []).append(
-                (pair, scene, (scene_hours[col], scene.first_day, scene.last_day)))
+        cols = cols.tolist()
+        pairs = [
+            _pair(schools[row], scenes[col], space_fields,
+                  times.get_measures(school_hours[row], *scene_times[col]),
+                  (school_text[row], scene_text[col]))
+            for row, col, *space_fields in zip(
+                rows.tolist(), cols, gaps.tolist(), areas.tolist(), shares.tolist(), outlines)
+        ]
+        analysis.pairs.extend(pairs)
+        # Pairs come sorted by school: each school's are one slice.
+        bounds = np.searchsorted(rows, np.arange(start, stop + 1)).tolist()
         analysis.summaries.extend(
-            _summary(schools[row], school_hours[row], text[schools[row].schedule],
-                     found.get(row, ()), times)
-            for row in range(start, stop)
+            _summary(schools[row], school_hours[row], school_text[row], times,
+                     pairs[first:last], [(scenes[col], scene_times[col]) for col in cols[first:last]])
+            if last > first else _lone_summary(schools[row], school_text[row])
+            for row, first, last in zip(range(start, stop), bounds, bounds[1:])
         )
         if progress is not None:
             progress(100.0 * stop / len(schools))
@@ -100,40 +106,33 @@ def _pair(school, scene, space_fields, measures, hours_text):
     )
 
 
-def _summary(school, schedule, hours_text, pairs, times):
-    """The school's row; its measures come from the union of its scenes' hours."""
-    if not pairs:
-        return SchoolSummary(
-            # Positional, in field order: no scenes, no conflict, no minutes, no hours.
-            school.fid, school.name, school.school_type, hours_text, 0, NO_CONFLICT,
-            0, 0, None, None, None, None, None, 0, 0, "", 0, school.hours_note, school.geometry,
-        )
+def _lone_summary(school, hours_text):
+    """The row of a school without scenes: no conflict, no minutes, no hours."""
+    return SchoolSummary(
+        # Positional, in field order: a run makes one per school.
+        school.fid, school.name, school.school_type, hours_text, 0, NO_CONFLICT,
+        0, 0, None, None, None, None, None, 0, 0, "", 0, school.hours_note, school.geometry,
+    )
+
+
+def _summary(school, schedule, hours_text, times, pairs, scenes):
+    """The school's row; its measures come from the union of its scenes' hours.
+
+    ``scenes``: ``(scene, (hours, first day, last day))`` of each pair.
+    """
     notes = [school.hours_note] if school.hours_note else []
-    for _, scene, _ in pairs:
+    for scene, _ in scenes:
         if scene.hours_note:
             note = tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note)
             if note not in notes:
                 notes.append(note)
-    measures = times.union_measures(schedule, tuple(dict.fromkeys(
-        part for _, _, part in pairs)))
+    measures = times.union_measures(schedule, tuple(dict.fromkeys(part for _, part in scenes)))
     return SchoolSummary(
-        school_fid=school.fid,
-        school_name=school.name,
-        school_type=school.school_type,
-        school_hours=hours_text,
-        scene_count=len(pairs),
-        worst_conflict=measures.conflict,
-        concurrent_min=measures.concurrent_min,
-        afterhours_min=measures.afterhours_min,
-        nearest_m=min(pair.distance_m for pair, _, _ in pairs),
-        presence_hours=measures.presence_hours,
-        guard_hours=measures.guard_hours,
-        round_days=measures.round_days,
-        round_before=measures.round_before,
-        period_concurrent_min=measures.period_concurrent_min,
-        period_afterhours_min=measures.period_afterhours_min,
-        conflict_dates=measures.conflict_dates,
-        round_count=measures.round_count,
-        hours_note="; ".join(notes),
-        geometry=school.geometry,
+        # Positional, in field order: a run makes one per school.
+        school.fid, school.name, school.school_type, hours_text, len(pairs),
+        measures.conflict, measures.concurrent_min, measures.afterhours_min,
+        min(pair.distance_m for pair in pairs), measures.presence_hours, measures.guard_hours,
+        measures.round_days, measures.round_before, measures.period_concurrent_min,
+        measures.period_afterhours_min, measures.conflict_dates, measures.round_count,
+        "; ".join(notes), school.geometry,
     )
