@@ -7,7 +7,7 @@ segmentized and invalid polygons repaired; the input layers are only read.
 import math
 
 import numpy as np
-from qgis.core import QgsFeatureRequest, QgsGeometry, QgsProcessingFeatureSource, QgsWkbTypes
+from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsProcessingFeatureSource, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkb as shapely_wkb
 from shapely.ops import unary_union
@@ -139,6 +139,25 @@ def _linear_2d(geometry, wkb_type):
 
 
 
+class ReadFeature:
+    """What the analysis keeps of a feature read: its id and attributes."""
+
+    __slots__ = ("_fid", "_values")
+
+    def __init__(self, fid, values):
+        self._fid = fid
+        self._values = values
+
+    def id(self):
+        return self._fid
+
+    def attributes(self):
+        return self._values
+
+    def __getitem__(self, index):
+        return self._values[index]
+
+
 class LayerReader:
     """Reads one layer's features into core records in the analysis CRS.
 
@@ -194,26 +213,28 @@ class LayerReader:
         """``(feature, shapely geometry)`` for each feature with a usable geometry.
 
         ``fields`` are the attribute names to fetch (None for all); progress
-        is reported within ``span`` (percent) of the feedback. Afterwards
+        is reported within ``span`` (percent) of the feedback. A feature here
+        is a :class:`ReadFeature` (id and attributes). Afterwards
         ``geometries`` holds the matching QgsGeometry objects as analysed.
         """
-        features = self._read(fields, span)
-        wkbs = [bytes(geometry.asWkb()) for geometry in self.geometries]
-        shapes = _points(wkbs)
+        features, wkbs = self._read(fields, span)
+        shapes = _points(wkbs) if QgsWkbTypes.PointGeometry in self.allowed_types else None
         if shapes is None:
+            features, wkbs = self._usable(features)
             shapes = from_wkb(wkbs)
             self._drop_non_finite(features, shapes, all_finite(shapes, wkbs))
             if self.polygons:
                 self._repair(features, shapes)
         else:
-            # Only polygons can need repair; all points came back as PointXY.
+            # Plain 2D points all: none is of another type, none needs repair;
+            # an empty point has no finite coordinates.
             finite = [math.isfinite(x) and math.isfinite(y) for x, y in shapes]
             self._drop_non_finite(features, shapes, finite)
         return list(zip(features, shapes))
 
     def _read(self, fields, span):
-        """The features with a geometry; their geometries go to ``geometries``:
-        in the analysis CRS, 2D and linear."""
+        """The features (:class:`ReadFeature`) and the WKB of their geometries as
+        read; the geometries go to ``geometries``, in the analysis CRS."""
         request = QgsFeatureRequest().setDestinationCrs(self.crs, self.context.transformContext())
         if fields is not None:
             request.setSubsetOfAttributes(list(fields), self.source.fields())
@@ -226,38 +247,54 @@ class LayerReader:
             iterator = self.source.getFeatures(request)
         total = max(self.source.featureCount(), 1)
         start, end = span
-        features = []
+        features, wkbs = [], []
         self.geometries = geometries = []
-        # Per geometry type: does it need flattening or segmentizing?
-        plain_types = {}
+        # One feature, refilled: keeping each would cost more than what is read of it.
+        feature = QgsFeature()
+        count = 0
         try:
-            for count, feature in enumerate(iterator):
+            while iterator.nextFeature(feature):
                 if count % PROGRESS_STEP == 0:
                     if self.feedback.isCanceled():
                         raise AnalysisCanceled(tr("The analysis was canceled."))
                     self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
+                count += 1
                 geometry = feature.geometry()
-                if geometry.isEmpty():
-                    self.skipped.append(feature.id())
-                    continue
-                # A mixed layer (GeoJSON) may hold types its reported type does not say.
-                if geometry.type() not in self.allowed_types:
-                    self.refused.append(feature.id())
-                    continue
-                wkb_type = geometry.wkbType()
-                if wkb_type not in plain_types:
-                    plain_types[wkb_type] = wkb_type == QgsWkbTypes.flatType(
-                        QgsWkbTypes.linearType(wkb_type)
-                    )
-                if not plain_types[wkb_type]:
-                    geometry = _linear_2d(geometry, wkb_type)
-                features.append(feature)
+                features.append(ReadFeature(feature.id(), feature.attributes()))
                 geometries.append(geometry)
+                wkbs.append(bytes(geometry.asWkb()))
         finally:
             # A canceled run must not keep the data source's connection open.
             iterator.close()
         self.feedback.setProgress(end)
-        return features
+        return features, wkbs
+
+    def _usable(self, features):
+        """The features with a geometry of an allowed type, and their WKB: 2D
+        and linear (also in ``geometries``). Features without are counted."""
+        kept, wkbs, geometries = [], [], []
+        # Per geometry type: does it need flattening or segmentizing?
+        plain_types = {}
+        for feature, geometry in zip(features, self.geometries):
+            if geometry.isEmpty():
+                self.skipped.append(feature.id())
+                continue
+            # A mixed layer (GeoJSON) may hold types its reported type does not say.
+            if geometry.type() not in self.allowed_types:
+                self.refused.append(feature.id())
+                continue
+            wkb_type = geometry.wkbType()
+            if wkb_type not in plain_types:
+                plain_types[wkb_type] = wkb_type == QgsWkbTypes.flatType(
+                    QgsWkbTypes.linearType(wkb_type)
+                )
+            if not plain_types[wkb_type]:
+                geometry = _linear_2d(geometry, wkb_type)
+            kept.append(feature)
+            geometries.append(geometry)
+            wkbs.append(bytes(geometry.asWkb()))
+        self.geometries = geometries
+        return kept, wkbs
 
     def _drop_non_finite(self, features, shapes, finite):
         """Skip, like a missing geometry, a feature with a NaN or infinite coordinate
