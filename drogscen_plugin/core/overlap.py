@@ -45,13 +45,14 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     # What a pair needs of its scene's time: hours and dates, one tuple per scene.
     scene_times = [(times.scene_hours(scene), scene.first_day, scene.last_day)
                    for scene in scenes]
-    # One text per distinct weekly schedule, as the input gave it.
+    # One text per weekly schedule object, as the input gave it (parsing
+    # shares one object per text; ids spare hashing the intervals).
     text = {}
     for record in schools + scenes:
-        if record.schedule not in text:
-            text[record.schedule] = record.schedule.to_opening_hours()
-    school_text = [text[school.schedule] for school in schools]
-    scene_text = [text[scene.schedule] for scene in scenes]
+        if id(record.schedule) not in text:
+            text[id(record.schedule)] = record.schedule.to_opening_hours()
+    school_text = [text[id(school.schedule)] for school in schools]
+    scene_text = [text[id(scene.schedule)] for scene in scenes]
     if not schools and progress is not None:
         progress(100.0)
     for start in range(0, len(schools), _CHUNK):

@@ -142,23 +142,28 @@ class PeriodTimes:
     def school_hours(self, school):
         """The school's hours on the calendar: its own, or the calendar's defaults."""
         own = school.hours_text
-        key = (own, None if own else school.school_type, school.schedule)
-        hours = self._schools.get(key)
-        if hours is None:
+        # By the schedule's id (parsing shares one object per text): hashing
+        # its intervals for every school would cost more. The entry keeps the
+        # schedule, so that its id stays its own.
+        key = (own, None if own else school.school_type, id(school.schedule))
+        entry = self._schools.get(key)
+        if entry is None:
             calendar = self.settings.calendar
-            hours = self._schools[key] = calendar.parse_hours(own) if own else CalendarSchedule(
+            hours = calendar.parse_hours(own) if own else CalendarSchedule(
                 school_kind(school.school_type), school.schedule.to_opening_hours(), calendar,
                 self.settings.defaults)
-        return hours
+            entry = self._schools[key] = (hours, school.schedule)
+        return entry[0]
 
     def scene_hours(self, scene):
         own = scene.hours_text
-        key = (own, scene.schedule)
-        hours = self._scenes.get(key)
-        if hours is None:
+        key = (own, id(scene.schedule))
+        entry = self._scenes.get(key)
+        if entry is None:
             text = own or scene.schedule.to_opening_hours()
-            hours = self._scenes[key] = Schedule.parse(text, self.settings.calendar.school_holidays)
-        return hours
+            hours = Schedule.parse(text, self.settings.calendar.school_holidays)
+            entry = self._scenes[key] = (hours, scene.schedule)
+        return entry[0]
 
     def exists(self, scene):
         """Whether the scene exists on some day of the period."""
