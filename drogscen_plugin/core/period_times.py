@@ -104,7 +104,7 @@ class _Remembered:
     """A schedule whose open intervals are computed once per ``(start, end)``:
     the combinations of a run ask for the same few again and again."""
 
-    __slots__ = ("_schedule", "_known")
+    __slots__ = ("_known", "_schedule")
 
     def __init__(self, schedule):
         self._schedule = schedule

@@ -7,7 +7,13 @@ segmentized and invalid polygons repaired; the input layers are only read.
 import math
 
 import numpy as np
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsProcessingFeatureSource, QgsWkbTypes
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingFeatureSource,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkb as shapely_wkb
 from shapely.ops import unary_union

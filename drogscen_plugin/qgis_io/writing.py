@@ -56,19 +56,6 @@ def to_qgs(geometry, wkb_type):
     return qgs_geometry(to_wkb([geometry])[0], QgsWkbTypes.isMultiType(wkb_type))
 
 
-def _refilled(wkbs, multi):
-    """A QgsGeometry per WKB: one object, refilled each time (features copy it)."""
-    shape = QgsGeometry()
-    for wkb in wkbs:
-        if wkb is None:
-            yield QgsGeometry()
-            continue
-        shape.fromWkb(wkb)
-        if multi and not shape.isMultipart():
-            shape.convertToMultiType()
-        yield shape
-
-
 def write_records(sink, records, fields, wkb_type, feedback, span, geometries=None):
     """Add core results (PairResult or SchoolSummary) to ``sink``; False when the sink refuses.
 
@@ -81,20 +68,30 @@ def write_records(sink, records, fields, wkb_type, feedback, span, geometries=No
     multi = QgsWkbTypes.isMultiType(wkb_type)
     # The field names are the records' attribute names.
     row = attrgetter(*fields.names())
-    # One feature, refilled: the sink keeps a copy of each.
-    feature = QgsFeature(fields)
+    # One feature and one geometry, refilled: the sink keeps a copy of each.
+    feature, shape, empty = QgsFeature(fields), QgsGeometry(), QgsGeometry()
+    add, fast = sink.addFeature, QgsFeatureSink.FastInsert
     for first in range(0, len(records), PROGRESS_STEP):
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
         chunk = records[first : first + PROGRESS_STEP]
         if geometries is None:
-            shapes = _refilled([record.geometry for record in chunk], multi)
+            for record in chunk:
+                feature.setAttributes(list(row(record)))
+                if record.geometry is None:
+                    feature.setGeometry(empty)
+                else:
+                    shape.fromWkb(record.geometry)
+                    if multi and not shape.isMultipart():
+                        shape.convertToMultiType()
+                    feature.setGeometry(shape)
+                if not add(feature, fast):
+                    return False
         else:
-            shapes = (_as_sink_type(g, multi) for g in geometries[first : first + PROGRESS_STEP])
-        for record, shape in zip(chunk, shapes):
-            feature.setAttributes(list(row(record)))
-            feature.setGeometry(shape)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-                return False
+            for record, geometry in zip(chunk, geometries[first : first + PROGRESS_STEP]):
+                feature.setAttributes(list(row(record)))
+                feature.setGeometry(_as_sink_type(geometry, multi))
+                if not add(feature, fast):
+                    return False
         feedback.setProgress(start + (end - start) * (first + len(chunk)) / len(records))
     return True
