@@ -10,7 +10,8 @@ import numpy as np
 
 from ..i18n import tr
 from .errors import AnalysisCanceled
-from .records import Analysis, PairResult, SchoolSummary
+from .fields import PAIR_FIELDS
+from .records import Analysis
 from .period_times import PeriodTimes, TimeSettings
 from .space import Space
 from .timing import NO_CONFLICT
@@ -18,6 +19,8 @@ from .timing import NO_CONFLICT
 # Schools per batch: large enough for numpy to pay, small enough that
 # progress and cancel are checked often.
 _CHUNK = 1000
+# Where a pair row holds its distance.
+_DISTANCE = [name for name, _ in PAIR_FIELDS].index("distance_m")
 
 
 # --- the analysis -----------------------------------------------------------
@@ -51,8 +54,10 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     for record in schools + scenes:
         if id(record.schedule) not in text:
             text[id(record.schedule)] = record.schedule.to_opening_hours()
-    school_text = [text[id(school.schedule)] for school in schools]
-    scene_text = [text[id(scene.schedule)] for scene in scenes]
+    school_heads = [(school.fid, school.name, school.school_type, text[id(school.schedule)])
+                    for school in schools]
+    scene_heads = [(scene.fid, scene.name, text[id(scene.schedule)]) for scene in scenes]
+    combination = _Combinations(times, school_hours, scene_times)
     if not schools and progress is not None:
         progress(100.0)
     for start in range(0, len(schools), _CHUNK):
@@ -60,66 +65,85 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
             raise AnalysisCanceled(tr("The analysis was canceled."))
         stop = min(start + _CHUNK, len(schools))
         rows, cols, gaps, areas, shares, outlines = space.overlaps(start, stop)
-        cols = cols.tolist()
+        measures = combination.measures(rows, cols)
+        rows, cols = rows.tolist(), cols.tolist()
         pairs = [
-            _pair(schools[row], scenes[col], space_fields,
-                  times.get_measures(school_hours[row], *scene_times[col]),
-                  (school_text[row], scene_text[col]))
-            for row, col, *space_fields in zip(
-                rows.tolist(), cols, gaps.tolist(), areas.tolist(), shares.tolist(), outlines)
+            _pair_row(school_heads[row], scene_heads[col], space_fields, measure,
+                      schools[row].hours_note, scenes[col].hours_note)
+            for row, col, measure, *space_fields in zip(
+                rows, cols, measures, gaps.tolist(), areas.tolist(), shares.tolist())
         ]
-        analysis.pairs.extend(pairs)
+        analysis.pair_rows.extend(pairs)
+        analysis.pair_geometries.extend(outlines)
         # Pairs come sorted by school: each school's are one slice.
         bounds = np.searchsorted(rows, np.arange(start, stop + 1)).tolist()
-        analysis.summaries.extend(
-            _summary(schools[row], school_hours[row], school_text[row], times,
-                     pairs[first:last], [(scenes[col], scene_times[col]) for col in cols[first:last]])
-            if last > first else _lone_summary(schools[row], school_text[row])
+        analysis.summary_rows.extend(
+            _summary_row(schools[row], school_heads[row], school_hours[row], times,
+                         pairs[first:last], [(scenes[col], scene_times[col])
+                                             for col in cols[first:last]])
+            if last > first else _lone_summary_row(schools[row], school_heads[row])
             for row, first, last in zip(range(start, stop), bounds, bounds[1:])
         )
+        analysis.summary_geometries.extend(school.geometry for school in schools[start:stop])
         if progress is not None:
             progress(100.0 * stop / len(schools))
     return analysis
 
 
-def _notes(first, second):
-    """Two notes joined; most are empty."""
-    return first + "; " + second if first and second else first or second
+class _Combinations:
+    """The time measures of pairs, looked up by (school hours, scene hours and dates)."""
+
+    def __init__(self, times, school_hours, scene_times):
+        self._times = times
+        self._school_hours = school_hours
+        self._scene_times = scene_times
+        # Small numbers for the distinct hours objects and scene times.
+        self._school_keys = _numbered([id(hours) for hours in school_hours])
+        self._scene_keys = _numbered([(id(hours), first, last) for hours, first, last in scene_times])
+        self._known = {}
+
+    def measures(self, rows, cols):
+        """The measures of each pair of schools ``rows`` and scenes ``cols``, a list."""
+        codes = self._school_keys[rows] * (int(self._scene_keys.max(initial=0)) + 1) \
+            + self._scene_keys[cols]
+        known = self._known
+        # Once per new combination: a run meets a few dozen.
+        for code, first in zip(*(part.tolist() for part in np.unique(codes, return_index=True))):
+            if code not in known:
+                known[code] = self._times.get_measures(
+                    self._school_hours[rows[first]], *self._scene_times[cols[first]])
+        return [known[code] for code in codes.tolist()]
 
 
-def _pair(school, scene, space_fields, measures, hours_text):
-    gap, area, share, outline = space_fields
-    # Positional, in field order: a run makes one per pair.
-    return PairResult(
-        school.fid,
-        scene.fid,
-        school.name,
-        school.school_type,
-        hours_text[0],
-        scene.name,
-        hours_text[1],
-        gap,
-        area,
-        share,
-        *measures,
-        _notes(school.hours_note, scene.hours_note),
-        outline,
-    )
+def _numbered(keys):
+    """An array numbering equal keys alike, from 0."""
+    numbers = {}
+    return np.array([numbers.setdefault(key, len(numbers)) for key in keys], dtype=np.int64)
 
 
-def _lone_summary(school, hours_text):
-    """The row of a school without scenes: no conflict, no minutes, no hours."""
-    return SchoolSummary(
-        # Positional, in field order: a run makes one per school.
-        school.fid, school.name, school.school_type, hours_text, 0, NO_CONFLICT,
-        0, 0, None, None, None, None, None, 0, 0, "", 0, school.hours_note, school.geometry,
-    )
+def _pair_row(school, scene, space_fields, measures, school_note, scene_note):
+    """A pair's attribute values in field order (``fields.PAIR_FIELDS``)."""
+    school_fid, school_name, school_type, school_hours = school
+    scene_fid, scene_name, scene_hours = scene
+    # Most notes are empty.
+    note = school_note + "; " + scene_note if school_note and scene_note \
+        else school_note or scene_note
+    return [school_fid, scene_fid, school_name, school_type, school_hours, scene_name,
+            scene_hours, *space_fields, *measures, note]
 
 
-def _summary(school, schedule, hours_text, times, pairs, scenes):
-    """The school's row; its measures come from the union of its scenes' hours.
+def _lone_summary_row(school, head):
+    """The summary values of a school without scenes: no conflict, no minutes, no hours."""
+    return [*head, 0, NO_CONFLICT, 0, 0, None, None, None, None, None, 0, 0, "", 0,
+            school.hours_note]
 
-    ``scenes``: ``(scene, (hours, first day, last day))`` of each pair.
+
+def _summary_row(school, head, schedule, times, pairs, scenes):
+    """The school's summary values in field order (``fields.SUMMARY_FIELDS``); its
+    measures come from the union of its scenes' hours.
+
+    ``pairs``: the school's pair rows; ``scenes``: ``(scene, (hours, first
+    day, last day))`` of each.
     """
     notes = [school.hours_note] if school.hours_note else []
     for scene, _ in scenes:
@@ -128,12 +152,10 @@ def _summary(school, schedule, hours_text, times, pairs, scenes):
             if note not in notes:
                 notes.append(note)
     measures = times.union_measures(schedule, tuple(dict.fromkeys(part for _, part in scenes)))
-    return SchoolSummary(
-        # Positional, in field order: a run makes one per school.
-        school.fid, school.name, school.school_type, hours_text, len(pairs),
-        measures.conflict, measures.concurrent_min, measures.afterhours_min,
-        min(pair.distance_m for pair in pairs), measures.presence_hours, measures.guard_hours,
+    return [
+        *head, len(pairs), measures.conflict, measures.concurrent_min, measures.afterhours_min,
+        min(pair[_DISTANCE] for pair in pairs), measures.presence_hours, measures.guard_hours,
         measures.round_days, measures.round_before, measures.period_concurrent_min,
         measures.period_afterhours_min, measures.conflict_dates, measures.round_count,
-        "; ".join(notes), school.geometry,
-    )
+        "; ".join(notes),
+    ]

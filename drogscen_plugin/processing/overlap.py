@@ -28,7 +28,7 @@ from ..database import pushdown
 from ..i18n import tr
 from ..qgis_io.checks import POLYGONS, require_distance, require_text
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
-from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_records
+from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_rows
 from ..qgis_io.grid import grid_advice, source_extent
 from ..qgis_io.mixed import summary_geometries
 from .base import DrogscenAlgorithm
@@ -364,7 +364,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 fids=", ".join(map(str, analysis.scenes_outside[:20]))
                 + (" …" if len(analysis.scenes_outside) > 20 else "")))
 
-        results = {self.PAIR_COUNT: len(analysis.pairs),
+        results = {self.PAIR_COUNT: len(analysis.pair_rows),
                    self.SCENES_OUTSIDE_COUNT: len(analysis.scenes_outside)}
         # One summary per school read, in the same order.
         summary_type, school_shapes, mixed_note = summary_geometries(
@@ -373,21 +373,16 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         if mixed_note:
             feedback.pushInfo(mixed_note)
         outputs = (
-            (self.OUTPUT, PAIR_FIELDS, QgsWkbTypes.MultiPolygon, analysis.pairs, None, (90, 95)),
-            (
-                self.SUMMARY,
-                SUMMARY_FIELDS,
-                summary_type,
-                analysis.summaries,
-                school_shapes,
-                (95, 100),
-            ),
+            (self.OUTPUT, PAIR_FIELDS, QgsWkbTypes.MultiPolygon, analysis.pair_rows,
+             analysis.pair_geometries, (90, 95)),
+            (self.SUMMARY, SUMMARY_FIELDS, summary_type, analysis.summary_rows, school_shapes,
+             (95, 100)),
         )
         try:
-            for name, spec, wkb_type, records, geometries, span in outputs:
+            for name, spec, wkb_type, rows, geometries, span in outputs:
                 fields = qgs_fields(spec)
                 sink, destination = sinks.create(name, fields, wkb_type, crs)
-                if not write_records(sink, records, fields, wkb_type, feedback, span, geometries):
+                if not write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
                     raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
                 results[name] = destination
                 # A memory output is already a layer: it can carry the aliases.
@@ -409,7 +404,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         results[self.HOURS_INVALID_COUNT] = sum(len(reader.hours_invalid) for reader in readers)
         feedback.pushInfo(
             tr("{pairs} school-scene pairs within {distance:g} m.").format(
-                pairs=len(analysis.pairs), distance=distance
+                pairs=len(analysis.pair_rows), distance=distance
             )
         )
         return results

@@ -1,7 +1,5 @@
 """Features out: the core's records written to Processing sinks."""
 
-from operator import attrgetter
-
 from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
 
 from ..core.errors import AnalysisCanceled
@@ -56,42 +54,35 @@ def to_qgs(geometry, wkb_type):
     return qgs_geometry(to_wkb([geometry])[0], QgsWkbTypes.isMultiType(wkb_type))
 
 
-def write_records(sink, records, fields, wkb_type, feedback, span, geometries=None):
-    """Add core results (PairResult or SchoolSummary) to ``sink``; False when the sink refuses.
+def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
+    """Add rows of attribute values (in ``fields``' order) with their
+    geometries to ``sink``; False when the sink refuses.
 
-    The records' geometries are WKB (a pair's outline). ``geometries``, when
-    given, are the QgsGeometry objects to write, one per record, instead of
-    the records' own (a summary's schools as read).
+    A geometry is WKB (a pair's outline), a QgsGeometry (a summary's school
+    as read) or None.
     Raises AnalysisCanceled when canceled; the caller removes what was written.
     """
     start, end = span
     multi = QgsWkbTypes.isMultiType(wkb_type)
-    # The field names are the records' attribute names.
-    row = attrgetter(*fields.names())
     # One feature and one geometry, refilled: the sink keeps a copy of each.
     feature, shape, empty = QgsFeature(fields), QgsGeometry(), QgsGeometry()
     add, fast = sink.addFeature, QgsFeatureSink.FastInsert
-    for first in range(0, len(records), PROGRESS_STEP):
+    for first in range(0, len(rows), PROGRESS_STEP):
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
-        chunk = records[first : first + PROGRESS_STEP]
-        if geometries is None:
-            for record in chunk:
-                feature.setAttributes(list(row(record)))
-                if record.geometry is None:
-                    feature.setGeometry(empty)
-                else:
-                    shape.fromWkb(record.geometry)
-                    if multi and not shape.isMultipart():
-                        shape.convertToMultiType()
-                    feature.setGeometry(shape)
-                if not add(feature, fast):
-                    return False
-        else:
-            for record, geometry in zip(chunk, geometries[first : first + PROGRESS_STEP]):
-                feature.setAttributes(list(row(record)))
+        last = min(first + PROGRESS_STEP, len(rows))
+        for values, geometry in zip(rows[first:last], geometries[first:last]):
+            feature.setAttributes(values)
+            if geometry is None:
+                feature.setGeometry(empty)
+            elif isinstance(geometry, bytes):
+                shape.fromWkb(geometry)
+                if multi and not shape.isMultipart():
+                    shape.convertToMultiType()
+                feature.setGeometry(shape)
+            else:
                 feature.setGeometry(_as_sink_type(geometry, multi))
-                if not add(feature, fast):
-                    return False
-        feedback.setProgress(start + (end - start) * (first + len(chunk)) / len(records))
+            if not add(feature, fast):
+                return False
+        feedback.setProgress(start + (end - start) * last / len(rows))
     return True
