@@ -58,6 +58,9 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
                     for school in schools]
     scene_heads = [(scene.fid, scene.name, text[id(scene.schedule)]) for scene in scenes]
     combination = _Combinations(times, school_hours, scene_times)
+    # What a school's summary says of each scene's hours ("" mostly).
+    scene_notes = [tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note)
+                   if scene.hours_note else "" for scene in scenes]
     if not schools and progress is not None:
         progress(100.0)
     for start in range(0, len(schools), _CHUNK):
@@ -78,9 +81,9 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
         # Pairs come sorted by school: each school's are one slice.
         bounds = np.searchsorted(rows, np.arange(start, stop + 1)).tolist()
         analysis.summary_rows.extend(
-            _summary_row(schools[row], school_heads[row], school_hours[row], times,
-                         pairs[first:last], [(scenes[col], scene_times[col])
-                                             for col in cols[first:last]])
+            _summary_row(schools[row], school_heads[row], pairs[first:last],
+                         combination.union(row, cols[first:last]),
+                         [scene_notes[col] for col in cols[first:last]])
             if last > first else _lone_summary_row(schools[row], school_heads[row])
             for row, first, last in zip(range(start, stop), bounds, bounds[1:])
         )
@@ -100,7 +103,10 @@ class _Combinations:
         # Small numbers for the distinct hours objects and scene times.
         self._school_keys = _numbered([id(hours) for hours in school_hours])
         self._scene_keys = _numbered([(id(hours), first, last) for hours, first, last in scene_times])
+        # The same as lists: Python numbers hash faster than numpy's.
+        self._school_list, self._scene_list = self._school_keys.tolist(), self._scene_keys.tolist()
         self._known = {}
+        self._unions = {}
 
     def measures(self, rows, cols):
         """The measures of each pair of schools ``rows`` and scenes ``cols``, a list."""
@@ -113,6 +119,16 @@ class _Combinations:
                 known[code] = self._times.get_measures(
                     self._school_hours[rows[first]], *self._scene_times[cols[first]])
         return [known[code] for code in codes.tolist()]
+
+    def union(self, row, cols):
+        """The measures of school ``row`` against the union of scenes ``cols``."""
+        scene_keys = self._scene_list
+        key = (self._school_list[row], frozenset([scene_keys[col] for col in cols]))
+        found = self._unions.get(key)
+        if found is None:
+            parts = tuple(dict.fromkeys(self._scene_times[col] for col in cols))
+            found = self._unions[key] = self._times.union_measures(self._school_hours[row], parts)
+        return found
 
 
 def _numbered(keys):
@@ -138,20 +154,16 @@ def _lone_summary_row(school, head):
             school.hours_note]
 
 
-def _summary_row(school, head, schedule, times, pairs, scenes):
-    """The school's summary values in field order (``fields.SUMMARY_FIELDS``); its
-    measures come from the union of its scenes' hours.
+def _summary_row(school, head, pairs, measures, scene_notes):
+    """The school's summary values in field order (``fields.SUMMARY_FIELDS``).
 
-    ``pairs``: the school's pair rows; ``scenes``: ``(scene, (hours, first
-    day, last day))`` of each.
+    ``pairs``: its pair rows; ``measures``: against the union of their
+    scenes' hours; ``scene_notes``: what to say of each scene's hours.
     """
     notes = [school.hours_note] if school.hours_note else []
-    for scene, _ in scenes:
-        if scene.hours_note:
-            note = tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note)
-            if note not in notes:
-                notes.append(note)
-    measures = times.union_measures(schedule, tuple(dict.fromkeys(part for _, part in scenes)))
+    for note in scene_notes:
+        if note and note not in notes:
+            notes.append(note)
     return [
         *head, len(pairs), measures.conflict, measures.concurrent_min, measures.afterhours_min,
         min(pair[_DISTANCE] for pair in pairs), measures.presence_hours, measures.guard_hours,
