@@ -52,6 +52,8 @@ _LISTED_IDS = 20
 
 def plain(value):
     """An attribute value as plain Python: QGIS NULL becomes None."""
+    if value.__class__ is str:  # the most common, at once
+        return value
     if isinstance(value, QVariant):
         return None if value.isNull() else value.value()
     return value
@@ -386,33 +388,29 @@ class LayerReader:
             school_type = self._text(values, type_index)
             value = None if hours_index is None else plain(values[hours_index])
             key = (None if value is None else str(value), school_type)
-            if key not in schedules:
-                schedule, note = school_schedule(
-                    key[0], school_type, default_school, default_preschool
-                )
-                check = "" if note else school_hours_check(key[0], schedule)
-                schedules[key] = schedule, note, check
-            schedule, note, check = schedules[key]
+            known = schedules.get(key)
+            if known is None:
+                known = schedules[key] = self._school_hours(key, default_school, default_preschool)
+            schedule, note, check, hours_text = known
             if note:
                 self._flag(feature.id(), hours_field, value, note)
-            else:
+            elif check:
                 note = self._check(feature.id(), check)
             distance = None
             if distance_index is not None:
                 distance = self.distance(feature, distance_index, distance_field)
-            records.append(
-                SchoolRecord(
-                    feature.id(),
-                    self._text(values, name_index),
-                    school_type,
-                    geometry,
-                    schedule,
-                    note,
-                    distance,
-                    "" if note or value is None else str(value).strip(),
-                )
-            )
+            records.append(SchoolRecord(
+                feature.id(), self._text(values, name_index), school_type, geometry, schedule,
+                note, distance, hours_text))
         return records
+
+    @staticmethod
+    def _school_hours(key, default_school, default_preschool):
+        """``(schedule, note, check, hours text)`` of a school's ``(hours, type)``."""
+        text, school_type = key
+        schedule, note = school_schedule(text, school_type, default_school, default_preschool)
+        check = "" if note else school_hours_check(text, schedule)
+        return schedule, note, check, "" if note or check or text is None else text.strip()
 
     @staticmethod
     def _text(values, index):
