@@ -11,8 +11,8 @@ import numpy as np
 from ..i18n import tr
 from .errors import AnalysisCanceled
 from .fields import PAIR_FIELDS
-from .records import Analysis
 from .period_times import PeriodTimes, TimeSettings
+from .records import Analysis
 from .space import Space
 from .timing import NO_CONFLICT
 
