@@ -6,32 +6,17 @@ segmentized and invalid polygons repaired; the input layers are only read.
 
 import math
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsGeometry,
     QgsProcessingFeatureSource,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from shapely import wkb as shapely_wkb
-from shapely.ops import unary_union
-
-try:  # shapely 2: whole lists in one call
-    from shapely import from_wkb as _from_wkb_array
-    from shapely import is_valid as _is_valid_array
-    from shapely import to_wkb as _to_wkb_array
-
-    _SHAPELY2 = True
-except ImportError:  # shapely 1.8
-    from shapely.geos import WKBReader, WKBWriter, lgeos
-
-    _SHAPELY2 = False
 
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
-from ..core.records import PointXY, SceneRecord, SchoolRecord
+from ..core.records import SceneRecord, SchoolRecord
 from ..i18n import tr
 from .checks import (
     MAX_DISTANCE,
@@ -41,6 +26,16 @@ from .checks import (
     require_text,
 )
 from .scene_dates import SceneDays
+from .shapes import (
+    from_wkb,
+    linear_2d,
+    point_records,
+    polygonal,
+    qgs_geometry,
+    to_shapely,
+    to_wkb,
+    validity,
+)
 
 POINTS_OR_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
 
@@ -70,81 +65,6 @@ def _id_list(ids):
     if len(ids) > _LISTED_IDS:
         listed += tr(" and {count} more").format(count=len(ids) - _LISTED_IDS)
     return listed
-
-
-def _polygonal(geometry):
-    """The polygon parts of a geometry (a repair can add lines), or None."""
-    if geometry.geom_type in ("Polygon", "MultiPolygon"):
-        return geometry
-    parts = [
-        part
-        for part in getattr(geometry, "geoms", ())
-        if part.geom_type in ("Polygon", "MultiPolygon")
-    ]
-    return unary_union(parts) if parts else None
-
-
-def to_shapely(geometry):
-    return shapely_wkb.loads(bytes(geometry.asWkb()))
-
-
-def _objects(items):
-    array = np.empty(len(items), dtype=object)
-    # Item by item: numpy would otherwise look into each item.
-    for position, item in enumerate(items):
-        array[position] = item
-    return array
-
-
-def to_wkb(geometries):
-    """WKB of a list of shapely geometries; None stays None."""
-    if _SHAPELY2:
-        return list(_to_wkb_array(_objects(geometries)))
-    # One GEOS writer for the whole list, not one per geometry as in wkb.dumps.
-    writer = WKBWriter(lgeos)
-    return [None if geometry is None else writer.write(geometry) for geometry in geometries]
-
-
-def from_wkb(wkbs):
-    """Shapely geometries of a list of WKB bytes."""
-    if _SHAPELY2:
-        return list(_from_wkb_array(_objects(wkbs)))
-    reader = WKBReader(lgeos)
-    return [reader.read(wkb) for wkb in wkbs]
-
-
-# WKB of a 2D point: byte order, type, x, y.
-_POINT_WKB = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
-
-
-def _points(wkbs):
-    """PointXY records straight from WKB when every geometry is a little-endian
-    2D point, else None: no shapely object per school."""
-    blob = b"".join(wkbs)
-    if len(blob) != _POINT_WKB.itemsize * len(wkbs):
-        return None
-    points = np.frombuffer(blob, dtype=_POINT_WKB)
-    if not ((points["order"] == 1).all() and (points["type"] == 1).all()):
-        return None
-    return list(map(PointXY._make, zip(points["x"].tolist(), points["y"].tolist())))
-
-
-def _validity(geometries):
-    if _SHAPELY2:
-        return _is_valid_array(_objects(geometries)).tolist()
-    return [geometry.is_valid for geometry in geometries]
-
-
-def _linear_2d(geometry, wkb_type):
-    """A copy of ``geometry`` without Z, M and curves."""
-    if QgsWkbTypes.isCurvedType(wkb_type):
-        geometry = QgsGeometry(geometry.constGet().segmentize())
-    else:
-        geometry = QgsGeometry(geometry)
-    geometry.get().dropZValue()
-    geometry.get().dropMValue()
-    return geometry
-
 
 
 class ReadFeature:
@@ -226,7 +146,7 @@ class LayerReader:
         ``geometries`` holds the matching QgsGeometry objects as analysed.
         """
         features, wkbs = self._read(fields, span)
-        shapes = _points(wkbs) if QgsWkbTypes.PointGeometry in self.allowed_types else None
+        shapes = point_records(wkbs) if QgsWkbTypes.PointGeometry in self.allowed_types else None
         if shapes is None:
             features, wkbs = self._usable(features)
             shapes = from_wkb(wkbs)
@@ -297,7 +217,7 @@ class LayerReader:
                     QgsWkbTypes.linearType(wkb_type)
                 )
             if not plain_types[wkb_type]:
-                geometry = _linear_2d(geometry, wkb_type)
+                geometry = linear_2d(geometry, wkb_type)
             kept.append(feature)
             geometries.append(geometry)
             wkbs.append(bytes(geometry.asWkb()))
@@ -317,10 +237,10 @@ class LayerReader:
 
     def _repair(self, features, shapes):
         """Replace invalid polygons by their repaired polygons; drop what is left of none."""
-        broken = [k for k, valid in enumerate(_validity(shapes)) if not valid]
+        broken = [k for k, valid in enumerate(validity(shapes)) if not valid]
         for k in broken:
             fid = features[k].id()
-            shapes[k] = _polygonal(to_shapely(self.geometries[k].makeValid()))
+            shapes[k] = polygonal(to_shapely(self.geometries[k].makeValid()))
             if shapes[k] is None or shapes[k].is_empty:
                 self.skipped.append(fid)
                 continue
@@ -513,13 +433,3 @@ class LayerReader:
                     "hours_note)."
                 ).format(layer=self.name, count=len(self.hours_invalid))
             )
-
-
-def qgs_geometry(wkb, multi):
-    """A QgsGeometry from WKB (None: an empty one), multi-part when ``multi``."""
-    result = QgsGeometry()
-    if wkb is not None:
-        result.fromWkb(wkb)
-        if multi and not result.isMultipart():
-            result.convertToMultiType()
-    return result

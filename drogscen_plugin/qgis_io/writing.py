@@ -6,7 +6,8 @@ from ..core.errors import AnalysisCanceled
 from ..core.fields import field_alias
 from ..i18n import tr
 from .compat import FieldType
-from .layers import PROGRESS_STEP, qgs_geometry, to_wkb
+from .layers import PROGRESS_STEP
+from .shapes import qgs_geometry, to_wkb
 
 _VARIANT_TYPES = {"int": FieldType.LONG, "double": FieldType.DOUBLE, "string": FieldType.STRING}
 
