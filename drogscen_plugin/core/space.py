@@ -217,9 +217,10 @@ def _single_point(geometry):
 def _point_coordinates(schools, points):
     """x, y of the point schools (NaN for the others); refuses coordinates that are not numbers."""
     xy = np.full((len(schools), 2), np.nan)
-    for k in np.flatnonzero(points).tolist():
-        point = _single_point(schools[k].geometry)
-        xy[k] = point.x, point.y
+    chosen = np.flatnonzero(points)
+    # One array from a list: row by row would cost a numpy call per school.
+    found = [_single_point(schools[k].geometry) for k in chosen.tolist()]
+    xy[chosen] = np.array([(point.x, point.y) for point in found], dtype=float).reshape(-1, 2)
     bad = np.flatnonzero(points & ~np.isfinite(xy).all(axis=1))
     if len(bad):
         raise InputError(
