@@ -65,6 +65,11 @@ def school_schedule(value, school_type, default_school, default_preschool):
         return default, note
 
 
+# One object for every scene without usable hours: the caches keyed by
+# schedule then meet the same one again.
+_ALWAYS_ACTIVE = WeeklySchedule.always()
+
+
 def scene_schedule(value):
     """Active hours of a scene as ``(WeeklySchedule, note)``.
 
@@ -72,14 +77,14 @@ def scene_schedule(value):
     """
     text = _text(value)
     if not text:
-        return WeeklySchedule.always(), tr("hours unknown: treated as always active")
+        return _ALWAYS_ACTIVE, tr("hours unknown: treated as always active")
     try:
         return WeeklySchedule.parse(text), ""
     except ScheduleError as exc:
         note = tr("hours '{value}' not understood ({message}): treated as always active").format(
             value=text, message=exc
         )
-        return WeeklySchedule.always(), note
+        return _ALWAYS_ACTIVE, note
 
 
 _SATURDAY = 5 * MINUTES_PER_DAY

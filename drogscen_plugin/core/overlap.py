@@ -8,11 +8,14 @@ so they are computed once per distinct combination (``period_times``).
 
 import time
 
+import numpy as np
+
 from ..definitions.conflicts import NO_CONFLICT
 from ..i18n import tr
 from .errors import AnalysisCanceled
+from .fields import PAIR_FIELDS
 from .period_times import PeriodTimes, TimeSettings
-from .records import Analysis, PairResult, SchoolSummary
+from .records import Analysis
 from .space import Space
 
 # Schools per batch: large enough for numpy to pay, small enough that
@@ -29,6 +32,8 @@ def next_batch(size, seconds):
     of work, at most half as many again (one fast batch proves little), 1 to _CHUNK."""
     wanted = int(size * _BATCH_SECONDS / max(seconds, 1e-6))
     return max(1, min(_CHUNK, size + (size + 1) // 2, wanted))
+# Where a pair row holds its distance.
+_DISTANCE = [name for name, _ in PAIR_FIELDS].index("distance_m")
 
 
 # --- the analysis -----------------------------------------------------------
@@ -53,16 +58,29 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     scenes = [scene for scene in scenes if times.exists(scene)]
     space = Space(schools, scenes, distance)
     school_hours = [times.school_hours(school) for school in schools]
-    scene_hours = [times.scene_hours(scene) for scene in scenes]
-    # One text per distinct weekly schedule, as the input gave it.
+    # What a pair needs of its scene's time: hours and dates, one tuple per scene.
+    scene_times = [(times.scene_hours(scene), scene.first_day, scene.last_day)
+                   for scene in scenes]
+    # One text per weekly schedule object, as the input gave it (parsing
+    # shares one object per text; ids spare hashing the intervals).
     text = {}
     for record in schools + scenes:
-        if record.schedule not in text:
-            text[record.schedule] = record.schedule.to_opening_hours()
+        if id(record.schedule) not in text:
+            text[id(record.schedule)] = record.schedule.to_opening_hours()
+    school_heads = [(school.fid, school.name, school.school_type, text[id(school.schedule)])
+                    for school in schools]
+    scene_heads = [(scene.fid, scene.name, text[id(scene.schedule)]) for scene in scenes]
+    combination = _Combinations(times, school_hours, scene_times)
+    # What a school's summary says of each scene's hours (None mostly), by scene id:
+    # a database table has no fixed order.
+    scene_notes = [(scene.fid, tr("{scene}: {note}").format(scene=scene.name,
+                                                           note=scene.hours_note))
+                   if scene.hours_note else None for scene in scenes]
     settings = times.settings
-    # The same on every summary row: what the report says of the run.
-    run = (settings.period.start, settings.period.end, settings.calendar.terms_text,
-           settings.calendar.school_holidays_text)
+    # The same on every summary row: what the report says of the run (the
+    # schools' sources are filled in by the caller, who reads the layer).
+    run = [settings.period.start, settings.period.end, settings.calendar.terms_text,
+           settings.calendar.school_holidays_text, ""]
     if not schools and progress is not None:
         progress(100.0)
     start, size = 0, _FIRST_BATCH
@@ -72,94 +90,149 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
         stop = min(start + size, len(schools))
         began = time.thread_time()
         rows, cols, gaps, areas, shares, outlines = space.overlaps(start, stop)
-        found = {}
-        for row, col, *space_fields in zip(
-            rows.tolist(), cols.tolist(), gaps.tolist(), areas.tolist(), shares.tolist(), outlines
-        ):
-            school, scene = schools[row], scenes[col]
-            measures = times.get_measures(school_hours[row], scene_hours[col],
-                                          scene.first_day, scene.last_day)
-            pair = _pair(school, scene, space_fields, measures,
-                         (text[school.schedule], text[scene.schedule]))
-            analysis.pairs.append(pair)
-            found.setdefault(row, []).append(
-                (pair, scene, (scene_hours[col], scene.first_day, scene.last_day)))
-        analysis.summaries.extend(
-            _summary(schools[row], school_hours[row], text[schools[row].schedule],
-                     found.get(row, ()), times, run)
-            for row in range(start, stop)
+        measures = combination.measures(rows, cols)
+        rows, cols = rows.tolist(), cols.tolist()
+        pairs = [
+            _pair_row(school_heads[row], scene_heads[col], space_fields, measure,
+                      schools[row].hours_note, scenes[col].hours_note)
+            for row, col, measure, *space_fields in zip(
+                rows, cols, measures, gaps.tolist(), areas.tolist(), shares.tolist())
+        ]
+        analysis.pair_rows.extend(pairs)
+        analysis.pair_geometries.extend(outlines)
+        # Pairs come sorted by school: each school's are one slice.
+        bounds = np.searchsorted(rows, np.arange(start, stop + 1)).tolist()
+        analysis.summary_rows.extend(
+            _summary_row(schools[row], school_heads[row], pairs[first:last],
+                         combination.union(row, cols[first:last]),
+                         [scene_notes[col] for col in cols[first:last]], run)
+            if last > first else _lone_summary_row(schools[row], school_heads[row], run)
+            for row, first, last in zip(range(start, stop), bounds, bounds[1:])
         )
+        analysis.summary_geometries.extend(school.geometry for school in schools[start:stop])
         if progress is not None:
             progress(100.0 * stop / len(schools))
         start, size = stop, next_batch(size, time.thread_time() - began)
     return analysis
 
 
-def _notes(first, second):
-    """Two notes joined; most are empty."""
-    return first + "; " + second if first and second else first or second
+class _Combinations:
+    """The time measures of pairs, looked up by (school hours, scene hours and dates)."""
 
+    def __init__(self, times, school_hours, scene_times):
+        self._times = times
+        self._school_hours = school_hours
+        self._scene_times = scene_times
+        # Small numbers for the distinct hours objects and scene times.
+        self._school_keys = _numbered([id(hours) for hours in school_hours])
+        self._scene_keys = _numbered([(id(hours), first, last) for hours, first, last in scene_times])
+        # The same as lists: Python numbers hash faster than numpy's.
+        self._school_list, self._scene_list = self._school_keys.tolist(), self._scene_keys.tolist()
+        self._known = {}
+        self._unions = {}
 
-def _pair(school, scene, space_fields, measures, hours_text):
-    gap, area, share, outline = space_fields
-    # Positional, in field order: a run makes one per pair.
-    return PairResult(
-        school.fid,
-        scene.fid,
-        school.name,
-        school.school_type,
-        hours_text[0],
-        scene.name,
-        hours_text[1],
-        gap,
-        area,
-        share,
-        *measures,
-        _notes(school.hours_note, scene.hours_note),
-        outline,
-    )
-
-
-def _summary(school, schedule, hours_text, pairs, times, run):
-    """The school's row; its measures come from the union of its scenes' hours."""
-    if not pairs:
-        return SchoolSummary(
-            # Positional, in field order: no scenes, no conflict, no minutes, no hours.
-            school.fid, school.name, school.school_type, hours_text, 0, NO_CONFLICT,
-            0, 0, None, None, None, None, None, 0, 0, "", 0, school.hours_note, school.geometry,
-            *run,
+    def measures(self, rows, cols):
+        """The measures of each pair of schools ``rows`` and scenes ``cols``, a list."""
+        codes = (
+            self._school_keys[rows] * (int(self._scene_keys.max(initial=0)) + 1)
+            + self._scene_keys[cols]
         )
-    notes = [school.hours_note] if school.hours_note else []
-    # In the order of the scenes' ids, not of reading: a database table has no fixed order.
-    for _, scene, _ in sorted(pairs, key=lambda found: found[1].fid):
-        if scene.hours_note:
-            note = tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note)
-            if note not in notes:
-                notes.append(note)
-    measures = times.union_measures(schedule, tuple(dict.fromkeys(
-        part for _, _, part in pairs)))
-    return SchoolSummary(
-        school_fid=school.fid,
-        school_name=school.name,
-        school_type=school.school_type,
-        school_hours=hours_text,
-        scene_count=len(pairs),
-        worst_conflict=measures.conflict,
-        concurrent_min=measures.concurrent_min,
-        afterhours_min=measures.afterhours_min,
-        nearest_m=min(pair.distance_m for pair, _, _ in pairs),
-        presence_hours=measures.presence_hours,
-        guard_hours=measures.guard_hours,
-        round_days=measures.round_days,
-        round_before=measures.round_before,
-        period_concurrent_min=measures.period_concurrent_min,
-        period_afterhours_min=measures.period_afterhours_min,
-        conflict_dates=measures.conflict_dates,
-        round_count=measures.round_count,
-        hours_note="; ".join(notes),
-        geometry=school.geometry,
-        period_start=run[0],
-        period_end=run[1],
-        school_terms=run[2],
-        school_holidays=run[3],
+        known = self._known
+        # Once per new combination: a run meets a few dozen.
+        for code, first in zip(*(part.tolist() for part in np.unique(codes, return_index=True))):
+            if code not in known:
+                known[code] = self._times.get_measures(
+                    self._school_hours[rows[first]], *self._scene_times[cols[first]]
+                )
+        return [known[code] for code in codes.tolist()]
+
+    def union(self, row, cols):
+        """The measures of school ``row`` against the union of scenes ``cols``."""
+        scene_keys = self._scene_list
+        key = (self._school_list[row], frozenset([scene_keys[col] for col in cols]))
+        found = self._unions.get(key)
+        if found is None:
+            parts = tuple(dict.fromkeys(self._scene_times[col] for col in cols))
+            found = self._unions[key] = self._times.union_measures(self._school_hours[row], parts)
+        return found
+
+
+def _numbered(keys):
+    """An array numbering equal keys alike, from 0."""
+    numbers = {}
+    return np.array([numbers.setdefault(key, len(numbers)) for key in keys], dtype=np.int64)
+
+
+def _pair_row(school, scene, space_fields, measures, school_note, scene_note):
+    """A pair's attribute values in field order (``fields.PAIR_FIELDS``)."""
+    school_fid, school_name, school_type, school_hours = school
+    scene_fid, scene_name, scene_hours = scene
+    # Most notes are empty.
+    note = (
+        school_note + "; " + scene_note if school_note and scene_note else school_note or scene_note
     )
+    return [
+        school_fid,
+        scene_fid,
+        school_name,
+        school_type,
+        school_hours,
+        scene_name,
+        scene_hours,
+        *space_fields,
+        *measures,
+        note,
+    ]
+
+
+def _lone_summary_row(school, head, run):
+    """The summary values of a school without scenes: no conflict, no minutes, no hours."""
+    return [
+        *head,
+        0,
+        NO_CONFLICT,
+        0,
+        0,
+        None,
+        None,
+        None,
+        None,
+        None,
+        0,
+        0,
+        "",
+        0,
+        school.hours_note,
+        *run,
+    ]
+
+
+def _summary_row(school, head, pairs, measures, scene_notes, run):
+    """The school's summary values in field order (``fields.SUMMARY_FIELDS``).
+
+    ``pairs``: its pair rows; ``measures``: against the union of their
+    scenes' hours; ``scene_notes``: what to say of each scene's hours, as
+    (scene id, note) or None; ``run``: the values the same on every row.
+    """
+    notes = [school.hours_note] if school.hours_note else []
+    for _, note in sorted(found for found in scene_notes if found):
+        if note not in notes:
+            notes.append(note)
+    return [
+        *head,
+        len(pairs),
+        measures.conflict,
+        measures.concurrent_min,
+        measures.afterhours_min,
+        min(pair[_DISTANCE] for pair in pairs),
+        measures.presence_hours,
+        measures.guard_hours,
+        measures.round_days,
+        measures.round_before,
+        measures.period_concurrent_min,
+        measures.period_afterhours_min,
+        measures.conflict_dates,
+        measures.round_count,
+        "; ".join(notes),
+        *run,
+    ]

@@ -81,6 +81,23 @@ class _Together:
         return union(found)
 
 
+class _Remembered:
+    """A schedule whose open intervals are computed once per ``(start, end)``:
+    the combinations of a run ask for the same few again and again."""
+
+    __slots__ = ("_known", "_schedule")
+
+    def __init__(self, schedule):
+        self._schedule = schedule
+        self._known = {}
+
+    def open_intervals(self, start, end):
+        found = self._known.get((start, end))
+        if found is None:
+            found = self._known[start, end] = tuple(self._schedule.open_intervals(start, end))
+        return found
+
+
 class PeriodTimes:
     """Time measures per distinct (school hours, scene hours, scene dates).
 
@@ -94,27 +111,40 @@ class PeriodTimes:
         self._scenes = {}
         self._measures = {}
         self._unions = {}
+        self._remembered = {}
+
+    def _remember(self, schedule):
+        """The schedule's :class:`_Remembered`; it keeps the schedule, so its id stays its own."""
+        entry = self._remembered.get(id(schedule))
+        if entry is None:
+            entry = self._remembered[id(schedule)] = _Remembered(schedule)
+        return entry
 
     def school_hours(self, school):
         """The school's hours on the calendar: its own, or the calendar's defaults."""
         own = school.hours_text
-        key = (own, None if own else school.school_type, school.schedule)
-        hours = self._schools.get(key)
-        if hours is None:
+        # By the schedule's id (parsing shares one object per text): hashing
+        # its intervals for every school would cost more. The entry keeps the
+        # schedule, so that its id stays its own.
+        key = (own, None if own else school.school_type, id(school.schedule))
+        entry = self._schools.get(key)
+        if entry is None:
             calendar = self.settings.calendar
-            hours = self._schools[key] = calendar.parse_hours(own) if own else CalendarSchedule(
+            hours = calendar.parse_hours(own) if own else CalendarSchedule(
                 school_kind(school.school_type), school.schedule.to_opening_hours(), calendar,
                 self.settings.defaults)
-        return hours
+            entry = self._schools[key] = (hours, school.schedule)
+        return entry[0]
 
     def scene_hours(self, scene):
         own = scene.hours_text
-        key = (own, scene.schedule)
-        hours = self._scenes.get(key)
-        if hours is None:
+        key = (own, id(scene.schedule))
+        entry = self._scenes.get(key)
+        if entry is None:
             text = own or scene.schedule.to_opening_hours()
-            hours = self._scenes[key] = Schedule.parse(text, self.settings.calendar.school_holidays)
-        return hours
+            hours = Schedule.parse(text, self.settings.calendar.school_holidays)
+            entry = self._scenes[key] = (hours, scene.schedule)
+        return entry[0]
 
     def exists(self, scene):
         """Whether the scene exists on some day of the period."""
@@ -129,8 +159,8 @@ class PeriodTimes:
         entry = self._measures.get(key)
         if entry is None:
             self._check_canceled()
-            found = period_measures(school_hours, scene_hours, self.settings.period,
-                                    first_day, last_day)
+            found = period_measures(self._remember(school_hours), self._remember(scene_hours),
+                                    self.settings.period, first_day, last_day)
             # Each entry holds its schedules, so that their ids stay theirs.
             entry = self._measures[key] = (school_hours, scene_hours, self._describe(found))
         return entry[2]
@@ -144,7 +174,9 @@ class PeriodTimes:
         entry = self._unions.get(key)
         if entry is None:
             self._check_canceled()
-            found = period_measures(school_hours, _Together(parts), self.settings.period)
+            together = _Together([(self._remember(hours), first, last)
+                                  for hours, first, last in parts])
+            found = period_measures(self._remember(school_hours), together, self.settings.period)
             entry = self._unions[key] = (school_hours, parts, self._describe(found))
         return entry[2]
 

@@ -7,7 +7,7 @@ output field names (see ``fields.py``).
 """
 
 from collections import namedtuple
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, List, Optional
 
@@ -128,12 +128,36 @@ class SchoolSummary:
     school_sources: str = ""
 
 
+# A summary row's values go around the record's geometry: the run's values follow it.
+_SUMMARY_GEOMETRY = [item.name for item in fields(SchoolSummary)].index("geometry")
+
+
 @dataclass
 class Analysis:
-    """The result of ``overlap.analyse``."""
+    """The result of ``overlap.analyse``.
 
-    pairs: List[PairResult] = field(default_factory=list)
+    Rows are attribute values in field order (``fields.PAIR_FIELDS`` and
+    ``fields.SUMMARY_FIELDS``), their geometries apart: what the writer
+    needs, with no object per row. ``pairs`` and ``summaries`` make the
+    records.
+    """
+
+    pair_rows: List[list] = field(default_factory=list)
+    # WKB per pair row (None: the scene only touches the circle).
+    pair_geometries: List[Any] = field(default_factory=list)
     # In the order of the input schools.
-    summaries: List[SchoolSummary] = field(default_factory=list)
+    summary_rows: List[list] = field(default_factory=list)
+    # The schools' geometries.
+    summary_geometries: List[Any] = field(default_factory=list)
     # Scenes left out: they do not exist in the period.
     scenes_outside: List[int] = field(default_factory=list)
+
+    @property
+    def pairs(self):
+        return [PairResult(*row, geometry)
+                for row, geometry in zip(self.pair_rows, self.pair_geometries)]
+
+    @property
+    def summaries(self):
+        return [SchoolSummary(*row[:_SUMMARY_GEOMETRY], geometry, *row[_SUMMARY_GEOMETRY:])
+                for row, geometry in zip(self.summary_rows, self.summary_geometries)]

@@ -53,8 +53,11 @@ if int(shapely.__version__.split(".")[0]) >= 2:
             buffers[chosen] = shapely.buffer(geometries[chosen], distances[chosen], quad_segs=count)
         return buffers
 
-    def _intersections(left, right):
-        return shapely.intersection(left, right)
+    def _overlays(left, right):
+        """Areas and outlines (WKB, None without area) of ``left[k] ∩ right[k]``."""
+        pieces = shapely.intersection(left, right)
+        areas = shapely.area(pieces)
+        return areas, [_outline(piece, area) for piece, area in zip(pieces, areas.tolist())]
 
     def _areas(geometries):
         return shapely.area(geometries)
@@ -97,14 +100,63 @@ else:
     def _buffers(geometries, distances):
         return [buffer_geometry(g, d) for g, d in zip(geometries, distances.tolist())]
 
-    def _intersections(left, right):
-        return [a.intersection(b) for a, b in zip(left, right)]
+    class _Borrowed:
+        """A GEOS geometry pointer, as the WKB writer takes a geometry."""
+
+        __slots__ = ("_geom",)
+
+    # GEOS type ids of what an overlay outline keeps as it is.
+    _POLYGONAL = (3, 6)
+
+    def _overlays(left, right):
+        """Areas and outlines (WKB, None without area) of ``left[k] ∩ right[k]``.
+
+        Through GEOS directly: shapely 1.8 would wrap every piece in Python
+        objects, a third of the time. The same GEOS calls give the same numbers.
+        """
+        areas, outlines = np.empty(len(left)), [None] * len(left)
+        value = ctypes.c_double()
+        out, borrowed = ctypes.byref(value), _Borrowed()
+        for k, (a, b) in enumerate(zip(left, right)):
+            first, second = a._geom, b._geom
+            piece = lgeos.GEOSIntersection(first, second) if first and second else None
+            try:
+                if not piece or not lgeos.GEOSArea(piece, out) \
+                        or lgeos.GEOSGeomTypeId(piece) not in _POLYGONAL:
+                    # Errors, and pieces with lines or points: as shapely does it.
+                    shape = a.intersection(b)
+                    areas[k] = shape.area
+                    outlines[k] = _outline(shape, areas[k])
+                    continue
+                areas[k] = value.value
+                if value.value > 0:
+                    borrowed._geom = piece
+                    outlines[k] = wkb_of(borrowed)
+            finally:
+                if piece:
+                    lgeos.GEOSGeom_destroy(piece)
+        return areas, outlines
 
     def _areas(geometries):
         return np.array([g.area for g in geometries], dtype=float)
 
     def _distances(left, right):
-        return np.array([a.distance(b) for a, b in zip(left, right)], dtype=float)
+        result = np.empty(len(left))
+        value = ctypes.c_double()
+        out = ctypes.byref(value)
+        for k, (a, b) in enumerate(zip(left, right)):
+            first, second = a._geom, b._geom
+            # Directly, as in _overlays; shapely for anything unusual.
+            if first and second and lgeos.GEOSDistance(first, second, out):
+                result[k] = value.value
+            else:
+                result[k] = a.distance(b)
+        return result
+
+
+def _outline(piece, area):
+    """WKB of an overlay's polygons, or None without area."""
+    return wkb_of(polygonal(piece)) if area > 0 else None
 
 
 def buffer_geometry(geom, distance):
@@ -169,9 +221,10 @@ def _single_point(geometry):
 def _point_coordinates(schools, points):
     """x, y of the point schools (NaN for the others); refuses coordinates that are not numbers."""
     xy = np.full((len(schools), 2), np.nan)
-    for k in np.flatnonzero(points).tolist():
-        point = _single_point(schools[k].geometry)
-        xy[k] = point.x, point.y
+    chosen = np.flatnonzero(points)
+    # One array from a list: row by row would cost a numpy call per school.
+    found = [_single_point(schools[k].geometry) for k in chosen.tolist()]
+    xy[chosen] = np.array([(point.x, point.y) for point in found], dtype=float).reshape(-1, 2)
     bad = np.flatnonzero(points & ~np.isfinite(xy).all(axis=1))
     if len(bad):
         raise InputError(
@@ -301,14 +354,9 @@ class Space:
         buffered = np.unique(rows)
         buffers = _buffers(_take(geometries, buffered), reach[buffered])
         owner = np.searchsorted(buffered, rows)
-        pieces = _intersections(_take(buffers, owner), _take(self.scenes, cols))
-        areas = _areas(pieces)
+        areas, outlines = _overlays(_take(buffers, owner), _take(self.scenes, cols))
         buffer_areas = _areas(buffers)[owner]
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.clip(np.where(buffer_areas > 0, areas / buffer_areas, 0.0), 0.0, 1.0)
-        outlines = [
-            wkb_of(polygonal(piece)) if area > 0 else None
-            for piece, area in zip(pieces, areas.tolist())
-        ]
         return schools[rows], cols, gaps, areas, shares, outlines
 

@@ -33,7 +33,7 @@ from ..qgis_io.grid import grid_advice, source_extent
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
 from ..qgis_io.mixed import summary_geometries
 from ..qgis_io.school_sources import school_sources
-from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_records
+from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_rows
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
@@ -54,6 +54,9 @@ def _collector_paused():
         if enabled:
             gc.enable()
 
+
+# Where a summary row holds the schools' data sources.
+_SCHOOL_SOURCES = [name for name, _ in SUMMARY_FIELDS].index("school_sources")
 
 class OverlapAlgorithm(DrogscenAlgorithm):
     SCENES = keys.SCENES
@@ -362,8 +365,8 @@ class OverlapAlgorithm(DrogscenAlgorithm):
                 + (" …" if len(analysis.scenes_outside) > 20 else "")))
 
         sources = school_sources(school_source)
-        for summary in analysis.summaries if sources else ():
-            summary.school_sources = sources
+        for row in analysis.summary_rows if sources else ():
+            row[_SCHOOL_SOURCES] = sources
 
         results = self._write(analysis, school_reader, school_source, crs,
                               (parameters, context, feedback))
@@ -375,7 +378,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         results[self.HOURS_INVALID_COUNT] = sum(len(reader.hours_invalid) for reader in readers)
         feedback.pushInfo(
             tr("{pairs} school-scene pairs within {distance:g} m.").format(
-                pairs=len(analysis.pairs), distance=distance
+                pairs=len(analysis.pair_rows), distance=distance
             )
         )
         return results
@@ -406,7 +409,7 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         """Write both outputs, all or nothing; the results so far."""
         parameters, context, feedback = run
         sinks = OutputSinks(self, parameters, context, feedback)
-        results = {self.PAIR_COUNT: len(analysis.pairs),
+        results = {self.PAIR_COUNT: len(analysis.pair_rows),
                    self.SCENES_OUTSIDE_COUNT: len(analysis.scenes_outside)}
         # One summary per school read, in the same order.
         summary_type, school_shapes, mixed_note = summary_geometries(
@@ -415,21 +418,16 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         if mixed_note:
             feedback.pushInfo(mixed_note)
         outputs = (
-            (self.OUTPUT, PAIR_FIELDS, QgsWkbTypes.MultiPolygon, analysis.pairs, None, (90, 95)),
-            (
-                self.SUMMARY,
-                SUMMARY_FIELDS,
-                summary_type,
-                analysis.summaries,
-                school_shapes,
-                (95, 100),
-            ),
+            (self.OUTPUT, PAIR_FIELDS, QgsWkbTypes.MultiPolygon, analysis.pair_rows,
+             analysis.pair_geometries, (90, 95)),
+            (self.SUMMARY, SUMMARY_FIELDS, summary_type, analysis.summary_rows, school_shapes,
+             (95, 100)),
         )
         try:
-            for name, spec, wkb_type, records, geometries, span in outputs:
+            for name, spec, wkb_type, rows, geometries, span in outputs:
                 fields = qgs_fields(spec)
                 sink, destination = sinks.create(name, fields, wkb_type, crs)
-                if not write_records(sink, records, fields, wkb_type, feedback, span, geometries):
+                if not write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
                     raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
                 results[name] = destination
                 # A memory output is already a layer: it can carry the aliases.

@@ -76,12 +76,30 @@ def all_finite(shapes, wkbs):
         finite = np.ones(len(shapes), dtype=bool)
         finite[owners[~np.isfinite(coordinates).all(axis=1)]] = False
         return finite.tolist()
-    finite = [wkb_finite(wkb) for wkb in wkbs]
-    return [
-        bool(np.isfinite(np.asarray(list(_coordinates(shape)), dtype=float)).all())
-        if ok is None else ok
-        for ok, shape in zip(finite, shapes)
-    ]
+    finite = [True] * len(wkbs)
+    for k in _maybe_not_finite(wkbs):
+        ok = wkb_finite(wkbs[k])
+        if ok is None:
+            ok = bool(np.isfinite(np.asarray(list(_coordinates(shapes[k])), dtype=float)).all())
+        finite[k] = ok
+    return finite
+
+
+def _maybe_not_finite(wkbs):
+    """Positions of the WKBs that may hold a NaN or an infinite number.
+
+    Such a double has all exponent bits set: two adjacent bytes ``x7F`` and
+    ``xF0`` under the masks, in either byte order. One look at all the bytes
+    clears the rest, which is nearly all.
+    """
+    if not wkbs:
+        return []
+    data = np.frombuffer(b"".join(wkbs), dtype=np.uint8)
+    high = (data & 0x7F) == 0x7F
+    low = (data & 0xF0) == 0xF0
+    hits = np.flatnonzero((low[:-1] & high[1:]) | (high[:-1] & low[1:]))
+    ends = np.cumsum([len(wkb) for wkb in wkbs])
+    return np.unique(np.searchsorted(ends, hits, side="right")).tolist()
 
 
 def require_text(layer_name, field):

@@ -6,26 +6,17 @@ segmentized and invalid polygons repaired; the input layers are only read.
 
 import math
 
-import numpy as np
-from qgis.core import QgsFeatureRequest, QgsGeometry, QgsProcessingFeatureSource, QgsWkbTypes
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsProcessingFeatureSource,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QVariant
-from shapely import wkb as shapely_wkb
-from shapely.ops import unary_union
-
-try:  # shapely 2: whole lists in one call
-    from shapely import from_wkb as _from_wkb_array
-    from shapely import is_valid as _is_valid_array
-    from shapely import to_wkb as _to_wkb_array
-
-    _SHAPELY2 = True
-except ImportError:  # shapely 1.8
-    from shapely.geos import WKBReader, WKBWriter, lgeos
-
-    _SHAPELY2 = False
 
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
-from ..core.records import PointXY, SceneRecord, SchoolRecord
+from ..core.records import SceneRecord, SchoolRecord
 from ..i18n import tr
 from .checks import (
     MAX_DISTANCE,
@@ -35,6 +26,16 @@ from .checks import (
     require_text,
 )
 from .scene_dates import SceneDays
+from .shapes import (
+    from_wkb,
+    linear_2d,
+    point_records,
+    polygonal,
+    qgs_geometry,
+    to_shapely,
+    to_wkb,
+    validity,
+)
 
 POINTS_OR_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
 
@@ -46,6 +47,8 @@ _LISTED_IDS = 20
 
 def plain(value):
     """An attribute value as plain Python: QGIS NULL becomes None."""
+    if value.__class__ is str:  # the most common, at once
+        return value
     if isinstance(value, QVariant):
         return None if value.isNull() else value.value()
     return value
@@ -64,79 +67,23 @@ def _id_list(ids):
     return listed
 
 
-def _polygonal(geometry):
-    """The polygon parts of a geometry (a repair can add lines), or None."""
-    if geometry.geom_type in ("Polygon", "MultiPolygon"):
-        return geometry
-    parts = [
-        part
-        for part in getattr(geometry, "geoms", ())
-        if part.geom_type in ("Polygon", "MultiPolygon")
-    ]
-    return unary_union(parts) if parts else None
+class ReadFeature:
+    """What the analysis keeps of a feature read: its id and attributes."""
 
+    __slots__ = ("_fid", "_values")
 
-def to_shapely(geometry):
-    return shapely_wkb.loads(bytes(geometry.asWkb()))
+    def __init__(self, fid, values):
+        self._fid = fid
+        self._values = values
 
+    def id(self):
+        return self._fid
 
-def _objects(items):
-    array = np.empty(len(items), dtype=object)
-    # Item by item: numpy would otherwise look into each item.
-    for position, item in enumerate(items):
-        array[position] = item
-    return array
+    def attributes(self):
+        return self._values
 
-
-def to_wkb(geometries):
-    """WKB of a list of shapely geometries; None stays None."""
-    if _SHAPELY2:
-        return list(_to_wkb_array(_objects(geometries)))
-    # One GEOS writer for the whole list, not one per geometry as in wkb.dumps.
-    writer = WKBWriter(lgeos)
-    return [None if geometry is None else writer.write(geometry) for geometry in geometries]
-
-
-def from_wkb(wkbs):
-    """Shapely geometries of a list of WKB bytes."""
-    if _SHAPELY2:
-        return list(_from_wkb_array(_objects(wkbs)))
-    reader = WKBReader(lgeos)
-    return [reader.read(wkb) for wkb in wkbs]
-
-
-# WKB of a 2D point: byte order, type, x, y.
-_POINT_WKB = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
-
-
-def _points(wkbs):
-    """PointXY records straight from WKB when every geometry is a little-endian
-    2D point, else None: no shapely object per school."""
-    blob = b"".join(wkbs)
-    if len(blob) != _POINT_WKB.itemsize * len(wkbs):
-        return None
-    points = np.frombuffer(blob, dtype=_POINT_WKB)
-    if not ((points["order"] == 1).all() and (points["type"] == 1).all()):
-        return None
-    return list(map(PointXY._make, zip(points["x"].tolist(), points["y"].tolist())))
-
-
-def _validity(geometries):
-    if _SHAPELY2:
-        return _is_valid_array(_objects(geometries)).tolist()
-    return [geometry.is_valid for geometry in geometries]
-
-
-def _linear_2d(geometry, wkb_type):
-    """A copy of ``geometry`` without Z, M and curves."""
-    if QgsWkbTypes.isCurvedType(wkb_type):
-        geometry = QgsGeometry(geometry.constGet().segmentize())
-    else:
-        geometry = QgsGeometry(geometry)
-    geometry.get().dropZValue()
-    geometry.get().dropMValue()
-    return geometry
-
+    def __getitem__(self, index):
+        return self._values[index]
 
 
 class LayerReader:
@@ -194,26 +141,28 @@ class LayerReader:
         """``(feature, shapely geometry)`` for each feature with a usable geometry.
 
         ``fields`` are the attribute names to fetch (None for all); progress
-        is reported within ``span`` (percent) of the feedback. Afterwards
+        is reported within ``span`` (percent) of the feedback. A feature here
+        is a :class:`ReadFeature` (id and attributes). Afterwards
         ``geometries`` holds the matching QgsGeometry objects as analysed.
         """
-        features = self._read(fields, span)
-        wkbs = [bytes(geometry.asWkb()) for geometry in self.geometries]
-        shapes = _points(wkbs)
+        features, wkbs = self._read(fields, span)
+        shapes = point_records(wkbs) if QgsWkbTypes.PointGeometry in self.allowed_types else None
         if shapes is None:
+            features, wkbs = self._usable(features)
             shapes = from_wkb(wkbs)
             self._drop_non_finite(features, shapes, all_finite(shapes, wkbs))
             if self.polygons:
                 self._repair(features, shapes)
         else:
-            # Only polygons can need repair; all points came back as PointXY.
+            # Plain 2D points all: none is of another type, none needs repair;
+            # an empty point has no finite coordinates.
             finite = [math.isfinite(x) and math.isfinite(y) for x, y in shapes]
             self._drop_non_finite(features, shapes, finite)
         return list(zip(features, shapes))
 
     def _read(self, fields, span):
-        """The features with a geometry; their geometries go to ``geometries``:
-        in the analysis CRS, 2D and linear."""
+        """The features (:class:`ReadFeature`) and the WKB of their geometries as
+        read; the geometries go to ``geometries``, in the analysis CRS."""
         request = QgsFeatureRequest().setDestinationCrs(self.crs, self.context.transformContext())
         if fields is not None:
             request.setSubsetOfAttributes(list(fields), self.source.fields())
@@ -226,38 +175,54 @@ class LayerReader:
             iterator = self.source.getFeatures(request)
         total = max(self.source.featureCount(), 1)
         start, end = span
-        features = []
+        features, wkbs = [], []
         self.geometries = geometries = []
-        # Per geometry type: does it need flattening or segmentizing?
-        plain_types = {}
+        # One feature, refilled: keeping each would cost more than what is read of it.
+        feature = QgsFeature()
+        count = 0
         try:
-            for count, feature in enumerate(iterator):
+            while iterator.nextFeature(feature):
                 if count % PROGRESS_STEP == 0:
                     if self.feedback.isCanceled():
                         raise AnalysisCanceled(tr("The analysis was canceled."))
                     self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
+                count += 1
                 geometry = feature.geometry()
-                if geometry.isEmpty():
-                    self.skipped.append(feature.id())
-                    continue
-                # A mixed layer (GeoJSON) may hold types its reported type does not say.
-                if geometry.type() not in self.allowed_types:
-                    self.refused.append(feature.id())
-                    continue
-                wkb_type = geometry.wkbType()
-                if wkb_type not in plain_types:
-                    plain_types[wkb_type] = wkb_type == QgsWkbTypes.flatType(
-                        QgsWkbTypes.linearType(wkb_type)
-                    )
-                if not plain_types[wkb_type]:
-                    geometry = _linear_2d(geometry, wkb_type)
-                features.append(feature)
+                features.append(ReadFeature(feature.id(), feature.attributes()))
                 geometries.append(geometry)
+                wkbs.append(bytes(geometry.asWkb()))
         finally:
             # A canceled run must not keep the data source's connection open.
             iterator.close()
         self.feedback.setProgress(end)
-        return features
+        return features, wkbs
+
+    def _usable(self, features):
+        """The features with a geometry of an allowed type, and their WKB: 2D
+        and linear (also in ``geometries``). Features without are counted."""
+        kept, wkbs, geometries = [], [], []
+        # Per geometry type: does it need flattening or segmentizing?
+        plain_types = {}
+        for feature, geometry in zip(features, self.geometries):
+            if geometry.isEmpty():
+                self.skipped.append(feature.id())
+                continue
+            # A mixed layer (GeoJSON) may hold types its reported type does not say.
+            if geometry.type() not in self.allowed_types:
+                self.refused.append(feature.id())
+                continue
+            wkb_type = geometry.wkbType()
+            if wkb_type not in plain_types:
+                plain_types[wkb_type] = wkb_type == QgsWkbTypes.flatType(
+                    QgsWkbTypes.linearType(wkb_type)
+                )
+            if not plain_types[wkb_type]:
+                geometry = linear_2d(geometry, wkb_type)
+            kept.append(feature)
+            geometries.append(geometry)
+            wkbs.append(bytes(geometry.asWkb()))
+        self.geometries = geometries
+        return kept, wkbs
 
     def _drop_non_finite(self, features, shapes, finite):
         """Skip, like a missing geometry, a feature with a NaN or infinite coordinate
@@ -272,10 +237,10 @@ class LayerReader:
 
     def _repair(self, features, shapes):
         """Replace invalid polygons by their repaired polygons; drop what is left of none."""
-        broken = [k for k, valid in enumerate(_validity(shapes)) if not valid]
+        broken = [k for k, valid in enumerate(validity(shapes)) if not valid]
         for k in broken:
             fid = features[k].id()
-            shapes[k] = _polygonal(to_shapely(self.geometries[k].makeValid()))
+            shapes[k] = polygonal(to_shapely(self.geometries[k].makeValid()))
             if shapes[k] is None or shapes[k].is_empty:
                 self.skipped.append(fid)
                 continue
@@ -343,33 +308,29 @@ class LayerReader:
             school_type = self._text(values, type_index)
             value = None if hours_index is None else plain(values[hours_index])
             key = (None if value is None else str(value), school_type)
-            if key not in schedules:
-                schedule, note = school_schedule(
-                    key[0], school_type, default_school, default_preschool
-                )
-                check = "" if note else school_hours_check(key[0], schedule)
-                schedules[key] = schedule, note, check
-            schedule, note, check = schedules[key]
+            known = schedules.get(key)
+            if known is None:
+                known = schedules[key] = self._school_hours(key, default_school, default_preschool)
+            schedule, note, check, hours_text = known
             if note:
                 self._flag(feature.id(), hours_field, value, note)
-            else:
+            elif check:
                 note = self._check(feature.id(), check)
             distance = None
             if distance_index is not None:
                 distance = self.distance(feature, distance_index, distance_field)
-            records.append(
-                SchoolRecord(
-                    feature.id(),
-                    self._text(values, name_index),
-                    school_type,
-                    geometry,
-                    schedule,
-                    note,
-                    distance,
-                    "" if note or value is None else str(value).strip(),
-                )
-            )
+            records.append(SchoolRecord(
+                feature.id(), self._text(values, name_index), school_type, geometry, schedule,
+                note, distance, hours_text))
         return records
+
+    @staticmethod
+    def _school_hours(key, default_school, default_preschool):
+        """``(schedule, note, check, hours text)`` of a school's ``(hours, type)``."""
+        text, school_type = key
+        schedule, note = school_schedule(text, school_type, default_school, default_preschool)
+        check = "" if note else school_hours_check(text, schedule)
+        return schedule, note, check, "" if note or check or text is None else text.strip()
 
     @staticmethod
     def _text(values, index):
@@ -472,13 +433,3 @@ class LayerReader:
                     "hours_note)."
                 ).format(layer=self.name, count=len(self.hours_invalid))
             )
-
-
-def qgs_geometry(wkb, multi):
-    """A QgsGeometry from WKB (None: an empty one), multi-part when ``multi``."""
-    result = QgsGeometry()
-    if wkb is not None:
-        result.fromWkb(wkb)
-        if multi and not result.isMultipart():
-            result.convertToMultiType()
-    return result

@@ -1,7 +1,5 @@
 """Features out: the core's records written to Processing sinks."""
 
-from operator import attrgetter
-
 from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
 from qgis.PyQt.QtCore import QDate
 
@@ -9,7 +7,8 @@ from ..core.errors import AnalysisCanceled
 from ..core.fields import field_alias
 from ..i18n import tr
 from .compat import FieldType
-from .layers import PROGRESS_STEP, qgs_geometry, to_wkb
+from .layers import PROGRESS_STEP
+from .shapes import qgs_geometry, to_wkb
 
 _VARIANT_TYPES = {"int": FieldType.LONG, "double": FieldType.DOUBLE, "string": FieldType.STRING,
                   "date": FieldType.DATE}
@@ -58,51 +57,46 @@ def to_qgs(geometry, wkb_type):
     return qgs_geometry(to_wkb([geometry])[0], QgsWkbTypes.isMultiType(wkb_type))
 
 
-def _refilled(wkbs, multi):
-    """A QgsGeometry per WKB: one object, refilled each time (features copy it)."""
-    shape = QgsGeometry()
-    for wkb in wkbs:
-        if wkb is None:
-            yield QgsGeometry()
-            continue
-        shape.fromWkb(wkb)
-        if multi and not shape.isMultipart():
-            shape.convertToMultiType()
-        yield shape
+def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
+    """Add rows of attribute values (in ``fields``' order) with their
+    geometries to ``sink``; False when the sink refuses.
 
-
-def write_records(sink, records, fields, wkb_type, feedback, span, geometries=None):
-    """Add core results (PairResult or SchoolSummary) to ``sink``; False when the sink refuses.
-
-    The records' geometries are WKB (a pair's outline). ``geometries``, when
-    given, are the QgsGeometry objects to write, one per record, instead of
-    the records' own (a summary's schools as read).
+    A geometry is WKB (a pair's outline), a QgsGeometry (a summary's school
+    as read) or None.
     Raises AnalysisCanceled when canceled; the caller removes what was written.
     """
     start, end = span
     multi = QgsWkbTypes.isMultiType(wkb_type)
-    # The field names are the records' attribute names.
-    row = attrgetter(*fields.names())
-    # Python dates as QDate, which every provider takes (the summary's period: a few per run).
+    # Python dates as QDate, which every provider takes (the summary's period).
     dates = [index for index, field in enumerate(fields) if field.type() == FieldType.DATE]
-    # One feature, refilled: the sink keeps a copy of each.
-    feature = QgsFeature(fields)
-    for first in range(0, len(records), PROGRESS_STEP):
+    # One feature and one geometry, refilled: the sink keeps a copy of each.
+    feature, shape, empty = QgsFeature(fields), QgsGeometry(), QgsGeometry()
+    add, fast = sink.addFeature, QgsFeatureSink.FastInsert
+    for first in range(0, len(rows), PROGRESS_STEP):
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
-        chunk = records[first : first + PROGRESS_STEP]
-        if geometries is None:
-            shapes = _refilled([record.geometry for record in chunk], multi)
-        else:
-            shapes = (_as_sink_type(g, multi) for g in geometries[first : first + PROGRESS_STEP])
-        for record, shape in zip(chunk, shapes):
-            values = list(row(record))
-            for index in dates:
-                if values[index] is not None:
-                    values[index] = QDate(values[index])
-            feature.setAttributes(values)
-            feature.setGeometry(shape)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        last = min(first + PROGRESS_STEP, len(rows))
+        for values, geometry in zip(rows[first:last], geometries[first:last]):
+            feature.setAttributes(_with_qdates(values, dates) if dates else values)
+            if geometry is None:
+                feature.setGeometry(empty)
+            elif isinstance(geometry, bytes):
+                shape.fromWkb(geometry)
+                if multi and not shape.isMultipart():
+                    shape.convertToMultiType()
+                feature.setGeometry(shape)
+            else:
+                feature.setGeometry(_as_sink_type(geometry, multi))
+            if not add(feature, fast):
                 return False
-        feedback.setProgress(start + (end - start) * (first + len(chunk)) / len(records))
+        feedback.setProgress(start + (end - start) * last / len(rows))
     return True
+
+
+def _with_qdates(values, dates):
+    """A copy of ``values`` with the dates at indexes ``dates`` as QDate."""
+    values = list(values)
+    for index in dates:
+        if values[index] is not None:
+            values[index] = QDate(values[index])
+    return values
