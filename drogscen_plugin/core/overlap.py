@@ -125,7 +125,9 @@ class _Combinations:
         self._scene_times = scene_times
         # Small numbers for the distinct hours objects and scene times.
         self._school_keys = _numbered([id(hours) for hours in school_hours])
-        self._scene_keys = _numbered([(id(hours), first, last) for hours, first, last in scene_times])
+        self._scene_keys = _numbered(
+            [(id(hours), first, last) for hours, first, last in scene_times]
+        )
         # The same as lists: Python numbers hash faster than numpy's.
         self._school_list, self._scene_list = self._school_keys.tolist(), self._scene_keys.tolist()
         self._known = {}
