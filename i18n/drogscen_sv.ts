@@ -604,37 +604,37 @@
         <translation>Närmaste drogscen (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="62"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="80"/>
         <source>school hours &apos;{value}&apos; not understood ({message}): default {default} used</source>
         <translation>skolans tider &apos;{value}&apos; kunde inte tolkas ({message}): standardtiderna {default} används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="75"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="94"/>
         <source>hours unknown: treated as always active</source>
         <translation>tider okända: behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="79"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="98"/>
         <source>hours &apos;{value}&apos; not understood ({message}): treated as always active</source>
         <translation>tiderna &apos;{value}&apos; kunde inte tolkas ({message}): behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="121"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="140"/>
         <source>no days given, so open every day, including weekends: check the hours</source>
         <translation>inga dagar angivna, alltså öppet alla dagar, även helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="123"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="142"/>
         <source>open around the clock: check the hours</source>
         <translation>öppet dygnet runt: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="125"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="144"/>
         <source>open at weekends: check the hours</source>
         <translation>öppet på helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="133"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="152"/>
         <source>no days given, so active every day: check the hours</source>
         <translation>inga dagar angivna, alltså aktiv alla dagar: kontrollera tiderna</translation>
     </message>
@@ -834,16 +834,16 @@
         <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="98"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="109"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="358"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="398"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="359"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="399"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="244"/>
         <location filename="../drogscen_plugin/qgis_io/writing.py" line="88"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="114"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="253"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="259"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -1216,7 +1216,7 @@
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="58"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="393"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="63"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="70"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
@@ -1233,7 +1233,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="337"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="338"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
@@ -1253,32 +1253,32 @@
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="182"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="315"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="188"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="323"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="215"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="392"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="221"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="404"/>
         <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="226"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="232"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="308"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="314"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="251"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="331"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="411"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="337"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="412"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1753,7 +1753,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="181"/>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="81"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
@@ -2307,78 +2307,98 @@
         <translation>En polygon per skola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="41"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="31"/>
+        <source>dates</source>
+        <translation>datum</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="31"/>
+        <source>public holidays (PH)</source>
+        <translation>helgdagar (PH)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="32"/>
+        <source>the school holidays (SH) given to the analysis</source>
+        <translation>skolloven (SH) som analysen fått</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="46"/>
+        <source>hours by the calendar: {kinds} as the rules say; other days {week}</source>
+        <translation>tider efter kalendern: {kinds} som reglerna säger; övriga dagar {week}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="63"/>
         <source>Check hours</source>
         <translation>Kontrollera tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="44"/>
-        <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where) and hours_canonical (the hours in canonical opening_hours form). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
-        <translation>Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var) och hours_canonical (tiderna i kanonisk opening_hours-form). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="66"/>
+        <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where; for hours that read the calendar, such as &apos;Jul off&apos;, &apos;PH off&apos; or &apos;2024 Apr 10-16 off&apos;, what they read and the hours of the other days) and hours_canonical (the hours in canonical opening_hours form; hours that read the calendar as given). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
+        <translation>Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var; för tider som följer kalendern, som &apos;Jul off&apos;, &apos;PH off&apos; eller &apos;2024 Apr 10-16 off&apos;, vad de läser och tiderna övriga dagar) och hours_canonical (tiderna i kanonisk opening_hours-form; tider som följer kalendern som de skrevs). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="58"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="83"/>
         <source>Any layer or table with hours.</source>
         <translation>Vilket lager eller vilken tabell som helst med tider.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="62"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="87"/>
         <source>Hours field</source>
         <translation>Fält med tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="64"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="89"/>
         <source>The field with opening_hours text, such as &apos;Mo-Fr 07:00-18:00&apos;.</source>
         <translation>Fältet med opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="68"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="93"/>
         <source>Checked hours</source>
         <translation>Kontrollerade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="70"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="95"/>
         <source>The input features with hours_valid, hours_message and hours_canonical.</source>
         <translation>Indataobjekten med hours_valid, hours_message och hours_canonical.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="72"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="97"/>
         <source>Hours understood</source>
         <translation>Tolkade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="73"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="98"/>
         <source>Hours not understood</source>
         <translation>Tider som inte kunde tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="74"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="99"/>
         <source>No hours</source>
         <translation>Inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="82"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="187"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="107"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="194"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="128"/>
         <source>The check was canceled.</source>
         <translation>Kontrollen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="108"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="133"/>
         <source>no hours</source>
         <translation>inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="141"/>
         <source>Feature {fid}, field &apos;{field}&apos;: &apos;{value}&apos;: {message}</source>
         <translation>Objekt {fid}, fältet &apos;{field}&apos;: &apos;{value}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="135"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="160"/>
         <source>{valid} understood, {invalid} not understood, {empty} without hours.</source>
         <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
     </message>
@@ -3250,17 +3270,17 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="345"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="346"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="360"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="361"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="427"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="428"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -3579,42 +3599,42 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="171"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="178"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="411"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="423"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="425"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="437"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="431"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="443"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="438"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="450"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="450"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="462"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="459"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="471"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="470"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="482"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
@@ -4353,6 +4373,10 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     <message>
         <source>Points, or polygons of school grounds (buffered from their boundary).</source>
         <translation type="vanished">Punkter, eller polygoner för skolgårdar (buffras från sin gräns).</translation>
+    </message>
+    <message>
+        <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where) and hours_canonical (the hours in canonical opening_hours form). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
+        <translation type="vanished">Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var) och hours_canonical (tiderna i kanonisk opening_hours-form). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
     </message>
     <message>
         <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>

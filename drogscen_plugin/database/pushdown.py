@@ -155,6 +155,11 @@ class PushDown:
             self.weeks[schedule] = len(self.weeks) + 1
         return self.weeks[schedule]
 
+    def _calendar(self):
+        """SH, and the week dated hours have: the database runs only plain weeks."""
+        settings = self.times.settings
+        return settings.calendar.school_holidays, settings.period.start
+
     def _schedules(self, layer_names):
         """Parse each distinct hours text once; fill drogscen_week and drogscen_hours."""
         self._execute(statements.SCHEDULES)
@@ -162,7 +167,7 @@ class PushDown:
         self._execute(statements.DISTINCT_SCENE_HOURS)
         flagged = self.scene_fields[1] is not None
         for (text,) in self.cursor.fetchall():
-            schedule, note = scene_schedule(text)
+            schedule, note = scene_schedule(text, *self._calendar())
             if note and flagged:
                 self._flag("drogscen_scene", layer_names[0], self.scene_fields[1], text, note)
             elif not note:
@@ -170,7 +175,8 @@ class PushDown:
             rows.append(("scene", text, None, self._week(schedule), note))
         self._execute(statements.DISTINCT_SCHOOL_HOURS)
         for text, school_type in self.cursor.fetchall():
-            schedule, note = school_schedule(text, school_type, *self.defaults)
+            schedule, note = school_schedule(text, school_type, *self.defaults,
+                                             *self._calendar())
             if note:
                 self._flag("drogscen_school", layer_names[1], self.school_fields[2], text, note)
             else:

@@ -17,13 +17,35 @@ from qgis.core import (
 )
 
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
-from ..core.schedule import WeeklySchedule
+from ..core.schedule import Schedule, WeeklySchedule
 from ..i18n import tr
 from ..qgis_io.checks import require_text
 from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain
 from ..qgis_io.compat import FieldType
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
+
+
+def _calendar_kinds():
+    # Literal tr() calls, so the translation tools find them.
+    return {"dates": tr("dates"), "PH": tr("public holidays (PH)"),
+            "SH": tr("the school holidays (SH) given to the analysis")}
+
+
+def read_hours(text):
+    """(meaning or None, canonical text) of readable hours; raises ScheduleError.
+
+    Hours that read the calendar keep their text (no weekly form says it all);
+    their meaning names what they read and the hours of the other days.
+    """
+    schedule = Schedule.parse(text)
+    words = schedule.calendar_words
+    if not words:
+        return None, WeeklySchedule.parse(text).to_opening_hours()
+    kinds = _calendar_kinds()
+    return tr("hours by the calendar: {kinds} as the rules say; other days {week}").format(
+        kinds=", ".join(kinds[word] for word in words),
+        week=schedule.plain_week().to_opening_hours()), text.strip()
 
 
 class CheckHoursAlgorithm(DrogscenAlgorithm):
@@ -45,7 +67,10 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
             "Reads a field of opening_hours text the way the overlap analysis does. The output is "
             "the input layer with three more fields: hours_valid (true when the hours were "
             "understood, false when not, empty when there are none), hours_message (what is "
-            "wrong, and where) and hours_canonical (the hours in canonical opening_hours form). "
+            "wrong, and where; for hours that read the calendar, such as 'Jul off', 'PH off' "
+            "or '2024 Apr 10-16 off', what they read and the hours of the other days) and "
+            "hours_canonical (the hours in canonical opening_hours form; hours that read the "
+            "calendar as given). "
             "Each value that cannot be read is also reported in the log with its feature id, "
             "followed by the counts."
         )
@@ -108,7 +133,7 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
                 checked = [None, tr("no hours"), None]
             else:
                 try:
-                    canonical = WeeklySchedule.parse(str(value)).to_opening_hours()
+                    meaning, canonical = read_hours(str(value))
                 except ScheduleError as error:
                     counts[self.INVALID_COUNT] += 1
                     checked = [False, str(error), None]
@@ -119,7 +144,7 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
                     )
                 else:
                     counts[self.VALID_COUNT] += 1
-                    checked = [True, None, canonical]
+                    checked = [True, meaning, canonical]
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             output.setAttributes(feature.attributes() + checked)

@@ -1,5 +1,7 @@
 """Attribute values to schedules: school defaults by type, scene fallbacks."""
 
+from datetime import date
+
 import pytest
 
 from drogscen_plugin.core.errors import ScheduleError
@@ -103,6 +105,23 @@ def test_given_scene_hours_are_parsed_without_note():
     schedule, note = scene_schedule("22:00-03:00")
     assert schedule.minutes == 7 * 300
     assert note == ""
+
+
+def test_dated_hours_are_read_as_the_week_of_the_given_day():
+    # 29 June 2026 is a Monday; July begins on the Wednesday.
+    schedule, note = scene_schedule("Mo-Fr 12:00-13:00; Jul off", (), date(2026, 6, 29))
+    assert (schedule, note) == (WeeklySchedule.parse("Mo,Tu 12:00-13:00"), "")
+    schedule, note = school_schedule("2026 Jul 1-2026 Jul 3 off; Mo-Fr 08:00-16:00",
+                                     "grundskola", SCHOOL_DEFAULT, PRESCHOOL_DEFAULT, (),
+                                     date(2026, 7, 1))
+    # The later rule opens every weekday again.
+    assert (schedule, note) == (WeeklySchedule.parse("Mo-Fr 08:00-16:00"), "")
+
+
+def test_unreadable_dated_hours_keep_the_full_parsers_message():
+    _, note = scene_schedule("Mo-Fr 08:00-16:00; 21 Apr 10-16 off")
+    assert "Years are written with four digits" in note
+    assert "treated as always active" in note
 
 
 # --- legal but unlikely hours: a note, the hours used as given ------------------------------
