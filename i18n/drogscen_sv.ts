@@ -3494,77 +3494,82 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte avstånd i meter; välj ett fält med tal.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="38"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="46"/>
         <source>Hours &apos;{hours}&apos;: {message}</source>
         <translation>Tiderna &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="55"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="73"/>
         <source>&apos;{value}&apos; is not a date and time.</source>
         <translation>&apos;{value}&apos; är inte ett datum och en tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="109"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="127"/>
         <source>Syntax</source>
         <translation>Syntax</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="111"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="129"/>
         <source>Arguments</source>
         <translation>Argument</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="113"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="131"/>
         <source>Examples</source>
         <translation>Exempel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="139"/>
         <source>weekly hours in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; (Swedish day names and whole hours such as &apos;Må-Fr 22-03&apos; are read too)</source>
         <translation>tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; (svenska dagnamn och hela timmar som &apos;Må-Fr 22-03&apos; läses också)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="134"/>
-        <source>Returns true when the hours are active at the weekday and time of a date and time, false when not. Empty hours give NULL; hours that cannot be read give an evaluation error with the parser&apos;s message.</source>
-        <translation>Returnerar sant när tiderna är aktiva på veckodagen och klockslaget för ett datum och en tid, annars falskt. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel med tolkarens meddelande.</translation>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="149"/>
+        <source>hours in opening_hours syntax, dated ones too, for example &apos;Mo-Fr 22:00-03:00; Jul off&apos; or &apos;Mo-Fr 08:00-16:00; PH off; SH 10:00-14:00&apos;</source>
+        <translation>tider i opening_hours-syntax, även daterade, till exempel &apos;Mo-Fr 22:00-03:00; Jul off&apos; eller &apos;Mo-Fr 08:00-16:00; PH off; SH 10:00-14:00&apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="142"/>
-        <source>a date and time; only its weekday and time of day count</source>
-        <translation>ett datum och en tid; bara veckodagen och klockslaget räknas</translation>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="162"/>
+        <source>Returns true when the hours are active at a date and time, false when not. Dates count: public holidays (PH), dated rules such as &apos;Jul off&apos;, and the school holidays (SH) of the school calendar the dock keeps in the project. Empty hours give NULL; hours that cannot be read give an evaluation error with the parser&apos;s message.</source>
+        <translation>Returnerar sant när tiderna är aktiva vid ett datum och en tid, falskt annars. Datum räknas: helgdagar (PH), daterade regler som &apos;Jul off&apos; och skolloven (SH) i den skolkalender som panelen sparar i projektet. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel med tolkarens meddelande.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="148"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="172"/>
+        <source>a date and time, such as @map_start_time</source>
+        <translation>ett datum och en tid, till exempel @map_start_time</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="180"/>
         <source>whether the scene is active at the start of the map&apos;s time range</source>
         <translation>om drogscenen är aktiv i början av kartans tidsintervall</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="155"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="187"/>
         <source>Returns the minutes per week during which both hours are active. Empty hours give NULL; hours that cannot be read give an evaluation error.</source>
         <translation>Returnerar antalet minuter per vecka då båda tiderna är aktiva. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="169"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="201"/>
         <source>Returns the hours in canonical opening_hours form, or NULL when they are empty or cannot be read.</source>
         <translation>Returnerar tiderna i kanonisk opening_hours-form, eller NULL när de är tomma eller inte kan tolkas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="184"/>
-        <source>Returns true when the hours can be read. When they cannot, the evaluation fails with the parser&apos;s message saying what is wrong and where, so a field constraint using this function shows that message in the form. Empty hours give NULL.</source>
-        <translation>Returnerar sant när tiderna kan tolkas. När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="216"/>
+        <source>Returns true when the hours can be read (dated hours too). When they cannot, the evaluation fails with the parser&apos;s message saying what is wrong and where, so a field constraint using this function shows that message in the form. Empty hours give NULL.</source>
+        <translation>Returnerar sant när tiderna kan tolkas (även daterade tider). När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="195"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="228"/>
         <source>a constraint that refuses unreadable hours</source>
         <translation>en begränsning som inte godtar tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="202"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="235"/>
         <source>Returns true when a school type names a preschool, as the analysis reads it: values containing &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; or &apos;kindergarten&apos;, among others, in any case.</source>
         <translation>Returnerar sant när en skolform betecknar en förskola, så som analysen läser den: bland annat värden som innehåller &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos;, oavsett skiftläge.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="208"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="241"/>
         <source>the school type</source>
         <translation>skolformen</translation>
     </message>
@@ -4379,6 +4384,14 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation type="vanished">Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var) och hours_canonical (tiderna i kanonisk opening_hours-form). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
     </message>
     <message>
+        <source>Returns true when the hours are active at the weekday and time of a date and time, false when not. Empty hours give NULL; hours that cannot be read give an evaluation error with the parser&apos;s message.</source>
+        <translation type="vanished">Returnerar sant när tiderna är aktiva på veckodagen och klockslaget för ett datum och en tid, annars falskt. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel med tolkarens meddelande.</translation>
+    </message>
+    <message>
+        <source>Returns true when the hours can be read. When they cannot, the evaluation fails with the parser&apos;s message saying what is wrong and where, so a field constraint using this function shows that message in the form. Empty hours give NULL.</source>
+        <translation type="vanished">Returnerar sant när tiderna kan tolkas. När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
+    </message>
+    <message>
         <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>
         <translation type="vanished">Drogscen {fid} ({name}) stängdes {date} men ingår i analysen.</translation>
     </message>
@@ -4405,6 +4418,10 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     <message>
         <source>The schools layer analysed (the summary&apos;s school_fid are its feature ids): each school&apos;s own opening hours for its page.</source>
         <translation type="vanished">Det analyserade skollagret (sammanställningens school_fid är dess objekt-id): varje skolas egna öppettider för dess sida.</translation>
+    </message>
+    <message>
+        <source>a date and time; only its weekday and time of day count</source>
+        <translation type="vanished">ett datum och en tid; bara veckodagen och klockslaget räknas</translation>
     </message>
     <message>
         <source>a weekday, a time span, &apos;24/7&apos; or &apos;off&apos;</source>

@@ -11,33 +11,51 @@ QGIS still calls them.
 """
 
 from datetime import datetime
+from functools import lru_cache
 
 from qgis.core import QgsExpression, qgsfunction
 from qgis.PyQt.QtCore import QDate, QDateTime
 
-from ..core.errors import ScheduleError
+from ..core.errors import InputError, ScheduleError
 from ..core.hours import is_preschool
-from ..core.schedule import WeeklySchedule
+from ..core.schedule import Schedule, WeeklySchedule
 from ..i18n import tr
+from .project_calendar import project_calendar
 
 GROUP = "Drogscen"
 
 _registered = []
 
 
-def _schedule(hours, parent):
-    """The schedule of ``hours``; None for empty text, or with the parser's message
-    set as the expression's evaluation error."""
+@lru_cache(maxsize=1024)
+def _parsed(text, school_holidays):
+    """One Schedule per text and calendar: it remembers the days it evaluated."""
+    return Schedule.parse(text, school_holidays)
+
+
+def _read(hours, parent, parse):
+    """``parse(text)``; None for empty text, or with the parser's message set as the
+    expression's evaluation error."""
     text = str(hours).strip()
     if not text:
         return None
     try:
-        return WeeklySchedule.parse(text)
-    except ScheduleError as error:
+        return parse(text)
+    except (ScheduleError, InputError) as error:
         parent.setEvalErrorString(
             tr("Hours '{hours}': {message}").format(hours=text, message=error)
         )
         return None
+
+
+def _schedule(hours, parent):
+    """Hours on the calendar: PH, dates, and SH from the project's school calendar."""
+    return _read(hours, parent,
+                 lambda text: _parsed(text, project_calendar().school_holidays))
+
+
+def _weekly(hours, parent):
+    return _read(hours, parent, WeeklySchedule.parse)
 
 
 def _moment(value, parent):
@@ -66,8 +84,8 @@ def drogscen_active(hours, moment, feature, parent):
 
 
 def drogscen_overlap_minutes(hours_a, hours_b, feature, parent):
-    first = _schedule(hours_a, parent)
-    second = _schedule(hours_b, parent)
+    first = _weekly(hours_a, parent)
+    second = _weekly(hours_b, parent)
     if first is None or second is None:
         return None
     return (first & second).minutes
@@ -81,7 +99,7 @@ def drogscen_normalize_hours(hours, feature, parent):
 
 
 def drogscen_check_hours(hours, feature, parent):
-    schedule = _schedule(hours, parent)
+    schedule = _read(hours, parent, Schedule.parse)
     return None if schedule is None else True
 
 
@@ -125,6 +143,16 @@ def _hours_argument(name="hours"):
     )
 
 
+def _dated_hours_argument():
+    return (
+        "hours",
+        tr(
+            "hours in opening_hours syntax, dated ones too, for example "
+            "'Mo-Fr 22:00-03:00; Jul off' or 'Mo-Fr 08:00-16:00; PH off; SH 10:00-14:00'"
+        ),
+    )
+
+
 def _definitions():
     """``(python function, help text)`` for each expression function."""
     return [
@@ -132,18 +160,22 @@ def _definitions():
             drogscen_active,
             _help(
                 tr(
-                    "Returns true when the hours are active at the weekday and time of a date "
-                    "and time, false when not. Empty hours give NULL; hours that cannot be read "
-                    "give an evaluation error with the parser's message."
+                    "Returns true when the hours are active at a date and time, false when not. "
+                    "Dates count: public holidays (PH), dated rules such as 'Jul off', and the "
+                    "school holidays (SH) of the school calendar the dock keeps in the project. "
+                    "Empty hours give NULL; hours that cannot be read give an evaluation error "
+                    "with the parser's message."
                 ),
                 "drogscen_active(hours, datetime)",
                 [
-                    _hours_argument(),
-                    ("datetime", tr("a date and time; only its weekday and time of day count")),
+                    _dated_hours_argument(),
+                    ("datetime", tr("a date and time, such as @map_start_time")),
                 ],
                 [
                     ("drogscen_active('Mo-Fr 22:00-03:00', to_datetime('2024-03-09 01:30'))",
                      "true"),
+                    ("drogscen_active('Mo-Fr 08:00-16:00; PH off', "
+                     "to_datetime('2026-12-24 10:00'))", "false"),
                     ("drogscen_active(\"active_hours\", @map_start_time)",
                      tr("whether the scene is active at the start of the map's time range")),
                 ],
@@ -182,13 +214,14 @@ def _definitions():
             drogscen_check_hours,
             _help(
                 tr(
-                    "Returns true when the hours can be read. When they cannot, the evaluation "
+                    "Returns true when the hours can be read (dated hours too). When they "
+                    "cannot, the evaluation "
                     "fails with the parser's message saying what is wrong and where, so a field "
                     "constraint using this function shows that message in the form. Empty "
                     "hours give NULL."
                 ),
                 "drogscen_check_hours(hours)",
-                [_hours_argument()],
+                [_dated_hours_argument()],
                 [
                     ("drogscen_check_hours('Mo-Fr 08:00-17:00')", "true"),
                     ("\"active_hours\" IS NULL OR drogscen_check_hours(\"active_hours\")",
