@@ -109,7 +109,7 @@
     <message>
         <location filename="../drogscen_plugin/cli.py" line="290"/>
         <location filename="../drogscen_plugin/core/fields.py" line="92"/>
-        <location filename="../drogscen_plugin/gui/results.py" line="45"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="49"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Scenes</source>
         <translation>Scener</translation>
@@ -604,37 +604,37 @@
         <translation>Närmaste drogscen (m)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="80"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="102"/>
         <source>school hours &apos;{value}&apos; not understood ({message}): default {default} used</source>
         <translation>skolans tider &apos;{value}&apos; kunde inte tolkas ({message}): standardtiderna {default} används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="94"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="116"/>
         <source>hours unknown: treated as always active</source>
         <translation>tider okända: behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="98"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="120"/>
         <source>hours &apos;{value}&apos; not understood ({message}): treated as always active</source>
         <translation>tiderna &apos;{value}&apos; kunde inte tolkas ({message}): behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="140"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="162"/>
         <source>no days given, so open every day, including weekends: check the hours</source>
         <translation>inga dagar angivna, alltså öppet alla dagar, även helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="142"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="164"/>
         <source>open around the clock: check the hours</source>
         <translation>öppet dygnet runt: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="144"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="166"/>
         <source>open at weekends: check the hours</source>
         <translation>öppet på helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="152"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="174"/>
         <source>no days given, so active every day: check the hours</source>
         <translation>inga dagar angivna, alltså aktiv alla dagar: kontrollera tiderna</translation>
     </message>
@@ -1309,8 +1309,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="90"/>
-        <source>Time of week</source>
-        <translation>Tid i veckan</translation>
+        <source>Date and time</source>
+        <translation>Datum och tid</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="106"/>
@@ -1632,19 +1632,19 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="28"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="31"/>
         <source>Drogscen {time}</source>
         <translation>Drogscen {time}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="46"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="50"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="38"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="66"/>
         <source>School buffers</source>
         <translation>Buffertzoner kring skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="47"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="51"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
@@ -1654,7 +1654,7 @@
         <translation>Överlapp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="48"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="52"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="53"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
@@ -1753,7 +1753,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="173"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="181"/>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="81"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="83"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
@@ -1845,87 +1845,102 @@
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="35"/>
         <source>Monday</source>
         <translation>Måndag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="35"/>
         <source>Tuesday</source>
         <translation>Tisdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="35"/>
         <source>Wednesday</source>
         <translation>Onsdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="35"/>
         <source>Thursday</source>
         <translation>Torsdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="35"/>
         <source>Friday</source>
         <translation>Fredag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="31"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="36"/>
         <source>Saturday</source>
         <translation>Lördag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="31"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="36"/>
         <source>Sunday</source>
         <translation>Söndag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="47"/>
-        <source>Weekday</source>
-        <translation>Veckodag</translation>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="44"/>
+        <source>{weekday}, public holiday: {holiday}</source>
+        <translation>{weekday}, helgdag: {holiday}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="51"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="47"/>
+        <source>{weekday}, school holiday (lov)</source>
+        <translation>{weekday}, lov</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="49"/>
+        <source>{weekday}, outside the terms</source>
+        <translation>{weekday}, utanför terminerna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="73"/>
+        <source>Date and time shown on the map</source>
+        <translation>Datum och tid som kartan visar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="78"/>
         <source>Time of day, in steps of 15 minutes</source>
         <translation>Tid på dygnet, i steg om 15 minuter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="54"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="79"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="55"/>
-        <source>Show the current weekday and time</source>
-        <translation>Visa aktuell veckodag och tid</translation>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="80"/>
+        <source>Show the current date and time</source>
+        <translation>Visa aktuellt datum och tid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="56"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="81"/>
         <source>Show all times</source>
         <translation>Visa alla tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="58"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="83"/>
         <source>Show every scene and school, whatever the time; untick to see one moment</source>
         <translation>Visa alla drogscener och skolor oavsett tid; avmarkera för att se ett visst ögonblick</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="62"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="87"/>
         <source>One hour back</source>
         <translation>En timme bakåt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="64"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="89"/>
         <source>Play: one hour a second</source>
         <translation>Spela upp: en timme per sekund</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="67"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="92"/>
         <source>One hour forward</source>
         <translation>En timme framåt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="68"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="93"/>
         <source>Following the Temporal Controller</source>
         <translation>Följer tidskontrollen (Temporal Controller)</translation>
     </message>
@@ -2307,98 +2322,98 @@
         <translation>En polygon per skola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="31"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="32"/>
         <source>dates</source>
         <translation>datum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="31"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="32"/>
         <source>public holidays (PH)</source>
         <translation>helgdagar (PH)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="32"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="33"/>
         <source>the school holidays (SH) given to the analysis</source>
         <translation>skolloven (SH) som analysen fått</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="46"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="48"/>
         <source>hours by the calendar: {kinds} as the rules say; other days {week}</source>
         <translation>tider efter kalendern: {kinds} som reglerna säger; övriga dagar {week}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="63"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="65"/>
         <source>Check hours</source>
         <translation>Kontrollera tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="66"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="68"/>
         <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where; for hours that read the calendar, such as &apos;Jul off&apos;, &apos;PH off&apos; or &apos;2024 Apr 10-16 off&apos;, what they read and the hours of the other days) and hours_canonical (the hours in canonical opening_hours form; hours that read the calendar as given). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
         <translation>Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var; för tider som följer kalendern, som &apos;Jul off&apos;, &apos;PH off&apos; eller &apos;2024 Apr 10-16 off&apos;, vad de läser och tiderna övriga dagar) och hours_canonical (tiderna i kanonisk opening_hours-form; tider som följer kalendern som de skrevs). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="83"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="85"/>
         <source>Any layer or table with hours.</source>
         <translation>Vilket lager eller vilken tabell som helst med tider.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="87"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="89"/>
         <source>Hours field</source>
         <translation>Fält med tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="89"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="91"/>
         <source>The field with opening_hours text, such as &apos;Mo-Fr 07:00-18:00&apos;.</source>
         <translation>Fältet med opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="93"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="95"/>
         <source>Checked hours</source>
         <translation>Kontrollerade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="95"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="97"/>
         <source>The input features with hours_valid, hours_message and hours_canonical.</source>
         <translation>Indataobjekten med hours_valid, hours_message och hours_canonical.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="97"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="99"/>
         <source>Hours understood</source>
         <translation>Tolkade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="98"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="100"/>
         <source>Hours not understood</source>
         <translation>Tider som inte kunde tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="99"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="101"/>
         <source>No hours</source>
         <translation>Inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="109"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="194"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="128"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="130"/>
         <source>The check was canceled.</source>
         <translation>Kontrollen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="133"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="135"/>
         <source>no hours</source>
         <translation>inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="141"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="143"/>
         <source>Feature {fid}, field &apos;{field}&apos;: &apos;{value}&apos;: {message}</source>
         <translation>Objekt {fid}, fältet &apos;{field}&apos;: &apos;{value}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="160"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="162"/>
         <source>{valid} understood, {invalid} not understood, {empty} without hours.</source>
         <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
     </message>
@@ -3550,26 +3565,26 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/expressions.py" line="201"/>
-        <source>Returns the hours in canonical opening_hours form, or NULL when they are empty or cannot be read.</source>
-        <translation>Returnerar tiderna i kanonisk opening_hours-form, eller NULL när de är tomma eller inte kan tolkas.</translation>
+        <source>Returns the hours in canonical opening_hours form, or NULL when they are empty or cannot be read. Hours that read the calendar (dates, PH, SH) are returned as given.</source>
+        <translation>Returnerar tiderna i kanonisk opening_hours-form, eller NULL när de är tomma eller inte kan tolkas. Tider som följer kalendern (datum, PH, SH) returneras som de skrevs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="216"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="217"/>
         <source>Returns true when the hours can be read (dated hours too). When they cannot, the evaluation fails with the parser&apos;s message saying what is wrong and where, so a field constraint using this function shows that message in the form. Empty hours give NULL.</source>
         <translation>Returnerar sant när tiderna kan tolkas (även daterade tider). När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="228"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="229"/>
         <source>a constraint that refuses unreadable hours</source>
         <translation>en begränsning som inte godtar tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="235"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="236"/>
         <source>Returns true when a school type names a preschool, as the analysis reads it: values containing &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; or &apos;kindergarten&apos;, among others, in any case.</source>
         <translation>Returnerar sant när en skolform betecknar en förskola, så som analysen läser den: bland annat värden som innehåller &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos;, oavsett skiftläge.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="241"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="242"/>
         <source>the school type</source>
         <translation>skolformen</translation>
     </message>
@@ -3894,7 +3909,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     <message>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="72"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="217"/>
-        <location filename="../drogscen_plugin/qgis_io/time_styles.py" line="120"/>
+        <location filename="../drogscen_plugin/qgis_io/time_styles.py" line="175"/>
         <source>Active at the chosen time</source>
         <translation>Aktiv vid vald tid</translation>
     </message>
@@ -4384,6 +4399,10 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation type="vanished">Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var) och hours_canonical (tiderna i kanonisk opening_hours-form). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
     </message>
     <message>
+        <source>Returns the hours in canonical opening_hours form, or NULL when they are empty or cannot be read.</source>
+        <translation type="vanished">Returnerar tiderna i kanonisk opening_hours-form, eller NULL när de är tomma eller inte kan tolkas.</translation>
+    </message>
+    <message>
         <source>Returns true when the hours are active at the weekday and time of a date and time, false when not. Empty hours give NULL; hours that cannot be read give an evaluation error with the parser&apos;s message.</source>
         <translation type="vanished">Returnerar sant när tiderna är aktiva på veckodagen och klockslaget för ett datum och en tid, annars falskt. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel med tolkarens meddelande.</translation>
     </message>
@@ -4398,6 +4417,10 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     <message>
         <source>School unit {code} ({name}): {message}</source>
         <translation type="vanished">Skolenhet {code} ({name}): {message}</translation>
+    </message>
+    <message>
+        <source>Show the current weekday and time</source>
+        <translation type="vanished">Visa aktuell veckodag och tid</translation>
     </message>
     <message>
         <source>The area within the distance of each school or preschool, exactly as the overlap analysis draws it: from a point, or outward from the boundary of school grounds. Each buffer keeps the school&apos;s attributes and gets the field distance_m with the distance used.</source>
@@ -4418,6 +4441,14 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     <message>
         <source>The schools layer analysed (the summary&apos;s school_fid are its feature ids): each school&apos;s own opening hours for its page.</source>
         <translation type="vanished">Det analyserade skollagret (sammanställningens school_fid är dess objekt-id): varje skolas egna öppettider för dess sida.</translation>
+    </message>
+    <message>
+        <source>Time of week</source>
+        <translation type="vanished">Tid i veckan</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation type="vanished">Veckodag</translation>
     </message>
     <message>
         <source>a date and time; only its weekday and time of day count</source>

@@ -17,9 +17,10 @@ import unicodedata
 from datetime import date
 
 from ..i18n import tr
+from .cache import ByteBoundedCache, text_size
 from .errors import ScheduleError
 from .hours_syntax import DAY_WORDS
-from .schedule import MINUTES_PER_DAY, MINUTES_PER_WEEK, Schedule, WeeklySchedule
+from .schedule import CACHE_BYTES, MINUTES_PER_DAY, MINUTES_PER_WEEK, Schedule, WeeklySchedule
 
 # School day plus after-school centre ("fritidshem").
 DEFAULT_SCHOOL_HOURS = "Mo-Fr 07:00-18:00"
@@ -60,6 +61,27 @@ def weekly_of(text, school_holidays=(), day=None):
     except ScheduleError:
         # Refused for its dates, or unreadable: the full parser tells which.
         return Schedule.parse(text, school_holidays).week(day or date.today())
+
+
+def _canonical(text):
+    if Schedule.parse(text).calendar_words:
+        return text
+    return WeeklySchedule.parse(text).to_opening_hours()
+
+
+# Map styles ask for every feature in every frame.
+_canonical_cached = ByteBoundedCache(
+    _canonical, CACHE_BYTES // 4, lambda text, canonical: text_size(text) + text_size(canonical))
+
+
+def canonical_hours(text):
+    """The canonical text of readable hours; raises :class:`ScheduleError`.
+
+    Weekly hours get their canonical weekly form. Hours that read the
+    calendar (dates, PH, SH) have no weekly form that says it all: they are
+    kept as given.
+    """
+    return _canonical_cached(text.strip())
 
 
 def school_schedule(value, school_type, default_school, default_preschool, school_holidays=(),

@@ -87,7 +87,7 @@ class DrogscenDock(QgsDockWidget):
 
         self.time_control = TimeOfWeekControl()
         self.time_control.setEnabled(False)
-        time_box = QGroupBox(tr("Time of week"))
+        time_box = QGroupBox(tr("Date and time"))
         QVBoxLayout(time_box).addWidget(self.time_control)
         self.model = ResultsModel(self)
         self.proxy = sorted_results(self.model, self)

@@ -17,7 +17,8 @@ from qgis.core import (
 )
 
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
-from ..core.schedule import Schedule, WeeklySchedule
+from ..core.hours import canonical_hours
+from ..core.schedule import Schedule
 from ..i18n import tr
 from ..qgis_io.checks import require_text
 from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain
@@ -38,14 +39,15 @@ def read_hours(text):
     Hours that read the calendar keep their text (no weekly form says it all);
     their meaning names what they read and the hours of the other days.
     """
+    canonical = canonical_hours(text)
     schedule = Schedule.parse(text)
     words = schedule.calendar_words
     if not words:
-        return None, WeeklySchedule.parse(text).to_opening_hours()
+        return None, canonical
     kinds = _calendar_kinds()
     return tr("hours by the calendar: {kinds} as the rules say; other days {week}").format(
         kinds=", ".join(kinds[word] for word in words),
-        week=schedule.plain_week().to_opening_hours()), text.strip()
+        week=schedule.plain_week().to_opening_hours()), canonical
 
 
 class CheckHoursAlgorithm(DrogscenAlgorithm):

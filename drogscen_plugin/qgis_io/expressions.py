@@ -17,7 +17,7 @@ from qgis.core import QgsExpression, qgsfunction
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ..core.errors import InputError, ScheduleError
-from ..core.hours import is_preschool
+from ..core.hours import canonical_hours, is_preschool
 from ..core.schedule import Schedule, WeeklySchedule
 from ..i18n import tr
 from .project_calendar import project_calendar
@@ -93,7 +93,7 @@ def drogscen_overlap_minutes(hours_a, hours_b, feature, parent):
 
 def drogscen_normalize_hours(hours, feature, parent):
     try:
-        return WeeklySchedule.parse(str(hours)).to_opening_hours()
+        return canonical_hours(str(hours))
     except ScheduleError:
         return None  # unreadable hours have no canonical form
 
@@ -200,7 +200,8 @@ def _definitions():
             _help(
                 tr(
                     "Returns the hours in canonical opening_hours form, or NULL when they are "
-                    "empty or cannot be read."
+                    "empty or cannot be read. Hours that read the calendar (dates, PH, SH) are "
+                    "returned as given."
                 ),
                 "drogscen_normalize_hours(hours)",
                 [_hours_argument()],
