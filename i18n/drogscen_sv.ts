@@ -91,7 +91,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="290"/>
-        <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="311"/>
         <location filename="../drogscen_plugin/core/fields.py" line="71"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
@@ -340,154 +340,154 @@
         <translation>platsfält med datum stängd{default}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="66"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="67"/>
         <source>Yard round</source>
         <translation>Rondering av skolgården</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="67"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="68"/>
         <source>Adult presence</source>
         <translation>Vuxennärvaro</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="68"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="69"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="69"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="70"/>
         <source>Sensor</source>
         <translation>Sensor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="70"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="71"/>
         <source>Guard patrol</source>
         <translation>Väktarrond</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="71"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="72"/>
         <source>Lighting</source>
         <translation>Belysning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="72"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="73"/>
         <source>Vegetation clearing</source>
         <translation>Röjning av vegetation</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="73"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="74"/>
         <source>Fencing</source>
         <translation>Stängsel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="74"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="75"/>
         <source>Syringe pick-up / cleaning</source>
         <translation>Sprutplockning/städning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="75"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="76"/>
         <source>Other</source>
         <translation>Annat</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="81"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="82"/>
         <source>Planned</source>
         <translation>Planerad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="81"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="82"/>
         <source>Ongoing</source>
         <translation>Pågående</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="81"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="82"/>
         <source>Done</source>
         <translation>Genomförd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="228"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="231"/>
         <source>Measure {fid}, field &apos;measure_type&apos;: &apos;{value}&apos; is not a measure type (one of {types}).</source>
         <translation>Åtgärd {fid}, fältet &apos;measure_type&apos;: &apos;{value}&apos; är ingen åtgärdstyp (en av {types}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="235"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="238"/>
         <source>Measure {fid}, field &apos;status&apos;: &apos;{value}&apos; is not a status (one of {statuses}).</source>
         <translation>Åtgärd {fid}, fältet &apos;status&apos;: &apos;{value}&apos; är ingen status (en av {statuses}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="247"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="251"/>
         <source>Measure {fid}, field &apos;hours&apos;: &apos;{hours}&apos;: {message}</source>
         <translation>Åtgärd {fid}, fältet &apos;hours&apos;: &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="252"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="256"/>
         <source>Measure {fid}: the end date {end} is before the start date {start}.</source>
         <translation>Åtgärd {fid}: slutdatumet {end} ligger före startdatumet {start}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="306"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="310"/>
         <location filename="../drogscen_plugin/core/fields.py" line="69"/>
         <source>School id</source>
         <translation>Skol-id</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="308"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="312"/>
         <source>Needed (min/week)</source>
         <translation>Behov (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="309"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="313"/>
         <source>Uncovered (min/week)</source>
         <translation>Otäckt (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="310"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="314"/>
         <source>Uncovered hours</source>
         <translation>Otäckta tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="311"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="315"/>
         <location filename="../drogscen_plugin/core/fields.py" line="87"/>
         <source>Yard round days</source>
         <translation>Ronderingsdagar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="312"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="316"/>
         <source>Yard round days missing</source>
         <translation>Saknade ronderingsdagar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="313"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="317"/>
         <source>Adult presence needed (min/week)</source>
         <translation>Behov av vuxennärvaro (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="314"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="318"/>
         <source>Adult presence uncovered (min/week)</source>
         <translation>Vuxennärvaro otäckt (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="315"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="319"/>
         <source>Adult presence uncovered hours</source>
         <translation>Otäckta tider för vuxennärvaro</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="316"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="320"/>
         <source>Guard hours needed (min/week)</source>
         <translation>Behov av väktartid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="317"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="321"/>
         <source>Guard hours uncovered (min/week)</source>
         <translation>Väktartid otäckt (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="318"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="322"/>
         <source>Guard hours uncovered</source>
         <translation>Otäckta väktartider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="319"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="323"/>
         <source>Measures in force</source>
         <translation>Gällande åtgärder</translation>
     </message>
@@ -1029,6 +1029,7 @@
     <message>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
         <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="160"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
@@ -1462,7 +1463,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="54"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="61"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="245"/>
         <source>Safety measures</source>
         <translation>Trygghetsåtgärder</translation>
@@ -1506,7 +1507,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="71"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="199"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="94"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="106"/>
         <source>Count planned measures</source>
         <translation>Räkna med planerade åtgärder</translation>
     </message>
@@ -1646,7 +1647,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="51"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="79"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="91"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
@@ -1788,7 +1789,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="189"/>
         <location filename="../drogscen_plugin/processing/base.py" line="46"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="111"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="123"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
@@ -2495,13 +2496,13 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="132"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="81"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="93"/>
         <source>The Overlaps output (OUTPUT) of drogscen:overlap.</source>
         <translation>Utdata Överlapp (OUTPUT) från drogscen:overlap.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="113"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="235"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
@@ -2582,7 +2583,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="192"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="85"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="97"/>
         <source>Measures layers</source>
         <translation>Lager med åtgärder</translation>
     </message>
@@ -2939,93 +2940,124 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>{output}: &apos;{destination}&apos; är där även {other} skrivs; välj ett annat utdata.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="51"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="58"/>
         <source>Coverage of safety measures</source>
         <translation>Täckning av trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="60"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="67"/>
         <source>Compares each affected school&apos;s needs, from the Overlaps output of the overlap analysis, with the safety measures in force there.
 
 Adult presence hours are covered by adult presence measures; guard hours by cameras, sensors and guard patrols; a yard round is needed on each day the school opens after scene activity, and a yard round measure covers it when its hours include a time that day before the opening, while the school is still closed. Other measures (lighting, fencing...) cover no hours.
 
 A measure counts for a school when its &apos;school&apos; field names it, or, with the School summary, when it lies within the distance of the school. It is in force when its status is ongoing or done (or planned, when planned measures are included), it has started by the date and not ended before it. Cameras and sensors without hours are always on.
 
-The output has one row per affected school: the minutes per week needed and uncovered, the uncovered hours, and the days a yard round is missing. Measures that cannot be read are left out and reported.</source>
+The output has one row per affected school: the minutes per week needed and uncovered, the uncovered hours, and the days a yard round is missing. Measures that cannot be read are left out and reported.
+
+With a period (the one the overlap analysis ran over), the needs are those of the period and each measure covers only the days it exists, from its start date to its end date; the minutes are per 7 days of the period and the hours and days carry dates. Without one, the weekly needs are compared with the measures in force on the date.</source>
         <translation>Jämför varje berörd skolas behov, från utdata Överlapp i överlappsanalysen, med de trygghetsåtgärder som gäller där.
 
 Tider för vuxennärvaro täcks av åtgärder med vuxennärvaro; väktartider av kameror, sensorer och väktarronder; rondering av skolgården behövs varje dag då skolan öppnar efter aktivitet på drogscenen, och en ronderingsåtgärd täcker den när dess tider omfattar en tid den dagen före öppning, medan skolan fortfarande är stängd. Övriga åtgärder (belysning, stängsel …) täcker inga tider.
 
 En åtgärd räknas för en skola när dess fält &apos;school&apos; anger skolan, eller, med Sammanställning per skola, när den ligger inom skolans avstånd. Den gäller när dess status är pågående eller genomförd (eller planerad, när planerade åtgärder tas med), den har startat senast datumet och inte slutat före det. Kameror och sensorer utan tider är alltid på.
 
-Utdata har en rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de dagar då rondering saknas. Åtgärder som inte kan läsas utelämnas och rapporteras.</translation>
+Utdata har en rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de dagar då rondering saknas. Åtgärder som inte kan läsas utelämnas och rapporteras.
+
+Med en period (den som överlappsanalysen gjordes för) är behoven periodens, och varje åtgärd täcker bara de dagar den finns, från sitt startdatum till sitt slutdatum; minuterna är per 7 dagar av perioden och tiderna och dagarna har datum. Utan period jämförs veckobehoven med de åtgärder som gäller på datumet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="87"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="99"/>
         <source>Layers of safety measures with the fields measure_type, school, hours and status (and start_date, end_date), such as New measures layer creates.</source>
         <translation>Lager med trygghetsåtgärder med fälten measure_type, school, hours och status (och start_date, end_date), som de lager som Nytt åtgärdslager skapar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="96"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="108"/>
         <source>Count planned measures as if they were in force, to see what the plans cover.</source>
         <translation>Räkna planerade åtgärder som om de gällde, för att se vad planerna täcker.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="105"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="117"/>
         <source>The School summary output (SUMMARY) of drogscen:overlap: measures within the distance of a school count for it, whatever their &apos;school&apos; field says.</source>
         <translation>Utdata Sammanställning per skola (SUMMARY) från drogscen:overlap: åtgärder inom en skolas avstånd räknas för den, oavsett vad deras fält &apos;school&apos; anger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="116"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="128"/>
         <source>With the School summary: how far from a school a measure counts, in metres; the distance of the analysis run.</source>
         <translation>Med Sammanställning per skola: hur långt från en skola en åtgärd räknas, i meter; analyskörningens avstånd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="133"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="135"/>
         <source>The date the measures must be in force on (start and end dates). Empty means today.</source>
         <translation>Datumet då åtgärderna ska gälla (start- och slutdatum). Tomt betyder i dag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="129"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="142"/>
         <source>Measure coverage</source>
         <translation>Åtgärdstäckning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="131"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="144"/>
         <source>One row per affected school: needed and uncovered minutes per week, the uncovered hours and the yard round days missing.</source>
         <translation>En rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de ronderingsdagar som saknas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="147"/>
         <location filename="../drogscen_plugin/report/trend.py" line="80"/>
         <source>Affected schools</source>
         <translation>Berörda skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="149"/>
         <source>Schools whose needs are covered</source>
         <translation>Skolor vars behov är täckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="151"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="153"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <source>Period start</source>
+        <translation>Periodens början</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="154"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
+        <source>Period end</source>
+        <translation>Periodens slut</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="155"/>
+        <source>First and last date of the period (2026-08-17), as in the overlap analysis: the needs over it, each measure counted on the days it exists. Empty: the weekly needs against the measures in force on the date.</source>
+        <translation>Periodens första och sista datum (2026-08-17), som i överlappsanalysen: behoven under den, varje åtgärd räknad de dagar den finns. Tomt: veckobehoven mot de åtgärder som gäller på datumet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="160"/>
+        <source>With a period: the school holidays as in the overlap analysis (&apos;2026-10-26/2026-10-30, …&apos;), what SH means in the measures&apos; hours.</source>
+        <translation>Med en period: skolloven som i överlappsanalysen (&apos;2026-10-26/2026-10-30, …&apos;), det SH betyder i åtgärdernas tider.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="186"/>
         <source>{parameter}: no measures layer given.</source>
         <translation>{parameter}: inget lager med åtgärder angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="183"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="536"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="220"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="539"/>
         <source>The coverage was canceled.</source>
         <translation>Täckningsberäkningen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="195"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="232"/>
         <source>{covered} of {schools} affected schools have their needs covered on {date}.</source>
         <translation>{covered} av {schools} berörda skolor har sina behov täckta den {date}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="235"/>
+        <source>{covered} of {schools} affected schools have their needs covered from {start} to {end}.</source>
+        <translation>{covered} av {schools} berörda skolor har sina behov täckta från {start} till {end}.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/outputs.py" line="118"/>
@@ -3253,16 +3285,6 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <location filename="../drogscen_plugin/processing/overlap.py" line="265"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
-        <source>Period start</source>
-        <translation>Periodens början</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
-        <source>Period end</source>
-        <translation>Periodens slut</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
@@ -3825,12 +3847,12 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{where}: {kind} utan tider täcker ingenting.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="508"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="511"/>
         <source>Layer &apos;{layer}&apos;: {message}</source>
         <translation>Lagret &apos;{layer}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="511"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="514"/>
         <source>the School summary output of drogscen:overlap</source>
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
     </message>
@@ -3838,6 +3860,11 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <location filename="../drogscen_plugin/qgis_io/mixed.py" line="36"/>
         <source>The schools are points and school grounds mixed in one layer: each was analysed by its own geometry; the summary shows the {count} school grounds as points within them, so that it holds one geometry type.</source>
         <translation>Skolorna är punkter och skolgårdar blandade i ett lager: var och en analyserades med sin egen geometri; sammanfattningen visar de {count} skolgårdarna som punkter inom dem, så att den har en geometrityp.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/period_coverage.py" line="18"/>
+        <source>Layer &apos;{layer}&apos; has no field {fields}: is it the Overlaps output of drogscen:overlap?</source>
+        <translation>Lagret &apos;{layer}&apos; har inget fält {fields}: är det utdata Överlapp från drogscen:overlap?</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/proxy.py" line="59"/>
@@ -4333,6 +4360,22 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <source>Calendar selectors such as {word!r} (column {column}) are not supported: the hours describe one recurring week</source>
         <translation type="vanished">Kalenderval som {word!r} (position {column}) stöds inte: tiderna beskriver en återkommande vecka</translation>
+    </message>
+    <message>
+        <source>Compares each affected school&apos;s needs, from the Overlaps output of the overlap analysis, with the safety measures in force there.
+
+Adult presence hours are covered by adult presence measures; guard hours by cameras, sensors and guard patrols; a yard round is needed on each day the school opens after scene activity, and a yard round measure covers it when its hours include a time that day before the opening, while the school is still closed. Other measures (lighting, fencing...) cover no hours.
+
+A measure counts for a school when its &apos;school&apos; field names it, or, with the School summary, when it lies within the distance of the school. It is in force when its status is ongoing or done (or planned, when planned measures are included), it has started by the date and not ended before it. Cameras and sensors without hours are always on.
+
+The output has one row per affected school: the minutes per week needed and uncovered, the uncovered hours, and the days a yard round is missing. Measures that cannot be read are left out and reported.</source>
+        <translation type="vanished">Jämför varje berörd skolas behov, från utdata Överlapp i överlappsanalysen, med de trygghetsåtgärder som gäller där.
+
+Tider för vuxennärvaro täcks av åtgärder med vuxennärvaro; väktartider av kameror, sensorer och väktarronder; rondering av skolgården behövs varje dag då skolan öppnar efter aktivitet på drogscenen, och en ronderingsåtgärd täcker den när dess tider omfattar en tid den dagen före öppning, medan skolan fortfarande är stängd. Övriga åtgärder (belysning, stängsel …) täcker inga tider.
+
+En åtgärd räknas för en skola när dess fält &apos;school&apos; anger skolan, eller, med Sammanställning per skola, när den ligger inom skolans avstånd. Den gäller när dess status är pågående eller genomförd (eller planerad, när planerade åtgärder tas med), den har startat senast datumet och inte slutat före det. Kameror och sensorer utan tider är alltid på.
+
+Utdata har en rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de dagar då rondering saknas. Åtgärder som inte kan läsas utelämnas och rapporteras.</translation>
     </message>
     <message>
         <source>Count per year or per quarter.</source>
