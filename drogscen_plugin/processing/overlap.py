@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..core.errors import AnalysisCanceled
 from ..core.fields import PAIR_FIELDS, SUMMARY_FIELDS
-from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS
+from ..core.hours import DEFAULT_PRESCHOOL_HOURS, DEFAULT_SCHOOL_HOURS, changes_by_week
 from ..core.overlap import analyse
 from ..core.period import Period
 from ..core.period_times import TimeSettings
@@ -27,7 +27,7 @@ from ..database import plan as database_plan
 from ..database import pushdown
 from ..i18n import tr
 from ..qgis_io.checks import POLYGONS, require_distance, require_text
-from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
+from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader, is_blank
 from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_records
 from ..qgis_io.grid import grid_advice, source_extent
 from ..qgis_io.mixed import summary_geometries
@@ -35,12 +35,34 @@ from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
 
-def _time_refusal(times, date_fields):
-    """Why the database cannot compute this period, or ""."""
+def _time_refusal(times, date_fields, hours_values=()):
+    """Why the database cannot compute this period, or "".
+
+    ``hours_values``: the distinct hours texts of the inputs, read only for a
+    plain week: hours that differ from the week before (dates, PH, SH) need
+    the calendar, not one repeated week.
+    """
     if any(date_fields):
         return tr("the scenes' dates ({fields}) are used").format(
             fields=", ".join(field for field in date_fields if field))
-    return times.not_plain_week()
+    reason = times.not_plain_week()
+    if reason:
+        return reason
+    for text in hours_values:
+        if changes_by_week(text, times.calendar.school_holidays, times.period.start):
+            return tr("the hours '{hours}' are not the same in the week before").format(
+                hours=text)
+    return ""
+
+
+def _hours_values(sources):
+    """The distinct texts of ``(source, hours field)`` pairs (the provider's own
+    distinct values: in PostGIS a query), lazily."""
+    for source, field in sources:
+        index = source.fields().lookupField(field) if field else -1
+        if index >= 0:
+            yield from (str(value) for value in source.uniqueValues(index)
+                        if not is_blank(value))
 
 
 @contextmanager
@@ -318,9 +340,12 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         if grid_warning:
             feedback.pushWarning(grid_warning)
         times, date_fields = self._times(parameters, context, scene_source, feedback)
+        mode = self.parameterAsEnum(parameters, self.RUN_IN_DATABASE, context)
+        hours = () if mode == database_plan.NEVER else _hours_values(
+            ((scene_source, scene_fields[1]), (school_source, school_fields[2])))
         plan = database_plan.choose(
-            self.parameterAsEnum(parameters, self.RUN_IN_DATABASE, context),
-            self, parameters, context, crs, feedback, _time_refusal(times, date_fields),
+            mode, self, parameters, context, crs, feedback,
+            _time_refusal(times, date_fields, hours),
         )
         if plan is not None:
             settings = (
