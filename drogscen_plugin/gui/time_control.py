@@ -56,7 +56,7 @@ def _floored(moment):
     return datetime.combine(moment.date(), time(minutes // 60, minutes % 60))
 
 
-class TimeOfWeekControl(QWidget):
+class DateTimeControl(QWidget):
     """Emits ``momentChanged(datetime)`` for the chosen moment, or None for "show all".
 
     The moment is a real date and time: public holidays, dated hours and the

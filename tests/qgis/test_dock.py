@@ -40,7 +40,7 @@ from drogscen_plugin.core.schedule import WeeklySchedule
 from drogscen_plugin.gui.results_model import COLUMNS, FID_ROLE
 from drogscen_plugin.gui.runner import OVERLAP_SHARE
 from drogscen_plugin.gui.settings_form import SETTINGS_PREFIX, SettingsForm
-from drogscen_plugin.gui.time_control import TimeOfWeekControl
+from drogscen_plugin.gui.time_control import DateTimeControl
 from drogscen_plugin.qgis_io import styling
 
 RUN_TIMEOUT_MS = 120_000
@@ -512,7 +512,7 @@ def test_a_late_cancel_discards_what_was_already_computed(qtbot, dock):
 
 
 def test_time_control_now_and_steps():
-    control = TimeOfWeekControl()
+    control = DateTimeControl()
     try:
         assert control.moment() is None
         control.set_moment(datetime(2024, 3, 7, 21, 44))

@@ -8,7 +8,7 @@ from layer_helpers import memory_layer
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QDate
 
-from drogscen_plugin.gui.time_control import TimeOfWeekControl
+from drogscen_plugin.gui.time_control import DateTimeControl
 from drogscen_plugin.qgis_io import styling
 from tests.qgis import test_dock
 from tests.qgis.test_dock import opacity, rendered, run
@@ -101,7 +101,7 @@ def test_the_clock_names_the_kind_of_day(qtbot, dock):
 
 
 def test_steps_and_play_move_through_real_dates(qtbot):
-    control = TimeOfWeekControl()
+    control = DateTimeControl()
     try:
         control.set_moment(datetime(2026, 12, 31, 23, 30))
         control.forward.click()
