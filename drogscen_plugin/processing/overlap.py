@@ -55,13 +55,15 @@ def _time_refusal(times, date_fields, hours_values=()):
     return ""
 
 
-def _hours_values(sources):
-    """The distinct texts of ``(source, hours field)`` pairs (the provider's own
-    distinct values: in PostGIS a query), lazily."""
-    for source, field in sources:
-        index = source.fields().lookupField(field) if field else -1
+def _hours_values(layers):
+    """The distinct texts of ``(layer, hours field)`` pairs when every layer is a
+    PostGIS table (a query each; other layers never run in the database), lazily."""
+    if not all(layer is not None and layer.providerType() == "postgres" for layer, _ in layers):
+        return
+    for layer, field in layers:
+        index = layer.fields().lookupField(field) if field else -1
         if index >= 0:
-            yield from (str(value) for value in source.uniqueValues(index)
+            yield from (str(value) for value in layer.uniqueValues(index)
                         if not is_blank(value))
 
 
@@ -341,8 +343,10 @@ class OverlapAlgorithm(DrogscenAlgorithm):
             feedback.pushWarning(grid_warning)
         times, date_fields = self._times(parameters, context, scene_source, feedback)
         mode = self.parameterAsEnum(parameters, self.RUN_IN_DATABASE, context)
-        hours = () if mode == database_plan.NEVER else _hours_values(
-            ((scene_source, scene_fields[1]), (school_source, school_fields[2])))
+        hours = () if mode == database_plan.NEVER else _hours_values([
+            (self.parameterAsVectorLayer(parameters, name, context), field)
+            for name, field in ((self.SCENES, scene_fields[1]),
+                                (self.SCHOOLS, school_fields[2]))])
         plan = database_plan.choose(
             mode, self, parameters, context, crs, feedback,
             _time_refusal(times, date_fields, hours),
