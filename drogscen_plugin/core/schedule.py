@@ -303,11 +303,6 @@ class Schedule:
         return tuple(dict.fromkeys(rule.comment for rule in self._rules if rule.comment))
 
     @property
-    def dated(self):
-        """Whether a rule names dates (years, months, days, weeks)."""
-        return bool(self._dated)
-
-    @property
     def calendar_words(self):
         """What the hours read on the calendar: a subset of ("dates", "PH", "SH")."""
         holidays = set()

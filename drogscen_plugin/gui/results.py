@@ -40,7 +40,9 @@ class AnalysisResult:
         self.buffers = layers.buffers
         self.overlaps = layers.overlaps
         self.summary = layers.summary
+        # The map's week steps by the calendar, made at the first moment shown.
         self._steps = None
+        self._school_hours = self._scene_hours = {}
 
     def add_to_project(self):
         """Style the layers and add them in a new group at the top of the layer tree."""
