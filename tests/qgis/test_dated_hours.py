@@ -4,6 +4,8 @@ import processing
 from layer_helpers import LogFeedback, memory_layer, to_geopackage
 from qgis.core import NULL
 
+from tests.qgis.test_overlap_period import rows, run
+
 SCHOOL = "POINT(674000 6580000)"
 NEAR = "POLYGON((674010 6580010, 674060 6580010, 674060 6580060, 674010 6580060, 674010 6580010))"
 LUNCH = "Mo-Fr 12:00-13:00; Jul off"
@@ -12,16 +14,6 @@ HOLIDAYS = "PH 10:00-12:00"
 # Three weeks around midsummer 2026: midsommarafton Friday 19 June and
 # midsommardagen Saturday 20 June are public holidays; July begins on a Wednesday.
 MIDSUMMER = dict(PERIOD_START="2026-06-15", PERIOD_END="2026-07-05")
-
-
-def run(schools, scenes, feedback=None, **parameters):
-    parameters = dict({"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": "memory:",
-                       "SUMMARY": "memory:"}, **parameters)
-    return processing.run("drogscen:overlap", parameters, feedback=feedback)
-
-
-def rows(layer):
-    return {feature["scene_name"]: feature for feature in layer.getFeatures()}
 
 
 def scene_layer(tmp_path, hours):
