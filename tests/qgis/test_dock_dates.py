@@ -8,6 +8,7 @@ from layer_helpers import memory_layer
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QDate
 
+from drogscen_plugin.gui.project_state import PROJECT_FORM_KEY, SCOPE
 from drogscen_plugin.gui.time_control import DateTimeControl
 from drogscen_plugin.qgis_io import styling
 from tests.qgis import test_dock
@@ -60,6 +61,10 @@ def dock(plugin, qtbot, qgis_new_project, clean_settings):
     dock.form.schools.setLayer(schools)
     dock.form.period.edits["school_holidays"].setText("2026-10-26/2026-10-30")
     yield dock
+    # The dock outlives the test: the next ones begin showing all times, without a lov.
+    dock.time_control.show_all.setChecked(True)
+    dock.form.period.edits["school_holidays"].setText("")
+    QgsProject.instance().removeEntry(SCOPE, PROJECT_FORM_KEY)  # the calendar Run kept
     dock.hide()
 
 

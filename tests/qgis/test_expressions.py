@@ -170,6 +170,7 @@ def test_active_on_real_dates_with_holidays_and_dated_rules(calendar_in_project)
 
 
 def test_active_without_a_calendar_in_the_project_knows_no_school_holiday():
+    QgsProject.instance().removeEntry("drogscen", PROJECT_FORM_KEY)
     assert evaluate("drogscen_active('SH 10:00-12:00', to_datetime('2026-10-27 11:00'))") \
         == (False, "")
 
