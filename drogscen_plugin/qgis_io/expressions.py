@@ -16,9 +16,10 @@ from functools import lru_cache
 from qgis.core import QgsExpression, qgsfunction
 from qgis.PyQt.QtCore import QDate, QDateTime
 
+from ..core.cache import ByteBoundedCache, text_size
 from ..core.errors import InputError, ScheduleError
 from ..core.hours import canonical_hours, is_preschool
-from ..core.schedule import Schedule, WeeklySchedule
+from ..core.schedule import CACHE_BYTES, Schedule, WeeklySchedule
 from ..i18n import tr
 from .project_calendar import project_calendar
 
@@ -27,8 +28,23 @@ GROUP = "Drogscen"
 _registered = []
 
 
-@lru_cache(maxsize=1024)
-def _parsed(text, school_holidays):
+def _read_for_moments(text):
+    """(schedule, whether it reads SH): weekly hours as a WeeklySchedule (a
+    bisect per moment), hours on the calendar as a Schedule."""
+    schedule = Schedule.parse(text)
+    words = schedule.calendar_words
+    if not words:
+        return WeeklySchedule.parse(text), False
+    return schedule, "SH" in words
+
+
+# Styles ask for every feature in every frame: one reading per text.
+_for_moments = ByteBoundedCache(_read_for_moments, CACHE_BYTES // 4,
+                                lambda text, found: text_size(text) + 2000)
+
+
+@lru_cache(maxsize=256)
+def _with_school_holidays(text, school_holidays):
     """One Schedule per text and calendar: it remembers the days it evaluated."""
     return Schedule.parse(text, school_holidays)
 
@@ -48,10 +64,17 @@ def _read(hours, parent, parse):
         return None
 
 
+def _on_calendar(text):
+    schedule, reads_sh = _for_moments(text)
+    if reads_sh:
+        # Only then the project's calendar: reading it costs more than the hours.
+        return _with_school_holidays(text, project_calendar().school_holidays)
+    return schedule
+
+
 def _schedule(hours, parent):
     """Hours on the calendar: PH, dates, and SH from the project's school calendar."""
-    return _read(hours, parent,
-                 lambda text: _parsed(text, project_calendar().school_holidays))
+    return _read(hours, parent, _on_calendar)
 
 
 def _weekly(hours, parent):
