@@ -109,7 +109,7 @@
     <message>
         <location filename="../drogscen_plugin/cli.py" line="290"/>
         <location filename="../drogscen_plugin/core/fields.py" line="92"/>
-        <location filename="../drogscen_plugin/gui/results.py" line="49"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="51"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Scenes</source>
         <translation>Scener</translation>
@@ -834,8 +834,8 @@
         <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="98"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="109"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="384"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="424"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="388"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="428"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="244"/>
         <location filename="../drogscen_plugin/qgis_io/writing.py" line="88"/>
         <source>The analysis was canceled.</source>
@@ -1030,7 +1030,7 @@
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
         <location filename="../drogscen_plugin/gui/period_form.py" line="38"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="160"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="297"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="299"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
     </message>
@@ -1228,13 +1228,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="116"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="360"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="364"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="363"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="367"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
@@ -1279,7 +1279,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="337"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="437"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="441"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1638,27 +1638,27 @@
         <translation>Drogscen {time}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="50"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="52"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="38"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="66"/>
         <source>School buffers</source>
         <translation>Buffertzoner kring skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="51"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="53"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="131"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="91"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="248"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="250"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="53"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>Overlaps</source>
         <translation>Överlapp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="52"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="54"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="53"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="168"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="170"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1745,7 +1745,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="171"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="141"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="143"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Open drug scenes</source>
@@ -1830,13 +1830,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="336"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="209"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="211"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="337"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="219"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -2308,7 +2308,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="60"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="225"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="227"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2503,7 +2503,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="136"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="113"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="257"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="259"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="56"/>
         <location filename="../drogscen_plugin/report/data.py" line="149"/>
         <source>School summary</source>
@@ -2521,7 +2521,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="148"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="147"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="149"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -3018,13 +3018,13 @@ Med en period (den som överlappsanalysen gjordes för) är behoven periodens, o
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="153"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="291"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="293"/>
         <source>Period start</source>
         <translation>Periodens början</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="154"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="292"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="294"/>
         <source>Period end</source>
         <translation>Periodens slut</translation>
     </message>
@@ -3111,12 +3111,12 @@ Med en period (den som överlappsanalysen gjordes för) är behoven periodens, o
         <translation>tiderna &apos;{hours}&apos; är inte desamma veckan före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="118"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="120"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="121"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="123"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -3137,192 +3137,192 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="143"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="145"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="149"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="151"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="154"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="156"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="160"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="171"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="173"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="178"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="182"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="184"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="188"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="194"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="196"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="200"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="202"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="211"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="221"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="223"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="228"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="235"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="237"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="236"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="238"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="236"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="238"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="236"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="238"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="239"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="241"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="250"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="252"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="259"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="261"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="261"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="263"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="263"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="265"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="266"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="268"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="269"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="271"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="273"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="278"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="280"/>
         <source>Scenes that did not exist in the period</source>
         <translation>Platser som inte fanns under perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="283"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="285"/>
         <source>Scene first seen field</source>
         <translation>Fält för platsens först sedd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="284"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="286"/>
         <source>Scene closed on field</source>
         <translation>Fält för platsens stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="289"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="293"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="295"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="297"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="299"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="303"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="305"/>
         <source>School terms</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="303"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="305"/>
         <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="371"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="375"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="386"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="390"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="453"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="457"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -3536,82 +3536,82 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte avstånd i meter; välj ett fält med tal.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="46"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="62"/>
         <source>Hours &apos;{hours}&apos;: {message}</source>
         <translation>Tiderna &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="73"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="96"/>
         <source>&apos;{value}&apos; is not a date and time.</source>
         <translation>&apos;{value}&apos; är inte ett datum och en tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="127"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="150"/>
         <source>Syntax</source>
         <translation>Syntax</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="129"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="152"/>
         <source>Arguments</source>
         <translation>Argument</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="131"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="154"/>
         <source>Examples</source>
         <translation>Exempel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="139"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="162"/>
         <source>weekly hours in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; (Swedish day names and whole hours such as &apos;Må-Fr 22-03&apos; are read too)</source>
         <translation>tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; (svenska dagnamn och hela timmar som &apos;Må-Fr 22-03&apos; läses också)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="149"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="172"/>
         <source>hours in opening_hours syntax, dated ones too, for example &apos;Mo-Fr 22:00-03:00; Jul off&apos; or &apos;Mo-Fr 08:00-16:00; PH off; SH 10:00-14:00&apos;</source>
         <translation>tider i opening_hours-syntax, även daterade, till exempel &apos;Mo-Fr 22:00-03:00; Jul off&apos; eller &apos;Mo-Fr 08:00-16:00; PH off; SH 10:00-14:00&apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="162"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="185"/>
         <source>Returns true when the hours are active at a date and time, false when not. Dates count: public holidays (PH), dated rules such as &apos;Jul off&apos;, and the school holidays (SH) of the school calendar the dock keeps in the project. Empty hours give NULL; hours that cannot be read give an evaluation error with the parser&apos;s message.</source>
         <translation>Returnerar sant när tiderna är aktiva vid ett datum och en tid, falskt annars. Datum räknas: helgdagar (PH), daterade regler som &apos;Jul off&apos; och skolloven (SH) i den skolkalender som panelen sparar i projektet. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel med tolkarens meddelande.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="172"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="195"/>
         <source>a date and time, such as @map_start_time</source>
         <translation>ett datum och en tid, till exempel @map_start_time</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="180"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="203"/>
         <source>whether the scene is active at the start of the map&apos;s time range</source>
         <translation>om drogscenen är aktiv i början av kartans tidsintervall</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="187"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="210"/>
         <source>Returns the minutes per week during which both hours are active. Empty hours give NULL; hours that cannot be read give an evaluation error.</source>
         <translation>Returnerar antalet minuter per vecka då båda tiderna är aktiva. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="201"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="224"/>
         <source>Returns the hours in canonical opening_hours form, or NULL when they are empty or cannot be read. Hours that read the calendar (dates, PH, SH) are returned as given.</source>
         <translation>Returnerar tiderna i kanonisk opening_hours-form, eller NULL när de är tomma eller inte kan tolkas. Tider som följer kalendern (datum, PH, SH) returneras som de skrevs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="217"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="240"/>
         <source>Returns true when the hours can be read (dated hours too). When they cannot, the evaluation fails with the parser&apos;s message saying what is wrong and where, so a field constraint using this function shows that message in the form. Empty hours give NULL.</source>
         <translation>Returnerar sant när tiderna kan tolkas (även daterade tider). När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="229"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="252"/>
         <source>a constraint that refuses unreadable hours</source>
         <translation>en begränsning som inte godtar tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="236"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="259"/>
         <source>Returns true when a school type names a preschool, as the analysis reads it: values containing &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; or &apos;kindergarten&apos;, among others, in any case.</source>
         <translation>Returnerar sant när en skolform betecknar en förskola, så som analysen läser den: bland annat värden som innehåller &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos;, oavsett skiftläge.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="242"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="265"/>
         <source>the school type</source>
         <translation>skolformen</translation>
     </message>
