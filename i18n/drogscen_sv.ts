@@ -106,38 +106,38 @@
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="373"/>
+        <location filename="../drogscen_plugin/cli.py" line="366"/>
         <source>cannot complete the outputs of an interrupted earlier run: {reason}</source>
         <translation>kan inte göra färdigt utdata från en tidigare körning som avbröts: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="397"/>
+        <location filename="../drogscen_plugin/cli.py" line="407"/>
         <source>drogscen: the analysis failed: {message}</source>
         <translation>drogscen: analysen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="416"/>
+        <location filename="../drogscen_plugin/cli.py" line="426"/>
         <source>--report: cannot write {path}: {reason}</source>
         <translation>--report: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="433"/>
+        <location filename="../drogscen_plugin/cli.py" line="443"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="436"/>
+        <location filename="../drogscen_plugin/cli.py" line="446"/>
         <location filename="../drogscen_plugin/gui/report_button.py" line="88"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="473"/>
+        <location filename="../drogscen_plugin/cli.py" line="483"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="476"/>
+        <location filename="../drogscen_plugin/cli.py" line="486"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -298,7 +298,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli_summary.py" line="44"/>
-        <location filename="../drogscen_plugin/core/coverage.py" line="275"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="279"/>
         <location filename="../drogscen_plugin/core/fields.py" line="77"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="95"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="83"/>
@@ -316,7 +316,7 @@
     <message>
         <location filename="../drogscen_plugin/cli_summary.py" line="46"/>
         <location filename="../drogscen_plugin/core/fields.py" line="98"/>
-        <location filename="../drogscen_plugin/gui/results.py" line="46"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="52"/>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Scenes</source>
         <translation>Scener</translation>
@@ -344,89 +344,89 @@
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="196"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="199"/>
         <source>Measure {fid}, field &apos;measure_type&apos;: &apos;{value}&apos; is not a measure type (one of {types}).</source>
         <translation>Åtgärd {fid}, fältet &apos;measure_type&apos;: &apos;{value}&apos; är ingen åtgärdstyp (en av {types}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="203"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="206"/>
         <source>Measure {fid}, field &apos;status&apos;: &apos;{value}&apos; is not a status (one of {statuses}).</source>
         <translation>Åtgärd {fid}, fältet &apos;status&apos;: &apos;{value}&apos; är ingen status (en av {statuses}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="215"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="219"/>
         <source>Measure {fid}, field &apos;hours&apos;: &apos;{hours}&apos;: {message}</source>
         <translation>Åtgärd {fid}, fältet &apos;hours&apos;: &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="220"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="224"/>
         <source>Measure {fid}: the end date {end} is before the start date {start}.</source>
         <translation>Åtgärd {fid}: slutdatumet {end} ligger före startdatumet {start}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="274"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="278"/>
         <location filename="../drogscen_plugin/core/fields.py" line="75"/>
         <source>School id</source>
         <translation>Skol-id</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="276"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="280"/>
         <source>Needed (min/week)</source>
         <translation>Behov (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="277"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="281"/>
         <source>Uncovered (min/week)</source>
         <translation>Otäckt (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="278"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="282"/>
         <source>Uncovered hours</source>
         <translation>Otäckta tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="279"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="283"/>
         <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <source>Yard round days</source>
         <translation>Ronderingsdagar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="280"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="284"/>
         <source>Yard round days missing</source>
         <translation>Saknade ronderingsdagar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="281"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="285"/>
         <source>Adult presence needed (min/week)</source>
         <translation>Behov av vuxennärvaro (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="282"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="286"/>
         <source>Adult presence uncovered (min/week)</source>
         <translation>Vuxennärvaro otäckt (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="283"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="287"/>
         <source>Adult presence uncovered hours</source>
         <translation>Otäckta tider för vuxennärvaro</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="284"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="288"/>
         <source>Guard hours needed (min/week)</source>
         <translation>Behov av väktartid (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="285"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="289"/>
         <source>Guard hours uncovered (min/week)</source>
         <translation>Väktartid otäckt (min/vecka)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="286"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="290"/>
         <source>Guard hours uncovered</source>
         <translation>Otäckta väktartider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/coverage.py" line="287"/>
+        <location filename="../drogscen_plugin/core/coverage.py" line="291"/>
         <source>Measures in force</source>
         <translation>Gällande åtgärder</translation>
     </message>
@@ -571,19 +571,21 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="101"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="155"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="284"/>
         <source>Period start</source>
         <translation>Periodens början</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="102"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="282"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="156"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="285"/>
         <source>Period end</source>
         <translation>Periodens slut</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="293"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="296"/>
         <source>School terms</source>
         <translation>Terminer</translation>
     </message>
@@ -591,7 +593,8 @@
         <location filename="../drogscen_plugin/core/fields.py" line="104"/>
         <location filename="../drogscen_plugin/core/school_calendar.py" line="121"/>
         <location filename="../drogscen_plugin/gui/period_form.py" line="39"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
     </message>
@@ -601,37 +604,37 @@
         <translation>Skolornas datakällor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="62"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="113"/>
         <source>school hours &apos;{value}&apos; not understood ({message}): default {default} used</source>
         <translation>skolans tider &apos;{value}&apos; kunde inte tolkas ({message}): standardtiderna {default} används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="75"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="132"/>
         <source>hours unknown: treated as always active</source>
         <translation>tider okända: behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="79"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="136"/>
         <source>hours &apos;{value}&apos; not understood ({message}): treated as always active</source>
         <translation>tiderna &apos;{value}&apos; kunde inte tolkas ({message}): behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="121"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="178"/>
         <source>no days given, so open every day, including weekends: check the hours</source>
         <translation>inga dagar angivna, alltså öppet alla dagar, även helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="123"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="180"/>
         <source>open around the clock: check the hours</source>
         <translation>öppet dygnet runt: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="125"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="182"/>
         <source>open at weekends: check the hours</source>
         <translation>öppet på helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="133"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="190"/>
         <source>no days given, so active every day: check the hours</source>
         <translation>inga dagar angivna, alltså aktiv alla dagar: kontrollera tiderna</translation>
     </message>
@@ -826,23 +829,23 @@
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="71"/>
-        <location filename="../drogscen_plugin/core/period_times.py" line="125"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="355"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="440"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="237"/>
-        <location filename="../drogscen_plugin/qgis_io/writing.py" line="92"/>
-        <source>The analysis was canceled.</source>
-        <translation>Analysen avbröts.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="136"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="76"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="168"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/core/overlap.py" line="89"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="155"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="359"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="439"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="194"/>
+        <location filename="../drogscen_plugin/qgis_io/writing.py" line="77"/>
+        <source>The analysis was canceled.</source>
+        <translation>Analysen avbröts.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/period.py" line="38"/>
@@ -1083,27 +1086,27 @@
         <translation>Okänd kalenderregel {kind}/{day}/{choice}: skolformer är {kinds}, dagar {days}, val {choices}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="130"/>
+        <location filename="../drogscen_plugin/core/space.py" line="182"/>
         <source>Distance {distance} is not a number of metres of at least 0</source>
         <translation>Avståndet {distance} är inte ett antal meter på minst 0</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="137"/>
+        <location filename="../drogscen_plugin/core/space.py" line="189"/>
         <source>School {fid}: distance {distance} is not a number of metres of at least 0</source>
         <translation>Skola {fid}: avståndet {distance} är inte ett antal meter på minst 0</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="144"/>
+        <location filename="../drogscen_plugin/core/space.py" line="196"/>
         <source>School {fid}: {kind} geometry is not supported, only points and polygons</source>
         <translation>Skola {fid}: geometritypen {kind} stöds inte, bara punkter och polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="152"/>
+        <location filename="../drogscen_plugin/core/space.py" line="204"/>
         <source>Scene {fid}: {kind} geometry is not supported, only polygons</source>
         <translation>Drogscen {fid}: geometritypen {kind} stöds inte, bara polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="178"/>
+        <location filename="../drogscen_plugin/core/space.py" line="231"/>
         <source>School {fid}: the point has coordinates that are not numbers</source>
         <translation>Skola {fid}: punkten har koordinater som inte är tal</translation>
     </message>
@@ -1195,26 +1198,26 @@
     <message>
         <location filename="../drogscen_plugin/database/period.py" line="34"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="332"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="63"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="73"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/period.py" line="106"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="315"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="288"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/period.py" line="133"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="392"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="368"/>
         <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/period.py" line="156"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="357"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="361"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
@@ -1295,13 +1298,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="332"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="335"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="113"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="334"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="338"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
@@ -1338,7 +1341,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="252"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="377"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="381"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1456,8 +1459,8 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="104"/>
-        <source>Time of week</source>
-        <translation>Tid i veckan</translation>
+        <source>Date and time</source>
+        <translation>Datum och tid</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="120"/>
@@ -1573,7 +1576,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="53"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="56"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="63"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="197"/>
         <source>Safety measures</source>
         <translation>Trygghetsåtgärder</translation>
@@ -1617,7 +1620,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="68"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="203"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="96"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="108"/>
         <source>Count planned measures</source>
         <translation>Räkna med planerade åtgärder</translation>
     </message>
@@ -1743,32 +1746,32 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="29"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="32"/>
         <source>Drogscen {time}</source>
         <translation>Drogscen {time}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="47"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="53"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="40"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="68"/>
         <source>School buffers</source>
         <translation>Buffertzoner kring skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="48"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="54"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="133"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="81"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="237"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="93"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="240"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="55"/>
         <location filename="../drogscen_plugin/report/data.py" line="151"/>
         <source>Overlaps</source>
         <translation>Överlapp</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/results.py" line="49"/>
+        <location filename="../drogscen_plugin/gui/results.py" line="55"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="202"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="55"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="152"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="155"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="167"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
@@ -1845,7 +1848,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="196"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="122"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="125"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="72"/>
         <location filename="../drogscen_plugin/report/map_layers.py" line="173"/>
         <source>Open drug scenes</source>
@@ -1854,7 +1857,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="198"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="206"/>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="58"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="85"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
@@ -1889,7 +1892,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="214"/>
         <location filename="../drogscen_plugin/processing/base.py" line="48"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="125"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
@@ -1930,13 +1933,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="348"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="196"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="199"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="349"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="206"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="209"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
@@ -1946,87 +1949,102 @@
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="35"/>
         <source>Monday</source>
         <translation>Måndag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="35"/>
         <source>Tuesday</source>
         <translation>Tisdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="35"/>
         <source>Wednesday</source>
         <translation>Onsdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="35"/>
         <source>Thursday</source>
         <translation>Torsdag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="35"/>
         <source>Friday</source>
         <translation>Fredag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="31"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="36"/>
         <source>Saturday</source>
         <translation>Lördag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="31"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="36"/>
         <source>Sunday</source>
         <translation>Söndag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="47"/>
-        <source>Weekday</source>
-        <translation>Veckodag</translation>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="44"/>
+        <source>{weekday}, public holiday: {holiday}</source>
+        <translation>{weekday}, helgdag: {holiday}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="51"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="47"/>
+        <source>{weekday}, school holiday (lov)</source>
+        <translation>{weekday}, lov</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="49"/>
+        <source>{weekday}, outside the terms</source>
+        <translation>{weekday}, utanför terminerna</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="73"/>
+        <source>Date and time shown on the map</source>
+        <translation>Datum och tid som kartan visar</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="78"/>
         <source>Time of day, in steps of 15 minutes</source>
         <translation>Tid på dygnet, i steg om 15 minuter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="54"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="79"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="55"/>
-        <source>Show the current weekday and time</source>
-        <translation>Visa aktuell veckodag och tid</translation>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="80"/>
+        <source>Show the current date and time</source>
+        <translation>Visa aktuellt datum och tid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="56"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="81"/>
         <source>Show all times</source>
         <translation>Visa alla tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="58"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="83"/>
         <source>Show every scene and school, whatever the time; untick to see one moment</source>
         <translation>Visa alla drogscener och skolor oavsett tid; avmarkera för att se ett visst ögonblick</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="62"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="87"/>
         <source>One hour back</source>
         <translation>En timme bakåt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="64"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="89"/>
         <source>Play: one hour a second</source>
         <translation>Spela upp: en timme per sekund</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="67"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="92"/>
         <source>One hour forward</source>
         <translation>En timme framåt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/time_control.py" line="68"/>
+        <location filename="../drogscen_plugin/gui/time_control.py" line="93"/>
         <source>Following the Temporal Controller</source>
         <translation>Följer tidskontrollen (Temporal Controller)</translation>
     </message>
@@ -2473,7 +2491,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="62"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="212"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="215"/>
         <source>Analysis CRS</source>
         <translation>Analysens koordinatsystem</translation>
     </message>
@@ -2488,78 +2506,98 @@
         <translation>En polygon per skola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="43"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="34"/>
+        <source>dates</source>
+        <translation>datum</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="34"/>
+        <source>public holidays (PH)</source>
+        <translation>helgdagar (PH)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="35"/>
+        <source>the school holidays (SH) given to the analysis</source>
+        <translation>skolloven (SH) som analysen fått</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="50"/>
+        <source>hours by the calendar: {kinds} as the rules say; other days {week}</source>
+        <translation>tider efter kalendern: {kinds} som reglerna säger; övriga dagar {week}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="67"/>
         <source>Check hours</source>
         <translation>Kontrollera tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="46"/>
-        <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where) and hours_canonical (the hours in canonical opening_hours form). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
-        <translation>Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var) och hours_canonical (tiderna i kanonisk opening_hours-form). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="70"/>
+        <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where; for hours that read the calendar, such as &apos;Jul off&apos;, &apos;PH off&apos; or &apos;2024 Apr 10-16 off&apos;, what they read and the hours of the other days) and hours_canonical (the hours in canonical opening_hours form; hours that read the calendar as given). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
+        <translation>Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var; för tider som följer kalendern, som &apos;Jul off&apos;, &apos;PH off&apos; eller &apos;2024 Apr 10-16 off&apos;, vad de läser och tiderna övriga dagar) och hours_canonical (tiderna i kanonisk opening_hours-form; tider som följer kalendern som de skrevs). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="60"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="87"/>
         <source>Any layer or table with hours.</source>
         <translation>Vilket lager eller vilken tabell som helst med tider.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="64"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="91"/>
         <source>Hours field</source>
         <translation>Fält med tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="66"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="93"/>
         <source>The field with opening_hours text, such as &apos;Mo-Fr 07:00-18:00&apos;.</source>
         <translation>Fältet med opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="70"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="97"/>
         <source>Checked hours</source>
         <translation>Kontrollerade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="72"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="99"/>
         <source>The input features with hours_valid, hours_message and hours_canonical.</source>
         <translation>Indataobjekten med hours_valid, hours_message och hours_canonical.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="74"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="101"/>
         <source>Hours understood</source>
         <translation>Tolkade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="75"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="102"/>
         <source>Hours not understood</source>
         <translation>Tider som inte kunde tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="76"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="103"/>
         <source>No hours</source>
         <translation>Inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="84"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="187"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="111"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="141"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="105"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="132"/>
         <source>The check was canceled.</source>
         <translation>Kontrollen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="110"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="137"/>
         <source>no hours</source>
         <translation>inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="118"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="145"/>
         <source>Feature {fid}, field &apos;{field}&apos;: &apos;{value}&apos;: {message}</source>
         <translation>Objekt {fid}, fältet &apos;{field}&apos;: &apos;{value}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="137"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="164"/>
         <source>{valid} understood, {invalid} not understood, {empty} without hours.</source>
         <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
     </message>
@@ -2641,14 +2679,14 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="134"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="83"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="95"/>
         <source>The Overlaps output (OUTPUT) of drogscen:overlap.</source>
         <translation>Utdata Överlapp (OUTPUT) från drogscen:overlap.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="138"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="246"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="249"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="58"/>
         <location filename="../drogscen_plugin/report/data.py" line="150"/>
         <source>School summary</source>
@@ -2666,7 +2704,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="150"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="128"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="131"/>
         <source>Scene name field</source>
         <translation>Fält med drogscenens namn</translation>
     </message>
@@ -2728,7 +2766,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="196"/>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="87"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="99"/>
         <source>Measures layers</source>
         <translation>Lager med åtgärder</translation>
     </message>
@@ -3030,93 +3068,112 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>Kunde inte göra färdigt utdata från en tidigare körning som avbröts: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="53"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="60"/>
         <source>Coverage of safety measures</source>
         <translation>Täckning av trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="62"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="69"/>
         <source>Compares each affected school&apos;s needs, from the Overlaps output of the overlap analysis, with the safety measures in force there.
 
 Adult presence hours are covered by adult presence measures; guard hours by cameras, sensors and guard patrols; a yard round is needed on each day the school opens after scene activity, and a yard round measure covers it when its hours include a time that day before the opening, while the school is still closed. Other measures (lighting, fencing...) cover no hours.
 
 A measure counts for a school when its &apos;school&apos; field names it, or, with the School summary, when it lies within the distance of the school. It is in force when its status is ongoing or done (or planned, when planned measures are included), it has started by the date and not ended before it. Cameras and sensors without hours are always on.
 
-The output has one row per affected school: the minutes per week needed and uncovered, the uncovered hours, and the days a yard round is missing. Measures that cannot be read are left out and reported.</source>
+The output has one row per affected school: the minutes per week needed and uncovered, the uncovered hours, and the days a yard round is missing. Measures that cannot be read are left out and reported.
+
+With a period (the one the overlap analysis ran over), the needs are those of the period and each measure covers only the days it exists, from its start date to its end date; the minutes are per 7 days of the period and the hours and days carry dates. Without one, the weekly needs are compared with the measures in force on the date.</source>
         <translation>Jämför varje berörd skolas behov, från utdata Överlapp i överlappsanalysen, med de trygghetsåtgärder som gäller där.
 
 Tider för vuxennärvaro täcks av åtgärder med vuxennärvaro; väktartider av kameror, sensorer och väktarronder; rondering av skolgården behövs varje dag då skolan öppnar efter aktivitet på drogscenen, och en ronderingsåtgärd täcker den när dess tider omfattar en tid den dagen före öppning, medan skolan fortfarande är stängd. Övriga åtgärder (belysning, stängsel …) täcker inga tider.
 
 En åtgärd räknas för en skola när dess fält &apos;school&apos; anger skolan, eller, med Sammanställning per skola, när den ligger inom skolans avstånd. Den gäller när dess status är pågående eller genomförd (eller planerad, när planerade åtgärder tas med), den har startat senast datumet och inte slutat före det. Kameror och sensorer utan tider är alltid på.
 
-Utdata har en rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de dagar då rondering saknas. Åtgärder som inte kan läsas utelämnas och rapporteras.</translation>
+Utdata har en rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de dagar då rondering saknas. Åtgärder som inte kan läsas utelämnas och rapporteras.
+
+Med en period (den som överlappsanalysen gjordes för) är behoven periodens, och varje åtgärd täcker bara de dagar den finns, från sitt startdatum till sitt slutdatum; minuterna är per 7 dagar av perioden och tiderna och dagarna har datum. Utan period jämförs veckobehoven med de åtgärder som gäller på datumet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="89"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="101"/>
         <source>Layers of safety measures with the fields measure_type, school, hours and status (and start_date, end_date), such as New measures layer creates.</source>
         <translation>Lager med trygghetsåtgärder med fälten measure_type, school, hours och status (och start_date, end_date), som de lager som Nytt åtgärdslager skapar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="98"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="110"/>
         <source>Count planned measures as if they were in force, to see what the plans cover.</source>
         <translation>Räkna planerade åtgärder som om de gällde, för att se vad planerna täcker.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="119"/>
         <source>The School summary output (SUMMARY) of drogscen:overlap: measures within the distance of a school count for it, whatever their &apos;school&apos; field says.</source>
         <translation>Utdata Sammanställning per skola (SUMMARY) från drogscen:overlap: åtgärder inom en skolas avstånd räknas för den, oavsett vad deras fält &apos;school&apos; anger.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="118"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="130"/>
         <source>With the School summary: how far from a school a measure counts, in metres; the distance of the analysis run.</source>
         <translation>Med Sammanställning per skola: hur långt från en skola en åtgärd räknas, i meter; analyskörningens avstånd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="123"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="135"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="125"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="137"/>
         <source>The date the measures must be in force on (start and end dates). Empty means today.</source>
         <translation>Datumet då åtgärderna ska gälla (start- och slutdatum). Tomt betyder i dag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="131"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="144"/>
         <source>Measure coverage</source>
         <translation>Åtgärdstäckning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="133"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="146"/>
         <source>One row per affected school: needed and uncovered minutes per week, the uncovered hours and the yard round days missing.</source>
         <translation>En rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de ronderingsdagar som saknas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="149"/>
         <location filename="../drogscen_plugin/report/trend.py" line="80"/>
         <source>Affected schools</source>
         <translation>Berörda skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="138"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="151"/>
         <source>Schools whose needs are covered</source>
         <translation>Skolor vars behov är täckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="153"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="157"/>
+        <source>First and last date of the period (2026-08-17), as in the overlap analysis: the needs over it, each measure counted on the days it exists. Empty: the weekly needs against the measures in force on the date.</source>
+        <translation>Periodens första och sista datum (2026-08-17), som i överlappsanalysen: behoven under den, varje åtgärd räknad de dagar den finns. Tomt: veckobehoven mot de åtgärder som gäller på datumet.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="162"/>
+        <source>With a period: the school holidays as in the overlap analysis (&apos;2026-10-26/2026-10-30, …&apos;), what SH means in the measures&apos; hours.</source>
+        <translation>Med en period: skolloven som i överlappsanalysen (&apos;2026-10-26/2026-10-30, …&apos;), det SH betyder i åtgärdernas tider.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="188"/>
         <source>{parameter}: no measures layer given.</source>
         <translation>{parameter}: inget lager med åtgärder angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="185"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="263"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="222"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="266"/>
         <source>The coverage was canceled.</source>
         <translation>Täckningsberäkningen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="197"/>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="234"/>
         <source>{covered} of {schools} affected schools have their needs covered on {date}.</source>
         <translation>{covered} av {schools} berörda skolor har sina behov täckta den {date}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/processing/measure_coverage.py" line="237"/>
+        <source>{covered} of {schools} affected schools have their needs covered from {start} to {end}.</source>
+        <translation>{covered} av {schools} berörda skolor har sina behov täckta från {start} till {end}.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/outputs.py" line="124"/>
@@ -3165,12 +3222,12 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="91"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="94"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="94"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="97"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -3191,182 +3248,182 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="118"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="124"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="127"/>
         <source>Polygons of the open drug scenes.</source>
         <translation>Polygoner för de öppna drogscenerna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="131"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="134"/>
         <source>Field with the scene&apos;s name; used when the layer has it.</source>
         <translation>Fält med drogscenens namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="139"/>
         <source>Scene active hours field</source>
         <translation>Fält med drogscenens aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="142"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="145"/>
         <source>Field with the weekly hours when the scene is active, in opening_hours syntax. Empty values, or no field, mean always active.</source>
         <translation>Fält med de tider i veckan då drogscenen är aktiv, i opening_hours-syntax. Tomma värden, eller inget fält, betyder alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="155"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="158"/>
         <source>Points, polygons of school grounds (buffered from their boundary), or both in one layer; lines among them are left out and named in the log.</source>
         <translation>Punkter, polygoner för skolgårdar (buffras från sin gräns) eller båda i ett lager; linjer bland dem utelämnas och namnges i loggen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
         <source>School name field</source>
         <translation>Fält med skolans namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="165"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="168"/>
         <source>Field with the school&apos;s name; used when the layer has it.</source>
         <translation>Fält med skolans namn; används när lagret har det.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="169"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
         <source>School type field</source>
         <translation>Fält med skolform</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="172"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="175"/>
         <source>Field with the school type; values such as &apos;förskola&apos;, &apos;preschool&apos; or &apos;kindergarten&apos; mean a preschool, which gets the default preschool hours.</source>
         <translation>Fält med skolformen; värden som &apos;förskola&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos; betyder förskola, som får standardtiderna för förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="180"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="183"/>
         <source>School opening hours field</source>
         <translation>Fält med skolans öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="186"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="189"/>
         <source>Field with the school&apos;s opening hours in opening_hours syntax. Empty values, or no field, take the default hours of the school type.</source>
         <translation>Fält med skolans öppettider i opening_hours-syntax. Tomma värden, eller inget fält, får standardtiderna för skolformen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="198"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="201"/>
         <source>Opening hours of schools without their own: the school day plus the after-school centre (fritidshem).</source>
         <translation>Öppettider för skolor som saknar egna: skoldagen plus fritidshemmet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="211"/>
         <source>Opening hours of preschools without their own.</source>
         <translation>Öppettider för förskolor som saknar egna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="216"/>
         <source>Projected CRS in metres in which distances and areas are measured and the outputs are written; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Projicerat koordinatsystem i meter där avstånd och ytor mäts och utdata skrivs; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="222"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="225"/>
         <source>Run in the database</source>
         <translation>Kör i databasen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="223"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
         <source>Automatic</source>
         <translation>Automatiskt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="223"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
         <source>Always</source>
         <translation>Alltid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="223"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="226"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="229"/>
         <source>Automatic: when the scenes, the schools and both outputs are tables of one PostGIS database (PostgreSQL 14 or newer), the analysis runs there as SQL and no geometry travels to this computer; otherwise it runs here. Always: run in the database or stop, saying what is missing. Never: always run here.</source>
         <translation>Automatiskt: när drogscenerna, skolorna och båda utdata är tabeller i en och samma PostGIS-databas (PostgreSQL 14 eller senare) körs analysen där som SQL och ingen geometri hämtas till den här datorn; annars körs den här. Alltid: kör i databasen eller avbryt och säg vad som saknas. Aldrig: kör alltid här.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="239"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="242"/>
         <source>One polygon per school and scene: the part of the scene within the school&apos;s buffer.</source>
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="248"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="251"/>
         <source>One feature per school with the totals over its scenes.</source>
         <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="250"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="253"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="252"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="255"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="255"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="258"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="258"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="261"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="262"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="265"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="267"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="270"/>
         <source>Scenes that did not exist in the period</source>
         <translation>Platser som inte fanns under perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="272"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="275"/>
         <source>Scene first seen field</source>
         <translation>Fält för platsens först sedd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="273"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="276"/>
         <source>Scene closed on field</source>
         <translation>Fält för platsens stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="277"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="280"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="283"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="286"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="293"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="296"/>
         <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="342"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="346"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="458"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="457"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -3570,87 +3627,92 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>punkter eller polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="92"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="110"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not text; choose a text field.</source>
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte text; välj ett textfält.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/checks.py" line="100"/>
+        <location filename="../drogscen_plugin/qgis_io/checks.py" line="118"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; holds {kind}, not distances in metres; choose a field of numbers.</source>
         <translation>Lager &apos;{layer}&apos;: fältet &apos;{field}&apos; innehåller {kind}, inte avstånd i meter; välj ett fält med tal.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="38"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="62"/>
         <source>Hours &apos;{hours}&apos;: {message}</source>
         <translation>Tiderna &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="55"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="96"/>
         <source>&apos;{value}&apos; is not a date and time.</source>
         <translation>&apos;{value}&apos; är inte ett datum och en tid.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="109"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="150"/>
         <source>Syntax</source>
         <translation>Syntax</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="111"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="152"/>
         <source>Arguments</source>
         <translation>Argument</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="113"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="154"/>
         <source>Examples</source>
         <translation>Exempel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="162"/>
         <source>weekly hours in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; (Swedish day names and whole hours such as &apos;Må-Fr 22-03&apos; are read too)</source>
         <translation>tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; (svenska dagnamn och hela timmar som &apos;Må-Fr 22-03&apos; läses också)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="130"/>
-        <source>Returns true when the hours are active at the weekday and time of a date and time, false when not. Empty hours give NULL; hours that cannot be read give an evaluation error with the parser&apos;s message.</source>
-        <translation>Returnerar sant när tiderna är aktiva på veckodagen och klockslaget för ett datum och en tid, annars falskt. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel med tolkarens meddelande.</translation>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="172"/>
+        <source>hours in opening_hours syntax, dated ones too, for example &apos;Mo-Fr 22:00-03:00; Jul off&apos; or &apos;Mo-Fr 08:00-16:00; PH off; SH 10:00-14:00&apos;</source>
+        <translation>tider i opening_hours-syntax, även daterade, till exempel &apos;Mo-Fr 22:00-03:00; Jul off&apos; eller &apos;Mo-Fr 08:00-16:00; PH off; SH 10:00-14:00&apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="138"/>
-        <source>a date and time; only its weekday and time of day count</source>
-        <translation>ett datum och en tid; bara veckodagen och klockslaget räknas</translation>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="181"/>
+        <source>Returns true when the hours are active at a date and time, false when not. Dates count: public holidays (PH), dated rules such as &apos;Jul off&apos;, and the school holidays (SH) of the school calendar the dock keeps in the project. Empty hours give NULL; hours that cannot be read give an evaluation error with the parser&apos;s message.</source>
+        <translation>Returnerar sant när tiderna är aktiva vid ett datum och en tid, falskt annars. Datum räknas: helgdagar (PH), daterade regler som &apos;Jul off&apos; och skolloven (SH) i den skolkalender som panelen sparar i projektet. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel med tolkarens meddelande.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="144"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="191"/>
+        <source>a date and time, such as @map_start_time</source>
+        <translation>ett datum och en tid, till exempel @map_start_time</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="199"/>
         <source>whether the scene is active at the start of the map&apos;s time range</source>
         <translation>om drogscenen är aktiv i början av kartans tidsintervall</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="151"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="206"/>
         <source>Returns the minutes per week during which both hours are active. Empty hours give NULL; hours that cannot be read give an evaluation error.</source>
         <translation>Returnerar antalet minuter per vecka då båda tiderna är aktiva. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="165"/>
-        <source>Returns the hours in canonical opening_hours form, or NULL when they are empty or cannot be read.</source>
-        <translation>Returnerar tiderna i kanonisk opening_hours-form, eller NULL när de är tomma eller inte kan tolkas.</translation>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="220"/>
+        <source>Returns the hours in canonical opening_hours form, or NULL when they are empty or cannot be read. Hours that read the calendar (dates, PH, SH) are returned as given.</source>
+        <translation>Returnerar tiderna i kanonisk opening_hours-form, eller NULL när de är tomma eller inte kan tolkas. Tider som följer kalendern (datum, PH, SH) returneras som de skrevs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="180"/>
-        <source>Returns true when the hours can be read. When they cannot, the evaluation fails with the parser&apos;s message saying what is wrong and where, so a field constraint using this function shows that message in the form. Empty hours give NULL.</source>
-        <translation>Returnerar sant när tiderna kan tolkas. När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="236"/>
+        <source>Returns true when the hours can be read (dated hours too). When they cannot, the evaluation fails with the parser&apos;s message saying what is wrong and where, so a field constraint using this function shows that message in the form. Empty hours give NULL.</source>
+        <translation>Returnerar sant när tiderna kan tolkas (även daterade tider). När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="191"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="247"/>
         <source>a constraint that refuses unreadable hours</source>
         <translation>en begränsning som inte godtar tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="198"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="254"/>
         <source>Returns true when a school type names a preschool, as the analysis reads it: values containing &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; or &apos;kindergarten&apos;, among others, in any case.</source>
         <translation>Returnerar sant när en skolform betecknar en förskola, så som analysen läser den: bland annat värden som innehåller &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos;, oavsett skiftläge.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="204"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="260"/>
         <source>the school type</source>
         <translation>skolformen</translation>
     </message>
@@ -3685,42 +3747,42 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="171"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="125"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="411"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="387"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="425"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="401"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="431"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="407"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="438"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="414"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="450"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="426"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="459"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="435"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="470"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="446"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
@@ -3771,12 +3833,12 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{where}: {kind} utan tider täcker ingenting.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="235"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="238"/>
         <source>Layer &apos;{layer}&apos;: {message}</source>
         <translation>Lagret &apos;{layer}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="238"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="241"/>
         <source>the School summary output of drogscen:overlap</source>
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
     </message>
@@ -3906,6 +3968,11 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Skolorna är punkter och skolgårdar blandade i ett lager: var och en analyserades med sin egen geometri; sammanfattningen visar de {count} skolgårdarna som punkter inom dem, så att den har en geometrityp.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/qgis_io/period_coverage.py" line="18"/>
+        <source>Layer &apos;{layer}&apos; has no field {fields}: is it the Overlaps output of drogscen:overlap?</source>
+        <translation>Lagret &apos;{layer}&apos; har inget fält {fields}: är det utdata Överlapp från drogscen:overlap?</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/qgis_io/proxy.py" line="58"/>
         <source>The proxy&apos;s authentication configuration &apos;{id}&apos; (Settings › Options › Network, setting {key}) could not be read: it is not in QGIS&apos;s authentication database, it holds no user name and password, or the master password was not entered.</source>
         <translation>Proxyns autentiseringskonfiguration &apos;{id}&apos; (Inställningar › Alternativ › Nätverk, inställningen {key}) kunde inte läsas: den finns inte i QGIS autentiseringsdatabas, den innehåller inget användarnamn och lösenord, eller så angavs inte huvudlösenordet.</translation>
@@ -3975,7 +4042,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     <message>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="73"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="218"/>
-        <location filename="../drogscen_plugin/qgis_io/time_styles.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/time_styles.py" line="176"/>
         <source>Active at the chosen time</source>
         <translation>Aktiv vid vald tid</translation>
     </message>
@@ -4415,6 +4482,22 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation type="vanished">Kalenderval som {word!r} (position {column}) stöds inte: tiderna beskriver en återkommande vecka</translation>
     </message>
     <message>
+        <source>Compares each affected school&apos;s needs, from the Overlaps output of the overlap analysis, with the safety measures in force there.
+
+Adult presence hours are covered by adult presence measures; guard hours by cameras, sensors and guard patrols; a yard round is needed on each day the school opens after scene activity, and a yard round measure covers it when its hours include a time that day before the opening, while the school is still closed. Other measures (lighting, fencing...) cover no hours.
+
+A measure counts for a school when its &apos;school&apos; field names it, or, with the School summary, when it lies within the distance of the school. It is in force when its status is ongoing or done (or planned, when planned measures are included), it has started by the date and not ended before it. Cameras and sensors without hours are always on.
+
+The output has one row per affected school: the minutes per week needed and uncovered, the uncovered hours, and the days a yard round is missing. Measures that cannot be read are left out and reported.</source>
+        <translation type="vanished">Jämför varje berörd skolas behov, från utdata Överlapp i överlappsanalysen, med de trygghetsåtgärder som gäller där.
+
+Tider för vuxennärvaro täcks av åtgärder med vuxennärvaro; väktartider av kameror, sensorer och väktarronder; rondering av skolgården behövs varje dag då skolan öppnar efter aktivitet på drogscenen, och en ronderingsåtgärd täcker den när dess tider omfattar en tid den dagen före öppning, medan skolan fortfarande är stängd. Övriga åtgärder (belysning, stängsel …) täcker inga tider.
+
+En åtgärd räknas för en skola när dess fält &apos;school&apos; anger skolan, eller, med Sammanställning per skola, när den ligger inom skolans avstånd. Den gäller när dess status är pågående eller genomförd (eller planerad, när planerade åtgärder tas med), den har startat senast datumet och inte slutat före det. Kameror och sensorer utan tider är alltid på.
+
+Utdata har en rad per berörd skola: minuter per vecka som behövs och som är otäckta, de otäckta tiderna och de dagar då rondering saknas. Åtgärder som inte kan läsas utelämnas och rapporteras.</translation>
+    </message>
+    <message>
         <source>Concurrent</source>
         <translation type="vanished">Öppet</translation>
     </message>
@@ -4479,8 +4562,24 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation type="vanished">Punkter, eller polygoner för skolgårdar (buffras från sin gräns).</translation>
     </message>
     <message>
+        <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where) and hours_canonical (the hours in canonical opening_hours form). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
+        <translation type="vanished">Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var) och hours_canonical (tiderna i kanonisk opening_hours-form). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
+    </message>
+    <message>
         <source>Report date {date} · {parameters}</source>
         <translation type="vanished">Rapportdatum {date} · {parameters}</translation>
+    </message>
+    <message>
+        <source>Returns the hours in canonical opening_hours form, or NULL when they are empty or cannot be read.</source>
+        <translation type="vanished">Returnerar tiderna i kanonisk opening_hours-form, eller NULL när de är tomma eller inte kan tolkas.</translation>
+    </message>
+    <message>
+        <source>Returns true when the hours are active at the weekday and time of a date and time, false when not. Empty hours give NULL; hours that cannot be read give an evaluation error with the parser&apos;s message.</source>
+        <translation type="vanished">Returnerar sant när tiderna är aktiva på veckodagen och klockslaget för ett datum och en tid, annars falskt. Tomma tider ger NULL; tider som inte kan tolkas ger ett beräkningsfel med tolkarens meddelande.</translation>
+    </message>
+    <message>
+        <source>Returns true when the hours can be read. When they cannot, the evaluation fails with the parser&apos;s message saying what is wrong and where, so a field constraint using this function shows that message in the form. Empty hours give NULL.</source>
+        <translation type="vanished">Returnerar sant när tiderna kan tolkas. När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
     </message>
     <message>
         <source>Scene {fid} ({name}) was closed on {date} but is part of the analysis.</source>
@@ -4489,6 +4588,10 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     <message>
         <source>School unit {code} ({name}): {message}</source>
         <translation type="vanished">Skolenhet {code} ({name}): {message}</translation>
+    </message>
+    <message>
+        <source>Show the current weekday and time</source>
+        <translation type="vanished">Visa aktuell veckodag och tid</translation>
     </message>
     <message>
         <source>The area within the distance of each school or preschool, exactly as the overlap analysis draws it: from a point, or outward from the boundary of school grounds. Each buffer keeps the school&apos;s attributes and gets the field distance_m with the distance used.</source>
@@ -4511,6 +4614,18 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation type="vanished">Det analyserade skollagret (sammanställningens school_fid är dess objekt-id): varje skolas egna öppettider för dess sida.</translation>
     </message>
     <message>
+        <source>Time of week</source>
+        <translation type="vanished">Tid i veckan</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation type="vanished">Veckodag</translation>
+    </message>
+    <message>
+        <source>a date and time; only its weekday and time of day count</source>
+        <translation type="vanished">ett datum och en tid; bara veckodagen och klockslaget räknas</translation>
+    </message>
+    <message>
         <source>a public holiday</source>
         <translation type="vanished">en helgdag</translation>
     </message>
@@ -4529,6 +4644,10 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
     <message>
         <source>the database computes one ordinary week, and {reason}</source>
         <translation type="vanished">databasen beräknar en vanlig vecka, och {reason}</translation>
+    </message>
+    <message>
+        <source>the hours &apos;{hours}&apos; are not the same in the week before</source>
+        <translation type="vanished">tiderna &apos;{hours}&apos; är inte desamma veckan före</translation>
     </message>
     <message>
         <source>the period {start} to {end} is not one Monday-to-Sunday week</source>

@@ -42,6 +42,7 @@ from ..definitions.measures import (
 from ..definitions.measures import measure_type as type_entry
 from ..i18n import tr
 from .errors import InputError, ScheduleError
+from .hours import weekly_of
 from .schedule import MINUTES_PER_DAY, MINUTES_PER_WEEK, WEEKDAYS, WeeklySchedule
 
 # A suggested yard round: this many minutes before the opening.
@@ -168,6 +169,8 @@ class Measure:
     end_date: Optional[datetime.date] = None
     # False for a staffed measure without hours, which covers nothing.
     hours_given: bool = True
+    # The hours as given ("" without): a period reads them on the calendar.
+    hours: str = ""
 
     def in_force(self, include_planned=False, on=None):
         """Whether the measure counts on the date ``on`` (default today)."""
@@ -209,7 +212,8 @@ def read_measure(fid, measure_type, hours, status=None, start_date=None, end_dat
         hours_given = entry.always_on or entry.covers is None
     else:
         try:
-            schedule = WeeklySchedule.parse(text)
+            # Dated hours: this week's, for a coverage on one date.
+            schedule = weekly_of(text)
         except ScheduleError as error:
             raise InputError(
                 tr("Measure {fid}, field 'hours': '{hours}': {message}").format(
@@ -219,7 +223,7 @@ def read_measure(fid, measure_type, hours, status=None, start_date=None, end_dat
         raise InputError(
             tr("Measure {fid}: the end date {end} is before the start date {start}.").format(
                 fid=fid, end=end_date.isoformat(), start=start_date.isoformat()))
-    return Measure(fid, kind, schedule, state, start_date, end_date, hours_given)
+    return Measure(fid, kind, schedule, state, start_date, end_date, hours_given, text)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,10 @@
 """Turning attribute values into weekly schedules, with a note when unsure.
 
+The whole hours syntax is read, dates, PH and SH included. Hours with date
+selectors have no single week: their weekly schedule is the week of a given
+day (the period's first), a stand-in for what shows weekly; the period engine
+reads the text itself.
+
 Missing school hours are normal (most school registers carry none) and get
 the default hours of the school type without a note. Missing or unreadable
 scene hours are treated as always active, the safe assumption, and flagged.
@@ -9,11 +14,13 @@ clock, hours without days) are used as given, with a note to check them.
 
 import re
 import unicodedata
+from datetime import date, timedelta
 
 from ..i18n import tr
+from .cache import ByteBoundedCache, text_size
 from .errors import ScheduleError
 from .hours_syntax import DAY_WORDS
-from .schedule import MINUTES_PER_DAY, MINUTES_PER_WEEK, WeeklySchedule
+from .schedule import CACHE_BYTES, MINUTES_PER_DAY, MINUTES_PER_WEEK, Schedule, WeeklySchedule
 
 # School day plus after-school centre ("fritidshem").
 DEFAULT_SCHOOL_HOURS = "Mo-Fr 07:00-18:00"
@@ -46,18 +53,62 @@ def is_preschool(type_value):
     return any(word in text for word in _PRESCHOOL_WORDS)
 
 
-def school_schedule(value, school_type, default_school, default_preschool):
+def weekly_of(text, school_holidays=(), day=None):
+    """The WeeklySchedule of hours text; for dated hours the week of ``day``
+    (default: today). Raises :class:`ScheduleError` with the full parser's message."""
+    try:
+        return WeeklySchedule.parse(text)
+    except ScheduleError:
+        # Refused for its dates, or unreadable: the full parser tells which.
+        return Schedule.parse(text, school_holidays).week(day or date.today())
+
+
+def _canonical(text):
+    if Schedule.parse(text).calendar_words:
+        return text
+    return WeeklySchedule.parse(text).to_opening_hours()
+
+
+# Map styles ask for every feature in every frame.
+_canonical_cached = ByteBoundedCache(
+    _canonical, CACHE_BYTES // 4, lambda text, canonical: text_size(text) + text_size(canonical))
+
+
+def canonical_hours(text):
+    """The canonical text of readable hours; raises :class:`ScheduleError`.
+
+    Weekly hours get their canonical weekly form. Hours that read the
+    calendar (dates, PH, SH) have no weekly form that says it all: they are
+    kept as given.
+    """
+    return _canonical_cached(text.strip())
+
+
+def changes_by_week(text, school_holidays, monday):
+    """Whether readable hours differ between the week of ``monday`` and the week
+    before: then no one repeated week (the weekly model) stands for them."""
+    try:
+        schedule = Schedule.parse(text, school_holidays)
+    except ScheduleError:
+        return False
+    return bool(schedule.calendar_words) and (
+        schedule.week(monday) != schedule.week(monday - timedelta(days=7)))
+
+
+def school_schedule(value, school_type, default_school, default_preschool, school_holidays=(),
+                    day=None):
     """Opening hours of a school as ``(WeeklySchedule, note)``.
 
     Empty hours take the default of the school type without a note;
-    unreadable hours take it too, with a note quoting the parser.
+    unreadable hours take it too, with a note quoting the parser. Dated
+    hours are read (see :func:`weekly_of` for ``school_holidays`` and ``day``).
     """
     default = default_preschool if is_preschool(school_type) else default_school
     text = _text(value)
     if not text:
         return default, ""
     try:
-        return WeeklySchedule.parse(text), ""
+        return weekly_of(text, school_holidays, day), ""
     except ScheduleError as exc:
         note = tr(
             "school hours '{value}' not understood ({message}): default {default} used"
@@ -70,16 +121,17 @@ def school_schedule(value, school_type, default_school, default_preschool):
 _ALWAYS_ACTIVE = WeeklySchedule.always()
 
 
-def scene_schedule(value):
+def scene_schedule(value, school_holidays=(), day=None):
     """Active hours of a scene as ``(WeeklySchedule, note)``.
 
-    Empty or unreadable hours mean always active, with a note.
+    Empty or unreadable hours mean always active, with a note. Dated hours
+    are read (see :func:`weekly_of` for ``school_holidays`` and ``day``).
     """
     text = _text(value)
     if not text:
         return _ALWAYS_ACTIVE, tr("hours unknown: treated as always active")
     try:
-        return WeeklySchedule.parse(text), ""
+        return weekly_of(text, school_holidays, day), ""
     except ScheduleError as exc:
         note = tr("hours '{value}' not understood ({message}): treated as always active").format(
             value=text, message=exc

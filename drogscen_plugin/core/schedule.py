@@ -302,6 +302,20 @@ class Schedule:
         """The free-text comments, in order, each once."""
         return tuple(dict.fromkeys(rule.comment for rule in self._rules if rule.comment))
 
+    @property
+    def calendar_words(self):
+        """What the hours read on the calendar: a subset of ("dates", "PH", "SH")."""
+        holidays = set()
+        for rule in self._rules:
+            holidays |= rule.selector.holidays or set()
+        return (("dates",) if self._dated else ()) + tuple(
+            word for word in ("PH", "SH") if word in holidays)
+
+    def plain_week(self):
+        """The hours on days that no date, PH or SH names, as a WeeklySchedule."""
+        return WeeklySchedule(_evaluate_week(
+            tuple(rule for rule in self._rules if not rule.selector.dates)))
+
     def is_school_holiday(self, day):
         ordinal = day.toordinal()
         index = bisect.bisect_right(self._school_holidays, (ordinal, math.inf)) - 1

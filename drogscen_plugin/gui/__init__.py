@@ -1,1 +1,1 @@
-"""The dock widget: settings form, background run, results table and time of week."""
+"""The dock widget: settings form, background run, results table, date and time."""

@@ -1,4 +1,4 @@
-"""The Drogscen dock: settings, Run/Cancel with progress, results table and time of week."""
+"""The Drogscen dock: settings, Run/Cancel with progress, results table, date and time."""
 
 import html
 from datetime import datetime
@@ -50,7 +50,7 @@ from .results import AnalysisResult, add_time_fields
 from .results_model import COLUMNS, FID_ROLE, ResultsModel, sorted_results
 from .runner import AnalysisLayers, AnalysisRunner
 from .settings_form import ERROR_STYLE, SettingsForm, values_from_state
-from .time_control import TimeOfWeekControl
+from .time_control import DateTimeControl
 
 TITLE = "Drogscen"
 # Width of the dock when first shown: the results table needs more than QGIS's default.
@@ -98,10 +98,10 @@ class DrogscenDock(QgsDockWidget):
         self.form.restore_settings()
 
     def _results_tab(self):
-        """The time of week, the results table and the report and publish buttons."""
-        self.time_control = TimeOfWeekControl()
+        """The date and time, the results table and the report and publish buttons."""
+        self.time_control = DateTimeControl()
         self.time_control.setEnabled(False)
-        time_box = QGroupBox(tr("Time of week"))
+        time_box = QGroupBox(tr("Date and time"))
         QVBoxLayout(time_box).addWidget(self.time_control)
         self.model = ResultsModel(self)
         self.proxy = sorted_results(self.model, self)

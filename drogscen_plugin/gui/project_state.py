@@ -9,9 +9,8 @@ from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 from ..core.errors import DrogscenError
 from ..i18n import tr
+from ..qgis_io.project_calendar import SCOPE
 
-SCOPE = "drogscen"
-PROJECT_FORM_KEY = "form"
 PROJECT_RUN_KEY = "last_run"
 ROLE_PROPERTY = "drogscen/role"
 RUN_PROPERTY = "drogscen/run"

@@ -1,6 +1,6 @@
 """The layers of a finished run in the project: one group, styled, with time on the map."""
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -9,9 +9,12 @@ from qgis.core import (
     QgsRectangle,
 )
 
+from ..core.errors import InputError
+from ..core.school_calendar import SchoolCalendar
 from ..definitions import defaults
 from ..i18n import tr
 from ..qgis_io import styling, time_styles
+from ..qgis_io.layers import plain
 from ..qgis_io.writing import set_field_aliases
 
 MIN_MARGIN_M = 50.0
@@ -38,6 +41,9 @@ class AnalysisResult:
         self.buffers = layers.buffers
         self.overlaps = layers.overlaps
         self.summary = layers.summary
+        # The map's week steps by the calendar, made at the first moment shown.
+        self._steps = None
+        self._school_hours = self._scene_hours = {}
 
     def add_to_project(self):
         """Style the layers and add them in a new group at the top of the layer tree."""
@@ -89,8 +95,46 @@ class AnalysisResult:
         whether their school is open then, schools closed then faded; None shows all."""
         if self.has_scene_hours():
             styling.set_time_filter(self.scenes, moment, self.values.scene_hours_field)
+        if moment is not None:
+            self._fill_week(datetime.combine(moment.date() - timedelta(days=moment.weekday()),
+                                             time()))
         time_styles.set_overlap_time(self.overlaps, moment)
         time_styles.set_summary_time(self.summary, moment)
+
+    def _calendar(self):
+        """The school calendar of the run (its period box), or none."""
+        period = self.values.period or {}
+        try:
+            return SchoolCalendar.parse(period.get("school_terms", ""),
+                                        period.get("school_holidays", ""))
+        except InputError:
+            return SchoolCalendar()
+
+    def _fill_week(self, monday):
+        """The overlaps' and summary's steps for the week starting ``monday``."""
+        if self._steps is None:
+            values = self.values
+            self._steps = time_styles.CalendarSteps(self._calendar(), values.school_hours,
+                                                    values.preschool_hours)
+            self._school_hours = _own_hours(values.schools_layer, values.school_hours_field)
+            # The input layers: their feature ids are the outputs' school_fid and scene_fid.
+            self._scene_hours = _own_hours(values.scenes_layer, values.scene_hours_field)
+        if self._steps.monday == monday:
+            return
+        self._steps.start_week(monday)
+
+        def school(feature):
+            return self._steps.school(self._school_hours.get(feature["school_fid"]),
+                                      plain(feature["school_type"]), feature["school_hours"])
+
+        def scene(feature):
+            fid = feature["scene_fid"]
+            return self._steps.scene(self._scene_hours[fid] if fid in self._scene_hours
+                                     else feature["scene_hours"])
+
+        time_styles.fill_fields(self.overlaps, {time_styles.SCENE_STEPS: scene,
+                                                time_styles.SCHOOL_STEPS: school})
+        time_styles.fill_fields(self.summary, {time_styles.SCHOOL_STEPS: school})
 
     def _row_geometries(self, overlap_fid):
         """The geometries of an overlap and its school, in the layers' CRS."""
@@ -121,3 +165,17 @@ class AnalysisResult:
         # One flash each: a flash draws one geometry type, the school may be a point.
         for geometry in geometries:
             canvas.flashGeometries([geometry], self.overlaps.crs())
+
+
+def _own_hours(layer, field):
+    """``{feature id: hours value}`` of a layer's hours field; empty without them
+    (a removed layer, no field)."""
+    try:
+        index = layer.fields().lookupField(field) if layer is not None and field else -1
+    except RuntimeError:  # the layer was deleted
+        return {}
+    if index < 0:
+        return {}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes([index])
+    return {feature.id(): plain(feature[index]) for feature in layer.getFeatures(request)}

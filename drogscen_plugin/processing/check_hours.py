@@ -17,7 +17,8 @@ from qgis.core import (
 )
 
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
-from ..core.schedule import WeeklySchedule
+from ..core.hours import canonical_hours
+from ..core.schedule import Schedule
 from ..definitions import algorithms
 from ..definitions import parameters as keys
 from ..i18n import tr
@@ -26,6 +27,29 @@ from ..qgis_io.compat import FieldType
 from ..qgis_io.layers import PROGRESS_STEP, is_blank, plain
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
+
+
+def _calendar_kinds():
+    # Literal tr() calls, so the translation tools find them.
+    return {"dates": tr("dates"), "PH": tr("public holidays (PH)"),
+            "SH": tr("the school holidays (SH) given to the analysis")}
+
+
+def read_hours(text):
+    """(meaning or None, canonical text) of readable hours; raises ScheduleError.
+
+    Hours that read the calendar keep their text (no weekly form says it all);
+    their meaning names what they read and the hours of the other days.
+    """
+    canonical = canonical_hours(text)
+    schedule = Schedule.parse(text)
+    words = schedule.calendar_words
+    if not words:
+        return None, canonical
+    kinds = _calendar_kinds()
+    return tr("hours by the calendar: {kinds} as the rules say; other days {week}").format(
+        kinds=", ".join(kinds[word] for word in words),
+        week=schedule.plain_week().to_opening_hours()), canonical
 
 
 class CheckHoursAlgorithm(DrogscenAlgorithm):
@@ -47,7 +71,10 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
             "Reads a field of opening_hours text the way the overlap analysis does. The output is "
             "the input layer with three more fields: hours_valid (true when the hours were "
             "understood, false when not, empty when there are none), hours_message (what is "
-            "wrong, and where) and hours_canonical (the hours in canonical opening_hours form). "
+            "wrong, and where; for hours that read the calendar, such as 'Jul off', 'PH off' "
+            "or '2024 Apr 10-16 off', what they read and the hours of the other days) and "
+            "hours_canonical (the hours in canonical opening_hours form; hours that read the "
+            "calendar as given). "
             "Each value that cannot be read is also reported in the log with its feature id, "
             "followed by the counts."
         )
@@ -110,7 +137,7 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
                 checked = [None, tr("no hours"), None]
             else:
                 try:
-                    canonical = WeeklySchedule.parse(str(value)).to_opening_hours()
+                    meaning, canonical = read_hours(str(value))
                 except ScheduleError as error:
                     counts[self.INVALID_COUNT] += 1
                     checked = [False, str(error), None]
@@ -121,7 +148,7 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
                     )
                 else:
                     counts[self.VALID_COUNT] += 1
-                    checked = [True, None, canonical]
+                    checked = [True, meaning, canonical]
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             output.setAttributes(feature.attributes() + checked)

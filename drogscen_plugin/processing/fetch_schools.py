@@ -23,7 +23,7 @@ from qgis.core import (
 
 from ..core.dedup import GROUNDS_IN_GROUNDS, POINT_IN_GROUNDS, SAME_NAME_NEARBY
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
-from ..core.schedule import WeeklySchedule
+from ..core.schedule import Schedule
 from ..definitions import algorithms, defaults, sources
 from ..definitions import parameters as keys
 from ..definitions.defaults import WGS84
@@ -278,7 +278,7 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
         unreadable = []
         for school in with_hours:
             try:
-                WeeklySchedule.parse(school.opening_hours)
+                Schedule.parse(school.opening_hours)
             except ScheduleError as error:
                 unreadable.append((school, error))
         if with_hours:

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -24,11 +25,14 @@ from qgis.core import (
 
 from ..core.coverage import COVERAGE_FIELDS, coverage_field_alias, coverage_row
 from ..core.errors import AnalysisCanceled, InputError
+from ..core.period import Period
+from ..core.school_calendar import SchoolCalendar
 from ..definitions import algorithms, defaults
 from ..definitions import parameters as keys
 from ..i18n import tr
 from ..qgis_io.compat import FieldType
 from ..qgis_io.measures_coverage import measure_coverage
+from ..qgis_io.period_coverage import period_measure_coverage
 from .base import DrogscenAlgorithm
 from .outputs import OutputSinks
 
@@ -42,6 +46,9 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
     SUMMARY = keys.SUMMARY
     DISTANCE = keys.DISTANCE
     DATE = keys.DATE
+    PERIOD_START = keys.PERIOD_START
+    PERIOD_END = keys.PERIOD_END
+    SCHOOL_HOLIDAYS = keys.SCHOOL_HOLIDAYS
     OUTPUT = keys.OUTPUT
     SCHOOL_COUNT = keys.SCHOOL_COUNT
     COVERED_COUNT = keys.COVERED_COUNT
@@ -72,7 +79,12 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
             "included), it has started by the date and not ended before it. Cameras and sensors "
             "without hours are always on.\n\nThe output has one row per affected school: the "
             "minutes per week needed and uncovered, the uncovered hours, and the days a yard "
-            "round is missing. Measures that cannot be read are left out and reported."
+            "round is missing. Measures that cannot be read are left out and reported.\n\n"
+            "With a period (the one the overlap analysis ran over), the needs are those of the "
+            "period and each measure covers only the days it exists, from its start date to its "
+            "end date; the minutes are per 7 days of the period and the hours and days carry "
+            "dates. Without one, the weekly needs are compared with the measures in force on "
+            "the date."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
@@ -126,6 +138,7 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
                "today."),
             advanced=True,
         )
+        self._add_period_parameters()
         self.add(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, tr("Measure coverage"), QgsProcessing.TypeVector
@@ -137,6 +150,28 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
         self.addOutput(
             QgsProcessingOutputNumber(self.COVERED_COUNT, tr("Schools whose needs are covered"))
         )
+
+    def _add_period_parameters(self):
+        for name, label in ((self.PERIOD_START, tr("Period start")),
+                            (self.PERIOD_END, tr("Period end"))):
+            self.add(QgsProcessingParameterString(name, label, optional=True), tr(
+                "First and last date of the period (2026-08-17), as in the overlap analysis: "
+                "the needs over it, each measure counted on the days it exists. Empty: the "
+                "weekly needs against the measures in force on the date."))
+        self.add(QgsProcessingParameterString(
+            self.SCHOOL_HOLIDAYS, tr("School holidays"), optional=True, multiLine=True), tr(
+            "With a period: the school holidays as in the overlap analysis "
+            "('2026-10-26/2026-10-30, …'), what SH means in the measures' hours."))
+
+    def _period(self, parameters, context):
+        """The period and the school holidays, or (None, ()) without a period."""
+        start, end = (self.parameterAsString(parameters, name, context).strip()
+                      for name in (self.PERIOD_START, self.PERIOD_END))
+        if not (start or end):
+            return None, ()
+        holidays = self.parameterAsString(parameters, self.SCHOOL_HOLIDAYS, context)
+        return (Period.parse(start or end, end or start),
+                SchoolCalendar.parse("", holidays).school_holidays)
 
     def _date(self, parameters, context):
         value = self.parameterAsDateTime(parameters, self.DATE, context)
@@ -159,17 +194,19 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
             summary = self.source(parameters, self.SUMMARY, context)
         on = self._date(parameters, context)
         include_planned = self.parameterAsBoolean(parameters, self.INCLUDE_PLANNED, context)
-
-        rows, warnings = measure_coverage(
-            overlap,
-            measures,
-            include_planned=include_planned,
-            on=on,
-            schools=summary,
-            distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
-            transform_context=context.transformContext(),
-            feedback=feedback,
-        )
+        period, school_holidays = self._period(parameters, context)
+        linking = {
+            "schools": summary,
+            "distance": self.parameterAsDouble(parameters, self.DISTANCE, context),
+            "transform_context": context.transformContext(),
+            "feedback": feedback,
+        }
+        if period is None:
+            rows, warnings = measure_coverage(
+                overlap, measures, include_planned=include_planned, on=on, **linking)
+        else:
+            rows, warnings = period_measure_coverage(
+                overlap, measures, period, school_holidays, include_planned, **linking)
         for warning in warnings:
             feedback.pushWarning(warning)
 
@@ -193,8 +230,13 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
             if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         feedback.setProgress(100.0)
-        feedback.pushInfo(
-            tr("{covered} of {schools} affected schools have their needs covered on {date}.")
-            .format(covered=covered, schools=len(rows), date=on.isoformat())
-        )
+        if period is None:
+            message = tr("{covered} of {schools} affected schools have their needs covered on "
+                         "{date}.").format(covered=covered, schools=len(rows), date=on.isoformat())
+        else:
+            message = tr("{covered} of {schools} affected schools have their needs covered from "
+                         "{start} to {end}.").format(covered=covered, schools=len(rows),
+                                                     start=period.start.isoformat(),
+                                                     end=period.end.isoformat())
+        feedback.pushInfo(message)
         return {self.OUTPUT: destination, self.SCHOOL_COUNT: len(rows), self.COVERED_COUNT: covered}

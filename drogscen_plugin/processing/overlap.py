@@ -333,10 +333,11 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         scene_reader = LayerReader(scene_source, POLYGONS, crs, context, feedback)
         school_reader = LayerReader(school_source, POINTS_OR_POLYGONS, crs, context, feedback)
         feedback.pushInfo(tr("Reading scenes…"))
-        scenes = scene_reader.scenes(*scene_fields, span=(0, 5), date_fields=date_fields)
+        scenes = scene_reader.scenes(*scene_fields, span=(0, 5), date_fields=date_fields,
+                                     times=times)
         feedback.pushInfo(tr("Reading schools…"))
         schools = school_reader.schools(
-            *school_fields, default_school, default_preschool, span=(5, 15)
+            *school_fields, default_school, default_preschool, span=(5, 15), times=times
         )
         scene_reader.report()
         school_reader.report()

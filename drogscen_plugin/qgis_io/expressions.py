@@ -11,33 +11,74 @@ QGIS still calls them.
 """
 
 from datetime import datetime
+from functools import lru_cache
 
 from qgis.core import QgsExpression, qgsfunction
 from qgis.PyQt.QtCore import QDate, QDateTime
 
-from ..core.errors import ScheduleError
-from ..core.hours import is_preschool
-from ..core.schedule import WeeklySchedule
+from ..core.cache import ByteBoundedCache, text_size
+from ..core.errors import InputError, ScheduleError
+from ..core.hours import canonical_hours, is_preschool
+from ..core.schedule import CACHE_BYTES, Schedule, WeeklySchedule
 from ..i18n import tr
+from .project_calendar import project_calendar
 
 GROUP = "Drogscen"
 
 _registered = []
 
 
-def _schedule(hours, parent):
-    """The schedule of ``hours``; None for empty text, or with the parser's message
-    set as the expression's evaluation error."""
+def _read_for_moments(text):
+    """(schedule, whether it reads SH): weekly hours as a WeeklySchedule (a
+    bisect per moment), hours on the calendar as a Schedule."""
+    schedule = Schedule.parse(text)
+    words = schedule.calendar_words
+    if not words:
+        return WeeklySchedule.parse(text), False
+    return schedule, "SH" in words
+
+
+# Styles ask for every feature in every frame: one reading per text.
+_for_moments = ByteBoundedCache(_read_for_moments, CACHE_BYTES // 4,
+                                lambda text, found: text_size(text) + 2000)
+
+
+@lru_cache(maxsize=256)
+def _with_school_holidays(text, school_holidays):
+    """One Schedule per text and calendar: it remembers the days it evaluated."""
+    return Schedule.parse(text, school_holidays)
+
+
+def _read(hours, parent, parse):
+    """``parse(text)``; None for empty text, or with the parser's message set as the
+    expression's evaluation error."""
     text = str(hours).strip()
     if not text:
         return None
     try:
-        return WeeklySchedule.parse(text)
-    except ScheduleError as error:
+        return parse(text)
+    except (ScheduleError, InputError) as error:
         parent.setEvalErrorString(
             tr("Hours '{hours}': {message}").format(hours=text, message=error)
         )
         return None
+
+
+def _on_calendar(text):
+    schedule, reads_sh = _for_moments(text)
+    if reads_sh:
+        # Only then the project's calendar: reading it costs more than the hours.
+        return _with_school_holidays(text, project_calendar().school_holidays)
+    return schedule
+
+
+def _schedule(hours, parent):
+    """Hours on the calendar: PH, dates, and SH from the project's school calendar."""
+    return _read(hours, parent, _on_calendar)
+
+
+def _weekly(hours, parent):
+    return _read(hours, parent, WeeklySchedule.parse)
 
 
 def _moment(value, parent):
@@ -66,8 +107,8 @@ def drogscen_active(hours, moment, feature, parent):
 
 
 def drogscen_overlap_minutes(hours_a, hours_b, feature, parent):
-    first = _schedule(hours_a, parent)
-    second = _schedule(hours_b, parent)
+    first = _weekly(hours_a, parent)
+    second = _weekly(hours_b, parent)
     if first is None or second is None:
         return None
     return (first & second).minutes
@@ -75,13 +116,13 @@ def drogscen_overlap_minutes(hours_a, hours_b, feature, parent):
 
 def drogscen_normalize_hours(hours, feature, parent):
     try:
-        return WeeklySchedule.parse(str(hours)).to_opening_hours()
+        return canonical_hours(str(hours))
     except ScheduleError:
         return None  # unreadable hours have no canonical form
 
 
 def drogscen_check_hours(hours, feature, parent):
-    schedule = _schedule(hours, parent)
+    schedule = _read(hours, parent, Schedule.parse)
     return None if schedule is None else True
 
 
@@ -125,21 +166,35 @@ def _hours_argument(name="hours"):
     )
 
 
+def _dated_hours_argument():
+    return (
+        "hours",
+        tr(
+            "hours in opening_hours syntax, dated ones too, for example "
+            "'Mo-Fr 22:00-03:00; Jul off' or 'Mo-Fr 08:00-16:00; PH off; SH 10:00-14:00'"
+        ),
+    )
+
+
 def _active_help():
     return _help(
         tr(
-            "Returns true when the hours are active at the weekday and time of a date "
-            "and time, false when not. Empty hours give NULL; hours that cannot be read "
-            "give an evaluation error with the parser's message."
+            "Returns true when the hours are active at a date and time, false when not. "
+            "Dates count: public holidays (PH), dated rules such as 'Jul off', and the "
+            "school holidays (SH) of the school calendar the dock keeps in the project. "
+            "Empty hours give NULL; hours that cannot be read give an evaluation error "
+            "with the parser's message."
         ),
         "drogscen_active(hours, datetime)",
         [
-            _hours_argument(),
-            ("datetime", tr("a date and time; only its weekday and time of day count")),
+            _dated_hours_argument(),
+            ("datetime", tr("a date and time, such as @map_start_time")),
         ],
         [
             ("drogscen_active('Mo-Fr 22:00-03:00', to_datetime('2024-03-09 01:30'))",
              "true"),
+            ("drogscen_active('Mo-Fr 08:00-16:00; PH off', "
+             "to_datetime('2026-12-24 10:00'))", "false"),
             ("drogscen_active(\"active_hours\", @map_start_time)",
              tr("whether the scene is active at the start of the map's time range")),
         ],
@@ -164,7 +219,8 @@ def _normalize_hours_help():
     return _help(
         tr(
             "Returns the hours in canonical opening_hours form, or NULL when they are "
-            "empty or cannot be read."
+            "empty or cannot be read. Hours that read the calendar (dates, PH, SH) are "
+            "returned as given."
         ),
         "drogscen_normalize_hours(hours)",
         [_hours_argument()],
@@ -178,13 +234,14 @@ def _normalize_hours_help():
 def _check_hours_help():
     return _help(
         tr(
-            "Returns true when the hours can be read. When they cannot, the evaluation "
-            "fails with the parser's message saying what is wrong and where, so a field "
+            "Returns true when the hours can be read (dated hours too). When they "
+            "cannot, the evaluation fails with the parser's message saying what is wrong "
+            "and where, so a field "
             "constraint using this function shows that message in the form. Empty "
             "hours give NULL."
         ),
         "drogscen_check_hours(hours)",
-        [_hours_argument()],
+        [_dated_hours_argument()],
         [
             ("drogscen_check_hours('Mo-Fr 08:00-17:00')", "true"),
             ("\"active_hours\" IS NULL OR drogscen_check_hours(\"active_hours\")",

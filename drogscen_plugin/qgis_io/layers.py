@@ -60,6 +60,13 @@ def is_blank(value):
     return value is None or not str(value).strip()
 
 
+def _calendar(times):
+    """(school holidays, day of the week dated hours show) of TimeSettings or None."""
+    if times is None:
+        return (), None
+    return times.calendar.school_holidays, times.period.start
+
+
 def _id_list(ids):
     listed = ", ".join(str(fid) for fid in ids[:_LISTED_IDS])
     if len(ids) > _LISTED_IDS:
@@ -252,10 +259,11 @@ class LayerReader:
             shapes[:] = [shapes[k] for k in kept]
             self.geometries = [self.geometries[k] for k in kept]
 
-    def scenes(self, name_field, hours_field, span, date_fields=(None, None)):
+    def scenes(self, name_field, hours_field, span, date_fields=(None, None), times=None):
         """SceneRecords; missing or unreadable hours count as always active (flagged).
 
-        ``date_fields``: the first-seen and closed-on fields, or None.
+        ``date_fields``: the first-seen and closed-on fields, or None; ``times``:
+        the run's TimeSettings (SH, and the week dated hours show), or None.
         """
         name_index = self.field(name_field, text=True)
         hours_index = self.field(hours_field, text=True)
@@ -265,7 +273,7 @@ class LayerReader:
         wanted = [f for f in (name_field, hours_field, *date_fields) if f]
         for feature, geometry in self.features(wanted, span):
             value = None if hours_index is None else plain(feature[hours_index])
-            schedule, note = scene_schedule(value)
+            schedule, note = scene_schedule(value, *_calendar(times))
             if note and hours_index is not None:
                 self._flag(feature.id(), hours_field, value, note)
             elif not note:
@@ -292,8 +300,12 @@ class LayerReader:
         default_school,
         default_preschool,
         span,
+        times=None,
     ):
-        """SchoolRecords; missing hours take the default of the school type."""
+        """SchoolRecords; missing hours take the default of the school type.
+
+        ``times``: the run's TimeSettings (SH, and the week dated hours show), or None.
+        """
         name_index = self.field(name_field, text=True)
         type_index = self.field(type_field, text=True)
         hours_index = self.field(hours_field, text=True)
@@ -310,7 +322,8 @@ class LayerReader:
             key = (None if value is None else str(value), school_type)
             known = schedules.get(key)
             if known is None:
-                known = schedules[key] = self._school_hours(key, default_school, default_preschool)
+                known = schedules[key] = self._school_hours(
+                    key, default_school, default_preschool, times)
             schedule, note, check, hours_text = known
             if note:
                 self._flag(feature.id(), hours_field, value, note)
@@ -325,10 +338,12 @@ class LayerReader:
         return records
 
     @staticmethod
-    def _school_hours(key, default_school, default_preschool):
+    def _school_hours(key, default_school, default_preschool, times):
         """``(schedule, note, check, hours text)`` of a school's ``(hours, type)``."""
         text, school_type = key
-        schedule, note = school_schedule(text, school_type, default_school, default_preschool)
+        schedule, note = school_schedule(
+            text, school_type, default_school, default_preschool, *_calendar(times)
+        )
         check = "" if note else school_hours_check(text, schedule)
         return schedule, note, check, "" if note or check or text is None else text.strip()
 

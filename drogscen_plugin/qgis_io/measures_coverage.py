@@ -212,6 +212,7 @@ def measure_coverage(
     distance=DEFAULT_DISTANCE,
     transform_context=None,
     feedback=None,
+    cover=None,
 ):
     """Coverage of every affected school's needs by the measures in force.
 
@@ -221,7 +222,9 @@ def measure_coverage(
     metres), when it lies within ``distance`` metres of the school. ``on`` is
     the date the measures must be in force (default today). Returns
     ``(rows, warnings)``: one ``CoverageRow`` per affected school. ``feedback``
-    may cancel (AnalysisCanceled) and gets progress.
+    may cancel (AnalysisCanceled) and gets progress. ``cover(school, measures)``,
+    when given, is the Coverage of an AffectedSchool by its measures (over a
+    period: period_coverage.py) in place of the one on the date ``on``.
     """
     context = transform_context or QgsProject.instance().transformContext()
     crs = None
@@ -271,8 +274,9 @@ def measure_coverage(
                 if linked[number].geometry.distance(place) <= distance
             )
         measures = [linked[number].measure for number in sorted(found)]
-        rows.append(CoverageRow(school.school_fid, school.school_name,
-                                coverage(school.needs, measures, include_planned, on)))
+        result = cover(school, measures) if cover is not None else coverage(
+            school.needs, measures, include_planned, on)
+        rows.append(CoverageRow(school.school_fid, school.school_name, result))
     return rows, warnings
 
 

@@ -8,7 +8,7 @@ grounds. Their expressions quote every column and no text, so that
 Time reaches the map through one rule at the top of a scene layer's
 rule-based renderer: a scene is drawn when its hours are active at the start
 of the Temporal Controller's range (``@map_start_time``) and at the dock's
-time of week (the layer variable ``drogscen_time``), each when set. Schools
+date and time (the layer variable ``drogscen_time``), each when set. Schools
 closed at the dock's time are drawn faded. A rule and a symbol opacity,
 rather than a subset string: the data providers cannot evaluate the plugin's
 expression functions.
@@ -233,7 +233,7 @@ def set_time_variables(layer, moment):
         if not scope.isReadOnly(name) and name not in (TIME_VARIABLE, STEP_VARIABLE)
     }
     if moment is not None:
-        # Text, so a saved project keeps it; only weekday and time of day count.
+        # Text, so a saved project keeps it.
         variables[TIME_VARIABLE] = moment.strftime("%Y-%m-%dT%H:%M:%S")
         variables[STEP_VARIABLE] = step_of(moment) + 1
     QgsExpressionContextUtils.setLayerVariables(layer, variables)
@@ -253,8 +253,8 @@ def setup_temporal(layer, hours_field=SCENE_HOURS_FIELD):
 
 
 def set_time_filter(layer, moment, hours_field=SCENE_HOURS_FIELD):
-    """Show only the scenes active at ``moment`` (a datetime; its weekday and
-    time of day count), or all scenes when ``moment`` is None."""
+    """Show only the scenes active at ``moment`` (a datetime), or all scenes when
+    ``moment`` is None."""
     _ensure_time_rule(layer, hours_field)
     set_time_variables(layer, moment)
     layer.triggerRepaint()

@@ -3,8 +3,11 @@
 The overlaps and the school summary get, once after a run, the week steps of
 their hours (core.week_steps) and whether a school is a preschool; their
 styles then read one character per feature and frame at the dock's time
-(@drogscen_step) instead of calling Python to parse hours. The dock follows
-QGIS's Temporal Controller, so its time is the one clock for these layers.
+(@drogscen_step) instead of calling Python to parse hours. The time is a real
+date: when it moves into another week, the steps are filled again for that
+week (CalendarSteps: public holidays, dated hours, the school calendar), once
+per week and distinct hours. The dock follows QGIS's Temporal Controller, so
+its time is the one clock for these layers.
 """
 
 from qgis.core import (
@@ -18,8 +21,10 @@ from qgis.core import (
 )
 
 from ..core.errors import ScheduleError
-from ..core.hours import is_preschool
-from ..core.schedule import WeeklySchedule
+from ..core.hours import is_preschool, scene_schedule
+from ..core.period_times import PeriodTimes, TimeSettings
+from ..core.records import SchoolRecord
+from ..core.schedule import Schedule, WeeklySchedule
 from ..core.week_steps import STEPS, week_steps
 from ..definitions.conflicts import CONCURRENT
 from ..i18n import tr
@@ -57,16 +62,66 @@ def add_time_fields(layer, steps_of, preschool_of=None):
     provider.addAttributes([field for field in new
                             if layer.fields().lookupField(field.name()) < 0])
     layer.updateFields()
-    index = {name: layer.fields().lookupField(name) for name in names}
     cache = {}
+    values_of = {name: (lambda feature, hours=hours: _steps(feature[hours], cache))
+                 for name, hours in steps_of.items()}
+    if preschool_of is not None:
+        values_of[PRESCHOOL] = lambda feature: int(is_preschool(feature[preschool_of]))
+    fill_fields(layer, values_of)
+
+
+def fill_fields(layer, values_of):
+    """Set the fields ``{name: function of a feature}`` of every feature of ``layer``."""
+    index = {name: layer.fields().lookupField(name) for name in values_of}
     changes = {}
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     for feature in layer.getFeatures(request):
-        values = {index[name]: _steps(feature[hours], cache) for name, hours in steps_of.items()}
-        if preschool_of is not None:
-            values[index[PRESCHOOL]] = int(is_preschool(feature[preschool_of]))
-        changes[feature.id()] = values
-    provider.changeAttributeValues(changes)
+        changes[feature.id()] = {index[name]: value(feature)
+                                 for name, value in values_of.items() if index[name] >= 0}
+    layer.dataProvider().changeAttributeValues(changes)
+
+
+class CalendarSteps:
+    """Week steps of schools and scenes in one real week, their hours read as the
+    analysis reads them: PH, dated hours, and the school calendar (SH, lov,
+    terms) for schools with and without their own hours."""
+
+    def __init__(self, calendar, default_school, default_preschool):
+        self._times = PeriodTimes(TimeSettings(calendar=calendar))
+        self._holidays = calendar.school_holidays
+        self._defaults = WeeklySchedule.parse(default_school), WeeklySchedule.parse(
+            default_preschool)
+        self.monday = None
+        self._cache = {}
+
+    def start_week(self, monday):
+        """The week (its Monday at midnight) the steps are for."""
+        if monday != self.monday:
+            self.monday = monday
+            self._cache.clear()
+
+    def school(self, own, school_type, shown):
+        """Steps of a school: ``own`` hours text (None: none), else the calendar's
+        defaults for its type on ``shown``, the weekly hours the analysis showed."""
+        key = ("school", own, school_type, shown)
+        if key not in self._cache:
+            weekly = WeeklySchedule.parse(shown)
+            own_text = "" if own is None or own == NULL else str(own).strip()
+            _, note = scene_schedule(own_text, self._holidays, self.monday.date())
+            record = SchoolRecord(0, "", school_type or "", None, weekly, "", None,
+                                  "" if note else own_text)
+            self._cache[key] = week_steps(self._times.school_hours(record), self.monday)
+        return self._cache[key]
+
+    def scene(self, text):
+        """Steps of a scene; unknown or unreadable hours count as always."""
+        text = "" if text is None or text == NULL else str(text).strip()
+        key = ("scene", text)
+        if key not in self._cache:
+            _, note = scene_schedule(text, self._holidays, self.monday.date())
+            self._cache[key] = _ALWAYS if note else week_steps(
+                Schedule.parse(text, self._holidays), self.monday)
+        return self._cache[key]
 
 
 def _at_step(field):

@@ -1,11 +1,15 @@
 """Attribute values to schedules: school defaults by type, scene fallbacks."""
 
+from datetime import date
+
 import pytest
 
 from drogscen_plugin.core.errors import ScheduleError
 from drogscen_plugin.core.hours import (
     DEFAULT_PRESCHOOL_HOURS,
     DEFAULT_SCHOOL_HOURS,
+    canonical_hours,
+    changes_by_week,
     is_preschool,
     scene_hours_check,
     scene_schedule,
@@ -124,6 +128,44 @@ def test_given_scene_hours_are_parsed_without_note():
     schedule, note = scene_schedule("22:00-03:00")
     assert schedule.minutes == 7 * 300
     assert note == ""
+
+
+def test_dated_hours_are_read_as_the_week_of_the_given_day():
+    # 29 June 2026 is a Monday; July begins on the Wednesday.
+    schedule, note = scene_schedule("Mo-Fr 12:00-13:00; Jul off", (), date(2026, 6, 29))
+    assert (schedule, note) == (WeeklySchedule.parse("Mo,Tu 12:00-13:00"), "")
+    schedule, note = school_schedule("2026 Jul 1-2026 Jul 3 off; Mo-Fr 08:00-16:00",
+                                     "grundskola", SCHOOL_DEFAULT, PRESCHOOL_DEFAULT, (),
+                                     date(2026, 7, 1))
+    # The later rule opens every weekday again.
+    assert (schedule, note) == (WeeklySchedule.parse("Mo-Fr 08:00-16:00"), "")
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("må-fr 7-18", "Mo-Fr 07:00-18:00"),
+    (" Mo-Fr 08:00-16:00; Jul off ", "Mo-Fr 08:00-16:00; Jul off"),
+    ("Mo-Fr 08:00-16:00; PH off", "Mo-Fr 08:00-16:00; PH off"),
+])
+def test_canonical_hours_keep_calendar_hours_as_given(text, canonical):
+    assert canonical_hours(text) == canonical
+
+
+@pytest.mark.parametrize("text, changes", [
+    ("Mo-Fr 08:00-16:00", False),
+    ("Mo-Fr 08:00-16:00; Jul off", False),  # July is far from March
+    ("Mar Mo-Fr 22:00-23:00", True),  # the week before is in February
+    ("Mo-Fr 08:00-16:00; SH off", True),  # the week before is a lov
+    ("Mo-Fr 25:00-26:00", False),  # unreadable: the readers flag it
+])
+def test_hours_that_change_by_week(text, changes):
+    lov = [(date(2026, 2, 23), date(2026, 2, 27))]
+    assert changes_by_week(text, lov, date(2026, 3, 2)) is changes
+
+
+def test_unreadable_dated_hours_keep_the_full_parsers_message():
+    _, note = scene_schedule("Mo-Fr 08:00-16:00; 21 Apr 10-16 off")
+    assert "Years are written with four digits" in note
+    assert "treated as always active" in note
 
 
 # --- legal but unlikely hours: a note, the hours used as given ------------------------------

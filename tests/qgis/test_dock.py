@@ -2,7 +2,7 @@
 
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import processing
 import pytest
@@ -40,7 +40,7 @@ from drogscen_plugin.core.schedule import WeeklySchedule
 from drogscen_plugin.gui.results_model import COLUMNS, FID_ROLE
 from drogscen_plugin.gui.runner import OVERLAP_SHARE
 from drogscen_plugin.gui.settings_form import SETTINGS_PREFIX, SettingsForm
-from drogscen_plugin.gui.time_control import TimeOfWeekControl
+from drogscen_plugin.gui.time_control import DateTimeControl
 from drogscen_plugin.qgis_io import styling
 
 RUN_TIMEOUT_MS = 120_000
@@ -512,18 +512,18 @@ def test_a_late_cancel_discards_what_was_already_computed(qtbot, dock):
 
 
 def test_time_control_now_and_steps():
-    control = TimeOfWeekControl()
+    control = DateTimeControl()
     try:
         assert control.moment() is None
         control.set_moment(datetime(2024, 3, 7, 21, 44))
         moment = control.moment()
-        assert (moment.weekday(), moment.hour, moment.minute) == (3, 21, 30)
-        assert control.clock.text() == "21:30"
+        assert moment == datetime(2024, 3, 7, 21, 30)
+        assert control.when.dateTime().toString("yyyy-MM-dd HH:mm") == "2024-03-07 21:30"
+        assert control.time.value() == 21 * 4 + 2
         control.now.click()
         now = datetime.now()
         moment = control.moment()
-        assert moment.weekday() == now.weekday()
-        assert abs((now.hour * 60 + now.minute) - (moment.hour * 60 + moment.minute)) < 16
+        assert timedelta(0) <= now - moment < timedelta(minutes=16)
     finally:
         control.deleteLater()
 

@@ -21,7 +21,7 @@ from qgis.PyQt.QtCore import QDateTime, Qt
 from drogscen_plugin.core.schedule import WeeklySchedule
 from drogscen_plugin.gui.results_model import COLUMNS, FID_ROLE
 from drogscen_plugin.gui.settings_form import ERROR_STYLE, SettingsForm
-from drogscen_plugin.gui.time_control import TimeOfWeekControl
+from drogscen_plugin.gui.time_control import DateTimeControl
 from drogscen_plugin.qgis_io import styling
 from tests.qgis import test_dock, test_dock_tools
 from tests.qgis.test_dock import SATURDAY_NIGHT, WEDNESDAY_AFTERNOON, rendered, run, value
@@ -249,7 +249,7 @@ def test_the_dock_follows_the_temporal_controller(qtbot, dock, qgis_iface):
 
 
 def test_step_buttons_move_an_hour_round_the_week_and_play_keeps_moving(qtbot):
-    control = TimeOfWeekControl()
+    control = DateTimeControl()
     try:
         control.set_moment(datetime(2024, 3, 10, 23, 30))  # Sunday
         control.forward.click()

@@ -4,17 +4,22 @@ from datetime import datetime, timedelta
 
 import pytest
 from qgis.core import (
+    QgsDateTimeRange,
     QgsExpression,
     QgsExpressionContext,
     QgsExpressionContextScope,
+    QgsExpressionContextUtils,
     QgsFeature,
     QgsFeatureRequest,
+    QgsMapSettings,
+    QgsProject,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDateTime, QVariant
 
 from drogscen_plugin.core.errors import ScheduleError
 from drogscen_plugin.core.schedule import WeeklySchedule
+from drogscen_plugin.gui.project_state import PROJECT_FORM_KEY, write_project_state
 from drogscen_plugin.qgis_io.expressions import register_functions, unregister_functions
 
 opening_hours = pytest.importorskip("opening_hours")
@@ -95,6 +100,90 @@ def test_active_accepts_dates_and_date_time_text():
 def test_active_reads_a_variable_such_as_the_map_time():
     assert evaluate("drogscen_active('Fr 22:00-03:00', @map_start_time)",
                     map_start_time=QDateTime(SATURDAY_NIGHT)) == (True, "")
+
+
+def map_time_context(start, end):
+    """An expression context like a map canvas's with the Temporal Controller on
+    ``[start, end)``: it carries @map_start_time and @map_end_time."""
+    settings = QgsMapSettings()
+    settings.setIsTemporal(True)
+    settings.setTemporalRange(QgsDateTimeRange(QDateTime(start), QDateTime(end)))
+    context = QgsExpressionContext()
+    context.appendScope(QgsExpressionContextUtils.mapSettingsScope(settings))
+    return context
+
+
+def active_scenes(layer, start, end):
+    """Names of the features whose hours are active at the start of the map's time range."""
+    expression = QgsExpression('drogscen_active("active_hours", @map_start_time)')
+    context = map_time_context(start, end)
+    context.appendScope(QgsExpressionContextUtils.layerScope(layer))
+    found = set()
+    for feature in layer.getFeatures():
+        context.setFeature(feature)
+        value = expression.evaluate(context)
+        assert expression.evalErrorString() == "", expression.evalErrorString()
+        if value:
+            found.add(feature["name"])
+    return found
+
+
+@pytest.fixture
+def calendar_in_project():
+    """The project's school calendar, as the dock keeps it; removed afterwards."""
+    project = QgsProject.instance()
+    write_project_state(project, PROJECT_FORM_KEY, {
+        "school_holidays": "2026-10-26/2026-10-30", "school_terms": ""})
+    yield
+    project.removeEntry("drogscen", PROJECT_FORM_KEY)
+
+
+def test_active_on_real_dates_with_holidays_and_dated_rules(calendar_in_project):
+    layer = QgsVectorLayer("Point?crs=EPSG:3006&field=name:string&field=active_hours:string",
+                           "scenes", "memory")
+    rows = [("weekdays", "Mo-Fr 08:00-16:00"),
+            ("not on PH", "Mo-Fr 08:00-16:00; PH off"),
+            ("not in July", "Mo-Fr 08:00-16:00; Jul off"),
+            ("not 21-23 Dec", "Mo-Fr 08:00-16:00; 2026 Dec 21-2026 Dec 23 off"),
+            ("lov mornings", "SH 10:00-12:00")]
+    features = []
+    for name, hours in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([name, hours])
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    hour = timedelta(hours=1)
+    every_weekday = {"weekdays", "not on PH", "not in July", "not 21-23 Dec"}
+    cases = [
+        # Julafton 2026, a Thursday: a public holiday.
+        (datetime(2026, 12, 24, 11), every_weekday - {"not on PH"}),
+        (datetime(2026, 12, 22, 11), every_weekday - {"not 21-23 Dec"}),
+        (datetime(2026, 7, 1, 11), every_weekday - {"not in July"}),
+        (datetime(2026, 6, 30, 11), every_weekday),
+        # Höstlov in the project's calendar: SH.
+        (datetime(2026, 10, 27, 11), every_weekday | {"lov mornings"}),
+        (datetime(2026, 11, 3, 11), every_weekday),
+        (datetime(2026, 10, 31, 11), set()),  # Saturday (and alla helgons dag)
+    ]
+    for start, active in cases:
+        assert active_scenes(layer, start, start + hour) == active, start
+
+
+def test_active_without_a_calendar_in_the_project_knows_no_school_holiday():
+    QgsProject.instance().removeEntry("drogscen", PROJECT_FORM_KEY)
+    assert evaluate("drogscen_active('SH 10:00-12:00', to_datetime('2026-10-27 11:00'))") \
+        == (False, "")
+
+
+def test_an_unreadable_calendar_in_the_project_is_an_evaluation_error():
+    project = QgsProject.instance()
+    write_project_state(project, PROJECT_FORM_KEY, {"school_holidays": "2026-10-32"})
+    try:
+        value, error = evaluate("drogscen_active('SH 10:00-12:00', now())")
+    finally:
+        project.removeEntry("drogscen", PROJECT_FORM_KEY)
+    assert value is None
+    assert "School holidays: item 1 '2026-10-32'" in error
 
 
 def test_null_and_empty_inputs_give_null_without_error():
