@@ -17,7 +17,8 @@ hours and days are written weekly, else with dates.
 from collections import namedtuple
 from datetime import datetime, time, timedelta
 
-from .coverage import GUARD_TYPES, PLANNED, PRESENCE_TYPES, ROUND_TYPES, Coverage, needs_of
+from ..definitions.measures import GUARD, PLANNED, PRESENCE, ROUND, codes_covering
+from .coverage import Coverage, needs_of
 from .intervals import complement, intersection, union
 from .period import dated_hours_text, per_7_days
 from .period_times import dates_text
@@ -149,10 +150,10 @@ def period_coverage(needs, measures, period, include_planned=False, school_holid
                      for span in minutes[id(measure)])
 
     total = (period.end_moment - period.first_moment) // _MINUTE
-    presence_left = intersection(needs.presence, complement(cover(PRESENCE_TYPES), total))
-    guard_left = intersection(needs.guard, complement(cover(GUARD_TYPES), total))
+    presence_left = intersection(needs.presence, complement(cover(codes_covering(PRESENCE)), total))
+    guard_left = intersection(needs.guard, complement(cover(codes_covering(GUARD)), total))
     left = union(presence_left + guard_left)
-    rounds = cover(ROUND_TYPES)
+    rounds = cover(codes_covering(ROUND))
     missing = [day for day, windows in needs.rounds
                if any(not intersection((window,), rounds) for window in windows)]
 

@@ -75,6 +75,11 @@ class PeriodSteps:
             self.schedules[number] = schedule
         return number
 
+    def _calendar(self):
+        """SH, and the day whose week dated hours show as: as the desktop reads them."""
+        settings = self.times.settings
+        return settings.calendar.school_holidays, settings.period.start
+
     def read_schedules(self, layer_names, scene_hours_field, school_hours_field):
         """Parse each distinct hours text once; fill drogscen_schedule and drogscen_hours."""
         run = self.run
@@ -82,7 +87,7 @@ class PeriodSteps:
         rows = []
         run.execute(period_sql.DISTINCT_SCENE_HOURS)
         for (text,) in run.cursor.fetchall():
-            schedule, note = scene_schedule(text)
+            schedule, note = scene_schedule(text, *self._calendar())
             if note and scene_hours_field is not None:
                 self._flag("drogscen_scene", layer_names[0], scene_hours_field, text, note)
             elif not note:
@@ -92,7 +97,7 @@ class PeriodSteps:
                          schedule.to_opening_hours(), note))
         run.execute(period_sql.DISTINCT_SCHOOL_HOURS)
         for text, school_type in run.cursor.fetchall():
-            schedule, note = school_schedule(text, school_type, *run.defaults)
+            schedule, note = school_schedule(text, school_type, *run.defaults, *self._calendar())
             if note:
                 self._flag("drogscen_school", layer_names[1], school_hours_field, text, note)
             else:
