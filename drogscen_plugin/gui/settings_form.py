@@ -20,9 +20,10 @@ from ..core.schedule import WeeklySchedule
 from ..definitions import defaults
 from ..definitions.defaults import DEFAULT_DISTANCE
 from ..i18n import tr
+from ..qgis_io.project_calendar import FORM_KEY as PROJECT_FORM_KEY
 from .layer_choice import best_layer, scene_score, school_score
 from .period_form import PERIOD_KEYS, PeriodBox
-from .project_state import PROJECT_FORM_KEY, read_project_state, write_project_state
+from .project_state import read_project_state, write_project_state
 
 SETTINGS_PREFIX = "drogscen/dock/"
 ERROR_STYLE = "color: #b00020;"
