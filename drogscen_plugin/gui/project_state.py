@@ -9,8 +9,10 @@ from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 from ..core.errors import DrogscenError
 from ..i18n import tr
-from ..qgis_io.project_calendar import SCOPE
+from ..qgis_io.project_calendar import FORM_KEY, SCOPE
 
+# The dock's settings, where the calendar reader finds them too.
+PROJECT_FORM_KEY = FORM_KEY
 PROJECT_RUN_KEY = "last_run"
 ROLE_PROPERTY = "drogscen/role"
 RUN_PROPERTY = "drogscen/run"
