@@ -14,7 +14,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -39,6 +38,7 @@ from .plugin import DrogscenPlugin
 from .processing import atomic
 from .processing.guard import file_storage, layer_storage
 from .qgis_io.checks import require_metric_crs
+from .qgis_io.feedback import CollectingFeedback
 from .report import PAPERS, ReportError, check_writable
 
 EXIT_OK = 0
@@ -50,21 +50,6 @@ REPORT_ALGORITHM = "drogscen:exportreport"
 OUTPUT_LAYERS = (("OUTPUT", "overlap"), ("SUMMARY", "summary"))
 
 CONFLICT_ORDER = {"concurrent": 0, "after_hours": 1}
-
-
-class _Feedback(QgsProcessingFeedback):
-    """Collects the warnings the algorithm reports, to print after the table."""
-
-    def __init__(self):
-        super().__init__(False)
-        self.warnings = []
-
-    def pushWarning(self, warning):  # noqa: N802 (Qt name)
-        self.warnings.append(warning)
-
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (Qt names)
-        if not fatalError:
-            self.warnings.append(error)
 
 
 def _file_of(path):
@@ -335,7 +320,7 @@ def analyse(args, owned):
     _check_output(args.out, inputs)
     _check_report(args, inputs)
     parameters = _parameters(args, scenes, schools)
-    feedback = _Feedback()
+    feedback = CollectingFeedback(log=False)
     context = dataobjects.createContext(feedback)
     owned.append(context)
     try:
@@ -362,7 +347,7 @@ def analyse(args, owned):
     report_parameters = _report_parameters(args, parameters, results)
     if districts is not None:
         report_parameters["DISTRICTS"] = districts
-    report_feedback = _Feedback()
+    report_feedback = CollectingFeedback(log=False)
     try:
         report = processing.run(REPORT_ALGORITHM, report_parameters, feedback=report_feedback,
                                 context=context)

@@ -9,88 +9,88 @@
         <translation>drogscen: fel: PyQGIS hittades inte; kör detta med den Python som QGIS använder, t.ex. /usr/bin/python3</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="76"/>
+        <location filename="../drogscen_plugin/cli.py" line="61"/>
         <source>{option}: no such file: {path}</source>
         <translation>{option}: filen finns inte: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="81"/>
+        <location filename="../drogscen_plugin/cli.py" line="66"/>
         <source>{option}: cannot read a vector layer from {path}</source>
         <translation>{option}: kan inte läsa ett vektorlager från {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="98"/>
+        <location filename="../drogscen_plugin/cli.py" line="83"/>
         <source>--out: must be a GeoPackage file ending in .gpkg: {path}</source>
         <translation>--out: måste vara en GeoPackage-fil som slutar på .gpkg: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="101"/>
+        <location filename="../drogscen_plugin/cli.py" line="86"/>
         <source>--out: is a directory: {path}</source>
         <translation>--out: är en mapp: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="104"/>
+        <location filename="../drogscen_plugin/cli.py" line="89"/>
         <source>--out: must not be an input file ({option}): {path}</source>
         <translation>--out: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="110"/>
+        <location filename="../drogscen_plugin/cli.py" line="95"/>
         <source>--out: cannot create the folder {folder}: {reason}</source>
         <translation>--out: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="118"/>
+        <location filename="../drogscen_plugin/cli.py" line="103"/>
         <source>--districts: only used with --report</source>
         <translation>--districts: används bara med --report</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="121"/>
+        <location filename="../drogscen_plugin/cli.py" line="106"/>
         <source>--report: must be a PDF file ending in .pdf: {path}</source>
         <translation>--report: måste vara en PDF-fil som slutar på .pdf: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="125"/>
+        <location filename="../drogscen_plugin/cli.py" line="110"/>
         <source>--report: must not be an input file ({option}): {path}</source>
         <translation>--report: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="132"/>
+        <location filename="../drogscen_plugin/cli.py" line="117"/>
         <source>--report: cannot create the folder {folder}: {reason}</source>
         <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="180"/>
+        <location filename="../drogscen_plugin/cli.py" line="165"/>
         <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="200"/>
+        <location filename="../drogscen_plugin/cli.py" line="185"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="205"/>
+        <location filename="../drogscen_plugin/cli.py" line="190"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="230"/>
+        <location filename="../drogscen_plugin/cli.py" line="215"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="247"/>
-        <location filename="../drogscen_plugin/cli.py" line="252"/>
+        <location filename="../drogscen_plugin/cli.py" line="232"/>
+        <location filename="../drogscen_plugin/cli.py" line="237"/>
         <source>--out: cannot write {path}: {reason}</source>
         <translation>--out: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="287"/>
+        <location filename="../drogscen_plugin/cli.py" line="272"/>
         <source>None of the {total} schools has a scene within the distance.</source>
         <translation>Ingen av de {total} skolorna har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="275"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="71"/>
         <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
@@ -100,14 +100,14 @@
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="275"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="183"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="275"/>
         <location filename="../drogscen_plugin/core/fields.py" line="92"/>
         <location filename="../drogscen_plugin/gui/results.py" line="45"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
@@ -115,77 +115,77 @@
         <translation>Scener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="290"/>
+        <location filename="../drogscen_plugin/cli.py" line="275"/>
         <location filename="../drogscen_plugin/core/fields.py" line="93"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>Worst conflict</source>
         <translation>Värsta konflikt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/cli.py" line="276"/>
         <source>Concurrent h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="291"/>
+        <location filename="../drogscen_plugin/cli.py" line="276"/>
         <source>After-hours h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="301"/>
+        <location filename="../drogscen_plugin/cli.py" line="286"/>
         <source>{affected} of {total} schools have a scene within the distance.</source>
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="311"/>
+        <location filename="../drogscen_plugin/cli.py" line="296"/>
         <location filename="../drogscen_plugin/core/report_content.py" line="46"/>
         <source>while open</source>
         <translation>öppet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="312"/>
+        <location filename="../drogscen_plugin/cli.py" line="297"/>
         <location filename="../drogscen_plugin/core/report_content.py" line="47"/>
         <source>while closed</source>
         <translation>stängt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="344"/>
+        <location filename="../drogscen_plugin/cli.py" line="329"/>
         <source>drogscen: the analysis failed: {message}</source>
         <translation>drogscen: analysen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="354"/>
+        <location filename="../drogscen_plugin/cli.py" line="339"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="358"/>
+        <location filename="../drogscen_plugin/cli.py" line="343"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="370"/>
+        <location filename="../drogscen_plugin/cli.py" line="355"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="374"/>
+        <location filename="../drogscen_plugin/cli.py" line="359"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="377"/>
+        <location filename="../drogscen_plugin/cli.py" line="362"/>
         <location filename="../drogscen_plugin/gui/report_button.py" line="87"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="415"/>
+        <location filename="../drogscen_plugin/cli.py" line="400"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="418"/>
+        <location filename="../drogscen_plugin/cli.py" line="403"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -1215,7 +1215,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="58"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="393"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="388"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="63"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
@@ -1388,75 +1388,90 @@
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="27"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="40"/>
+        <source>The fetch failed.</source>
+        <translation>Hämtningen misslyckades.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="42"/>
+        <source>Schools and preschools ({source})</source>
+        <translation>Skolor och förskolor ({source})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="43"/>
+        <source>School grounds ({source})</source>
+        <translation>Skolgårdar ({source})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="62"/>
         <source>Fetch schools</source>
         <translation>Hämta skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="29"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="64"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="30"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="65"/>
         <source>Skolverket</source>
         <translation>Skolverket</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="33"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="68"/>
         <source>Current map extent</source>
         <translation>Kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="34"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="69"/>
         <source>Municipality code</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="40"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="75"/>
         <source>4 digits, e.g. 0180</source>
         <translation>4 siffror, t.ex. 0180</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="47"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="106"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="82"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="101"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="45"/>
         <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
         <source>Source</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="67"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="102"/>
         <source>Skolverket&apos;s register has no preschools, and it is searched by municipality only.</source>
         <translation>Skolverkets register har inga förskolor och söks bara per kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="69"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="104"/>
         <source>Data © OpenStreetMap contributors (ODbL): credit OpenStreetMap where you show the map.</source>
         <translation>Data © OpenStreetMaps bidragsgivare (ODbL): ange OpenStreetMap som källa där du visar kartan.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="92"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="127"/>
         <source>Fetch schools…</source>
         <translation>Hämta skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="94"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="129"/>
         <source>Load schools and preschools from OpenStreetMap or Skolverket</source>
         <translation>Hämta skolor och förskolor från OpenStreetMap eller Skolverket</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="105"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="143"/>
         <source>Fetching schools…</source>
         <translation>Hämtar skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="123"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="156"/>
         <source>No schools or preschools were found there.</source>
         <translation>Inga skolor eller förskolor hittades där.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="127"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="160"/>
         <source>Added {count} schools and preschools in layer &apos;{layer}&apos;.</source>
         <translation>Lade till {count} skolor och förskolor i lagret &apos;{layer}&apos;.</translation>
     </message>
@@ -1692,14 +1707,14 @@
         <translation>Stängt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="153"/>
-        <source>No school of layer &apos;{layer}&apos; lies in the current map extent.</source>
-        <translation>Ingen skola i lagret &apos;{layer}&apos; ligger i kartans aktuella utbredning.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="218"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="60"/>
         <source>The analysis failed.</source>
         <translation>Analysen misslyckades.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/runner.py" line="285"/>
+        <source>No school of layer &apos;{layer}&apos; lies in the current map extent.</source>
+        <translation>Ingen skola i lagret &apos;{layer}&apos; ligger i kartans aktuella utbredning.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="151"/>
@@ -1936,8 +1951,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/net/http.py" line="222"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="232"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="451"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="227"/>
         <source>The fetch was canceled.</source>
         <translation>Hämtningen avbröts.</translation>
     </message>
@@ -2622,17 +2636,17 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="75"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="70"/>
         <source>Fetch schools and preschools (open data)</source>
         <translation>Hämta skolor och förskolor (öppna data)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="78"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="73"/>
         <source>Data sources</source>
         <translation>Datakällor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="84"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="79"/>
         <source>Loads schools and preschools for an extent or a municipality from open data, with the fields the overlap analysis reads: name, type (förskola, grundskola, gymnasieskola, skola when the level is not known, annan), opening_hours when the source has them, source_id, source and fetched_at.
 
 OpenStreetMap (Overpass API): schools and preschools, school grounds as polygons where they are mapped, and the opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap wherever you show or share it. A school mapped twice (a point in its grounds, grounds within grounds) becomes one feature.
@@ -2653,229 +2667,219 @@ Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar
 Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="108"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="103"/>
         <source>OpenStreetMap (Overpass API): schools and preschools</source>
         <translation>OpenStreetMap (Overpass API): skolor och förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="104"/>
         <source>Skolverket (Skolenhetsregistret): schools only, no preschools</source>
         <translation>Skolverket (Skolenhetsregistret): bara skolor, inga förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="108"/>
         <source>Where the schools come from. Skolverket&apos;s register has no preschools and is searched by municipality only.</source>
         <translation>Var skolorna hämtas från. Skolverkets register har inga förskolor och söks bara per kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="119"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="114"/>
         <source>Extent</source>
         <translation>Utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="115"/>
         <source>The area to fetch schools for (OpenStreetMap only); or give a municipality.</source>
         <translation>Området att hämta skolor för (bara OpenStreetMap); eller ange en kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="124"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="119"/>
         <source>Municipality code (kommunkod)</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="126"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="121"/>
         <source>The four-digit municipality code, for example 0180 for Stockholm.</source>
         <translation>Kommunens fyrsiffriga kod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="130"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="125"/>
         <source>Overpass API address</source>
         <translation>Adress till Overpass API</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="132"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="127"/>
         <source>The Overpass API interpreter; the default comes from the setting drogscen/overpass_url, else the public server.</source>
         <translation>Overpass API:s interpreter; standardvärdet kommer från inställningen drogscen/overpass_url, annars den publika servern.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="141"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="136"/>
         <source>Skolenhetsregistret address</source>
         <translation>Adress till Skolenhetsregistret</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="145"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="140"/>
         <source>Skolverket&apos;s Skolenhetsregistret v2; the default comes from the setting drogscen/skolverket_url.</source>
         <translation>Skolverkets Skolenhetsregistret v2; standardvärdet kommer från inställningen drogscen/skolverket_url.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="152"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="147"/>
         <source>Output CRS</source>
         <translation>Koordinatsystem för utdata</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="153"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="148"/>
         <source>The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Utdatalagrens koordinatsystem; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="158"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="153"/>
         <source>Schools and preschools (points)</source>
         <translation>Skolor och förskolor (punkter)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="160"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="155"/>
         <source>The schools and preschools mapped as points (all of them from Skolverket).</source>
         <translation>Skolor och förskolor som är karterade som punkter (alla från Skolverket).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="165"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="160"/>
         <source>School grounds (polygons)</source>
         <translation>Skolgårdar (polygoner)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="170"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="165"/>
         <source>The schools and preschools mapped with their grounds (OpenStreetMap only).</source>
         <translation>Skolor och förskolor som är karterade med sina skolgårdar (bara OpenStreetMap).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="172"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="167"/>
         <source>Schools as points</source>
         <translation>Skolor som punkter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="173"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="168"/>
         <source>Schools with grounds</source>
         <translation>Skolor med skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="174"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="169"/>
         <source>Elements left out</source>
         <translation>Utelämnade element</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="181"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="176"/>
         <source>Give either an extent or a municipality code, not both.</source>
         <translation>Ange antingen en utbredning eller en kommunkod, inte båda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="184"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="179"/>
         <source>Skolverket&apos;s register is searched by municipality: give a municipality code (kommunkod), such as 0180 for Stockholm.</source>
         <translation>Skolverkets register söks per kommun: ange en kommunkod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="190"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="185"/>
         <source>Give an extent or a municipality code to fetch schools for.</source>
         <translation>Ange en utbredning eller en kommunkod att hämta skolor för.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="194"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="189"/>
         <source>{parameter}: no valid CRS given.</source>
         <translation>{parameter}: inget giltigt koordinatsystem angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="208"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="203"/>
         <source>municipality {code}</source>
         <translation>kommun {code}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="210"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="205"/>
         <source>the extent {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</source>
         <translation>utbredningen {south:.5f}, {west:.5f}, {north:.5f}, {east:.5f}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="214"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="209"/>
         <source>Asking {url} for {where}…</source>
         <translation>Frågar {url} om {where}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="223"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="218"/>
         <source>Asking {url} for the school units of municipality {code}, one request per unit not fetched in the last day, four at a time…</source>
         <translation>Frågar {url} efter skolenheterna i kommun {code}, en förfrågan per enhet som inte hämtats det senaste dygnet, fyra åt gången…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="287"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="282"/>
         <source>{count} schools with school grounds were not written: the output &apos;{output}&apos; is not set.</source>
         <translation>{count} skolor med skolgård skrevs inte: utdatan &apos;{output}&apos; är inte angiven.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="304"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="299"/>
         <source>{count} schools and preschools from {source}: {points} as points, {grounds} with school grounds.</source>
         <translation>{count} skolor och förskolor från {source}: {points} som punkter, {grounds} med skolgård.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="319"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="314"/>
         <source>{count} malformed elements of the answer were left out: {elements}.</source>
         <translation>{count} felaktiga element i svaret utelämnades: {elements}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="325"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="320"/>
         <source>{count} school units were left out because their details could not be fetched: {units}.</source>
         <translation>{count} skolenheter utelämnades eftersom deras uppgifter inte kunde hämtas: {units}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="331"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="326"/>
         <source>{id} left out: {reason}.</source>
         <translation>{id} utelämnad: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="334"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="329"/>
         <source>{count} more elements left out.</source>
         <translation>{count} element till utelämnade.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="345"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="340"/>
         <source>{count} carry opening hours; the others get the default hours of their type in the analysis.</source>
         <translation>{count} har öppettider; de övriga får standardtiderna för sin skolform i analysen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="352"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="347"/>
         <source>{id} ({name}): the opening hours &apos;{hours}&apos; cannot be read ({message}); the analysis will use the default hours.</source>
         <translation>{id} ({name}): öppettiderna &apos;{hours}&apos; kan inte tolkas ({message}); analysen använder standardtiderna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="362"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="357"/>
         <source>Source and licence: {attribution}.</source>
         <translation>Källa och licens: {attribution}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="364"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="359"/>
         <source>Maps and data made from it must credit “© OpenStreetMap contributors”.</source>
         <translation>Kartor och data som bygger på dem måste ange ”© OpenStreetMaps bidragsgivare”.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="402"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="397"/>
         <source>points within their school&apos;s grounds</source>
         <translation>punkter inom sin skolas skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="403"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="398"/>
         <source>grounds within larger grounds of the same school</source>
         <translation>skolgårdar inom större skolgårdar för samma skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="404"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="399"/>
         <source>points near grounds of the same name</source>
         <translation>punkter nära en skolgård med samma namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="407"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="402"/>
         <source>{kind}: {count}</source>
         <translation>{kind}: {count}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="411"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="406"/>
         <source>{count} features were the same school as another and were merged ({kinds}): {pairs}.</source>
         <translation>{count} objekt var samma skola som ett annat och slogs ihop ({kinds}): {pairs}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="455"/>
-        <source>Schools and preschools ({source})</source>
-        <translation>Skolor och förskolor ({source})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="456"/>
-        <source>School grounds ({source})</source>
-        <translation>Skolgårdar ({source})</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/guard.py" line="221"/>
