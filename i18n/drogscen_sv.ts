@@ -175,7 +175,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli.py" line="362"/>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="87"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="153"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
@@ -1321,7 +1321,7 @@
         <location filename="../drogscen_plugin/gui/dock.py" line="114"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="176"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="91"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="174"/>
         <location filename="../drogscen_plugin/report/trend.py" line="74"/>
         <source>Districts</source>
         <translation>Stadsdelar</translation>
@@ -1349,6 +1349,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="129"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="136"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -1622,29 +1623,50 @@
         <translation>Dela körningens lägesbild i PostGIS-databasen där dess drogscener och skolor finns</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="22"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="26"/>
         <source>Districts for the report&apos;s table of scenes and schools per district</source>
         <translation>Stadsdelar för rapportens tabell över scener och skolor per stadsdel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="42"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="52"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="280"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Kunde inte skriva {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="63"/>
         <source>Export report…</source>
         <translation>Exportera lägesbild…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="44"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="65"/>
         <source>The situation report of this run as PDF, with its layouts</source>
         <translation>Lägesbilden för den här körningen som PDF, med dess layouter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="59"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="89"/>
         <source>Export report</source>
         <translation>Exportera lägesbild</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="59"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="89"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="125"/>
+        <source>Exporting the situation report</source>
+        <translation>Lägesbilden exporteras</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="139"/>
+        <source>Writing the situation report to {path}…</source>
+        <translation>Lägesbilden skrivs till {path}…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="164"/>
+        <source>The export was canceled; no file was written.</source>
+        <translation>Exporten avbröts; ingen fil skrevs.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="28"/>
@@ -1673,7 +1695,7 @@
         <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="53"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="146"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="164"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="166"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
     </message>
@@ -1712,7 +1734,7 @@
         <translation>Analysen misslyckades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="285"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="295"/>
         <source>No school of layer &apos;{layer}&apos; lies in the current map extent.</source>
         <translation>Ingen skola i lagret &apos;{layer}&apos; ligger i kartans aktuella utbredning.</translation>
     </message>
@@ -1761,7 +1783,7 @@
         <location filename="../drogscen_plugin/processing/export_report.py" line="141"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="119"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="70"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="172"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
@@ -2624,11 +2646,6 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <location filename="../drogscen_plugin/processing/export_report.py" line="273"/>
         <source>Writing {pages} pages to {path}…</source>
         <translation>Skriver {pages} sidor till {path}…</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="280"/>
-        <source>Could not write {path}: {reason}</source>
-        <translation>Kunde inte skriva {path}: {reason}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="296"/>
@@ -3948,67 +3965,67 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>; ronderingar täckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="17"/>
+        <location filename="../drogscen_plugin/report/export.py" line="26"/>
         <source>Cannot write {path}: the file may be open in another program (locked), the folder may be read-only or missing, or the disk may be full.</source>
         <translation>Kan inte skriva {path}: filen kan vara öppen i ett annat program (låst), mappen kan vara skrivskyddad eller saknas, eller disken kan vara full.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="21"/>
+        <location filename="../drogscen_plugin/report/export.py" line="30"/>
         <source>Not enough memory to render the report to {path}: close other programs or choose A4.</source>
         <translation>Inte tillräckligt med minne för att rendera rapporten till {path}: stäng andra program eller välj A4.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="25"/>
+        <location filename="../drogscen_plugin/report/export.py" line="34"/>
         <source>The PDF writer could not start for {path}.</source>
         <translation>PDF-skrivaren kunde inte starta för {path}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="26"/>
+        <location filename="../drogscen_plugin/report/export.py" line="35"/>
         <source>The school pages could not be prepared (atlas error) for {path}.</source>
         <translation>Skolsidorna kunde inte förberedas (fel i atlasen) för {path}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="29"/>
+        <location filename="../drogscen_plugin/report/export.py" line="38"/>
         <source>A layer could not be written to {path}.</source>
         <translation>Ett lager kunde inte skrivas till {path}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="30"/>
+        <location filename="../drogscen_plugin/report/export.py" line="39"/>
         <source>The export of {path} was canceled.</source>
         <translation>Exporten av {path} avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="32"/>
+        <location filename="../drogscen_plugin/report/export.py" line="41"/>
         <source>Exporting {path} failed (code {code}).</source>
         <translation>Exporten av {path} misslyckades (kod {code}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="40"/>
+        <location filename="../drogscen_plugin/report/export.py" line="49"/>
         <source>Cannot write {path}: the folder {folder} does not exist.</source>
         <translation>Kan inte skriva {path}: mappen {folder} finns inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="43"/>
+        <location filename="../drogscen_plugin/report/export.py" line="52"/>
         <source>Cannot write {path}: it is a folder.</source>
         <translation>Kan inte skriva {path}: det är en mapp.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="51"/>
+        <location filename="../drogscen_plugin/report/export.py" line="60"/>
         <source>Cannot write {path}: the file is read-only or open in another program (locked). Close it and try again.</source>
         <translation>Kan inte skriva {path}: filen är skrivskyddad eller öppen i ett annat program (låst). Stäng den och försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="54"/>
+        <location filename="../drogscen_plugin/report/export.py" line="63"/>
         <source>Cannot write {path}: no permission to write in {folder}.</source>
         <translation>Kan inte skriva {path}: behörighet saknas att skriva i {folder}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="57"/>
+        <location filename="../drogscen_plugin/report/export.py" line="66"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Kan inte skriva {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="64"/>
+        <location filename="../drogscen_plugin/report/export.py" line="73"/>
         <source>Cannot write {path}: the disk is full.</source>
         <translation>Kan inte skriva {path}: disken är full.</translation>
     </message>
@@ -4033,17 +4050,17 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{title} · {date} · sida {page} av {pages}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="166"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="168"/>
         <source>Scenes within the distance</source>
         <translation>Drogscener inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="168"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="170"/>
         <source>Distance {distance} m around schools</source>
         <translation>Avstånd {distance} m runt skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="179"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="181"/>
         <source>Distance around schools</source>
         <translation>Avstånd runt skolor</translation>
     </message>

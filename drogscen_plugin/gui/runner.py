@@ -62,6 +62,7 @@ class AlgorithmStep:
         self.context = context
         self.span = span
         self.name = name or algorithm_id
+        self._task = None
 
     def start(self, runner):
         algorithm = QgsApplication.processingRegistry().algorithmById(self.algorithm_id)
@@ -78,15 +79,19 @@ class AlgorithmStep:
         task.taskTerminated.connect(lambda: runner.step_ended(
             task, False, {}, feedback.error_message(self.failure)))
         QgsApplication.taskManager().addTask(task)
+        self._task = task
         return task
+
+    def cancel(self):
+        self._task.cancel()
 
 
 class SlicedStep:
     """Work that must run in the main thread, in slices: ``work`` is a generator
     yielding its progress (0-100) after each slice and returning its result.
 
-    The task manager shows it as a task; a cancel closes the generator, whose
-    ``finally`` clauses clean up.
+    The task manager shows it as a task; a cancel closes the generator at once,
+    whose ``finally`` clauses clean up.
     """
 
     def __init__(self, description, work, span=(0.0, 100.0), name="work"):
@@ -104,19 +109,24 @@ class SlicedStep:
         QTimer.singleShot(0, self._slice)
         return self._task
 
-    def _slice(self):
-        runner, task = self._runner, self._task
-        if runner.is_canceling(task):
+    def cancel(self):
+        if self._task is not None:
             self.work.close()
             self._end(False, {}, "")
+
+    def _slice(self):
+        runner, task = self._runner, self._task
+        if task is None:
             return
         try:
             percent = next(self.work)
         except StopIteration as stop:
             self._end(True, {"RESULT": stop.value}, "")
             return
-        except DrogscenError as error:
+        except Exception as error:
             self._end(False, {}, str(error))
+            if not isinstance(error, DrogscenError):
+                raise
             return
         task.setProxyProgress(percent)
         runner.step_progress(percent, task)
@@ -216,9 +226,6 @@ class TaskRunner(QObject):
     def is_running(self):
         return self._task is not None
 
-    def is_canceling(self, task):
-        return self._canceling or task is not self._task
-
     def start_steps(self, steps, finish=dict):
         """Start ``steps``; ``finish(results)`` makes the value of ``succeeded``."""
         self._steps = list(steps)
@@ -231,7 +238,7 @@ class TaskRunner(QObject):
     def cancel(self):
         if self._task is not None:
             self._canceling = True
-            self._task.cancel()
+            self._step.cancel()
 
     def _next_step(self):
         self._step = self._steps.pop(0)
@@ -264,10 +271,13 @@ class TaskRunner(QObject):
         self.succeeded.emit(finish(results))
 
     def _reset(self):
+        # What the steps held (a private project, a context) goes now, not when
+        # collected: that may be after QGIS has exited.
         self._task = None
         self._step = None
         self._steps = []
         self._results = {}
+        self.finish = dict
 
 
 class AnalysisRunner(TaskRunner):

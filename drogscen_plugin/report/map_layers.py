@@ -151,8 +151,10 @@ class ReportMaps:
     def __init__(self, data, first_school_page):
         self.data = data
         layers = data.layers
-        self.buffers = self._make_buffers(layers.summary, data.options.distance)
-        layers.derived = [self.buffers]
+        self.buffers = layers.buffers
+        if self.buffers is None or self.buffers.crs() != layers.summary.crs():
+            self.buffers = self._make_buffers(layers.summary, data.options.distance)
+            layers.derived = [self.buffers]
         self.map_layers = []
         self.legend_names = {}
         # School pages and the overview: the overview labels schools by page.
