@@ -93,7 +93,7 @@
         <location filename="../drogscen_plugin/cli.py" line="275"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="307"/>
         <location filename="../drogscen_plugin/core/fields.py" line="71"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="82"/>
         <location filename="../drogscen_plugin/report/overview.py" line="83"/>
         <source>School</source>
@@ -504,7 +504,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="73"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="117"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="118"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="201"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
@@ -1389,97 +1389,97 @@
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="40"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="41"/>
         <source>The fetch failed.</source>
         <translation>Hämtningen misslyckades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="42"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="43"/>
         <source>Schools and preschools ({source})</source>
         <translation>Skolor och förskolor ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="43"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="44"/>
         <source>School grounds ({source})</source>
         <translation>Skolgårdar ({source})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="62"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="64"/>
         <source>Fetch schools</source>
         <translation>Hämta skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="64"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="66"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="65"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="67"/>
         <source>Skolverket</source>
         <translation>Skolverket</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="68"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="70"/>
         <source>Current map extent</source>
         <translation>Kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="69"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="71"/>
         <source>Municipality code</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="75"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="77"/>
         <source>4 digits, e.g. 0180</source>
         <translation>4 siffror, t.ex. 0180</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="82"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="84"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="101"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="45"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
         <source>Source</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="102"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="104"/>
         <source>Skolverket&apos;s register has no preschools, and it is searched by municipality only.</source>
         <translation>Skolverkets register har inga förskolor och söks bara per kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="104"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="106"/>
         <source>Data © OpenStreetMap contributors (ODbL): credit OpenStreetMap where you show the map.</source>
         <translation>Data © OpenStreetMaps bidragsgivare (ODbL): ange OpenStreetMap som källa där du visar kartan.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="127"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="129"/>
         <source>Fetch schools…</source>
         <translation>Hämta skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="129"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="131"/>
         <source>Load schools and preschools from OpenStreetMap or Skolverket</source>
         <translation>Hämta skolor och förskolor från OpenStreetMap eller Skolverket</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="143"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="145"/>
         <source>Fetching schools…</source>
         <translation>Hämtar skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="156"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="158"/>
         <source>No schools or preschools were found there.</source>
         <translation>Inga skolor eller förskolor hittades där.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="160"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="162"/>
         <source>Added {count} schools and preschools in layer &apos;{layer}&apos;.</source>
         <translation>Lade till {count} skolor och förskolor i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="54"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="245"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="247"/>
         <source>Safety measures</source>
         <translation>Trygghetsåtgärder</translation>
     </message>
@@ -1799,13 +1799,13 @@
         <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="64"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="41"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="54"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="175"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
         <location filename="../drogscen_plugin/report/school_pages.py" line="202"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
@@ -3004,7 +3004,7 @@ Utdata har en rad per berörd skola: minuter per vecka som behövs och som är o
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="183"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="536"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="538"/>
         <source>The coverage was canceled.</source>
         <translation>Täckningsberäkningen avbröts.</translation>
     </message>
@@ -3600,6 +3600,21 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/qgis_io/hours_form.py" line="38"/>
+        <source>For example {example}; empty when not known.</source>
+        <translation>Till exempel {example}; tomt när tiderna inte är kända.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/hours_form.py" line="44"/>
+        <source>Reads: {hours}</source>
+        <translation>Läses: {hours}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/hours_form.py" line="57"/>
+        <source>e.g. {example}</source>
+        <translation>t.ex. {example}</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="171"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
@@ -3640,178 +3655,178 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="115"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="116"/>
         <source>Measure</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="118"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
         <source>Hours in force</source>
         <translation>Tider då åtgärden gäller</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="119"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
         <source>Responsible</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="120"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="121"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
         <source>Start date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="122"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
         <source>End date</source>
         <translation>Slutdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="123"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="124"/>
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="124"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="125"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="61"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
         <source>Measures: points (cameras, sensors)</source>
         <translation>Åtgärder: punkter (kameror, sensorer)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="133"/>
         <source>Measures: lines (fences, patrol routes)</source>
         <translation>Åtgärder: linjer (stängsel, rondvägar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="133"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="134"/>
         <source>Measures: areas (lighting, clearing, yards)</source>
         <translation>Åtgärder: ytor (belysning, röjning, skolgårdar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="152"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="153"/>
         <source>When the measure is in force, in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty for a camera or sensor that is always on.</source>
         <translation>När åtgärden gäller, i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt för en kamera eller sensor som alltid är på.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="157"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="158"/>
         <source>The cost cannot be negative.</source>
         <translation>Kostnaden kan inte vara negativ.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="159"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="160"/>
         <source>The end date cannot be before the start date.</source>
         <translation>Slutdatumet kan inte ligga före startdatumet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="184"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="186"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="136"/>
         <source>The style {path} could not be read: {message}</source>
         <translation>Stilen {path} kunde inte läsas: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="185"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="187"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="137"/>
         <source>it has no symbols</source>
         <translation>den har inga symboler</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="213"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="215"/>
         <source>No valid CRS given for the new measures layers.</source>
         <translation>Inget giltigt koordinatsystem angivet för de nya åtgärdslagren.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="219"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="221"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another file or name; the existing layers are left as they are.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj en annan fil eller ett annat namn; de befintliga lagren lämnas orörda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="232"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="234"/>
         <source>Drogscen safety measures</source>
         <translation>Drogscen: trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="236"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="127"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="238"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="129"/>
         <source>The style of the new layer &apos;{layer}&apos; could not be saved in {path}: {message}</source>
         <translation>Stilen för det nya lagret &apos;{layer}&apos; kunde inte sparas i {path}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="277"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="279"/>
         <source>Layer &apos;{layer}&apos; cannot be edited.</source>
         <translation>Lagret &apos;{layer}&apos; kan inte redigeras.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="295"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="297"/>
         <source>Add {count} measures</source>
         <translation>Lägg till {count} åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="299"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="301"/>
         <source>The measures could not be added to layer &apos;{layer}&apos;.</source>
         <translation>Åtgärderna kunde inte läggas till i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="330"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="332"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{hours}&apos;: {message}</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{hours}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="338"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="381"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="340"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="383"/>
         <source>Overlaps feature {fid}</source>
         <translation>Överlapp, objekt {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="366"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="368"/>
         <source>Layer &apos;{layer}&apos; has no field {fields}: is it {what}?</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält: {fields}. Är det {what}?</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="375"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="377"/>
         <source>the Overlaps output of drogscen:overlap</source>
         <translation>utdata Överlapp från drogscen:overlap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="412"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="414"/>
         <source>{where}, field &apos;{field}&apos;: &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
         <translation>{where}, fältet &apos;{field}&apos;: &apos;{value}&apos; är inte ett datum (ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="429"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="431"/>
         <source>a measures layer</source>
         <translation>ett lager med åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="433"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="435"/>
         <source>Layer &apos;{layer}&apos;, measure {fid}</source>
         <translation>Lagret &apos;{layer}&apos;, åtgärd {fid}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="447"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="449"/>
         <source>Layer &apos;{layer}&apos;: {message} The measure is left out.</source>
         <translation>Lagret &apos;{layer}&apos;: {message} Åtgärden utelämnas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="454"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="456"/>
         <source>{where}: a {kind} without hours covers nothing.</source>
         <translation>{where}: {kind} utan tider täcker ingenting.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="508"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="510"/>
         <source>Layer &apos;{layer}&apos;: {message}</source>
         <translation>Lagret &apos;{layer}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="511"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="513"/>
         <source>the School summary output of drogscen:overlap</source>
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
     </message>
@@ -3841,49 +3856,49 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{problem}; båda datumen räknas som okända</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="58"/>
         <source>First seen</source>
         <translation>Först observerad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="58"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
         <source>Closed on</source>
         <translation>Stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="68"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="69"/>
         <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="69"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
         <source>Reported, not confirmed</source>
         <translation>Rapporterad, inte bekräftad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="71"/>
         <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Closed</source>
         <translation>Stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="80"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="81"/>
         <source>Weekly hours in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty when not known.</source>
         <translation>Tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt när de inte är kända.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="109"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="111"/>
         <source>No valid CRS given for the new scenes layer.</source>
         <translation>Inget giltigt koordinatsystem angivet för det nya lagret för drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="112"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="114"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another name or file; the existing layer is left as it is.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj ett annat namn eller en annan fil; det befintliga lagret lämnas orört.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="123"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="125"/>
         <source>Drogscen scenes</source>
         <translation>Drogscen: drogscener</translation>
     </message>

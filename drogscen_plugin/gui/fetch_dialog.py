@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..i18n import tr
 from ..processing.fetch_schools import OSM, SKOLVERKET, SOURCE_NAMES
+from ..qgis_io.hours_form import set_hours_form
 from .runner import AlgorithmStep, TaskRunner
 
 FETCH = "drogscen:fetchschools"
@@ -48,6 +49,7 @@ def fetch_steps(parameters, project=None):
             layer = context.takeResultLayer(results[FETCH].get(output, ""))
             if layer is not None and layer.featureCount() > 0:
                 layer.setName(names[output].format(source=source))
+                set_hours_form(layer, ["opening_hours"])
                 layers.append(layer)
         return layers
 

@@ -55,6 +55,7 @@ from .forms import (
     set_text_widgets,
     value_map,
 )
+from .hours_form import set_hours_form
 from .geopackage import layer_names, open_layer, write_empty_layer
 from .checks import require_metric_crs
 from .layers import is_blank, plain
@@ -163,6 +164,7 @@ def _set_up_form(layer):
         fields.indexOf("cost_sek"), QgsEditorWidgetSetup("Range", dict(_COST_WIDGET))
     )
     set_text_widgets(layer, ("school", "scene", "hours", "responsible"), ("notes",))
+    set_hours_form(layer, ["hours"])
 
 
 def style_path(suffix):
