@@ -10,6 +10,7 @@ import json
 from datetime import timedelta
 
 from qgis.core import (
+    QgsApplication,
     QgsExpression,
     QgsExpressionContextUtils,
     QgsLayoutFrame,
@@ -21,6 +22,7 @@ from qgis.core import (
 
 from ..core import report_content as content
 from ..core.errors import AnalysisCanceled
+from ..core.hours_display import display_expression
 from ..core.period import first_date
 from ..core.schedule import Schedule, WeeklySchedule
 from ..core.weekchart import ChartScene, svg_number, week_chart_svg
@@ -94,12 +96,14 @@ def _fill_texts(layout, report):
     note = QgsExpression.quotedString(tr("Note: "))
     hours_note = ("[% if(length(coalesce(\"hours_note\", '')) > 0, "
                   "'\n' || {} || \"hours_note\", '') %]").format(note)
-    set_text(layout, "hours", tr("Opening hours: {hours}").format(hours='[% "school_hours" %]')
-             + hours_note)
+    # Hours in the words of the interface language; stored as OSM hours.
+    language = QgsApplication.locale()
+    set_text(layout, "hours", tr("Opening hours: {hours}").format(
+        hours="[% {} %]".format(display_expression('"school_hours"', language))) + hours_note)
 
     def hours(name):
-        return "[% if(coalesce(\"{name}\", 'off') = 'off', {none}, \"{name}\") %]".format(
-            name=name, none=none)
+        return "[% if(coalesce(\"{name}\", 'off') = 'off', {none}, {shown}) %]".format(
+            name=name, none=none, shown=display_expression('"{}"'.format(name), language))
 
     set_text(layout, "measures_title", tr("Measures"))
     lines = [
@@ -108,9 +112,10 @@ def _fill_texts(layout, report):
         tr("Sensors and cameras linked to guards (scene active while closed): {hours}")
         .format(hours=hours("guard_hours")),
         tr("Yard round before opening: {days}").format(
-            days="[% if(\"round_days\" IS NULL, {none}, \"round_days\" || ' ' || {before} "
+            days="[% if(\"round_days\" IS NULL, {none}, {days} || ' ' || {before} "
                  "|| ' ' || \"round_before\") %]".format(
-                     none=none, before=QgsExpression.quotedString(tr("before")))),
+                     none=none, days=display_expression('"round_days"', language),
+                     before=QgsExpression.quotedString(tr("before")))),
     ]
     if report.data.coverage:
         lines.append("[% map_get(from_json(@{}), to_string(\"school_fid\")) %]".format(
@@ -199,7 +204,7 @@ def _fill_scene_table(layout, overlap):
     table.setMaximumNumberOfFeatures(max(1, int(height / ROW_HEIGHT) - 1))
     specs = (
         (tr("Scene"), '"scene_name"', 0.22),
-        (tr("Active hours"), '"scene_hours"', 0.26),
+        (tr("Active hours"), display_expression('"scene_hours"', QgsApplication.locale()), 0.26),
         (tr("Distance (m)"), 'round("distance_m")', 0.08),
         (tr("Share of buffer"), "format_number(100 * \"overlap_share\", 1) || ' %'", 0.09),
         (tr("While open h/week"), 'format_number("concurrent_min" / 60.0, 1)', 0.11),

@@ -5,7 +5,6 @@ import importlib
 
 import pytest
 from qgis.core import QgsFeature, QgsProject
-from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm
 from qgis.PyQt.QtWidgets import QLabel, QLineEdit
 
 from drogscen_plugin.core.errors import ScheduleError
@@ -13,6 +12,7 @@ from drogscen_plugin.core.schedule import WeeklySchedule
 from drogscen_plugin.qgis_io.compat import FORM_INIT_FROM_ENVIRONMENT
 from drogscen_plugin.qgis_io.measures_layer import create_measures_layers
 from drogscen_plugin.qgis_io.scene_layer import create_scene_layer
+from tests.qgis.layer_helpers import form_without_init
 
 BAD = "Mo-Fx 08:00-17:00"
 
@@ -25,24 +25,15 @@ def parser_message(text):
 
 def open_form(layer, values):
     """The layer's attribute form on a new feature with ``values``, and the form init
-    function the layer names called with it, as QGIS calls it when the form opens.
-
-    The form is that of a clone with the init function switched off: without
-    QGIS's Python runner (the desktop has one) the form would stop at a message box.
-    """
+    function the layer names called with it, as QGIS calls it when the form opens."""
     config = layer.editFormConfig()
     assert config.initCodeSource() == FORM_INIT_FROM_ENVIRONMENT
-    clone = layer.clone()
-    without = clone.editFormConfig()
-    without.setInitFunction("")
-    clone.setEditFormConfig(without)
-    feature = QgsFeature(clone.fields())
+    feature = QgsFeature(layer.fields())
     for name, value in values.items():
         feature[name] = value
-    form = QgsAttributeForm(clone, feature, QgsAttributeEditorContext())
+    form = form_without_init(layer, feature)
     module, _, function = config.initFunction().rpartition(".")
-    getattr(importlib.import_module(module), function)(form, clone, feature)
-    form.clone = clone  # the layer lives as long as its form
+    getattr(importlib.import_module(module), function)(form, layer, feature)
     return form
 
 

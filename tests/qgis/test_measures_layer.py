@@ -21,7 +21,7 @@ from qgis.core import (
     QgsVectorLayerUtils,
     QgsWkbTypes,
 )
-from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsEditorWidgetWrapper, QgsGui
+from qgis.gui import QgsAttributeEditorContext, QgsEditorWidgetWrapper, QgsGui
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QDate
 
@@ -59,6 +59,7 @@ GEOMETRIES = {
     "measures_polygons": "MultiPolygon (((674000 6580000, 674100 6580000, 674100 6580100, "
                          "674000 6580000)))",
 }
+from tests.qgis.layer_helpers import form_without_init
 
 
 @pytest.fixture(autouse=True)
@@ -122,7 +123,7 @@ def form_for(layer, wkt):
     """A feature form adding a feature at ``wkt``, as the digitizing tools open it."""
     feature = QgsVectorLayerUtils.createFeature(
         layer, QgsGeometry.fromWkt(wkt), {}, layer.createExpressionContext())
-    form = QgsAttributeForm(layer, feature, QgsAttributeEditorContext())
+    form = form_without_init(layer, feature)
     form.setMode(QgsAttributeEditorContext.AddFeatureMode)
     return form
 

@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 import drogscen_plugin.plugin
 from drogscen_plugin.core.fields import PAIR_FIELDS
+from drogscen_plugin.core.hours_display import display_hours
 from drogscen_plugin.gui.results_model import COLUMNS, ResultsModel
 from drogscen_plugin.qgis_io.hours_form import explain
 from drogscen_plugin.qgis_io.writing import qgs_fields
@@ -364,3 +365,35 @@ def test_hours_in_the_form_use_the_interface_language(language, tmp_path):
     assert placeholder == language("e.g. {example}").format(example="Mo-Fr 18:00-02:00")
     expected = {"sv": "Läses: Må-Fr 18:00-02:00; Lö stängt", "en": ""}
     assert valid == expected[language.code]
+
+
+def school_page_hours(sample_gpkg):
+    """The stored school hours and the hours text of the first school page."""
+    layers = {name: QgsVectorLayer("{}|layername={}".format(sample_gpkg, name), name, "ogr")
+              for name in ("scenes", "schools")}
+    results = processing.run("drogscen:overlap", {
+        "SCENES": layers["scenes"], "SCHOOLS": layers["schools"],
+        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    report = SituationReport(
+        ReportLayers(overlap=results["OUTPUT"], summary=results["SUMMARY"]),
+        ReportOptions(), QgsProject.instance())
+    try:
+        _, schools = report.build()
+        atlas = schools.atlas()
+        assert atlas.beginRender() and atlas.first()
+        try:
+            stored = atlas.layout().reportContext().feature()["school_hours"]
+            return stored, schools.itemById("hours").currentText().split("\n")[0]
+        finally:
+            atlas.endRender()
+    finally:
+        report.discard()
+
+
+def test_hours_on_the_school_pages_use_the_interface_language(language, sample_gpkg):
+    stored, shown = school_page_hours(sample_gpkg)
+    assert "Mo" in stored  # stored as OSM hours
+    assert shown == language("Opening hours: {hours}").format(
+        hours=display_hours(stored, language.code))
+    if language.code == "sv":
+        assert "Må" in shown and "Mo" not in shown
