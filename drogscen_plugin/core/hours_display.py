@@ -1,8 +1,9 @@
 """Hours for display in the user's language; stored values stay canonical OSM.
 
 Only the words change: ``Mo-Fr 07:00-18:00`` reads ``Må-Fr 07:00-18:00`` in
-Swedish, ``PH off`` reads ``Helgdag stängt``. The parser reads Swedish day names too, so a displayed value pasted
-back into a field means the same hours.
+Swedish, ``PH off`` reads ``Helgdag stängt``. The parser reads Swedish day
+names too, so a displayed day range pasted back into a field means the same
+hours.
 """
 
 import re

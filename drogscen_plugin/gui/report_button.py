@@ -1,6 +1,7 @@
 """The "Export report…" button of the Results tab: the situation report of the shown run,
 written in the background with its progress and a Cancel button in the message bar."""
 
+import os
 import re
 
 from qgis.core import QgsMapLayerProxyModel, QgsProject
@@ -136,7 +137,8 @@ class ReportButton(QPushButton):
         cancel = QPushButton(tr("Cancel"))
         cancel.clicked.connect(self.cancel)
         self.dock.show_progress_message(
-            tr("Writing the situation report to {path}…").format(path=self._path),
+            tr("Writing the situation report to {path}…").format(
+                path=os.path.basename(self._path)),
             [self.progress_bar, cancel])
 
     def _progress(self, percent):

@@ -5,10 +5,11 @@ A step is a Processing algorithm run in a worker thread, or work that must stay
 in the main thread (print layouts are not thread-safe) done in small slices
 between which QGIS goes on drawing and answering the user.
 
-The analysis runs drogscen:overlap and drogscen:bufferschools. They read clones of the chosen layers, held in a private project:
-Processing finds layers there from its worker thread, the user's layers stay
-untouched (the map-extent choice is a selection on the clone), and the result
-layers keep the input feature ids. Outputs are temporary layers owned by the
+The analysis runs drogscen:overlap and drogscen:bufferschools. They read
+clones of the chosen layers, held in a private project: Processing finds
+layers there from its worker thread, the user's layers stay untouched (the
+map-extent choice is a selection on the clone), and the result layers keep
+the input feature ids. Outputs are temporary layers owned by the
 processing context until the whole run succeeds; a canceled or failed run
 drops them with the context.
 """

@@ -4,8 +4,13 @@ empty field and, under it, the parser's own message while the text cannot be rea
 language while they can.
 
 QGIS calls ``open_form`` when the form of such a layer opens (the layer's form
-init function); the stored value is what the user typed, canonical OSM.
+init function); the stored value is what the user typed, canonical OSM. QGIS
+finds the function by evaluating its name in Python's ``__main__``, where the
+plugin puts this module while it is loaded: the name stays the same whatever
+folder the plugin is installed in, and a saved style names no folder.
 """
+
+import sys
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QLabel, QLineEdit, QVBoxLayout
@@ -17,6 +22,8 @@ from ..i18n import tr
 from .compat import FORM_INIT_FROM_ENVIRONMENT
 
 HOURS_FIELDS_KEY = "drogscen/hours_fields"
+MAIN_NAME = "drogscen_hours_form"
+FORM_INIT = MAIN_NAME + ".open_form"
 EXAMPLE = "Mo-Fr 18:00-02:00"
 MESSAGE_SUFFIX = "_message"
 ERROR_COLOR = "#c62828"
@@ -27,8 +34,17 @@ def set_hours_form(layer, names):
     layer.setCustomProperty(HOURS_FIELDS_KEY, list(names))
     config = layer.editFormConfig()
     config.setInitCodeSource(FORM_INIT_FROM_ENVIRONMENT)
-    config.setInitFunction(__name__ + ".open_form")
+    config.setInitFunction(FORM_INIT)
     layer.setEditFormConfig(config)
+
+
+def register_form_init():
+    setattr(sys.modules["__main__"], MAIN_NAME, sys.modules[__name__])
+
+
+def unregister_form_init():
+    if hasattr(sys.modules["__main__"], MAIN_NAME):
+        delattr(sys.modules["__main__"], MAIN_NAME)
 
 
 def hours_note(text, language):

@@ -358,7 +358,7 @@ def form_notes(folder):
 
 def test_hours_in_the_form_use_the_interface_language(language, tmp_path):
     init, empty, valid, placeholder = form_notes(tmp_path)
-    assert init == "drogscen_plugin.qgis_io.hours_form.open_form"
+    assert init == "drogscen_hours_form.open_form"
     assert empty == language("For example {example}; empty when not known.").format(
         example="Mo-Fr 18:00-02:00")
     # The stored example stays OSM; the hours read back in the user's words.
