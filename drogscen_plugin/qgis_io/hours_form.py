@@ -13,7 +13,7 @@ folder the plugin is installed in, and a saved style names no folder.
 import sys
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtWidgets import QLabel, QLineEdit, QVBoxLayout
+from qgis.PyQt.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout
 
 from ..core.errors import ScheduleError
 from ..core.hours_display import display_hours
@@ -74,6 +74,8 @@ def explain(edit):
     label = QLabel()
     label.setObjectName(edit.objectName() + MESSAGE_SUFFIX)
     label.setWordWrap(True)
+    # The width the field has, and the height its wrapped lines need.
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
     row = edit.parentWidget().layout()
     index = row.indexOf(edit)
     # Taken as a layout item: removeWidget would hand the field to Python's collector.
@@ -81,8 +83,17 @@ def explain(edit):
     column = QVBoxLayout()
     column.setContentsMargins(0, 0, 0, 0)
     row.insertLayout(index, column)
+    column.setSpacing(2)
     column.addWidget(edit)
     column.addWidget(label)
+    column.addStretch(1)
+    # The field's own widgets keep the height of one line unless told otherwise.
+    widget = edit.parentWidget()
+    for _ in range(3):
+        policy = widget.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        widget.setSizePolicy(policy)
+        widget = widget.parentWidget()
     language = QgsApplication.locale()
 
     def update(text):
