@@ -305,7 +305,7 @@ def open_form():
     feature["active_hours"] = "Mo-Fx 22:00-03:00"
     dialog = iface.getFeatureForm(layer, feature)
     state["form"] = (layer, dialog)
-    dialog.resize(480, 520)
+    dialog.resize(640, 560)
     dialog.show()
     later(shoot_form, 1000)
 
