@@ -73,12 +73,10 @@ class AlgorithmStep:
         # when the plugin unloads during the run.
         task.step = self
         task.feedback = feedback
+        # Slots of the runner, not lambdas: Qt forgets them when the runner goes.
         task.progressChanged.connect(runner.step_progress)
-        task.executed.connect(lambda ok, results: runner.step_ended(
-            task, ok, results, feedback.error_message(self.failure)))
-        # A task canceled before it started ends here without executed().
-        task.taskTerminated.connect(lambda: runner.step_ended(
-            task, False, {}, feedback.error_message(self.failure)))
+        task.executed.connect(runner.algorithm_executed)
+        task.taskTerminated.connect(runner.algorithm_terminated)
         QgsApplication.taskManager().addTask(task)
         self._task = task
         return task
@@ -250,6 +248,15 @@ class TaskRunner(QObject):
             return
         start, end = self._step.span
         self.progressChanged.emit(start + (end - start) * percent / 100.0)
+
+    def algorithm_executed(self, ok, results):
+        task = self.sender()
+        self.step_ended(task, ok, results, task.feedback.error_message(task.step.failure))
+
+    def algorithm_terminated(self):
+        # A task canceled before it started ends here without executed().
+        task = self.sender()
+        self.step_ended(task, False, {}, task.feedback.error_message(task.step.failure))
 
     def step_ended(self, task, ok, results, error):
         if task is not self._task:

@@ -90,6 +90,8 @@ def explain(edit):
     # The field's own widgets keep the height of one line unless told otherwise.
     widget = edit.parentWidget()
     for _ in range(3):
+        if widget is None:
+            break
         policy = widget.sizePolicy()
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
         widget.setSizePolicy(policy)
