@@ -13,7 +13,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -41,6 +40,7 @@ from .plugin import DrogscenPlugin
 from .processing import atomic, journal
 from .processing.guard import file_storage, layer_storage
 from .qgis_io.checks import require_distance, require_metric_crs, require_text
+from .qgis_io.feedback import CollectingFeedback
 from .report import PAPERS, ReportError, check_writable
 
 EXIT_OK = 0
@@ -50,21 +50,6 @@ EXIT_USAGE = 2
 ALGORITHM = algorithms.OVERLAP
 REPORT_ALGORITHM = algorithms.EXPORT_REPORT
 OUTPUT_LAYERS = ((keys.OUTPUT, "overlap"), (keys.SUMMARY, "summary"))
-
-
-class _Feedback(QgsProcessingFeedback):
-    """Collects the warnings the algorithm reports, to print after the table."""
-
-    def __init__(self):
-        super().__init__(False)
-        self.warnings = []
-
-    def pushWarning(self, warning):  # noqa: N802 (Qt name)
-        self.warnings.append(warning)
-
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (Qt names)
-        if not fatalError:
-            self.warnings.append(error)
 
 
 def _file_of(path):
@@ -334,7 +319,7 @@ def _report(report_parameters, context, staged):
     after saying why it failed."""
     import processing
 
-    feedback = _Feedback()
+    feedback = CollectingFeedback(log=False)
     try:
         report = processing.run(
             REPORT_ALGORITHM,
@@ -397,7 +382,7 @@ def analyse(args, owned):
     _check_output(args.out, inputs)
     _check_report(args, inputs)
     parameters = _parameters(args, scenes, schools)
-    feedback = _Feedback()
+    feedback = CollectingFeedback(log=False)
     context = dataobjects.createContext(feedback)
     owned.append(context)
     try:

@@ -16,6 +16,7 @@ from .gui.layer_choice import free_layer_name
 from .i18n import tr
 from .processing.provider import DrogscenProvider
 from .qgis_io.expressions import register_functions, unregister_functions
+from .qgis_io.hours_form import register_form_init, unregister_form_init
 from .qgis_io.scene_layer import create_scene_layer
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -68,6 +69,7 @@ class DrogscenPlugin:
             QgsApplication.processingRegistry().addProvider(self.provider)
             # After the translator: the functions' help is built in the user's language.
             register_functions()
+            register_form_init()
 
     def initGui(self):  # noqa: N802 (name required by QGIS)
         self.initProcessing()
@@ -116,6 +118,7 @@ class DrogscenPlugin:
             self._end_map_renders()
         if self.provider is not None:
             unregister_functions()
+            unregister_form_init()
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         remove_translation(self.translator)

@@ -9,135 +9,135 @@
         <translation>drogscen: fel: PyQGIS hittades inte; kör detta med den Python som QGIS använder, t.ex. /usr/bin/python3</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="76"/>
+        <location filename="../drogscen_plugin/cli.py" line="61"/>
         <source>{option}: no such file: {path}</source>
         <translation>{option}: filen finns inte: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="81"/>
+        <location filename="../drogscen_plugin/cli.py" line="66"/>
         <source>{option}: cannot read a vector layer from {path}</source>
         <translation>{option}: kan inte läsa ett vektorlager från {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="98"/>
+        <location filename="../drogscen_plugin/cli.py" line="83"/>
         <source>--out: must be a GeoPackage file ending in .gpkg: {path}</source>
         <translation>--out: måste vara en GeoPackage-fil som slutar på .gpkg: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="101"/>
+        <location filename="../drogscen_plugin/cli.py" line="86"/>
         <source>--out: is a directory: {path}</source>
         <translation>--out: är en mapp: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="104"/>
+        <location filename="../drogscen_plugin/cli.py" line="89"/>
         <source>--out: must not be an input file ({option}): {path}</source>
         <translation>--out: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="110"/>
+        <location filename="../drogscen_plugin/cli.py" line="95"/>
         <source>--out: cannot create the folder {folder}: {reason}</source>
         <translation>--out: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="118"/>
+        <location filename="../drogscen_plugin/cli.py" line="103"/>
         <source>--districts: only used with --report</source>
         <translation>--districts: används bara med --report</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="121"/>
+        <location filename="../drogscen_plugin/cli.py" line="106"/>
         <source>--report: must be a PDF file ending in .pdf: {path}</source>
         <translation>--report: måste vara en PDF-fil som slutar på .pdf: {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="125"/>
+        <location filename="../drogscen_plugin/cli.py" line="110"/>
         <source>--report: must not be an input file ({option}): {path}</source>
         <translation>--report: får inte vara en indatafil ({option}): {path}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="132"/>
+        <location filename="../drogscen_plugin/cli.py" line="117"/>
         <source>--report: cannot create the folder {folder}: {reason}</source>
         <translation>--report: kan inte skapa mappen {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="185"/>
+        <location filename="../drogscen_plugin/cli.py" line="170"/>
         <source>{option}: the {layer} layer has no field &apos;{field}&apos; (fields: {fields})</source>
         <translation>{option}: lagret {layer} saknar fältet &apos;{field}&apos; (fält: {fields})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="224"/>
+        <location filename="../drogscen_plugin/cli.py" line="209"/>
         <source>--crs: unknown coordinate reference system: {crs}</source>
         <translation>--crs: okänt koordinatsystem: {crs}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="230"/>
+        <location filename="../drogscen_plugin/cli.py" line="215"/>
         <source>--crs: {crs} does not measure in metres; choose a projected CRS such as EPSG:3006</source>
         <translation>--crs: {crs} mäter inte i meter; välj ett projicerat koordinatsystem som EPSG:3006</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="261"/>
+        <location filename="../drogscen_plugin/cli.py" line="246"/>
         <source>--out: cannot write the layer &apos;{layer}&apos; to {path}: {reason}</source>
         <translation>--out: kan inte skriva lagret &apos;{layer}&apos; till {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="280"/>
-        <location filename="../drogscen_plugin/cli.py" line="286"/>
-        <location filename="../drogscen_plugin/cli.py" line="310"/>
+        <location filename="../drogscen_plugin/cli.py" line="265"/>
+        <location filename="../drogscen_plugin/cli.py" line="271"/>
+        <location filename="../drogscen_plugin/cli.py" line="295"/>
         <source>--out: cannot write {path}: {reason}</source>
         <translation>--out: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="301"/>
+        <location filename="../drogscen_plugin/cli.py" line="286"/>
         <source>--out: the results could not all be put in place ({reason}); the next run on that folder completes them</source>
         <translation>--out: resultaten kunde inte alla läggas på plats ({reason}); nästa körning i den mappen gör det färdigt</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="321"/>
+        <location filename="../drogscen_plugin/cli.py" line="306"/>
         <source>Warnings ({count}):</source>
         <translation>Varningar ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="326"/>
+        <location filename="../drogscen_plugin/cli.py" line="311"/>
         <source>Wrote {path} (layers: {layers}).</source>
         <translation>Skrev {path} (lager: {layers}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="347"/>
+        <location filename="../drogscen_plugin/cli.py" line="332"/>
         <source>drogscen: the report failed: {message}</source>
         <translation>drogscen: rapporten misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="366"/>
+        <location filename="../drogscen_plugin/cli.py" line="351"/>
         <source>cannot complete the outputs of an interrupted earlier run: {reason}</source>
         <translation>kan inte göra färdigt utdata från en tidigare körning som avbröts: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="407"/>
+        <location filename="../drogscen_plugin/cli.py" line="392"/>
         <source>drogscen: the analysis failed: {message}</source>
         <translation>drogscen: analysen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="426"/>
+        <location filename="../drogscen_plugin/cli.py" line="411"/>
         <source>--report: cannot write {path}: {reason}</source>
         <translation>--report: kan inte skriva {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="443"/>
+        <location filename="../drogscen_plugin/cli.py" line="428"/>
         <source>Report warnings ({count}):</source>
         <translation>Varningar i rapporten ({count}):</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="446"/>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="88"/>
+        <location filename="../drogscen_plugin/cli.py" line="431"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="156"/>
         <source>Wrote {path} ({pages} pages).</source>
         <translation>Skrev {path} ({pages} sidor).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="483"/>
+        <location filename="../drogscen_plugin/cli.py" line="468"/>
         <source>drogscen: error: {message}</source>
         <translation>drogscen: fel: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/cli.py" line="486"/>
+        <location filename="../drogscen_plugin/cli.py" line="471"/>
         <source>drogscen: canceled</source>
         <translation>drogscen: avbruten</translation>
     </message>
@@ -300,7 +300,7 @@
         <location filename="../drogscen_plugin/cli_summary.py" line="44"/>
         <location filename="../drogscen_plugin/core/coverage.py" line="279"/>
         <location filename="../drogscen_plugin/core/fields.py" line="77"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="95"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="96"/>
         <location filename="../drogscen_plugin/qgis_io/styling.py" line="83"/>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>School</source>
@@ -308,7 +308,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/cli_summary.py" line="45"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="208"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="209"/>
         <location filename="../drogscen_plugin/report/overview.py" line="84"/>
         <source>Type</source>
         <translation>Typ</translation>
@@ -470,14 +470,14 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="79"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="96"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="252"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="97"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="256"/>
         <source>Scene</source>
         <translation>Drogscen</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="80"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="254"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="258"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
@@ -488,7 +488,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="82"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="255"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="259"/>
         <source>Share of buffer</source>
         <translation>Andel av bufferten</translation>
     </message>
@@ -529,7 +529,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="90"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="258"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="262"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
@@ -555,7 +555,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="96"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="215"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="216"/>
         <source>School hours</source>
         <translation>Skoltider</translation>
     </message>
@@ -879,7 +879,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/report_content.py" line="155"/>
-        <location filename="../drogscen_plugin/plugin.py" line="145"/>
+        <location filename="../drogscen_plugin/plugin.py" line="148"/>
         <source>scenes</source>
         <translation>drogscener</translation>
     </message>
@@ -1197,37 +1197,37 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/period.py" line="34"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="332"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="327"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="73"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="106"/>
+        <location filename="../drogscen_plugin/database/period.py" line="111"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="288"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="133"/>
+        <location filename="../drogscen_plugin/database/period.py" line="138"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="368"/>
         <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="49"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="156"/>
+        <location filename="../drogscen_plugin/database/period.py" line="161"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="361"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="171"/>
+        <location filename="../drogscen_plugin/database/period.py" line="176"/>
         <source>Time measures of {count} distinct combinations of a school&apos;s hours and scene activity…</source>
         <translation>Tidsmått för {count} olika kombinationer av en skolas tider och drogscenernas aktivitet…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="192"/>
+        <location filename="../drogscen_plugin/database/period.py" line="197"/>
         <source>Minutes of the time overlaps in the database…</source>
         <translation>Minuter av tidsöverlappen i databasen…</translation>
     </message>
@@ -1367,7 +1367,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/definitions/conflicts.py" line="18"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="98"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="100"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -1453,7 +1453,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="94"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="109"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="113"/>
         <source>Measures</source>
         <translation>Åtgärder</translation>
     </message>
@@ -1471,7 +1471,7 @@
         <location filename="../drogscen_plugin/gui/dock.py" line="128"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="179"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="94"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="175"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="177"/>
         <location filename="../drogscen_plugin/report/trend.py" line="74"/>
         <source>Districts</source>
         <translation>Stadsdelar</translation>
@@ -1483,6 +1483,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/dock.py" line="140"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="138"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -1522,146 +1523,161 @@
         <translation>Analysen avbröts; inga lager lades till.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="29"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="43"/>
+        <source>The fetch failed.</source>
+        <translation>Hämtningen misslyckades.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="45"/>
+        <source>Schools and preschools ({source})</source>
+        <translation>Skolor och förskolor ({source})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="46"/>
+        <source>School grounds ({source})</source>
+        <translation>Skolgårdar ({source})</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="66"/>
         <source>Fetch schools</source>
         <translation>Hämta skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="36"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="73"/>
         <source>Current map extent</source>
         <translation>Kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="37"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="74"/>
         <source>Municipality code</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="43"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="80"/>
         <source>4 digits, e.g. 0180</source>
         <translation>4 siffror, t.ex. 0180</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="50"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="98"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="87"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="93"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="46"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="61"/>
         <source>Source</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="89"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="126"/>
         <source>Fetch schools…</source>
         <translation>Hämta skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="91"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="128"/>
         <source>Load schools and preschools from OpenStreetMap or Skolverket</source>
         <translation>Hämta skolor och förskolor från OpenStreetMap eller Skolverket</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="102"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="142"/>
         <source>Fetching schools…</source>
         <translation>Hämtar skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="120"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="155"/>
         <source>No schools or preschools were found there.</source>
         <translation>Inga skolor eller förskolor hittades där.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="124"/>
+        <location filename="../drogscen_plugin/gui/fetch_dialog.py" line="159"/>
         <source>Added {count} schools and preschools in layer &apos;{layer}&apos;.</source>
         <translation>Lade till {count} skolor och förskolor i lagret &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="53"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="57"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="63"/>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="197"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="199"/>
         <source>Safety measures</source>
         <translation>Trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="55"/>
-        <location filename="../drogscen_plugin/plugin.py" line="91"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="59"/>
+        <location filename="../drogscen_plugin/plugin.py" line="93"/>
         <source>New measures layer…</source>
         <translation>Nytt åtgärdslager…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="56"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="60"/>
         <source>Create point, line and area layers for measures</source>
         <translation>Skapa punkt-, linje- och ytlager för åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="61"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="65"/>
         <source>Add measure</source>
         <translation>Lägg till åtgärd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="63"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="67"/>
         <source>A planned measure for the selected row, with the hours its conflict needs</source>
         <translation>En planerad åtgärd för den valda raden, med de tider som dess konflikt kräver</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="65"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="69"/>
         <source>Suggest measures</source>
         <translation>Föreslå åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="66"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="70"/>
         <source>Planned measures for every affected school</source>
         <translation>Planerade åtgärder för varje berörd skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="67"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="71"/>
         <source>Check coverage</source>
         <translation>Kontrollera täckning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="68"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="72"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="203"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="108"/>
         <source>Count planned measures</source>
         <translation>Räkna med planerade åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="102"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="106"/>
         <source>New measures layer</source>
         <translation>Nytt åtgärdslager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="103"/>
-        <location filename="../drogscen_plugin/plugin.py" line="139"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="107"/>
+        <location filename="../drogscen_plugin/plugin.py" line="142"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="116"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="120"/>
         <source>Measures layers added in group &apos;{group}&apos;.</source>
         <translation>Åtgärdslagren har lagts till i gruppen &apos;{group}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="143"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="147"/>
         <source>Select a row of the results first.</source>
         <translation>Välj först en rad i resultatet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="159"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="163"/>
         <source>Added a measure ({kind}) for {school} to layer &apos;{layer}&apos;: save the layer&apos;s edits to keep it.</source>
         <translation>Lade till en åtgärd ({kind}) för {school} i lagret &apos;{layer}&apos;: spara lagrets ändringar för att behålla den.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="193"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="197"/>
         <source>Added {count} suggested measures to layer &apos;{layer}&apos;: save the layer&apos;s edits to keep them.</source>
         <translation>Lade till {count} föreslagna åtgärder i lagret &apos;{layer}&apos;: spara lagrets ändringar för att behålla dem.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="208"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="212"/>
         <source>The project has no measures layer: create one with New measures layer…</source>
         <translation>Projektet har inget åtgärdslager: skapa ett med Nytt åtgärdslager…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/measures_panel.py" line="226"/>
+        <location filename="../drogscen_plugin/gui/measures_panel.py" line="233"/>
         <source>{uncovered} of {schools} affected schools have needs the measures do not cover.</source>
         <translation>{uncovered} av {schools} berörda skolor har behov som åtgärderna inte täcker.</translation>
     </message>
@@ -1701,12 +1717,12 @@
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/project_state.py" line="60"/>
+        <location filename="../drogscen_plugin/gui/project_state.py" line="61"/>
         <source>The results could not be kept in {path}: {message}</source>
         <translation>Resultaten kunde inte sparas i {path}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/project_state.py" line="61"/>
+        <location filename="../drogscen_plugin/gui/project_state.py" line="62"/>
         <source>the written layer cannot be read</source>
         <translation>det skrivna lagret går inte att läsa</translation>
     </message>
@@ -1721,29 +1737,50 @@
         <translation>Dela körningens lägesbild i PostGIS-databasen där dess drogscener och skolor finns</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="23"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="28"/>
         <source>Districts for the report&apos;s table of scenes and schools per district</source>
         <translation>Stadsdelar för rapportens tabell över scener och skolor per stadsdel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="43"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="54"/>
+        <location filename="../drogscen_plugin/processing/export_report.py" line="284"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Kunde inte skriva {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="65"/>
         <source>Export report…</source>
         <translation>Exportera lägesbild…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="45"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="67"/>
         <source>The situation report of this run as PDF, with its layouts</source>
         <translation>Lägesbilden för den här körningen som PDF, med dess layouter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="60"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="91"/>
         <source>Export report</source>
         <translation>Exportera lägesbild</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/report_button.py" line="60"/>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="91"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="127"/>
+        <source>Exporting the situation report</source>
+        <translation>Lägesbilden exporteras</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="141"/>
+        <source>Writing the situation report to {path}…</source>
+        <translation>Lägesbilden skrivs till {path}…</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/report_button.py" line="167"/>
+        <source>The export was canceled; no file was written.</source>
+        <translation>Exporten avbröts; ingen fil skrevs.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="32"/>
@@ -1769,10 +1806,10 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/results.py" line="55"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="202"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="203"/>
         <location filename="../drogscen_plugin/processing/buffer_schools.py" line="55"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="155"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="167"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="169"/>
         <source>Schools and preschools</source>
         <translation>Skolor och förskolor</translation>
     </message>
@@ -1796,155 +1833,155 @@
         <translation>Scenen är aldrig aktiv (stängd): inga minuter räknas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="155"/>
-        <source>No school of layer &apos;{layer}&apos; lies in the current map extent.</source>
-        <translation>Ingen skola i lagret &apos;{layer}&apos; ligger i kartans aktuella utbredning.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/gui/runner.py" line="220"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="63"/>
         <source>The analysis failed.</source>
         <translation>Analysen misslyckades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="174"/>
+        <location filename="../drogscen_plugin/gui/runner.py" line="305"/>
+        <source>No school of layer &apos;{layer}&apos; lies in the current map extent.</source>
+        <translation>Ingen skola i lagret &apos;{layer}&apos; ligger i kartans aktuella utbredning.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="175"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="177"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="178"/>
         <source>How far from a school a scene counts, in metres</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="179"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="180"/>
         <source>Hours of schools without their own (opening_hours)</source>
         <translation>Tider för skolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="182"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="183"/>
         <source>Hours of preschools without their own (opening_hours)</source>
         <translation>Tider för förskolor som saknar egna (opening_hours)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="184"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="185"/>
         <source>Only schools in the current map extent</source>
         <translation>Bara skolor i kartans aktuella utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="185"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="186"/>
         <source>Keep the results in a GeoPackage beside the project</source>
         <translation>Spara resultaten i en GeoPackage bredvid projektet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="187"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="188"/>
         <source>The result layers are written to PROJECT_drogscen.gpkg beside the project file, so the saved project shows them again; otherwise they are temporary layers</source>
         <translation>Resultatlagren skrivs till PROJEKT_drogscen.gpkg bredvid projektfilen, så att det sparade projektet visar dem igen; annars är de tillfälliga lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="191"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="192"/>
         <source>Analyse the schools visible on the map, with every scene within the distance</source>
         <translation>Analysera skolorna som syns på kartan, med varje drogscen inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="196"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="197"/>
         <location filename="../drogscen_plugin/processing/export_report.py" line="143"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="125"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="72"/>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="173"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="175"/>
         <source>Open drug scenes</source>
         <translation>Öppna drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="198"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="206"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="199"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="207"/>
         <location filename="../drogscen_plugin/processing/check_hours.py" line="85"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="199"/>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="207"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="200"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="208"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="66"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="42"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="55"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="200"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="56"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="253"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="201"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="257"/>
         <source>Active hours</source>
         <translation>Aktiva tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="209"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="210"/>
         <location filename="../drogscen_plugin/qgis_io/fetched_layer.py" line="44"/>
         <source>Opening hours</source>
         <translation>Öppettider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="212"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="213"/>
         <location filename="../drogscen_plugin/processing/base.py" line="30"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="214"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="215"/>
         <location filename="../drogscen_plugin/processing/base.py" line="48"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="125"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="216"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="217"/>
         <source>Preschool hours</source>
         <translation>Förskoletider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="280"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="281"/>
         <source>No type field: every school counts as a school, not a preschool.</source>
         <translation>Inget typfält: varje skola räknas som skola, inte förskola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="283"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="284"/>
         <source>No opening hours field: the default hours below are used.</source>
         <translation>Inget fält för öppettider: standardtiderna nedan används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="287"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="288"/>
         <source>No active hours field: every scene counts as always active.</source>
         <translation>Inget fält för aktiva tider: varje scen räknas som alltid aktiv.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="338"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="339"/>
         <source>Choose a layer of open drug scenes (polygons).</source>
         <translation>Välj ett lager med öppna drogscener (polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="340"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="341"/>
         <source>Choose a layer of schools and preschools (points or polygons).</source>
         <translation>Välj ett lager med skolor och förskolor (punkter eller polygoner).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="343"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="344"/>
         <source>Layer &apos;{layer}&apos; is chosen both as the scenes and as the schools layer: choose the layer of schools and preschools.</source>
         <translation>Lagret &apos;{layer}&apos; är valt både som scenlager och som skollager: välj lagret med skolor och förskolor.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="348"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="349"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="199"/>
         <source>Default school hours</source>
         <translation>Standardtider för skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="349"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="350"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="209"/>
         <source>Default preschool hours</source>
         <translation>Standardtider för förskolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/gui/settings_form.py" line="354"/>
+        <location filename="../drogscen_plugin/gui/settings_form.py" line="355"/>
         <source>{setting} &apos;{text}&apos; cannot be read: {message}</source>
         <translation>{setting} &apos;{text}&apos; kan inte tolkas: {message}</translation>
     </message>
@@ -2050,8 +2087,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/net/http.py" line="135"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="176"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="390"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="171"/>
         <source>The fetch was canceled.</source>
         <translation>Hämtningen avbröts.</translation>
     </message>
@@ -2422,29 +2458,29 @@
         <translation>Frågar {url} efter skolenheterna i kommun {code}, en förfrågan per enhet som inte hämtats det senaste dygnet, fyra åt gången…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="81"/>
+        <location filename="../drogscen_plugin/plugin.py" line="83"/>
         <source>Drogscen</source>
         <translation>Drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="84"/>
+        <location filename="../drogscen_plugin/plugin.py" line="86"/>
         <location filename="../drogscen_plugin/processing/provider.py" line="32"/>
         <source>Drogscen: open drug scenes near schools, in space and time</source>
         <translation>Drogscen: öppna drogscener nära skolor, i rum och tid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="88"/>
+        <location filename="../drogscen_plugin/plugin.py" line="90"/>
         <source>New scenes layer…</source>
         <translation>Nytt lager för drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="137"/>
-        <location filename="../drogscen_plugin/plugin.py" line="144"/>
+        <location filename="../drogscen_plugin/plugin.py" line="140"/>
+        <location filename="../drogscen_plugin/plugin.py" line="147"/>
         <source>New scenes layer</source>
         <translation>Nytt lager för drogscener</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/plugin.py" line="144"/>
+        <location filename="../drogscen_plugin/plugin.py" line="147"/>
         <source>Layer name</source>
         <translation>Lagrets namn</translation>
     </message>
@@ -2831,27 +2867,22 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
         <translation>Skriver {pages} sidor till {path}…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/export_report.py" line="284"/>
-        <source>Could not write {path}: {reason}</source>
-        <translation>Kunde inte skriva {path}: {reason}</translation>
-    </message>
-    <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="300"/>
         <source>The layouts &apos;{overview}&apos; and &apos;{schools}&apos; are in the project&apos;s layout manager.</source>
         <translation>Layouterna &apos;{overview}&apos; och &apos;{schools}&apos; finns i projektets layouthanterare.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="67"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="62"/>
         <source>Fetch schools and preschools (open data)</source>
         <translation>Hämta skolor och förskolor (öppna data)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="70"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="65"/>
         <source>Data sources</source>
         <translation>Datakällor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="76"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="71"/>
         <source>Loads schools and preschools for an extent or a municipality from open data, with the fields the overlap analysis reads: name, type (förskola, grundskola, gymnasieskola, skola when the level is not known, annan), opening_hours when the source has them, source_id, source and fetched_at.
 
 OpenStreetMap (Overpass API): schools and preschools, school grounds as polygons where they are mapped, and the opening_hours tag. Data © OpenStreetMap contributors, ODbL: credit OpenStreetMap wherever you show or share it. A school mapped twice (a point in its grounds, grounds within grounds) becomes one feature.
@@ -2872,169 +2903,159 @@ Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar
 Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="102"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="97"/>
         <source>Where the schools come from. Skolverket&apos;s register has no preschools and is searched by municipality only.</source>
         <translation>Var skolorna hämtas från. Skolverkets register har inga förskolor och söks bara per kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="108"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="103"/>
         <source>Extent</source>
         <translation>Utbredning</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="109"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="104"/>
         <source>The area to fetch schools for (OpenStreetMap only); or give a municipality.</source>
         <translation>Området att hämta skolor för (bara OpenStreetMap); eller ange en kommun.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="113"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="108"/>
         <source>Municipality code (kommunkod)</source>
         <translation>Kommunkod</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="115"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="110"/>
         <source>The four-digit municipality code, for example 0180 for Stockholm.</source>
         <translation>Kommunens fyrsiffriga kod, till exempel 0180 för Stockholm.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="126"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="121"/>
         <source>Output CRS</source>
         <translation>Koordinatsystem för utdata</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="127"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="122"/>
         <source>The CRS of the output layers; EPSG:3006 (SWEREF 99 TM) suits all of Sweden.</source>
         <translation>Utdatalagrens koordinatsystem; EPSG:3006 (SWEREF 99 TM) passar hela Sverige.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="132"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="127"/>
         <source>Schools and preschools (points)</source>
         <translation>Skolor och förskolor (punkter)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="129"/>
         <source>The schools and preschools mapped as points (all of them from Skolverket).</source>
         <translation>Skolor och förskolor som är karterade som punkter (alla från Skolverket).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="139"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="134"/>
         <source>School grounds (polygons)</source>
         <translation>Skolgårdar (polygoner)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="144"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="139"/>
         <source>The schools and preschools mapped with their grounds (OpenStreetMap only).</source>
         <translation>Skolor och förskolor som är karterade med sina skolgårdar (bara OpenStreetMap).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="146"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="141"/>
         <source>Schools as points</source>
         <translation>Skolor som punkter</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="147"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="142"/>
         <source>Schools with grounds</source>
         <translation>Skolor med skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="148"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="143"/>
         <source>Elements left out</source>
         <translation>Utelämnade element</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="155"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="150"/>
         <source>Give either an extent or a municipality code, not both.</source>
         <translation>Ange antingen en utbredning eller en kommunkod, inte båda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="159"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="154"/>
         <source>Give an extent or a municipality code to fetch schools for.</source>
         <translation>Ange en utbredning eller en kommunkod att hämta skolor för.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="163"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="158"/>
         <source>{parameter}: no valid CRS given.</source>
         <translation>{parameter}: inget giltigt koordinatsystem angivet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="228"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="223"/>
         <source>{count} schools with school grounds were not written: the output &apos;{output}&apos; is not set.</source>
         <translation>{count} skolor med skolgård skrevs inte: utdatan &apos;{output}&apos; är inte angiven.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="245"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="240"/>
         <source>{count} schools and preschools from {source}: {points} as points, {grounds} with school grounds.</source>
         <translation>{count} skolor och förskolor från {source}: {points} som punkter, {grounds} med skolgård.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="260"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="255"/>
         <source>{count} malformed elements of the answer were left out: {elements}.</source>
         <translation>{count} felaktiga element i svaret utelämnades: {elements}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="266"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="261"/>
         <source>{count} school units were left out because their details could not be fetched: {units}.</source>
         <translation>{count} skolenheter utelämnades eftersom deras uppgifter inte kunde hämtas: {units}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="272"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="267"/>
         <source>{id} left out: {reason}.</source>
         <translation>{id} utelämnad: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="275"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="270"/>
         <source>{count} more elements left out.</source>
         <translation>{count} element till utelämnade.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="286"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="281"/>
         <source>{count} carry opening hours; the others get the default hours of their type in the analysis.</source>
         <translation>{count} har öppettider; de övriga får standardtiderna för sin skolform i analysen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="293"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="288"/>
         <source>{id} ({name}): the opening hours &apos;{hours}&apos; cannot be read ({message}); the analysis will use the default hours.</source>
         <translation>{id} ({name}): öppettiderna &apos;{hours}&apos; kan inte tolkas ({message}); analysen använder standardtiderna.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="303"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="298"/>
         <source>Source and licence: {attribution}.</source>
         <translation>Källa och licens: {attribution}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="341"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="336"/>
         <source>points within their school&apos;s grounds</source>
         <translation>punkter inom sin skolas skolgård</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="342"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="337"/>
         <source>grounds within larger grounds of the same school</source>
         <translation>skolgårdar inom större skolgårdar för samma skola</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="343"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="338"/>
         <source>points near grounds of the same name</source>
         <translation>punkter nära en skolgård med samma namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="346"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="341"/>
         <source>{kind}: {count}</source>
         <translation>{kind}: {count}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="350"/>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="345"/>
         <source>{count} features were the same school as another and were merged ({kinds}): {pairs}.</source>
         <translation>{count} objekt var samma skola som ett annat och slogs ihop ({kinds}): {pairs}.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="394"/>
-        <source>Schools and preschools ({source})</source>
-        <translation>Skolor och förskolor ({source})</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="395"/>
-        <source>School grounds ({source})</source>
-        <translation>Skolgårdar ({source})</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/processing/guard.py" line="225"/>
@@ -3702,17 +3723,17 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Returnerar sant när tiderna kan tolkas (även daterade tider). När de inte kan det misslyckas beräkningen med tolkarens meddelande om vad som är fel och var, så att en fältbegränsning som använder funktionen visar meddelandet i formuläret. Tomma tider ger NULL.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="247"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="248"/>
         <source>a constraint that refuses unreadable hours</source>
         <translation>en begränsning som inte godtar tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="254"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="255"/>
         <source>Returns true when a school type names a preschool, as the analysis reads it: values containing &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; or &apos;kindergarten&apos;, among others, in any case.</source>
         <translation>Returnerar sant när en skolform betecknar en förskola, så som analysen läser den: bland annat värden som innehåller &apos;förskola&apos;, &apos;pedagogisk omsorg&apos;, &apos;preschool&apos; eller &apos;kindergarten&apos;, oavsett skiftläge.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="260"/>
+        <location filename="../drogscen_plugin/qgis_io/expressions.py" line="261"/>
         <source>the school type</source>
         <translation>skolformen</translation>
     </message>
@@ -3745,6 +3766,21 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <location filename="../drogscen_plugin/qgis_io/grid.py" line="81"/>
         <source>The data ({west:.2f}° to {east:.2f}° E, {south:.2f}° to {north:.2f}° N) lie outside the area of use of {crs}: distances and areas there may be a percent or more off. A CRS that fits the data: {fitting}.</source>
         <translation>Data ({west:.2f}° till {east:.2f}° O, {south:.2f}° till {north:.2f}° N) ligger utanför användningsområdet för {crs}: avstånd och ytor där kan bli en procent eller mer fel. Ett koordinatsystem som passar data: {fitting}.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/hours_form.py" line="54"/>
+        <source>For example {example}; empty when not known.</source>
+        <translation>Till exempel {example}; tomt när tiderna inte är kända.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/hours_form.py" line="60"/>
+        <source>Reads: {hours}</source>
+        <translation>Läses: {hours}</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/hours_form.py" line="73"/>
+        <source>e.g. {example}</source>
+        <translation>t.ex. {example}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="125"/>
@@ -3843,110 +3879,110 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>utdata Sammanställning per skola från drogscen:overlap</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="94"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="95"/>
         <source>Measure</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="97"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="98"/>
         <source>Hours in force</source>
         <translation>Tider då åtgärden gäller</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="98"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="99"/>
         <source>Responsible</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="99"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="57"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="100"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="58"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="100"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="101"/>
         <source>Start date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="101"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="102"/>
         <source>End date</source>
         <translation>Slutdatum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="102"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="103"/>
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="103"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="61"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="104"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="62"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="110"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="111"/>
         <source>Measures: points (cameras, sensors)</source>
         <translation>Åtgärder: punkter (kameror, sensorer)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="111"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="112"/>
         <source>Measures: lines (fences, patrol routes)</source>
         <translation>Åtgärder: linjer (stängsel, rondvägar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="112"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="113"/>
         <source>Measures: areas (lighting, clearing, yards)</source>
         <translation>Åtgärder: ytor (belysning, röjning, skolgårdar)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="131"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="132"/>
         <source>When the measure is in force, in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty for a camera or sensor that is always on.</source>
         <translation>När åtgärden gäller, i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt för en kamera eller sensor som alltid är på.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="136"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="137"/>
         <source>The cost cannot be negative.</source>
         <translation>Kostnaden kan inte vara negativ.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="138"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="139"/>
         <source>The end date cannot be before the start date.</source>
         <translation>Slutdatumet kan inte ligga före startdatumet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="165"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="167"/>
         <source>No valid CRS given for the new measures layers.</source>
         <translation>Inget giltigt koordinatsystem angivet för de nya åtgärdslagren.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="171"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="173"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another file or name; the existing layers are left as they are.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj en annan fil eller ett annat namn; de befintliga lagren lämnas orörda.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="184"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="186"/>
         <source>Drogscen safety measures</source>
         <translation>Drogscen: trygghetsåtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="188"/>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="128"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="190"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="130"/>
         <source>The style of the new layer &apos;{layer}&apos; could not be saved in {path}: {message}</source>
         <translation>Stilen för det nya lagret &apos;{layer}&apos; kunde inte sparas i {path}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="229"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="231"/>
         <source>Layer &apos;{layer}&apos; cannot be edited.</source>
         <translation>Lagret &apos;{layer}&apos; kan inte redigeras.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="247"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="249"/>
         <source>Add {count} measures</source>
         <translation>Lägg till {count} åtgärder</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="251"/>
+        <location filename="../drogscen_plugin/qgis_io/measures_layer.py" line="253"/>
         <source>The measures could not be added to layer &apos;{layer}&apos;.</source>
         <translation>Åtgärderna kunde inte läggas till i lagret &apos;{layer}&apos;.</translation>
     </message>
@@ -3993,49 +4029,49 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{problem}; båda datumen räknas som okända</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="58"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
         <source>First seen</source>
         <translation>Först observerad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="59"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="60"/>
         <source>Closed on</source>
         <translation>Stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="69"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
         <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="70"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="71"/>
         <source>Reported, not confirmed</source>
         <translation>Rapporterad, inte bekräftad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="71"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="72"/>
         <location filename="../drogscen_plugin/report/trend.py" line="45"/>
         <source>Closed</source>
         <translation>Stängd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="81"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="82"/>
         <source>Weekly hours in opening_hours syntax, for example &apos;Mo-Fr 22:00-03:00&apos; or &apos;24/7&apos;; empty when not known.</source>
         <translation>Tider i veckan i opening_hours-syntax, till exempel &apos;Mo-Fr 22:00-03:00&apos; eller &apos;24/7&apos;; tomt när de inte är kända.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="110"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="112"/>
         <source>No valid CRS given for the new scenes layer.</source>
         <translation>Inget giltigt koordinatsystem angivet för det nya lagret för drogscener.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="113"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="115"/>
         <source>{path} already has a layer &apos;{layer}&apos;: choose another name or file; the existing layer is left as it is.</source>
         <translation>{path} har redan ett lager &apos;{layer}&apos;: välj ett annat namn eller en annan fil; det befintliga lagret lämnas orört.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="124"/>
+        <location filename="../drogscen_plugin/qgis_io/scene_layer.py" line="126"/>
         <source>Drogscen scenes</source>
         <translation>Drogscen: drogscener</translation>
     </message>
@@ -4117,67 +4153,67 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>; ronderingar täckta</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="17"/>
+        <location filename="../drogscen_plugin/report/export.py" line="26"/>
         <source>Cannot write {path}: the file may be open in another program (locked), the folder may be read-only or missing, or the disk may be full.</source>
         <translation>Kan inte skriva {path}: filen kan vara öppen i ett annat program (låst), mappen kan vara skrivskyddad eller saknas, eller disken kan vara full.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="21"/>
+        <location filename="../drogscen_plugin/report/export.py" line="30"/>
         <source>Not enough memory to render the report to {path}: close other programs or choose A4.</source>
         <translation>Inte tillräckligt med minne för att rendera rapporten till {path}: stäng andra program eller välj A4.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="25"/>
+        <location filename="../drogscen_plugin/report/export.py" line="34"/>
         <source>The PDF writer could not start for {path}.</source>
         <translation>PDF-skrivaren kunde inte starta för {path}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="26"/>
+        <location filename="../drogscen_plugin/report/export.py" line="35"/>
         <source>The school pages could not be prepared (atlas error) for {path}.</source>
         <translation>Skolsidorna kunde inte förberedas (fel i atlasen) för {path}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="29"/>
+        <location filename="../drogscen_plugin/report/export.py" line="38"/>
         <source>A layer could not be written to {path}.</source>
         <translation>Ett lager kunde inte skrivas till {path}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="30"/>
+        <location filename="../drogscen_plugin/report/export.py" line="39"/>
         <source>The export of {path} was canceled.</source>
         <translation>Exporten av {path} avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="32"/>
+        <location filename="../drogscen_plugin/report/export.py" line="41"/>
         <source>Exporting {path} failed (code {code}).</source>
         <translation>Exporten av {path} misslyckades (kod {code}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="40"/>
+        <location filename="../drogscen_plugin/report/export.py" line="49"/>
         <source>Cannot write {path}: the folder {folder} does not exist.</source>
         <translation>Kan inte skriva {path}: mappen {folder} finns inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="43"/>
+        <location filename="../drogscen_plugin/report/export.py" line="52"/>
         <source>Cannot write {path}: it is a folder.</source>
         <translation>Kan inte skriva {path}: det är en mapp.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="51"/>
+        <location filename="../drogscen_plugin/report/export.py" line="60"/>
         <source>Cannot write {path}: the file is read-only or open in another program (locked). Close it and try again.</source>
         <translation>Kan inte skriva {path}: filen är skrivskyddad eller öppen i ett annat program (låst). Stäng den och försök igen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="54"/>
+        <location filename="../drogscen_plugin/report/export.py" line="63"/>
         <source>Cannot write {path}: no permission to write in {folder}.</source>
         <translation>Kan inte skriva {path}: behörighet saknas att skriva i {folder}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="57"/>
+        <location filename="../drogscen_plugin/report/export.py" line="66"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Kan inte skriva {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/export.py" line="64"/>
+        <location filename="../drogscen_plugin/report/export.py" line="73"/>
         <source>Cannot write {path}: the disk is full.</source>
         <translation>Kan inte skriva {path}: disken är full.</translation>
     </message>
@@ -4202,17 +4238,17 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>{title} · {date} · sida {page} av {pages}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="169"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="171"/>
         <source>Scenes within the distance</source>
         <translation>Drogscener inom avståndet</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="171"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="173"/>
         <source>Distance {distance} m around schools</source>
         <translation>Avstånd {distance} m runt skolor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/map_layers.py" line="182"/>
+        <location filename="../drogscen_plugin/report/map_layers.py" line="184"/>
         <source>Distance around schools</source>
         <translation>Avstånd runt skolor</translation>
     </message>
@@ -4228,13 +4264,13 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="85"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="256"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="260"/>
         <source>While open h/week</source>
         <translation>Öppet h/vecka</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/report/overview.py" line="85"/>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="257"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="261"/>
         <source>While closed h/week</source>
         <translation>Stängt h/vecka</translation>
     </message>
@@ -4254,67 +4290,67 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Timmar per vecka som en drogscen inom avståndet är aktiv när skolan är öppen och när den är stängd. Skolor med drogscen aktiv under öppettid först; på kartan står skolans sidnummer.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="92"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="94"/>
         <source>{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · nearest scene {nearest} m · report date {date}</source>
         <translation>{type} · drogscener inom {distance} m: {count} · värsta konflikt: {conflict} · närmaste drogscen {nearest} m · rapportdatum {date}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="99"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="101"/>
         <source>Note: </source>
         <translation>Obs: </translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="102"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="106"/>
         <source>Opening hours: {hours}</source>
         <translation>Öppettider: {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="111"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="115"/>
         <source>Adult presence on the yard (scene active while open): {hours}</source>
         <translation>Vuxennärvaro på skolgården (drogscen aktiv under verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="113"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="117"/>
         <source>Sensors and cameras linked to guards (scene active while closed): {hours}</source>
         <translation>Sensorer och kameror kopplade till väktare (drogscen aktiv utanför verksamhetstid): {hours}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="115"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="119"/>
         <source>Yard round before opening: {days}</source>
         <translation>Rondering av skolgården före öppning: {days}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="121"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="125"/>
         <source>Scenes within {distance} m</source>
         <translation>Drogscener inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="128"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="132"/>
         <source>before</source>
         <translation>före</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="131"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="135"/>
         <source>{count} times in the period, before {time} (the dates are in the outputs&apos; round_days)</source>
         <translation>{count} gånger i perioden, före {time} (datumen finns i utdatas round_days)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="164"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="168"/>
         <source>Week chart: {school}</source>
         <translation>Veckodiagram: {school}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="167"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="171"/>
         <source>Week chart: {school}, week of {monday}</source>
         <translation>Veckodiagram: {school}, veckan från {monday}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="199"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="203"/>
         <source>Day by hour, {dates}</source>
         <translation>Dygnet timme för timme, {dates}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/report/school_pages.py" line="217"/>
+        <location filename="../drogscen_plugin/report/school_pages.py" line="221"/>
         <source>The report was canceled.</source>
         <translation>Rapporten avbröts.</translation>
     </message>

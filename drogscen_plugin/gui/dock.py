@@ -322,6 +322,7 @@ class DrogscenDock(QgsDockWidget):
                                           for layer in self.result.used_layers()):
             return
         self.result = None
+        self.report_button.cancel()
         self.model.set_layer(None)
         self.time_control.setEnabled(False)
         self.report_button.setEnabled(False)
@@ -343,7 +344,7 @@ class DrogscenDock(QgsDockWidget):
         if path is not None:
             text = text.replace(html.escape(path), '<a href="{}">{}</a>'.format(
                 html.escape(QUrl.fromLocalFile(path).toString()), html.escape(path)))
-        self._pop_message()
+        self.pop_message()
         self._message = QgsMessageBarItem(TITLE, text, Qgis.MessageLevel.Success, 5)
         self.iface.messageBar().pushItem(self._message)
 
@@ -354,12 +355,24 @@ class DrogscenDock(QgsDockWidget):
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setText(message)
         bar = self.iface.messageBar()
-        self._pop_message()
+        self.pop_message()
         bar.pushCritical(TITLE, message)
         # Replaced by the dock's next message, as a success replaces a success.
         self._message = bar.currentItem()
 
-    def _pop_message(self):
+    def show_progress_message(self, text, widgets):
+        """Show ``text`` with ``widgets`` (a progress bar, a button) in the message bar,
+        in place of the dock's previous message there, until the next one."""
+        self.show_status(text)
+        bar = self.iface.messageBar()
+        item = bar.createMessage(TITLE, text)
+        for widget in widgets:
+            item.layout().addWidget(widget)
+        self.pop_message()
+        bar.pushWidget(item, Qgis.MessageLevel.Info)
+        self._message = item
+
+    def pop_message(self):
         """Take the dock's last message off the message bar, while it is there."""
         bar = self.iface.messageBar()
         if self._message is not None and not sip.isdeleted(self._message) \

@@ -1,6 +1,6 @@
 """Fetching schools from open data into the project, from the dock's Settings tab."""
 
-from qgis.core import QgsProject, QgsReferencedRectangle
+from qgis.core import QgsProcessing, QgsProcessingContext, QgsProject, QgsReferencedRectangle
 from qgis.PyQt.QtCore import QRegularExpression
 from qgis.PyQt.QtGui import QRegularExpressionValidator
 from qgis.PyQt.QtWidgets import (
@@ -15,10 +15,46 @@ from qgis.PyQt.QtWidgets import (
     QRadioButton,
 )
 
+from ..definitions import algorithms, sources
 from ..definitions import parameters as keys
-from ..definitions import sources
 from ..i18n import tr
-from ..processing.fetch_schools import fetch_in_background
+from ..qgis_io.hours_form import set_hours_form
+from .runner import AlgorithmStep, TaskRunner
+
+FETCH = algorithms.FETCH_SCHOOLS
+OUTPUTS = (keys.OUTPUT, keys.GROUNDS)
+
+
+def fetch_steps(parameters, project=None):
+    """The step that runs drogscen:fetchschools, and what makes its value: the
+    output layers holding features, named by their source, in no project yet.
+
+    ``parameters`` as for processing.run; OUTPUT and GROUNDS default to
+    temporary layers.
+    """
+    project = project or QgsProject.instance()
+    context = QgsProcessingContext()
+    # Only the transform context: the worker thread must not touch the project.
+    context.setTransformContext(project.transformContext())
+    parameters = dict(parameters)
+    for name in OUTPUTS:
+        parameters.setdefault(name, QgsProcessing.TEMPORARY_OUTPUT)
+    step = AlgorithmStep(FETCH, parameters, context, failure=tr("The fetch failed."))
+    source = sources.SCHOOL_SOURCES[int(parameters.get(keys.SOURCE) or 0)].name
+    names = dict(zip(OUTPUTS, (tr("Schools and preschools ({source})"),
+                               tr("School grounds ({source})"))))
+
+    def finish(results):
+        layers = []
+        for output in OUTPUTS:
+            layer = context.takeResultLayer(results[FETCH].get(output, ""))
+            if layer is not None and layer.featureCount() > 0:
+                layer.setName(names[output].format(source=source))
+                set_hours_form(layer, ["opening_hours"])
+                layers.append(layer)
+        return layers
+
+    return [step], finish
 
 
 class FetchDialog(QDialog):
@@ -89,7 +125,10 @@ class FetchButton(QPushButton):
         super().__init__(tr("Fetch schools…"))
         self.dock = dock
         self.setToolTip(tr("Load schools and preschools from OpenStreetMap or Skolverket"))
-        self.task = None
+        self.runner = TaskRunner(self)
+        self.runner.succeeded.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self.runner.canceled.connect(lambda: self.setEnabled(True))
         self.clicked.connect(self.ask)
 
     def ask(self):
@@ -100,22 +139,17 @@ class FetchButton(QPushButton):
     def start(self, parameters):
         self.setEnabled(False)
         self.dock.show_status(tr("Fetching schools…"))
-        self.task = fetch_in_background(parameters, self._finished)
+        self.runner.start_steps(*fetch_steps(parameters))
 
     def cancel(self):
-        """Stop a fetch; its end is then ignored (the dock may be gone by then)."""
-        if self.task is not None:
-            task, self.task = self.task, None
-            task.cancel()
+        self.runner.cancel()
 
-    def _finished(self, layers, error):
-        if self.task is None:
-            return
-        self.task = None
+    def _failed(self, error):
         self.setEnabled(True)
-        if error:
-            self.dock.show_error(error)
-            return
+        self.dock.show_error(error)
+
+    def _finished(self, layers):
+        self.setEnabled(True)
         if not layers:
             self.dock.show_error(tr("No schools or preschools were found there."))
             return

@@ -2,6 +2,7 @@
 pair, suggested measures for the whole run, and their coverage of the schools' needs."""
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsProject,
@@ -23,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.coverage import coverage_field_alias
 from ..core.errors import DrogscenError, InputError
+from ..core.hours_display import display_hours
 from ..definitions.measures import measure_type_labels, need_kinds
 from ..i18n import tr
 from ..qgis_io.measures_coverage import (
@@ -34,6 +36,8 @@ from ..qgis_io.measures_layer import add_measure_features, create_measures_layer
 
 COVERAGE_COLUMNS = ("school_name", "needed_min", "uncovered_min", "uncovered_hours",
                     "round_days_missing")
+# Shown in the words of the interface language.
+HOURS_COLUMNS = ("uncovered_hours", "round_days_missing")
 _MEASURE_FIELDS = ("measure_type", "school", "hours", "status")
 
 
@@ -215,12 +219,15 @@ class MeasuresPanel(QGroupBox):
             self.dock.show_error(str(error))
             return []
         self.table.setRowCount(len(rows))
+        language = QgsApplication.locale()
         for number, row in enumerate(rows):
             values = {"school_name": row.school_name}
             for column, name in enumerate(COVERAGE_COLUMNS):
                 value = values[name] if name in values else getattr(row.coverage, name)
-                self.table.setItem(number, column,
-                                   QTableWidgetItem("" if value is None else str(value)))
+                text = "" if value is None else str(value)
+                if name in HOURS_COLUMNS:
+                    text = display_hours(text, language)
+                self.table.setItem(number, column, QTableWidgetItem(text))
         uncovered = sum(1 for row in rows if row.coverage.uncovered_min
                         or row.coverage.round_days_missing)
         message = tr("{uncovered} of {schools} affected schools have needs the measures "

@@ -1,9 +1,15 @@
-"""Runs drogscen:overlap and drogscen:bufferschools in the background, one after the other.
+"""The one background runner: steps one after the other as QGIS tasks, with
+progress and cancel, for the dock's analysis, the fetch of schools and the report.
 
-The algorithms read clones of the chosen layers, held in a private project:
-Processing finds layers there from its worker thread, the user's layers stay
-untouched (the map-extent choice is a selection on the clone), and the result
-layers keep the input feature ids. Outputs are temporary layers owned by the
+A step is a Processing algorithm run in a worker thread, or work that must stay
+in the main thread (print layouts are not thread-safe) done in small slices
+between which QGIS goes on drawing and answering the user.
+
+The analysis runs drogscen:overlap and drogscen:bufferschools. They read
+clones of the chosen layers, held in a private project: Processing finds
+layers there from its worker thread, the user's layers stay untouched (the
+map-extent choice is a selection on the clone), and the result layers keep
+the input feature ids. Outputs are temporary layers owned by the
 processing context until the whole run succeeds; a canceled or failed run
 drops them with the context.
 """
@@ -17,15 +23,16 @@ from qgis.core import (
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
-    QgsProcessingFeedback,
     QgsProject,
+    QgsProxyProgressTask,
 )
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..core.errors import InputError
+from ..core.errors import DrogscenError, InputError
 from ..definitions import algorithms
 from ..definitions import parameters as keys
 from ..i18n import tr
+from ..qgis_io.feedback import CollectingFeedback
 from ..qgis_io.grid import analysis_crs_setting
 from .period_form import period_parameters
 
@@ -47,16 +54,89 @@ class AnalysisLayers:
     school_count: int
 
 
-class _Feedback(QgsProcessingFeedback):
-    """Keeps the errors an algorithm reports, to show them to the user."""
+class AlgorithmStep:
+    """A Processing algorithm run in a worker thread; its results are kept by ``name``."""
 
-    def __init__(self):
-        super().__init__()
-        self.errors = []
+    def __init__(self, algorithm_id, parameters, context, span=(0.0, 100.0), name=None,
+                 failure=None):
+        self.algorithm_id = algorithm_id
+        self.failure = failure or tr("The analysis failed.")
+        self.parameters = parameters
+        self.context = context
+        self.span = span
+        self.name = name or algorithm_id
+        self._task = None
 
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS API)
-        self.errors.append(error)
-        super().reportError(error, fatalError)
+    def start(self, runner):
+        algorithm = QgsApplication.processingRegistry().algorithmById(self.algorithm_id)
+        feedback = CollectingFeedback()
+        task = QgsProcessingAlgRunnerTask(algorithm, self.parameters, self.context, feedback)
+        # The task manager owns the task; it reads these until it is deleted, even
+        # when the plugin unloads during the run.
+        task.step = self
+        task.feedback = feedback
+        # Slots of the runner, not lambdas: Qt forgets them when the runner goes.
+        task.progressChanged.connect(runner.step_progress)
+        task.executed.connect(runner.algorithm_executed)
+        task.taskTerminated.connect(runner.algorithm_terminated)
+        QgsApplication.taskManager().addTask(task)
+        self._task = task
+        return task
+
+    def cancel(self):
+        self._task.cancel()
+
+
+class SlicedStep:
+    """Work that must run in the main thread, in slices: ``work`` is a generator
+    yielding its progress (0-100) after each slice and returning its result.
+
+    The task manager shows it as a task; a cancel closes the generator at once,
+    whose ``finally`` clauses clean up.
+    """
+
+    def __init__(self, description, work, span=(0.0, 100.0), name="work"):
+        self.description = description
+        self.work = work
+        self.span = span
+        self.name = name
+        self._task = None
+        self._runner = None
+
+    def start(self, runner):
+        self._runner = runner
+        self._task = QgsProxyProgressTask(self.description)
+        QgsApplication.taskManager().addTask(self._task)
+        QTimer.singleShot(0, self._slice)
+        return self._task
+
+    def cancel(self):
+        if self._task is not None:
+            self.work.close()
+            self._end(False, {}, "")
+
+    def _slice(self):
+        runner, task = self._runner, self._task
+        if task is None:
+            return
+        try:
+            percent = next(self.work)
+        except StopIteration as stop:
+            self._end(True, {"RESULT": stop.value}, "")
+            return
+        except Exception as error:
+            self._end(False, {}, str(error))
+            if not isinstance(error, DrogscenError):
+                raise
+            return
+        task.setProxyProgress(percent)
+        runner.step_progress(percent, task)
+        QTimer.singleShot(0, self._slice)
+
+    def _end(self, ok, results, error):
+        task, self._task = self._task, None
+        task.finalize(ok)
+        self._runner.step_ended(task, ok, results, error)
 
 
 class _Job:
@@ -72,7 +152,6 @@ class _Job:
         self.project.addMapLayers([self.scenes, self.schools], False)
         self.context = QgsProcessingContext()
         self.context.setProject(self.project)
-        self.results = {}
 
     def select_extent(self, extent):
         """Restrict the schools to ``extent`` (a QgsReferencedRectangle); their count."""
@@ -107,11 +186,12 @@ class _Job:
             keys.ANALYSIS_CRS: analysis_crs_setting(),
             keys.OUTPUT: QgsProcessing.TEMPORARY_OUTPUT,
         }
-        return [(OVERLAP, overlap, 0.0, OVERLAP_SHARE), (BUFFERS, buffers, OVERLAP_SHARE, 100.0)]
+        return [AlgorithmStep(OVERLAP, overlap, self.context, (0.0, OVERLAP_SHARE)),
+                AlgorithmStep(BUFFERS, buffers, self.context, (OVERLAP_SHARE, 100.0))]
 
-    def layers(self, school_count):
+    def layers(self, results, school_count):
         """Move the result layers out of the context and the private project."""
-        overlap, buffers = self.results[OVERLAP], self.results[BUFFERS]
+        overlap, buffers = results[OVERLAP], results[BUFFERS]
         return AnalysisLayers(
             scenes=self.project.takeMapLayer(self.scenes),
             buffers=self.context.takeResultLayer(buffers[keys.OUTPUT]),
@@ -122,9 +202,13 @@ class _Job:
         )
 
 
-class AnalysisRunner(QObject):
-    """Starts a run, reports progress (0-100), and ends with exactly one of
-    ``succeeded(AnalysisLayers)``, ``failed(message)`` or ``canceled()``."""
+class TaskRunner(QObject):
+    """Runs steps one after the other; reports progress (0-100) and ends with
+    exactly one of ``succeeded(value)``, ``failed(message)`` or ``canceled()``.
+
+    ``value`` is what ``finish(results)`` makes of the steps' results by name;
+    the results alone by default.
+    """
 
     progressChanged = pyqtSignal(float)  # noqa: N815 (Qt naming)
     succeeded = pyqtSignal(object)
@@ -133,15 +217,81 @@ class AnalysisRunner(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._job = None
         self._steps = []
+        self._step = None
         self._task = None
-        self._span = (0.0, 100.0)
+        self._results = {}
         self._canceling = False
-        self._school_count = 0
+        self.finish = dict
 
     def is_running(self):
-        return self._job is not None
+        return self._task is not None
+
+    def start_steps(self, steps, finish=dict):
+        """Start ``steps``; ``finish(results)`` makes the value of ``succeeded``."""
+        self._steps = list(steps)
+        self._results = {}
+        self._canceling = False
+        self.finish = finish
+        self.progressChanged.emit(0.0)
+        self._next_step()
+
+    def cancel(self):
+        if self._task is not None:
+            self._canceling = True
+            self._step.cancel()
+
+    def _next_step(self):
+        self._step = self._steps.pop(0)
+        self._task = self._step.start(self)
+
+    def step_progress(self, percent, task=None):
+        if task is not None and task is not self._task:
+            return
+        start, end = self._step.span
+        self.progressChanged.emit(start + (end - start) * percent / 100.0)
+
+    def algorithm_executed(self, ok, results):
+        task = self.sender()
+        self.step_ended(task, ok, results, task.feedback.error_message(task.step.failure))
+
+    def algorithm_terminated(self):
+        # A task canceled before it started ends here without executed().
+        task = self.sender()
+        self.step_ended(task, False, {}, task.feedback.error_message(task.step.failure))
+
+    def step_ended(self, task, ok, results, error):
+        if task is not self._task:
+            return
+        if not ok or self._canceling:
+            canceling = self._canceling
+            self._reset()
+            if canceling:
+                self.canceled.emit()
+            else:
+                self.failed.emit(error)
+            return
+        self._results[self._step.name] = results
+        if self._steps:
+            self._next_step()
+            return
+        results, finish = self._results, self.finish
+        self._reset()
+        self.progressChanged.emit(100.0)
+        self.succeeded.emit(finish(results))
+
+    def _reset(self):
+        # What the steps held (a private project, a context) goes now, not when
+        # collected: that may be after QGIS has exited.
+        self._task = None
+        self._step = None
+        self._steps = []
+        self._results = {}
+        self.finish = dict
+
+
+class AnalysisRunner(TaskRunner):
+    """Runs drogscen:overlap and drogscen:bufferschools; ``succeeded(AnalysisLayers)``."""
 
     def start(self, values, extent=None):
         """Start a run on ``values`` (FormValues); ``extent`` restricts the schools.
@@ -150,76 +300,11 @@ class AnalysisRunner(QObject):
         """
         job = _Job(values)
         if extent is not None:
-            self._school_count = job.select_extent(extent)
-            if self._school_count == 0:
+            school_count = job.select_extent(extent)
+            if school_count == 0:
                 raise InputError(tr("No school of layer '{layer}' lies in the current map extent.")
                                  .format(layer=values.schools_layer.name()))
         else:
-            self._school_count = values.schools_layer.featureCount()
-        self._job = job
-        self._steps = job.steps(extent is not None)
-        self._canceling = False
-        self.progressChanged.emit(0.0)
-        self._next_step()
-
-    def cancel(self):
-        if self._task is not None:
-            self._canceling = True
-            self._task.cancel()
-
-    def _next_step(self):
-        algorithm_id, parameters, start, end = self._steps.pop(0)
-        algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
-        feedback = _Feedback()
-        task = QgsProcessingAlgRunnerTask(algorithm, parameters, self._job.context, feedback)
-        # The task manager owns the task; it reads these until it is deleted, even
-        # when the plugin unloads during the run.
-        task.job = self._job
-        task.feedback = feedback
-        task.algorithm_id = algorithm_id
-        self._span = (start, end)
-        self._task = task
-        task.progressChanged.connect(self._task_progress)
-        task.executed.connect(self._executed)
-        task.taskTerminated.connect(self._terminated)
-        QgsApplication.taskManager().addTask(task)
-
-    def _task_progress(self, percent):
-        start, end = self._span
-        self.progressChanged.emit(start + (end - start) * percent / 100.0)
-
-    def _executed(self, ok, results):
-        task = self.sender()
-        if task is not self._task:
-            return
-        if not ok or self._canceling:
-            self._end(task)
-            return
-        self._job.results[task.algorithm_id] = results
-        if self._steps:
-            self._next_step()
-            return
-        job = self._job
-        self._reset()
-        self.progressChanged.emit(100.0)
-        self.succeeded.emit(job.layers(self._school_count))
-
-    def _terminated(self):
-        # A task canceled before it started ends here without executed().
-        task = self.sender()
-        if task is self._task:
-            self._end(task)
-
-    def _end(self, task):
-        canceling = self._canceling
-        self._reset()
-        if canceling:
-            self.canceled.emit()
-            return
-        errors = [error for error in task.feedback.errors if error]
-        self.failed.emit("\n".join(errors) or tr("The analysis failed."))
-
-    def _reset(self):
-        self._job = None
-        self._task = None
-        self._steps = []
+            school_count = values.schools_layer.featureCount()
+        self.start_steps(job.steps(extent is not None),
+                         lambda results: job.layers(results, school_count))

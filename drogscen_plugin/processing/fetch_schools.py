@@ -1,23 +1,18 @@
-"""drogscen:fetchschools — schools and preschools from open data, also as a background task."""
+"""drogscen:fetchschools — schools and preschools from open data."""
 
 from collections import Counter
 
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingAlgRunnerTask,
-    QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
-    QgsProject,
     QgsRectangle,
 )
 
@@ -350,58 +345,3 @@ def _report_merged(merged, feedback):
         tr("{count} features were the same school as another and were merged ({kinds}): {pairs}.")
         .format(count=len(merged), kinds="; ".join(kinds), pairs=pairs)
     )
-
-
-class _ErrorFeedback(QgsProcessingFeedback):
-    """Keeps the error messages of a background run for the caller."""
-
-    def __init__(self):
-        super().__init__()
-        self.errors = []
-
-    def reportError(self, error, fatalError=False):  # noqa: N802,N803 (QGIS API)
-        self.errors.append(error)
-        super().reportError(error, fatalError)
-
-
-def fetch_in_background(parameters, on_finished, project=None):
-    """Run drogscen:fetchschools as a QgsTask, so QGIS stays responsive and the run cancelable.
-
-    ``parameters`` as for processing.run; OUTPUT and GROUNDS default to
-    temporary layers. ``on_finished(layers, error)`` is called in the main
-    thread with the output layers holding features, not yet added to any
-    project, or with no layers and the error message (also after a cancel).
-    Returns the task, already handed to QGIS's task manager.
-    """
-    project = project or QgsProject.instance()
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithms.FETCH_SCHOOLS)
-    context = QgsProcessingContext()
-    # Only the transform context: the worker thread must not touch the project.
-    context.setTransformContext(project.transformContext())
-    feedback = _ErrorFeedback()
-    parameters = dict(parameters)
-    for name in (FetchSchoolsAlgorithm.OUTPUT, FetchSchoolsAlgorithm.GROUNDS):
-        parameters.setdefault(name, QgsProcessing.TEMPORARY_OUTPUT)
-    task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
-
-    # The closure keeps context and feedback alive as long as the task runs.
-    def executed(successful, results):
-        if not successful:
-            on_finished([], "\n".join(feedback.errors) or tr("The fetch was canceled."))
-            return
-        source = sources.SCHOOL_SOURCES[int(parameters.get(FetchSchoolsAlgorithm.SOURCE) or 0)].name
-        names = (
-            (FetchSchoolsAlgorithm.OUTPUT, tr("Schools and preschools ({source})")),
-            (FetchSchoolsAlgorithm.GROUNDS, tr("School grounds ({source})")),
-        )
-        layers = []
-        for output, name in names:
-            layer = context.takeResultLayer(results.get(output, ""))
-            if layer is not None and layer.featureCount() > 0:
-                layer.setName(name.format(source=source))
-                layers.append(layer)
-        on_finished(layers, "")
-
-    task.executed.connect(executed)
-    QgsApplication.taskManager().addTask(task)
-    return task

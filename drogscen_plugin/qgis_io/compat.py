@@ -5,7 +5,7 @@ QGIS 3.38 on, the only kind QGIS 4 (Qt6) knows; earlier versions a
 QVariant.Type. Both enums number the types alike, so one table serves both.
 """
 
-from qgis.core import Qgis
+from qgis.core import Qgis, QgsEditFormConfig
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 USES_META_TYPE = Qgis.QGIS_VERSION_INT >= 33800
@@ -25,3 +25,10 @@ class FieldType:
     BOOL = _field_type(QMetaType.Type.Bool)
     DATE = _field_type(QMetaType.Type.QDate)
     DATETIME = _field_type(QMetaType.Type.QDateTime)
+
+# The form init function as "a function in the environment": an enum of Qgis from 3.32 on.
+FORM_INIT_FROM_ENVIRONMENT = (
+    Qgis.AttributeFormPythonInitCodeSource.Environment
+    if hasattr(Qgis, "AttributeFormPythonInitCodeSource")
+    else QgsEditFormConfig.PythonInitCodeSource.CodeSourceEnvironment
+)

@@ -40,6 +40,7 @@ from .forms import (
     value_map,
 )
 from .geopackage import layer_names, open_layer, write_empty_layer
+from .hours_form import set_hours_form
 from .measures_style import apply_measures_style
 from .scene_layer import LayerExistsError
 
@@ -142,6 +143,7 @@ def _set_up_form(layer):
         fields.indexOf("cost_sek"), QgsEditorWidgetSetup("Range", dict(_COST_WIDGET))
     )
     set_text_widgets(layer, ("school", "scene", "hours", "responsible"), ("notes",))
+    set_hours_form(layer, ["hours"])
 
 
 def _set_up(layer, suffix):

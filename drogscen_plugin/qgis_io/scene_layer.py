@@ -30,6 +30,7 @@ from .forms import (
     value_map,
 )
 from .geopackage import layer_names, open_layer, write_empty_layer
+from .hours_form import set_hours_form
 from .styling import apply_style, setup_temporal
 
 SCENE_FIELDS = [
@@ -88,6 +89,7 @@ def _set_up_form(layer):
     layer.setDefaultValueDefinition(status, QgsDefaultValue("'active'"))
     set_date_widgets(layer, ("first_seen", "closed_on"))
     set_text_widgets(layer, ("name", "active_hours", "source"), ("notes",))
+    set_hours_form(layer, ["active_hours"])
 
 
 def _set_up(layer):

@@ -13,7 +13,7 @@ outputs of drogscen:overlap alone (and the scenes, districts and measures when g
 from .export import check_writable, export_error_message
 from .layout import ReportError
 from .options import PAPERS, ReportLayers, ReportOptions
-from .situation_report import SituationReport, export_report
+from .situation_report import SituationReport, export_report, report_steps
 
 __all__ = [
     "PAPERS",
@@ -24,4 +24,5 @@ __all__ = [
     "check_writable",
     "export_error_message",
     "export_report",
+    "report_steps",
 ]

@@ -3,8 +3,17 @@
 import os
 import shutil
 
-from qgis.core import QgsAbstractLayoutIterator, QgsFeedback, QgsLayoutExporter, QgsRenderContext
-from qgis.PyQt import sip
+from qgis.core import (
+    Qgis,
+    QgsFeedback,
+    QgsLayoutExporter,
+    QgsLayoutRenderContext,
+    QgsPaintEngineHack,
+    QgsRenderContext,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import QMarginsF
+from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..core.errors import AnalysisCanceled
 from ..i18n import tr
@@ -64,42 +73,94 @@ def check_writable(path):
         raise ReportError(tr("Cannot write {path}: the disk is full.").format(path=path))
 
 
-class _ReportPages(QgsAbstractLayoutIterator):
-    """The overview layout once, then every atlas feature of the school layout."""
+def _pdf_context(layout):
+    """Set ``layout`` up as QgsLayoutExporter does for vector PDF with real text (text
+    that can be searched and copied); returns what to restore afterwards."""
+    context = layout.renderContext()
+    saved = (context.flags(), context.textRenderFormat())
+    context.setFlags(QgsLayoutExporter.PdfExportSettings().flags)
+    # The PDF engine has no composition modes: effects would drop items.
+    context.setFlag(QgsLayoutRenderContext.FlagUseAdvancedEffects, False)
+    context.setFlag(QgsLayoutRenderContext.FlagForceVectorOutput, True)
+    context.setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
+    return saved
 
-    def __init__(self, overview, atlas, feedback):
-        super().__init__()
-        self._overview = overview
-        self._atlas = atlas
-        self._feedback = feedback
-        self._step = -1
-        self._current = overview
 
-    def count(self):
-        return 1 + self._atlas.count()
+def _page_layout(layout, page):
+    size = layout.renderContext().measurementConverter().convert(
+        layout.pageCollection().page(page).sizeWithUnits(), QgsUnitTypes.LayoutMillimeters)
+    page_layout = QPageLayout(QPageSize(size.toQSizeF(), QPageSize.Unit.Millimeter),
+                              QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    page_layout.setMode(QPageLayout.Mode.FullPageMode)
+    return page_layout
 
-    def beginRender(self):  # noqa: N802 (QGIS API)
-        self._step = -1
-        return self._atlas.beginRender()
 
-    def endRender(self):  # noqa: N802 (QGIS API)
-        return self._atlas.endRender()
+class _PdfPages:
+    """One PDF written a layout at a time, each layout's pages at their own size."""
 
-    def next(self):
-        self._step += 1
-        if self._feedback.isCanceled():
-            return False
-        if self._step == 0:
-            self._current = self._overview
-            return True
-        self._current = self._atlas.layout()
-        return self._atlas.next()
+    def __init__(self, path):
+        self.path = path
+        self.writer = QPdfWriter(path)
+        self.writer.setCreator("QGIS {}".format(Qgis.QGIS_VERSION))
+        self.painter = QPainter()
 
-    def filePath(self, baseFilePath, extension):  # noqa: N802, N803 (QGIS API)
-        return baseFilePath
+    def add(self, layout):
+        saved = _pdf_context(layout)
+        exporter = QgsLayoutExporter(layout)
+        try:
+            for page in range(layout.pageCollection().pageCount()):
+                if not layout.pageCollection().shouldExportPage(page):
+                    continue
+                self.writer.setPageLayout(_page_layout(layout, page))
+                if self.painter.isActive():
+                    self.writer.newPage()
+                else:
+                    self._begin(layout)
+                exporter.renderPage(self.painter, page)
+        finally:
+            layout.renderContext().setFlags(saved[0])
+            layout.renderContext().setTextRenderFormat(saved[1])
 
-    def layout(self):
-        return self._current
+    def _begin(self, layout):
+        self.writer.setResolution(round(layout.renderContext().dpi()))
+        if not self.painter.begin(self.writer):
+            raise ReportError(export_error_message(QgsLayoutExporter.FileError, self.path))
+        QgsPaintEngineHack.fixEngineFlags(self.painter.paintEngine())
+
+    def close(self):
+        if self.painter.isActive():
+            self.painter.end()
+
+
+def pdf_pages(overview, schools_layout, path):
+    """Write the overview and every school page into one PDF, a page at a time.
+
+    A generator yielding the percentage done after each page, so that a caller
+    may write the pages in slices between which QGIS stays responsive (layouts
+    are drawn in the main thread only). Closed before its end, or failing, it
+    removes the unfinished file.
+    """
+    check_writable(path)
+    atlas = schools_layout.atlas()
+    if not atlas.beginRender():
+        raise ReportError(export_error_message(QgsLayoutExporter.IteratorError, path))
+    total = 1 + atlas.count()
+    pages = _PdfPages(path)
+    complete = False
+    try:
+        pages.add(overview)
+        yield 100.0 / total
+        for number in range(2, total + 1):
+            if not atlas.next():
+                raise ReportError(export_error_message(QgsLayoutExporter.IteratorError, path))
+            pages.add(schools_layout)
+            yield 100.0 * number / total
+        complete = True
+    finally:
+        pages.close()
+        atlas.endRender()
+        if not complete and os.path.exists(path):
+            os.remove(path)
 
 
 def export_pdf(overview, schools_layout, path, feedback=None):
@@ -109,29 +170,13 @@ def export_pdf(overview, schools_layout, path, feedback=None):
     AnalysisCanceled when canceled.
     """
     feedback = feedback or QgsFeedback()
-    check_writable(path)
-    pages_feedback = QgsFeedback()
-    pages_feedback.progressChanged.connect(
-        lambda percent: feedback.setProgress(20 + 0.8 * percent))
-    feedback.canceled.connect(pages_feedback.cancel)
-    if feedback.isCanceled():
-        pages_feedback.cancel()
-    pages = _ReportPages(overview, schools_layout.atlas(), pages_feedback)
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.rasterizeWholeImage = False
-    settings.forceVectorOutput = True
-    settings.appendGeoreference = False
-    settings.exportMetadata = True
-    # Real text, not outlines: smaller files, and the text can be searched and copied.
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    writing = pdf_pages(overview, schools_layout, path)
     try:
-        result, _error = QgsLayoutExporter.exportToPdf(pages, path, settings, pages_feedback)
+        for percent in writing:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(20 + 0.8 * percent)
     finally:
-        # Not left to the garbage collector: a traceback kept after QGIS exits
-        # would delete it then, and crash.
-        sip.delete(pages)
-    if result == QgsLayoutExporter.Canceled or (
-            result == QgsLayoutExporter.Success and pages_feedback.isCanceled()):
+        writing.close()
+    if feedback.isCanceled():
         raise AnalysisCanceled(export_error_message(QgsLayoutExporter.Canceled, path))
-    if result != QgsLayoutExporter.Success:
-        raise ReportError(export_error_message(result, path))

@@ -153,8 +153,10 @@ class ReportMaps:
     def __init__(self, data, first_school_page):
         self.data = data
         layers = data.layers
-        self.buffers = self._make_buffers(layers.summary, data.options.distance)
-        layers.derived = [self.buffers]
+        self.buffers = layers.buffers
+        if self.buffers is None or self.buffers.crs() != layers.summary.crs():
+            self.buffers = self._make_buffers(layers.summary, data.options.distance)
+            layers.derived = [self.buffers]
         self.scenes = self._period_scenes(layers.scenes)
         self.map_layers = []
         self.legend_names = {}

@@ -46,5 +46,7 @@ class ReportLayers:
     districts: Optional[QgsVectorLayer] = None
     # Measures layers: each school page then shows their coverage.
     measures: list = field(default_factory=list)
+    # The run's buffers, when it made them: the report then makes none of its own.
+    buffers: Optional[QgsVectorLayer] = None
     # Layers made for the report (the buffers), owned by it.
     derived: list = field(default_factory=list)

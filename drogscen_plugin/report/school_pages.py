@@ -10,6 +10,7 @@ import json
 from datetime import datetime, time, timedelta
 
 from qgis.core import (
+    QgsApplication,
     QgsExpression,
     QgsExpressionContextUtils,
     QgsLayoutFrame,
@@ -21,6 +22,7 @@ from qgis.core import (
 
 from ..core.day_strip import day_marks, day_strip_svg, hour_cells
 from ..core.errors import AnalysisCanceled
+from ..core.hours_display import display_expression
 from ..core.period import first_date
 from ..core.report_period import range_text
 from ..core.schedule import Schedule, WeeklySchedule
@@ -99,12 +101,14 @@ def _fill_texts(layout, report):
     note = QgsExpression.quotedString(tr("Note: "))
     hours_note = ("[% if(length(coalesce(\"hours_note\", '')) > 0, "
                   "'\n' || {} || \"hours_note\", '') %]").format(note)
-    set_text(layout, "hours", tr("Opening hours: {hours}").format(hours='[% "school_hours" %]')
-             + hours_note)
+    # Hours in the words of the interface language; stored as OSM hours.
+    language = QgsApplication.locale()
+    set_text(layout, "hours", tr("Opening hours: {hours}").format(
+        hours="[% {} %]".format(display_expression('"school_hours"', language))) + hours_note)
 
     def hours(name):
-        return "[% if(coalesce(\"{name}\", 'off') = 'off', {none}, \"{name}\") %]".format(
-            name=name, none=none)
+        return "[% if(coalesce(\"{name}\", 'off') = 'off', {none}, {shown}) %]".format(
+            name=name, none=none, shown=display_expression('"{}"'.format(name), language))
 
     set_text(layout, "measures_title", tr("Measures"))
     lines = [
@@ -112,7 +116,7 @@ def _fill_texts(layout, report):
             hours=hours("presence_hours")),
         tr("Sensors and cameras linked to guards (scene active while closed): {hours}")
         .format(hours=hours("guard_hours")),
-        tr("Yard round before opening: {days}").format(days=_round_expression(none)),
+        tr("Yard round before opening: {days}").format(days=_round_expression(none, language)),
     ]
     if report.data.coverage:
         lines.append("[% map_get(from_json(@{}), to_string(\"school_fid\")) %]".format(
@@ -121,11 +125,11 @@ def _fill_texts(layout, report):
     set_text(layout, "scenes_title", tr("Scenes within {distance} m").format(distance=distance))
 
 
-def _round_expression(none):
-    """The yard round in words: its weekdays, or for a longer period (dates, often a
-    long list) how many rounds, the dates being in the outputs."""
-    weekly = "\"round_days\" || ' ' || {} || ' ' || \"round_before\"".format(
-        QgsExpression.quotedString(tr("before")))
+def _round_expression(none, language):
+    """The yard round in words: its weekdays (in ``language``), or for a longer period
+    (dates, often a long list) how many rounds, the dates being in the outputs."""
+    weekly = "{} || ' ' || {} || ' ' || \"round_before\"".format(
+        display_expression('"round_days"', language), QgsExpression.quotedString(tr("before")))
     dated = "replace(replace({}, '{{count}}', to_string(\"round_count\")), '{{time}}', " \
         "\"round_before\")".format(QgsExpression.quotedString(
             tr("{count} times in the period, before {time} (the dates are in the outputs' "
@@ -250,7 +254,7 @@ def _fill_scene_table(layout, overlap):
     table.setMaximumNumberOfFeatures(max(1, int(height / ROW_HEIGHT) - 1))
     specs = (
         (tr("Scene"), '"scene_name"', 0.22),
-        (tr("Active hours"), '"scene_hours"', 0.26),
+        (tr("Active hours"), display_expression('"scene_hours"', QgsApplication.locale()), 0.26),
         (tr("Distance (m)"), 'round("distance_m")', 0.08),
         (tr("Share of buffer"), "format_number(100 * \"overlap_share\", 1) || ' %'", 0.09),
         (tr("While open h/week"), 'format_number("concurrent_min" / 60.0, 1)', 0.11),

@@ -123,11 +123,14 @@ class SituationReport:
         old_group = root.findGroup(group_name)
         if old_group is not None:
             root.removeChildNode(old_group)
+        # The buffers, and the input layers Processing loaded only for this run.
+        missing = [layer for layer in self.maps.map_layers
+                   if self.project.mapLayer(layer.id()) is None]
+        if not missing:
+            return
         group = root.addGroup(group_name)
         group.setItemVisibilityChecked(False)
-        # The buffers, and the input layers Processing loaded only for this run.
-        for layer in [layer for layer in self.maps.map_layers
-                      if self.project.mapLayer(layer.id()) is None]:
+        for layer in missing:
             self.project.addMapLayer(layer, False)
             group.addLayer(layer)
 
@@ -149,4 +152,30 @@ def export_report(layers, path, options=None, project=None, feedback=None, add_t
         raise
     if add_to_project:
         report.add_to_project()
+    return report
+
+
+def report_steps(layers, path, options=None, project=None):
+    """``export_report`` in slices, for the main thread to stay responsive: a
+    generator yielding the percentage done (the layouts, then each page) and
+    returning the SituationReport, its layouts not yet in the project.
+
+    Closed before its end, or failing, it leaves nothing behind: no file at
+    ``path``, no layouts, no layers of its own.
+    """
+    export.check_writable(path)
+    report = SituationReport(layers, options, project)
+    try:
+        report.build()
+        yield 20.0
+        pages = export.pdf_pages(report.overview, report.schools_layout, path)
+        try:
+            for percent in pages:
+                yield 20.0 + 0.8 * percent
+        finally:
+            # Now, not when collected: its clean-up removes the unfinished file.
+            pages.close()
+    except BaseException:
+        report.discard()
+        raise
     return report

@@ -2,7 +2,7 @@
 
 import pytest
 
-from drogscen_plugin.core.hours_display import display_hours
+from drogscen_plugin.core.hours_display import display_expression, display_hours
 from drogscen_plugin.core.schedule import WeeklySchedule
 
 
@@ -10,6 +10,7 @@ from drogscen_plugin.core.schedule import WeeklySchedule
     ("Mo-Fr 07:00-18:00", "Må-Fr 07:00-18:00"),
     ("Tu,We,Th 22:00-03:00; Sa-Su off", "Ti,On,To 22:00-03:00; Lö-Sö stängt"),
     ("Mo,Tu,We", "Må,Ti,On"),
+    ("Mo-Fr 08:00-17:00; PH off", "Må-Fr 08:00-17:00; Helgdag stängt"),
     ("24/7", "24/7"),
     ("", ""),
 ])
@@ -27,3 +28,10 @@ def test_other_languages_see_the_stored_text():
                                   "Sa,Su 10:00-14:00", "Mo-Su 00:00-24:00"])
 def test_the_displayed_hours_read_as_the_same_hours(text):
     assert WeeklySchedule.parse(display_hours(text, "sv")) == WeeklySchedule.parse(text)
+
+
+def test_a_qgis_expression_shows_the_same_words():
+    expression = display_expression('"school_hours"', "sv")
+    assert expression.count("regexp_replace(") == 11
+    assert "'\\\\bPH\\\\b', 'Helgdag'" in expression
+    assert display_expression('"school_hours"', "en") == '"school_hours"'

@@ -8,6 +8,7 @@ environment variables DROGSCEN_E2E_SAMPLE, DROGSCEN_E2E_RESULT and
 DROGSCEN_E2E_SCREENSHOT.
 """
 
+import importlib
 import json
 import os
 import sys
@@ -20,6 +21,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDateTimeRange,
     QgsExpression,
+    QgsFeature,
     QgsInterval,
     QgsLayerTreeGroup,
     QgsProject,
@@ -27,7 +29,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDateTime, QTimer
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit
 
 sys.path.insert(0, os.environ["DROGSCEN_E2E_DIR"])
 from redraw_bench import RedrawTimer, make_layers  # noqa: E402
@@ -249,14 +251,76 @@ def shoot_measures():
         if layer.isEditable():
             layer.rollBack()  # the suggested measures are not kept
     dock.tabs.setCurrentWidget(dock.results_tab)
-    exported = dock.report_button.export_to(os.path.join(os.path.dirname(RESULT), "report.pdf"))
-    report["report_pages"] = exported.page_count if exported is not None else 0
-    report["message_bar"] = [item.text() for item in iface.messageBar().items()]
-    later(lambda: when_drawn(shoot_report), 1000)
+    export_report()
+
+
+def export_report():
+    """The export in the background: progress while the window stays in use, a
+    screenshot of the progress in the message bar, then the message with the link."""
+    dock = qgis.utils.plugins["drogscen"].dock
+    runner = dock.report_button.runner
+    state["progress"] = []
+    state["turns"] = 0
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: state.update(turns=state["turns"] + 1))
+    state["ticker"] = ticker
+
+    def progress(percent):
+        state["progress"].append(percent)
+        if percent > 50 and "exporting_screenshot" not in report:
+            report["exporting_screenshot"] = shoot("_exporting")
+            bar = iface.messageBar().currentItem()
+            report["exporting_bar"] = bar.text() if bar is not None else ""
+
+    def written(exported):
+        ticker.stop()
+        report["report_pages"] = exported.page_count
+        report["export_progress"] = len(state["progress"])
+        report["export_turns"] = state["turns"]
+        report["message_bar"] = [item.text() for item in iface.messageBar().items()]
+        later(lambda: when_drawn(shoot_report), 1000)
+
+    runner.progressChanged.connect(lambda percent: guarded(lambda: progress(percent))())
+    runner.succeeded.connect(lambda exported: guarded(lambda: written(exported))())
+    runner.failed.connect(lambda message: report.update(error="export: " + message) or finish())
+    ticker.start(0)
+    report["export_started"] = dock.report_button.export_to(
+        os.path.join(os.path.dirname(RESULT), "report.pdf"))
 
 
 def shoot_report():
     report["report_screenshot"] = shoot("_report")
+    later(open_form)
+
+
+def open_form():
+    """A new scenes layer's form as QGIS opens it, on hours it cannot read."""
+    package = type(qgis.utils.plugins["drogscen"]).__module__.rsplit(".", 1)[0]
+    scene_layer = importlib.import_module(package + ".qgis_io.scene_layer")
+    layer = scene_layer.create_scene_layer(os.path.join(os.path.dirname(RESULT), "form.gpkg"))
+    QgsProject.instance().addMapLayer(layer)
+    layer.startEditing()
+    feature = QgsFeature(layer.fields())
+    feature["name"] = "Parken"
+    feature["active_hours"] = "Mo-Fx 22:00-03:00"
+    dialog = iface.getFeatureForm(layer, feature)
+    state["form"] = (layer, dialog)
+    dialog.resize(640, 560)
+    dialog.show()
+    later(shoot_form, 1000)
+
+
+def shoot_form():
+    layer, dialog = state["form"]
+    note = dialog.findChild(QLabel, "active_hours_message")
+    edit = [widget for widget in dialog.findChildren(QLineEdit, "active_hours")]
+    report["form_note"] = note.text() if note is not None else None
+    report["form_field"] = edit[0].text() if edit else None
+    base, extension = os.path.splitext(SCREENSHOT)
+    report["form_screenshot"] = {"saved": dialog.grab().save(base + "_form" + extension)}
+    dialog.reject()
+    layer.rollBack()
+    QgsProject.instance().removeMapLayer(layer.id())
     if os.environ.get("DROGSCEN_E2E_BENCH"):
         later(bench_run)
     else:

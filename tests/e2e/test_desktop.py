@@ -131,12 +131,22 @@ def test_the_dock_runs_the_analysis_in_real_qgis(tmp_path, language):
     assert report["selected_on_map"]
     assert report["followed"] == [2, 15]  # Wednesday 15:00 from the Temporal Controller
     assert report["suggested"] > 0 and report["coverage_rows"] > 0
-    assert report["report_pages"] > 0
+    # The report in the background: progress in the message bar, the window in use
+    # between the pages, then one message with the link.
+    assert report["export_started"] and report["report_pages"] > 0
+    assert report["export_progress"] >= report["report_pages"]
+    # An export in one call would let the event loop turn once at most.
+    assert report["export_turns"] >= report["report_pages"] // 2
+    assert "report.pdf" in report["exporting_bar"]
     assert any("report.pdf" in text and "href=" in text for text in report["message_bar"])
     assert len(report["message_bar"]) == 1
+    # The form of a new scenes layer, opened by QGIS: the parser's message under the field.
+    assert report["form_field"] == "Mo-Fx 22:00-03:00"
+    assert report["form_note"] and "3" in report["form_note"], report["form_note"]
 
+    assert report["form_screenshot"]["saved"]
     for key in ("settings_screenshot", "screenshot", "row_screenshot", "temporal_screenshot",
-                "measures_screenshot", "report_screenshot"):
+                "measures_screenshot", "exporting_screenshot", "report_screenshot"):
         shot = report[key]
         assert shot["saved"] and (shot["width"], shot["height"]) == (WIDTH, HEIGHT), key
     image = QImage(str(SCREENSHOT.with_name("{}_{}.png".format(SCREENSHOT.stem, language))))

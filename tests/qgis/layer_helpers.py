@@ -61,3 +61,19 @@ class LogFeedback(QgsProcessingFeedback):
     def pushWarning(self, text):  # noqa: N802 (QGIS API)
         self.warnings.append(text)
         super().pushWarning(text)
+
+
+def form_without_init(layer, feature):
+    """``layer``'s attribute form on ``feature``, built with the layer's form init
+    function switched off for the moment: without QGIS's Python runner (the desktop
+    has one) QGIS would stop at a message box that it cannot find the function."""
+    from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm
+
+    config = layer.editFormConfig()
+    without = layer.editFormConfig()
+    without.setInitFunction("")
+    layer.setEditFormConfig(without)
+    try:
+        return QgsAttributeForm(layer, feature, QgsAttributeEditorContext())
+    finally:
+        layer.setEditFormConfig(config)

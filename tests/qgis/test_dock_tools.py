@@ -13,8 +13,8 @@ from qgis.core import (
     QgsSettings,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QUrl
-from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog
+from qgis.PyQt.QtCore import QTimer, QUrl
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QFileDialog, QProgressBar, QPushButton
 
 from drogscen_plugin.definitions.sources import school_source, source_index
 from drogscen_plugin.gui.fetch_dialog import FetchDialog
@@ -136,6 +136,30 @@ def pdf_pages(path):
     return int(info["Pages"])
 
 
+def export(qtbot, dock, path):
+    """Start the export and wait for its end; the report, or None when it failed.
+
+    Counts the turns of the event loop during the export: the main thread is free
+    between pages.
+    """
+    turns = []
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: turns.append(1))
+    ticker.start(0)
+    button = dock.report_button
+    try:
+        with qtbot.waitSignals([button.runner.succeeded], raising=False,
+                               order="none", timeout=test_dock.RUN_TIMEOUT_MS) as blocker:
+            if not button.export_to(str(path)):
+                return None, 0
+            # Nothing waits for the pages: the export has only started.
+            assert button.is_exporting() and not button.isEnabled()
+    finally:
+        ticker.stop()
+    return (blocker.all_signals_and_args[0].args[0] if blocker.signal_triggered else None,
+            len(turns))
+
+
 def test_export_report_writes_the_pdf_of_the_run_and_its_layouts(
         qtbot, dock, tmp_path, layouts, message_bar, sample_gpkg):
     for group in result_groups_named("Situation report layers"):
@@ -147,25 +171,72 @@ def test_export_report_writes_the_pdf_of_the_run_and_its_layouts(
     run(qtbot, dock)
     assert dock.report_button.isEnabled()
     path = tmp_path / "lägesbild.pdf"
+    progress = []
+    dock.report_button.runner.progressChanged.connect(progress.append)
 
-    report = dock.report_button.export_to(str(path))
+    report, turns = export(qtbot, dock, path)
 
     assert report is not None, dock.status.text()
     assert report.data.district_rows  # the districts of the dock's picker, not "none given"
     affected = [f for f in dock.result.summary.getFeatures() if f["scene_count"] > 0]
     assert pdf_pages(path) == report.page_count > len(affected) > 0
+    # Progress after the layouts and after each page, rising to 100; the event loop
+    # turned between the pages.
+    assert len(progress) >= report.page_count + 2
+    assert progress == sorted(progress) and progress[-1] == 100
+    assert turns >= report.page_count
     names = {layout.name() for layout in layouts.layouts()}
     assert {report.overview.name(), report.schools_layout.name()} <= names
     assert str(path) in dock.status.text()
     assert "({} pages)".format(report.page_count) in dock.status.text()
-    # The report's own layers, one node each.
-    group = QgsProject.instance().layerTreeRoot().findGroup("Situation report layers")
-    nodes = [node.layerId() for node in group.findLayers()]
-    assert nodes and len(nodes) == len(set(nodes))
-    # One message, replacing the run's, with a link that opens the PDF.
+    assert dock.report_button.isEnabled()
+    # One layer per role: the report draws the run's layers, adding none of its own.
+    assert report.maps.buffers is dock.result.buffers
+    assert all(QgsProject.instance().mapLayer(layer.id()) is layer
+               for layer in report.map_layers)
+    assert result_groups_named("Situation report layers") == []
+    # One message, replacing the progress, with a link that opens the PDF.
     (item,) = message_bar.items()
     assert item.level() == Qgis.Success
     assert 'href="{}"'.format(QUrl.fromLocalFile(str(path)).toString()) in item.text()
+
+
+def test_a_canceled_export_leaves_nothing_behind(qtbot, dock, tmp_path, layouts, message_bar):
+    run(qtbot, dock)
+    path = tmp_path / "lägesbild.pdf"
+    path.write_bytes(b"the earlier report")
+    before_layouts = set(layouts.layouts())
+    before_layers = set(QgsProject.instance().mapLayers())
+    button = dock.report_button
+    progress = []
+
+    def cancel_on_a_school_page(percent):
+        progress.append(percent)
+        if percent > 40:
+            # The Cancel button of the message bar's progress message.
+            (item,) = message_bar.items()
+            (cancel,) = [widget for widget in item.findChildren(QPushButton)
+                         if widget.text() == "Cancel"]
+            assert item.findChildren(QProgressBar)[0].value() == round(percent)
+            cancel.click()
+
+    button.runner.progressChanged.connect(cancel_on_a_school_page)
+    with qtbot.waitSignal(button.runner.canceled, timeout=test_dock.RUN_TIMEOUT_MS):
+        assert button.export_to(str(path))
+    button.runner.progressChanged.disconnect(cancel_on_a_school_page)
+
+    assert 20 <= progress[1] < progress[-1] < 100
+    assert not button.is_exporting() and button.isEnabled()
+    assert path.read_bytes() == b"the earlier report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lägesbild.pdf"]  # no staging left
+    assert set(layouts.layouts()) == before_layouts
+    assert set(QgsProject.instance().mapLayers()) == before_layers
+    assert result_groups_named("Situation report layers") == []
+    assert message_bar.items() == []
+    assert "canceled" in dock.status.text()
+    # A new export after a cancel runs to its end.
+    report, _ = export(qtbot, dock, path)
+    assert report is not None and pdf_pages(path) == report.page_count
 
 
 def test_an_unwritable_report_path_is_an_error_not_a_traceback(
@@ -173,11 +244,12 @@ def test_an_unwritable_report_path_is_an_error_not_a_traceback(
     run(qtbot, dock)
     message_bar.clear_messages()
 
-    assert dock.report_button.export_to(str(tmp_path / "missing" / "r.pdf")) is None
+    assert dock.report_button.export_to(str(tmp_path / "missing" / "r.pdf")) is False
 
     assert dock.status.styleSheet() == ERROR_STYLE
     (message,) = message_bar.get_messages(Qgis.Critical)
     assert message.endswith(dock.status.text()) and "Traceback" not in message
+    assert not dock.report_button.is_exporting()
 
 
 # --- measures -----------------------------------------------------------------------

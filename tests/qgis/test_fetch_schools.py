@@ -22,8 +22,9 @@ from qgis.PyQt.QtCore import Qt
 from werkzeug import Response
 
 from drogscen_plugin.core.schedule import WeeklySchedule
+from drogscen_plugin.gui.fetch_dialog import fetch_steps
+from drogscen_plugin.gui.runner import TaskRunner
 from drogscen_plugin.net import overpass
-from drogscen_plugin.processing.fetch_schools import fetch_in_background
 from tests.net.servers import data_json, data_text
 
 OVERPASS = "/api/interpreter"
@@ -299,9 +300,14 @@ def test_the_overpass_address_setting_is_the_default(server):
 
 
 def run_in_background(qtbot, parameters):
+    """Start the fetch on the dock's runner; ``finished`` gets (layers, error) at its end."""
     finished = []
-    task = fetch_in_background(parameters, lambda layers, error: finished.append((layers, error)))
-    return task, finished
+    runner = TaskRunner()
+    runner.succeeded.connect(lambda layers: finished.append((layers, "")))
+    runner.failed.connect(lambda error: finished.append(([], error)))
+    runner.canceled.connect(lambda: finished.append(([], "canceled")))
+    runner.start_steps(*fetch_steps(parameters))
+    return runner, finished
 
 
 def test_a_background_fetch_hands_over_named_layers(qtbot, server):
@@ -346,11 +352,11 @@ def test_a_background_fetch_can_be_canceled_while_the_server_works(qtbot, server
 
     server.expect_request(OVERPASS, method="POST").respond_with_handler(slow)
     try:
-        task, finished = run_in_background(
+        runner, finished = run_in_background(
             qtbot, {"EXTENT": EXTENT, "OVERPASS_URL": server.url_for(OVERPASS)}
         )
         qtbot.waitUntil(arrived.is_set, timeout=TASK_TIMEOUT_MS)
-        task.cancel()
+        runner.cancel()
         qtbot.waitUntil(lambda: bool(finished), timeout=TASK_TIMEOUT_MS)
         assert not release.is_set()
     finally:

@@ -4,7 +4,7 @@ import shutil
 
 import processing
 import pytest
-from layer_helpers import memory_layer
+from layer_helpers import form_without_init, memory_layer
 from qgis.core import (
     NULL,
     QgsCategorizedSymbolRenderer,
@@ -21,7 +21,7 @@ from qgis.core import (
     QgsVectorLayerUtils,
     QgsWkbTypes,
 )
-from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsEditorWidgetWrapper, QgsGui
+from qgis.gui import QgsAttributeEditorContext, QgsEditorWidgetWrapper, QgsGui
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QDate
 
@@ -121,7 +121,7 @@ def form_for(layer, wkt):
     """A feature form adding a feature at ``wkt``, as the digitizing tools open it."""
     feature = QgsVectorLayerUtils.createFeature(
         layer, QgsGeometry.fromWkt(wkt), {}, layer.createExpressionContext())
-    form = QgsAttributeForm(layer, feature, QgsAttributeEditorContext())
+    form = form_without_init(layer, feature)
     form.setMode(QgsAttributeEditorContext.AddFeatureMode)
     return form
 

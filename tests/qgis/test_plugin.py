@@ -46,13 +46,17 @@ def test_loading_registers_the_provider_with_its_algorithms(plugin):
 
 
 def test_unload_removes_the_provider_and_loading_again_restores_it(plugin):
+    main = sys.modules["__main__"]
+    assert hasattr(main, "drogscen_hours_form")  # where QGIS finds the form init function
     plugin.unload()
     try:
         assert registered() is None
         assert plugin.provider is None
+        assert not hasattr(main, "drogscen_hours_form")
     finally:
         plugin.initProcessing()
     assert registered() == ALGORITHMS
+    assert hasattr(main, "drogscen_hours_form")
 
 
 def test_init_gui_after_init_processing_registers_once(plugin):

@@ -25,10 +25,13 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 import drogscen_plugin.plugin
 from drogscen_plugin.core.fields import PAIR_FIELDS
+from drogscen_plugin.core.hours_display import display_hours
 from drogscen_plugin.gui.results_model import COLUMNS, ResultsModel
+from drogscen_plugin.qgis_io.hours_form import explain
 from drogscen_plugin.qgis_io.measures_layer import create_measures_layers
 from drogscen_plugin.qgis_io.scene_layer import create_scene_layer
 from drogscen_plugin.qgis_io.writing import qgs_fields
@@ -337,3 +340,60 @@ def test_hours_in_the_results_table_use_the_interface_language(plugin, language)
     assert shown == expected[language.code]
     # Stored as OSM hours, whatever the language.
     assert next(layer.getFeatures())["presence_hours"] == "Mo-Fr 07:00-18:00"
+
+
+def form_notes(folder):
+    """The notes under a new scene layer's hours field: empty, then valid hours."""
+    scenes = create_scene_layer(str(folder / "form_scenes.gpkg"))
+    edit = QLineEdit()
+    edit.setObjectName("active_hours")
+    page = QWidget()
+    QHBoxLayout(page).addWidget(edit)
+    note = explain(edit)
+    empty = note.text()
+    edit.setText("Mo-Fr 18:00-02:00; Sa off")
+    valid = note.text()
+    return scenes.editFormConfig().initFunction(), empty, valid, edit.placeholderText()
+
+
+def test_hours_in_the_form_use_the_interface_language(language, tmp_path):
+    init, empty, valid, placeholder = form_notes(tmp_path)
+    assert init == "drogscen_hours_form.open_form"
+    assert empty == language("For example {example}; empty when not known.").format(
+        example="Mo-Fr 18:00-02:00")
+    # The stored example stays OSM; the hours read back in the user's words.
+    assert placeholder == language("e.g. {example}").format(example="Mo-Fr 18:00-02:00")
+    expected = {"sv": "Läses: Må-Fr 18:00-02:00; Lö stängt", "en": ""}
+    assert valid == expected[language.code]
+
+
+def school_page_hours(sample_gpkg):
+    """The stored school hours and the hours text of the first school page."""
+    layers = {name: QgsVectorLayer("{}|layername={}".format(sample_gpkg, name), name, "ogr")
+              for name in ("scenes", "schools")}
+    results = processing.run("drogscen:overlap", {
+        "SCENES": layers["scenes"], "SCHOOLS": layers["schools"],
+        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    report = SituationReport(
+        ReportLayers(overlap=results["OUTPUT"], summary=results["SUMMARY"]),
+        ReportOptions(), QgsProject.instance())
+    try:
+        _, schools = report.build()
+        atlas = schools.atlas()
+        assert atlas.beginRender() and atlas.first()
+        try:
+            stored = atlas.layout().reportContext().feature()["school_hours"]
+            return stored, schools.itemById("hours").currentText().split("\n")[0]
+        finally:
+            atlas.endRender()
+    finally:
+        report.discard()
+
+
+def test_hours_on_the_school_pages_use_the_interface_language(language, sample_gpkg):
+    stored, shown = school_page_hours(sample_gpkg)
+    assert "Mo" in stored  # stored as OSM hours
+    assert shown == language("Opening hours: {hours}").format(
+        hours=display_hours(stored, language.code))
+    if language.code == "sv":
+        assert "Må" in shown and "Mo" not in shown
