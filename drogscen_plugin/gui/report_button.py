@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QProgressBar, QPushButton
 from ..core.errors import DrogscenError
 from ..definitions import defaults
 from ..i18n import tr
-from ..processing import atomic
+from ..processing import atomic, journal
 from ..report import ReportError, ReportLayers, ReportOptions, check_writable, report_steps
 from .measures_panel import project_measure_layers
 from .runner import SlicedStep, TaskRunner
@@ -48,7 +48,7 @@ def staged_report(layers, path, options, project):
     try:
         report = yield from report_steps(layers, staged, options, project)
         try:
-            atomic.replace(staged, path)
+            journal.replace_all([(staged, path)])
         except OSError as error:
             report.discard()
             raise ReportError(tr("Could not write {path}: {reason}").format(

@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout
 
 from ..core.errors import ScheduleError
 from ..core.hours_display import display_hours
-from ..core.schedule import WeeklySchedule
+from ..core.schedule import Schedule
 from ..i18n import tr
 from .compat import FORM_INIT_FROM_ENVIRONMENT
 
@@ -53,7 +53,8 @@ def hours_note(text, language):
     if not text or text == QgsApplication.nullRepresentation():
         return tr("For example {example}; empty when not known.").format(example=EXAMPLE), False
     try:
-        WeeklySchedule.parse(text)
+        # The whole syntax: dated hours, PH and SH are valid hours too.
+        Schedule.parse(text)
     except ScheduleError as error:
         return str(error), True
     shown = display_hours(text, language)

@@ -10,13 +10,16 @@ districts last, so that labels do not collide.
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsExpression,
     QgsExpressionContextUtils,
     QgsFeature,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsMapLayerStyle,
     QgsPalLayerSettings,
+    QgsProperty,
     QgsReadWriteContext,
+    QgsRectangle,
     QgsRenderContext,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
@@ -137,6 +140,30 @@ def _relabel(layer, priority, expression=None, text=None):
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
 
 
+def _only(layer, expression):
+    """Draw and label only the features of a styled scratch layer where ``expression``
+    holds."""
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsRuleBasedRenderer):
+        renderer = renderer.clone()
+    else:
+        renderer = QgsRuleBasedRenderer.convertFromRenderer(renderer)
+    root = renderer.rootRule()
+    kept = QgsRuleBasedRenderer.Rule(None, filterExp=expression)
+    for rule in list(root.children()):
+        kept.appendChild(root.takeChild(rule))
+    root.appendChild(kept)
+    layer.setRenderer(renderer)
+    labeling = layer.labeling()
+    if isinstance(labeling, QgsVectorLayerSimpleLabeling):
+        settings = QgsPalLayerSettings(labeling.settings())
+        properties = settings.dataDefinedProperties()
+        properties.setProperty(QgsPalLayerSettings.Property.Show,
+                               QgsProperty.fromExpression(expression))
+        settings.setDataDefinedProperties(properties)
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+
+
 def page_number_expression(affected, first_page):
     """A label expression: the page of an affected school (in the order of ``affected``),
     NULL for the others."""
@@ -157,7 +184,8 @@ class ReportMaps:
         if self.buffers is None or self.buffers.crs() != layers.summary.crs():
             self.buffers = self._make_buffers(layers.summary, data.options.distance)
             layers.derived = [self.buffers]
-        self.scenes = self._period_scenes(layers.scenes)
+        self.scenes = layers.scenes
+        self._scene_filter = self._period_filter(layers.scenes)
         self.map_layers = []
         self.legend_names = {}
         # School pages and the overview: the overview labels schools by page.
@@ -172,7 +200,7 @@ class ReportMaps:
                   lambda s: apply_style(s, "overlaps"))
         self._add(self.buffers, tr("Distance {distance} m around schools").format(
             distance=svg_number(data.options.distance)), None)
-        self._add(self.scenes, tr("Open drug scenes"), self._scene_style,
+        self._add(self.scenes, tr("Open drug scenes"), self._period_scene_style,
                   lambda s: _relabel(s, _SCENE_PRIORITY))
         self._add(layers.districts, tr("Districts"),
                   lambda s: _district_style(s, data.options.district_name_field))
@@ -198,19 +226,35 @@ class ReportMaps:
         apply_style(buffers, "buffers")
         return buffers
 
-    def _period_scenes(self, scenes):
-        """The scenes that existed in the analysis's period: the layer itself when all
-        did, else a memory copy of those (the input layer is not changed)."""
+    def _period_filter(self, scenes):
+        """An expression true for the scenes that existed in the analysis's period, or
+        None when all did. The report draws the scenes layer itself, filtered by its
+        style override: no layer of its own, the input layer unchanged."""
         data = self.data
         if scenes is None or data.trend_scenes is None:
-            return scenes
+            return None
         fids = [scene.fid for scene in data.trend_scenes if data.period.existed(scene)]
         if len(fids) == len(data.trend_scenes):
-            return scenes
-        existing = scenes.materialize(QgsFeatureRequest().setFilterFids(fids))
-        existing.setName(scenes.name())
-        data.layers.derived.append(existing)
-        return existing
+            return None
+        return "$id IN ({})".format(", ".join(str(int(fid)) for fid in fids)) if fids \
+            else "FALSE"
+
+    def scene_extent(self):
+        """The extent of the scenes the maps draw, in the scenes' CRS; None without."""
+        if self.scenes is None:
+            return None
+        if self._scene_filter is None:
+            return self.scenes.extent()
+        extent = QgsRectangle()
+        request = QgsFeatureRequest(QgsExpression(self._scene_filter))
+        for feature in self.scenes.getFeatures(request.setNoAttributes()):
+            extent.combineExtentWith(feature.geometry().boundingBox())
+        return extent
+
+    def _period_scene_style(self, layer):
+        self._scene_style(layer)
+        if self._scene_filter is not None:
+            _only(layer, self._scene_filter)
 
     def _add(self, layer, name, style, overview=None):
         """Draw ``layer`` with ``style`` applied to a scratch copy, and on the overview

@@ -47,7 +47,7 @@ def _extent(report):
     scenes = report.maps.scenes
     if scenes is not None:
         transform = report.data.transform(scenes)
-        scene_extent = scenes.extent()
+        scene_extent = report.maps.scene_extent()
         if transform is not None:
             scene_extent = transform.transformBoundingBox(scene_extent)
         extent.combineExtentWith(scene_extent)

@@ -8,8 +8,9 @@ from qgis.core import QgsFeature, QgsProject
 from qgis.PyQt.QtWidgets import QLabel, QLineEdit
 
 from drogscen_plugin.core.errors import ScheduleError
-from drogscen_plugin.core.schedule import WeeklySchedule
+from drogscen_plugin.core.schedule import Schedule
 from drogscen_plugin.qgis_io.compat import FORM_INIT_FROM_ENVIRONMENT
+from drogscen_plugin.qgis_io.hours_form import hours_note
 from drogscen_plugin.qgis_io.measures_layer import create_measures_layers
 from drogscen_plugin.qgis_io.scene_layer import create_scene_layer
 from tests.qgis.layer_helpers import form_without_init
@@ -19,7 +20,7 @@ BAD = "Mo-Fx 08:00-17:00"
 
 def parser_message(text):
     with pytest.raises(ScheduleError) as raised:
-        WeeklySchedule.parse(text)
+        Schedule.parse(text)
     return str(raised.value)
 
 
@@ -85,6 +86,11 @@ def test_the_note_follows_the_typing_and_the_empty_field_has_an_example(qtbot, s
     edit.setText("Mo-Fr 25:00-02:00")
     assert note.text() == parser_message("Mo-Fr 25:00-02:00")
     edit.setText("Mo-Fr 18:00-02:00")
+    assert note.isHidden() and note.text() == ""
+    # Dated hours are hours too: the form does not call them unreadable.
+    dated = "Mo-Fr 08:00-16:00; Jul off; PH off"
+    edit.setText(dated)
+    assert hours_note(dated, "en") == ("", False)
     assert note.isHidden() and note.text() == ""
     edit.clear()
     assert not note.isHidden() and "For example" in note.text()
