@@ -32,11 +32,22 @@ def grounds(rng, count):
     for fid in range(count):
         cx, cy, radius = rng.uniform(0, SIZE), rng.uniform(0, SIZE), rng.uniform(20, 90)
         corners = rng.randint(60, 200)
-        ring = [(cx + radius * rng.uniform(0.6, 1.0) * math.cos(2 * math.pi * k / corners),
-                 cy + radius * rng.uniform(0.6, 1.0) * math.sin(2 * math.pi * k / corners))
-                for k in range(corners)]
-        found.append(SchoolRecord(fid=fid, name="school %d" % fid, school_type="grundskola",
-                                  geometry=Polygon(ring), schedule=hours))
+        ring = [
+            (
+                cx + radius * rng.uniform(0.6, 1.0) * math.cos(2 * math.pi * k / corners),
+                cy + radius * rng.uniform(0.6, 1.0) * math.sin(2 * math.pi * k / corners),
+            )
+            for k in range(corners)
+        ]
+        found.append(
+            SchoolRecord(
+                fid=fid,
+                name="school %d" % fid,
+                school_type="grundskola",
+                geometry=Polygon(ring),
+                schedule=hours,
+            )
+        )
     return found
 
 
@@ -45,9 +56,14 @@ def scenes(rng, count):
     found = []
     for fid in range(count):
         x, y, side = rng.uniform(0, SIZE), rng.uniform(0, SIZE), rng.uniform(50, 400)
-        found.append(SceneRecord(fid=fid, name="scene %d" % fid,
-                                 geometry=box(x, y, x + side, y + side),
-                                 schedule=rng.choice(hours)))
+        found.append(
+            SceneRecord(
+                fid=fid,
+                name="scene %d" % fid,
+                geometry=box(x, y, x + side, y + side),
+                schedule=rng.choice(hours),
+            )
+        )
     return found
 
 
@@ -85,12 +101,22 @@ def main():
         overlap._FIRST_BATCH, overlap.next_batch = shipped
     print("{} school grounds x {} scenes, {} m".format(args.schools, args.scenes, args.distance))
     # The first gap is the setup (reading the geometries into arrays and an index).
-    for label, gaps, total in (("sized batches", sized, sized_time),
-                               ("fixed 1,000", fixed, fixed_time)):
-        print("{:14} setup {:6.1f} ms  then longest {:7.1f} ms  median {:6.1f} ms  looks {:6d}  "
-              "CPU {:6.2f} s  wall {:6.2f} s".format(
-                  label, 1000 * gaps[0], 1000 * max(gaps[1:]), 1000 * statistics.median(gaps[1:]),
-                  len(gaps) - 1, sum(gaps), total))
+    for label, gaps, total in (
+        ("sized batches", sized, sized_time),
+        ("fixed 1,000", fixed, fixed_time),
+    ):
+        print(
+            "{:14} setup {:6.1f} ms  then longest {:7.1f} ms  median {:6.1f} ms  looks {:6d}  "
+            "CPU {:6.2f} s  wall {:6.2f} s".format(
+                label,
+                1000 * gaps[0],
+                1000 * max(gaps[1:]),
+                1000 * statistics.median(gaps[1:]),
+                len(gaps) - 1,
+                sum(gaps),
+                total,
+            )
+        )
     print("CPU time sized / fixed: {:.2f}".format(sum(sized) / sum(fixed)))
 
 

@@ -107,8 +107,9 @@ ORDER BY 1 LIMIT 3
 
 # The example school year 2026/27 (school_calendar.py).
 TERMS = "2026-08-17/2026-12-18, 2027-01-08/2027-06-11"
-HOLIDAYS = ("2026-10-26/2026-10-30, 2026-12-21/2027-01-07, 2027-03-01/2027-03-05, "
-            "2027-03-29/2027-04-02")
+HOLIDAYS = (
+    "2026-10-26/2026-10-30, 2026-12-21/2027-01-07, 2027-03-01/2027-03-05, 2027-03-29/2027-04-02"
+)
 
 
 def one_run(uri, mode, period):
@@ -135,14 +136,33 @@ def one_run(uri, mode, period):
             print("{:8.1f} s  {}".format(time.perf_counter() - start, message), file=sys.stderr)
 
     start = time.perf_counter()
-    result = processing.run("drogscen:overlap", {
-        "SCENES": table("scenes"), "SCHOOLS": table("schools"),
-        "OUTPUT": table("out_" + mode), "SUMMARY": table("summary_" + mode),
-        "RUN_IN_DATABASE": modes[mode], "PERIOD_START": period.split("/")[0],
-        "PERIOD_END": period.split("/")[1], "SCHOOL_TERMS": TERMS, "SCHOOL_HOLIDAYS": HOLIDAYS,
-        "SCENE_FROM_FIELD": "first_seen", "SCENE_TO_FIELD": "closed_on"}, feedback=Steps())
-    print(json.dumps({"seconds": time.perf_counter() - start, "peak_mib": peak_mib(),
-                      "pairs": result["PAIR_COUNT"], "outside": result["SCENES_OUTSIDE_COUNT"]}))
+    result = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": table("scenes"),
+            "SCHOOLS": table("schools"),
+            "OUTPUT": table("out_" + mode),
+            "SUMMARY": table("summary_" + mode),
+            "RUN_IN_DATABASE": modes[mode],
+            "PERIOD_START": period.split("/")[0],
+            "PERIOD_END": period.split("/")[1],
+            "SCHOOL_TERMS": TERMS,
+            "SCHOOL_HOLIDAYS": HOLIDAYS,
+            "SCENE_FROM_FIELD": "first_seen",
+            "SCENE_TO_FIELD": "closed_on",
+        },
+        feedback=Steps(),
+    )
+    print(
+        json.dumps(
+            {
+                "seconds": time.perf_counter() - start,
+                "peak_mib": peak_mib(),
+                "pairs": result["PAIR_COUNT"],
+                "outside": result["SCENES_OUTSIDE_COUNT"],
+            }
+        )
+    )
 
 
 def main():
@@ -150,10 +170,16 @@ def main():
     parser.add_argument("--schools", type=int, default=100000)
     parser.add_argument("--scenes", type=int, default=5000)
     parser.add_argument("--size", type=float, default=67000.0, help="side of the area, metres")
-    parser.add_argument("--period", default="2026-08-17/2026-12-18",
-                        help="first and last date, START/END (default: the autumn term)")
-    parser.add_argument("--steps", action="store_true",
-                        help="print each run's log lines with the seconds since its start")
+    parser.add_argument(
+        "--period",
+        default="2026-08-17/2026-12-18",
+        help="first and last date, START/END (default: the autumn term)",
+    )
+    parser.add_argument(
+        "--steps",
+        action="store_true",
+        help="print each run's log lines with the seconds since its start",
+    )
     parser.add_argument("--run", help=argparse.SUPPRESS)
     parser.add_argument("--uri", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
@@ -172,47 +198,115 @@ def main():
         cluster.sql("CREATE DATABASE bench")
         cluster.sql("CREATE EXTENSION postgis", "bench")
         started = time.perf_counter()
-        cluster.sql(DATA.format(schools=arguments.schools, scenes=arguments.scenes,
-                                size=arguments.size), "bench")
-        print("{} schools x {} scenes on {:.0f} x {:.0f} km made in PostGIS in {:.1f} s".format(
-            arguments.schools, arguments.scenes, arguments.size / 1000, arguments.size / 1000,
-            time.perf_counter() - started))
+        cluster.sql(
+            DATA.format(schools=arguments.schools, scenes=arguments.scenes, size=arguments.size),
+            "bench",
+        )
+        print(
+            "{} schools x {} scenes on {:.0f} x {:.0f} km made in PostGIS in {:.1f} s".format(
+                arguments.schools,
+                arguments.scenes,
+                arguments.size / 1000,
+                arguments.size / 1000,
+                time.perf_counter() - started,
+            )
+        )
         uri = "dbname='bench' host=127.0.0.1 port={} user='postgres' sslmode=disable".format(
-            cluster.port)
+            cluster.port
+        )
         runs = {}
         for mode in ("never", "always"):
             done = subprocess.run(
-                [sys.executable, os.path.abspath(__file__), "--run", mode, "--uri", uri,
-                 "--period", arguments.period],
-                capture_output=True, text=True, check=True)
+                [
+                    sys.executable,
+                    os.path.abspath(__file__),
+                    "--run",
+                    mode,
+                    "--uri",
+                    uri,
+                    "--period",
+                    arguments.period,
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             if arguments.steps:
                 print(done.stderr, end="")
             runs[mode] = json.loads(done.stdout.strip().splitlines()[-1])
-            print("{:8s} {:8.1f} s  peak {:7.0f} MiB  {} pairs, {} scenes outside {}".format(
-                "desktop" if mode == "never" else "database", runs[mode]["seconds"],
-                runs[mode]["peak_mib"], runs[mode]["pairs"], runs[mode]["outside"],
-                arguments.period))
-        print("database/desktop: time {:.2f}, peak memory {:.2f}".format(
-            runs["always"]["seconds"] / runs["never"]["seconds"],
-            runs["always"]["peak_mib"] / runs["never"]["peak_mib"]))
+            print(
+                "{:8s} {:8.1f} s  peak {:7.0f} MiB  {} pairs, {} scenes outside {}".format(
+                    "desktop" if mode == "never" else "database",
+                    runs[mode]["seconds"],
+                    runs[mode]["peak_mib"],
+                    runs[mode]["pairs"],
+                    runs[mode]["outside"],
+                    arguments.period,
+                )
+            )
+        print(
+            "database/desktop: time {:.2f}, peak memory {:.2f}".format(
+                runs["always"]["seconds"] / runs["never"]["seconds"],
+                runs["always"]["peak_mib"] / runs["never"]["peak_mib"],
+            )
+        )
+
         def query(statement):
             return subprocess.run(
-                [os.path.join(bindir, "psql"), "-h", "127.0.0.1", "-p", str(cluster.port), "-U",
-                 "postgres", "-d", "bench", "-At", "-F", " ", "-c", statement],
-                capture_output=True, text=True, check=True).stdout.split()
+                [
+                    os.path.join(bindir, "psql"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(cluster.port),
+                    "-U",
+                    "postgres",
+                    "-d",
+                    "bench",
+                    "-At",
+                    "-F",
+                    " ",
+                    "-c",
+                    statement,
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
 
-        print("pairs: desktop {}, database {}; only in the desktop's {}, only in the database's "
-              "{}; of the common pairs: largest distance difference {} m, areas more than 0.1 % "
-              "apart {} (at most {} m² apart, the largest of them {} m²), other values "
-              "different {}".format(*query(COMPARE)))
+        print(
+            "pairs: desktop {}, database {}; only in the desktop's {}, only in the database's "
+            "{}; of the common pairs: largest distance difference {} m, areas more than 0.1 % "
+            "apart {} (at most {} m² apart, the largest of them {} m²), other values "
+            "different {}".format(*query(COMPARE))
+        )
         same, different = query(COMPARE_SUMMARY)
-        print("schools with the same pairs in both: {}, their summaries different: {}".format(
-            same, different))
+        print(
+            "schools with the same pairs in both: {}, their summaries different: {}".format(
+                same, different
+            )
+        )
         if int(different):
-            print(subprocess.run(
-                [os.path.join(bindir, "psql"), "-h", "127.0.0.1", "-p", str(cluster.port), "-U",
-                 "postgres", "-d", "bench", "-c", DIFFERENT_SUMMARIES],
-                capture_output=True, text=True, check=True).stdout)
+            print(
+                subprocess.run(
+                    [
+                        os.path.join(bindir, "psql"),
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        str(cluster.port),
+                        "-U",
+                        "postgres",
+                        "-d",
+                        "bench",
+                        "-c",
+                        DIFFERENT_SUMMARIES,
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
     finally:
         cluster.stop()
 

@@ -49,8 +49,12 @@ class ProgressLog(QgsProcessingFeedback):
         self.times.append(now)
         if percent >= self.printed + self.step or percent >= 100:
             self.printed = percent
-            print("  {:7.1f} s  {:5.1f} %  {:8.0f} MiB in use".format(
-                now - self.start, percent, rss_mib()), flush=True)
+            print(
+                "  {:7.1f} s  {:5.1f} %  {:8.0f} MiB in use".format(
+                    now - self.start, percent, rss_mib()
+                ),
+                flush=True,
+            )
 
     def pushInfo(self, info):  # noqa: N802 (QGIS API)
         print("  {:7.1f} s  {}".format(time.perf_counter() - self.start, info), flush=True)
@@ -70,8 +74,12 @@ def main():
     parser.add_argument("--distance", type=float, default=300.0)
     parser.add_argument("--size", type=float, default=67_000.0, help="side of the area in metres")
     parser.add_argument("--memory-limit", type=float, default=24.0, help="GiB")
-    parser.add_argument("--max-silence", type=float, default=60.0,
-                        help="longest wait between progress reports, in seconds")
+    parser.add_argument(
+        "--max-silence",
+        type=float,
+        default=60.0,
+        help="longest wait between progress reports, in seconds",
+    )
     args = parser.parse_args()
 
     app, plugin = start_qgis()
@@ -80,10 +88,19 @@ def main():
     print(versions())
     start = time.perf_counter()
     schools, scenes = synthetic_layers(args.schools, args.scenes, args.size)
-    print("{} schools x {} scenes over {:g} km x {:g} km, distance {:g} m: made in {:.1f} s, "
-          "{:.0f} MiB in use".format(schools.featureCount(), scenes.featureCount(),
-                                     args.size / 1000, args.size / 1000, args.distance,
-                                     time.perf_counter() - start, rss_mib()), flush=True)
+    print(
+        "{} schools x {} scenes over {:g} km x {:g} km, distance {:g} m: made in {:.1f} s, "
+        "{:.0f} MiB in use".format(
+            schools.featureCount(),
+            scenes.featureCount(),
+            args.size / 1000,
+            args.size / 1000,
+            args.distance,
+            time.perf_counter() - start,
+            rss_mib(),
+        ),
+        flush=True,
+    )
 
     with tempfile.TemporaryDirectory(prefix="drogscen-scale-") as folder:
         feedback = ProgressLog()
@@ -105,13 +122,25 @@ def main():
             for name in ("OUTPUT", "SUMMARY")
         }
     peak = peak_mib()
-    print("drogscen:overlap: {:.1f} s, {} pairs ({:.0f} MiB), {} summary rows ({:.0f} MiB)".format(
-        seconds, result["PAIR_COUNT"], written["OUTPUT"], schools.featureCount(),
-        written["SUMMARY"]))
-    print("progress reports: {}, longest wait between two: {:.2f} s (limit {:g} s)".format(
-        len(feedback.times) - 1, silence, args.max_silence))
-    print("peak memory: {:.0f} MiB = {:.2f} GiB (limit {:g} GiB)".format(
-        peak, peak / GIB, args.memory_limit))
+    print(
+        "drogscen:overlap: {:.1f} s, {} pairs ({:.0f} MiB), {} summary rows ({:.0f} MiB)".format(
+            seconds,
+            result["PAIR_COUNT"],
+            written["OUTPUT"],
+            schools.featureCount(),
+            written["SUMMARY"],
+        )
+    )
+    print(
+        "progress reports: {}, longest wait between two: {:.2f} s (limit {:g} s)".format(
+            len(feedback.times) - 1, silence, args.max_silence
+        )
+    )
+    print(
+        "peak memory: {:.0f} MiB = {:.2f} GiB (limit {:g} GiB)".format(
+            peak, peak / GIB, args.memory_limit
+        )
+    )
     plugin.unload()
     if peak / GIB > args.memory_limit or silence > args.max_silence:
         print("bench-scale: over the limit")

@@ -18,7 +18,8 @@ def spread(spans, offset):
     """``spans`` one-minute spans spread over the week, from minute ``offset`` of each step."""
     step = MINUTES_PER_WEEK // spans
     return WeeklySchedule.from_intervals(
-        (k * step + offset, k * step + offset + 1) for k in range(spans))
+        (k * step + offset, k * step + offset + 1) for k in range(spans)
+    )
 
 
 def seconds_per_pair(spans, repeat):

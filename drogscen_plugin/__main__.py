@@ -9,8 +9,13 @@ except ModuleNotFoundError as error:
 
     from .i18n import tr
 
-    print(tr("drogscen: error: PyQGIS not found; run this with the Python that QGIS uses, "
-             "e.g. /usr/bin/python3"), file=sys.stderr)
+    print(
+        tr(
+            "drogscen: error: PyQGIS not found; run this with the Python that QGIS uses, "
+            "e.g. /usr/bin/python3"
+        ),
+        file=sys.stderr,
+    )
     raise SystemExit(2) from None
 
 raise SystemExit(main())

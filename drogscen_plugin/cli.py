@@ -63,8 +63,9 @@ def _load_layer(option, path):
     with atomic.gdal_failures():
         layer = QgsVectorLayer(path, option.lstrip("-"), "ogr")
     if not layer.isValid():
-        raise UsageError(tr("{option}: cannot read a vector layer from {path}").format(
-            option=option, path=path))
+        raise UsageError(
+            tr("{option}: cannot read a vector layer from {path}").format(option=option, path=path)
+        )
     return layer
 
 
@@ -80,20 +81,27 @@ def _is_input(path, layers):
 
 def _check_output(out, layers):
     if not out.lower().endswith(".gpkg"):
-        raise UsageError(tr("--out: must be a GeoPackage file ending in .gpkg: {path}").format(
-            path=out))
+        raise UsageError(
+            tr("--out: must be a GeoPackage file ending in .gpkg: {path}").format(path=out)
+        )
     if os.path.isdir(out):
         raise UsageError(tr("--out: is a directory: {path}").format(path=out))
     option = _is_input(out, layers)
     if option is not None:
-        raise UsageError(tr("--out: must not be an input file ({option}): {path}").format(
-            option=option, path=out))
+        raise UsageError(
+            tr("--out: must not be an input file ({option}): {path}").format(
+                option=option, path=out
+            )
+        )
     folder = os.path.dirname(os.path.realpath(out))
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as error:
-        raise UsageError(tr("--out: cannot create the folder {folder}: {reason}").format(
-            folder=folder, reason=error.strerror)) from None
+        raise UsageError(
+            tr("--out: cannot create the folder {folder}: {reason}").format(
+                folder=folder, reason=error.strerror
+            )
+        ) from None
 
 
 def _check_report(args, inputs):
@@ -103,19 +111,26 @@ def _check_report(args, inputs):
             raise UsageError(tr("--districts: only used with --report"))
         return
     if not args.report.lower().endswith(".pdf"):
-        raise UsageError(tr("--report: must be a PDF file ending in .pdf: {path}").format(
-            path=args.report))
+        raise UsageError(
+            tr("--report: must be a PDF file ending in .pdf: {path}").format(path=args.report)
+        )
     option = _is_input(args.report, inputs)
     if option is not None:
-        raise UsageError(tr("--report: must not be an input file ({option}): {path}").format(
-            option=option, path=args.report))
+        raise UsageError(
+            tr("--report: must not be an input file ({option}): {path}").format(
+                option=option, path=args.report
+            )
+        )
     folder = os.path.dirname(os.path.realpath(args.report))
     try:
         os.makedirs(folder, exist_ok=True)
         check_writable(args.report)
     except OSError as error:
-        raise UsageError(tr("--report: cannot create the folder {folder}: {reason}").format(
-            folder=folder, reason=error.strerror)) from None
+        raise UsageError(
+            tr("--report: cannot create the folder {folder}: {reason}").format(
+                folder=folder, reason=error.strerror
+            )
+        ) from None
     except ReportError as error:
         raise UsageError("--report: {}".format(error)) from None
 
@@ -167,10 +182,14 @@ def _field(option, parameter, layer, field):
         return ""  # no field, not the default one
     index = layer.fields().lookupField(field)
     if index < 0:
-        raise UsageError(tr("{option}: the {layer} layer has no field '{field}' "
-                            "(fields: {fields})").format(
-            option=option_flag(option), layer=layer.name(), field=field,
-            fields=", ".join(layer.fields().names())))
+        raise UsageError(
+            tr("{option}: the {layer} layer has no field '{field}' (fields: {fields})").format(
+                option=option_flag(option),
+                layer=layer.name(),
+                field=field,
+                fields=", ".join(layer.fields().names()),
+            )
+        )
     check = FIELD_CHECKS.get(parameter)
     try:
         if check is not None:

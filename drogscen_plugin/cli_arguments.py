@@ -59,7 +59,8 @@ def _distance(text):
         raise argparse.ArgumentTypeError(tr("must be more than 0: {text}").format(text=text))
     if not value <= MAX_DISTANCE:  # also infinity
         raise argparse.ArgumentTypeError(
-            tr("must be at most {most:g} metres: {text}").format(most=MAX_DISTANCE, text=text))
+            tr("must be at most {most:g} metres: {text}").format(most=MAX_DISTANCE, text=text)
+        )
     return value
 
 
@@ -90,74 +91,153 @@ def build_parser(algorithm):
             "failed, 2 a mistake in the command or an unreadable file."
         ),
     )
-    analyse.add_argument("--scenes", required=True, metavar="PATH",
-                         help=tr("polygon layer of open drug scenes"))
-    analyse.add_argument("--schools", required=True, metavar="PATH",
-                         help=tr("point or polygon layer of schools and preschools"))
-    analyse.add_argument("--out", required=True, metavar="OUT.gpkg",
-                         help=tr("GeoPackage to write; layers 'overlap' and 'summary' in it "
-                                 "are replaced, other layers are kept"))
-    analyse.add_argument("--distance", type=_distance, metavar="M",
-                         help=tr("distance around each school in metres{default}").format(
-                             default=_default(algorithm, keys.DISTANCE)))
-    analyse.add_argument("--distance-field", metavar="F",
-                         help=tr("school field with a distance of its own, used where set"))
-    analyse.add_argument("--scene-name-field", metavar="F",
-                         help=tr("scene field with the name{default}").format(
-                             default=_default(algorithm, keys.SCENE_NAME_FIELD)))
-    analyse.add_argument("--scene-hours-field", metavar="F",
-                         help=tr("scene field with the active hours{default}").format(
-                             default=_default(algorithm, keys.SCENE_HOURS_FIELD)))
-    analyse.add_argument("--school-name-field", metavar="F",
-                         help=tr("school field with the name{default}").format(
-                             default=_default(algorithm, keys.SCHOOL_NAME_FIELD)))
-    analyse.add_argument("--school-type-field", metavar="F",
-                         help=tr("school field with the type, e.g. förskola or "
-                                 "grundskola{default}").format(
-                             default=_default(algorithm, keys.SCHOOL_TYPE_FIELD)))
-    analyse.add_argument("--school-hours-field", metavar="F",
-                         help=tr("school field with the opening hours; schools without "
-                                 "hours get the defaults by type{default}").format(
-                             default=_default(algorithm, keys.SCHOOL_HOURS_FIELD)))
-    analyse.add_argument("--default-school-hours", metavar="TEXT",
-                         help=tr("opening hours of schools without their own{default}").format(
-                             default=_default(algorithm, keys.DEFAULT_SCHOOL_HOURS)))
-    analyse.add_argument("--default-preschool-hours", metavar="TEXT",
-                         help=tr("opening hours of preschools without their own"
-                                 "{default}").format(
-                             default=_default(algorithm, keys.DEFAULT_PRESCHOOL_HOURS)))
+    analyse.add_argument(
+        "--scenes", required=True, metavar="PATH", help=tr("polygon layer of open drug scenes")
+    )
+    analyse.add_argument(
+        "--schools",
+        required=True,
+        metavar="PATH",
+        help=tr("point or polygon layer of schools and preschools"),
+    )
+    analyse.add_argument(
+        "--out",
+        required=True,
+        metavar="OUT.gpkg",
+        help=tr(
+            "GeoPackage to write; layers 'overlap' and 'summary' in it "
+            "are replaced, other layers are kept"
+        ),
+    )
+    analyse.add_argument(
+        "--distance",
+        type=_distance,
+        metavar="M",
+        help=tr("distance around each school in metres{default}").format(
+            default=_default(algorithm, keys.DISTANCE)
+        ),
+    )
+    analyse.add_argument(
+        "--distance-field",
+        metavar="F",
+        help=tr("school field with a distance of its own, used where set"),
+    )
+    analyse.add_argument(
+        "--scene-name-field",
+        metavar="F",
+        help=tr("scene field with the name{default}").format(
+            default=_default(algorithm, keys.SCENE_NAME_FIELD)
+        ),
+    )
+    analyse.add_argument(
+        "--scene-hours-field",
+        metavar="F",
+        help=tr("scene field with the active hours{default}").format(
+            default=_default(algorithm, keys.SCENE_HOURS_FIELD)
+        ),
+    )
+    analyse.add_argument(
+        "--school-name-field",
+        metavar="F",
+        help=tr("school field with the name{default}").format(
+            default=_default(algorithm, keys.SCHOOL_NAME_FIELD)
+        ),
+    )
+    analyse.add_argument(
+        "--school-type-field",
+        metavar="F",
+        help=tr("school field with the type, e.g. förskola or grundskola{default}").format(
+            default=_default(algorithm, keys.SCHOOL_TYPE_FIELD)
+        ),
+    )
+    analyse.add_argument(
+        "--school-hours-field",
+        metavar="F",
+        help=tr(
+            "school field with the opening hours; schools without "
+            "hours get the defaults by type{default}"
+        ).format(default=_default(algorithm, keys.SCHOOL_HOURS_FIELD)),
+    )
+    analyse.add_argument(
+        "--default-school-hours",
+        metavar="TEXT",
+        help=tr("opening hours of schools without their own{default}").format(
+            default=_default(algorithm, keys.DEFAULT_SCHOOL_HOURS)
+        ),
+    )
+    analyse.add_argument(
+        "--default-preschool-hours",
+        metavar="TEXT",
+        help=tr("opening hours of preschools without their own{default}").format(
+            default=_default(algorithm, keys.DEFAULT_PRESCHOOL_HOURS)
+        ),
+    )
     _add_time_arguments(analyse, algorithm)
-    analyse.add_argument("--crs", metavar="CRS",
-                         help=tr("projected CRS in metres to measure in{default}").format(
-                             default=_default(algorithm, keys.ANALYSIS_CRS)))
-    analyse.add_argument("--report", metavar="OUT.pdf",
-                         help=tr("also write the situation report (lägesbild) as a PDF: an "
-                                 "overview page, a trend and districts page and one page per "
-                                 "affected school"))
-    analyse.add_argument("--paper", choices=PAPERS, default=PAPERS[0],
-                         help=tr("paper of the report, landscape (default: {paper})").format(
-                             paper=PAPERS[0]))
-    analyse.add_argument("--districts", metavar="PATH",
-                         help=tr("polygon layer of districts for the report's table per "
-                                 "district"))
+    analyse.add_argument(
+        "--crs",
+        metavar="CRS",
+        help=tr("projected CRS in metres to measure in{default}").format(
+            default=_default(algorithm, keys.ANALYSIS_CRS)
+        ),
+    )
+    analyse.add_argument(
+        "--report",
+        metavar="OUT.pdf",
+        help=tr(
+            "also write the situation report (lägesbild) as a PDF: an "
+            "overview page, a trend and districts page and one page per "
+            "affected school"
+        ),
+    )
+    analyse.add_argument(
+        "--paper",
+        choices=PAPERS,
+        default=PAPERS[0],
+        help=tr("paper of the report, landscape (default: {paper})").format(paper=PAPERS[0]),
+    )
+    analyse.add_argument(
+        "--districts",
+        metavar="PATH",
+        help=tr("polygon layer of districts for the report's table per district"),
+    )
     return parser
 
 
 def _add_time_arguments(analyse, algorithm):
-    analyse.add_argument("--period-start", metavar="DATE",
-                         help=tr("first date of the period, e.g. 2026-08-17 (default: this "
-                                 "week's Monday)"))
-    analyse.add_argument("--period-end", metavar="DATE",
-                         help=tr("last date of the period (default: this week's Sunday)"))
-    analyse.add_argument("--school-holidays", metavar="RANGES",
-                         help=tr("school holidays (lov), e.g. "
-                                 "'2026-10-26/2026-10-30, 2026-12-21/2027-01-07'"))
-    analyse.add_argument("--school-terms", metavar="RANGES",
-                         help=tr("terms, e.g. '2026-08-17/2026-12-18, 2027-01-08/2027-06-11' "
-                                 "(default: every day is a term day)"))
-    analyse.add_argument("--scene-from-field", metavar="F",
-                         help=tr("scene field with the date first seen{default}").format(
-                             default=_default(algorithm, keys.SCENE_FROM_FIELD)))
-    analyse.add_argument("--scene-to-field", metavar="F",
-                         help=tr("scene field with the date closed{default}").format(
-                             default=_default(algorithm, keys.SCENE_TO_FIELD)))
+    analyse.add_argument(
+        "--period-start",
+        metavar="DATE",
+        help=tr("first date of the period, e.g. 2026-08-17 (default: this week's Monday)"),
+    )
+    analyse.add_argument(
+        "--period-end",
+        metavar="DATE",
+        help=tr("last date of the period (default: this week's Sunday)"),
+    )
+    analyse.add_argument(
+        "--school-holidays",
+        metavar="RANGES",
+        help=tr("school holidays (lov), e.g. '2026-10-26/2026-10-30, 2026-12-21/2027-01-07'"),
+    )
+    analyse.add_argument(
+        "--school-terms",
+        metavar="RANGES",
+        help=tr(
+            "terms, e.g. '2026-08-17/2026-12-18, 2027-01-08/2027-06-11' "
+            "(default: every day is a term day)"
+        ),
+    )
+    analyse.add_argument(
+        "--scene-from-field",
+        metavar="F",
+        help=tr("scene field with the date first seen{default}").format(
+            default=_default(algorithm, keys.SCENE_FROM_FIELD)
+        ),
+    )
+    analyse.add_argument(
+        "--scene-to-field",
+        metavar="F",
+        help=tr("scene field with the date closed{default}").format(
+            default=_default(algorithm, keys.SCENE_TO_FIELD)
+        ),
+    )

@@ -144,8 +144,12 @@ class DrogscenPlugin:
         if not path:
             return
         name, ok = QInputDialog.getText(
-            window, tr("New scenes layer"), tr("Layer name"), QLineEdit.EchoMode.Normal,
-            free_layer_name(QgsProject.instance(), tr("scenes")))
+            window,
+            tr("New scenes layer"),
+            tr("Layer name"),
+            QLineEdit.EchoMode.Normal,
+            free_layer_name(QgsProject.instance(), tr("scenes")),
+        )
         if ok and name.strip():
             self.add_scenes_layer(path, name.strip())
 

@@ -156,8 +156,11 @@ class Checker(ast.NodeVisitor):
         if isinstance(func, ast.Attribute):
             if func.attr == "desktop" and not node.args:
                 self.report(node, "QApplication.desktop() is gone in Qt6: use screens")
-            if (func.attr == "width" and isinstance(func.value, ast.Call)
-                    and getattr(func.value.func, "attr", "") == "fontMetrics"):
+            if (
+                func.attr == "width"
+                and isinstance(func.value, ast.Call)
+                and getattr(func.value.func, "attr", "") == "fontMetrics"
+            ):
                 self.report(node, "QFontMetrics.width() is gone in Qt6: use horizontalAdvance()")
         self.generic_visit(node)
 
@@ -167,8 +170,12 @@ class Checker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Subscript(self, node):
-        if (isinstance(node.value, ast.Attribute) and node.value.attr == "activated"
-                and isinstance(node.slice, ast.Name) and node.slice.id == "str"):
+        if (
+            isinstance(node.value, ast.Attribute)
+            and node.value.attr == "activated"
+            and isinstance(node.slice, ast.Name)
+            and node.slice.id == "str"
+        ):
             self.report(node, "activated[str] is gone in Qt6: use textActivated")
         self.generic_visit(node)
 

@@ -49,8 +49,12 @@ def main():
     for name in module.PROPERTIES:
         start = time.perf_counter()
         module.fuzz_test(name, many)()
-        print("{:32s} {:>9,} examples  {:7.1f} s".format(
-            name, args.examples, time.perf_counter() - start), flush=True)
+        print(
+            "{:32s} {:>9,} examples  {:7.1f} s".format(
+                name, args.examples, time.perf_counter() - start
+            ),
+            flush=True,
+        )
 
     size = 10_000
     while size <= args.long_size:
@@ -62,8 +66,12 @@ def main():
                 outcome = "a fortnight on the calendar"
             else:
                 outcome = "error" if module.check_outcome(text) is None else "schedule"
-            print("{:32s} {:>9,} chars      {:7.2f} s  {}".format(
-                make.__name__, len(text), time.perf_counter() - start, outcome), flush=True)
+            print(
+                "{:32s} {:>9,} chars      {:7.2f} s  {}".format(
+                    make.__name__, len(text), time.perf_counter() - start, outcome
+                ),
+                flush=True,
+            )
         size *= 10
     print("fuzz: no input gave anything but a schedule or a ScheduleError")
 

@@ -49,8 +49,13 @@ def extract(package=PACKAGE, ts_file=TS_FILE):
         tree = ast.parse(text, filename=str(path))
         # Locations relative to the .ts file, as Qt's tools write them.
         name = Path(os.path.relpath(path, ts_file.parent)).as_posix()
-        calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-                 and isinstance(node.func, ast.Name) and node.func.id == "tr"]
+        calls = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "tr"
+        ]
         for call in sorted(calls, key=lambda node: (node.lineno, node.col_offset)):
             where = "{}:{}".format(path.relative_to(package.parent).as_posix(), call.lineno)
             if len(call.args) != 1 or call.keywords:
@@ -60,7 +65,8 @@ def extract(package=PACKAGE, ts_file=TS_FILE):
             if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
                 problems.append(
                     "{}: tr({}) cannot be translated: give tr() a string literal and format "
-                    "what it returns".format(where, ast.get_source_segment(text, argument)))
+                    "what it returns".format(where, ast.get_source_segment(text, argument))
+                )
                 continue
             if not argument.value.strip():
                 problems.append("{}: tr() of an empty string".format(where))
@@ -86,8 +92,11 @@ def read_ts(ts_file=TS_FILE):
                 translation=(translation.text or "") if translation is not None else "",
                 # Older Qt tools write "obsolete" for what is now "vanished".
                 type="vanished" if kind == "obsolete" else kind,
-                locations=[(location.get("filename"), int(location.get("line")))
-                           for location in element.iter("location")])
+                locations=[
+                    (location.get("filename"), int(location.get("line")))
+                    for location in element.iter("location")
+                ],
+            )
     return messages
 
 
@@ -98,8 +107,9 @@ def merge(found, existing):
         old = existing.get(source)
         translation = old.translation if old else ""
         finished = old is not None and old.type in ("", "vanished") and translation.strip()
-        messages.append(Message(source, translation, "" if finished else "unfinished",
-                                list(locations)))
+        messages.append(
+            Message(source, translation, "" if finished else "unfinished", list(locations))
+        )
     for source in sorted(set(existing) - set(found)):
         old = existing[source]
         if old.translation.strip():
@@ -108,18 +118,26 @@ def merge(found, existing):
 
 
 def render(messages):
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>",
-             '<TS version="2.1" language="{}">'.format(LANGUAGE), "<context>",
-             "    <name>{}</name>".format(CONTEXT)]
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        '<TS version="2.1" language="{}">'.format(LANGUAGE),
+        "<context>",
+        "    <name>{}</name>".format(CONTEXT),
+    ]
     for message in messages:
         lines.append("    <message>")
         for filename, line in message.locations:
-            lines.append("        <location filename={} line=\"{}\"/>".format(
-                quoteattr(filename), line))
+            lines.append(
+                '        <location filename={} line="{}"/>'.format(quoteattr(filename), line)
+            )
         lines.append("        <source>{}</source>".format(escape(message.source, QT_ENTITIES)))
         kind = ' type="{}"'.format(message.type) if message.type else ""
-        lines.append("        <translation{}>{}</translation>".format(
-            kind, escape(message.translation, QT_ENTITIES)))
+        lines.append(
+            "        <translation{}>{}</translation>".format(
+                kind, escape(message.translation, QT_ENTITIES)
+            )
+        )
         lines.append("    </message>")
     lines += ["</context>", "</TS>", ""]
     return "\n".join(lines)
@@ -141,8 +159,9 @@ def check(found, existing):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 when the .ts is incomplete")
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 when the .ts is incomplete"
+    )
     arguments = parser.parse_args(argv)
     found, problems = extract()
     existing = read_ts()
@@ -155,10 +174,15 @@ def main(argv=None):
         if not TS_FILE.exists() or TS_FILE.read_text(encoding="utf-8") != text:
             TS_FILE.parent.mkdir(exist_ok=True)
             TS_FILE.write_text(text, encoding="utf-8")
-        counts = {kind: sum(message.type == kind for message in messages)
-                  for kind in ("", "unfinished", "vanished")}
-        print("{}: {} finished, {} unfinished, {} vanished".format(
-            TS_FILE.relative_to(ROOT), counts[""], counts["unfinished"], counts["vanished"]))
+        counts = {
+            kind: sum(message.type == kind for message in messages)
+            for kind in ("", "unfinished", "vanished")
+        }
+        print(
+            "{}: {} finished, {} unfinished, {} vanished".format(
+                TS_FILE.relative_to(ROOT), counts[""], counts["unfinished"], counts["vanished"]
+            )
+        )
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0

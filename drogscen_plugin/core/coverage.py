@@ -54,7 +54,8 @@ def _span(start, end):
     the week before (Sunday)."""
     if start < 0:
         return WeeklySchedule.from_intervals(
-            ((start + MINUTES_PER_WEEK, MINUTES_PER_WEEK), (0, end)))
+            ((start + MINUTES_PER_WEEK, MINUTES_PER_WEEK), (0, end))
+        )
     return WeeklySchedule.from_intervals(((start, end),))
 
 
@@ -196,15 +197,22 @@ def read_measure(fid, measure_type, hours, status=None, start_date=None, end_dat
     entry = type_entry(kind)
     if entry is None:
         raise InputError(
-            tr("Measure {fid}, field 'measure_type': '{value}' is not a measure type "
-               "(one of {types}).").format(
-                fid=fid, value=measure_type if measure_type is not None else "",
-                types=", ".join(measure_codes())))
+            tr(
+                "Measure {fid}, field 'measure_type': '{value}' is not a measure type "
+                "(one of {types})."
+            ).format(
+                fid=fid,
+                value=measure_type if measure_type is not None else "",
+                types=", ".join(measure_codes()),
+            )
+        )
     state = _code(status) or PLANNED
     if state not in STATUSES:
         raise InputError(
-            tr("Measure {fid}, field 'status': '{value}' is not a status (one of {statuses}).")
-            .format(fid=fid, value=status, statuses=", ".join(STATUSES)))
+            tr(
+                "Measure {fid}, field 'status': '{value}' is not a status (one of {statuses})."
+            ).format(fid=fid, value=status, statuses=", ".join(STATUSES))
+        )
     text = "" if hours is None else str(hours).strip()
     if not text:
         schedule = WeeklySchedule.always() if entry.always_on else WeeklySchedule.never()
@@ -217,12 +225,16 @@ def read_measure(fid, measure_type, hours, status=None, start_date=None, end_dat
         except ScheduleError as error:
             raise InputError(
                 tr("Measure {fid}, field 'hours': '{hours}': {message}").format(
-                    fid=fid, hours=text, message=error)) from error
+                    fid=fid, hours=text, message=error
+                )
+            ) from error
         hours_given = True
     if start_date is not None and end_date is not None and end_date < start_date:
         raise InputError(
             tr("Measure {fid}: the end date {end} is before the start date {start}.").format(
-                fid=fid, end=end_date.isoformat(), start=start_date.isoformat()))
+                fid=fid, end=end_date.isoformat(), start=start_date.isoformat()
+            )
+        )
     return Measure(fid, kind, schedule, state, start_date, end_date, hours_given, text)
 
 
@@ -268,8 +280,9 @@ COVERAGE_FIELDS = [
 def coverage_row(school_fid, school_name, result):
     """The values of ``COVERAGE_FIELDS`` for a school and its ``Coverage``."""
     values = {"school_fid": school_fid, "school_name": school_name}
-    return [values[name] if name in values else getattr(result, name)
-            for name, _ in COVERAGE_FIELDS]
+    return [
+        values[name] if name in values else getattr(result, name) for name, _ in COVERAGE_FIELDS
+    ]
 
 
 def coverage_field_alias(name):
@@ -316,7 +329,8 @@ def coverage(needs, measures, include_planned=False, on=None):
         guard_uncovered_hours=guard_left.to_opening_hours(),
         round_days=needs.round_days,
         round_days_missing=_day_codes(
-            need.opening for need in needs.rounds if not (need.window & rounds).minutes),
+            need.opening for need in needs.rounds if not (need.window & rounds).minutes
+        ),
         measure_count=len(counted),
     )
 

@@ -96,8 +96,9 @@ class StripBox:
         return self.top + hour * self.hour_height
 
 
-def day_strip_svg(cells, marks, start, end, *, title, width=149.0, height=30.0, palette=None,
-                  dpi=None):
+def day_strip_svg(
+    cells, marks, start, end, *, title, width=149.0, height=30.0, palette=None, dpi=None
+):
     """SVG text of the strip: ``cells`` from :func:`hour_cells`, ``marks`` from
     :func:`day_marks`; ``dpi`` see :meth:`SvgWriter.document`."""
     palette = palette or Palette()
@@ -105,8 +106,7 @@ def day_strip_svg(cells, marks, start, end, *, title, width=149.0, height=30.0, 
     svg = SvgWriter()
     svg.rect(0, 0, width, height, "#ffffff")
     line = TEXT_SIZE * 1.4
-    box = StripBox(8.0, line + 1.6, width - 10.0, height - line - 1.6 - SMALL_TEXT_SIZE * 1.5,
-                   days)
+    box = StripBox(8.0, line + 1.6, width - 10.0, height - line - 1.6 - SMALL_TEXT_SIZE * 1.5, days)
     svg.text(0.5, TEXT_SIZE, title, palette.text, bold=True)
     _legend(svg, width, palette)
     _shading(svg, box, marks, start)
@@ -116,16 +116,24 @@ def day_strip_svg(cells, marks, start, end, *, title, width=149.0, height=30.0, 
     after_hours = sum(value[1] for value in cells.values())
     description = tr(
         "{start} to {end}: {concurrent} h active while the school is open, {after} h while it "
-        "is closed; {closed} days closed by the calendar.").format(
-        start=start.isoformat(), end=end.isoformat(), concurrent="{:.1f}".format(concurrent / 60),
+        "is closed; {closed} days closed by the calendar."
+    ).format(
+        start=start.isoformat(),
+        end=end.isoformat(),
+        concurrent="{:.1f}".format(concurrent / 60),
         after="{:.1f}".format(after_hours / 60),
-        closed=sum(1 for mark in marks.values() if mark != FRITIDSHEM))
+        closed=sum(1 for mark in marks.values() if mark != FRITIDSHEM),
+    )
     return svg.document(width, height, title, description, dpi=dpi)
 
 
 def _legend(svg, width, palette):
-    keys = ((palette.concurrent, tr("while open")), (palette.after_hours, tr("while closed")),
-            (CLOSED_MARK, tr("school closed")), (LOV_MARK, tr("lov: fritidshem only")))
+    keys = (
+        (palette.concurrent, tr("while open")),
+        (palette.after_hours, tr("while closed")),
+        (CLOSED_MARK, tr("school closed")),
+        (LOV_MARK, tr("lov: fritidshem only")),
+    )
     x = width - 0.5
     for color, label in reversed(keys):
         x -= len(label) * SMALL_TEXT_SIZE * 0.5
@@ -142,8 +150,15 @@ def _shading(svg, box, marks, start):
         # In the band above the grid, which the cells never cover; closed days shaded too.
         if mark != FRITIDSHEM:
             svg.rect(box.x(index), box.top, box.day_width, box.height, CLOSED_SHADE)
-        svg.rect(box.x(index), box.top - 1.2, box.day_width, 0.9,
-                 LOV_MARK if mark == FRITIDSHEM else CLOSED_MARK, day=day.isoformat(), mark=mark)
+        svg.rect(
+            box.x(index),
+            box.top - 1.2,
+            box.day_width,
+            0.9,
+            LOV_MARK if mark == FRITIDSHEM else CLOSED_MARK,
+            day=day.isoformat(),
+            mark=mark,
+        )
     svg.close_group()
 
 
@@ -153,13 +168,13 @@ def _cells(svg, box, cells, start, palette):
         x, y = box.x((day - start).days), box.y(hour)
         red = box.hour_height * min(concurrent, 60) / 60
         amber = box.hour_height * min(after_hours, 60 - min(concurrent, 60)) / 60
-        data = dict(day=day.isoformat(), hour=hour, concurrent=concurrent,
-                    afterhours=after_hours)
+        data = dict(day=day.isoformat(), hour=hour, concurrent=concurrent, afterhours=after_hours)
         if red:
             svg.rect(x, y, box.day_width, red, palette.concurrent, kind="concurrent", **data)
         if amber:
-            svg.rect(x, y + red, box.day_width, amber, palette.after_hours, kind="after_hours",
-                     **data)
+            svg.rect(
+                x, y + red, box.day_width, amber, palette.after_hours, kind="after_hours", **data
+            )
     svg.close_group()
 
 
@@ -167,11 +182,16 @@ def _axes(svg, box, start, end, palette):
     svg.open_group("axes")
     svg.rect(box.left, box.top, box.width, box.height, "none", stroke=palette.grid)
     for hour in (6, 12, 18):
-        svg.line(box.left, box.y(hour), box.left + box.width, box.y(hour), palette.grid,
-                 width=0.1)
+        svg.line(box.left, box.y(hour), box.left + box.width, box.y(hour), palette.grid, width=0.1)
     for hour in (0, 6, 12, 18, 24):
-        svg.text(box.left - 0.8, box.y(hour) + SMALL_TEXT_SIZE * 0.35,
-                 "{:02d}".format(hour), palette.text, size=SMALL_TEXT_SIZE, anchor="end")
+        svg.text(
+            box.left - 0.8,
+            box.y(hour) + SMALL_TEXT_SIZE * 0.35,
+            "{:02d}".format(hour),
+            palette.text,
+            size=SMALL_TEXT_SIZE,
+            anchor="end",
+        )
     below = box.top + box.height + SMALL_TEXT_SIZE * 1.1
     days = (end - start).days + 1
     names = day_names()
@@ -184,8 +204,14 @@ def _axes(svg, box, start, end, palette):
         else:
             label = None
         if day.weekday() == 0 and index:
-            svg.line(box.x(index), box.top, box.x(index), box.top + box.height, palette.grid,
-                     width=0.05 if days > 14 else 0.15)
+            svg.line(
+                box.x(index),
+                box.top,
+                box.x(index),
+                box.top + box.height,
+                palette.grid,
+                width=0.05 if days > 14 else 0.15,
+            )
         if label:
             anchor = "middle" if days <= 14 else "start"
             x = box.x(index) + (box.day_width / 2 if days <= 14 else 0)

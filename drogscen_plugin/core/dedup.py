@@ -194,4 +194,3 @@ def _grounds_of_point(schools, grid, index):
     ]
     near = [(metres, other) for metres, other in near if metres <= NEAR_METRES]
     return (min(near)[1], SAME_NAME_NEARBY) if near else None
-

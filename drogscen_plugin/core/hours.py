@@ -71,7 +71,8 @@ def _canonical(text):
 
 # Map styles ask for every feature in every frame.
 _canonical_cached = ByteBoundedCache(
-    _canonical, CACHE_BYTES // 4, lambda text, canonical: text_size(text) + text_size(canonical))
+    _canonical, CACHE_BYTES // 4, lambda text, canonical: text_size(text) + text_size(canonical)
+)
 
 
 def canonical_hours(text):
@@ -92,11 +93,13 @@ def changes_by_week(text, school_holidays, monday):
     except ScheduleError:
         return False
     return bool(schedule.calendar_words) and (
-        schedule.week(monday) != schedule.week(monday - timedelta(days=7)))
+        schedule.week(monday) != schedule.week(monday - timedelta(days=7))
+    )
 
 
-def school_schedule(value, school_type, default_school, default_preschool, school_holidays=(),
-                    day=None):
+def school_schedule(
+    value, school_type, default_school, default_preschool, school_holidays=(), day=None
+):
     """Opening hours of a school as ``(WeeklySchedule, note)``.
 
     Empty hours take the default of the school type without a note;

@@ -13,8 +13,20 @@ from datetime import date
 from ..i18n import tr
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "maj": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "maj": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _FIRST_YEAR, _LAST_YEAR = 1900, 9999
@@ -25,8 +37,12 @@ class Years:
     ranges: tuple  # (first, last or None for open end, step)
 
     def __call__(self, day):
-        return any(first <= day.year and (last is None or day.year <= last)
-                   and (day.year - first) % step == 0 for first, last, step in self.ranges)
+        return any(
+            first <= day.year
+            and (last is None or day.year <= last)
+            and (day.year - first) % step == 0
+            for first, last, step in self.ranges
+        )
 
 
 @dataclass(frozen=True)
@@ -41,6 +57,7 @@ class Months:
 @dataclass(frozen=True)
 class MonthDays:
     """Yearless ``Aug 17-Dec 18``; wraps the new year when the end comes first."""
+
     first: tuple  # (month, day)
     last: tuple
 
@@ -111,8 +128,11 @@ class DateSelectorParser:
 
     def is_dated(self, offset):
         """A year that belongs to a date (``2026 Dec 24``), not to the whole rule."""
-        return (self.is_year(self.peek(offset)) and self.is_month(self.peek(offset + 1))
-                and self.is_day_number(self.peek(offset + 2)))
+        return (
+            self.is_year(self.peek(offset))
+            and self.is_month(self.peek(offset + 1))
+            and self.is_day_number(self.peek(offset + 2))
+        )
 
     def refuse_short_year(self, token):
         if token is not None and token.kind == "number" and self.is_date_word(self.peek(1)):
@@ -120,9 +140,13 @@ class DateSelectorParser:
                 self.years_error(token)
 
     def years_error(self, token):
-        self.error(tr("Years are written with four digits from {first} to {last}, "
-                      "not {text!r} (column {column})").format(
-            first=_FIRST_YEAR, last=_LAST_YEAR, text=token.text, column=token.column), token)
+        self.error(
+            tr(
+                "Years are written with four digits from {first} to {last}, "
+                "not {text!r} (column {column})"
+            ).format(first=_FIRST_YEAR, last=_LAST_YEAR, text=token.text, column=token.column),
+            token,
+        )
 
     def year(self):
         token = self.peek()
@@ -152,15 +176,22 @@ class DateSelectorParser:
                 self.advance()
                 last, _ = self.year()
                 if last < first:
-                    self.error(tr("A year range runs forward: {first}-{last}, not "
-                                  "{last}-{first} (column {column})").format(
-                        first=last, last=first, column=token.column), token)
+                    self.error(
+                        tr(
+                            "A year range runs forward: {first}-{last}, not "
+                            "{last}-{first} (column {column})"
+                        ).format(first=last, last=first, column=token.column),
+                        token,
+                    )
                 if self.is_punct(self.peek(), "/"):
                     self.advance()
                     step = self.positive_number(tr("a step in years"))
             ranges.append((first, last, step))
-            if not (self.is_punct(self.peek(), ",") and self.is_year(self.peek(1))
-                    and not self.peek(1).space_before):
+            if not (
+                self.is_punct(self.peek(), ",")
+                and self.is_year(self.peek(1))
+                and not self.peek(1).space_before
+            ):
                 return Years(tuple(ranges))
             self.advance()
 
@@ -169,9 +200,12 @@ class DateSelectorParser:
         while True:
             items.append(self.monthday_item())
             following = self.peek(1)
-            if not (self.is_punct(self.peek(), ",") and following is not None
-                    and not following.space_before
-                    and (self.is_month(following) or self.is_dated(1))):
+            if not (
+                self.is_punct(self.peek(), ",")
+                and following is not None
+                and not following.space_before
+                and (self.is_month(following) or self.is_dated(1))
+            ):
                 return items[0] if len(items) == 1 else AnyOf(tuple(items))
             self.advance()
 
@@ -186,8 +220,12 @@ class DateSelectorParser:
         token = self.peek()
         value = int(token.text)
         if not 1 <= value <= _MONTH_DAYS[month - 1]:
-            self.error(tr("Day {day} does not exist in that month (column {column})").format(
-                day=token.text, column=token.column), token)
+            self.error(
+                tr("Day {day} does not exist in that month (column {column})").format(
+                    day=token.text, column=token.column
+                ),
+                token,
+            )
         self.advance()
         return value
 
@@ -206,8 +244,12 @@ class DateSelectorParser:
             return Months(month, last)
         day = self.day_of(month)
         if self.is_punct(self.peek(), "+"):
-            self.error(tr("Open-ended dates ('+') are not supported (column {column})").format(
-                column=self.peek().column), self.peek())
+            self.error(
+                tr("Open-ended dates ('+') are not supported (column {column})").format(
+                    column=self.peek().column
+                ),
+                self.peek(),
+            )
         if not self.is_punct(self.peek(), "-"):
             end = (None, month, day)
         else:
@@ -240,16 +282,24 @@ class DateSelectorParser:
         first = self.real_date(token, start_year, start_month, start_day)
         last = self.real_date(token, end_year, end_month, end_day)
         if last < first:
-            self.error(tr("The dates starting at column {column} end before they begin").format(
-                column=token.column), token)
+            self.error(
+                tr("The dates starting at column {column} end before they begin").format(
+                    column=token.column
+                ),
+                token,
+            )
         return DateRange(first, last)
 
     def real_date(self, token, year, month, day):
         try:
             return date(year, month, day)
         except ValueError:
-            self.error(tr("{year}-{month:02d}-{day:02d} does not exist (column {column})").format(
-                year=year, month=month, day=day, column=token.column), token)
+            self.error(
+                tr("{year}-{month:02d}-{day:02d} does not exist (column {column})").format(
+                    year=year, month=month, day=day, column=token.column
+                ),
+                token,
+            )
 
     def week_selector(self):
         self.advance()  # "week"
@@ -262,15 +312,22 @@ class DateSelectorParser:
                 self.advance()
                 last = self.week_number()
                 if last < first:
-                    self.error(tr("A week range runs forward, e.g. week {first}-53,1-{last} "
-                                  "(column {column})").format(
-                        first=first, last=last, column=token.column), token)
+                    self.error(
+                        tr(
+                            "A week range runs forward, e.g. week {first}-53,1-{last} "
+                            "(column {column})"
+                        ).format(first=first, last=last, column=token.column),
+                        token,
+                    )
                 if self.is_punct(self.peek(), "/"):
                     self.advance()
                     step = self.positive_number(tr("a step in weeks"))
             numbers.update(range(first, last + 1, step))
-            if not (self.is_punct(self.peek(), ",") and self.is_day_number(self.peek(1))
-                    and not self.peek(1).space_before):
+            if not (
+                self.is_punct(self.peek(), ",")
+                and self.is_day_number(self.peek(1))
+                and not self.peek(1).space_before
+            ):
                 return Weeks(frozenset(numbers))
             self.advance()
 
@@ -279,7 +336,11 @@ class DateSelectorParser:
         if token is None or token.kind != "number":
             self.unexpected(token, tr("a week number"))
         if not 1 <= int(token.text) <= 53:
-            self.error(tr("Week numbers are 1 to 53, not {text!r} (column {column})").format(
-                text=token.text, column=token.column), token)
+            self.error(
+                tr("Week numbers are 1 to 53, not {text!r} (column {column})").format(
+                    text=token.text, column=token.column
+                ),
+                token,
+            )
         self.advance()
         return int(token.text)

@@ -9,8 +9,19 @@ hours.
 import re
 
 _WORDS = {
-    "sv": {"Mo": "Må", "Tu": "Ti", "We": "On", "Th": "To", "Fr": "Fr", "Sa": "Lö",
-           "Su": "Sö", "off": "stängt", "closed": "stängt", "PH": "Helgdag", "SH": "Skollov"},
+    "sv": {
+        "Mo": "Må",
+        "Tu": "Ti",
+        "We": "On",
+        "Th": "To",
+        "Fr": "Fr",
+        "Sa": "Lö",
+        "Su": "Sö",
+        "off": "stängt",
+        "closed": "stängt",
+        "PH": "Helgdag",
+        "SH": "Skollov",
+    },
 }
 _WORD = re.compile(r"\b(Mo|Tu|We|Th|Fr|Sa|Su|off|closed|PH|SH)\b")
 

@@ -18,19 +18,42 @@ OPEN, CLOSED = "open", "closed"
 NORMAL, ADDITIONAL, FALLBACK = ";", ",", "||"
 
 DAY_WORDS = {
-    "mo": 0, "må": 0, "mån": 0, "måndag": 0,
-    "tu": 1, "ti": 1, "tis": 1, "tisdag": 1,
-    "we": 2, "on": 2, "ons": 2, "onsdag": 2,
-    "th": 3, "to": 3, "tor": 3, "torsdag": 3,
-    "fr": 4, "fre": 4, "fredag": 4,
-    "sa": 5, "lö": 5, "lör": 5, "lördag": 5,
-    "su": 6, "sö": 6, "sön": 6, "söndag": 6,
+    "mo": 0,
+    "må": 0,
+    "mån": 0,
+    "måndag": 0,
+    "tu": 1,
+    "ti": 1,
+    "tis": 1,
+    "tisdag": 1,
+    "we": 2,
+    "on": 2,
+    "ons": 2,
+    "onsdag": 2,
+    "th": 3,
+    "to": 3,
+    "tor": 3,
+    "torsdag": 3,
+    "fr": 4,
+    "fre": 4,
+    "fredag": 4,
+    "sa": 5,
+    "lö": 5,
+    "lör": 5,
+    "lördag": 5,
+    "su": 6,
+    "sö": 6,
+    "sön": 6,
+    "söndag": 6,
 }
 HOLIDAY_WORDS = {"ph": "PH", "sh": "SH"}
 _MODIFIER_WORDS = {"open": OPEN, "off": CLOSED, "closed": CLOSED}
 _UNSUPPORTED_WORDS = {
     "unknown": "state",
-    "sunrise": "solar", "sunset": "solar", "dawn": "solar", "dusk": "solar",
+    "sunrise": "solar",
+    "sunset": "solar",
+    "dawn": "solar",
+    "dusk": "solar",
     "easter": "variable",
 }
 
@@ -65,8 +88,11 @@ def tokenize(text):
         if match is None:
             raise ScheduleError(
                 tr("Unexpected character {char!r} at column {column}").format(
-                    char=text[pos], column=pos + 1),
-                text, pos + 1)
+                    char=text[pos], column=pos + 1
+                ),
+                text,
+                pos + 1,
+            )
         kind = match.lastgroup
         if kind == "space":
             space = True
@@ -81,11 +107,12 @@ def tokenize(text):
 @dataclass(frozen=True)
 class Selector:
     """Which days a rule names: date selectors, weekdays and holidays."""
-    dates: tuple = ()          # predicates on a date, all must hold
+
+    dates: tuple = ()  # predicates on a date, all must hold
     weekdays: frozenset = None
     holidays: frozenset = None  # {"PH", "SH"}
-    both: bool = False          # "PH Mo-Fr": a holiday that is also one of the weekdays
-    date_token: Token = None    # the first date selector, for the weekly model's refusal
+    both: bool = False  # "PH Mo-Fr": a holiday that is also one of the weekdays
+    date_token: Token = None  # the first date selector, for the weekly model's refusal
 
     def dates_match(self, day):
         return all(predicate(day) for predicate in self.dates)
@@ -105,8 +132,8 @@ class Rule:
     operator: str
     selector: Selector
     kind: str
-    today: tuple   # ranges within the day it names
-    spill: tuple   # ranges past midnight, in the next day's minutes
+    today: tuple  # ranges within the day it names
+    spill: tuple  # ranges past midnight, in the next day's minutes
     comment: str = ""
     stateful: bool = True  # False for a rule that is only a comment
 
@@ -133,10 +160,13 @@ class Parser(DateSelectorParser):
 
     def unexpected(self, token, expected):
         if token is None:
-            self.error(tr("Unexpected end of text: expected {expected}").format(
-                expected=expected))
-        self.error(tr("Unexpected {text!r} at column {column}: expected {expected}").format(
-            text=token.text, column=token.column, expected=expected), token)
+            self.error(tr("Unexpected end of text: expected {expected}").format(expected=expected))
+        self.error(
+            tr("Unexpected {text!r} at column {column}: expected {expected}").format(
+                text=token.text, column=token.column, expected=expected
+            ),
+            token,
+        )
 
     @staticmethod
     def is_punct(token, char):
@@ -154,7 +184,8 @@ class Parser(DateSelectorParser):
 
     def is_time_start(self, token):
         return token is not None and (
-            token.kind == "time" or (token.kind == "number" and len(token.text) <= 2))
+            token.kind == "time" or (token.kind == "number" and len(token.text) <= 2)
+        )
 
     # -- grammar -----------------------------------------------------------
     def parse(self):
@@ -172,8 +203,7 @@ class Parser(DateSelectorParser):
             operator = token.text
             self.advance()
             if self.peek() is None:
-                self.unexpected(None, tr("a rule after {separator!r}").format(
-                    separator=token.text))
+                self.unexpected(None, tr("a rule after {separator!r}").format(separator=token.text))
 
     def rule(self, operator):
         token = self.peek()
@@ -208,11 +238,18 @@ class Parser(DateSelectorParser):
             more_days, more_holidays = self.day_list()
             # Holidays on one side and weekdays on the other: "PH Mo-Fr", "Mo-Fr PH".
             if not ((not days and not more_holidays) or (not holidays and not more_days)):
-                self.unexpected(following, tr("a time span or ';' (holidays and weekdays "
-                                              "are combined as 'PH Mo-Fr')"))
+                self.unexpected(
+                    following,
+                    tr("a time span or ';' (holidays and weekdays are combined as 'PH Mo-Fr')"),
+                )
             days, holidays, both = days | more_days, holidays | more_holidays, True
-        return Selector(selector.dates, frozenset(days) if days or not holidays else None,
-                        frozenset(holidays) if holidays else None, both, selector.date_token)
+        return Selector(
+            selector.dates,
+            frozenset(days) if days or not holidays else None,
+            frozenset(holidays) if holidays else None,
+            both,
+            selector.date_token,
+        )
 
     def day_list(self):
         days, holidays = set(), set()
@@ -238,12 +275,14 @@ class Parser(DateSelectorParser):
                 else:
                     days.add(first)
                 if self.is_punct(self.peek(), "["):
-                    self.error(tr("Nth weekdays such as {text!r} (column {column}) are not "
-                                  "supported").format(text=token.text + "[...]",
-                                                      column=token.column), token)
+                    self.error(
+                        tr(
+                            "Nth weekdays such as {text!r} (column {column}) are not supported"
+                        ).format(text=token.text + "[...]", column=token.column),
+                        token,
+                    )
             comma, following = self.peek(), self.peek(1)
-            if (self.is_punct(comma, ",") and self.is_day(following)
-                    and not following.space_before):
+            if self.is_punct(comma, ",") and self.is_day(following) and not following.space_before:
                 self.advance()
                 continue
             return days, holidays
@@ -257,14 +296,19 @@ class Parser(DateSelectorParser):
 
     def unsupported(self, feature, token):
         if feature == "state":
-            message = tr("The state {word!r} at column {column} is not supported: "
-                         "hours are either active or not")
+            message = tr(
+                "The state {word!r} at column {column} is not supported: "
+                "hours are either active or not"
+            )
         elif feature == "solar":
-            message = tr("Solar times such as {word!r} (column {column}) are not supported: "
-                         "give clock times")
+            message = tr(
+                "Solar times such as {word!r} (column {column}) are not supported: give clock times"
+            )
         else:
-            message = tr("Variable dates such as {word!r} (column {column}) are not "
-                         "supported: give the dates")
+            message = tr(
+                "Variable dates such as {word!r} (column {column}) are not "
+                "supported: give the dates"
+            )
         self.error(message.format(word=token.text, column=token.column), token)
 
     def time_span(self):
@@ -273,8 +317,12 @@ class Parser(DateSelectorParser):
         dash = self.peek()
         if not self.is_punct(dash, "-"):
             if self.is_punct(dash, "+"):
-                self.error(tr("Open-ended times ('+') are not supported (column {column})").format(
-                    column=dash.column), dash)
+                self.error(
+                    tr("Open-ended times ('+') are not supported (column {column})").format(
+                        column=dash.column
+                    ),
+                    dash,
+                )
             self.unexpected(dash, tr("'-' and the end time"))
         self.advance()
         end_token = self.peek()
@@ -299,11 +347,19 @@ class Parser(DateSelectorParser):
         hour = int(hours)
         minute = int(minutes) if minutes else 0
         if minutes and len(minutes) != 2:
-            self.error(tr("Minutes need two digits in {time!r} (column {column})").format(
-                time=token.text, column=token.column), token)
+            self.error(
+                tr("Minutes need two digits in {time!r} (column {column})").format(
+                    time=token.text, column=token.column
+                ),
+                token,
+            )
         if minute > 59:
-            self.error(tr("Invalid minutes in {time!r} (column {column})").format(
-                time=token.text, column=token.column), token)
+            self.error(
+                tr("Invalid minutes in {time!r} (column {column})").format(
+                    time=token.text, column=token.column
+                ),
+                token,
+            )
         value = hour * 60 + minute
         if extended and value > 2 * MINUTES_PER_DAY:
             self.error(
@@ -332,8 +388,12 @@ class Parser(DateSelectorParser):
             elif word in _UNSUPPORTED_WORDS:
                 self.unsupported(_UNSUPPORTED_WORDS[word], token)
             elif self.is_date_word(token):
-                self.error(tr("Dates go before weekdays and times: {word!r} at column "
-                              "{column}").format(word=token.text, column=token.column), token)
+                self.error(
+                    tr("Dates go before weekdays and times: {word!r} at column {column}").format(
+                        word=token.text, column=token.column
+                    ),
+                    token,
+                )
             else:
                 self.unexpected(token, tr("'off', 'open', ';' or ', '"))
         comment = ""

@@ -32,6 +32,8 @@ def next_batch(size, seconds):
     of work, at most half as many again (one fast batch proves little), 1 to _CHUNK."""
     wanted = int(size * _BATCH_SECONDS / max(seconds, 1e-6))
     return max(1, min(_CHUNK, size + (size + 1) // 2, wanted))
+
+
 # Where a pair row holds its distance.
 _DISTANCE = [name for name, _ in PAIR_FIELDS].index("distance_m")
 
@@ -59,28 +61,37 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     space = Space(schools, scenes, distance)
     school_hours = [times.school_hours(school) for school in schools]
     # What a pair needs of its scene's time: hours and dates, one tuple per scene.
-    scene_times = [(times.scene_hours(scene), scene.first_day, scene.last_day)
-                   for scene in scenes]
+    scene_times = [(times.scene_hours(scene), scene.first_day, scene.last_day) for scene in scenes]
     # One text per weekly schedule object, as the input gave it (parsing
     # shares one object per text; ids spare hashing the intervals).
     text = {}
     for record in schools + scenes:
         if id(record.schedule) not in text:
             text[id(record.schedule)] = record.schedule.to_opening_hours()
-    school_heads = [(school.fid, school.name, school.school_type, text[id(school.schedule)])
-                    for school in schools]
+    school_heads = [
+        (school.fid, school.name, school.school_type, text[id(school.schedule)])
+        for school in schools
+    ]
     scene_heads = [(scene.fid, scene.name, text[id(scene.schedule)]) for scene in scenes]
     combination = _Combinations(times, school_hours, scene_times)
     # What a school's summary says of each scene's hours (None mostly), by scene id:
     # a database table has no fixed order.
-    scene_notes = [(scene.fid, tr("{scene}: {note}").format(scene=scene.name,
-                                                           note=scene.hours_note))
-                   if scene.hours_note else None for scene in scenes]
+    scene_notes = [
+        (scene.fid, tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note))
+        if scene.hours_note
+        else None
+        for scene in scenes
+    ]
     settings = times.settings
     # The same on every summary row: what the report says of the run (the
     # schools' sources are filled in by the caller, who reads the layer).
-    run = [settings.period.start, settings.period.end, settings.calendar.terms_text,
-           settings.calendar.school_holidays_text, ""]
+    run = [
+        settings.period.start,
+        settings.period.end,
+        settings.calendar.terms_text,
+        settings.calendar.school_holidays_text,
+        "",
+    ]
     if not schools and progress is not None:
         progress(100.0)
     start, size = 0, _FIRST_BATCH
@@ -93,20 +104,33 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
         measures = combination.measures(rows, cols)
         rows, cols = rows.tolist(), cols.tolist()
         pairs = [
-            _pair_row(school_heads[row], scene_heads[col], space_fields, measure,
-                      schools[row].hours_note, scenes[col].hours_note)
+            _pair_row(
+                school_heads[row],
+                scene_heads[col],
+                space_fields,
+                measure,
+                schools[row].hours_note,
+                scenes[col].hours_note,
+            )
             for row, col, measure, *space_fields in zip(
-                rows, cols, measures, gaps.tolist(), areas.tolist(), shares.tolist())
+                rows, cols, measures, gaps.tolist(), areas.tolist(), shares.tolist()
+            )
         ]
         analysis.pair_rows.extend(pairs)
         analysis.pair_geometries.extend(outlines)
         # Pairs come sorted by school: each school's are one slice.
         bounds = np.searchsorted(rows, np.arange(start, stop + 1)).tolist()
         analysis.summary_rows.extend(
-            _summary_row(schools[row], school_heads[row], pairs[first:last],
-                         combination.union(row, cols[first:last]),
-                         [scene_notes[col] for col in cols[first:last]], run)
-            if last > first else _lone_summary_row(schools[row], school_heads[row], run)
+            _summary_row(
+                schools[row],
+                school_heads[row],
+                pairs[first:last],
+                combination.union(row, cols[first:last]),
+                [scene_notes[col] for col in cols[first:last]],
+                run,
+            )
+            if last > first
+            else _lone_summary_row(schools[row], school_heads[row], run)
             for row, first, last in zip(range(start, stop), bounds, bounds[1:])
         )
         analysis.summary_geometries.extend(school.geometry for school in schools[start:stop])

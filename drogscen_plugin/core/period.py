@@ -35,8 +35,11 @@ class Period:
 
     def __post_init__(self):
         if self.end < self.start:
-            raise InputError(tr("The period ends ({end}) before it starts ({start})").format(
-                end=self.end.isoformat(), start=self.start.isoformat()))
+            raise InputError(
+                tr("The period ends ({end}) before it starts ({start})").format(
+                    end=self.end.isoformat(), start=self.start.isoformat()
+                )
+            )
 
     @classmethod
     def week_of(cls, day):
@@ -56,8 +59,11 @@ class Period:
             try:
                 dates.append(date.fromisoformat(str(text).strip()))
             except ValueError:
-                raise InputError(tr("{name}: {text!r} is not a date (write 2026-08-17)").format(
-                    name=name, text=text)) from None
+                raise InputError(
+                    tr("{name}: {text!r} is not a date (write 2026-08-17)").format(
+                        name=name, text=text
+                    )
+                ) from None
         return cls(*dates)
 
     @property
@@ -76,17 +82,27 @@ class Period:
     def existence(self, first_day=None, last_day=None):
         """The part ``[start, end)`` of the period within the dates first_day to
         last_day (either may be None: open), or None when they do not meet."""
-        start = max(self.first_moment, datetime.combine(first_day, time())) \
-            if first_day is not None else self.first_moment
-        end = min(self.end_moment, datetime.combine(last_day + _DAY, time())) \
-            if last_day is not None else self.end_moment
+        start = (
+            max(self.first_moment, datetime.combine(first_day, time()))
+            if first_day is not None
+            else self.first_moment
+        )
+        end = (
+            min(self.end_moment, datetime.combine(last_day + _DAY, time()))
+            if last_day is not None
+            else self.end_moment
+        )
         return (start, end) if start < end else None
 
 
-PeriodMeasures = namedtuple("PeriodMeasures", (
-    "period_scene_min period_concurrent_min period_afterhours_min conflict_dates "
-    "round_count round_dates round_before scene_min concurrent_min afterhours_min "
-    "presence guard"))
+PeriodMeasures = namedtuple(
+    "PeriodMeasures",
+    (
+        "period_scene_min period_concurrent_min period_afterhours_min conflict_dates "
+        "round_count round_dates round_before scene_min concurrent_min afterhours_min "
+        "presence guard"
+    ),
+)
 PeriodMeasures.__doc__ = """A school and a scene over a period.
 
 ``period_*``: the period's minutes (scene active; while the school is open;
@@ -132,14 +148,24 @@ def period_measures(school, scene, period, scene_from=None, scene_to=None):
     in_period = intersection(active, _minutes([exists], base))
     presence = intersection(school_open, in_period)
     guard = difference(in_period, school_open, _minute(period.end_moment, base))
-    rounds = [base + minute * _MINUTE for minute in
-              _round_openings(school_open, active, _minute(period.first_moment, base))]
+    rounds = [
+        base + minute * _MINUTE
+        for minute in _round_openings(school_open, active, _minute(period.first_moment, base))
+    ]
     return PeriodMeasures(
-        _total(in_period), _total(presence), _total(guard), _dates(_moments(presence, base)),
-        len(rounds), sorted({moment.date() for moment in rounds}),
+        _total(in_period),
+        _total(presence),
+        _total(guard),
+        _dates(_moments(presence, base)),
+        len(rounds),
+        sorted({moment.date() for moment in rounds}),
         min(moment.strftime("%H:%M") for moment in rounds) if rounds else None,
-        per_7_days(_total(in_period), period), per_7_days(_total(presence), period),
-        per_7_days(_total(guard), period), _moments(presence, base), _moments(guard, base))
+        per_7_days(_total(in_period), period),
+        per_7_days(_total(presence), period),
+        per_7_days(_total(guard), period),
+        _moments(presence, base),
+        _moments(guard, base),
+    )
 
 
 def _round_openings(school_open, active, period_start):
@@ -155,8 +181,7 @@ def _round_openings(school_open, active, period_start):
     for start, end in school_open:
         while index < len(active) and active[index][1] <= closed_since:
             index += 1
-        if 0 < start and period_start <= start and index < len(active) \
-                and active[index][0] < start:
+        if 0 < start and period_start <= start and index < len(active) and active[index][0] < start:
             openings.append(start)
         closed_since = end
     return openings
@@ -186,9 +211,12 @@ def dated_hours_text(intervals):
         day = start.date()
         while datetime.combine(day, time()) < end:
             midnight = datetime.combine(day, time())
-            by_day.setdefault(day, []).append((
-                _minute(max(start, midnight), midnight),
-                _minute(min(end, midnight + _DAY), midnight)))
+            by_day.setdefault(day, []).append(
+                (
+                    _minute(max(start, midnight), midnight),
+                    _minute(min(end, midnight + _DAY), midnight),
+                )
+            )
             day += _DAY
     if not by_day:
         return "off"
@@ -200,8 +228,9 @@ def dated_hours_text(intervals):
         by_weekdays = {}
         for first, last, weekdays in _pieces(dates):
             by_weekdays.setdefault(weekdays, []).append(_date_range_text(first, last))
-        times = ",".join("{}-{}".format(format_time(start), format_time(end))
-                         for start, end in spans)
+        times = ",".join(
+            "{}-{}".format(format_time(start), format_time(end)) for start, end in spans
+        )
         for weekdays, ranges in by_weekdays.items():
             selector = "" if len(weekdays) == 7 else " " + format_days(weekdays)
             rules.append("{}{} {}".format(",".join(ranges), selector, times))
@@ -228,11 +257,11 @@ def _pieces(dates):
     for day in dates:
         if pieces:
             first, last, weekdays, skipped = pieces[-1]
-            between = {(last + offset * _DAY).weekday() for offset in range(1, min(
-                (day - last).days, 8))}
+            between = {
+                (last + offset * _DAY).weekday() for offset in range(1, min((day - last).days, 8))
+            }
             joined = weekdays | {day.weekday()}
-            if (day - last).days <= 7 and day.weekday() not in skipped \
-                    and not between & joined:
+            if (day - last).days <= 7 and day.weekday() not in skipped and not between & joined:
                 pieces[-1] = (first, day, joined, skipped | between)
                 continue
         pieces.append((day, day, frozenset((day.weekday(),)), frozenset()))
@@ -242,5 +271,5 @@ def _pieces(dates):
 def _date_range_text(first, last):
     def one(day):
         return "{} {} {}".format(day.year, _MONTHS[day.month - 1], day.day)
-    return one(first) if first == last else "{}-{}".format(one(first), one(last))
 
+    return one(first) if first == last else "{}-{}".format(one(first), one(last))

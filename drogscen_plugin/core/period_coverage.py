@@ -29,7 +29,8 @@ _DAY = timedelta(days=1)
 _MINUTE = timedelta(minutes=1)
 
 PairTimes = namedtuple(
-    "PairTimes", "presence_hours guard_hours round_days round_before school_hours scene_hours")
+    "PairTimes", "presence_hours guard_hours round_days round_before school_hours scene_hours"
+)
 PairTimes.__doc__ = """What one Overlaps feature says of a pair's time (its field values)."""
 
 PeriodNeeds = namedtuple("PeriodNeeds", "presence guard rounds")
@@ -72,8 +73,7 @@ def _weekly_windows(school_hours, scene_hours):
         for need in needs_of(school, [scene]).rounds:
             day = need.opening // MINUTES_PER_DAY
             offset = day * MINUTES_PER_DAY
-            windows.setdefault(day, set()).add((need.window_start - offset,
-                                                need.opening - offset))
+            windows.setdefault(day, set()).add((need.window_start - offset, need.opening - offset))
         if windows:
             break
     return windows
@@ -96,10 +96,13 @@ def period_needs(pairs, period):
             midnight = (datetime.combine(day, time()) - base) // _MINUTE
             windows = weekly.get(day.weekday()) or {_fallback_window(pair.round_before)}
             rounds.setdefault(day, set()).update(
-                (midnight + start, midnight + opening) for start, opening in windows)
-    return PeriodNeeds(union(presence), union(guard),
-                       tuple((day, tuple(sorted(windows))) for day, windows in
-                             sorted(rounds.items())))
+                (midnight + start, midnight + opening) for start, opening in windows
+            )
+    return PeriodNeeds(
+        union(presence),
+        union(guard),
+        tuple((day, tuple(sorted(windows))) for day, windows in sorted(rounds.items())),
+    )
 
 
 def _measure_minutes(measure, period, school_holidays):
@@ -124,8 +127,9 @@ def _text(minutes, period):
     if _is_week(period):
         return WeeklySchedule(minutes).to_opening_hours()
     base = period.first_moment
-    return dated_hours_text([(base + start * _MINUTE, base + end * _MINUTE)
-                             for start, end in minutes])
+    return dated_hours_text(
+        [(base + start * _MINUTE, base + end * _MINUTE) for start, end in minutes]
+    )
 
 
 def _days_text(days, period):
@@ -139,23 +143,34 @@ def _days_text(days, period):
 def period_coverage(needs, measures, period, include_planned=False, school_holidays=()):
     """The :class:`~.coverage.Coverage` of :class:`PeriodNeeds` by the measures
     existing in the period (status as in coverage.py); minutes per 7 days."""
-    counted = [measure for measure in measures
-               if (include_planned or measure.status != PLANNED)
-               and period.existence(measure.start_date, measure.end_date) is not None]
-    minutes = {id(measure): _measure_minutes(measure, period, school_holidays)
-               for measure in counted}
+    counted = [
+        measure
+        for measure in measures
+        if (include_planned or measure.status != PLANNED)
+        and period.existence(measure.start_date, measure.end_date) is not None
+    ]
+    minutes = {
+        id(measure): _measure_minutes(measure, period, school_holidays) for measure in counted
+    }
 
     def cover(types):
-        return union(span for measure in counted if measure.measure_type in types
-                     for span in minutes[id(measure)])
+        return union(
+            span
+            for measure in counted
+            if measure.measure_type in types
+            for span in minutes[id(measure)]
+        )
 
     total = (period.end_moment - period.first_moment) // _MINUTE
     presence_left = intersection(needs.presence, complement(cover(codes_covering(PRESENCE)), total))
     guard_left = intersection(needs.guard, complement(cover(codes_covering(GUARD)), total))
     left = union(presence_left + guard_left)
     rounds = cover(codes_covering(ROUND))
-    missing = [day for day, windows in needs.rounds
-               if any(not intersection((window,), rounds) for window in windows)]
+    missing = [
+        day
+        for day, windows in needs.rounds
+        if any(not intersection((window,), rounds) for window in windows)
+    ]
 
     def per_week(intervals):
         return per_7_days(sum(end - start for start, end in intervals), period)

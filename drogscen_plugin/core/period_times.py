@@ -60,8 +60,10 @@ def dates_text(dates):
             runs[-1][1] = day
         else:
             runs.append([day, day])
-    return ", ".join(first.isoformat() if first == last else
-                     "{}/{}".format(first.isoformat(), last.isoformat()) for first, last in runs)
+    return ", ".join(
+        first.isoformat() if first == last else "{}/{}".format(first.isoformat(), last.isoformat())
+        for first, last in runs
+    )
 
 
 class _Together:
@@ -74,8 +76,11 @@ class _Together:
         found = []
         for schedule, first, last in self._parts:
             lower = start if first is None else max(start, datetime.combine(first, time()))
-            upper = end if last is None else min(end, datetime.combine(
-                last + timedelta(days=1), time()))
+            upper = (
+                end
+                if last is None
+                else min(end, datetime.combine(last + timedelta(days=1), time()))
+            )
             if lower < upper:
                 found.extend(schedule.open_intervals(lower, upper))
         return union(found)
@@ -130,9 +135,16 @@ class PeriodTimes:
         entry = self._schools.get(key)
         if entry is None:
             calendar = self.settings.calendar
-            hours = calendar.parse_hours(own) if own else CalendarSchedule(
-                school_kind(school.school_type), school.schedule.to_opening_hours(), calendar,
-                self.settings.defaults)
+            hours = (
+                calendar.parse_hours(own)
+                if own
+                else CalendarSchedule(
+                    school_kind(school.school_type),
+                    school.schedule.to_opening_hours(),
+                    calendar,
+                    self.settings.defaults,
+                )
+            )
             entry = self._schools[key] = (hours, school.schedule)
         return entry[0]
 
@@ -159,8 +171,13 @@ class PeriodTimes:
         entry = self._measures.get(key)
         if entry is None:
             self._check_canceled()
-            found = period_measures(self._remember(school_hours), self._remember(scene_hours),
-                                    self.settings.period, first_day, last_day)
+            found = period_measures(
+                self._remember(school_hours),
+                self._remember(scene_hours),
+                self.settings.period,
+                first_day,
+                last_day,
+            )
             # Each entry holds its schedules, so that their ids stay theirs.
             entry = self._measures[key] = (school_hours, scene_hours, self._describe(found))
         return entry[2]
@@ -174,8 +191,9 @@ class PeriodTimes:
         entry = self._unions.get(key)
         if entry is None:
             self._check_canceled()
-            together = _Together([(self._remember(hours), first, last)
-                                  for hours, first, last in parts])
+            together = _Together(
+                [(self._remember(hours), first, last) for hours, first, last in parts]
+            )
             found = period_measures(self._remember(school_hours), together, self.settings.period)
             entry = self._unions[key] = (school_hours, parts, self._describe(found))
         return entry[2]
@@ -183,21 +201,32 @@ class PeriodTimes:
     def _describe(self, found):
         period = self.settings.period
         if self.settings.is_week:
-            presence, guard = (_weekly_text(found.presence, period),
-                               _weekly_text(found.guard, period))
+            presence, guard = (
+                _weekly_text(found.presence, period),
+                _weekly_text(found.guard, period),
+            )
             round_days = ",".join(WEEKDAYS[day.weekday()] for day in found.round_dates) or None
         else:
             presence, guard = dated_hours_text(found.presence), dated_hours_text(found.guard)
             round_days = dates_text(found.round_dates) or None
         return TimeMeasures(
-            found.scene_min, found.concurrent_min, found.afterhours_min,
+            found.scene_min,
+            found.concurrent_min,
+            found.afterhours_min,
             CONCURRENT if found.period_concurrent_min else AFTER_HOURS,
-            presence, guard, round_days, found.round_before,
-            found.period_concurrent_min, found.period_afterhours_min,
-            dates_text(found.conflict_dates), found.round_count)
+            presence,
+            guard,
+            round_days,
+            found.round_before,
+            found.period_concurrent_min,
+            found.period_afterhours_min,
+            dates_text(found.conflict_dates),
+            found.round_count,
+        )
 
 
 def _weekly_text(intervals, period):
     monday = period.first_moment
-    return WeeklySchedule(((start - monday) // _MINUTE, (end - monday) // _MINUTE)
-                          for start, end in intervals).to_opening_hours()
+    return WeeklySchedule(
+        ((start - monday) // _MINUTE, (end - monday) // _MINUTE) for start, end in intervals
+    ).to_opening_hours()

@@ -154,10 +154,14 @@ class Analysis:
 
     @property
     def pairs(self):
-        return [PairResult(*row, geometry)
-                for row, geometry in zip(self.pair_rows, self.pair_geometries)]
+        return [
+            PairResult(*row, geometry)
+            for row, geometry in zip(self.pair_rows, self.pair_geometries)
+        ]
 
     @property
     def summaries(self):
-        return [SchoolSummary(*row[:_SUMMARY_GEOMETRY], geometry, *row[_SUMMARY_GEOMETRY:])
-                for row, geometry in zip(self.summary_rows, self.summary_geometries)]
+        return [
+            SchoolSummary(*row[:_SUMMARY_GEOMETRY], geometry, *row[_SUMMARY_GEOMETRY:])
+            for row, geometry in zip(self.summary_rows, self.summary_geometries)
+        ]

@@ -166,8 +166,11 @@ def sources_text(scene_layer, scene_sources, school_layer, school_sources, limit
         if not layer and not shown:
             continue
         if layer and shown:
-            parts.append(tr("{kind}: {layer} ({sources})").format(
-                kind=label, layer=layer, sources=", ".join(shown)))
+            parts.append(
+                tr("{kind}: {layer} ({sources})").format(
+                    kind=label, layer=layer, sources=", ".join(shown)
+                )
+            )
         else:
             parts.append(
                 tr("{kind}: {sources}").format(kind=label, sources=layer or ", ".join(shown))
@@ -196,8 +199,11 @@ def period_of(day, kind):
         return Period(str(day.year), datetime.date(day.year, 1, 1), datetime.date(day.year, 12, 31))
     if kind == TERM:
         spring = day.month <= 6
-        return Period(term_name(day), datetime.date(day.year, 1 if spring else 7, 1),
-                      datetime.date(day.year, 6, 30) if spring else datetime.date(day.year, 12, 31))
+        return Period(
+            term_name(day),
+            datetime.date(day.year, 1 if spring else 7, 1),
+            datetime.date(day.year, 6, 30) if spring else datetime.date(day.year, 12, 31),
+        )
     if kind != QUARTER:
         raise ValueError(kind)
     quarter = (day.month - 1) // 3
@@ -328,8 +334,7 @@ def trend_chart_svg(rows, *, title, width=170.0, height=95.0):
     svg.open_group("axis")
     for value in range(0, top_value + 1, step):
         svg.line(left, y_of(value), right, y_of(value), "#d0d0d0", width=0.15)
-        svg.text(left - 1.2, y_of(value) + TEXT_SIZE * 0.35, str(value), "#1a1a1a",
-                 anchor="end")
+        svg.text(left - 1.2, y_of(value) + TEXT_SIZE * 0.35, str(value), "#1a1a1a", anchor="end")
     svg.close_group()
 
     kinds = (
@@ -359,8 +364,13 @@ def trend_chart_svg(rows, *, title, width=170.0, height=95.0):
                     value=value,
                 )
         if index % label_every == 0:
-            svg.text(left + (index + 0.5) * slot, bottom + TEXT_SIZE * 1.3, row.period.label,
-                     "#1a1a1a", anchor="middle")
+            svg.text(
+                left + (index + 0.5) * slot,
+                bottom + TEXT_SIZE * 1.3,
+                row.period.label,
+                "#1a1a1a",
+                anchor="middle",
+            )
     svg.line(left, bottom, right, bottom, "#1a1a1a", width=0.25)
     svg.close_group()
 

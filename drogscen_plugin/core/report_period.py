@@ -18,8 +18,9 @@ SOURCES_SEPARATOR = "; "
 
 def sources_value(values):
     """Distinct data source values as one text, ``a; b`` (NULL and blanks left out)."""
-    return SOURCES_SEPARATOR.join(sorted({str(value).strip() for value in values
-                                          if value is not None and str(value).strip()}))
+    return SOURCES_SEPARATOR.join(
+        sorted({str(value).strip() for value in values if value is not None and str(value).strip()})
+    )
 
 
 def source_values(text):
@@ -29,8 +30,20 @@ def source_values(text):
 
 def _month(number):
     # Literal tr() calls, so the translation tools find every month.
-    names = (tr("Jan"), tr("Feb"), tr("Mar"), tr("Apr"), tr("May"), tr("Jun"), tr("Jul"),
-             tr("Aug"), tr("Sep"), tr("Oct"), tr("Nov"), tr("Dec"))
+    names = (
+        tr("Jan"),
+        tr("Feb"),
+        tr("Mar"),
+        tr("Apr"),
+        tr("May"),
+        tr("Jun"),
+        tr("Jul"),
+        tr("Aug"),
+        tr("Sep"),
+        tr("Oct"),
+        tr("Nov"),
+        tr("Dec"),
+    )
     return names[number - 1]
 
 
@@ -47,8 +60,7 @@ def range_text(first, last, dash=" – "):
         return day_text(first)
     if (first.year, first.month) == (last.year, last.month):
         return "{}–{}".format(first.day, day_text(last))
-    return "{}{}{}".format(day_text(first, with_year=first.year != last.year), dash,
-                           day_text(last))
+    return "{}{}{}".format(day_text(first, with_year=first.year != last.year), dash, day_text(last))
 
 
 @dataclass(frozen=True)
@@ -67,9 +79,13 @@ class ReportPeriod:
         row with a period decides."""
         for summary in summaries:
             if summary.period_start is not None and summary.period_end is not None:
-                return cls(summary.period_start, summary.period_end,
-                           summary.school_terms or "", summary.school_holidays or "",
-                           summary.school_sources or "")
+                return cls(
+                    summary.period_start,
+                    summary.period_end,
+                    summary.school_terms or "",
+                    summary.school_holidays or "",
+                    summary.school_sources or "",
+                )
         return cls()
 
     @property
@@ -98,7 +114,8 @@ class ReportPeriod:
             return ", ".join(range_text(*dates, dash="–") for dates in found) or none
 
         return tr("School calendar: terms {terms}; school holidays {holidays}").format(
-            terms=ranges(calendar.terms), holidays=ranges(calendar.school_holidays))
+            terms=ranges(calendar.terms), holidays=ranges(calendar.school_holidays)
+        )
 
     def existed(self, scene):
         """True when a TrendScene existed on some day of the period (unknown dates: yes).

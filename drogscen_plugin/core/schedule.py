@@ -117,8 +117,9 @@ _rules_cached = ByteBoundedCache(_parse_rules, CACHE_BYTES, _size_of_rules)
 
 def _check_text(text):
     if not isinstance(text, str):
-        raise ScheduleError(tr("Hours must be text, not {kind}").format(
-            kind=type(text).__name__), str(text), None)
+        raise ScheduleError(
+            tr("Hours must be text, not {kind}").format(kind=type(text).__name__), str(text), None
+        )
 
 
 def _weekly_rules(text):
@@ -127,21 +128,28 @@ def _weekly_rules(text):
         token = rule.selector.date_token
         if token is not None:
             raise ScheduleError(
-                tr("Calendar selectors such as {word!r} (column {column}) are not supported "
-                   "here: the hours describe one recurring week").format(
-                    word=token.text, column=token.column), text, token.column)
+                tr(
+                    "Calendar selectors such as {word!r} (column {column}) are not supported "
+                    "here: the hours describe one recurring week"
+                ).format(word=token.text, column=token.column),
+                text,
+                token.column,
+            )
     return rules
 
 
 def _evaluate_week(rules):
     no_holiday = frozenset()
-    flags = [tuple(rule.selector.matches_weekday(day, no_holiday) for rule in rules)
-             for day in range(7)]
+    flags = [
+        tuple(rule.selector.matches_weekday(day, no_holiday) for rule in rules) for day in range(7)
+    ]
     week = []
     for day in range(7):
         offset = day * MINUTES_PER_DAY
-        week.extend((offset + start, offset + end)
-                    for start, end in evaluate_day(rules, flags[day], flags[day - 1]))
+        week.extend(
+            (offset + start, offset + end)
+            for start, end in evaluate_day(rules, flags[day], flags[day - 1])
+        )
     return union(week)
 
 
@@ -152,7 +160,8 @@ class WeeklySchedule:
 
     def __init__(self, intervals=()):
         self._intervals = union(
-            (max(0, int(start)), min(MINUTES_PER_WEEK, int(end))) for start, end in intervals)
+            (max(0, int(start)), min(MINUTES_PER_WEEK, int(end))) for start, end in intervals
+        )
 
     @classmethod
     def parse(cls, text):
@@ -221,14 +230,13 @@ class WeeklySchedule:
         return "WeeklySchedule.parse({!r})".format(self.to_opening_hours())
 
 
-
-
 def _size_of_weekly(text, schedule):
     return text_size(text) + 100 + 130 * len(schedule.intervals)
 
 
 _parse_cached = ByteBoundedCache(
-    lambda text: WeeklySchedule(_evaluate_week(_weekly_rules(text))), CACHE_BYTES, _size_of_weekly)
+    lambda text: WeeklySchedule(_evaluate_week(_weekly_rules(text))), CACHE_BYTES, _size_of_weekly
+)
 
 
 def _school_holiday_ranges(ranges):
@@ -238,14 +246,19 @@ def _school_holiday_ranges(ranges):
         try:
             first, last = pair
         except (TypeError, ValueError):
-            raise ScheduleError(tr("School holidays are pairs of dates, not {value!r}").format(
-                value=pair)) from None
+            raise ScheduleError(
+                tr("School holidays are pairs of dates, not {value!r}").format(value=pair)
+            ) from None
         if not (isinstance(first, date) and isinstance(last, date)):
-            raise ScheduleError(tr("School holidays are pairs of dates, not {value!r}").format(
-                value=pair))
+            raise ScheduleError(
+                tr("School holidays are pairs of dates, not {value!r}").format(value=pair)
+            )
         if last < first:
-            raise ScheduleError(tr("School holidays {first} to {last} end before they "
-                                   "begin").format(first=first.isoformat(), last=last.isoformat()))
+            raise ScheduleError(
+                tr("School holidays {first} to {last} end before they begin").format(
+                    first=first.isoformat(), last=last.isoformat()
+                )
+            )
         result.append((first.toordinal(), last.toordinal()))
     return tuple((start, end - 1) for start, end in union((a, b + 1) for a, b in result))
 
@@ -309,12 +322,14 @@ class Schedule:
         for rule in self._rules:
             holidays |= rule.selector.holidays or set()
         return (("dates",) if self._dated else ()) + tuple(
-            word for word in ("PH", "SH") if word in holidays)
+            word for word in ("PH", "SH") if word in holidays
+        )
 
     def plain_week(self):
         """The hours on days that no date, PH or SH names, as a WeeklySchedule."""
-        return WeeklySchedule(_evaluate_week(
-            tuple(rule for rule in self._rules if not rule.selector.dates)))
+        return WeeklySchedule(
+            _evaluate_week(tuple(rule for rule in self._rules if not rule.selector.dates))
+        )
 
     def is_school_holiday(self, day):
         ordinal = day.toordinal()
@@ -328,14 +343,20 @@ class Schedule:
             holidays.add("PH")
         if self.is_school_holiday(day):
             holidays.add("SH")
-        return (day.weekday(), frozenset(holidays),
-                tuple(selector.dates_match(day) for selector in self._dated))
+        return (
+            day.weekday(),
+            frozenset(holidays),
+            tuple(selector.dates_match(day) for selector in self._dated),
+        )
 
     def _flags(self, day_class):
         weekday, holidays, dated = day_class
         dated = iter(dated)
-        return tuple((next(dated) if rule.selector.dates else True)
-                     and rule.selector.matches_weekday(weekday, holidays) for rule in self._rules)
+        return tuple(
+            (next(dated) if rule.selector.dates else True)
+            and rule.selector.matches_weekday(weekday, holidays)
+            for rule in self._rules
+        )
 
     def day_ranges(self, day):
         """Open ``(start, end)`` minutes of a date, its eve's nights included."""
@@ -361,7 +382,8 @@ class Schedule:
         monday = datetime.combine(day - timedelta(days=day.weekday()), time())
         return WeeklySchedule(
             ((opens - monday) // timedelta(minutes=1), (closes - monday) // timedelta(minutes=1))
-            for opens, closes in self.open_intervals(monday, monday + 7 * _DAY))
+            for opens, closes in self.open_intervals(monday, monday + 7 * _DAY)
+        )
 
     def __repr__(self):
         return "Schedule.parse({!r})".format(self._text)
@@ -382,8 +404,7 @@ def _day_spans(intervals):
             day_end = (cursor // MINUTES_PER_DAY + 1) * MINUTES_PER_DAY
             pieces.append((cursor, min(end, day_end)))
             cursor = day_end
-        if (len(pieces) > 1 and pieces[-1][1] % MINUTES_PER_DAY
-                and pieces[-2][0] % MINUTES_PER_DAY):
+        if len(pieces) > 1 and pieces[-1][1] % MINUTES_PER_DAY and pieces[-2][0] % MINUTES_PER_DAY:
             last = pieces.pop()
             pieces[-1] = (pieces[-1][0], last[1])
         for piece_start, piece_end in pieces:
@@ -409,8 +430,10 @@ def format_days(days):
             runs[-1][1] = day
         else:
             runs.append([day, day])
-    return ",".join(WEEKDAYS[first] if first == last else
-                    "{}-{}".format(WEEKDAYS[first], WEEKDAYS[last]) for first, last in runs)
+    return ",".join(
+        WEEKDAYS[first] if first == last else "{}-{}".format(WEEKDAYS[first], WEEKDAYS[last])
+        for first, last in runs
+    )
 
 
 def _format(intervals):
@@ -422,8 +445,10 @@ def _format(intervals):
     for day, spans in enumerate(_day_spans(intervals)):
         if spans:
             groups.setdefault(spans, []).append(day)
-    rules = ["{} {}".format(format_days(days), ",".join(_format_span(*span) for span in spans))
-             for spans, days in sorted(groups.items(), key=lambda item: item[1][0])]
+    rules = [
+        "{} {}".format(format_days(days), ",".join(_format_span(*span) for span in spans))
+        for spans, days in sorted(groups.items(), key=lambda item: item[1][0])
+    ]
     # ";" reads best, but a later rule drops an earlier night's spill into its
     # day; additional rules keep every span.
     text = "; ".join(rules)
@@ -433,4 +458,5 @@ def _format(intervals):
 
 
 _format_cached = ByteBoundedCache(
-    _format, CACHE_BYTES // 4, lambda intervals, text: 200 * len(intervals) + text_size(text))
+    _format, CACHE_BYTES // 4, lambda intervals, text: 200 * len(intervals) + text_size(text)
+)

@@ -51,10 +51,10 @@ DEFAULT_DAY_RULES = {
 # An EXAMPLE school year, to be replaced by the municipality's own dates.
 EXAMPLE_TERMS_2026_27 = "2026-08-17/2026-12-18, 2027-01-08/2027-06-11"
 EXAMPLE_SCHOOL_HOLIDAYS_2026_27 = (
-    "2026-10-26/2026-10-30, "   # höstlov, week 44
-    "2026-12-21/2027-01-07, "   # jullov
-    "2027-03-01/2027-03-05, "   # sportlov, week 9
-    "2027-03-29/2027-04-02"     # påsklov, the week after Easter
+    "2026-10-26/2026-10-30, "  # höstlov, week 44
+    "2026-12-21/2027-01-07, "  # jullov
+    "2027-03-01/2027-03-05, "  # sportlov, week 9
+    "2027-03-29/2027-04-02"  # påsklov, the week after Easter
 )
 
 _RANGE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s*/\s*(\d{4}-\d{2}-\d{2}))?$")
@@ -74,12 +74,18 @@ def parse_date_ranges(text, what):
         match = _RANGE_RE.match(item)
         dates = _dates(match) if match else None
         if dates is None:
-            raise InputError(tr("{what}: item {number} {item!r} is not a date or a date range "
-                                "(write 2026-10-26 or 2026-10-26/2026-10-30)").format(
-                what=what, number=number, item=item))
+            raise InputError(
+                tr(
+                    "{what}: item {number} {item!r} is not a date or a date range "
+                    "(write 2026-10-26 or 2026-10-26/2026-10-30)"
+                ).format(what=what, number=number, item=item)
+            )
         if dates[1] < dates[0]:
-            raise InputError(tr("{what}: item {number} {item!r} ends before it begins").format(
-                what=what, number=number, item=item))
+            raise InputError(
+                tr("{what}: item {number} {item!r} ends before it begins").format(
+                    what=what, number=number, item=item
+                )
+            )
         ranges.append(dates)
     return tuple(sorted(ranges))
 
@@ -115,9 +121,11 @@ class SchoolCalendar:
         terms = parse_date_ranges(terms_text, tr("Terms"))
         for (_, end), (start, _) in zip(terms, terms[1:]):
             if start <= end:
-                raise InputError(tr("Terms: {start} begins before the term before it ends "
-                                    "({end})").format(start=start.isoformat(),
-                                                      end=end.isoformat()))
+                raise InputError(
+                    tr("Terms: {start} begins before the term before it ends ({end})").format(
+                        start=start.isoformat(), end=end.isoformat()
+                    )
+                )
         return cls(terms, parse_date_ranges(school_holidays_text, tr("School holidays")))
 
     @classmethod
@@ -137,9 +145,12 @@ class SchoolCalendar:
     @staticmethod
     def ranges_text(ranges):
         """Inclusive ranges as the settings write them: ``2026-10-26/2026-10-30, 2026-11-13``."""
-        return ", ".join(first.isoformat() if first == last else
-                         "{}/{}".format(first.isoformat(), last.isoformat())
-                         for first, last in ranges)
+        return ", ".join(
+            first.isoformat()
+            if first == last
+            else "{}/{}".format(first.isoformat(), last.isoformat())
+            for first, last in ranges
+        )
 
     @property
     def terms_text(self):
@@ -164,18 +175,30 @@ class CalendarDefaults:
     """What a school without its own hours has on each kind of day."""
 
     fritidshem_hours: str = DEFAULT_FRITIDSHEM_HOURS
-    day_rules: dict = field(default_factory=lambda: {
-        kind: dict(rules) for kind, rules in DEFAULT_DAY_RULES.items()})
+    day_rules: dict = field(
+        default_factory=lambda: {kind: dict(rules) for kind, rules in DEFAULT_DAY_RULES.items()}
+    )
 
     def with_rule(self, school_kind_name, day_kind, choice):
         """A copy where ``school_kind_name`` has ``choice`` on days of ``day_kind``."""
-        if school_kind_name not in SCHOOL_KINDS or day_kind not in DAY_KINDS \
-                or choice not in CHOICES:
-            raise InputError(tr("Unknown calendar rule {kind}/{day}/{choice}: kinds are {kinds}, "
-                                "days {days}, choices {choices}").format(
-                kind=school_kind_name, day=day_kind, choice=choice,
-                kinds=", ".join(SCHOOL_KINDS), days=", ".join(DAY_KINDS),
-                choices=", ".join(CHOICES)))
+        if (
+            school_kind_name not in SCHOOL_KINDS
+            or day_kind not in DAY_KINDS
+            or choice not in CHOICES
+        ):
+            raise InputError(
+                tr(
+                    "Unknown calendar rule {kind}/{day}/{choice}: kinds are {kinds}, "
+                    "days {days}, choices {choices}"
+                ).format(
+                    kind=school_kind_name,
+                    day=day_kind,
+                    choice=choice,
+                    kinds=", ".join(SCHOOL_KINDS),
+                    days=", ".join(DAY_KINDS),
+                    choices=", ".join(CHOICES),
+                )
+            )
         rules = {kind: dict(values) for kind, values in self.day_rules.items()}
         rules[school_kind_name][day_kind] = choice
         return replace(self, day_rules=rules)
@@ -189,10 +212,14 @@ class CalendarSchedule:
         defaults = defaults or CalendarDefaults()
         self.kind = kind
         self.calendar = calendar
-        sources = {HOURS: calendar.parse_hours(hours),
-                   FRITIDSHEM: calendar.parse_hours(defaults.fritidshem_hours), CLOSED: None}
-        self._by_day_kind = {day_kind: sources[choice]
-                             for day_kind, choice in defaults.day_rules[kind].items()}
+        sources = {
+            HOURS: calendar.parse_hours(hours),
+            FRITIDSHEM: calendar.parse_hours(defaults.fritidshem_hours),
+            CLOSED: None,
+        }
+        self._by_day_kind = {
+            day_kind: sources[choice] for day_kind, choice in defaults.day_rules[kind].items()
+        }
 
     def day_ranges(self, day):
         """Open ``(start, end)`` minutes of a date; a day's kind decides all of it."""
@@ -205,4 +232,3 @@ class CalendarSchedule:
     def is_active(self, moment):
         minute = moment.hour * 60 + moment.minute
         return any(first <= minute < last for first, last in self.day_ranges(moment.date()))
-

@@ -121,8 +121,11 @@ else:
             first, second = a._geom, b._geom
             piece = lgeos.GEOSIntersection(first, second) if first and second else None
             try:
-                if not piece or not lgeos.GEOSArea(piece, out) \
-                        or lgeos.GEOSGeomTypeId(piece) not in _POLYGONAL:
+                if (
+                    not piece
+                    or not lgeos.GEOSArea(piece, out)
+                    or lgeos.GEOSGeomTypeId(piece) not in _POLYGONAL
+                ):
                     # Errors, and pieces with lines or points: as shapely does it.
                     shape = a.intersection(b)
                     areas[k] = shape.area
@@ -359,4 +362,3 @@ class Space:
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.clip(np.where(buffer_areas > 0, areas / buffer_areas, 0.0), 0.0, 1.0)
         return schools[rows], cols, gaps, areas, shares, outlines
-

@@ -19,11 +19,12 @@ def step_of(moment):
 
 
 def week_steps(schedule, monday=_MONDAY):
-    """"1" for each step whose start the schedule covers, else "0"; STEPS characters.
+    """ "1" for each step whose start the schedule covers, else "0"; STEPS characters.
 
     ``monday`` (a datetime at midnight) is the week's start: weekly schedules
     are alike every week, schedules on the calendar are not.
     """
     return "".join(
         "1" if schedule.is_active(monday + timedelta(minutes=step * STEP_MINUTES)) else "0"
-        for step in range(STEPS))
+        for step in range(STEPS)
+    )

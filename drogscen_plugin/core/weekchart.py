@@ -122,8 +122,12 @@ class SvgWriter:
 
     def line(self, x1, y1, x2, y2, stroke, width=0.15, **data):
         attributes = 'x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"'.format(
-            svg_number(x1), svg_number(y1), svg_number(x2), svg_number(y2), stroke,
-            svg_number(width)
+            svg_number(x1),
+            svg_number(y1),
+            svg_number(x2),
+            svg_number(y2),
+            stroke,
+            svg_number(width),
         )
         for key, value in data.items():
             attributes += " data-{}={}".format(key.replace("_", "-"), quoteattr(str(value)))
@@ -134,8 +138,14 @@ class SvgWriter:
         self.parts.append(
             '<text x="{}" y="{}" font-family="{}" font-size="{}" fill="{}" '
             'text-anchor="{}"{}>{}</text>'.format(
-                svg_number(x), svg_number(y), FONT, svg_number(size), fill, anchor, weight,
-                escape(content)
+                svg_number(x),
+                svg_number(y),
+                FONT,
+                svg_number(size),
+                fill,
+                anchor,
+                weight,
+                escape(content),
             )
         )
 
@@ -150,15 +160,21 @@ class SvgWriter:
         pixels at that density, for readers that rasterise at the size given."""
         if dpi:
             size = 'width="{}" height="{}"'.format(
-                round(width * dpi / 25.4), round(height * dpi / 25.4))
+                round(width * dpi / 25.4), round(height * dpi / 25.4)
+            )
         else:
             size = 'width="{}mm" height="{}mm"'.format(svg_number(width), svg_number(height))
         head = (
             '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" {size} '
             'viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-title chart-desc">'
             '<title id="chart-title">{title}</title><desc id="chart-desc">{desc}</desc>'
-        ).format(size=size, w=svg_number(width), h=svg_number(height), title=escape(title),
-                 desc=escape(description))
+        ).format(
+            size=size,
+            w=svg_number(width),
+            h=svg_number(height),
+            title=escape(title),
+            desc=escape(description),
+        )
         return "\n".join([head] + self.parts + ["</svg>"]) + "\n"
 
 
@@ -168,8 +184,9 @@ def _fit(text, width, size):
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def week_chart_svg(school_hours, scenes, *, title, width=147.0, height=88.0, palette=None,
-                   dpi=None):
+def week_chart_svg(
+    school_hours, scenes, *, title, width=147.0, height=88.0, palette=None, dpi=None
+):
     """SVG text of the week chart.
 
     ``school_hours`` is a WeeklySchedule; ``scenes`` a sequence of
@@ -224,8 +241,18 @@ class _Grid:
             numbered = lane_height >= SMALL_TEXT_SIZE * 0.9
             if numbered or not scene_count:
                 break
-        return cls(left, top, right - left, bottom, row_height, lane_gap, lane_height, lanes,
-                   numbered, line_height)
+        return cls(
+            left,
+            top,
+            right - left,
+            bottom,
+            row_height,
+            lane_gap,
+            lane_height,
+            lanes,
+            numbered,
+            line_height,
+        )
 
     @property
     def bar_inset(self):
@@ -255,10 +282,17 @@ def _draw_rows(svg, grid, days, palette):
     svg.open_group("rows")
     for day in range(7):
         y = grid.top + day * grid.row_height
-        svg.rect(grid.left, y, grid.grid_width, grid.row_height,
-                 "#f2f2f2" if day % 2 == 0 else "#ffffff", row=day)
-        svg.text(1.0, y + grid.row_height / 2 + TEXT_SIZE * 0.35, days[day], palette.text,
-                 bold=True)
+        svg.rect(
+            grid.left,
+            y,
+            grid.grid_width,
+            grid.row_height,
+            "#f2f2f2" if day % 2 == 0 else "#ffffff",
+            row=day,
+        )
+        svg.text(
+            1.0, y + grid.row_height / 2 + TEXT_SIZE * 0.35, days[day], palette.text, bold=True
+        )
         if grid.numbered:
             for lane in range(1, grid.lanes):
                 svg.text(
@@ -276,11 +310,24 @@ def _draw_hours(svg, grid, palette):
     svg.open_group("hours")
     for hour in range(25):
         strong = hour % 6 == 0
-        svg.line(grid.x_of(hour * 60), grid.top, grid.x_of(hour * 60), grid.bottom,
-                 palette.grid, width=0.25 if strong else 0.1, hour=hour)
+        svg.line(
+            grid.x_of(hour * 60),
+            grid.top,
+            grid.x_of(hour * 60),
+            grid.bottom,
+            palette.grid,
+            width=0.25 if strong else 0.1,
+            hour=hour,
+        )
         if hour % 3 == 0:
-            svg.text(grid.x_of(hour * 60), grid.top - 1.6, "{:02d}".format(hour), palette.text,
-                     size=SMALL_TEXT_SIZE, anchor="middle")
+            svg.text(
+                grid.x_of(hour * 60),
+                grid.top - 1.6,
+                "{:02d}".format(hour),
+                palette.text,
+                size=SMALL_TEXT_SIZE,
+                anchor="middle",
+            )
     svg.close_group()
 
 
@@ -289,10 +336,21 @@ def _draw_open(svg, grid, days, school_hours, palette):
     svg.open_group("open")
     for day, start, end in day_segments(school_hours):
         # A light band across all lanes shows when a scene meets an open school.
-        svg.rect(grid.x_of(start), grid.top + day * grid.row_height,
-                 grid.x_of(end) - grid.x_of(start), grid.row_height, palette.open, opacity=0.18)
+        svg.rect(
+            grid.x_of(start),
+            grid.top + day * grid.row_height,
+            grid.x_of(end) - grid.x_of(start),
+            grid.row_height,
+            palette.open,
+            opacity=0.18,
+        )
         grid.bar(
-            svg, day, 0, start, end, palette.open,
+            svg,
+            day,
+            0,
+            start,
+            end,
+            palette.open,
             title="{} {}-{}: {}".format(days[day], _clock(start), _clock(end), open_label),
             lane="school",
             kind="open",
@@ -314,7 +372,12 @@ def _draw_scenes(svg, grid, days, scenes, palette):
         for kind, color, label in kinds:
             for day, start, end in day_segments(parts[kind]):
                 grid.bar(
-                    svg, day, lane, start, end, color,
+                    svg,
+                    day,
+                    lane,
+                    start,
+                    end,
+                    color,
                     stroke="#5a0000" if kind == CONCURRENT else None,
                     title="{} {}-{}: {}, {}".format(
                         days[day], _clock(start), _clock(end), scene.name, label
@@ -349,8 +412,14 @@ def _draw_legend(svg, grid, scenes, palette, width):
         svg.text(1.0, y, _fit(line, width - 2.0, TEXT_SIZE), palette.text)
     if not grid.numbered and scenes:
         y += grid.line_height
-        svg.text(1.0, y, tr("In each day, from the top: the school, then scenes 1 to {count}.")
-                 .format(count=len(scenes)), palette.text)
+        svg.text(
+            1.0,
+            y,
+            tr("In each day, from the top: the school, then scenes 1 to {count}.").format(
+                count=len(scenes)
+            ),
+            palette.text,
+        )
     svg.close_group()
 
 
@@ -375,4 +444,3 @@ def _description(school_hours, scenes):
             )
         )
     return " ".join(sentences)
-

@@ -44,8 +44,13 @@ class _Keys:
         self._values = values
 
     def __format__(self, spec):
-        return listed(self._steps.keys_with("drogscen_scene", "seen IS NOT DISTINCT FROM %s AND "
-                                            "closed IS NOT DISTINCT FROM %s", self._values))
+        return listed(
+            self._steps.keys_with(
+                "drogscen_scene",
+                "seen IS NOT DISTINCT FROM %s AND closed IS NOT DISTINCT FROM %s",
+                self._values,
+            )
+        )
 
 
 class PeriodSteps:
@@ -57,8 +62,12 @@ class PeriodSteps:
         self.times = PeriodTimes(settings)
         self.date_fields = date_fields
         period = settings.period
-        self.bounds = {"window": period.first_moment - LOOKBACK, "start": period.first_moment,
-                       "end": period.end_moment, "days": period.days}
+        self.bounds = {
+            "window": period.first_moment - LOOKBACK,
+            "start": period.first_moment,
+            "end": period.end_moment,
+            "days": period.days,
+        }
         # Schedule objects by their number in drogscen_schedule.
         self.numbers = {}
         self.schedules = {}
@@ -93,8 +102,16 @@ class PeriodSteps:
             elif not note:
                 note = self._unlikely("drogscen_scene", text, scene_hours_check(text, schedule))
             record = SceneRecord(0, "", None, schedule, note, _own(text, note))
-            rows.append(("scene", text, None, self._number(self.times.scene_hours(record)),
-                         schedule.to_opening_hours(), note))
+            rows.append(
+                (
+                    "scene",
+                    text,
+                    None,
+                    self._number(self.times.scene_hours(record)),
+                    schedule.to_opening_hours(),
+                    note,
+                )
+            )
         run.execute(period_sql.DISTINCT_SCHOOL_HOURS)
         for text, school_type in run.cursor.fetchall():
             schedule, note = school_schedule(text, school_type, *run.defaults, *self._calendar())
@@ -102,28 +119,41 @@ class PeriodSteps:
                 self._flag("drogscen_school", layer_names[1], school_hours_field, text, note)
             else:
                 note = self._unlikely("drogscen_school", text, school_hours_check(text, schedule))
-            record = SchoolRecord(0, "", school_type, None, schedule, note, None,
-                                  _own(text, note))
-            rows.append(("school", text, school_type,
-                         self._number(self.times.school_hours(record)),
-                         schedule.to_opening_hours(), note))
+            record = SchoolRecord(0, "", school_type, None, schedule, note, None, _own(text, note))
+            rows.append(
+                (
+                    "school",
+                    text,
+                    school_type,
+                    self._number(self.times.school_hours(record)),
+                    schedule.to_opening_hours(),
+                    note,
+                )
+            )
         if scene_hours_field is None:
-            run.feedback.pushWarning(tr(
-                "Layer '{layer}' has no hours field: every scene is treated as always active."
-            ).format(layer=layer_names[0]))
+            run.feedback.pushWarning(
+                tr(
+                    "Layer '{layer}' has no hours field: every scene is treated as always active."
+                ).format(layer=layer_names[0])
+            )
         window = (self.bounds["window"], self.bounds["end"])
         psycopg2.extras.execute_values(
-            run.cursor, "INSERT INTO drogscen_schedule VALUES %s",
-            [(number, multirange_text(schedule.open_intervals(*window)))
-             for number, schedule in self.schedules.items()],
-            template="(%s, %s::tsmultirange)")
+            run.cursor,
+            "INSERT INTO drogscen_schedule VALUES %s",
+            [
+                (number, multirange_text(schedule.open_intervals(*window)))
+                for number, schedule in self.schedules.items()
+            ],
+            template="(%s, %s::tsmultirange)",
+        )
         psycopg2.extras.execute_values(run.cursor, "INSERT INTO drogscen_hours VALUES %s", rows)
 
     def _unlikely(self, temporary, text, note):
         """Count the features whose hours are legal but unlikely; the note they keep."""
         if note:
             self.run.tallies[temporary].hours_unlikely.extend(
-                self.keys_with(temporary, "hours IS NOT DISTINCT FROM %s", (text,)))
+                self.keys_with(temporary, "hours IS NOT DISTINCT FROM %s", (text,))
+            )
         return note
 
     def _flag(self, temporary, layer, field, text, note):
@@ -136,7 +166,9 @@ class PeriodSteps:
         tally.hours_invalid.extend(ids)
         self.run.feedback.pushWarning(
             tr("Layer '{layer}', feature {fid}, field '{field}': {note}").format(
-                layer=layer, fid=listed(ids), field=field, note=note))
+                layer=layer, fid=listed(ids), field=field, note=note
+            )
+        )
 
     def read_dates(self, layer_name):
         """Each distinct pair of date values read once, as the desktop reads them."""
@@ -144,10 +176,12 @@ class PeriodSteps:
             return
         days = SceneDays(layer_name, *self.date_fields, self.run.feedback)
         self.run.execute(period_sql.DISTINCT_DATES)
-        rows = [values + days.read(_Keys(self, values), values)
-                for values in self.run.cursor.fetchall()]
-        psycopg2.extras.execute_values(self.run.cursor, "INSERT INTO drogscen_dates VALUES %s",
-                                       rows)
+        rows = [
+            values + days.read(_Keys(self, values), values) for values in self.run.cursor.fetchall()
+        ]
+        psycopg2.extras.execute_values(
+            self.run.cursor, "INSERT INTO drogscen_dates VALUES %s", rows
+        )
 
     def assign(self, distance):
         """Each feature's schedule, label, note, reach and days; the scenes that
@@ -158,11 +192,18 @@ class PeriodSteps:
         outside = run.cursor.fetchone()[0] or []
         if outside:
             period = self.settings.period
-            run.feedback.pushInfo(tr("Scenes left out, as they did not exist from {start} to "
-                                     "{end}: {count} (features {fids}).").format(
-                start=period.start.isoformat(), end=period.end.isoformat(), count=len(outside),
-                fids=", ".join(map(str, outside[:LISTED])) + (" …" if len(outside) > LISTED
-                                                               else "")))
+            run.feedback.pushInfo(
+                tr(
+                    "Scenes left out, as they did not exist from {start} to "
+                    "{end}: {count} (features {fids})."
+                ).format(
+                    start=period.start.isoformat(),
+                    end=period.end.isoformat(),
+                    count=len(outside),
+                    fids=", ".join(map(str, outside[:LISTED]))
+                    + (" …" if len(outside) > LISTED else ""),
+                )
+            )
             run.execute(period_sql.LEAVE_OUT, self.bounds)
         run.execute(period_sql.PARTS, self.bounds, progress=15)
         return outside
@@ -173,9 +214,12 @@ class PeriodSteps:
         run = self.run
         run.execute(period_sql.COMBINATIONS)
         run.execute("SELECT count(*) FROM drogscen_measure")
-        run.feedback.pushInfo(tr("Time measures of {count} distinct combinations of a school's "
-                                 "hours and scene activity…").format(
-            count=run.cursor.fetchone()[0]))
+        run.feedback.pushInfo(
+            tr(
+                "Time measures of {count} distinct combinations of a school's "
+                "hours and scene activity…"
+            ).format(count=run.cursor.fetchone()[0])
+        )
         with run.connection.cursor(name="drogscen_activities") as activities:
             activities.itersize = _BATCH
             activities.execute(period_sql.ACTIVITIES)
@@ -187,13 +231,23 @@ class PeriodSteps:
                 engine = PeriodTimes(self.settings, run.feedback.isCanceled)
                 rows = []
                 for number, school, active in batch:
-                    found = engine.get_measures(self.schedules[school],
-                                                FixedIntervals(intervals_of(active)))
-                    rows.append((number, found.presence_hours, found.guard_hours,
-                                 found.round_days, found.round_before, found.conflict_dates,
-                                 found.round_count))
+                    found = engine.get_measures(
+                        self.schedules[school], FixedIntervals(intervals_of(active))
+                    )
+                    rows.append(
+                        (
+                            number,
+                            found.presence_hours,
+                            found.guard_hours,
+                            found.round_days,
+                            found.round_before,
+                            found.conflict_dates,
+                            found.round_count,
+                        )
+                    )
                 psycopg2.extras.execute_values(
-                    run.cursor, "INSERT INTO drogscen_text VALUES %s", rows)
+                    run.cursor, "INSERT INTO drogscen_text VALUES %s", rows
+                )
         run.feedback.pushInfo(tr("Minutes of the time overlaps in the database…"))
         run.execute(period_sql.MINUTES, self.bounds, progress=80)
 

@@ -142,4 +142,5 @@ ANALYZE drogscen_measure;
 def keys_with(temporary, condition):
     """The keys of ``temporary`` where ``condition`` (SQL with %s parameters) holds."""
     return sql.SQL("SELECT array_agg(key ORDER BY key) FROM {} WHERE " + condition).format(
-        sql.Identifier(temporary))
+        sql.Identifier(temporary)
+    )

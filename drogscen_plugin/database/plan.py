@@ -42,15 +42,20 @@ def _input(algorithm, parameters, name, context, crs):
     source = QgsDataSourceUri(layer.source())
     keys = layer.dataProvider().pkAttributeIndexes()
     fields = layer.fields()
-    if source.table().startswith("(") or len(keys) != 1 or (
-        fields.at(keys[0]).typeName().lower() not in _INTEGER_TYPES
+    if (
+        source.table().startswith("(")
+        or len(keys) != 1
+        or (fields.at(keys[0]).typeName().lower() not in _INTEGER_TYPES)
     ):
         raise _Refusal(
             tr("{parameter} is not a table with a single integer key").format(parameter=name)
         )
     if layer.crs() != crs:
-        raise _Refusal(tr("{parameter} is in {crs}, not in the analysis CRS").format(
-            parameter=name, crs=layer.crs().authid()))
+        raise _Refusal(
+            tr("{parameter} is in {crs}, not in the analysis CRS").format(
+                parameter=name, crs=layer.crs().authid()
+            )
+        )
     key = fields.at(keys[0]).name()
     definition = parameters.get(name)
     selected = None
@@ -62,14 +67,24 @@ def _input(algorithm, parameters, name, context, crs):
         request.setFilterFids(layer.selectedFeatureIds())
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([keys[0]])
         selected = [feature[key] for feature in layer.getFeatures(request)]
-    return Table(name, layer.source(), source.schema() or "public", source.table(),
-                 source.geometryColumn(), key, source.sql(), selected)
+    return Table(
+        name,
+        layer.source(),
+        source.schema() or "public",
+        source.table(),
+        source.geometryColumn(),
+        key,
+        source.sql(),
+        selected,
+    )
 
 
 def _output(parameters, name, context, database):
     destination = Destination(destination_text(parameters, name, context))
-    if destination.kind != DATABASE or destination.provider != "postgres" or (
-        session.identity(destination.uri) != database
+    if (
+        destination.kind != DATABASE
+        or destination.provider != "postgres"
+        or (session.identity(destination.uri) != database)
     ):
         raise _Refusal(
             tr("{parameter} is not a table in the database of the inputs").format(parameter=name)
@@ -84,8 +99,9 @@ def _tables(algorithm, parameters, context, crs):
     database = session.identity(scenes.uri)
     if session.identity(schools.uri) != database:
         raise _Refusal(tr("SCENES and SCHOOLS are in different databases"))
-    outputs = {name: _output(parameters, name, context, database)
-               for name in (keys.OUTPUT, keys.SUMMARY)}
+    outputs = {
+        name: _output(parameters, name, context, database) for name in (keys.OUTPUT, keys.SUMMARY)
+    }
     if session.psycopg2 is None:
         raise _Refusal(tr("the Python module psycopg2 is not installed"))
     return scenes, schools, outputs
@@ -95,8 +111,9 @@ def _connected(scenes, outputs):
     try:
         connection = session.connect(scenes.uri)
     except session.psycopg2.Error as error:
-        raise _Refusal(tr("no connection to the database: {error}").format(
-            error=str(error).strip())) from error
+        raise _Refusal(
+            tr("no connection to the database: {error}").format(error=str(error).strip())
+        ) from error
     try:
         lacking = session.missing(connection, [output.schema for output in outputs.values()])
     except session.psycopg2.Error as error:
@@ -120,10 +137,14 @@ def choose(mode, algorithm, parameters, context, crs, feedback):
         connection = _connected(scenes, outputs)
     except _Refusal as refusal:
         if mode == ALWAYS:
-            raise InputError(tr("Cannot run in the database (RUN_IN_DATABASE 'always'): "
-                                "{reason}.").format(reason=refusal)) from None
+            raise InputError(
+                tr("Cannot run in the database (RUN_IN_DATABASE 'always'): {reason}.").format(
+                    reason=refusal
+                )
+            ) from None
         feedback.pushInfo(tr("Running on this computer: {reason}.").format(reason=refusal))
         return None
-    feedback.pushInfo(tr("Running in the database: the inputs and outputs are tables of one "
-                         "PostGIS database."))
+    feedback.pushInfo(
+        tr("Running in the database: the inputs and outputs are tables of one PostGIS database.")
+    )
     return Plan(connection, scenes, schools, outputs)

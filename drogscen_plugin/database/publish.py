@@ -40,9 +40,14 @@ def _rows(layer, spec, feedback):
     for feature in layer.getFeatures():
         if feedback.isCanceled():
             return
-        values = [None if value is None or (hasattr(value, "isNull") and value.isNull())
-                  else value.toPyDate() if isinstance(value, QDate)
-                  else value for value in (feature[name] for name in names)]
+        values = [
+            None
+            if value is None or (hasattr(value, "isNull") and value.isNull())
+            else value.toPyDate()
+            if isinstance(value, QDate)
+            else value
+            for value in (feature[name] for name in names)
+        ]
         geometry = feature.geometry()
         yield [None if geometry.isNull() else bytes(geometry.asWkb())] + values
 
@@ -51,11 +56,13 @@ def _fill(cursor, schema, table, layer, spec, srid, feedback):
     """Insert the features of ``layer``; returns how many."""
     names = [field for field, _ in spec]
     statement = sql.SQL("INSERT INTO {} (geom, {}) VALUES %s").format(
-        sql.Identifier(schema, table), sql.SQL(", ").join(map(sql.Identifier, names)))
+        sql.Identifier(schema, table), sql.SQL(", ").join(map(sql.Identifier, names))
+    )
     template = "(ST_GeomFromWKB(%s, {}), {})".format(int(srid), ", ".join(["%s"] * len(names)))
     rows = list(_rows(layer, spec, feedback))
-    psycopg2.extras.execute_values(cursor, statement.as_string(cursor), rows, template=template,
-                                   page_size=1000)
+    psycopg2.extras.execute_values(
+        cursor, statement.as_string(cursor), rows, template=template, page_size=1000
+    )
     return len(rows)
 
 
@@ -70,27 +77,43 @@ def publish(connection, schema, name, layers, srid, details, readers, feedback):
     summary_type = QgsWkbTypes.displayString(QgsWkbTypes.flatType(summary.wkbType()))
     try:
         with connection.cursor() as cursor:
-            cursor.execute(output_table(schema, tables[0], PAIR_FIELDS, "MultiPolygon", srid,
-                                        replace=False))
-            cursor.execute(output_table(schema, tables[1], SUMMARY_FIELDS, summary_type, srid,
-                                        replace=False))
+            cursor.execute(
+                output_table(schema, tables[0], PAIR_FIELDS, "MultiPolygon", srid, replace=False)
+            )
+            cursor.execute(
+                output_table(schema, tables[1], SUMMARY_FIELDS, summary_type, srid, replace=False)
+            )
             pairs = _fill(cursor, schema, tables[0], overlaps, PAIR_FIELDS, srid, feedback)
             schools = _fill(cursor, schema, tables[1], summary, SUMMARY_FIELDS, srid, feedback)
             runs = sql.Identifier(schema, RUN_TABLE)
             cursor.execute(sql.SQL(_RUNS).format(runs=runs))
-            cursor.execute(sql.SQL(
-                "INSERT INTO {} (name, parameters, pair_count, school_count, plugin_version) "
-                "VALUES (%s, %s, %s, %s, %s) RETURNING id").format(runs),
-                (name, json.dumps(details, ensure_ascii=False), pairs, schools,
-                 details["plugin_version"]))
+            cursor.execute(
+                sql.SQL(
+                    "INSERT INTO {} (name, parameters, pair_count, school_count, plugin_version) "
+                    "VALUES (%s, %s, %s, %s, %s) RETURNING id"
+                ).format(runs),
+                (
+                    name,
+                    json.dumps(details, ensure_ascii=False),
+                    pairs,
+                    schools,
+                    details["plugin_version"],
+                ),
+            )
             run_id = cursor.fetchone()[0]
             for role in readers:
-                cursor.execute(sql.SQL(
-                    "GRANT USAGE ON SCHEMA {schema} TO {role}; "
-                    "GRANT SELECT ON {a}, {b}, {runs} TO {role}").format(
-                        schema=sql.Identifier(schema), role=sql.Identifier(role),
-                        a=sql.Identifier(schema, tables[0]), b=sql.Identifier(schema, tables[1]),
-                        runs=runs))
+                cursor.execute(
+                    sql.SQL(
+                        "GRANT USAGE ON SCHEMA {schema} TO {role}; "
+                        "GRANT SELECT ON {a}, {b}, {runs} TO {role}"
+                    ).format(
+                        schema=sql.Identifier(schema),
+                        role=sql.Identifier(role),
+                        a=sql.Identifier(schema, tables[0]),
+                        b=sql.Identifier(schema, tables[1]),
+                        runs=runs,
+                    )
+                )
             if feedback.isCanceled():
                 connection.rollback()
                 return None

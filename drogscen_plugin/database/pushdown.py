@@ -55,8 +55,7 @@ class PushDown:
     hours, first seen, closed on) and school (name, type, hours, distance);
     ``times`` the TimeSettings."""
 
-    def __init__(self, plan, scene_fields, school_fields, defaults, distance, crs, feedback,
-                 times):
+    def __init__(self, plan, scene_fields, school_fields, defaults, distance, crs, feedback, times):
         self.plan = plan
         self.period = PeriodSteps(self, times, scene_fields[2:])
         self.connection = plan.connection
@@ -91,8 +90,9 @@ class PushDown:
         except psycopg2.extensions.QueryCanceledError:
             raise AnalysisCanceled(tr("The analysis was canceled.")) from None
         except psycopg2.Error as error:
-            raise InputError(tr("The database run failed: {error}").format(
-                error=str(error).strip())) from None
+            raise InputError(
+                tr("The database run failed: {error}").format(error=str(error).strip())
+            ) from None
         finally:
             feedback.canceled.disconnect(self.connection.cancel)
             self.connection.rollback()
@@ -108,12 +108,23 @@ class PushDown:
     def _steps(self, layer_names, school_wkb_type):
         plan = self.plan
         self.feedback.pushInfo(tr("Reading scenes…"))
-        self._read("drogscen_scene", plan.scenes, statements.scene_columns(*self.scene_fields),
-                   layer_names[0], _SCENE_TYPES, 5)
+        self._read(
+            "drogscen_scene",
+            plan.scenes,
+            statements.scene_columns(*self.scene_fields),
+            layer_names[0],
+            _SCENE_TYPES,
+            5,
+        )
         self.feedback.pushInfo(tr("Reading schools…"))
-        self._read("drogscen_school", plan.schools,
-                   statements.school_columns(*self.school_fields), layer_names[1],
-                   _SCHOOL_TYPES, 10)
+        self._read(
+            "drogscen_school",
+            plan.schools,
+            statements.school_columns(*self.school_fields),
+            layer_names[1],
+            _SCHOOL_TYPES,
+            10,
+        )
         self.period.read_schedules(layer_names, self.scene_fields[1], self.school_fields[2])
         self.period.read_dates(layer_names[0])
         outside = self.period.assign(self.distance)
@@ -131,23 +142,29 @@ class PushDown:
         return counts
 
     def _read(self, temporary, table, columns, layer, allowed, progress):
-        self.execute(statements.read_table(temporary, table, columns),
-                     {"selected": table.selected})
+        self.execute(statements.read_table(temporary, table, columns), {"selected": table.selected})
         table_sql = statements.sql.Identifier(temporary)
         self.execute(statements.sql.SQL(statements.CHECKS).format(table=table_sql))
         repaired, skipped, infinite, kinds = self.cursor.fetchone()
         tally = self.tallies[temporary] = _Tally(layer, self.feedback)
         tally.repaired, tally.skipped = repaired or [], skipped or []
         if infinite:
-            raise InputError(tr("Layer '{layer}': features with coordinates that are not finite "
-                                "numbers (feature ids {ids}).").format(
-                                    layer=layer, ids=listed(infinite)))
+            raise InputError(
+                tr(
+                    "Layer '{layer}': features with coordinates that are not finite "
+                    "numbers (feature ids {ids})."
+                ).format(layer=layer, ids=listed(infinite))
+            )
         for kind in kinds or ():
             if kind not in allowed:
-                raise InputError(tr("Layer '{layer}': {kind} geometry is not supported.").format(
-                    layer=layer, kind=kind))
-        self.execute(statements.sql.SQL(statements.PREPARE).format(table=table_sql),
-                     progress=progress)
+                raise InputError(
+                    tr("Layer '{layer}': {kind} geometry is not supported.").format(
+                        layer=layer, kind=kind
+                    )
+                )
+        self.execute(
+            statements.sql.SQL(statements.PREPARE).format(table=table_sql), progress=progress
+        )
 
     def _distances(self, layer):
         """Warn of per-school distances that are not distances; those schools use DISTANCE."""
@@ -160,31 +177,50 @@ class PushDown:
                 tr(
                     "Layer '{layer}', feature {fid}, field '{field}': {value!r} is not a distance "
                     "in metres; the analysis distance is used."
-                ).format(layer=layer, fid=key, field=field, value=value))
+                ).format(layer=layer, fid=key, field=field, value=value)
+            )
 
     def _write(self, school_wkb_type):
         outputs = self.plan.outputs
-        conflicts = {"concurrent": CONCURRENT, "after_hours": AFTER_HOURS, "none": NO_CONFLICT,
-                     "note_format": _sql_format(tr("{scene}: {note}"))}
+        conflicts = {
+            "concurrent": CONCURRENT,
+            "after_hours": AFTER_HOURS,
+            "none": NO_CONFLICT,
+            "note_format": _sql_format(tr("{scene}: {note}")),
+        }
         settings = self.period.times.settings
-        run = {"period_start": settings.period.start, "period_end": settings.period.end,
-               "school_terms": settings.calendar.terms_text,
-               "school_holidays": settings.calendar.school_holidays_text,
-               "school_sources": self.school_sources}
+        run = {
+            "period_start": settings.period.start,
+            "period_end": settings.period.end,
+            "school_terms": settings.calendar.terms_text,
+            "school_holidays": settings.calendar.school_holidays_text,
+            "school_sources": self.school_sources,
+        }
         summary_type = output_wkb_type(school_wkb_type)
         multi = QgsWkbTypes.isMultiType(summary_type)
         pairs_table, summary_table = outputs[keys.OUTPUT], outputs[keys.SUMMARY]
-        self.execute(statements.output_table(pairs_table.schema, pairs_table.table, PAIR_FIELDS,
-                                             "MultiPolygon", self.srid))
+        self.execute(
+            statements.output_table(
+                pairs_table.schema, pairs_table.table, PAIR_FIELDS, "MultiPolygon", self.srid
+            )
+        )
         self.execute(statements.insert(statements.INSERT_PAIRS, outputs[keys.OUTPUT]), conflicts)
         pairs = self.cursor.rowcount
         self.execute(statements.spatial_index(outputs[keys.OUTPUT]), progress=90)
-        self.execute(statements.output_table(
-            summary_table.schema, summary_table.table, SUMMARY_FIELDS,
-            QgsWkbTypes.displayString(summary_type), self.srid))
+        self.execute(
+            statements.output_table(
+                summary_table.schema,
+                summary_table.table,
+                SUMMARY_FIELDS,
+                QgsWkbTypes.displayString(summary_type),
+                self.srid,
+            )
+        )
         geometry = "ST_Multi(s.geom)" if multi else "s.geom"
-        self.execute(statements.insert(statements.INSERT_SUMMARY, outputs[keys.SUMMARY],
-                                       geometry), dict(conflicts, **run))
+        self.execute(
+            statements.insert(statements.INSERT_SUMMARY, outputs[keys.SUMMARY], geometry),
+            dict(conflicts, **run),
+        )
         self.execute(statements.spatial_index(outputs[keys.SUMMARY]), progress=100)
         tallies = self.tallies.values()
         return {
@@ -213,8 +249,12 @@ def _load_on_completion(algorithm, parameters, name, context, uri):
     value = parameters.get(name)
     if isinstance(value, QgsProcessingOutputLayerDefinition) and value.destinationProject:
         description = algorithm.parameterDefinition(name).description()
-        context.addLayerToLoadOnCompletion(uri, QgsProcessingContext.LayerDetails(
-            value.destinationName or description, value.destinationProject, name))
+        context.addLayerToLoadOnCompletion(
+            uri,
+            QgsProcessingContext.LayerDetails(
+                value.destinationName or description, value.destinationProject, name
+            ),
+        )
 
 
 def _announce(plan, algorithm, sources, feedback):
@@ -225,8 +265,7 @@ def _announce(plan, algorithm, sources, feedback):
         existing = Destination("postgres:" + output.uri).existing()
         if existing:
             label = "{} ({})".format(algorithm.parameterDefinition(name).description(), name)
-            feedback.pushWarning(tr("{output}: {existing}").format(output=label,
-                                                                  existing=existing))
+            feedback.pushWarning(tr("{output}: {existing}").format(output=label, existing=existing))
 
 
 def run(plan, algorithm, parameters, context, settings, sources, feedback):
@@ -249,6 +288,9 @@ def run(plan, algorithm, parameters, context, settings, sources, feedback):
     for name, output in plan.outputs.items():
         results[name] = output_uri(output)
         _load_on_completion(algorithm, parameters, name, context, results[name])
-    feedback.pushInfo(tr("{pairs} school-scene pairs within {distance:g} m.").format(
-        pairs=results[keys.PAIR_COUNT], distance=distance))
+    feedback.pushInfo(
+        tr("{pairs} school-scene pairs within {distance:g} m.").format(
+            pairs=results[keys.PAIR_COUNT], distance=distance
+        )
+    )
     return results

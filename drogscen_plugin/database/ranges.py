@@ -16,15 +16,23 @@ _RANGE = re.compile(r'\["?([^",]+)"?,"?([^",)]+)"?\)')
 
 def multirange_text(intervals):
     """The tsmultirange literal of half-open ``(datetime, datetime)`` intervals."""
-    return "{" + ",".join('["{}","{}")'.format(start.strftime(_FORMAT), end.strftime(_FORMAT))
-                          for start, end in intervals) + "}"
+    return (
+        "{"
+        + ",".join(
+            '["{}","{}")'.format(start.strftime(_FORMAT), end.strftime(_FORMAT))
+            for start, end in intervals
+        )
+        + "}"
+    )
 
 
 def intervals_of(text):
     """The ``(datetime, datetime)`` intervals of a tsmultirange's text (PostgreSQL's
     canonical form: sorted, disjoint, half-open)."""
-    return tuple((datetime.fromisoformat(start), datetime.fromisoformat(end))
-                 for start, end in _RANGE.findall(text))
+    return tuple(
+        (datetime.fromisoformat(start), datetime.fromisoformat(end))
+        for start, end in _RANGE.findall(text)
+    )
 
 
 class FixedIntervals:

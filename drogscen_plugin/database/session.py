@@ -30,9 +30,7 @@ Identity = namedtuple("Identity", "service host port dbname")
 def identity(uri):
     """What names a database in a QGIS PostgreSQL URI, comparable between URIs."""
     source = QgsDataSourceUri(uri)
-    return Identity(
-        source.service(), source.host(), source.port() or "5432", source.database()
-    )
+    return Identity(source.service(), source.host(), source.port() or "5432", source.database())
 
 
 def connect(uri):
@@ -78,12 +76,16 @@ def missing(connection, schemas):
     if postgis is None:
         lacking.append(tr("the PostGIS extension in the database"))
     if not temporary:
-        lacking.append(tr("the right of user {user} to create temporary tables (TEMP)").format(
-            user=user))
+        lacking.append(
+            tr("the right of user {user} to create temporary tables (TEMP)").format(user=user)
+        )
     for schema in sorted(set(schemas)):
         if not writable.get(schema):
-            lacking.append(tr("the right of user {user} to create tables in schema {schema}")
-                           .format(user=user, schema=schema))
+            lacking.append(
+                tr("the right of user {user} to create tables in schema {schema}").format(
+                    user=user, schema=schema
+                )
+            )
     return lacking
 
 

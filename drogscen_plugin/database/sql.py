@@ -27,20 +27,27 @@ _GEOMETRY = """
 
 
 def _text(column):
-    return sql.SQL("NULL::text") if column is None else sql.SQL("{}::text").format(
-        sql.Identifier(column))
+    return (
+        sql.SQL("NULL::text")
+        if column is None
+        else sql.SQL("{}::text").format(sql.Identifier(column))
+    )
 
 
 def read_table(temporary, table, columns):
     """CREATE TEMP TABLE ``temporary`` of ``table``'s features; ``columns``
     maps output names to composed SQL expressions."""
-    selected = sql.SQL("true") if table.selected is None else sql.SQL("{} = ANY(%(selected)s)") \
-        .format(sql.Identifier(table.key))
+    selected = (
+        sql.SQL("true")
+        if table.selected is None
+        else sql.SQL("{} = ANY(%(selected)s)").format(sql.Identifier(table.key))
+    )
     body = sql.SQL(_GEOMETRY).format(
         key=sql.Identifier(table.key),
         columns=sql.SQL(", ").join(
             sql.SQL("{} AS {}").format(expression, sql.Identifier(name))
-            for name, expression in columns.items()),
+            for name, expression in columns.items()
+        ),
         geom=sql.Identifier(table.geometry),
         table=sql.Identifier(table.schema, table.table),
         # A subset string is SQL as it is; its % signs are not parameters.
@@ -48,18 +55,26 @@ def read_table(temporary, table, columns):
         selected=selected,
     )
     return sql.SQL("CREATE TEMP TABLE {} ON COMMIT DROP AS {}").format(
-        sql.Identifier(temporary), body)
+        sql.Identifier(temporary), body
+    )
 
 
 def scene_columns(name, hours, seen, closed):
     """``seen``, ``closed``: the first-seen and closed-on fields, or None."""
-    return {"name": sql.SQL("coalesce({}, '')").format(_text(name)), "hours": _text(hours),
-            "seen": _text(seen), "closed": _text(closed)}
+    return {
+        "name": sql.SQL("coalesce({}, '')").format(_text(name)),
+        "hours": _text(hours),
+        "seen": _text(seen),
+        "closed": _text(closed),
+    }
 
 
 def school_columns(name, school_type, hours, distance):
-    own = sql.SQL("NULL::float8") if distance is None else sql.SQL("{}::float8").format(
-        sql.Identifier(distance))
+    own = (
+        sql.SQL("NULL::float8")
+        if distance is None
+        else sql.SQL("{}::float8").format(sql.Identifier(distance))
+    )
     return {
         "name": sql.SQL("coalesce({}, '')").format(_text(name)),
         "type": sql.SQL("coalesce({}, '')").format(_text(school_type)),
@@ -139,11 +154,15 @@ def output_table(schema, table, spec, geometry_type, srid, replace=True):
     is there (``replace``), or keeping it and emptying it."""
     name = sql.Identifier(schema, table)
     created = sql.SQL(_OUTPUT_TABLE).format(
-        exists=sql.SQL("" if replace else "IF NOT EXISTS "), table=name,
-        kind=sql.SQL(geometry_type), srid=sql.Literal(srid),
+        exists=sql.SQL("" if replace else "IF NOT EXISTS "),
+        table=name,
+        kind=sql.SQL(geometry_type),
+        srid=sql.Literal(srid),
         columns=sql.SQL(", ").join(
             sql.SQL("{} {}").format(sql.Identifier(field), sql.SQL(_KINDS[kind]))
-            for field, kind in spec))
+            for field, kind in spec
+        ),
+    )
     if replace:
         return sql.SQL("DROP TABLE IF EXISTS {}; ").format(name) + created
     return created + sql.SQL("TRUNCATE {};").format(name)
@@ -151,19 +170,23 @@ def output_table(schema, table, spec, geometry_type, srid, replace=True):
 
 def spatial_index(output):
     return sql.SQL("CREATE INDEX ON {} USING gist (geom); ANALYZE {};").format(
-        sql.Identifier(output.schema, output.table), sql.Identifier(output.schema, output.table))
+        sql.Identifier(output.schema, output.table), sql.Identifier(output.schema, output.table)
+    )
 
 
 _SHARE = """LEAST(GREATEST(coalesce(p.area / NULLIF(CASE WHEN GeometryType(s.geom) = 'POINT'
     THEN pi() * s.reach * s.reach ELSE b.area END, 0), 0), 0), 1)"""
 
-INSERT_PAIRS = """
+INSERT_PAIRS = (
+    """
 INSERT INTO {table} (geom, school_fid, scene_fid, school_name, school_type, school_hours,
     scene_name, scene_hours, distance_m, overlap_m2, overlap_share, scene_min, concurrent_min,
     afterhours_min, conflict, presence_hours, guard_hours, round_days, round_before,
     period_concurrent_min, period_afterhours_min, conflict_dates, round_count, hours_note)
 SELECT p.geom, p.school, p.scene, s.name, s.type, s.label, c.name, c.label, p.distance_m,
-       p.area, """ + _SHARE + """, m.scene_min, m.concurrent_min, m.afterhours_min,
+       p.area, """
+    + _SHARE
+    + """, m.scene_min, m.concurrent_min, m.afterhours_min,
        CASE WHEN m.period_concurrent_min > 0 THEN %(concurrent)s ELSE %(after_hours)s END,
        m.presence_hours, m.guard_hours, m.round_days, m.round_before,
        m.period_concurrent_min, m.period_afterhours_min, m.conflict_dates, m.round_count,
@@ -175,6 +198,7 @@ FROM drogscen_pair p JOIN drogscen_school s ON s.key = p.school
      LEFT JOIN drogscen_buffer b ON b.school = p.school
 ORDER BY p.school, p.scene
 """
+)
 
 # Scene notes once each, in the order of the scenes' keys.
 INSERT_SUMMARY = """
@@ -210,5 +234,5 @@ ORDER BY s.key
 
 def insert(template, output, geometry=None):
     return sql.SQL(template).format(
-        table=sql.Identifier(output.schema, output.table),
-        geometry=sql.SQL(geometry or "NULL"))
+        table=sql.Identifier(output.schema, output.table), geometry=sql.SQL(geometry or "NULL")
+    )

@@ -46,27 +46,59 @@ class MeasureType:
 
 
 MEASURE_TYPES = (
-    MeasureType("round", lambda: tr("Yard round"), ROUND,
-                Symbol("26,152,80", "pentagon", "dash", "solid"), suggested=True),
-    MeasureType("presence", lambda: tr("Adult presence"), PRESENCE,
-                Symbol("33,113,181", "circle", "solid", "solid"), suggested=True),
-    MeasureType("camera", lambda: tr("Camera"), GUARD,
-                Symbol("106,81,163", "square", "dot", "solid"), always_on=True),
-    MeasureType("sensor", lambda: tr("Sensor"), GUARD,
-                Symbol("197,27,125", "diamond", "dot", "b_diagonal"), always_on=True,
-                suggested=True),
-    MeasureType("guard", lambda: tr("Guard patrol"), GUARD,
-                Symbol("8,48,107", "star", "dash dot", "cross")),
-    MeasureType("lighting", lambda: tr("Lighting"), None,
-                Symbol("236,170,0", "hexagon", "solid", "solid")),
-    MeasureType("vegetation", lambda: tr("Vegetation clearing"), None,
-                Symbol("102,146,30", "triangle", "dash", "f_diagonal")),
-    MeasureType("fencing", lambda: tr("Fencing"), None,
-                Symbol("140,81,10", "cross_fill", "solid", "no")),
-    MeasureType("cleaning", lambda: tr("Syringe pick-up / cleaning"), None,
-                Symbol("0,128,128", "square_with_corners", "dash dot dot", "dense5")),
-    MeasureType("other", lambda: tr("Other"), None,
-                Symbol("110,110,110", "circle", "solid", "solid")),
+    MeasureType(
+        "round",
+        lambda: tr("Yard round"),
+        ROUND,
+        Symbol("26,152,80", "pentagon", "dash", "solid"),
+        suggested=True,
+    ),
+    MeasureType(
+        "presence",
+        lambda: tr("Adult presence"),
+        PRESENCE,
+        Symbol("33,113,181", "circle", "solid", "solid"),
+        suggested=True,
+    ),
+    MeasureType(
+        "camera",
+        lambda: tr("Camera"),
+        GUARD,
+        Symbol("106,81,163", "square", "dot", "solid"),
+        always_on=True,
+    ),
+    MeasureType(
+        "sensor",
+        lambda: tr("Sensor"),
+        GUARD,
+        Symbol("197,27,125", "diamond", "dot", "b_diagonal"),
+        always_on=True,
+        suggested=True,
+    ),
+    MeasureType(
+        "guard", lambda: tr("Guard patrol"), GUARD, Symbol("8,48,107", "star", "dash dot", "cross")
+    ),
+    MeasureType(
+        "lighting", lambda: tr("Lighting"), None, Symbol("236,170,0", "hexagon", "solid", "solid")
+    ),
+    MeasureType(
+        "vegetation",
+        lambda: tr("Vegetation clearing"),
+        None,
+        Symbol("102,146,30", "triangle", "dash", "f_diagonal"),
+    ),
+    MeasureType(
+        "fencing", lambda: tr("Fencing"), None, Symbol("140,81,10", "cross_fill", "solid", "no")
+    ),
+    MeasureType(
+        "cleaning",
+        lambda: tr("Syringe pick-up / cleaning"),
+        None,
+        Symbol("0,128,128", "square_with_corners", "dash dot dot", "dense5"),
+    ),
+    MeasureType(
+        "other", lambda: tr("Other"), None, Symbol("110,110,110", "circle", "solid", "solid")
+    ),
 )
 
 

@@ -173,7 +173,8 @@ class DrogscenDock(QgsDockWidget):
         self.time_control.momentChanged.connect(self._show_moment)
         QgsProject.instance().readProject.connect(self._project_read)
         self.iface.mapCanvas().temporalController().updateTemporalRange.connect(
-            self._temporal_range)
+            self._temporal_range
+        )
 
     def showEvent(self, event):  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -216,15 +217,20 @@ class DrogscenDock(QgsDockWidget):
         crs = QgsCoordinateReferenceSystem(analysis_crs_setting())
         layers = (values.scenes_layer, values.schools_layer)
         message, fitting = grid_advice(
-            crs, [(source_extent(layer), layer.crs()) for layer in layers],
-            QgsProject.instance().transformContext())
+            crs,
+            [(source_extent(layer), layer.crs()) for layer in layers],
+            QgsProject.instance().transformContext(),
+        )
         if not message:
             return
         bar = self.iface.messageBar()
         # One line here; the analysis log has the details.
-        item = bar.createMessage(TITLE, tr(
-            "The layers lie outside the area of use of {crs}: distances may be a percent off."
-        ).format(crs=crs.authid()))
+        item = bar.createMessage(
+            TITLE,
+            tr(
+                "The layers lie outside the area of use of {crs}: distances may be a percent off."
+            ).format(crs=crs.authid()),
+        )
         button = QPushButton(tr("Use {crs} from the next run").format(crs=fitting.authid()))
 
         def use_fitting():
@@ -259,14 +265,22 @@ class DrogscenDock(QgsDockWidget):
             return
         if path is not None:
             mark_run(layers, run_id)
-            write_project_state(project, PROJECT_RUN_KEY, {
-                "run": run_id, "values": self._state, "pair_count": layers.pair_count,
-                "school_count": layers.school_count})
+            write_project_state(
+                project,
+                PROJECT_RUN_KEY,
+                {
+                    "run": run_id,
+                    "values": self._state,
+                    "pair_count": layers.pair_count,
+                    "school_count": layers.school_count,
+                },
+            )
         self._show_result(result)
         message = tr(
             "{pairs} school–scene pairs within {distance:g} m of {schools} schools."
-        ).format(pairs=layers.pair_count, distance=self._values.distance,
-                 schools=layers.school_count)
+        ).format(
+            pairs=layers.pair_count, distance=self._values.distance, schools=layers.school_count
+        )
         self.show_success(message)
 
     def _project_read(self, *_):
@@ -277,10 +291,12 @@ class DrogscenDock(QgsDockWidget):
         layers = run_layers(project, run.get("run")) if run is not None else None
         if layers is None:
             return
-        kept = AnalysisLayers(pair_count=int(run.get("pair_count", 0)),
-                              school_count=int(run.get("school_count", 0)), **layers)
-        self._show_result(AnalysisResult(kept, values_from_state(run.get("values", {}),
-                                                                 project)))
+        kept = AnalysisLayers(
+            pair_count=int(run.get("pair_count", 0)),
+            school_count=int(run.get("school_count", 0)),
+            **layers,
+        )
+        self._show_result(AnalysisResult(kept, values_from_state(run.get("values", {}), project)))
 
     def _canceled(self):
         self._set_running(False)
@@ -297,7 +313,8 @@ class DrogscenDock(QgsDockWidget):
         self.time_control.setEnabled(True)
         self.report_button.setEnabled(True)
         self.publish_button.set_run(
-            result, (result.values.scenes_layer, result.values.schools_layer))
+            result, (result.values.scenes_layer, result.values.schools_layer)
+        )
         self.measures.set_result(result)
         for layer in result.used_layers():
             layer.willBeDeleted.connect(self._forget_result)
@@ -318,8 +335,9 @@ class DrogscenDock(QgsDockWidget):
     def _forget_result(self):
         """A layer of the shown result is being removed: the table and the time
         control let go of the result."""
-        if self.result is None or not any(self.sender() is layer
-                                          for layer in self.result.used_layers()):
+        if self.result is None or not any(
+            self.sender() is layer for layer in self.result.used_layers()
+        ):
             return
         self.result = None
         self.report_button.cancel()
@@ -342,8 +360,12 @@ class DrogscenDock(QgsDockWidget):
         self.show_status(message)
         text = html.escape(message)
         if path is not None:
-            text = text.replace(html.escape(path), '<a href="{}">{}</a>'.format(
-                html.escape(QUrl.fromLocalFile(path).toString()), html.escape(path)))
+            text = text.replace(
+                html.escape(path),
+                '<a href="{}">{}</a>'.format(
+                    html.escape(QUrl.fromLocalFile(path).toString()), html.escape(path)
+                ),
+            )
         self.pop_message()
         self._message = QgsMessageBarItem(TITLE, text, Qgis.MessageLevel.Success, 5)
         self.iface.messageBar().pushItem(self._message)
@@ -375,8 +397,11 @@ class DrogscenDock(QgsDockWidget):
     def pop_message(self):
         """Take the dock's last message off the message bar, while it is there."""
         bar = self.iface.messageBar()
-        if self._message is not None and not sip.isdeleted(self._message) \
-                and self._message in bar.items():
+        if (
+            self._message is not None
+            and not sip.isdeleted(self._message)
+            and self._message in bar.items()
+        ):
             bar.popWidget(self._message)
 
     # --- results -------------------------------------------------------------------
@@ -403,8 +428,10 @@ class DrogscenDock(QgsDockWidget):
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(index)
 
     def _keep_row_in_view(self, *_):
@@ -433,6 +460,7 @@ class DrogscenDock(QgsDockWidget):
         self.form.save_settings()
         QgsProject.instance().readProject.disconnect(self._project_read)
         self.iface.mapCanvas().temporalController().updateTemporalRange.disconnect(
-            self._temporal_range)
+            self._temporal_range
+        )
         self.form.teardown()
         self.report_button.teardown()

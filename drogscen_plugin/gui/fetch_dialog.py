@@ -41,8 +41,9 @@ def fetch_steps(parameters, project=None):
         parameters.setdefault(name, QgsProcessing.TEMPORARY_OUTPUT)
     step = AlgorithmStep(FETCH, parameters, context, failure=tr("The fetch failed."))
     source = sources.SCHOOL_SOURCES[int(parameters.get(keys.SOURCE) or 0)].name
-    names = dict(zip(OUTPUTS, (tr("Schools and preschools ({source})"),
-                               tr("School grounds ({source})"))))
+    names = dict(
+        zip(OUTPUTS, (tr("Schools and preschools ({source})"), tr("School grounds ({source})")))
+    )
 
     def finish(results):
         layers = []
@@ -91,8 +92,11 @@ class FetchDialog(QDialog):
 
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        for signal in (self.source.currentIndexChanged, self.area.buttonToggled,
-                       self.code.textChanged):
+        for signal in (
+            self.source.currentIndexChanged,
+            self.area.buttonToggled,
+            self.code.textChanged,
+        ):
             signal.connect(self._update)
         self._update()
 
@@ -111,7 +115,8 @@ class FetchDialog(QDialog):
         parameters = {keys.SOURCE: self.source.currentData()}
         if self.extent.isChecked():
             parameters[keys.EXTENT] = QgsReferencedRectangle(
-                canvas.extent(), canvas.mapSettings().destinationCrs())
+                canvas.extent(), canvas.mapSettings().destinationCrs()
+            )
         else:
             parameters[keys.MUNICIPALITY] = self.code.text()
         return parameters
@@ -155,5 +160,8 @@ class FetchButton(QPushButton):
             return
         QgsProject.instance().addMapLayers(layers)
         self.dock.form.schools.setLayer(layers[0])
-        self.dock.show_success(tr("Added {count} schools and preschools in layer '{layer}'.")
-                               .format(count=layers[0].featureCount(), layer=layers[0].name()))
+        self.dock.show_success(
+            tr("Added {count} schools and preschools in layer '{layer}'.").format(
+                count=layers[0].featureCount(), layer=layers[0].name()
+            )
+        )

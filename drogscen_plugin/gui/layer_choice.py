@@ -31,14 +31,21 @@ def _score(layer, geometries, fields, names, other_names, other_fields):
 
 def scene_score(layer):
     """How well ``layer`` fits as the scenes layer: 0 not at all (not polygons)."""
-    return _score(layer, (QgsWkbTypes.PolygonGeometry,), SCENE_HOURS_FIELDS, SCENE_NAMES,
-                  SCHOOL_NAMES, ())
+    return _score(
+        layer, (QgsWkbTypes.PolygonGeometry,), SCENE_HOURS_FIELDS, SCENE_NAMES, SCHOOL_NAMES, ()
+    )
 
 
 def school_score(layer):
     """How well ``layer`` fits as the schools layer: 0 not at all."""
-    return _score(layer, (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry),
-                  SCHOOL_FIELDS, SCHOOL_NAMES, SCENE_NAMES, ("active_hours",))
+    return _score(
+        layer,
+        (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry),
+        SCHOOL_FIELDS,
+        SCHOOL_NAMES,
+        SCENE_NAMES,
+        ("active_hours",),
+    )
 
 
 def best_layer(layers, score, excluded=None):

@@ -34,8 +34,13 @@ from ..qgis_io.measures_coverage import (
 )
 from ..qgis_io.measures_layer import add_measure_features, create_measures_layers, measures_group
 
-COVERAGE_COLUMNS = ("school_name", "needed_min", "uncovered_min", "uncovered_hours",
-                    "round_days_missing")
+COVERAGE_COLUMNS = (
+    "school_name",
+    "needed_min",
+    "uncovered_min",
+    "uncovered_hours",
+    "round_days_missing",
+)
 # Shown in the words of the interface language.
 HOURS_COLUMNS = ("uncovered_hours", "round_days_missing")
 _MEASURE_FIELDS = ("measure_type", "school", "hours", "status")
@@ -44,7 +49,8 @@ _MEASURE_FIELDS = ("measure_type", "school", "hours", "status")
 def project_measure_layers(project):
     """The vector layers of ``project`` with the fields of a measures layer."""
     return [
-        layer for layer in project.mapLayers().values()
+        layer
+        for layer in project.mapLayers().values()
         if isinstance(layer, QgsVectorLayer)
         and all(layer.fields().lookupField(name) >= 0 for name in _MEASURE_FIELDS)
     ]
@@ -74,8 +80,7 @@ class MeasuresPanel(QGroupBox):
         self.table.setHorizontalHeaderLabels([coverage_field_alias(n) for n in COVERAGE_COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         layout = QGridLayout(self)
         layout.addWidget(self.kind, 0, 0)
@@ -103,7 +108,9 @@ class MeasuresPanel(QGroupBox):
 
     def new_layers(self):
         path, _ = QFileDialog.getSaveFileName(
-            self.dock, tr("New measures layer"), QgsProject.instance().homePath(),
+            self.dock,
+            tr("New measures layer"),
+            QgsProject.instance().homePath(),
             tr("GeoPackage (*.gpkg)"),
         )
         return self.create_layers(path) if path else None
@@ -117,8 +124,9 @@ class MeasuresPanel(QGroupBox):
             self.dock.show_error(str(error))
             return None
         measures_group(layers, QgsProject.instance())
-        self.dock.show_success(tr("Measures layers added in group '{group}'.")
-                              .format(group=layers.group_name))
+        self.dock.show_success(
+            tr("Measures layers added in group '{group}'.").format(group=layers.group_name)
+        )
         return layers
 
     def _points_layer(self):
@@ -160,23 +168,32 @@ class MeasuresPanel(QGroupBox):
         except DrogscenError as error:
             self.dock.show_error(str(error))
             return None
-        self._added(layer, tr("Added a measure ({kind}) for {school} to layer '{layer}': "
-                              "save the layer's edits to keep it.").format(
-            kind=self.kind.itemText(self.kind.findData(kind)) or kind,
-            school=measure["school"], layer=layer.name()))
+        self._added(
+            layer,
+            tr(
+                "Added a measure ({kind}) for {school} to layer '{layer}': "
+                "save the layer's edits to keep it."
+            ).format(
+                kind=self.kind.itemText(self.kind.findData(kind)) or kind,
+                school=measure["school"],
+                layer=layer.name(),
+            ),
+        )
         return added
 
     @staticmethod
     def _school_point(result, school_fid, layer):
         """The school's point, or the centroid of its grounds, in the CRS of ``layer``."""
         request = QgsFeatureRequest().setFilterExpression(
-            '"school_fid" = {}'.format(int(school_fid)))
+            '"school_fid" = {}'.format(int(school_fid))
+        )
         for school in result.summary.getFeatures(request):
             if not school.hasGeometry():
                 return None
             geometry = school.geometry().centroid()
-            geometry.transform(QgsCoordinateTransform(
-                result.summary.crs(), layer.crs(), QgsProject.instance()))
+            geometry.transform(
+                QgsCoordinateTransform(result.summary.crs(), layer.crs(), QgsProject.instance())
+            )
             return geometry
         return None
 
@@ -194,9 +211,13 @@ class MeasuresPanel(QGroupBox):
         except DrogscenError as error:
             self.dock.show_error(str(error))
             return []
-        self._added(layer, tr("Added {count} suggested measures to layer '{layer}': save the "
-                              "layer's edits to keep them.").format(
-            count=len(added), layer=layer.name()))
+        self._added(
+            layer,
+            tr(
+                "Added {count} suggested measures to layer '{layer}': save the "
+                "layer's edits to keep them."
+            ).format(count=len(added), layer=layer.name()),
+        )
         return added
 
     # --- coverage ------------------------------------------------------------------
@@ -209,11 +230,15 @@ class MeasuresPanel(QGroupBox):
         layers = project_measure_layers(QgsProject.instance())
         try:
             if not layers:
-                raise InputError(tr("The project has no measures layer: create one with "
-                                    "New measures layer…"))
+                raise InputError(
+                    tr("The project has no measures layer: create one with New measures layer…")
+                )
             rows, warnings = measure_coverage(
-                result.overlaps, layers, self.include_planned.isChecked(),
-                schools=result.summary, distance=result.values.distance,
+                result.overlaps,
+                layers,
+                self.include_planned.isChecked(),
+                schools=result.summary,
+                distance=result.values.distance,
             )
         except DrogscenError as error:
             self.dock.show_error(str(error))
@@ -228,9 +253,11 @@ class MeasuresPanel(QGroupBox):
                 if name in HOURS_COLUMNS:
                     text = display_hours(text, language)
                 self.table.setItem(number, column, QTableWidgetItem(text))
-        uncovered = sum(1 for row in rows if row.coverage.uncovered_min
-                        or row.coverage.round_days_missing)
-        message = tr("{uncovered} of {schools} affected schools have needs the measures "
-                     "do not cover.").format(uncovered=uncovered, schools=len(rows))
+        uncovered = sum(
+            1 for row in rows if row.coverage.uncovered_min or row.coverage.round_days_missing
+        )
+        message = tr(
+            "{uncovered} of {schools} affected schools have needs the measures do not cover."
+        ).format(uncovered=uncovered, schools=len(rows))
         self.dock.show_status("\n".join([message] + list(warnings)))
         return rows

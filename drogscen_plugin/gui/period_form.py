@@ -24,20 +24,30 @@ class PeriodBox(QGroupBox):
         self.edits = {key: QLineEdit() for key, _ in PERIOD_KEYS}
         for key in ("period_start", "period_end"):
             self.edits[key].setPlaceholderText(tr("this week"))
-            self.edits[key].setToolTip(tr("A date such as 2026-08-17; empty: this week's "
-                                          "Monday and Sunday"))
+            self.edits[key].setToolTip(
+                tr("A date such as 2026-08-17; empty: this week's Monday and Sunday")
+            )
         self.edits["school_holidays"].setPlaceholderText("2026-10-26/2026-10-30, …")
-        self.edits["school_holidays"].setToolTip(tr(
-            "The school holidays (lov) as date ranges: SH in hours; schools without their own "
-            "hours keep only the fritidshem open, gymnasiums close"))
+        self.edits["school_holidays"].setToolTip(
+            tr(
+                "The school holidays (lov) as date ranges: SH in hours; schools without their own "
+                "hours keep only the fritidshem open, gymnasiums close"
+            )
+        )
         self.edits["school_terms"].setPlaceholderText("2026-08-17/2026-12-18, …")
-        self.edits["school_terms"].setToolTip(tr(
-            "The terms as date ranges; outside them and the lov, schools without their own "
-            "hours are closed (empty: every day is a term day)"))
+        self.edits["school_terms"].setToolTip(
+            tr(
+                "The terms as date ranges; outside them and the lov, schools without their own "
+                "hours are closed (empty: every day is a term day)"
+            )
+        )
         form = QFormLayout(self)
-        for key, label in (("period_start", tr("From")), ("period_end", tr("To")),
-                           ("school_holidays", tr("School holidays")),
-                           ("school_terms", tr("Terms"))):
+        for key, label in (
+            ("period_start", tr("From")),
+            ("period_end", tr("To")),
+            ("school_holidays", tr("School holidays")),
+            ("school_terms", tr("Terms")),
+        ):
             form.addRow(label, self.edits[key])
 
     def state(self):

@@ -48,18 +48,22 @@ def _write_layer(layer, path, name):
     options.layerName = name
     options.fileEncoding = "UTF-8"
     # Other runs' layers in the file stay.
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer
-                                    if os.path.exists(path)
-                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteLayer
+        if os.path.exists(path)
+        else QgsVectorFileWriter.CreateOrOverwriteFile
+    )
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, path, QgsProject.instance().transformContext(), options)
+        layer, path, QgsProject.instance().transformContext(), options
+    )
     kept = None
     if error == QgsVectorFileWriter.NoError:
         kept = QgsVectorLayer("{}|layername={}".format(path, name), layer.name(), "ogr")
     if kept is None or not kept.isValid():
         raise DrogscenError(
             tr("The results could not be kept in {path}: {message}").format(
-                path=path, message=message or tr("the written layer cannot be read"))
+                path=path, message=message or tr("the written layer cannot be read")
+            )
         )
     return kept
 
@@ -67,8 +71,10 @@ def _write_layer(layer, path, name):
 def keep_layers(layers, path, run_id):
     """The run's ``layers`` (AnalysisLayers) written to the GeoPackage ``path`` as
     ``<role>_<run_id>``: AnalysisLayers of the written layers."""
-    written = {role: _write_layer(getattr(layers, role), path, "{}_{}".format(role, run_id))
-               for role in ROLES}
+    written = {
+        role: _write_layer(getattr(layers, role), path, "{}_{}".format(role, run_id))
+        for role in ROLES
+    }
     return dataclasses.replace(layers, **written)
 
 
@@ -82,9 +88,11 @@ def mark_run(layers, run_id):
 
 def run_layers(project, run_id):
     """The layers of run ``run_id`` by role, when the project has all of them."""
-    found = {layer.customProperty(ROLE_PROPERTY): layer
-             for layer in project.mapLayers().values()
-             if layer.customProperty(RUN_PROPERTY) == run_id}
+    found = {
+        layer.customProperty(ROLE_PROPERTY): layer
+        for layer in project.mapLayers().values()
+        if layer.customProperty(RUN_PROPERTY) == run_id
+    }
     if not all(role in found for role in ROLES):
         return None
     return {role: found[role] for role in ROLES}

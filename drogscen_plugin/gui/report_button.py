@@ -51,8 +51,9 @@ def staged_report(layers, path, options, project):
             journal.replace_all([(staged, path)])
         except OSError as error:
             report.discard()
-            raise ReportError(tr("Could not write {path}: {reason}").format(
-                path=path, reason=error.strerror)) from None
+            raise ReportError(
+                tr("Could not write {path}: {reason}").format(path=path, reason=error.strerror)
+            ) from None
     finally:
         atomic.remove(staged)
     return report
@@ -124,8 +125,9 @@ class ReportButton(QPushButton):
             scene_name_field=result.values.scene_name_field or defaults.SCENE_NAME_FIELD,
         )
         self._path = path
-        step = SlicedStep(tr("Exporting the situation report"),
-                          staged_report(layers, path, options, project))
+        step = SlicedStep(
+            tr("Exporting the situation report"), staged_report(layers, path, options, project)
+        )
         self.setEnabled(False)
         self._show_progress()
         self.runner.start_steps([step], lambda results: results[step.name]["RESULT"])
@@ -138,9 +140,9 @@ class ReportButton(QPushButton):
         cancel = QPushButton(tr("Cancel"))
         cancel.clicked.connect(self.cancel)
         self.dock.show_progress_message(
-            tr("Writing the situation report to {path}…").format(
-                path=os.path.basename(self._path)),
-            [self.progress_bar, cancel])
+            tr("Writing the situation report to {path}…").format(path=os.path.basename(self._path)),
+            [self.progress_bar, cancel],
+        )
 
     def _progress(self, percent):
         if self.progress_bar is not None and not sip.isdeleted(self.progress_bar):
@@ -154,7 +156,8 @@ class ReportButton(QPushButton):
         self._ended()
         report.add_to_project()
         message = tr("Wrote {path} ({pages} pages).").format(
-            path=self._path, pages=report.page_count)
+            path=self._path, pages=report.page_count
+        )
         self.dock.show_success(message, self._path)
 
     def _failed(self, message):

@@ -22,10 +22,13 @@ MIN_MARGIN_M = 50.0
 
 def add_time_fields(layers):
     """The week steps the overlaps and summary styles read at each time (AnalysisLayers)."""
-    time_styles.add_time_fields(layers.overlaps, {time_styles.SCENE_STEPS: "scene_hours",
-                                                  time_styles.SCHOOL_STEPS: "school_hours"})
-    time_styles.add_time_fields(layers.summary, {time_styles.SCHOOL_STEPS: "school_hours"},
-                                preschool_of="school_type")
+    time_styles.add_time_fields(
+        layers.overlaps,
+        {time_styles.SCENE_STEPS: "scene_hours", time_styles.SCHOOL_STEPS: "school_hours"},
+    )
+    time_styles.add_time_fields(
+        layers.summary, {time_styles.SCHOOL_STEPS: "school_hours"}, preschool_of="school_type"
+    )
 
 
 def group_name(when):
@@ -96,8 +99,9 @@ class AnalysisResult:
         if self.has_scene_hours():
             styling.set_time_filter(self.scenes, moment, self.values.scene_hours_field)
         if moment is not None:
-            self._fill_week(datetime.combine(moment.date() - timedelta(days=moment.weekday()),
-                                             time()))
+            self._fill_week(
+                datetime.combine(moment.date() - timedelta(days=moment.weekday()), time())
+            )
         time_styles.set_overlap_time(self.overlaps, moment)
         time_styles.set_summary_time(self.summary, moment)
 
@@ -105,8 +109,9 @@ class AnalysisResult:
         """The school calendar of the run (its period box), or none."""
         period = self.values.period or {}
         try:
-            return SchoolCalendar.parse(period.get("school_terms", ""),
-                                        period.get("school_holidays", ""))
+            return SchoolCalendar.parse(
+                period.get("school_terms", ""), period.get("school_holidays", "")
+            )
         except InputError:
             return SchoolCalendar()
 
@@ -114,8 +119,9 @@ class AnalysisResult:
         """The overlaps' and summary's steps for the week starting ``monday``."""
         if self._steps is None:
             values = self.values
-            self._steps = time_styles.CalendarSteps(self._calendar(), values.school_hours,
-                                                    values.preschool_hours)
+            self._steps = time_styles.CalendarSteps(
+                self._calendar(), values.school_hours, values.preschool_hours
+            )
             self._school_hours = _own_hours(values.schools_layer, values.school_hours_field)
             # The input layers: their feature ids are the outputs' school_fid and scene_fid.
             self._scene_hours = _own_hours(values.scenes_layer, values.scene_hours_field)
@@ -124,16 +130,21 @@ class AnalysisResult:
         self._steps.start_week(monday)
 
         def school(feature):
-            return self._steps.school(self._school_hours.get(feature["school_fid"]),
-                                      plain(feature["school_type"]), feature["school_hours"])
+            return self._steps.school(
+                self._school_hours.get(feature["school_fid"]),
+                plain(feature["school_type"]),
+                feature["school_hours"],
+            )
 
         def scene(feature):
             fid = feature["scene_fid"]
-            return self._steps.scene(self._scene_hours[fid] if fid in self._scene_hours
-                                     else feature["scene_hours"])
+            return self._steps.scene(
+                self._scene_hours[fid] if fid in self._scene_hours else feature["scene_hours"]
+            )
 
-        time_styles.fill_fields(self.overlaps, {time_styles.SCENE_STEPS: scene,
-                                                time_styles.SCHOOL_STEPS: school})
+        time_styles.fill_fields(
+            self.overlaps, {time_styles.SCENE_STEPS: scene, time_styles.SCHOOL_STEPS: school}
+        )
         time_styles.fill_fields(self.summary, {time_styles.SCHOOL_STEPS: school})
 
     def _row_geometries(self, overlap_fid):

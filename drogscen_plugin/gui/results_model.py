@@ -34,8 +34,7 @@ NOTE_ICON = "/mIconWarning.svg"
 def short_headers():
     """Headers short enough for the dock's width; the tooltip has the full name."""
     # Two lines: the numbers are narrower than their headers.
-    return {"concurrent_min": tr("Open\n(min)"),
-            "afterhours_min": tr("Closed\n(min)")}
+    return {"concurrent_min": tr("Open\n(min)"), "afterhours_min": tr("Closed\n(min)")}
 
 
 def row_notes(values):
@@ -112,8 +111,12 @@ class ResultsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section, orientation,  # noqa: N802 (Qt API)
-                   role=Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section,
+        orientation,  # noqa: N802 (Qt API)
+        role=Qt.ItemDataRole.DisplayRole,
+    ):
         if orientation == Qt.Orientation.Horizontal:
             name = COLUMNS[section]
             full = field_alias(name)

@@ -57,8 +57,9 @@ class AnalysisLayers:
 class AlgorithmStep:
     """A Processing algorithm run in a worker thread; its results are kept by ``name``."""
 
-    def __init__(self, algorithm_id, parameters, context, span=(0.0, 100.0), name=None,
-                 failure=None):
+    def __init__(
+        self, algorithm_id, parameters, context, span=(0.0, 100.0), name=None, failure=None
+    ):
         self.algorithm_id = algorithm_id
         self.failure = failure or tr("The analysis failed.")
         self.parameters = parameters
@@ -186,8 +187,10 @@ class _Job:
             keys.ANALYSIS_CRS: analysis_crs_setting(),
             keys.OUTPUT: QgsProcessing.TEMPORARY_OUTPUT,
         }
-        return [AlgorithmStep(OVERLAP, overlap, self.context, (0.0, OVERLAP_SHARE)),
-                AlgorithmStep(BUFFERS, buffers, self.context, (OVERLAP_SHARE, 100.0))]
+        return [
+            AlgorithmStep(OVERLAP, overlap, self.context, (0.0, OVERLAP_SHARE)),
+            AlgorithmStep(BUFFERS, buffers, self.context, (OVERLAP_SHARE, 100.0)),
+        ]
 
     def layers(self, results, school_count):
         """Move the result layers out of the context and the private project."""
@@ -302,9 +305,13 @@ class AnalysisRunner(TaskRunner):
         if extent is not None:
             school_count = job.select_extent(extent)
             if school_count == 0:
-                raise InputError(tr("No school of layer '{layer}' lies in the current map extent.")
-                                 .format(layer=values.schools_layer.name()))
+                raise InputError(
+                    tr("No school of layer '{layer}' lies in the current map extent.").format(
+                        layer=values.schools_layer.name()
+                    )
+                )
         else:
             school_count = values.schools_layer.featureCount()
-        self.start_steps(job.steps(extent is not None),
-                         lambda results: job.layers(results, school_count))
+        self.start_steps(
+            job.steps(extent is not None), lambda results: job.layers(results, school_count)
+        )

@@ -131,7 +131,8 @@ class SettingsForm(QWidget):
         self.scenes.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.scene_name = FieldChoice(self.scenes, defaults.SCENE_NAME_FIELD)
         self.scene_hours = FieldChoice(
-            self.scenes, defaults.SCENE_HOURS_FIELD, QgsFieldProxyModel.String)
+            self.scenes, defaults.SCENE_HOURS_FIELD, QgsFieldProxyModel.String
+        )
 
         self.schools = QgsMapLayerComboBox()
         self.schools.setFilters(
@@ -139,9 +140,11 @@ class SettingsForm(QWidget):
         )
         self.school_name = FieldChoice(self.schools, defaults.SCHOOL_NAME_FIELD)
         self.school_type = FieldChoice(
-            self.schools, defaults.SCHOOL_TYPE_FIELD, QgsFieldProxyModel.String)
+            self.schools, defaults.SCHOOL_TYPE_FIELD, QgsFieldProxyModel.String
+        )
         self.school_hours = FieldChoice(
-            self.schools, defaults.SCHOOL_HOURS_FIELD, QgsFieldProxyModel.String)
+            self.schools, defaults.SCHOOL_HOURS_FIELD, QgsFieldProxyModel.String
+        )
         self.scene_note = self._note_label()
         self.school_note = self._note_label()
         # Layers the user picked stay; the others follow the best fitting layer.
@@ -185,8 +188,10 @@ class SettingsForm(QWidget):
         self.extent_only = QCheckBox(tr("Only schools in the current map extent"))
         self.keep_results = QCheckBox(tr("Keep the results in a GeoPackage beside the project"))
         self.keep_results.setToolTip(
-            tr("The result layers are written to PROJECT_drogscen.gpkg beside the project file, "
-               "so the saved project shows them again; otherwise they are temporary layers")
+            tr(
+                "The result layers are written to PROJECT_drogscen.gpkg beside the project file, "
+                "so the saved project shows them again; otherwise they are temporary layers"
+            )
         )
         self.extent_only.setToolTip(
             tr("Analyse the schools visible on the map, with every scene within the distance")
@@ -243,14 +248,21 @@ class SettingsForm(QWidget):
         layers join the tree, so the analysis's own layers (added to its group) are not."""
         project = QgsProject.instance()
         # While a project is read, the tree may name layers not loaded yet.
-        layers = [node.layer() for node in project.layerTreeRoot().findLayers()
-                  if node.layer() is not None]
-        scenes = (self._kept("scenes", self.scenes) or self._saved("scenes", self.scenes, layers)
-                  or best_layer(layers, scene_score))
+        layers = [
+            node.layer()
+            for node in project.layerTreeRoot().findLayers()
+            if node.layer() is not None
+        ]
+        scenes = (
+            self._kept("scenes", self.scenes)
+            or self._saved("scenes", self.scenes, layers)
+            or best_layer(layers, scene_score)
+        )
         if scenes is not None:
             self.scenes.setLayer(scenes)
-        schools = self._kept("schools", self.schools) or self._saved("schools", self.schools,
-                                                                       layers)
+        schools = self._kept("schools", self.schools) or self._saved(
+            "schools", self.schools, layers
+        )
         if schools is None or (scenes is not None and schools.id() == scenes.id()):
             schools = best_layer(layers, school_score, excluded=self.scenes.currentLayer())
         if schools is not None:
@@ -278,15 +290,13 @@ class SettingsForm(QWidget):
         notes = []
         if self.schools.currentLayer() is not None:
             if not self.school_type.currentField():
-                notes.append(tr("No type field: every school counts as a school, not a "
-                                "preschool."))
+                notes.append(tr("No type field: every school counts as a school, not a preschool."))
             if not self.school_hours.currentField():
                 notes.append(tr("No opening hours field: the default hours below are used."))
         self._set_note(self.school_note, notes)
         scene_notes = []
         if self.scenes.currentLayer() is not None and not self.scene_hours.currentField():
-            scene_notes.append(tr("No active hours field: every scene counts as always "
-                                  "active."))
+            scene_notes.append(tr("No active hours field: every scene counts as always active."))
         self._set_note(self.scene_note, scene_notes)
 
     @staticmethod
@@ -341,9 +351,10 @@ class SettingsForm(QWidget):
             raise InputError(tr("Choose a layer of schools and preschools (points or polygons)."))
         if values.scenes_layer.id() == values.schools_layer.id():
             raise InputError(
-                tr("Layer '{layer}' is chosen both as the scenes and as the schools layer: "
-                   "choose the layer of schools and preschools.").format(
-                    layer=values.schools_layer.name())
+                tr(
+                    "Layer '{layer}' is chosen both as the scenes and as the schools layer: "
+                    "choose the layer of schools and preschools."
+                ).format(layer=values.schools_layer.name())
             )
         for label, edit in (
             (tr("Default school hours"), self.default_school),
@@ -380,10 +391,13 @@ class SettingsForm(QWidget):
             state[key + "_layer_source"] = layer.source() if layer else ""
         for key, box in self._field_boxes().items():
             state[key] = box.currentField()
-        state.update(distance=self.distance.value(), school_hours=self.default_school.text(),
-                     preschool_hours=self.default_preschool.text(),
-                     extent_only=self.extent_only.isChecked(),
-                     keep_results=self.keep_results.isChecked())
+        state.update(
+            distance=self.distance.value(),
+            school_hours=self.default_school.text(),
+            preschool_hours=self.default_preschool.text(),
+            extent_only=self.extent_only.isChecked(),
+            keep_results=self.keep_results.isChecked(),
+        )
         state.update(self.period.state())
         return state
 
@@ -402,9 +416,13 @@ class SettingsForm(QWidget):
         if state is None:
             settings = QgsSettings()
             kinds = {"distance": float, "extent_only": bool}
-            state = {key[len(SETTINGS_PREFIX):]: settings.value(
-                key, type=kinds.get(key[len(SETTINGS_PREFIX):], str))
-                for key in settings.allKeys() if key.startswith(SETTINGS_PREFIX)}
+            state = {
+                key[len(SETTINGS_PREFIX) :]: settings.value(
+                    key, type=kinds.get(key[len(SETTINGS_PREFIX) :], str)
+                )
+                for key in settings.allKeys()
+                if key.startswith(SETTINGS_PREFIX)
+            }
             # Kept by default for a saved project; each project keeps its own choice.
             state["keep_results"] = bool(QgsProject.instance().fileName())
         self.apply_state(state)
@@ -412,17 +430,16 @@ class SettingsForm(QWidget):
     def apply_state(self, state):
         self.distance.setValue(float(state.get("distance", DEFAULT_DISTANCE)))
         self.default_school.edit.setText(state.get("school_hours", DEFAULT_SCHOOL_HOURS))
-        self.default_preschool.edit.setText(
-            state.get("preschool_hours", DEFAULT_PRESCHOOL_HOURS))
+        self.default_preschool.edit.setText(state.get("preschool_hours", DEFAULT_PRESCHOOL_HOURS))
         self.extent_only.setChecked(bool(state.get("extent_only", False)))
         self.keep_results.setChecked(bool(state.get("keep_results", False)))
         self.period.apply_state(state)
         self._picked = {"scenes": None, "schools": None}
-        self._wanted = {key: state.get(key + "_layer_source", "")
-                        for key in ("scenes", "schools")}
+        self._wanted = {key: state.get(key + "_layer_source", "") for key in ("scenes", "schools")}
         for key, box in (("scenes", self.scenes), ("schools", self.schools)):
-            if self._select_saved_layer(box, state.get(key + "_layer_id", ""),
-                                        state.get(key + "_layer_name", "")):
+            if self._select_saved_layer(
+                box, state.get(key + "_layer_id", ""), state.get(key + "_layer_name", "")
+            ):
                 self._user_picked(key, box)
         self.prefer_layers()
         for key, box in self._field_boxes().items():

@@ -32,8 +32,15 @@ _STEP = timedelta(minutes=STEP_MINUTES)
 
 
 def weekday_names():
-    return [tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"),
-            tr("Saturday"), tr("Sunday")]
+    return [
+        tr("Monday"),
+        tr("Tuesday"),
+        tr("Wednesday"),
+        tr("Thursday"),
+        tr("Friday"),
+        tr("Saturday"),
+        tr("Sunday"),
+    ]
 
 
 def day_description(day, calendar):
@@ -42,7 +49,8 @@ def day_description(day, calendar):
     kind = calendar.day_kind(day)
     if kind == HOLIDAY:
         return tr("{weekday}, public holiday: {holiday}").format(
-            weekday=name, holiday=public_holidays(day.year)[day])
+            weekday=name, holiday=public_holidays(day.year)[day]
+        )
     if kind == LOV:
         return tr("{weekday}, school holiday (lov)").format(weekday=name)
     if kind == BREAK:
@@ -83,13 +91,14 @@ class DateTimeControl(QWidget):
             tr("Show every scene and school, whatever the time; untick to see one moment")
         )
         self.show_all.setChecked(True)
-        self.back = self._tool_button("/temporal_navigation/back.svg", "◀",
-                                      tr("One hour back"))
-        self.play = self._tool_button("/temporal_navigation/forward.svg", "▶",
-                                      tr("Play: one hour a second"))
+        self.back = self._tool_button("/temporal_navigation/back.svg", "◀", tr("One hour back"))
+        self.play = self._tool_button(
+            "/temporal_navigation/forward.svg", "▶", tr("Play: one hour a second")
+        )
         self.play.setCheckable(True)
-        self.forward = self._tool_button("/temporal_navigation/next.svg", "▶|",
-                                         tr("One hour forward"))
+        self.forward = self._tool_button(
+            "/temporal_navigation/next.svg", "▶|", tr("One hour forward")
+        )
         self.following = QLabel(tr("Following the Temporal Controller"))
         self.following.hide()
         self._timer = QTimer(self)
@@ -150,8 +159,15 @@ class DateTimeControl(QWidget):
         if following:
             self.play.setChecked(False)
             self.set_moment(moment)
-        for widget in (self.when, self.time, self.now, self.show_all, self.back, self.play,
-                       self.forward):
+        for widget in (
+            self.when,
+            self.time,
+            self.now,
+            self.show_all,
+            self.back,
+            self.play,
+            self.forward,
+        ):
             widget.setEnabled(not following)
 
     def moment(self):

@@ -229,8 +229,10 @@ class HttpClient:
         if after.scheme == "https":
             allowed = same_host and before.scheme in ("http", "https")
         else:
-            allowed = same_host and before.scheme == after.scheme == "http" and (
-                after.port == before.port
+            allowed = (
+                same_host
+                and before.scheme == after.scheme == "http"
+                and (after.port == before.port)
             )
         if not allowed:
             raise FetchError(
@@ -326,4 +328,5 @@ class HttpClient:
                 "later, or with a smaller area."
             )
         return FetchError(
-            message.format(host=urlsplit(url).netloc or url, total=self._total_timeout))
+            message.format(host=urlsplit(url).netloc or url, total=self._total_timeout)
+        )

@@ -104,8 +104,7 @@ def network_error(error, url, timeout):
         error, (exceptions.MissingSchema, exceptions.InvalidSchema, exceptions.InvalidURL)
     ):
         message = tr(
-            "'{url}' is not an address the plugin can use: it must start with https:// or "
-            "http://."
+            "'{url}' is not an address the plugin can use: it must start with https:// or http://."
         )
     elif isinstance(error, exceptions.ConnectionError):
         message = tr(
@@ -140,9 +139,7 @@ def status_error(response, service):
             "under Settings › Options › Network."
         )
     elif status == 404:
-        message = tr(
-            "{service} has nothing at {url} (HTTP 404). Check the address of the service."
-        )
+        message = tr("{service} has nothing at {url} (HTTP 404). Check the address of the service.")
     else:
         message = tr(
             "{service} answered with an error (HTTP {status}): '{excerpt}'. Check the "

@@ -26,8 +26,9 @@ class OsmSource(SchoolSource):
         return tr("OpenStreetMap")
 
     def note(self):
-        return tr("Data © OpenStreetMap contributors (ODbL): credit OpenStreetMap where "
-                  "you show the map.")
+        return tr(
+            "Data © OpenStreetMap contributors (ODbL): credit OpenStreetMap where you show the map."
+        )
 
     def url_label(self):
         return tr("Overpass API address")
@@ -52,5 +53,4 @@ class OsmSource(SchoolSource):
         return tr("Maps and data made from it must credit “© OpenStreetMap contributors”.")
 
     def fetch(self, client, url, bbox, municipality, progress, cache_folder):
-        return overpass.fetch(client, url, bbox=bbox, municipality=municipality,
-                              progress=progress)
+        return overpass.fetch(client, url, bbox=bbox, municipality=municipality, progress=progress)

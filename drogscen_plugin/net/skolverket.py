@@ -91,8 +91,9 @@ def fetch(client, base_url, municipality, progress=None, cache=None, workers=CON
         _add_unit(result, unit_code, listed_name, outcome, fetched_at)
     if result.failed and len(result.failed) == len(units):
         raise FetchError(
-            tr("No school unit's details could be fetched ({count} tried); the first: {reason}")
-            .format(count=len(units), reason=result.failed[0][1])
+            tr(
+                "No school unit's details could be fetched ({count} tried); the first: {reason}"
+            ).format(count=len(units), reason=result.failed[0][1])
         )
     return result
 
@@ -157,9 +158,7 @@ def _outcome(future, cache, url):
 def _add_unit(result, unit_code, listed_name, attributes, fetched_at):
     # The unit's own name: schoolName is the school it belongs to, shared by its units.
     name = (
-        _text(attributes.get("displayName"))
-        or listed_name
-        or _text(attributes.get("schoolName"))
+        _text(attributes.get("displayName")) or listed_name or _text(attributes.get("schoolName"))
     )
     if not is_utf8(name):
         result.malformed.append(

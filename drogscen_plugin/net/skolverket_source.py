@@ -23,8 +23,9 @@ class SkolverketSource(SchoolSource):
         return tr("Skolverket")
 
     def note(self):
-        return tr("Skolverket's register has no preschools, and it is searched by "
-                  "municipality only.")
+        return tr(
+            "Skolverket's register has no preschools, and it is searched by municipality only."
+        )
 
     def url_label(self):
         return tr("Skolenhetsregistret address")
@@ -48,5 +49,6 @@ class SkolverketSource(SchoolSource):
         ).format(url=url, code=municipality)
 
     def fetch(self, client, url, bbox, municipality, progress, cache_folder):
-        return skolverket.fetch(client, url, municipality, progress=progress,
-                                cache=DetailCache(cache_folder))
+        return skolverket.fetch(
+            client, url, municipality, progress=progress, cache=DetailCache(cache_folder)
+        )

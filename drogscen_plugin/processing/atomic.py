@@ -55,8 +55,11 @@ def parts(path):
 
 def _remove(path):
     stem = os.path.splitext(path)[0]
-    names = [path] + [stem + ext for ext in SHAPEFILE_PARTS] if path.lower().endswith(".shp") \
+    names = (
+        [path] + [stem + ext for ext in SHAPEFILE_PARTS]
+        if path.lower().endswith(".shp")
         else [path]
+    )
     for name in names:
         for candidate in [name] + [name + suffix for suffix in SIDECARS]:
             if os.path.lexists(candidate):

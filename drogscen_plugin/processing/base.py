@@ -45,7 +45,11 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
     def add_distance(self, help_text, schools=keys.SCHOOLS, crs=keys.ANALYSIS_CRS):
         """DISTANCE in metres of ``crs``, and the optional per-school DISTANCE_FIELD."""
         distance = QgsProcessingParameterDistance(
-            keys.DISTANCE, tr("Distance"), DEFAULT_DISTANCE, crs, minValue=0.0,
+            keys.DISTANCE,
+            tr("Distance"),
+            DEFAULT_DISTANCE,
+            crs,
+            minValue=0.0,
             maxValue=MAX_DISTANCE,
         )
         distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)

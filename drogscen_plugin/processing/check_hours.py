@@ -31,8 +31,11 @@ from .outputs import OutputSinks
 
 def _calendar_kinds():
     # Literal tr() calls, so the translation tools find them.
-    return {"dates": tr("dates"), "PH": tr("public holidays (PH)"),
-            "SH": tr("the school holidays (SH) given to the analysis")}
+    return {
+        "dates": tr("dates"),
+        "PH": tr("public holidays (PH)"),
+        "SH": tr("the school holidays (SH) given to the analysis"),
+    }
 
 
 def read_hours(text):
@@ -49,7 +52,8 @@ def read_hours(text):
     kinds = _calendar_kinds()
     return tr("hours by the calendar: {kinds} as the rules say; other days {week}").format(
         kinds=", ".join(kinds[word] for word in words),
-        week=schedule.plain_week().to_opening_hours()), canonical
+        week=schedule.plain_week().to_opening_hours(),
+    ), canonical
 
 
 class CheckHoursAlgorithm(DrogscenAlgorithm):

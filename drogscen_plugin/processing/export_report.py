@@ -55,10 +55,15 @@ class ReportAlgorithm(DrogscenAlgorithm):
     def add_report_date(self):
         self.add(
             QgsProcessingParameterDateTime(
-                self.REPORT_DATE, tr("Report date"), QgsProcessingParameterDateTime.Date,
-                optional=True),
-            tr("The date the report describes: scenes open on it count as active, and the "
-               "trend runs up to it. Empty means today."),
+                self.REPORT_DATE,
+                tr("Report date"),
+                QgsProcessingParameterDateTime.Date,
+                optional=True,
+            ),
+            tr(
+                "The date the report describes: scenes open on it count as active, and the "
+                "trend runs up to it. Empty means today."
+            ),
             advanced=True,
         )
 
@@ -121,7 +126,8 @@ class ExportReportAlgorithm(ReportAlgorithm):
         self._add_options()
         self.add(
             QgsProcessingParameterFileDestination(
-                self.OUTPUT, tr("Report (PDF)"), tr("PDF files (*.pdf)")),
+                self.OUTPUT, tr("Report (PDF)"), tr("PDF files (*.pdf)")
+            ),
             tr("The PDF file to write."),
         )
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr("Pages")))
@@ -130,62 +136,88 @@ class ExportReportAlgorithm(ReportAlgorithm):
         """The analysis outputs, and the scenes and districts with their fields."""
         self.add(
             QgsProcessingParameterVectorLayer(
-                self.OVERLAP, tr("Overlaps"), [QgsProcessing.TypeVectorPolygon]),
+                self.OVERLAP, tr("Overlaps"), [QgsProcessing.TypeVectorPolygon]
+            ),
             tr("The Overlaps output (OUTPUT) of drogscen:overlap."),
         )
         self.add(
             QgsProcessingParameterVectorLayer(
-                self.SUMMARY, tr("School summary"), [QgsProcessing.TypeVectorAnyGeometry]),
+                self.SUMMARY, tr("School summary"), [QgsProcessing.TypeVectorAnyGeometry]
+            ),
             tr("The School summary output (SUMMARY) of drogscen:overlap."),
         )
         self.add(
             QgsProcessingParameterVectorLayer(
-                self.SCENES, tr("Open drug scenes"), [QgsProcessing.TypeVectorPolygon],
-                optional=True),
-            tr("The scenes analysed: drawn on the maps, and with their first seen and closed "
-               "dates the trend."),
+                self.SCENES,
+                tr("Open drug scenes"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            ),
+            tr(
+                "The scenes analysed: drawn on the maps, and with their first seen and closed "
+                "dates the trend."
+            ),
         )
         self.add(
             QgsProcessingParameterField(
-                self.SCENE_NAME_FIELD, tr("Scene name field"), defaults.SCENE_NAME_FIELD,
-                self.SCENES, optional=True),
+                self.SCENE_NAME_FIELD,
+                tr("Scene name field"),
+                defaults.SCENE_NAME_FIELD,
+                self.SCENES,
+                optional=True,
+            ),
             tr("Field with the scene's name, for the map labels."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterField(
-                self.FIRST_SEEN_FIELD, tr("First seen field"), defaults.SCENE_FROM_FIELD,
-                self.SCENES, optional=True),
+                self.FIRST_SEEN_FIELD,
+                tr("First seen field"),
+                defaults.SCENE_FROM_FIELD,
+                self.SCENES,
+                optional=True,
+            ),
             tr("Date field (or YYYY-MM-DD text): when the scene was first seen."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterField(
-                self.CLOSED_ON_FIELD, tr("Closed on field"), defaults.SCENE_TO_FIELD, self.SCENES,
-                optional=True),
+                self.CLOSED_ON_FIELD,
+                tr("Closed on field"),
+                defaults.SCENE_TO_FIELD,
+                self.SCENES,
+                optional=True,
+            ),
             tr("Date field (or YYYY-MM-DD text): when the scene closed; empty while open."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterString(
-                self.SOURCE_FIELD, tr("Source field"), defaults.SCENE_SOURCE_FIELD,
-                optional=True),
-            tr("Field of the scenes (and of the school summary, when it has one) naming where "
-               "the data come from; OpenStreetMap sources get the OpenStreetMap attribution."),
+                self.SOURCE_FIELD, tr("Source field"), defaults.SCENE_SOURCE_FIELD, optional=True
+            ),
+            tr(
+                "Field of the scenes (and of the school summary, when it has one) naming where "
+                "the data come from; OpenStreetMap sources get the OpenStreetMap attribution."
+            ),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterVectorLayer(
-                self.DISTRICTS, tr("Districts"), [QgsProcessing.TypeVectorPolygon],
-                optional=True),
-            tr("Polygons of districts: a table with active scenes, affected schools and "
-               "conflicts while open per district."),
+                self.DISTRICTS, tr("Districts"), [QgsProcessing.TypeVectorPolygon], optional=True
+            ),
+            tr(
+                "Polygons of districts: a table with active scenes, affected schools and "
+                "conflicts while open per district."
+            ),
         )
         self.add(
             QgsProcessingParameterField(
-                self.DISTRICT_NAME_FIELD, tr("District name field"), defaults.DISTRICT_NAME_FIELD,
+                self.DISTRICT_NAME_FIELD,
+                tr("District name field"),
+                defaults.DISTRICT_NAME_FIELD,
                 self.DISTRICTS,
-                optional=True),
+                optional=True,
+            ),
             tr("Field with the district's name."),
             advanced=True,
         )
@@ -193,22 +225,31 @@ class ExportReportAlgorithm(ReportAlgorithm):
     def _add_options(self):
         self.add(
             QgsProcessingParameterMultipleLayers(
-                self.MEASURES, tr("Measures layers"), QgsProcessing.TypeVectorAnyGeometry,
-                optional=True),
-            tr("Layers of safety measures: each school page shows their coverage of the "
-               "school's needs."),
+                self.MEASURES,
+                tr("Measures layers"),
+                QgsProcessing.TypeVectorAnyGeometry,
+                optional=True,
+            ),
+            tr(
+                "Layers of safety measures: each school page shows their coverage of the "
+                "school's needs."
+            ),
         )
         self.add(
             QgsProcessingParameterBoolean(
-                self.INCLUDE_PLANNED, tr("Count planned measures"), False),
+                self.INCLUDE_PLANNED, tr("Count planned measures"), False
+            ),
             tr("Count planned measures in the coverage as if they were in force."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterEnum(self.PERIOD, tr("Trend per"), period_options(),
-                                       defaultValue=0),
-            tr("Count the scenes per year, per quarter or per term (VT: January to June, HT: "
-               "July to December)."),
+            QgsProcessingParameterEnum(
+                self.PERIOD, tr("Trend per"), period_options(), defaultValue=0
+            ),
+            tr(
+                "Count the scenes per year, per quarter or per term (VT: January to June, HT: "
+                "July to December)."
+            ),
         )
         self.add(
             QgsProcessingParameterEnum(self.PAPER, tr("Paper"), list(PAPERS), defaultValue=0),
@@ -216,18 +257,27 @@ class ExportReportAlgorithm(ReportAlgorithm):
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.DISTANCE, tr("Distance used (m)"), QgsProcessingParameterNumber.Double,
-                defaults.DEFAULT_DISTANCE, minValue=0.0),
-            tr("The distance of the analysis run, in metres: shown in the parameters and drawn "
-               "as the buffers (the outputs do not record it)."),
+                self.DISTANCE,
+                tr("Distance used (m)"),
+                QgsProcessingParameterNumber.Double,
+                defaults.DEFAULT_DISTANCE,
+                minValue=0.0,
+            ),
+            tr(
+                "The distance of the analysis run, in metres: shown in the parameters and drawn "
+                "as the buffers (the outputs do not record it)."
+            ),
         )
         self.add_report_date()
         self.add(
             QgsProcessingParameterBoolean(
-                self.ADD_LAYOUTS, tr("Add the layouts to the project"), True),
-            tr("Put the overview and school layouts into the project's layout manager, to "
-               "adjust them in the Layout Designer. Layers the layouts need that are not in the "
-               "project are added to a hidden group 'Situation report layers'."),
+                self.ADD_LAYOUTS, tr("Add the layouts to the project"), True
+            ),
+            tr(
+                "Put the overview and school layouts into the project's layout manager, to "
+                "adjust them in the Layout Designer. Layers the layouts need that are not in the "
+                "project are added to a hidden group 'Situation report layers'."
+            ),
         )
 
     def layer(self, parameters, name, context):
@@ -243,7 +293,8 @@ class ExportReportAlgorithm(ReportAlgorithm):
             scenes=self.layer(parameters, self.SCENES, context),
             districts=self.layer(parameters, self.DISTRICTS, context),
             measures=[
-                layer for layer in self.parameterAsLayerList(parameters, self.MEASURES, context)
+                layer
+                for layer in self.parameterAsLayerList(parameters, self.MEASURES, context)
                 if isinstance(layer, QgsVectorLayer)
             ],
         )
@@ -274,15 +325,17 @@ class ExportReportAlgorithm(ReportAlgorithm):
             report.build(feedback)
             for warning in report.warnings:
                 feedback.pushWarning(warning)
-            feedback.pushInfo(tr("Writing {pages} pages to {path}…").format(
-                pages=report.page_count, path=path))
+            feedback.pushInfo(
+                tr("Writing {pages} pages to {path}…").format(pages=report.page_count, path=path)
+            )
             staged = atomic.sibling(path)
             report.export_pdf(staged, feedback)
             try:
                 journal.replace_all([(staged, path)])
             except OSError as error:
-                raise ReportError(tr("Could not write {path}: {reason}").format(
-                    path=path, reason=error.strerror)) from None
+                raise ReportError(
+                    tr("Could not write {path}: {reason}").format(path=path, reason=error.strerror)
+                ) from None
         except Exception:
             if staged is not None:
                 atomic.remove(staged)
@@ -297,7 +350,9 @@ class ExportReportAlgorithm(ReportAlgorithm):
                 if store.mapLayer(layer.id()) is not None:
                     store.takeMapLayer(layer)
             report.add_to_project()
-            feedback.pushInfo(tr("The layouts '{overview}' and '{schools}' are in the project's "
-                                 "layout manager.").format(
-                overview=report.overview.name(), schools=report.schools_layout.name()))
+            feedback.pushInfo(
+                tr(
+                    "The layouts '{overview}' and '{schools}' are in the project's layout manager."
+                ).format(overview=report.overview.name(), schools=report.schools_layout.name())
+            )
         return {self.OUTPUT: path, self.PAGE_COUNT: report.page_count}

@@ -161,12 +161,19 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
             )
 
         client = self._client(feedback, **source.client_options)
-        url = (self.parameterAsString(parameters, source.url_parameter, context).strip()
-               or source_url(source))
+        url = self.parameterAsString(
+            parameters, source.url_parameter, context
+        ).strip() or source_url(source)
         feedback.pushInfo(source.asking(url, bbox, municipality))
         with client:
-            result = source.fetch(client, url, bbox, municipality or None,
-                                  self.progress(feedback, 0, 95), cache_folder())
+            result = source.fetch(
+                client,
+                url,
+                bbox,
+                municipality or None,
+                self.progress(feedback, 0, 95),
+                cache_folder(),
+            )
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The fetch was canceled."))
         return self._write(result, parameters, context, feedback, crs, source)
@@ -252,9 +259,9 @@ class FetchSchoolsAlgorithm(DrogscenAlgorithm):
         _report_merged(result.merged, feedback)
         if result.malformed:
             feedback.pushWarning(
-                tr(
-                    "{count} malformed elements of the answer were left out: {elements}."
-                ).format(count=len(result.malformed), elements=_listed(result.malformed))
+                tr("{count} malformed elements of the answer were left out: {elements}.").format(
+                    count=len(result.malformed), elements=_listed(result.malformed)
+                )
             )
         if result.failed:
             feedback.pushWarning(
@@ -320,9 +327,7 @@ def _warn_about_grid(schools, crs, context, feedback):
 
 def _listed(entries):
     """``id (reason)`` of the first entries, and how many more there are."""
-    text = "; ".join(
-        "{} ({})".format(source_id, reason) for source_id, reason in entries[:_LISTED]
-    )
+    text = "; ".join("{} ({})".format(source_id, reason) for source_id, reason in entries[:_LISTED])
     if len(entries) > _LISTED:
         text += tr(" and {count} more").format(count=len(entries) - _LISTED)
     return text
@@ -338,10 +343,14 @@ def _report_merged(merged, feedback):
         SAME_NAME_NEARBY: tr("points near grounds of the same name"),
     }
     counts = Counter(how for _, _, how in merged)
-    kinds = [tr("{kind}: {count}").format(count=counts[how], kind=kind)
-             for how, kind in hows.items() if counts[how]]
+    kinds = [
+        tr("{kind}: {count}").format(count=counts[how], kind=kind)
+        for how, kind in hows.items()
+        if counts[how]
+    ]
     pairs = ", ".join("{} → {}".format(one, kept) for one, kept, _ in merged[:_LISTED])
     feedback.pushInfo(
-        tr("{count} features were the same school as another and were merged ({kinds}): {pairs}.")
-        .format(count=len(merged), kinds="; ".join(kinds), pairs=pairs)
+        tr(
+            "{count} features were the same school as another and were merged ({kinds}): {pairs}."
+        ).format(count=len(merged), kinds="; ".join(kinds), pairs=pairs)
     )

@@ -111,8 +111,9 @@ def file_storage(path, layer=None):
         layer = names[0] if len(names) == 1 else None
         if os.path.splitext(path)[1].lower() in _SHAPEFILE_PARTS:
             layer = None
-    return Storage(("file", _file_key(path)), None if layer is None else layer.casefold(),
-                   inode=_inode(path))
+    return Storage(
+        ("file", _file_key(path)), None if layer is None else layer.casefold(), inode=_inode(path)
+    )
 
 
 def _service_files():
@@ -199,8 +200,7 @@ def destination_storage(destination):
     if destination.kind == MEMORY:
         return None
     if destination.kind == FILE:
-        return Storage(("file", _file_key(destination.path)), None,
-                       inode=_inode(destination.path))
+        return Storage(("file", _file_key(destination.path)), None, inode=_inode(destination.path))
     if destination.kind == FILE_LAYER:
         return file_storage(destination.path, destination.layer)
     return table_storage(destination.provider, destination.uri)
@@ -247,8 +247,9 @@ def check_run(outputs, inputs):
         shown = QgsDataSourceUri.removePassword(destination.text)
         if names_no_layer(destination):
             raise InputError(
-                tr("{output}: '{destination}' names no layer; give the layer or table to "
-                   "write.").format(output=label, destination=shown)
+                tr(
+                    "{output}: '{destination}' names no layer; give the layer or table to write."
+                ).format(output=label, destination=shown)
             )
         storage = destination_storage(destination)
         if storage is None:
@@ -256,17 +257,20 @@ def check_run(outputs, inputs):
         for input_label, input_storage, description in inputs:
             if input_storage is not None and storage.overlaps(input_storage):
                 raise InputError(
-                    tr("{output}: '{destination}' would replace the input layer {source} "
-                       "({parameter}); choose another output.").format(
-                        output=label, destination=shown, source=description,
-                        parameter=input_label)
+                    tr(
+                        "{output}: '{destination}' would replace the input layer {source} "
+                        "({parameter}); choose another output."
+                    ).format(
+                        output=label, destination=shown, source=description, parameter=input_label
+                    )
                 )
         for other_label, other in written:
             if storage.overlaps(other):
                 raise InputError(
-                    tr("{output}: '{destination}' is where {other} is written too; choose "
-                       "another output.").format(output=label, destination=shown,
-                                                 other=other_label)
+                    tr(
+                        "{output}: '{destination}' is where {other} is written too; choose "
+                        "another output."
+                    ).format(output=label, destination=shown, other=other_label)
                 )
         written.append((label, storage))
     for label, destination in outputs:
@@ -349,7 +353,8 @@ def recover_run(algorithm, parameters, context, outputs):
     except OSError as error:
         raise InputError(
             tr("Could not complete the outputs of an interrupted earlier run: {reason}").format(
-                reason=error)
+                reason=error
+            )
         ) from None
 
 

@@ -57,8 +57,11 @@ def _steps(staged, target):
     steps = [["rename", part, stem + os.path.splitext(part)[1]] for part in parts]
     # An old index or code page of the replaced shapefile would not match the new one.
     written = {os.path.splitext(part)[1].lower() for part in parts}
-    steps.extend(["remove", stem + extension] for extension in atomic.SHAPEFILE_PARTS
-                 if extension not in written and os.path.exists(stem + extension))
+    steps.extend(
+        ["remove", stem + extension]
+        for extension in atomic.SHAPEFILE_PARTS
+        if extension not in written and os.path.exists(stem + extension)
+    )
     return steps
 
 
@@ -84,8 +87,11 @@ def replace_all(pairs):
     sources = [step[1] for step in steps if step[0] != "remove"]
     for source in sources:
         atomic.fsync(source)
-    record = {"steps": steps, "folders": folders,
-              "sizes": {source: os.path.getsize(source) for source in sources}}
+    record = {
+        "steps": steps,
+        "folders": folders,
+        "sizes": {source: os.path.getsize(source) for source in sources},
+    }
     journal = os.path.join(folders[0], JOURNAL)
     for folder in folders[1:]:
         _write_synced(os.path.join(folder, NOTE), journal)
@@ -155,8 +161,10 @@ def _complete(record):
     renames = [step[1] for step in record["steps"] if step[0] == "rename"]
     if renames and not all(os.path.lexists(path) for path in renames):
         return True  # some already in place: only forward is whole
-    return all(os.path.exists(path) and os.path.getsize(path) == size
-               for path, size in record["sizes"].items())
+    return all(
+        os.path.exists(path) and os.path.getsize(path) == size
+        for path, size in record["sizes"].items()
+    )
 
 
 def _settle(journal):

@@ -127,15 +127,19 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
         distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
         self.add(
             distance,
-            tr("With the School summary: how far from a school a measure counts, in metres; "
-               "the distance of the analysis run."),
+            tr(
+                "With the School summary: how far from a school a measure counts, in metres; "
+                "the distance of the analysis run."
+            ),
         )
         self.add(
             QgsProcessingParameterDateTime(
                 self.DATE, tr("Date"), QgsProcessingParameterDateTime.Date, optional=True
             ),
-            tr("The date the measures must be in force on (start and end dates). Empty means "
-               "today."),
+            tr(
+                "The date the measures must be in force on (start and end dates). Empty means "
+                "today."
+            ),
             advanced=True,
         )
         self._add_period_parameters()
@@ -143,8 +147,10 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, tr("Measure coverage"), QgsProcessing.TypeVector
             ),
-            tr("One row per affected school: needed and uncovered minutes per week, the "
-               "uncovered hours and the yard round days missing."),
+            tr(
+                "One row per affected school: needed and uncovered minutes per week, the "
+                "uncovered hours and the yard round days missing."
+            ),
         )
         self.addOutput(QgsProcessingOutputNumber(self.SCHOOL_COUNT, tr("Affected schools")))
         self.addOutput(
@@ -152,26 +158,41 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
         )
 
     def _add_period_parameters(self):
-        for name, label in ((self.PERIOD_START, tr("Period start")),
-                            (self.PERIOD_END, tr("Period end"))):
-            self.add(QgsProcessingParameterString(name, label, optional=True), tr(
-                "First and last date of the period (2026-08-17), as in the overlap analysis: "
-                "the needs over it, each measure counted on the days it exists. Empty: the "
-                "weekly needs against the measures in force on the date."))
-        self.add(QgsProcessingParameterString(
-            self.SCHOOL_HOLIDAYS, tr("School holidays"), optional=True, multiLine=True), tr(
-            "With a period: the school holidays as in the overlap analysis "
-            "('2026-10-26/2026-10-30, …'), what SH means in the measures' hours."))
+        for name, label in (
+            (self.PERIOD_START, tr("Period start")),
+            (self.PERIOD_END, tr("Period end")),
+        ):
+            self.add(
+                QgsProcessingParameterString(name, label, optional=True),
+                tr(
+                    "First and last date of the period (2026-08-17), as in the overlap analysis: "
+                    "the needs over it, each measure counted on the days it exists. Empty: the "
+                    "weekly needs against the measures in force on the date."
+                ),
+            )
+        self.add(
+            QgsProcessingParameterString(
+                self.SCHOOL_HOLIDAYS, tr("School holidays"), optional=True, multiLine=True
+            ),
+            tr(
+                "With a period: the school holidays as in the overlap analysis "
+                "('2026-10-26/2026-10-30, …'), what SH means in the measures' hours."
+            ),
+        )
 
     def _period(self, parameters, context):
         """The period and the school holidays, or (None, ()) without a period."""
-        start, end = (self.parameterAsString(parameters, name, context).strip()
-                      for name in (self.PERIOD_START, self.PERIOD_END))
+        start, end = (
+            self.parameterAsString(parameters, name, context).strip()
+            for name in (self.PERIOD_START, self.PERIOD_END)
+        )
         if not (start or end):
             return None, ()
         holidays = self.parameterAsString(parameters, self.SCHOOL_HOLIDAYS, context)
-        return (Period.parse(start or end, end or start),
-                SchoolCalendar.parse("", holidays).school_holidays)
+        return (
+            Period.parse(start or end, end or start),
+            SchoolCalendar.parse("", holidays).school_holidays,
+        )
 
     def _date(self, parameters, context):
         value = self.parameterAsDateTime(parameters, self.DATE, context)
@@ -203,10 +224,12 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
         }
         if period is None:
             rows, warnings = measure_coverage(
-                overlap, measures, include_planned=include_planned, on=on, **linking)
+                overlap, measures, include_planned=include_planned, on=on, **linking
+            )
         else:
             rows, warnings = period_measure_coverage(
-                overlap, measures, period, school_holidays, include_planned, **linking)
+                overlap, measures, period, school_holidays, include_planned, **linking
+            )
         for warning in warnings:
             feedback.pushWarning(warning)
 
@@ -231,12 +254,18 @@ class MeasureCoverageAlgorithm(DrogscenAlgorithm):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         feedback.setProgress(100.0)
         if period is None:
-            message = tr("{covered} of {schools} affected schools have their needs covered on "
-                         "{date}.").format(covered=covered, schools=len(rows), date=on.isoformat())
+            message = tr(
+                "{covered} of {schools} affected schools have their needs covered on {date}."
+            ).format(covered=covered, schools=len(rows), date=on.isoformat())
         else:
-            message = tr("{covered} of {schools} affected schools have their needs covered from "
-                         "{start} to {end}.").format(covered=covered, schools=len(rows),
-                                                     start=period.start.isoformat(),
-                                                     end=period.end.isoformat())
+            message = tr(
+                "{covered} of {schools} affected schools have their needs covered from "
+                "{start} to {end}."
+            ).format(
+                covered=covered,
+                schools=len(rows),
+                start=period.start.isoformat(),
+                end=period.end.isoformat(),
+            )
         feedback.pushInfo(message)
         return {self.OUTPUT: destination, self.SCHOOL_COUNT: len(rows), self.COVERED_COUNT: covered}

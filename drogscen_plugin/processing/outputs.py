@@ -121,13 +121,16 @@ class Destination:
         if self.kind == FILE and os.path.exists(self.path):
             names = _layer_names(self.path)
             if len(names) > 1:
-                return tr("the file {path} exists and is replaced whole, with its layers "
-                          "{layers}.").format(path=self.path, layers=", ".join(names))
+                return tr(
+                    "the file {path} exists and is replaced whole, with its layers {layers}."
+                ).format(path=self.path, layers=", ".join(names))
             return tr("the file {path} exists and is replaced.").format(path=self.path)
         if self.kind == FILE_LAYER and os.path.exists(self.path):
             if self.layer in _layer_names(self.path):
-                return tr("the layer '{layer}' in {path} exists and is replaced; the other "
-                          "layers of the file are kept.").format(layer=self.layer, path=self.path)
+                return tr(
+                    "the layer '{layer}' in {path} exists and is replaced; the other "
+                    "layers of the file are kept."
+                ).format(layer=self.layer, path=self.path)
         if self.kind == DATABASE:
             table = _table(self.provider, self.uri)
             connection = _connection(self.provider, self.uri)
@@ -216,7 +219,7 @@ class OutputSinks:
         self._drop_stale(destination, schema)
         suffix = "__drogscen_tmp_{}_{}_{}".format(_HOST, os.getpid(), next(atomic.serial))
         # PostgreSQL keeps 63 bytes of a name.
-        staged = final.encode("utf-8")[:63 - len(suffix)].decode("utf-8", "ignore") + suffix
+        staged = final.encode("utf-8")[: 63 - len(suffix)].decode("utf-8", "ignore") + suffix
         source.setTable(staged)
         self.tables.append((destination, schema, staged, final))
         return "postgres://" + source.uri(False), (staged, final)
@@ -232,8 +235,11 @@ class OutputSinks:
             return  # the run's own writing says what is wrong
         for name in names:
             match = _STAGED_TABLE.search(name)
-            if match and match.group("host") == _HOST and not atomic.running(
-                    int(match.group("pid"))):
+            if (
+                match
+                and match.group("host") == _HOST
+                and not atomic.running(int(match.group("pid")))
+            ):
                 self._drop(destination, schema, name)
 
     def _staged_parameters(self, name, destination):
@@ -309,14 +315,18 @@ class OutputSinks:
             self.staged = {}  # the journal's now, for the next run to complete
             self.discard()
             raise QgsProcessingException(
-                tr("The outputs could not all be put in place ({reason}); the next run reading "
-                   "or writing that folder completes them.").format(reason=error)
+                tr(
+                    "The outputs could not all be put in place ({reason}); the next run reading "
+                    "or writing that folder completes them."
+                ).format(reason=error)
             ) from None
         except (OSError, atomic.WriteError, QgsProviderConnectionException) as error:
             self.discard()
             raise QgsProcessingException(
-                tr("The outputs could not be written ({reason}); the files that were there "
-                   "are kept as they were.").format(reason=error)
+                tr(
+                    "The outputs could not be written ({reason}); the files that were there "
+                    "are kept as they were."
+                ).format(reason=error)
             ) from None
         loading = self.context.layersToLoadOnCompletion()
         for _, _, created, reported in self.created:
@@ -334,8 +344,9 @@ class OutputSinks:
             databases.setdefault(key, [destination, []])[1].append(
                 "DROP TABLE IF EXISTS {schema}.{final}; "
                 "ALTER TABLE {schema}.{staged} RENAME TO {final};".format(
-                    schema=_identifier(schema), final=_identifier(final),
-                    staged=_identifier(staged)))
+                    schema=_identifier(schema), final=_identifier(final), staged=_identifier(staged)
+                )
+            )
         for destination, statements in databases.values():
             connection = _connection(destination.provider, destination.uri)
             if connection is None:
@@ -377,7 +388,9 @@ class OutputSinks:
             # Said, not raised: the error that stopped the run comes first.
             self.feedback.pushWarning(
                 tr("Could not remove the unfinished output {output}: {error}").format(
-                    output=table, error=error))
+                    output=table, error=error
+                )
+            )
 
     def __enter__(self):
         return self

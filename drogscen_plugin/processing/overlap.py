@@ -58,6 +58,7 @@ def _collector_paused():
 # Where a summary row holds the schools' data sources.
 _SCHOOL_SOURCES = [name for name, _ in SUMMARY_FIELDS].index("school_sources")
 
+
 class OverlapAlgorithm(DrogscenAlgorithm):
     SCENES = keys.SCENES
     SCENE_NAME_FIELD = keys.SCENE_NAME_FIELD
@@ -128,8 +129,11 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         )
         self.add(
             QgsProcessingParameterField(
-                self.SCENE_NAME_FIELD, tr("Scene name field"), defaults.SCENE_NAME_FIELD,
-                self.SCENES, optional=True
+                self.SCENE_NAME_FIELD,
+                tr("Scene name field"),
+                defaults.SCENE_NAME_FIELD,
+                self.SCENES,
+                optional=True,
             ),
             tr("Field with the scene's name; used when the layer has it."),
         )
@@ -162,15 +166,21 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         )
         self.add(
             QgsProcessingParameterField(
-                self.SCHOOL_NAME_FIELD, tr("School name field"),
-                defaults.SCHOOL_NAME_FIELD, self.SCHOOLS, optional=True
+                self.SCHOOL_NAME_FIELD,
+                tr("School name field"),
+                defaults.SCHOOL_NAME_FIELD,
+                self.SCHOOLS,
+                optional=True,
             ),
             tr("Field with the school's name; used when the layer has it."),
         )
         self.add(
             QgsProcessingParameterField(
-                self.SCHOOL_TYPE_FIELD, tr("School type field"),
-                defaults.SCHOOL_TYPE_FIELD, self.SCHOOLS, optional=True
+                self.SCHOOL_TYPE_FIELD,
+                tr("School type field"),
+                defaults.SCHOOL_TYPE_FIELD,
+                self.SCHOOLS,
+                optional=True,
             ),
             tr(
                 "Field with the school type; values such as 'förskola', 'preschool' or "
@@ -272,32 +282,56 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         )
 
     def _add_time_parameters(self):
-        for name, label in ((self.SCENE_FROM_FIELD, tr("Scene first seen field")),
-                            (self.SCENE_TO_FIELD, tr("Scene closed on field"))):
-            default = (defaults.SCENE_FROM_FIELD if name == self.SCENE_FROM_FIELD
-                       else defaults.SCENE_TO_FIELD)
-            self.add(QgsProcessingParameterField(name, label, default, self.SCENES,
-                                                 optional=True), tr(
-                "Date when the scene was first seen / closed: a scene counts from its first "
-                "seen date up to the day before it closed. Chosen by itself when the layer has "
-                "'first_seen' / 'closed_on'; empty means always there."))
-        for name, label in ((self.PERIOD_START, tr("Period start")),
-                            (self.PERIOD_END, tr("Period end"))):
-            self.add(QgsProcessingParameterString(name, label, optional=True), tr(
-                "First and last date of the period analysed (2026-08-17); empty: the current "
-                "Monday to Sunday. Minutes per week are the period's per 7 days."))
-        self.add(QgsProcessingParameterString(
-            self.SCHOOL_HOLIDAYS, tr("School holidays"), optional=True, multiLine=True), tr(
-            "Date ranges of the school holidays (lov), such as '2026-10-26/2026-10-30, "
-            "2026-12-21/2027-01-07': what SH means in hours; schools without their own hours "
-            "keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, "
-            "preschools stay open."))
-        self.add(QgsProcessingParameterString(
-            self.SCHOOL_TERMS, tr("School terms"), optional=True, multiLine=True), tr(
-            "Date ranges of the terms, such as '2026-08-17/2026-12-18, 2027-01-08/2027-06-11'; "
-            "outside them and the school holidays (the summer break) schools without their own "
-            "hours are closed and preschools open. Empty: every day is a term day."),
-            advanced=True)
+        for name, label in (
+            (self.SCENE_FROM_FIELD, tr("Scene first seen field")),
+            (self.SCENE_TO_FIELD, tr("Scene closed on field")),
+        ):
+            default = (
+                defaults.SCENE_FROM_FIELD
+                if name == self.SCENE_FROM_FIELD
+                else defaults.SCENE_TO_FIELD
+            )
+            self.add(
+                QgsProcessingParameterField(name, label, default, self.SCENES, optional=True),
+                tr(
+                    "Date when the scene was first seen / closed: a scene counts from its first "
+                    "seen date up to the day before it closed. Chosen by itself when the layer has "
+                    "'first_seen' / 'closed_on'; empty means always there."
+                ),
+            )
+        for name, label in (
+            (self.PERIOD_START, tr("Period start")),
+            (self.PERIOD_END, tr("Period end")),
+        ):
+            self.add(
+                QgsProcessingParameterString(name, label, optional=True),
+                tr(
+                    "First and last date of the period analysed (2026-08-17); empty: the current "
+                    "Monday to Sunday. Minutes per week are the period's per 7 days."
+                ),
+            )
+        self.add(
+            QgsProcessingParameterString(
+                self.SCHOOL_HOLIDAYS, tr("School holidays"), optional=True, multiLine=True
+            ),
+            tr(
+                "Date ranges of the school holidays (lov), such as '2026-10-26/2026-10-30, "
+                "2026-12-21/2027-01-07': what SH means in hours; schools without their own hours "
+                "keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, "
+                "preschools stay open."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.SCHOOL_TERMS, tr("School terms"), optional=True, multiLine=True
+            ),
+            tr(
+                "Date ranges of the terms, such as '2026-08-17/2026-12-18, 2027-01-08/2027-06-11'; "
+                "outside them and the school holidays (the summer break) schools without their own "
+                "hours are closed and preschools open. Empty: every day is a term day."
+            ),
+            advanced=True,
+        )
 
     def process(self, parameters, context, feedback):
         with _collector_paused():
@@ -311,7 +345,8 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         scene_source = self.source(parameters, self.SCENES, context)
         school_source = self.source(parameters, self.SCHOOLS, context)
         scene_fields, school_fields = self._fields(
-            parameters, context, feedback, scene_source, school_source)
+            parameters, context, feedback, scene_source, school_source
+        )
         extents = [(source_extent(src), src.sourceCrs()) for src in (scene_source, school_source)]
         grid_warning, _ = grid_advice(crs, extents, context.transformContext())
         if grid_warning:
@@ -319,12 +354,18 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         times, date_fields = self._times(parameters, context, scene_source, feedback)
         plan = database_plan.choose(
             self.parameterAsEnum(parameters, self.RUN_IN_DATABASE, context),
-            self, parameters, context, crs, feedback,
+            self,
+            parameters,
+            context,
+            crs,
+            feedback,
         )
         if plan is not None:
             settings = (
                 (scene_fields + list(date_fields), school_fields),
-                (default_school, default_preschool), distance, crs,
+                (default_school, default_preschool),
+                distance,
+                crs,
                 times,
             )
             return pushdown.run(
@@ -333,8 +374,9 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         scene_reader = LayerReader(scene_source, POLYGONS, crs, context, feedback)
         school_reader = LayerReader(school_source, POINTS_OR_POLYGONS, crs, context, feedback)
         feedback.pushInfo(tr("Reading scenes…"))
-        scenes = scene_reader.scenes(*scene_fields, span=(0, 5), date_fields=date_fields,
-                                     times=times)
+        scenes = scene_reader.scenes(
+            *scene_fields, span=(0, 5), date_fields=date_fields, times=times
+        )
         feedback.pushInfo(tr("Reading schools…"))
         schools = school_reader.schools(
             *school_fields, default_school, default_preschool, span=(5, 15), times=times
@@ -358,19 +400,26 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
         if analysis.scenes_outside:
-            feedback.pushInfo(tr("Scenes left out, as they did not exist from {start} to {end}: "
-                                 "{count} (features {fids}).").format(
-                start=times.period.start.isoformat(), end=times.period.end.isoformat(),
-                count=len(analysis.scenes_outside),
-                fids=", ".join(map(str, analysis.scenes_outside[:20]))
-                + (" …" if len(analysis.scenes_outside) > 20 else "")))
+            feedback.pushInfo(
+                tr(
+                    "Scenes left out, as they did not exist from {start} to {end}: "
+                    "{count} (features {fids})."
+                ).format(
+                    start=times.period.start.isoformat(),
+                    end=times.period.end.isoformat(),
+                    count=len(analysis.scenes_outside),
+                    fids=", ".join(map(str, analysis.scenes_outside[:20]))
+                    + (" …" if len(analysis.scenes_outside) > 20 else ""),
+                )
+            )
 
         sources = school_sources(school_source)
         for row in analysis.summary_rows if sources else ():
             row[_SCHOOL_SOURCES] = sources
 
-        results = self._write(analysis, school_reader, school_source, crs,
-                              (parameters, context, feedback))
+        results = self._write(
+            analysis, school_reader, school_source, crs, (parameters, context, feedback)
+        )
 
         readers = (scene_reader, school_reader)
         results[self.REPAIRED_COUNT] = sum(len(reader.repaired) for reader in readers)
@@ -410,8 +459,10 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         """Write both outputs, all or nothing; the results so far."""
         parameters, context, feedback = run
         sinks = OutputSinks(self, parameters, context, feedback)
-        results = {self.PAIR_COUNT: len(analysis.pair_rows),
-                   self.SCENES_OUTSIDE_COUNT: len(analysis.scenes_outside)}
+        results = {
+            self.PAIR_COUNT: len(analysis.pair_rows),
+            self.SCENES_OUTSIDE_COUNT: len(analysis.scenes_outside),
+        }
         # One summary per school read, in the same order.
         summary_type, school_shapes, mixed_note = summary_geometries(
             school_reader.geometries, school_source.wkbType(), output_wkb_type
@@ -419,10 +470,22 @@ class OverlapAlgorithm(DrogscenAlgorithm):
         if mixed_note:
             feedback.pushInfo(mixed_note)
         outputs = (
-            (self.OUTPUT, PAIR_FIELDS, QgsWkbTypes.MultiPolygon, analysis.pair_rows,
-             analysis.pair_geometries, (90, 95)),
-            (self.SUMMARY, SUMMARY_FIELDS, summary_type, analysis.summary_rows, school_shapes,
-             (95, 100)),
+            (
+                self.OUTPUT,
+                PAIR_FIELDS,
+                QgsWkbTypes.MultiPolygon,
+                analysis.pair_rows,
+                analysis.pair_geometries,
+                (90, 95),
+            ),
+            (
+                self.SUMMARY,
+                SUMMARY_FIELDS,
+                summary_type,
+                analysis.summary_rows,
+                school_shapes,
+                (95, 100),
+            ),
         )
         try:
             for name, spec, wkb_type, rows, geometries, span in outputs:
@@ -446,16 +509,28 @@ class OverlapAlgorithm(DrogscenAlgorithm):
 
     def _times(self, parameters, context, scene_source, feedback):
         """The TimeSettings, and the scene date fields (None each when not used)."""
-        text = {name: self.parameterAsString(parameters, name, context).strip() for name in (
-            self.PERIOD_START, self.PERIOD_END, self.SCHOOL_HOLIDAYS, self.SCHOOL_TERMS)}
+        text = {
+            name: self.parameterAsString(parameters, name, context).strip()
+            for name in (
+                self.PERIOD_START,
+                self.PERIOD_END,
+                self.SCHOOL_HOLIDAYS,
+                self.SCHOOL_TERMS,
+            )
+        }
         start, end = text[self.PERIOD_START], text[self.PERIOD_END]
         if start or end:
             period = Period.parse(start or end, end or start)
         else:
             period = Period.current_week()
         calendar = SchoolCalendar.parse(text[self.SCHOOL_TERMS], text[self.SCHOOL_HOLIDAYS])
-        feedback.pushInfo(tr("Period: {start} to {end} ({days} days).").format(
-            start=period.start.isoformat(), end=period.end.isoformat(), days=period.days))
-        date_fields = tuple(self.field_name(parameters, name, context, scene_source, feedback)
-                            for name in (self.SCENE_FROM_FIELD, self.SCENE_TO_FIELD))
+        feedback.pushInfo(
+            tr("Period: {start} to {end} ({days} days).").format(
+                start=period.start.isoformat(), end=period.end.isoformat(), days=period.days
+            )
+        )
+        date_fields = tuple(
+            self.field_name(parameters, name, context, scene_source, feedback)
+            for name in (self.SCENE_FROM_FIELD, self.SCENE_TO_FIELD)
+        )
         return TimeSettings(period, calendar), date_fields

@@ -69,47 +69,62 @@ class SceneTrendAlgorithm(ReportAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.SCENES, tr("Open drug scenes"), [QgsProcessing.TypeVector]),
+                self.SCENES, tr("Open drug scenes"), [QgsProcessing.TypeVector]
+            ),
             tr("Scenes with a first seen date and, when closed, a closed date."),
         )
         self.add(
             QgsProcessingParameterField(
-                self.FIRST_SEEN_FIELD, tr("First seen field"), defaults.SCENE_FROM_FIELD,
-                self.SCENES),
+                self.FIRST_SEEN_FIELD,
+                tr("First seen field"),
+                defaults.SCENE_FROM_FIELD,
+                self.SCENES,
+            ),
             tr("Date field (or YYYY-MM-DD text): when the scene was first seen."),
         )
         self.add(
             QgsProcessingParameterField(
-                self.CLOSED_ON_FIELD, tr("Closed on field"), defaults.SCENE_TO_FIELD, self.SCENES,
-                optional=True),
+                self.CLOSED_ON_FIELD,
+                tr("Closed on field"),
+                defaults.SCENE_TO_FIELD,
+                self.SCENES,
+                optional=True,
+            ),
             tr("Date field (or YYYY-MM-DD text): when the scene closed; empty while open."),
         )
         self.add(
             QgsProcessingParameterEnum(self.PERIOD, tr("Per"), period_options(), defaultValue=0),
-            tr("Count per year, per quarter or per term (VT: January to June, HT: July to "
-               "December)."),
+            tr(
+                "Count per year, per quarter or per term (VT: January to June, HT: July to "
+                "December)."
+            ),
         )
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.DISTRICTS, tr("Districts"), [QgsProcessing.TypeVectorPolygon],
-                optional=True),
+                self.DISTRICTS, tr("Districts"), [QgsProcessing.TypeVectorPolygon], optional=True
+            ),
             tr("Polygons of districts: adds rows per district."),
         )
         self.add(
             QgsProcessingParameterField(
-                self.DISTRICT_NAME_FIELD, tr("District name field"), defaults.DISTRICT_NAME_FIELD,
+                self.DISTRICT_NAME_FIELD,
+                tr("District name field"),
+                defaults.DISTRICT_NAME_FIELD,
                 self.DISTRICTS,
-                optional=True),
+                optional=True,
+            ),
             tr("Field with the district's name."),
         )
         self.add_report_date()
         self.add(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Scene trend"), QgsProcessing.TypeVector),
+                self.OUTPUT, tr("Scene trend"), QgsProcessing.TypeVector
+            ),
             tr("One row per period (and district): active, opened and closed scenes."),
         )
         self.addOutput(
-            QgsProcessingOutputNumber(self.UNDATED_COUNT, tr("Scenes without a first seen date")))
+            QgsProcessingOutputNumber(self.UNDATED_COUNT, tr("Scenes without a first seen date"))
+        )
 
     def process(self, parameters, context, feedback):
         scenes_source = self.source(parameters, self.SCENES, context)
@@ -117,9 +132,13 @@ class SceneTrendAlgorithm(ReportAlgorithm):
         today = self.report_date(parameters, context)
         first_seen = self.parameterAsString(parameters, self.FIRST_SEEN_FIELD, context)
         if scenes_source.fields().lookupField(first_seen) < 0:
-            raise InputError(tr("{parameter}: layer '{layer}' has no field '{field}'.").format(
-                parameter=self._label(self.FIRST_SEEN_FIELD), layer=scenes_source.sourceName(),
-                field=first_seen))
+            raise InputError(
+                tr("{parameter}: layer '{layer}' has no field '{field}'.").format(
+                    parameter=self._label(self.FIRST_SEEN_FIELD),
+                    layer=scenes_source.sourceName(),
+                    field=first_seen,
+                )
+            )
         scenes, warnings = read_trend_scenes(
             scenes_source,
             first_seen,
@@ -130,22 +149,23 @@ class SceneTrendAlgorithm(ReportAlgorithm):
             feedback.pushWarning(warning)
         undated = sum(1 for scene in scenes if scene.first_seen is None)
         if undated:
-            feedback.pushInfo(tr("{count} scenes without a first seen date are left out.")
-                              .format(count=undated))
+            feedback.pushInfo(
+                tr("{count} scenes without a first seen date are left out.").format(count=undated)
+            )
 
         groups = [(None, scenes)]
         if parameters.get(self.DISTRICTS) not in (None, ""):
             districts_source = self.source(parameters, self.DISTRICTS, context)
             # Districts are read in the scenes' CRS.
             transform = QgsCoordinateTransform(
-                districts_source.sourceCrs(), scenes_source.sourceCrs(),
-                context.transformContext())
+                districts_source.sourceCrs(), scenes_source.sourceCrs(), context.transformContext()
+            )
             districts = read_districts(
                 districts_source,
                 self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context),
-                transform)
-            places = locate([scene.geometry for scene in scenes],
-                            [shape for _, shape in districts])
+                transform,
+            )
+            places = locate([scene.geometry for scene in scenes], [shape for _, shape in districts])
             for index, (name, _) in enumerate(districts):
                 groups.append((name, [s for s, place in zip(scenes, places) if place == index]))
 
@@ -160,9 +180,17 @@ class SceneTrendAlgorithm(ReportAlgorithm):
                 raise AnalysisCanceled(tr("The trend was canceled."))
             for row in trend(members, kind, today, first=first):
                 feature = QgsFeature(fields)
-                feature.setAttributes([
-                    row.period.label, QDate(row.period.start), QDate(row.period.end), district,
-                    row.active, row.opened, row.closed])
+                feature.setAttributes(
+                    [
+                        row.period.label,
+                        QDate(row.period.start),
+                        QDate(row.period.end),
+                        district,
+                        row.active,
+                        row.opened,
+                        row.closed,
+                    ]
+                )
                 features.append(feature)
             feedback.setProgress(100.0 * (number + 1) / len(groups))
         with OutputSinks(self, parameters, context, feedback) as sinks:

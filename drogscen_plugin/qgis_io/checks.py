@@ -108,16 +108,22 @@ def require_text(layer_name, field):
     if field.type() != FieldType.STRING:
         raise _field_error(
             tr("Layer '{layer}': field '{field}' holds {kind}, not text; choose a text field."),
-            layer_name, field)
+            layer_name,
+            field,
+        )
 
 
 def require_distance(layer_name, field):
     """Refuse a field of distances that holds neither numbers nor text (a date, say)."""
     if not field.isNumeric() and field.type() != FieldType.STRING:
         raise _field_error(
-            tr("Layer '{layer}': field '{field}' holds {kind}, not distances in metres; "
-               "choose a field of numbers."),
-            layer_name, field)
+            tr(
+                "Layer '{layer}': field '{field}' holds {kind}, not distances in metres; "
+                "choose a field of numbers."
+            ),
+            layer_name,
+            field,
+        )
 
 
 def _field_error(template, layer_name, field):

@@ -26,6 +26,7 @@ class FieldType:
     DATE = _field_type(QMetaType.Type.QDate)
     DATETIME = _field_type(QMetaType.Type.QDateTime)
 
+
 # The form init function as "a function in the environment": an enum of Qgis from 3.32 on.
 FORM_INIT_FROM_ENVIRONMENT = (
     Qgis.AttributeFormPythonInitCodeSource.Environment

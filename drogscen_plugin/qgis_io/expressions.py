@@ -39,8 +39,9 @@ def _read_for_moments(text):
 
 
 # Styles ask for every feature in every frame: one reading per text.
-_for_moments = ByteBoundedCache(_read_for_moments, CACHE_BYTES // 4,
-                                lambda text, found: text_size(text) + 2000)
+_for_moments = ByteBoundedCache(
+    _read_for_moments, CACHE_BYTES // 4, lambda text, found: text_size(text) + 2000
+)
 
 
 @lru_cache(maxsize=256)
@@ -92,9 +93,7 @@ def _moment(value, parent):
     try:
         return datetime.fromisoformat(str(value).strip())
     except ValueError:
-        parent.setEvalErrorString(
-            tr("'{value}' is not a date and time.").format(value=value)
-        )
+        parent.setEvalErrorString(tr("'{value}' is not a date and time.").format(value=value))
         return None
 
 
@@ -191,12 +190,15 @@ def _active_help():
             ("datetime", tr("a date and time, such as @map_start_time")),
         ],
         [
-            ("drogscen_active('Mo-Fr 22:00-03:00', to_datetime('2024-03-09 01:30'))",
-             "true"),
-            ("drogscen_active('Mo-Fr 08:00-16:00; PH off', "
-             "to_datetime('2026-12-24 10:00'))", "false"),
-            ("drogscen_active(\"active_hours\", @map_start_time)",
-             tr("whether the scene is active at the start of the map's time range")),
+            ("drogscen_active('Mo-Fr 22:00-03:00', to_datetime('2024-03-09 01:30'))", "true"),
+            (
+                "drogscen_active('Mo-Fr 08:00-16:00; PH off', to_datetime('2026-12-24 10:00'))",
+                "false",
+            ),
+            (
+                'drogscen_active("active_hours", @map_start_time)',
+                tr("whether the scene is active at the start of the map's time range"),
+            ),
         ],
     )
 
@@ -244,8 +246,10 @@ def _check_hours_help():
         [_dated_hours_argument()],
         [
             ("drogscen_check_hours('Mo-Fr 08:00-17:00')", "true"),
-            ("\"active_hours\" IS NULL OR drogscen_check_hours(\"active_hours\")",
-             tr("a constraint that refuses unreadable hours")),
+            (
+                '"active_hours" IS NULL OR drogscen_check_hours("active_hours")',
+                tr("a constraint that refuses unreadable hours"),
+            ),
         ],
     )
 

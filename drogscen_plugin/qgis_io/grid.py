@@ -54,13 +54,13 @@ def extent_in_degrees(extents, transform_context):
         if extent is None or extent.isNull() or not crs.isValid():
             continue
         try:
-            box = QgsCoordinateTransform(crs, wgs84, transform_context).transformBoundingBox(
-                extent
-            )
+            box = QgsCoordinateTransform(crs, wgs84, transform_context).transformBoundingBox(extent)
         except QgsCsException:
             continue
-        if all(math.isfinite(value) for value in (box.xMinimum(), box.yMinimum(),
-                                                    box.xMaximum(), box.yMaximum())):
+        if all(
+            math.isfinite(value)
+            for value in (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+        ):
             union.combineExtentWith(box)
     return None if union.isNull() or union.xMinimum() > union.xMaximum() else union
 

@@ -278,11 +278,22 @@ class LayerReader:
                 self._flag(feature.id(), hours_field, value, note)
             elif not note:
                 note = self._check(feature.id(), scene_hours_check(value, schedule))
-            first, last = days.read(feature.id(), [
-                None if index is None else plain(feature[index]) for index in date_indexes])
-            records.append(SceneRecord(
-                feature.id(), self._text(feature, name_index), geometry, schedule, note,
-                "" if note or value is None else str(value).strip(), first, last))
+            first, last = days.read(
+                feature.id(),
+                [None if index is None else plain(feature[index]) for index in date_indexes],
+            )
+            records.append(
+                SceneRecord(
+                    feature.id(),
+                    self._text(feature, name_index),
+                    geometry,
+                    schedule,
+                    note,
+                    "" if note or value is None else str(value).strip(),
+                    first,
+                    last,
+                )
+            )
         if hours_index is None:
             self.feedback.pushWarning(
                 tr(
@@ -323,7 +334,8 @@ class LayerReader:
             known = schedules.get(key)
             if known is None:
                 known = schedules[key] = self._school_hours(
-                    key, default_school, default_preschool, times)
+                    key, default_school, default_preschool, times
+                )
             schedule, note, check, hours_text = known
             if note:
                 self._flag(feature.id(), hours_field, value, note)
@@ -332,9 +344,18 @@ class LayerReader:
             distance = None
             if distance_index is not None:
                 distance = self.distance(feature, distance_index, distance_field)
-            records.append(SchoolRecord(
-                feature.id(), self._text(values, name_index), school_type, geometry, schedule,
-                note, distance, hours_text))
+            records.append(
+                SchoolRecord(
+                    feature.id(),
+                    self._text(values, name_index),
+                    school_type,
+                    geometry,
+                    schedule,
+                    note,
+                    distance,
+                    hours_text,
+                )
+            )
         return records
 
     @staticmethod

@@ -166,8 +166,11 @@ def read_measures(layer, transform=None):
                 for name in ("start_date", "end_date")
             ]
             measure = read_measure(
-                feature.id(), feature["measure_type"], _text(feature["hours"]),
-                _text(feature["status"]), *dates
+                feature.id(),
+                feature["measure_type"],
+                _text(feature["hours"]),
+                _text(feature["status"]),
+                *dates,
             )
         except InputError as error:
             warnings.append(
@@ -270,12 +273,16 @@ def measure_coverage(
         if place is not None:
             box = place.boundingBox().buffered(distance)
             found.update(
-                number for number in index.intersects(box)
+                number
+                for number in index.intersects(box)
                 if linked[number].geometry.distance(place) <= distance
             )
         measures = [linked[number].measure for number in sorted(found)]
-        result = cover(school, measures) if cover is not None else coverage(
-            school.needs, measures, include_planned, on)
+        result = (
+            cover(school, measures)
+            if cover is not None
+            else coverage(school.needs, measures, include_planned, on)
+        )
         rows.append(CoverageRow(school.school_fid, school.school_name, result))
     return rows, warnings
 

@@ -65,10 +65,8 @@ _GEOMETRIES = (
 )
 
 HOURS_CONSTRAINT = hours_constraint("hours")
-COST_CONSTRAINT = "\"cost_sek\" IS NULL OR \"cost_sek\" >= 0"
-DATES_CONSTRAINT = (
-    "\"end_date\" IS NULL OR \"start_date\" IS NULL OR \"end_date\" >= \"start_date\""
-)
+COST_CONSTRAINT = '"cost_sek" IS NULL OR "cost_sek" >= 0'
+DATES_CONSTRAINT = '"end_date" IS NULL OR "start_date" IS NULL OR "end_date" >= "start_date"'
 
 _COST_WIDGET = {
     "AllowNull": True,
@@ -227,9 +225,7 @@ def add_measure_features(layer, measures):
     Returns the new features' (temporary) ids.
     """
     if not layer.isEditable() and not layer.startEditing():
-        raise DrogscenError(
-            tr("Layer '{layer}' cannot be edited.").format(layer=layer.name())
-        )
+        raise DrogscenError(tr("Layer '{layer}' cannot be edited.").format(layer=layer.name()))
     fields = layer.fields()
     features = []
     for measure in measures:
@@ -241,7 +237,9 @@ def add_measure_features(layer, measures):
         geometry = measure.get("geometry")
         features.append(
             QgsVectorLayerUtils.createFeature(
-                layer, geometry if geometry is not None else QgsGeometry(), attributes,
+                layer,
+                geometry if geometry is not None else QgsGeometry(),
+                attributes,
                 layer.createExpressionContext(),
             )
         )
@@ -254,4 +252,3 @@ def add_measure_features(layer, measures):
         )
     layer.endEditCommand()
     return sorted(set(layer.editBuffer().addedFeatures()) - before, reverse=True)
-

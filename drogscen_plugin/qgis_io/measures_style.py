@@ -37,27 +37,44 @@ def measure_symbol(code, suffix):
     symbol = measure_type(code).symbol
     color = symbol.color
     if suffix == "points":
-        return QgsMarkerSymbol.createSimple({
-            "name": symbol.marker, "color": color + ",255", "size": "3.6",
-            "outline_color": "255,255,255,255", "outline_width": "0.4",
-        })
+        return QgsMarkerSymbol.createSimple(
+            {
+                "name": symbol.marker,
+                "color": color + ",255",
+                "size": "3.6",
+                "outline_color": "255,255,255,255",
+                "outline_width": "0.4",
+            }
+        )
     if suffix == "lines":
-        return QgsLineSymbol.createSimple({
-            "line_color": color + ",255", "line_width": "0.9", "line_style": symbol.line,
-            "capstyle": "round", "joinstyle": "round",
-        })
-    return QgsFillSymbol.createSimple({
-        "style": symbol.fill, "color": color + (",70" if symbol.fill == "solid" else ",200"),
-        "outline_color": color + ",255", "outline_width": "0.6" if symbol.fill != "no" else "1.2",
-    })
+        return QgsLineSymbol.createSimple(
+            {
+                "line_color": color + ",255",
+                "line_width": "0.9",
+                "line_style": symbol.line,
+                "capstyle": "round",
+                "joinstyle": "round",
+            }
+        )
+    return QgsFillSymbol.createSimple(
+        {
+            "style": symbol.fill,
+            "color": color + (",70" if symbol.fill == "solid" else ",200"),
+            "outline_color": color + ",255",
+            "outline_width": "0.6" if symbol.fill != "no" else "1.2",
+        }
+    )
 
 
 def measures_renderer(suffix):
     """Categories by measure_type, every type its own symbol, labels in the user's language."""
-    return QgsCategorizedSymbolRenderer("measure_type", [
-        QgsRendererCategory(code, measure_symbol(code, suffix), measure_type(code).label())
-        for code in measure_codes()
-    ])
+    return QgsCategorizedSymbolRenderer(
+        "measure_type",
+        [
+            QgsRendererCategory(code, measure_symbol(code, suffix), measure_type(code).label())
+            for code in measure_codes()
+        ],
+    )
 
 
 def apply_measures_style(layer, suffix):
@@ -81,7 +98,8 @@ def apply_measures_style(layer, suffix):
     styled = {category.value() for category in renderer.categories()}
     for code in measure_codes():
         if code not in styled:
-            renderer.addCategory(QgsRendererCategory(
-                code, measure_symbol(code, suffix), measure_type(code).label()))
+            renderer.addCategory(
+                QgsRendererCategory(code, measure_symbol(code, suffix), measure_type(code).label())
+            )
     layer.setRenderer(renderer)
     layer.triggerRepaint()

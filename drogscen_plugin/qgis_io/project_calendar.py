@@ -32,5 +32,6 @@ def _calendar_of(text):
         state = {}
     if not isinstance(state, dict):
         state = {}
-    return SchoolCalendar.parse(str(state.get("school_terms") or ""),
-                                str(state.get("school_holidays") or ""))
+    return SchoolCalendar.parse(
+        str(state.get("school_terms") or ""), str(state.get("school_holidays") or "")
+    )

@@ -34,17 +34,28 @@ class SceneDays:
             try:
                 days.append(as_day(value))
             except ValueError:
-                self._warn(fid, field, tr("{value!r} is not a date (write 2026-08-17); counted "
-                                          "as unknown").format(value=value))
+                self._warn(
+                    fid,
+                    field,
+                    tr("{value!r} is not a date (write 2026-08-17); counted as unknown").format(
+                        value=value
+                    ),
+                )
                 days.append(None)
         problem = date_problem(*days)
         if problem:
-            self._warn(fid, self._fields[1], tr("{problem}; both dates count as unknown").format(
-                problem=problem))
+            self._warn(
+                fid,
+                self._fields[1],
+                tr("{problem}; both dates count as unknown").format(problem=problem),
+            )
             return None, None
         first, closed = days
         return first, None if closed is None else closed - timedelta(days=1)
 
     def _warn(self, fid, field, note):
-        self._feedback.pushWarning(tr("Layer '{layer}', feature {fid}, field '{field}': {note}")
-                                   .format(layer=self._layer, fid=fid, field=field, note=note))
+        self._feedback.pushWarning(
+            tr("Layer '{layer}', feature {fid}, field '{field}': {note}").format(
+                layer=self._layer, fid=fid, field=field, note=note
+            )
+        )

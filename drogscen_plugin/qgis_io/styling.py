@@ -130,8 +130,9 @@ def read_style(path):
     root = document.documentElement()
     renderer = None
     if parsed:
-        renderer = QgsFeatureRenderer.load(root.firstChildElement("renderer-v2"),
-                                           QgsReadWriteContext())
+        renderer = QgsFeatureRenderer.load(
+            root.firstChildElement("renderer-v2"), QgsReadWriteContext()
+        )
     if renderer is None:
         raise DrogscenError(
             tr("The style {path} could not be read: {message}").format(
@@ -332,4 +333,3 @@ def fade_closed(layer, open_then):
                 QgsSymbol.PropertyOpacity, QgsProperty.fromExpression(expression)
             )
         layer.setRenderer(renderer)
-

@@ -59,12 +59,13 @@ def add_time_fields(layer, steps_of, preschool_of=None):
     if preschool_of is not None:
         names.append(PRESCHOOL)
         new.append(QgsField(PRESCHOOL, FieldType.INT))
-    provider.addAttributes([field for field in new
-                            if layer.fields().lookupField(field.name()) < 0])
+    provider.addAttributes([field for field in new if layer.fields().lookupField(field.name()) < 0])
     layer.updateFields()
     cache = {}
-    values_of = {name: (lambda feature, hours=hours: _steps(feature[hours], cache))
-                 for name, hours in steps_of.items()}
+    values_of = {
+        name: (lambda feature, hours=hours: _steps(feature[hours], cache))
+        for name, hours in steps_of.items()
+    }
     if preschool_of is not None:
         values_of[PRESCHOOL] = lambda feature: int(is_preschool(feature[preschool_of]))
     fill_fields(layer, values_of)
@@ -76,8 +77,9 @@ def fill_fields(layer, values_of):
     changes = {}
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     for feature in layer.getFeatures(request):
-        changes[feature.id()] = {index[name]: value(feature)
-                                 for name, value in values_of.items() if index[name] >= 0}
+        changes[feature.id()] = {
+            index[name]: value(feature) for name, value in values_of.items() if index[name] >= 0
+        }
     layer.dataProvider().changeAttributeValues(changes)
 
 
@@ -89,8 +91,10 @@ class CalendarSteps:
     def __init__(self, calendar, default_school, default_preschool):
         self._times = PeriodTimes(TimeSettings(calendar=calendar))
         self._holidays = calendar.school_holidays
-        self._defaults = WeeklySchedule.parse(default_school), WeeklySchedule.parse(
-            default_preschool)
+        self._defaults = (
+            WeeklySchedule.parse(default_school),
+            WeeklySchedule.parse(default_preschool),
+        )
         self.monday = None
         self._cache = {}
 
@@ -108,8 +112,9 @@ class CalendarSteps:
             weekly = WeeklySchedule.parse(shown)
             own_text = "" if own is None or own == NULL else str(own).strip()
             _, note = scene_schedule(own_text, self._holidays, self.monday.date())
-            record = SchoolRecord(0, "", school_type or "", None, weekly, "", None,
-                                  "" if note else own_text)
+            record = SchoolRecord(
+                0, "", school_type or "", None, weekly, "", None, "" if note else own_text
+            )
             self._cache[key] = week_steps(self._times.school_hours(record), self.monday)
         return self._cache[key]
 
@@ -119,8 +124,9 @@ class CalendarSteps:
         key = ("scene", text)
         if key not in self._cache:
             _, note = scene_schedule(text, self._holidays, self.monday.date())
-            self._cache[key] = _ALWAYS if note else week_steps(
-                Schedule.parse(text, self._holidays), self.monday)
+            self._cache[key] = (
+                _ALWAYS if note else week_steps(Schedule.parse(text, self._holidays), self.monday)
+            )
         return self._cache[key]
 
 
@@ -158,8 +164,9 @@ def _conflict_filter(conflict):
     at_time = _at_step(SCHOOL_STEPS)
     if conflict != CONCURRENT:
         at_time = "NOT " + at_time
-    return "if({}, \"conflict\" = {}, {})".format(
-        _no_time(), QgsExpression.quotedValue(conflict), at_time)
+    return 'if({}, "conflict" = {}, {})'.format(
+        _no_time(), QgsExpression.quotedValue(conflict), at_time
+    )
 
 
 def setup_overlap_time(layer):
@@ -172,12 +179,22 @@ def setup_overlap_time(layer):
         return  # already set up, or restyled by the user
     renderer = QgsRuleBasedRenderer(QgsRuleBasedRenderer.Rule(None))
     moment_rule = QgsRuleBasedRenderer.Rule(
-        None, 0, 0, "{} OR {}".format(_no_time(), _at_step(SCENE_STEPS)),
-        tr("Active at the chosen time"))
+        None,
+        0,
+        0,
+        "{} OR {}".format(_no_time(), _at_step(SCENE_STEPS)),
+        tr("Active at the chosen time"),
+    )
     for category in categorized.categories():
-        moment_rule.appendChild(QgsRuleBasedRenderer.Rule(
-            category.symbol().clone(), 0, 0, _conflict_filter(category.value()),
-            category.label()))
+        moment_rule.appendChild(
+            QgsRuleBasedRenderer.Rule(
+                category.symbol().clone(),
+                0,
+                0,
+                _conflict_filter(category.value()),
+                category.label(),
+            )
+        )
     renderer.rootRule().appendChild(moment_rule)
     layer.setRenderer(renderer)
     # Redrawn with every frame of the Temporal Controller, which the dock follows.

@@ -10,8 +10,12 @@ from .compat import FieldType
 from .layers import PROGRESS_STEP
 from .shapes import qgs_geometry, to_wkb
 
-_VARIANT_TYPES = {"int": FieldType.LONG, "double": FieldType.DOUBLE, "string": FieldType.STRING,
-                  "date": FieldType.DATE}
+_VARIANT_TYPES = {
+    "int": FieldType.LONG,
+    "double": FieldType.DOUBLE,
+    "string": FieldType.STRING,
+    "date": FieldType.DATE,
+}
 
 
 def qgs_fields(spec):

@@ -38,16 +38,20 @@ def _shape(geometry, transform=None):
 def _require_fields(layer, spec, what):
     missing = [name for name, _ in spec if layer.fields().lookupField(name) < 0]
     if missing:
-        raise InputError(tr(
-            "Layer '{layer}' is not the {what} of drogscen:overlap: it has no field {fields}."
-        ).format(layer=layer.name(), what=what, fields=", ".join(missing)))
+        raise InputError(
+            tr(
+                "Layer '{layer}' is not the {what} of drogscen:overlap: it has no field {fields}."
+            ).format(layer=layer.name(), what=what, fields=", ".join(missing))
+        )
 
 
 def _records(layer, spec, cls):
     read = [(name, _date if kind == "date" else plain) for name, kind in spec]
     return [
-        cls(geometry=_shape(feature.geometry()),
-            **{name: value(feature[name]) for name, value in read})
+        cls(
+            geometry=_shape(feature.geometry()),
+            **{name: value(feature[name]) for name, value in read},
+        )
         for feature in layer.getFeatures()
     ]
 
@@ -81,8 +85,11 @@ def _date_fields(source, names, warnings):
         else:
             found.append(None)
             if name:
-                warnings.append(tr("Layer '{layer}' has no field '{field}': those dates count "
-                                   "as unknown.").format(layer=_source_name(source), field=name))
+                warnings.append(
+                    tr(
+                        "Layer '{layer}' has no field '{field}': those dates count as unknown."
+                    ).format(layer=_source_name(source), field=name)
+                )
     return found
 
 
@@ -105,22 +112,30 @@ def read_trend_scenes(source, first_seen_field, closed_on_field, name_field, tra
             try:
                 dates.append(_date(value))
             except ValueError:
-                warnings.append(tr(
-                    "Scene {fid}: {field} '{value}' is not a date (YYYY-MM-DD); counted as "
-                    "unknown.").format(fid=feature.id(), field=name, value=_text(value)))
+                warnings.append(
+                    tr(
+                        "Scene {fid}: {field} '{value}' is not a date (YYYY-MM-DD); counted as "
+                        "unknown."
+                    ).format(fid=feature.id(), field=name, value=_text(value))
+                )
                 dates.append(None)
         problem = content.date_problem(*dates)
         if problem:
-            warnings.append(tr("Scene {fid}: {problem}; its first seen date counts as unknown.")
-                            .format(fid=feature.id(), problem=problem))
+            warnings.append(
+                tr("Scene {fid}: {problem}; its first seen date counts as unknown.").format(
+                    fid=feature.id(), problem=problem
+                )
+            )
             dates[0] = None
-        scenes.append(content.TrendScene(
-            fid=feature.id(),
-            name=_text(feature[name_field]) if has_name else str(feature.id()),
-            first_seen=dates[0],
-            closed_on=dates[1],
-            geometry=_shape(feature.geometry(), transform),
-        ))
+        scenes.append(
+            content.TrendScene(
+                fid=feature.id(),
+                name=_text(feature[name_field]) if has_name else str(feature.id()),
+                first_seen=dates[0],
+                closed_on=dates[1],
+                geometry=_shape(feature.geometry(), transform),
+            )
+        )
     return scenes, warnings
 
 
@@ -157,7 +172,8 @@ class ReportData:
         self.trend_scenes = self._trend_scenes() if layers.scenes is not None else None
         self.trend_rows = (
             content.trend(self.trend_scenes, options.period, today)
-            if self.trend_scenes is not None else []
+            if self.trend_scenes is not None
+            else []
         )
         self.district_rows = self._district_rows() if layers.districts is not None else None
         self.coverage = self._coverage() if layers.measures else {}
@@ -166,8 +182,9 @@ class ReportData:
         """The transform from ``layer``'s CRS to the outputs' CRS, or None when they agree."""
         if layer.crs() == self.layers.summary.crs():
             return None
-        return QgsCoordinateTransform(layer.crs(), self.layers.summary.crs(),
-                                      self.transform_context)
+        return QgsCoordinateTransform(
+            layer.crs(), self.layers.summary.crs(), self.transform_context
+        )
 
     def parameters_text(self):
         """The analysis parameters: the distance and the usual hours of the outputs."""
@@ -178,9 +195,11 @@ class ReportData:
         carries (``school_sources``, and a ``source`` field added to it)."""
         scenes = self.layers.scenes
         return content.sources_text(
-            scenes.name() if scenes is not None else "", self._source_values(scenes),
-            "", source_values(self.period.school_sources)
-            + self._source_values(self.layers.summary))
+            scenes.name() if scenes is not None else "",
+            self._source_values(scenes),
+            "",
+            source_values(self.period.school_sources) + self._source_values(self.layers.summary),
+        )
 
     def _source_values(self, layer):
         index = -1 if layer is None else layer.fields().lookupField(self.options.source_field)
@@ -190,24 +209,29 @@ class ReportData:
         """Each affected school's coverage line, by school_fid, of the measures in force
         on the report date: named for the school or within the distance of it."""
         rows, warnings = measure_coverage(
-            self.layers.overlap, self.layers.measures,
-            include_planned=self.options.include_planned, on=self.today,
-            schools=self.layers.summary, distance=self.options.distance,
-            transform_context=self.transform_context)
+            self.layers.overlap,
+            self.layers.measures,
+            include_planned=self.options.include_planned,
+            on=self.today,
+            schools=self.layers.summary,
+            distance=self.options.distance,
+            transform_context=self.transform_context,
+        )
         self.warnings.extend(warnings)
         lines = {}
         for row in rows:
             result = row.coverage
-            text = tr("Coverage by {count} measures in force: {uncovered} of {needed} h/week "
-                      "uncovered").format(
+            text = tr(
+                "Coverage by {count} measures in force: {uncovered} of {needed} h/week uncovered"
+            ).format(
                 count=result.measure_count,
                 uncovered=content.hours_per_week(result.uncovered_min),
-                needed=content.hours_per_week(result.needed_min))
+                needed=content.hours_per_week(result.needed_min),
+            )
             if result.uncovered_min:
                 text += " ({hours})".format(hours=result.uncovered_hours)
             if result.round_days_missing:
-                text += tr("; yard round missing on {days}").format(
-                    days=result.round_days_missing)
+                text += tr("; yard round missing on {days}").format(days=result.round_days_missing)
             elif result.round_days:
                 text += tr("; yard rounds covered")
             lines[str(row.school_fid)] = text
@@ -217,14 +241,18 @@ class ReportData:
         layer = self.layers.scenes
         options = self.options
         scenes, warnings = read_trend_scenes(
-            layer, options.first_seen_field, options.closed_on_field, options.scene_name_field,
-            self.transform(layer))
+            layer,
+            options.first_seen_field,
+            options.closed_on_field,
+            options.scene_name_field,
+            self.transform(layer),
+        )
         self.warnings.extend(warnings)
         return scenes
 
     def _district_rows(self):
         layer = self.layers.districts
-        districts = read_districts(layer, self.options.district_name_field,
-                                   self.transform(layer))
+        districts = read_districts(layer, self.options.district_name_field, self.transform(layer))
         return content.district_rows(
-            districts, self.trend_scenes or [], self.summaries, self.pairs, self.today)
+            districts, self.trend_scenes or [], self.summaries, self.pairs, self.today
+        )

@@ -28,8 +28,7 @@ def export_error_message(result, path):
             "may be read-only or missing, or the disk may be full."
         ),
         QgsLayoutExporter.MemoryError: tr(
-            "Not enough memory to render the report to {path}: close other programs or choose "
-            "A4."
+            "Not enough memory to render the report to {path}: close other programs or choose A4."
         ),
         QgsLayoutExporter.PrintError: tr("The PDF writer could not start for {path}."),
         QgsLayoutExporter.IteratorError: tr(
@@ -46,8 +45,11 @@ def check_writable(path):
     """Raise ReportError, in words, when ``path`` cannot be written."""
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise ReportError(tr("Cannot write {path}: the folder {folder} does not exist.").format(
-            path=path, folder=folder))
+        raise ReportError(
+            tr("Cannot write {path}: the folder {folder} does not exist.").format(
+                path=path, folder=folder
+            )
+        )
     if os.path.isdir(path):
         raise ReportError(tr("Cannot write {path}: it is a folder.").format(path=path))
     existed = os.path.exists(path)
@@ -57,14 +59,21 @@ def check_writable(path):
             pass
     except PermissionError:
         if existed:
-            raise ReportError(tr(
-                "Cannot write {path}: the file is read-only or open in another program "
-                "(locked). Close it and try again.").format(path=path)) from None
-        raise ReportError(tr("Cannot write {path}: no permission to write in {folder}.").format(
-            path=path, folder=folder)) from None
+            raise ReportError(
+                tr(
+                    "Cannot write {path}: the file is read-only or open in another program "
+                    "(locked). Close it and try again."
+                ).format(path=path)
+            ) from None
+        raise ReportError(
+            tr("Cannot write {path}: no permission to write in {folder}.").format(
+                path=path, folder=folder
+            )
+        ) from None
     except OSError as error:
-        raise ReportError(tr("Cannot write {path}: {reason}.").format(
-            path=path, reason=error.strerror)) from None
+        raise ReportError(
+            tr("Cannot write {path}: {reason}.").format(path=path, reason=error.strerror)
+        ) from None
     finally:
         if not existed and os.path.exists(path):
             os.remove(path)
@@ -87,10 +96,16 @@ def _pdf_context(layout):
 
 
 def _page_layout(layout, page):
-    size = layout.renderContext().measurementConverter().convert(
-        layout.pageCollection().page(page).sizeWithUnits(), QgsUnitTypes.LayoutMillimeters)
-    page_layout = QPageLayout(QPageSize(size.toQSizeF(), QPageSize.Unit.Millimeter),
-                              QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    size = (
+        layout.renderContext()
+        .measurementConverter()
+        .convert(layout.pageCollection().page(page).sizeWithUnits(), QgsUnitTypes.LayoutMillimeters)
+    )
+    page_layout = QPageLayout(
+        QPageSize(size.toQSizeF(), QPageSize.Unit.Millimeter),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+    )
     page_layout.setMode(QPageLayout.Mode.FullPageMode)
     return page_layout
 

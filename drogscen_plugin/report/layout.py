@@ -24,8 +24,9 @@ from ..core.errors import DrogscenError
 from ..i18n import tr
 
 TEMPLATE_DIR = os.path.normpath(
-    os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "resources",
-                 "layouts")
+    os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "resources", "layouts"
+    )
 )
 OVERVIEW_TEMPLATE = os.path.join(TEMPLATE_DIR, "overview.qpt")
 SCHOOL_TEMPLATE = os.path.join(TEMPLATE_DIR, "school.qpt")
@@ -51,11 +52,15 @@ def load_template(project, path, name, paper):
         with open(path, encoding="utf-8") as file:
             parsed = document.setContent(file.read())[0]
     except OSError as error:
-        raise ReportError(tr("The layout template {path} cannot be read: {reason}").format(
-            path=path, reason=error.strerror)) from error
+        raise ReportError(
+            tr("The layout template {path} cannot be read: {reason}").format(
+                path=path, reason=error.strerror
+            )
+        ) from error
     if not parsed or not layout.loadFromTemplate(document, QgsReadWriteContext())[1]:
-        raise ReportError(tr("The layout template {path} is not a QGIS layout template.")
-                          .format(path=path))
+        raise ReportError(
+            tr("The layout template {path} is not a QGIS layout template.").format(path=path)
+        )
     layout.setName(name)
     if paper != "A4":
         _scale_layout(layout, paper)
@@ -87,8 +92,10 @@ def set_map(layout, maps, overrides, extent=None):
     if extent is not None:
         map_item.zoomToExtent(extent)
     for other in layout.items():
-        if isinstance(other, (QgsLayoutItemScaleBar, QgsLayoutItemPicture)) and \
-                other.id() in ("scale_bar", "north_arrow"):
+        if isinstance(other, (QgsLayoutItemScaleBar, QgsLayoutItemPicture)) and other.id() in (
+            "scale_bar",
+            "north_arrow",
+        ):
             other.setLinkedMap(map_item)
             # No map label under the north arrow.
             if other.sceneBoundingRect().intersects(map_item.sceneBoundingRect()):
@@ -103,13 +110,21 @@ def embedded_svg(svg):
 
 
 def sensitive_note(layout, suffix=""):
-    set_text(layout, "sensitive" + suffix, tr(
-        "SENSITIVE – for the municipality's safety work only. Do not distribute."))
+    set_text(
+        layout,
+        "sensitive" + suffix,
+        tr("SENSITIVE – for the municipality's safety work only. Do not distribute."),
+    )
 
 
 def footer(layout, item_id, title, today, page_expression, page_count):
-    set_text(layout, item_id, tr("{title} · {date} · page {page} of {pages}").format(
-        title=title, date=today.isoformat(), page=page_expression, pages=page_count))
+    set_text(
+        layout,
+        item_id,
+        tr("{title} · {date} · page {page} of {pages}").format(
+            title=title, date=today.isoformat(), page=page_expression, pages=page_count
+        ),
+    )
 
 
 def delete_page(layout, index):
@@ -118,8 +133,11 @@ def delete_page(layout, index):
     if index >= collection.pageCount():
         return
     for placed in list(layout.items()):
-        if hasattr(placed, "page") and not isinstance(placed, QgsLayoutItemPage) and \
-                placed.page() == index:
+        if (
+            hasattr(placed, "page")
+            and not isinstance(placed, QgsLayoutItemPage)
+            and placed.page() == index
+        ):
             layout.removeLayoutItem(placed)
     collection.deletePage(index)
 
@@ -130,12 +148,16 @@ def _scale_layout(layout, paper):
     collection = layout.pageCollection()
     placed = []
     for found in layout.items():
-        if hasattr(found, "page") and not isinstance(found, QgsLayoutItemPage) and \
-                hasattr(found, "pagePositionWithUnits"):
+        if (
+            hasattr(found, "page")
+            and not isinstance(found, QgsLayoutItemPage)
+            and hasattr(found, "pagePositionWithUnits")
+        ):
             position = found.pagePositionWithUnits()
             size = found.sizeWithUnits()
-            placed.append((found, found.page(), position.x(), position.y(), size.width(),
-                           size.height()))
+            placed.append(
+                (found, found.page(), position.x(), position.y(), size.width(), size.height())
+            )
     for index in range(collection.pageCount()):
         collection.page(index).setPageSize(paper, QgsLayoutItemPage.Landscape)
     collection.reflow()

@@ -48,8 +48,9 @@ _DISTRICT_PRIORITY = 1
 def _scratch_copy(layer):
     """An empty memory layer with the fields and geometry type of ``layer``."""
     scratch = QgsVectorLayer(
-        "{}?crs={}".format(QgsWkbTypes.displayString(QgsWkbTypes.flatType(layer.wkbType())),
-                           layer.crs().authid()),
+        "{}?crs={}".format(
+            QgsWkbTypes.displayString(QgsWkbTypes.flatType(layer.wkbType())), layer.crs().authid()
+        ),
         layer.name(),
         "memory",
     )
@@ -74,8 +75,14 @@ def _feature_color(renderer, feature, context):
     rule = renderer.rootRule()
     while True:
         children = [child for child in rule.children() if child.active()]
-        match = next((child for child in children
-                      if not child.isElse() and child.isFilterOK(feature, context)), None)
+        match = next(
+            (
+                child
+                for child in children
+                if not child.isElse() and child.isFilterOK(feature, context)
+            ),
+            None,
+        )
         if match is None:
             match = next((child for child in children if child.isElse()), None)
         if match is None:
@@ -106,10 +113,14 @@ def _text_format(size, color, bold=False, italic=False, halo=True):
 
 
 def _district_style(layer, name_field):
-    outline = QgsFillSymbol.createSimple({
-        "style": "no", "outline_color": "90,90,90,255", "outline_width": "0.5",
-        "outline_style": "dash",
-    })
+    outline = QgsFillSymbol.createSimple(
+        {
+            "style": "no",
+            "outline_color": "90,90,90,255",
+            "outline_width": "0.5",
+            "outline_style": "dash",
+        }
+    )
     layer.setRenderer(QgsSingleSymbolRenderer(outline))
     if layer.fields().lookupField(name_field) >= 0:
         settings = QgsPalLayerSettings()
@@ -135,8 +146,7 @@ def _relabel(layer, priority, expression=None, text=None):
         settings.isExpression = True
         settings.fieldName = expression
     old = settings.format()
-    settings.setFormat(text or _text_format(old.size(), old.color().name(),
-                                            bold=old.font().bold()))
+    settings.setFormat(text or _text_format(old.size(), old.color().name(), bold=old.font().bold()))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
 
 
@@ -158,8 +168,9 @@ def _only(layer, expression):
     if isinstance(labeling, QgsVectorLayerSimpleLabeling):
         settings = QgsPalLayerSettings(labeling.settings())
         properties = settings.dataDefinedProperties()
-        properties.setProperty(QgsPalLayerSettings.Property.Show,
-                               QgsProperty.fromExpression(expression))
+        properties.setProperty(
+            QgsPalLayerSettings.Property.Show, QgsProperty.fromExpression(expression)
+        )
         settings.setDataDefinedProperties(properties)
         layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
 
@@ -168,9 +179,10 @@ def page_number_expression(affected, first_page):
     """A label expression: the page of an affected school (in the order of ``affected``),
     NULL for the others."""
     fids = ", ".join(str(int(summary.school_fid)) for summary in affected)
-    return ('with_variable(\'index\', array_find(array({fids}), "school_fid"), '
-            'if(@index >= 0, to_string(@index + {first}), NULL))').format(
-        fids=fids, first=int(first_page))
+    return (
+        "with_variable('index', array_find(array({fids}), \"school_fid\"), "
+        "if(@index >= 0, to_string(@index + {first}), NULL))"
+    ).format(fids=fids, first=int(first_page))
 
 
 class ReportMaps:
@@ -194,24 +206,45 @@ class ReportMaps:
         self._first_school_page = first_school_page
         self.palette_renderer = None
         self.school_renderer = None
-        self._add(layers.summary, tr("Schools and preschools"),
-                  lambda s: apply_style(s, "summary"), self._school_numbers)
-        self._add(layers.overlap, tr("Scenes within the distance"),
-                  lambda s: apply_style(s, "overlaps"))
-        self._add(self.buffers, tr("Distance {distance} m around schools").format(
-            distance=svg_number(data.options.distance)), None)
-        self._add(self.scenes, tr("Open drug scenes"), self._period_scene_style,
-                  lambda s: _relabel(s, _SCENE_PRIORITY))
-        self._add(layers.districts, tr("Districts"),
-                  lambda s: _district_style(s, data.options.district_name_field))
+        self._add(
+            layers.summary,
+            tr("Schools and preschools"),
+            lambda s: apply_style(s, "summary"),
+            self._school_numbers,
+        )
+        self._add(
+            layers.overlap, tr("Scenes within the distance"), lambda s: apply_style(s, "overlaps")
+        )
+        self._add(
+            self.buffers,
+            tr("Distance {distance} m around schools").format(
+                distance=svg_number(data.options.distance)
+            ),
+            None,
+        )
+        self._add(
+            self.scenes,
+            tr("Open drug scenes"),
+            self._period_scene_style,
+            lambda s: _relabel(s, _SCENE_PRIORITY),
+        )
+        self._add(
+            layers.districts,
+            tr("Districts"),
+            lambda s: _district_style(s, data.options.district_name_field),
+        )
         self.school_colors = self._school_colors()
 
     @staticmethod
     def _make_buffers(summary, distance):
-        buffers = QgsVectorLayer("MultiPolygon?crs={}".format(summary.crs().authid()),
-                                 tr("Distance around schools"), "memory")
+        buffers = QgsVectorLayer(
+            "MultiPolygon?crs={}".format(summary.crs().authid()),
+            tr("Distance around schools"),
+            "memory",
+        )
         buffers.dataProvider().addAttributes(
-            [summary.fields().field("school_fid"), summary.fields().field("school_name")])
+            [summary.fields().field("school_fid"), summary.fields().field("school_name")]
+        )
         buffers.updateFields()
         features = []
         for school in summary.getFeatures():
@@ -236,8 +269,7 @@ class ReportMaps:
         fids = [scene.fid for scene in data.trend_scenes if data.period.existed(scene)]
         if len(fids) == len(data.trend_scenes):
             return None
-        return "$id IN ({})".format(", ".join(str(int(fid)) for fid in fids)) if fids \
-            else "FALSE"
+        return "$id IN ({})".format(", ".join(str(int(fid)) for fid in fids)) if fids else "FALSE"
 
     def scene_extent(self):
         """The extent of the scenes the maps draw, in the scenes' CRS; None without."""
@@ -318,7 +350,8 @@ class ReportMaps:
         summary = self.data.layers.summary
         context = QgsRenderContext()
         context.expressionContext().appendScopes(
-            QgsExpressionContextUtils.globalProjectLayerScopes(summary))
+            QgsExpressionContextUtils.globalProjectLayerScopes(summary)
+        )
         renderer.startRender(context, fields)
         wanted = {school.school_fid for school in self.data.affected}
         for feature in summary.getFeatures():

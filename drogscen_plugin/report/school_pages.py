@@ -44,7 +44,7 @@ _MAP_MARGIN = 1.15
 _SORT_EXPRESSION = (
     "concat(if(\"worst_conflict\" = '{}', '0', if(\"worst_conflict\" = "
     "'{}', '1', '2')), lpad(to_string(99999 - \"concurrent_min\"), 6, '0'), "
-    "lpad(to_string(99999 - \"afterhours_min\"), 6, '0'), lower(\"school_name\"))"
+    'lpad(to_string(99999 - "afterhours_min"), 6, \'0\'), lower("school_name"))'
 ).format(CONCURRENT, AFTER_HOURS)
 
 
@@ -54,7 +54,8 @@ def fill_school_pages(report, layout, feedback):
     data = report.data
     _set_atlas(layout, data.layers.summary)
     QgsExpressionContextUtils.setLayoutVariable(
-        layout, COVERAGE_VARIABLE, json.dumps(data.coverage, ensure_ascii=False))
+        layout, COVERAGE_VARIABLE, json.dumps(data.coverage, ensure_ascii=False)
+    )
     set_text(layout, "school_title", '[% "school_name" %]')
     sensitive_note(layout)
     _fill_texts(layout, report)
@@ -63,8 +64,14 @@ def fill_school_pages(report, layout, feedback):
         _zoom_to_buffer(map_item, data.options.distance)
     charts = _embed_charts(layout, report, feedback)
     _fill_scene_table(layout, data.layers.overlap)
-    footer(layout, "footer", report.title, report.today,
-           "[% {} + @atlas_featurenumber %]".format(report.overview_pages), report.page_count)
+    footer(
+        layout,
+        "footer",
+        report.title,
+        report.today,
+        "[% {} + @atlas_featurenumber %]".format(report.overview_pages),
+        report.page_count,
+    )
     return charts
 
 
@@ -82,45 +89,71 @@ def _set_atlas(layout, summary):
 
 def _conflict_expression(field):
     """An expression giving a conflict field's value in words."""
-    return "CASE {} ELSE \"{}\" END".format(" ".join(
-        "WHEN \"{}\" = {} THEN {}".format(
-            field, QgsExpression.quotedString(value),
-            QgsExpression.quotedString(conflict_label(value)))
-        for value in (CONCURRENT, AFTER_HOURS)), field)
+    return 'CASE {} ELSE "{}" END'.format(
+        " ".join(
+            'WHEN "{}" = {} THEN {}'.format(
+                field,
+                QgsExpression.quotedString(value),
+                QgsExpression.quotedString(conflict_label(value)),
+            )
+            for value in (CONCURRENT, AFTER_HOURS)
+        ),
+        field,
+    )
 
 
 def _fill_texts(layout, report):
     distance = svg_number(report.data.options.distance)
-    set_text(layout, "school_subtitle", tr(
-        "{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · "
-        "nearest scene {nearest} m · report date {date}").format(
-        type='[% "school_type" %]', distance=distance, count='[% "scene_count" %]',
-        conflict="[% {} %]".format(_conflict_expression("worst_conflict")),
-        nearest='[% round("nearest_m") %]', date=report.today.isoformat()))
+    set_text(
+        layout,
+        "school_subtitle",
+        tr(
+            "{type} · scenes within {distance} m: {count} · worst conflict: {conflict} · "
+            "nearest scene {nearest} m · report date {date}"
+        ).format(
+            type='[% "school_type" %]',
+            distance=distance,
+            count='[% "scene_count" %]',
+            conflict="[% {} %]".format(_conflict_expression("worst_conflict")),
+            nearest='[% round("nearest_m") %]',
+            date=report.today.isoformat(),
+        ),
+    )
     none = QgsExpression.quotedString(tr("none"))
     note = QgsExpression.quotedString(tr("Note: "))
-    hours_note = ("[% if(length(coalesce(\"hours_note\", '')) > 0, "
-                  "'\n' || {} || \"hours_note\", '') %]").format(note)
+    hours_note = (
+        "[% if(length(coalesce(\"hours_note\", '')) > 0, '\n' || {} || \"hours_note\", '') %]"
+    ).format(note)
     # Hours in the words of the interface language; stored as OSM hours.
     language = QgsApplication.locale()
-    set_text(layout, "hours", tr("Opening hours: {hours}").format(
-        hours="[% {} %]".format(display_expression('"school_hours"', language))) + hours_note)
+    set_text(
+        layout,
+        "hours",
+        tr("Opening hours: {hours}").format(
+            hours="[% {} %]".format(display_expression('"school_hours"', language))
+        )
+        + hours_note,
+    )
 
     def hours(name):
         return "[% if(coalesce(\"{name}\", 'off') = 'off', {none}, {shown}) %]".format(
-            name=name, none=none, shown=display_expression('"{}"'.format(name), language))
+            name=name, none=none, shown=display_expression('"{}"'.format(name), language)
+        )
 
     set_text(layout, "measures_title", tr("Measures"))
     lines = [
         tr("Adult presence on the yard (scene active while open): {hours}").format(
-            hours=hours("presence_hours")),
-        tr("Sensors and cameras linked to guards (scene active while closed): {hours}")
-        .format(hours=hours("guard_hours")),
+            hours=hours("presence_hours")
+        ),
+        tr("Sensors and cameras linked to guards (scene active while closed): {hours}").format(
+            hours=hours("guard_hours")
+        ),
         tr("Yard round before opening: {days}").format(days=_round_expression(none, language)),
     ]
     if report.data.coverage:
-        lines.append("[% map_get(from_json(@{}), to_string(\"school_fid\")) %]".format(
-            COVERAGE_VARIABLE))
+        lines.append(
+            '[% map_get(from_json(@{}), to_string("school_fid")) %]'.format(COVERAGE_VARIABLE)
+        )
     set_text(layout, "measures", "\n".join(lines))
     set_text(layout, "scenes_title", tr("Scenes within {distance} m").format(distance=distance))
 
@@ -129,14 +162,23 @@ def _round_expression(none, language):
     """The yard round in words: its weekdays (in ``language``), or for a longer period
     (dates, often a long list) how many rounds, the dates being in the outputs."""
     weekly = "{} || ' ' || {} || ' ' || \"round_before\"".format(
-        display_expression('"round_days"', language), QgsExpression.quotedString(tr("before")))
-    dated = "replace(replace({}, '{{count}}', to_string(\"round_count\")), '{{time}}', " \
-        "\"round_before\")".format(QgsExpression.quotedString(
-            tr("{count} times in the period, before {time} (the dates are in the outputs' "
-               "round_days)")))
-    return ("[% if(\"round_days\" IS NULL, {none}, if(regexp_match(\"round_days\", "
-            "'[0-9]{{4}}-'), {dated}, {weekly})) %]").format(none=none, dated=dated,
-                                                            weekly=weekly)
+        display_expression('"round_days"', language), QgsExpression.quotedString(tr("before"))
+    )
+    dated = (
+        "replace(replace({}, '{{count}}', to_string(\"round_count\")), '{{time}}', "
+        '"round_before")'.format(
+            QgsExpression.quotedString(
+                tr(
+                    "{count} times in the period, before {time} (the dates are in the outputs' "
+                    "round_days)"
+                )
+            )
+        )
+    )
+    return (
+        '[% if("round_days" IS NULL, {none}, if(regexp_match("round_days", '
+        "'[0-9]{{4}}-'), {dated}, {weekly})) %]"
+    ).format(none=none, dated=dated, weekly=weekly)
 
 
 def _zoom_to_buffer(map_item, distance):
@@ -145,9 +187,11 @@ def _zoom_to_buffer(map_item, distance):
     width, height = map_item.rect().width(), map_item.rect().height()
     # The map item's shape: the larger side of the buffer's box fills it.
     box = "bounds(buffer(@atlas_geometry, {reach}))".format(
-        reach=svg_number(distance * _MAP_MARGIN))
+        reach=svg_number(distance * _MAP_MARGIN)
+    )
     half = ("max(bounds_width({box}) / {w}, bounds_height({box}) / {h}) / 2").format(
-        box=box, w=svg_number(width), h=svg_number(height))
+        box=box, w=svg_number(width), h=svg_number(height)
+    )
     centre = "centroid({})".format(box)
     properties = map_item.dataDefinedProperties()
     for key, expression in (
@@ -156,8 +200,12 @@ def _zoom_to_buffer(map_item, distance):
         (QgsLayoutObject.MapYMin, "y({c}) - {half} * {h}"),
         (QgsLayoutObject.MapYMax, "y({c}) + {half} * {h}"),
     ):
-        properties.setProperty(key, QgsProperty.fromExpression(expression.format(
-            c=centre, half=half, w=svg_number(width), h=svg_number(height))))
+        properties.setProperty(
+            key,
+            QgsProperty.fromExpression(
+                expression.format(c=centre, half=half, w=svg_number(width), h=svg_number(height))
+            ),
+        )
 
 
 def _week_chart(report, school, width, height):
@@ -169,18 +217,25 @@ def _week_chart(report, school, width, height):
     if first is not None:
         first -= timedelta(days=first.weekday())
         title = tr("Week chart: {school}, week of {monday}").format(
-            school=school.school_name, monday=first.isoformat())
+            school=school.school_name, monday=first.isoformat()
+        )
 
     def week(text):
         return WeeklySchedule.parse(text) if first is None else Schedule.parse(text).week(first)
 
-    scenes = [ChartScene(pair.scene_name or "", week(pair.presence_hours), week(pair.guard_hours))
-              for pair in report.data.pairs_of.get(school.school_fid, [])]
+    scenes = [
+        ChartScene(pair.scene_name or "", week(pair.presence_hours), week(pair.guard_hours))
+        for pair in report.data.pairs_of.get(school.school_fid, [])
+    ]
     return week_chart_svg(
-        WeeklySchedule.parse(school.school_hours), scenes,
+        WeeklySchedule.parse(school.school_hours),
+        scenes,
         title=title,
-        width=width, height=height, palette=report.maps.palette(school.school_fid),
-        dpi=_CHART_DPI)
+        width=width,
+        height=height,
+        palette=report.maps.palette(school.school_fid),
+        dpi=_CHART_DPI,
+    )
 
 
 def _day_strip(report, school, width, height):
@@ -198,22 +253,35 @@ def _day_strip(report, school, width, height):
             return []
         return Schedule.parse(text, calendar.school_holidays).open_intervals(first, last)
 
-    cells = hour_cells(intervals(school.presence_hours), intervals(school.guard_hours),
-                       period.start, period.end)
+    cells = hour_cells(
+        intervals(school.presence_hours), intervals(school.guard_hours), period.start, period.end
+    )
     title = tr("Day by hour, {dates}").format(dates=range_text(period.start, period.end))
-    return day_strip_svg(cells, day_marks(calendar, school.school_type, period.start, period.end),
-                         period.start, period.end, title=title, width=width, height=height,
-                         palette=report.maps.palette(school.school_fid), dpi=_CHART_DPI)
+    return day_strip_svg(
+        cells,
+        day_marks(calendar, school.school_type, period.start, period.end),
+        period.start,
+        period.end,
+        title=title,
+        width=width,
+        height=height,
+        palette=report.maps.palette(school.school_fid),
+        dpi=_CHART_DPI,
+    )
 
 
 def _embed_charts(layout, report, feedback):
     """Every affected school's week chart and day strip, each into a layout
     variable its picture item reads."""
-    drawers = ((_week_chart, "chart", WEEK_CHARTS_VARIABLE, (147, 88)),
-               (_day_strip, "day_strip", DAY_STRIPS_VARIABLE, (149, 30)))
+    drawers = (
+        (_week_chart, "chart", WEEK_CHARTS_VARIABLE, (147, 88)),
+        (_day_strip, "day_strip", DAY_STRIPS_VARIABLE, (149, 30)),
+    )
     pictures = [item(layout, item_id, QgsLayoutItemPicture) for _, item_id, _, _ in drawers]
-    sizes = [(picture.rect().width(), picture.rect().height()) if picture else default
-             for picture, (_, _, _, default) in zip(pictures, drawers)]
+    sizes = [
+        (picture.rect().width(), picture.rect().height()) if picture else default
+        for picture, (_, _, _, default) in zip(pictures, drawers)
+    ]
     affected = report.data.affected
     found = ({}, {})
     for index, school in enumerate(affected):
@@ -231,14 +299,19 @@ def _embed_charts(layout, report, feedback):
 
 def _embed(layout, picture, variable, svgs):
     # Without the "base64:" prefix, which the expression adds.
-    QgsExpressionContextUtils.setLayoutVariable(layout, variable, json.dumps(
-        {str(fid): embedded_svg(svg)[len("base64:"):] for fid, svg in svgs.items()}))
+    QgsExpressionContextUtils.setLayoutVariable(
+        layout,
+        variable,
+        json.dumps({str(fid): embedded_svg(svg)[len("base64:") :] for fid, svg in svgs.items()}),
+    )
     if picture is not None:
         picture.setMode(QgsLayoutItemPicture.FormatSVG)
         picture.dataDefinedProperties().setProperty(
             QgsLayoutObject.PictureSource,
-            QgsProperty.fromExpression("'base64:' || map_get(from_json(@{}), "
-                                       "to_string(\"school_fid\"))".format(variable)))
+            QgsProperty.fromExpression(
+                "'base64:' || map_get(from_json(@{}), to_string(\"school_fid\"))".format(variable)
+            ),
+        )
 
 
 def _fill_scene_table(layout, overlap):

@@ -37,11 +37,17 @@ class SituationReport:
         self.week_charts = {}
         self.day_strips = {}
         if self.options.paper not in PAPERS:
-            raise InputError(tr("Paper must be one of {papers}, not {paper}.").format(
-                papers=", ".join(PAPERS), paper=self.options.paper))
+            raise InputError(
+                tr("Paper must be one of {papers}, not {paper}.").format(
+                    papers=", ".join(PAPERS), paper=self.options.paper
+                )
+            )
         if self.options.period not in content.PERIOD_KINDS:
-            raise InputError(tr("Period must be year, quarter or term, not {period}.").format(
-                period=self.options.period))
+            raise InputError(
+                tr("Period must be year, quarter or term, not {period}.").format(
+                    period=self.options.period
+                )
+            )
 
     @property
     def warnings(self):
@@ -71,20 +77,26 @@ class SituationReport:
     def build(self, feedback=None):
         """Read the layers and build both layouts (not yet in the project)."""
         feedback = feedback or QgsFeedback()
-        self.data = ReportData(self.layers, self.options, self.today,
-                               self.project.transformContext())
+        self.data = ReportData(
+            self.layers, self.options, self.today, self.project.transformContext()
+        )
         self.maps = ReportMaps(self.data, self.overview_pages + 1)
         feedback.setProgress(5)
         self.overview = load_template(
-            self.project, OVERVIEW_TEMPLATE, tr("{title} – overview").format(title=self.title),
-            self.options.paper)
+            self.project,
+            OVERVIEW_TEMPLATE,
+            tr("{title} – overview").format(title=self.title),
+            self.options.paper,
+        )
         fill_overview(self, self.overview)
         feedback.setProgress(10)
         self.schools_layout = load_template(
-            self.project, SCHOOL_TEMPLATE, tr("{title} – schools").format(title=self.title),
-            self.options.paper)
-        self.week_charts, self.day_strips = fill_school_pages(self, self.schools_layout,
-                                                              feedback)
+            self.project,
+            SCHOOL_TEMPLATE,
+            tr("{title} – schools").format(title=self.title),
+            self.options.paper,
+        )
+        self.week_charts, self.day_strips = fill_school_pages(self, self.schools_layout, feedback)
         feedback.setProgress(20)
         return self.overview, self.schools_layout
 
@@ -124,8 +136,9 @@ class SituationReport:
         if old_group is not None:
             root.removeChildNode(old_group)
         # The buffers, and the input layers Processing loaded only for this run.
-        missing = [layer for layer in self.maps.map_layers
-                   if self.project.mapLayer(layer.id()) is None]
+        missing = [
+            layer for layer in self.maps.map_layers if self.project.mapLayer(layer.id()) is None
+        ]
         if not missing:
             return
         group = root.addGroup(group_name)

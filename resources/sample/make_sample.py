@@ -58,39 +58,141 @@ FICTIONAL = (
 
 # name, centre, active hours (None = not known), status, first seen, closed on, source, notes
 SCENES = [
-    ("Torgets tunnelbaneuppgång", (672300, 6578200), "Mo-Su 22:00-04:00", "active",
-     (2021, 3, 15), None, "Polisens lägesbild", "Nattlig försäljning vid uppgången."),
-    ("Parkeringshuset vid Ekdalsvägen", (674800, 6581300), "Mo-Fr 18:00-23:00", "active",
-     (2022, 9, 1), None, "Socialtjänstens fältgrupp", "Kvällstid, mest vardagar."),
-    ("Strandpromenaden", (677600, 6576900), "Fr-Sa 21:00-03:00", "active",
-     (2023, 5, 20), None, "Trygghetsvandring", "Helgnätter sommartid."),
-    ("Gångtunneln vid Lönnbacken", (671400, 6583200), "Mo-Fr 14:00-17:00", "active",
-     (2024, 8, 19), None, "Skolans rapport", "Aktiv på eftermiddagen intill skolgården."),
-    ("Bakgården vid Kvarngatan", (675900, 6579000), None, "active",
-     (2025, 1, 10), None, "Medborgardialog", "Tiderna är inte kartlagda ännu."),
-    ("Busstorget Norrby", (678700, 6583900), "Må-Fr 22-03", "active",
-     (2023, 11, 2), None, "Trygghetsvandring", "Tider enligt fältgruppens anteckningar."),
-    ("Skogsdungen bakom idrottsplatsen", (673600, 6576200),
-     "Mo-Th 20:00-01:00; Fr-Sa 20:00-04:00", "closed",
-     (2019, 6, 1), (2022, 10, 31), "Polisens lägesbild", "Upphörde efter ny belysning."),
-    ("Lekparken vid Sjövik", (679200, 6578600), "Sa-Su 12:00-18:00", "closed",
-     (2020, 4, 12), (2023, 3, 15), "Medborgardialog", "Dagtid på helger."),
-    ("Pendeltågsstationens norra entré", (676500, 6584400), "Mo-Su 06:00-09:00", "active",
-     (2024, 2, 5), None, "Socialtjänstens fältgrupp", "Morgonaktivitet när eleverna kommer."),
-    ("Gallerians lastkaj", (672800, 6580700), "24/7", "closed",
-     (2020, 1, 20), (2024, 6, 30), "Polisens lägesbild", "Dygnet runt fram till stängningen."),
-    ("Kanalslänten", (670900, 6576100), "Mo-Fr 15:00-19:00, Sa 22:00-26:00", "active",
-     (2025, 3, 3), None, "Skolans rapport", "Ny plats, tider preliminära."),
-    ("Viaduktens underfart", (678100, 6581100), "Th-Sa 23:00-05:00", "closed",
-     (2021, 8, 8), (2024, 11, 30), "Trygghetsvandring", "Flyttade efter avspärrning."),
+    (
+        "Torgets tunnelbaneuppgång",
+        (672300, 6578200),
+        "Mo-Su 22:00-04:00",
+        "active",
+        (2021, 3, 15),
+        None,
+        "Polisens lägesbild",
+        "Nattlig försäljning vid uppgången.",
+    ),
+    (
+        "Parkeringshuset vid Ekdalsvägen",
+        (674800, 6581300),
+        "Mo-Fr 18:00-23:00",
+        "active",
+        (2022, 9, 1),
+        None,
+        "Socialtjänstens fältgrupp",
+        "Kvällstid, mest vardagar.",
+    ),
+    (
+        "Strandpromenaden",
+        (677600, 6576900),
+        "Fr-Sa 21:00-03:00",
+        "active",
+        (2023, 5, 20),
+        None,
+        "Trygghetsvandring",
+        "Helgnätter sommartid.",
+    ),
+    (
+        "Gångtunneln vid Lönnbacken",
+        (671400, 6583200),
+        "Mo-Fr 14:00-17:00",
+        "active",
+        (2024, 8, 19),
+        None,
+        "Skolans rapport",
+        "Aktiv på eftermiddagen intill skolgården.",
+    ),
+    (
+        "Bakgården vid Kvarngatan",
+        (675900, 6579000),
+        None,
+        "active",
+        (2025, 1, 10),
+        None,
+        "Medborgardialog",
+        "Tiderna är inte kartlagda ännu.",
+    ),
+    (
+        "Busstorget Norrby",
+        (678700, 6583900),
+        "Må-Fr 22-03",
+        "active",
+        (2023, 11, 2),
+        None,
+        "Trygghetsvandring",
+        "Tider enligt fältgruppens anteckningar.",
+    ),
+    (
+        "Skogsdungen bakom idrottsplatsen",
+        (673600, 6576200),
+        "Mo-Th 20:00-01:00; Fr-Sa 20:00-04:00",
+        "closed",
+        (2019, 6, 1),
+        (2022, 10, 31),
+        "Polisens lägesbild",
+        "Upphörde efter ny belysning.",
+    ),
+    (
+        "Lekparken vid Sjövik",
+        (679200, 6578600),
+        "Sa-Su 12:00-18:00",
+        "closed",
+        (2020, 4, 12),
+        (2023, 3, 15),
+        "Medborgardialog",
+        "Dagtid på helger.",
+    ),
+    (
+        "Pendeltågsstationens norra entré",
+        (676500, 6584400),
+        "Mo-Su 06:00-09:00",
+        "active",
+        (2024, 2, 5),
+        None,
+        "Socialtjänstens fältgrupp",
+        "Morgonaktivitet när eleverna kommer.",
+    ),
+    (
+        "Gallerians lastkaj",
+        (672800, 6580700),
+        "24/7",
+        "closed",
+        (2020, 1, 20),
+        (2024, 6, 30),
+        "Polisens lägesbild",
+        "Dygnet runt fram till stängningen.",
+    ),
+    (
+        "Kanalslänten",
+        (670900, 6576100),
+        "Mo-Fr 15:00-19:00, Sa 22:00-26:00",
+        "active",
+        (2025, 3, 3),
+        None,
+        "Skolans rapport",
+        "Ny plats, tider preliminära.",
+    ),
+    (
+        "Viaduktens underfart",
+        (678100, 6581100),
+        "Th-Sa 23:00-05:00",
+        "closed",
+        (2021, 8, 8),
+        (2024, 11, 30),
+        "Trygghetsvandring",
+        "Flyttade efter avspärrning.",
+    ),
 ]
 
 # A scene that existed only in July 2026, beside a compulsory school (closed in the
 # summer break) and far from every preschool (open then): it meets no open school.
 # Its shape has a seed of its own, so the other scenes and the schools stay as they are.
-JULY_SCENE = ("Badplatsens parkering", (675115, 6576860), "Mo-Su 12:00-22:00", "closed",
-              (2026, 7, 1), (2026, 8, 1), "Trygghetsvandring",
-              "Bara i juli, under sommarlovet.")
+JULY_SCENE = (
+    "Badplatsens parkering",
+    (675115, 6576860),
+    "Mo-Su 12:00-22:00",
+    "closed",
+    (2026, 7, 1),
+    (2026, 8, 1),
+    "Trygghetsvandring",
+    "Bara i juli, under sommarlovet.",
+)
 
 # kind, first day, last day, name: the EXAMPLE school year 2026/27 of the README
 # (core/school_calendar.py), not any municipality's real dates.
@@ -105,26 +207,79 @@ SCHOOL_CALENDAR = [
 EXAMPLE_NOTE = "EXEMPEL – ersätt med kommunens egna datum / EXAMPLE – replace with your own dates"
 
 PRESCHOOLS = [
-    "Förskolan " + n for n in (
-        "Vitsippan", "Blåklinten", "Rönnbäret", "Hasselnöten", "Lärkan", "Ekorren",
-        "Myrstacken", "Trollsländan", "Kotten", "Solrosen", "Snäckan", "Humlan",
-        "Tussilago", "Kastanjen", "Pärlan", "Regnbågen", "Stjärnan", "Fjärilen",
-        "Ugglan", "Igelkotten", "Nyckelpigan", "Skogsbrynet", "Äppelgården", "Mossan",
-        "Linnean", "Lingonet", "Klövern", "Bäcken", "Vindsnurran", "Gläntan",
-        "Ankdammen", "Björnbäret", "Tranan", "Sländan",
+    "Förskolan " + n
+    for n in (
+        "Vitsippan",
+        "Blåklinten",
+        "Rönnbäret",
+        "Hasselnöten",
+        "Lärkan",
+        "Ekorren",
+        "Myrstacken",
+        "Trollsländan",
+        "Kotten",
+        "Solrosen",
+        "Snäckan",
+        "Humlan",
+        "Tussilago",
+        "Kastanjen",
+        "Pärlan",
+        "Regnbågen",
+        "Stjärnan",
+        "Fjärilen",
+        "Ugglan",
+        "Igelkotten",
+        "Nyckelpigan",
+        "Skogsbrynet",
+        "Äppelgården",
+        "Mossan",
+        "Linnean",
+        "Lingonet",
+        "Klövern",
+        "Bäcken",
+        "Vindsnurran",
+        "Gläntan",
+        "Ankdammen",
+        "Björnbäret",
+        "Tranan",
+        "Sländan",
     )
 ]
 SCHOOLS = [
-    "Ekdalsskolan", "Lönnbacksskolan", "Tallåsskolan", "Granhöjdsskolan", "Sjövikskolan",
-    "Björkängsskolan", "Almdalsskolan", "Ängsbacksskolan", "Kvarnbacksskolan",
-    "Stenhagsskolan", "Ljungskolan", "Sandvikskolan", "Klippanskolan", "Bergsäterskolan",
-    "Lindängsskolan", "Solbacksskolan", "Vallmoskolan", "Åsbyskolan", "Norrbyskolan",
-    "Söderdalsskolan", "Hamnviksskolan", "Mälarbacksskolan", "Österåsskolan",
+    "Ekdalsskolan",
+    "Lönnbacksskolan",
+    "Tallåsskolan",
+    "Granhöjdsskolan",
+    "Sjövikskolan",
+    "Björkängsskolan",
+    "Almdalsskolan",
+    "Ängsbacksskolan",
+    "Kvarnbacksskolan",
+    "Stenhagsskolan",
+    "Ljungskolan",
+    "Sandvikskolan",
+    "Klippanskolan",
+    "Bergsäterskolan",
+    "Lindängsskolan",
+    "Solbacksskolan",
+    "Vallmoskolan",
+    "Åsbyskolan",
+    "Norrbyskolan",
+    "Söderdalsskolan",
+    "Hamnviksskolan",
+    "Mälarbacksskolan",
+    "Österåsskolan",
 ]
 UPPER_SECONDARY = [
-    "Ekdals gymnasium", "Norrby gymnasium", "Österås gymnasium", "Västerholms gymnasium",
-    "Tekniska gymnasiet Söderdal", "Estetiska gymnasiet Norrby", "Hamnens gymnasium",
-    "Kvarnens gymnasium", "Sjöviks gymnasium",
+    "Ekdals gymnasium",
+    "Norrby gymnasium",
+    "Österås gymnasium",
+    "Västerholms gymnasium",
+    "Tekniska gymnasiet Söderdal",
+    "Estetiska gymnasiet Norrby",
+    "Hamnens gymnasium",
+    "Kvarnens gymnasium",
+    "Sjöviks gymnasium",
 ]
 
 # A few schools state their own hours; the others get the defaults by type.
@@ -140,14 +295,22 @@ EXPLICIT_HOURS = {
 
 # name, corner points (a ring, closed by the writer)
 DISTRICTS = [
-    ("Västerholm", [(XMIN, YMIN), (675000, YMIN), (675400, 6578000), (674800, 6580000),
-                    (XMIN, 6580000)]),
-    ("Söderdal", [(675000, YMIN), (XMAX, YMIN), (XMAX, 6579600), (674800, 6580000),
-                  (675400, 6578000)]),
-    ("Norrby", [(XMIN, 6580000), (674800, 6580000), (675200, 6582500), (674900, YMAX),
-                (XMIN, YMAX)]),
-    ("Österås", [(674800, 6580000), (XMAX, 6579600), (XMAX, YMAX), (674900, YMAX),
-                 (675200, 6582500)]),
+    (
+        "Västerholm",
+        [(XMIN, YMIN), (675000, YMIN), (675400, 6578000), (674800, 6580000), (XMIN, 6580000)],
+    ),
+    (
+        "Söderdal",
+        [(675000, YMIN), (XMAX, YMIN), (XMAX, 6579600), (674800, 6580000), (675400, 6578000)],
+    ),
+    (
+        "Norrby",
+        [(XMIN, 6580000), (674800, 6580000), (675200, 6582500), (674900, YMAX), (XMIN, YMAX)],
+    ),
+    (
+        "Österås",
+        [(674800, 6580000), (XMAX, 6579600), (XMAX, YMAX), (674900, YMAX), (675200, 6582500)],
+    ),
 ]
 
 POINT_SCHOOLS = 52
@@ -162,8 +325,9 @@ def blob(rng, centre, radius_min, radius_max, corners):
     for i in range(corners):
         angle = i * step + rng.uniform(-0.3, 0.3) * step
         radius = rng.uniform(radius_min, radius_max)
-        ring.append((round(cx + radius * math.cos(angle), 1),
-                     round(cy + radius * math.sin(angle), 1)))
+        ring.append(
+            (round(cx + radius * math.cos(angle), 1), round(cy + radius * math.sin(angle), 1))
+        )
     return ring
 
 
@@ -171,8 +335,12 @@ def rectangle(centre, width, height, angle):
     cx, cy = centre
     c, s = math.cos(angle), math.sin(angle)
     ring = []
-    for dx, dy in ((-width / 2, -height / 2), (width / 2, -height / 2),
-                   (width / 2, height / 2), (-width / 2, height / 2)):
+    for dx, dy in (
+        (-width / 2, -height / 2),
+        (width / 2, -height / 2),
+        (width / 2, height / 2),
+        (-width / 2, height / 2),
+    ):
         ring.append((round(cx + dx * c - dy * s, 1), round(cy + dx * s + dy * c, 1)))
     return ring
 
@@ -180,8 +348,10 @@ def rectangle(centre, width, height, angle):
 def around(rng, centre, distance_min, distance_max):
     angle = rng.uniform(0, 2 * math.pi)
     distance = rng.uniform(distance_min, distance_max)
-    return (round(centre[0] + distance * math.cos(angle), 1),
-            round(centre[1] + distance * math.sin(angle), 1))
+    return (
+        round(centre[0] + distance * math.cos(angle), 1),
+        round(centre[1] + distance * math.sin(angle), 1),
+    )
 
 
 def polygon(ring):
@@ -212,8 +382,10 @@ def school_places(rng, scenes):
         return all(math.hypot(candidate[0] - x, candidate[1] - y) >= spacing for x, y in taken)
 
     while len(points) < POINT_SCHOOLS or len(grounds) < GROUND_SCHOOLS:
-        candidate = (round(rng.uniform(XMIN + 300, XMAX - 300), 1),
-                     round(rng.uniform(YMIN + 300, YMAX - 300), 1))
+        candidate = (
+            round(rng.uniform(XMIN + 300, XMAX - 300), 1),
+            round(rng.uniform(YMIN + 300, YMAX - 300), 1),
+        )
         if not far_enough(candidate, points + grounds, 250):
             continue
         if len(grounds) < GROUND_SCHOOLS and rng.random() < 0.3:
@@ -257,22 +429,26 @@ def add(layer, rows):
 
 
 def scenes_layer(rng):
-    layer = memory_layer("Polygon", [
-        QgsField("name", FieldType.STRING),
-        QgsField("active_hours", FieldType.STRING),
-        QgsField("status", FieldType.STRING),
-        QgsField("first_seen", FieldType.DATE),
-        QgsField("closed_on", FieldType.DATE),
-        QgsField("source", FieldType.STRING),
-        QgsField("notes", FieldType.STRING),
-    ])
+    layer = memory_layer(
+        "Polygon",
+        [
+            QgsField("name", FieldType.STRING),
+            QgsField("active_hours", FieldType.STRING),
+            QgsField("status", FieldType.STRING),
+            QgsField("first_seen", FieldType.DATE),
+            QgsField("closed_on", FieldType.DATE),
+            QgsField("source", FieldType.STRING),
+            QgsField("notes", FieldType.STRING),
+        ],
+    )
     rows = []
     july_rng = random.Random(SEED + 1)
     for scene, shapes in [(scene, rng) for scene in SCENES] + [(JULY_SCENE, july_rng)]:
         name, centre, hours, status, first_seen, closed_on, source, notes = scene
         geometry = polygon(blob(shapes, centre, 50, 140, shapes.randint(6, 10)))
-        rows.append((geometry, [name, hours, status, date(first_seen), date(closed_on),
-                                source, notes]))
+        rows.append(
+            (geometry, [name, hours, status, date(first_seen), date(closed_on), source, notes])
+        )
     add(layer, rows)
     return layer
 
@@ -280,15 +456,23 @@ def scenes_layer(rng):
 def calendar_layer():
     """The example school calendar as a table: the ranges for SCHOOL_TERMS (kind
     term) and SCHOOL_HOLIDAYS (kind holiday)."""
-    layer = memory_layer("None", [
-        QgsField("kind", FieldType.STRING),
-        QgsField("first_day", FieldType.DATE),
-        QgsField("last_day", FieldType.DATE),
-        QgsField("name", FieldType.STRING),
-        QgsField("note", FieldType.STRING),
-    ])
-    add(layer, [(QgsGeometry(), [kind, date(first), date(last), name, EXAMPLE_NOTE])
-                for kind, first, last, name in SCHOOL_CALENDAR])
+    layer = memory_layer(
+        "None",
+        [
+            QgsField("kind", FieldType.STRING),
+            QgsField("first_day", FieldType.DATE),
+            QgsField("last_day", FieldType.DATE),
+            QgsField("name", FieldType.STRING),
+            QgsField("note", FieldType.STRING),
+        ],
+    )
+    add(
+        layer,
+        [
+            (QgsGeometry(), [kind, date(first), date(last), name, EXAMPLE_NOTE])
+            for kind, first, last, name in SCHOOL_CALENDAR
+        ],
+    )
     return layer
 
 
@@ -307,12 +491,14 @@ def schools_layers(rng):
     ground_layer = memory_layer("Polygon", school_fields())
     point_rows = []
     for (x, y), (name, kind) in zip(points, names):
-        point_rows.append((QgsGeometry.fromPointXY(QgsPointXY(x, y)),
-                           [name, kind, EXPLICIT_HOURS.get(name)]))
+        point_rows.append(
+            (QgsGeometry.fromPointXY(QgsPointXY(x, y)), [name, kind, EXPLICIT_HOURS.get(name)])
+        )
     ground_rows = []
-    for centre, (name, kind) in zip(grounds, names[len(points):]):
-        ring = rectangle(centre, rng.uniform(70, 140), rng.uniform(60, 110),
-                         rng.uniform(0, math.pi))
+    for centre, (name, kind) in zip(grounds, names[len(points) :]):
+        ring = rectangle(
+            centre, rng.uniform(70, 140), rng.uniform(60, 110), rng.uniform(0, math.pi)
+        )
         ground_rows.append((polygon(ring), [name, kind, EXPLICIT_HOURS.get(name)]))
     add(point_layer, point_rows)
     add(ground_layer, ground_rows)
@@ -342,11 +528,13 @@ def write(layer, path, name, title, first):
     options.layerMetadata = metadata(title)
     options.saveMetadata = True
     options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteFile if first
+        QgsVectorFileWriter.CreateOrOverwriteFile
+        if first
         else QgsVectorFileWriter.CreateOrOverwriteLayer
     )
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, path, QgsProject.instance().transformContext(), options)
+        layer, path, QgsProject.instance().transformContext(), options
+    )
     if error != QgsVectorFileWriter.NoError:
         raise SystemExit("{}: {}".format(name, message))
 
@@ -355,9 +543,14 @@ def save_district_style(path):
     """Districts as outlines with their names, the default style of the layer in the
     file: a filled polygon would hide the map under the analysis."""
     layer = QgsVectorLayer("{}|layername=districts".format(path), "districts", "ogr")
-    symbol = QgsFillSymbol.createSimple({
-        "style": "no", "outline_color": "80,80,80,255", "outline_width": "0.6",
-        "outline_style": "dash"})
+    symbol = QgsFillSymbol.createSimple(
+        {
+            "style": "no",
+            "outline_color": "80,80,80,255",
+            "outline_width": "0.6",
+            "outline_style": "dash",
+        }
+    )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     labels = QgsPalLayerSettings()
     labels.fieldName = "name"

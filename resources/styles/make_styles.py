@@ -79,7 +79,8 @@ def label(layer, field, color, size, placement, bold=False, show=None):
     settings.setFormat(text)
     if show is not None:
         settings.dataDefinedProperties().setProperty(
-            QgsPalLayerSettings.Show, QgsProperty.fromExpression(show))
+            QgsPalLayerSettings.Show, QgsProperty.fromExpression(show)
+        )
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
@@ -100,17 +101,30 @@ def rule_renderer(rules):
 
 def scenes():
     layer = empty_layer("MultiPolygon", ["name", "active_hours", "status"])
-    open_scene = QgsFillSymbol.createSimple({
-        "color": "227,26,28,90", "outline_color": "153,0,13,255", "outline_width": "0.6",
-    })
-    closed_scene = QgsFillSymbol.createSimple({
-        "style": "b_diagonal", "color": "110,110,110,200",
-        "outline_color": "110,110,110,255", "outline_style": "dash", "outline_width": "0.4",
-    })
-    layer.setRenderer(rule_renderer([
-        rule(closed_scene, "Closed scene", "scene-closed", "\"status\" = 'closed'"),
-        rule(open_scene, "Open scene", "scene-open", is_else=True),
-    ]))
+    open_scene = QgsFillSymbol.createSimple(
+        {
+            "color": "227,26,28,90",
+            "outline_color": "153,0,13,255",
+            "outline_width": "0.6",
+        }
+    )
+    closed_scene = QgsFillSymbol.createSimple(
+        {
+            "style": "b_diagonal",
+            "color": "110,110,110,200",
+            "outline_color": "110,110,110,255",
+            "outline_style": "dash",
+            "outline_width": "0.4",
+        }
+    )
+    layer.setRenderer(
+        rule_renderer(
+            [
+                rule(closed_scene, "Closed scene", "scene-closed", "\"status\" = 'closed'"),
+                rule(open_scene, "Open scene", "scene-open", is_else=True),
+            ]
+        )
+    )
     setup_temporal(layer)
     layer.renderer().rootRule().children()[0].setRuleKey("scene-time")
     # Beside the scene, not over it: scenes are small at city scale.
@@ -120,10 +134,14 @@ def scenes():
 
 def buffers():
     layer = empty_layer("MultiPolygon", ["school_name"])
-    outline = QgsFillSymbol.createSimple({
-        "style": "no", "outline_color": "31,120,180,255", "outline_style": "dash",
-        "outline_width": "0.5",
-    })
+    outline = QgsFillSymbol.createSimple(
+        {
+            "style": "no",
+            "outline_color": "31,120,180,255",
+            "outline_style": "dash",
+            "outline_width": "0.5",
+        }
+    )
     layer.setRenderer(QgsSingleSymbolRenderer(outline))
     return layer
 
@@ -131,31 +149,55 @@ def buffers():
 def overlaps():
     layer = empty_layer("MultiPolygon", ["conflict"])
     categories = [
-        (CONCURRENT, "Concurrent: active while the school is open", "215,25,28,170",
-         "127,0,0,255"),
-        (AFTER_HOURS, "After hours: active while the school is closed", "253,174,97,170",
-         "179,88,6,255"),
+        (CONCURRENT, "Concurrent: active while the school is open", "215,25,28,170", "127,0,0,255"),
+        (
+            AFTER_HOURS,
+            "After hours: active while the school is closed",
+            "253,174,97,170",
+            "179,88,6,255",
+        ),
     ]
-    layer.setRenderer(QgsCategorizedSymbolRenderer("conflict", [
-        QgsRendererCategory(value, QgsFillSymbol.createSimple({
-            "color": fill, "outline_color": outline, "outline_width": "0.4",
-        }), text)
-        for value, text, fill, outline in categories
-    ]))
+    layer.setRenderer(
+        QgsCategorizedSymbolRenderer(
+            "conflict",
+            [
+                QgsRendererCategory(
+                    value,
+                    QgsFillSymbol.createSimple(
+                        {
+                            "color": fill,
+                            "outline_color": outline,
+                            "outline_width": "0.4",
+                        }
+                    ),
+                    text,
+                )
+                for value, text, fill, outline in categories
+            ],
+        )
+    )
     return layer
 
 
 def school_symbol(polygons, marker):
-    point = QgsMarkerSymbol.createSimple({
-        **marker, "size": "3.4", "outline_color": "255,255,255,255", "outline_width": "0.4",
-    })
+    point = QgsMarkerSymbol.createSimple(
+        {
+            **marker,
+            "size": "3.4",
+            "outline_color": "255,255,255,255",
+            "outline_width": "0.4",
+        }
+    )
     if not polygons:
         return point
     red, green, blue, _ = marker["color"].split(",")
-    grounds = QgsFillSymbol.createSimple({
-        "color": "{},{},{},60".format(red, green, blue), "outline_color": marker["color"],
-        "outline_width": "0.5",
-    })
+    grounds = QgsFillSymbol.createSimple(
+        {
+            "color": "{},{},{},60".format(red, green, blue),
+            "outline_color": marker["color"],
+            "outline_width": "0.5",
+        }
+    )
     centre = QgsCentroidFillSymbolLayer()
     centre.setSubSymbol(point)
     grounds.appendSymbolLayer(centre)
@@ -166,14 +208,25 @@ def schools(name_field, type_field, polygons):
     geometry = "MultiPolygon" if polygons else "Point"
     layer = empty_layer(geometry, [name_field, type_field])
     prefix = "summary" if name_field == "school_name" else "schools"
-    layer.setRenderer(rule_renderer([
-        rule(school_symbol(polygons, PRESCHOOL), "Preschool", prefix + "-preschool",
-             "drogscen_is_preschool(\"{}\")".format(type_field)),
-        rule(school_symbol(polygons, SCHOOL), "School", prefix + "-school", is_else=True),
-    ]))
+    layer.setRenderer(
+        rule_renderer(
+            [
+                rule(
+                    school_symbol(polygons, PRESCHOOL),
+                    "Preschool",
+                    prefix + "-preschool",
+                    'drogscen_is_preschool("{}")'.format(type_field),
+                ),
+                rule(school_symbol(polygons, SCHOOL), "School", prefix + "-school", is_else=True),
+            ]
+        )
+    )
     # Beside the marker, which a school ground shows at its centre.
-    placement = (QgsPalLayerSettings.AroundPoint if polygons
-                 else QgsPalLayerSettings.OrderedPositionsAroundPoint)
+    placement = (
+        QgsPalLayerSettings.AroundPoint
+        if polygons
+        else QgsPalLayerSettings.OrderedPositionsAroundPoint
+    )
     # The analysis labels only the affected schools: thousands of names would hide the
     # map and take most of each redraw.
     show = '"scene_count" > 0' if prefix == "summary" else None

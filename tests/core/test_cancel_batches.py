@@ -16,15 +16,27 @@ from drogscen_plugin.core.schedule import WeeklySchedule
 
 
 def schools(count):
-    return [SchoolRecord(fid=fid, name="school %d" % fid, school_type="grundskola",
-                         geometry=Point(fid * 10, 0),
-                         schedule=WeeklySchedule.parse("Mo-Fr 07:00-18:00"))
-            for fid in range(count)]
+    return [
+        SchoolRecord(
+            fid=fid,
+            name="school %d" % fid,
+            school_type="grundskola",
+            geometry=Point(fid * 10, 0),
+            schedule=WeeklySchedule.parse("Mo-Fr 07:00-18:00"),
+        )
+        for fid in range(count)
+    ]
 
 
 def scenes():
-    return [SceneRecord(fid=1, name="scene", geometry=box(-1000, -1000, 1000, 1000),
-                        schedule=WeeklySchedule.parse("24/7"))]
+    return [
+        SceneRecord(
+            fid=1,
+            name="scene",
+            geometry=box(-1000, -1000, 1000, 1000),
+            schedule=WeeklySchedule.parse("24/7"),
+        )
+    ]
 
 
 def test_a_cancel_is_seen_after_the_first_small_batch():
@@ -37,23 +49,27 @@ def test_a_cancel_is_seen_after_the_first_small_batch():
         canceled.append(True)  # the user cancels as soon as the run shows progress
 
     with pytest.raises(AnalysisCanceled):
-        analyse(schools(count), scenes(), 100, progress=progress,
-                is_canceled=lambda: bool(canceled))
+        analyse(
+            schools(count), scenes(), 100, progress=progress, is_canceled=lambda: bool(canceled)
+        )
     # One batch, of the first batch's size, was done: not a thousand schools.
     assert reported == [100.0 * overlap._FIRST_BATCH / count]
     assert overlap._FIRST_BATCH < overlap._CHUNK / 10
 
 
-@pytest.mark.parametrize("size, load, expected", [
-    (32, 1.0, 32),         # on target: the same size
-    (32, 0.01, 48),        # fast: at most half as many again
-    (1, 0.01, 2),
-    (900, 0.01, 1000),     # never more than _CHUNK
-    (100, 4.0, 25),        # four times the target: a quarter
-    (100, 8.0, 12),
-    (1, 100.0, 1),         # one very slow school: still one
-    (10, 0.0, 15),         # too fast to measure
-])
+@pytest.mark.parametrize(
+    "size, load, expected",
+    [
+        (32, 1.0, 32),  # on target: the same size
+        (32, 0.01, 48),  # fast: at most half as many again
+        (1, 0.01, 2),
+        (900, 0.01, 1000),  # never more than _CHUNK
+        (100, 4.0, 25),  # four times the target: a quarter
+        (100, 8.0, 12),
+        (1, 100.0, 1),  # one very slow school: still one
+        (10, 0.0, 15),  # too fast to measure
+    ],
+)
 def test_the_next_batch_takes_about_the_target_time(size, load, expected):
     """``load``: the time the batch took, in targets."""
     assert next_batch(size, load * overlap._BATCH_SECONDS) == expected
@@ -64,4 +80,5 @@ def test_batches_cover_every_school_once_in_order():
     analysis = analyse(schools(count), scenes(), 100)
     assert [summary.school_fid for summary in analysis.summaries] == list(range(count))
     assert [pair.school_fid for pair in analysis.pairs] == sorted(
-        pair.school_fid for pair in analysis.pairs)
+        pair.school_fid for pair in analysis.pairs
+    )

@@ -137,12 +137,15 @@ def test_a_round_counts_on_the_day_of_the_opening_while_the_school_is_closed():
     assert covered(needs, measure("round", "Mo-Fr 00:00-00:15")).round_days_missing is None
     # At the opening or after it is too late; the evening before is too early.
     assert covered(needs, measure("round", "Mo-Fr 07:00-08:00")).round_days_missing == (
-        "Mo,Tu,We,Th,Fr")
+        "Mo,Tu,We,Th,Fr"
+    )
     assert covered(needs, measure("round", "Mo-Su 19:00-23:59")).round_days_missing == (
-        "Mo,Tu,We,Th,Fr")
+        "Mo,Tu,We,Th,Fr"
+    )
     # Sunday evening's round does not cover Monday; Monday night's covers Tuesday.
     assert covered(needs, measure("round", "Su-Th 23:00-24:00")).round_days_missing == (
-        "Mo,Tu,We,Th,Fr")
+        "Mo,Tu,We,Th,Fr"
+    )
 
 
 def test_a_round_before_an_afternoon_opening_must_follow_the_lunch_closing():
@@ -183,8 +186,12 @@ def test_planned_measures_count_only_when_asked():
 
 @pytest.mark.parametrize("status", ["ongoing", "done", "Done ", "ONGOING"])
 def test_ongoing_and_done_measures_count(status):
-    assert covered(guard_needs("Mo 22:00-23:00"), measure("guard", "Mo 22:00-23:00", status)) \
-        .uncovered_min == 0
+    assert (
+        covered(
+            guard_needs("Mo 22:00-23:00"), measure("guard", "Mo 22:00-23:00", status)
+        ).uncovered_min
+        == 0
+    )
 
 
 @pytest.mark.parametrize("status", [None, "", " "])
@@ -243,8 +250,14 @@ def test_unreadable_hours_are_refused_with_the_parsers_message():
 
 def test_an_end_before_the_start_is_refused():
     with pytest.raises(InputError) as refused:
-        read_measure(3, "guard", "24/7", "done", start_date=TODAY,
-                     end_date=TODAY - datetime.timedelta(days=1))
+        read_measure(
+            3,
+            "guard",
+            "24/7",
+            "done",
+            start_date=TODAY,
+            end_date=TODAY - datetime.timedelta(days=1),
+        )
     assert "3" in str(refused.value)
 
 
@@ -258,16 +271,32 @@ def test_types_are_read_in_any_case_and_swedish_hours_are_understood():
 
 
 def test_suggestions_give_one_planned_measure_per_need_with_its_hours():
-    needs = needs_of(hours("Mo-Fr 07:00-18:00"), [hours("Mo-Fr 15:00-20:00"),
-                                                   hours("Sa 23:00-02:00")])
+    needs = needs_of(
+        hours("Mo-Fr 07:00-18:00"), [hours("Mo-Fr 15:00-20:00"), hours("Sa 23:00-02:00")]
+    )
     suggested = suggest_measures(needs, school="Ekskolan", scene="Parken")
     assert suggested == [
-        {"measure_type": "presence", "school": "Ekskolan", "scene": "Parken",
-         "hours": "Mo-Fr 15:00-18:00", "status": "planned"},
-        {"measure_type": "sensor", "school": "Ekskolan", "scene": "Parken",
-         "hours": "Mo-Fr 18:00-20:00; Sa 23:00-02:00", "status": "planned"},
-        {"measure_type": "round", "school": "Ekskolan", "scene": "Parken",
-         "hours": "Mo-Fr 06:30-07:00", "status": "planned"},
+        {
+            "measure_type": "presence",
+            "school": "Ekskolan",
+            "scene": "Parken",
+            "hours": "Mo-Fr 15:00-18:00",
+            "status": "planned",
+        },
+        {
+            "measure_type": "sensor",
+            "school": "Ekskolan",
+            "scene": "Parken",
+            "hours": "Mo-Fr 18:00-20:00; Sa 23:00-02:00",
+            "status": "planned",
+        },
+        {
+            "measure_type": "round",
+            "school": "Ekskolan",
+            "scene": "Parken",
+            "hours": "Mo-Fr 06:30-07:00",
+            "status": "planned",
+        },
     ]
 
 
@@ -284,8 +313,9 @@ QUARTERS = 4 * 24 * 7
 
 @st.composite
 def schedules(draw):
-    spans = draw(st.lists(st.tuples(st.integers(0, QUARTERS - 1), st.integers(1, 4 * 30)),
-                          max_size=6))
+    spans = draw(
+        st.lists(st.tuples(st.integers(0, QUARTERS - 1), st.integers(1, 4 * 30)), max_size=6)
+    )
     intervals = []
     for start, length in spans:
         start, end = start * 15, (start + length) * 15

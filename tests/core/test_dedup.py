@@ -17,27 +17,33 @@ from drogscen_plugin.core.dedup import (
 LON_METRES = 111_320.0 * 0.001 * 0.5105
 
 
-@pytest.mark.parametrize("first, second", [
-    ("Școala Nr. 111", "Școala nr.111"),
-    ("Școala Nr. 111", "ȘCOALA  NR 111"),
-    ("Școala nr111", "Școala Nr. 111"),
-    ("Scuola No. 5", "Scuola nr 5"),
-    ("École nº 3", "école Nr. 3"),
-    ("Björkskolan", "BJÖRKSKOLAN"),
-    ("Björk-skolan", "björk skolan"),
-    ("Förskolan Myran", "fo\u0308rskolan myran"),  # decomposed ö
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Școala Nr. 111", "Școala nr.111"),
+        ("Școala Nr. 111", "ȘCOALA  NR 111"),
+        ("Școala nr111", "Școala Nr. 111"),
+        ("Scuola No. 5", "Scuola nr 5"),
+        ("École nº 3", "école Nr. 3"),
+        ("Björkskolan", "BJÖRKSKOLAN"),
+        ("Björk-skolan", "björk skolan"),
+        ("Förskolan Myran", "fo\u0308rskolan myran"),  # decomposed ö
+    ],
+)
 def test_names_that_match_after_normalisation(first, second):
     assert name_key(first) == name_key(second)
 
 
-@pytest.mark.parametrize("first, second", [
-    ("Școala Nr. 111", "Școala Nr. 112"),
-    ("Björkskolan", "Bjorkskolan"),  # diacritics tell names apart
-    ("Școala", "Scoala"),
-    ("Storskolan F-3", "Storskolan 4-9"),
-    ("Noskolan", "Nrskolan"),
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Școala Nr. 111", "Școala Nr. 112"),
+        ("Björkskolan", "Bjorkskolan"),  # diacritics tell names apart
+        ("Școala", "Scoala"),
+        ("Storskolan F-3", "Storskolan 4-9"),
+        ("Noskolan", "Nrskolan"),
+    ],
+)
 def test_names_that_stay_apart(first, second):
     assert name_key(first) != name_key(second)
 
@@ -56,7 +62,10 @@ def test_a_point_in_grounds_of_the_same_or_no_name_is_merged():
         ("school", "Björkskolan", Point(18.074, 59.311)),
     ]
     assert sorted(duplicates(entries)) == [
-        (1, 0, POINT_IN_GROUNDS), (2, 0, POINT_IN_GROUNDS), (5, 0, POINT_IN_GROUNDS)]
+        (1, 0, POINT_IN_GROUNDS),
+        (2, 0, POINT_IN_GROUNDS),
+        (5, 0, POINT_IN_GROUNDS),
+    ]
 
 
 def test_a_point_goes_into_the_smallest_grounds_around_it_and_so_into_the_outermost():
@@ -74,8 +83,11 @@ def test_grounds_mostly_outside_others_are_not_nested():
         # Half of it outside: not within.
         ("school", "A", box(18.09, 59.05, 18.11, 59.06)),
         # A multipolygon with one part inside and one outside.
-        ("school", "A", MultiPolygon([box(18.02, 59.02, 18.03, 59.03),
-                                      box(18.2, 59.2, 18.21, 59.21)])),
+        (
+            "school",
+            "A",
+            MultiPolygon([box(18.02, 59.02, 18.03, 59.03), box(18.2, 59.2, 18.21, 59.21)]),
+        ),
     ]
     assert duplicates(entries) == []
 
@@ -105,11 +117,16 @@ def test_an_unnamed_campus_takes_the_name_of_its_first_school_and_refuses_anothe
 
 def test_invalid_grounds_are_compared_repaired():
     square = ("school", "A", box(18.0, 59.0, 18.01, 59.01))
-    bowtie = ("school", "A", wkt.loads(
-        "POLYGON((18.0 59.0, 18.01 59.01, 18.01 59.0, 18.0 59.01, 18.0 59.0))"))
+    bowtie = (
+        "school",
+        "A",
+        wkt.loads("POLYGON((18.0 59.0, 18.01 59.01, 18.01 59.0, 18.0 59.01, 18.0 59.0))"),
+    )
     assert not bowtie[2].is_valid
     assert duplicates([square, bowtie, ("school", "a", Point(18.001, 59.005))]) == [
-        (1, 0, GROUNDS_IN_GROUNDS), (2, 0, POINT_IN_GROUNDS)]
+        (1, 0, GROUNDS_IN_GROUNDS),
+        (2, 0, POINT_IN_GROUNDS),
+    ]
 
 
 def test_many_schools_are_compared_near_each_other_only():
@@ -118,17 +135,23 @@ def test_many_schools_are_compared_near_each_other_only():
     for row in range(50):
         for column in range(50):
             x, y = 18.0 + column * 0.003, 59.0 + row * 0.002
-            entries.append(("school", "Skola {}".format(len(entries)),
-                            box(x, y, x + 0.001, y + 0.001)))
+            entries.append(
+                ("school", "Skola {}".format(len(entries)), box(x, y, x + 0.001, y + 0.001))
+            )
             entries.append(("school", "", Point(x + 0.0005, y + 0.0005)))
     merges = duplicates(entries)
-    assert sorted(merges) == [(index + 1, index, POINT_IN_GROUNDS)
-                              for index in range(0, len(entries), 2)]
+    assert sorted(merges) == [
+        (index + 1, index, POINT_IN_GROUNDS) for index in range(0, len(entries), 2)
+    ]
 
 
 def test_grounds_of_which_a_repair_leaves_nothing_do_not_stop_the_others():
     # A ring that folds back on itself: invalid, and nothing of it is left by a repair.
     folded = wkt.loads("POLYGON((18.0 59.0, 18.01 59.0, 18.0 59.0, 18.01 59.0, 18.0 59.0))")
-    entries = [("school", "A", folded), ("school", "B", GROUNDS),
-               ("school", "B", Point(18.071, 59.311)), ("school", "A", Point(18.005, 59.0))]
+    entries = [
+        ("school", "A", folded),
+        ("school", "B", GROUNDS),
+        ("school", "B", Point(18.071, 59.311)),
+        ("school", "A", Point(18.005, 59.0)),
+    ]
     assert duplicates(entries) == [(2, 1, POINT_IN_GROUNDS)]

@@ -183,9 +183,14 @@ def test_grounds_pairs_and_areas_match_a_fine_buffer():
         if fid % 5 == 0:
             shape = MultiPolygon([shape, star(rng, x + 200, y, 30)])
         grounds.append(school(fid, shape, distance=rng.choice([None, 50.0, 0.0])))
-    scenes = [scene(k, random_scene(rng, X0 + rng.uniform(0, 2500), Y0 + rng.uniform(0, 2500)) or
-                    star(rng, X0 + rng.uniform(0, 2500), Y0 + rng.uniform(0, 2500), 100))
-              for k in range(50)]
+    scenes = [
+        scene(
+            k,
+            random_scene(rng, X0 + rng.uniform(0, 2500), Y0 + rng.uniform(0, 2500))
+            or star(rng, X0 + rng.uniform(0, 2500), Y0 + rng.uniform(0, 2500), 100),
+        )
+        for k in range(50)
+    ]
     analysis = analyse(grounds, scenes, 300)
     found = {(p.school_fid, p.scene_fid): p for p in analysis.pairs}
     reach = {s.fid: 300 if s.distance is None else s.distance for s in grounds}
@@ -258,13 +263,21 @@ def test_a_school_with_distance_zero_inside_a_scene_pairs_without_area():
 
 def test_multipoints_and_empty_grounds_pair_by_true_distance():
     rng = random.Random(12)
-    shapes = [MultiPoint([(X0 + rng.uniform(0, 900), Y0 + rng.uniform(0, 900)) for _ in range(3)])
-              for _ in range(40)] + [wkt.loads("POLYGON EMPTY"), wkt.loads("MULTIPOLYGON EMPTY")]
+    shapes = [
+        MultiPoint([(X0 + rng.uniform(0, 900), Y0 + rng.uniform(0, 900)) for _ in range(3)])
+        for _ in range(40)
+    ] + [wkt.loads("POLYGON EMPTY"), wkt.loads("MULTIPOLYGON EMPTY")]
     schools = [school(fid, shape) for fid, shape in enumerate(shapes)]
-    scenes = [scene(k, star(rng, X0 + rng.uniform(0, 900), Y0 + rng.uniform(0, 900), 60))
-              for k in range(30)]
+    scenes = [
+        scene(k, star(rng, X0 + rng.uniform(0, 900), Y0 + rng.uniform(0, 900), 60))
+        for k in range(30)
+    ]
     pairs = analyse(schools, scenes, 100).pairs
-    expected = [(s.fid, c.fid) for s in schools[:40] for c in scenes
-                if s.geometry.distance(c.geometry) <= 100]
+    expected = [
+        (s.fid, c.fid)
+        for s in schools[:40]
+        for c in scenes
+        if s.geometry.distance(c.geometry) <= 100
+    ]
     assert [(p.school_fid, p.scene_fid) for p in pairs] == expected
     assert len(expected) > 20

@@ -134,29 +134,40 @@ def test_dated_hours_are_read_as_the_week_of_the_given_day():
     # 29 June 2026 is a Monday; July begins on the Wednesday.
     schedule, note = scene_schedule("Mo-Fr 12:00-13:00; Jul off", (), date(2026, 6, 29))
     assert (schedule, note) == (WeeklySchedule.parse("Mo,Tu 12:00-13:00"), "")
-    schedule, note = school_schedule("2026 Jul 1-2026 Jul 3 off; Mo-Fr 08:00-16:00",
-                                     "grundskola", SCHOOL_DEFAULT, PRESCHOOL_DEFAULT, (),
-                                     date(2026, 7, 1))
+    schedule, note = school_schedule(
+        "2026 Jul 1-2026 Jul 3 off; Mo-Fr 08:00-16:00",
+        "grundskola",
+        SCHOOL_DEFAULT,
+        PRESCHOOL_DEFAULT,
+        (),
+        date(2026, 7, 1),
+    )
     # The later rule opens every weekday again.
     assert (schedule, note) == (WeeklySchedule.parse("Mo-Fr 08:00-16:00"), "")
 
 
-@pytest.mark.parametrize("text, canonical", [
-    ("må-fr 7-18", "Mo-Fr 07:00-18:00"),
-    (" Mo-Fr 08:00-16:00; Jul off ", "Mo-Fr 08:00-16:00; Jul off"),
-    ("Mo-Fr 08:00-16:00; PH off", "Mo-Fr 08:00-16:00; PH off"),
-])
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        ("må-fr 7-18", "Mo-Fr 07:00-18:00"),
+        (" Mo-Fr 08:00-16:00; Jul off ", "Mo-Fr 08:00-16:00; Jul off"),
+        ("Mo-Fr 08:00-16:00; PH off", "Mo-Fr 08:00-16:00; PH off"),
+    ],
+)
 def test_canonical_hours_keep_calendar_hours_as_given(text, canonical):
     assert canonical_hours(text) == canonical
 
 
-@pytest.mark.parametrize("text, changes", [
-    ("Mo-Fr 08:00-16:00", False),
-    ("Mo-Fr 08:00-16:00; Jul off", False),  # July is far from March
-    ("Mar Mo-Fr 22:00-23:00", True),  # the week before is in February
-    ("Mo-Fr 08:00-16:00; SH off", True),  # the week before is a lov
-    ("Mo-Fr 25:00-26:00", False),  # unreadable: the readers flag it
-])
+@pytest.mark.parametrize(
+    "text, changes",
+    [
+        ("Mo-Fr 08:00-16:00", False),
+        ("Mo-Fr 08:00-16:00; Jul off", False),  # July is far from March
+        ("Mar Mo-Fr 22:00-23:00", True),  # the week before is in February
+        ("Mo-Fr 08:00-16:00; SH off", True),  # the week before is a lov
+        ("Mo-Fr 25:00-26:00", False),  # unreadable: the readers flag it
+    ],
+)
 def test_hours_that_change_by_week(text, changes):
     lov = [(date(2026, 2, 23), date(2026, 2, 27))]
     assert changes_by_week(text, lov, date(2026, 3, 2)) is changes
@@ -187,10 +198,14 @@ def test_unreadable_dated_hours_keep_the_full_parsers_message():
         # Sunday night into Monday: 24 hours on end across the week's end.
         ("Su 12:00-24:00; Mo 00:00-12:00", "open around the clock: check the hours"),
         ("", ""),
-        ("PH off; 07:30-16:30",
-         "no days given, so open every day, including weekends: check the hours"),
-        ('07:30-16:30 "Mo-Fr"',
-         "no days given, so open every day, including weekends: check the hours"),
+        (
+            "PH off; 07:30-16:30",
+            "no days given, so open every day, including weekends: check the hours",
+        ),
+        (
+            '07:30-16:30 "Mo-Fr"',
+            "no days given, so open every day, including weekends: check the hours",
+        ),
         ("07:30-16:30; Sa,Su off", ""),
     ],
 )
@@ -224,7 +239,8 @@ def test_scene_hours_without_days_get_a_note(text, note):
 
 def test_a_note_leaves_the_hours_as_given():
     # The check only reads: the schedule of "07:30-16:30" is every day's, as the syntax says.
-    schedule, unreadable = school_schedule("07:30-16:30", "grundskola", SCHOOL_DEFAULT,
-                                           PRESCHOOL_DEFAULT)
+    schedule, unreadable = school_schedule(
+        "07:30-16:30", "grundskola", SCHOOL_DEFAULT, PRESCHOOL_DEFAULT
+    )
     assert unreadable == ""
     assert schedule == WeeklySchedule.parse("Mo-Su 07:30-16:30")

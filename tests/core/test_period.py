@@ -58,8 +58,7 @@ def test_a_lov_week_with_fritidshem_for_a_compulsory_school():
 
 
 def test_a_scene_closed_mid_period():
-    measures = period_measures(school(GYMNASIUM), SCENE, TWO_WEEKS,
-                               scene_to=date(2026, 10, 21))
+    measures = period_measures(school(GYMNASIUM), SCENE, TWO_WEEKS, scene_to=date(2026, 10, 21))
     assert measures.period_concurrent_min == 3 * 60
     assert measures.period_afterhours_min == 3 * 60
     assert measures.conflict_dates == october(19, 20, 21)
@@ -68,17 +67,16 @@ def test_a_scene_closed_mid_period():
 
 
 def test_a_scene_opened_mid_period_needs_no_round_before_it_existed():
-    measures = period_measures(school(GYMNASIUM), SCENE, TWO_WEEKS,
-                               scene_from=date(2026, 10, 21))
+    measures = period_measures(school(GYMNASIUM), SCENE, TWO_WEEKS, scene_from=date(2026, 10, 21))
     assert measures.period_concurrent_min == 3 * 60
     assert measures.round_dates == october(22, 23)
 
 
 def test_a_scene_outside_the_period_is_left_out():
-    assert period_measures(school(GYMNASIUM), SCENE, TWO_WEEKS,
-                           scene_to=date(2026, 10, 18)) is None
-    assert period_measures(school(GYMNASIUM), SCENE, TWO_WEEKS,
-                           scene_from=date(2026, 11, 2)) is None
+    assert period_measures(school(GYMNASIUM), SCENE, TWO_WEEKS, scene_to=date(2026, 10, 18)) is None
+    assert (
+        period_measures(school(GYMNASIUM), SCENE, TWO_WEEKS, scene_from=date(2026, 11, 2)) is None
+    )
 
 
 def test_a_public_holiday_on_a_weekday():
@@ -93,8 +91,9 @@ def test_a_public_holiday_on_a_weekday():
 
 def test_a_scene_only_in_july_meets_no_open_school():
     summer_scene = Schedule.parse("Jul 18:00-23:00")
-    measures = period_measures(school(COMPULSORY), summer_scene,
-                               Period(date(2026, 6, 1), date(2026, 8, 31)))
+    measures = period_measures(
+        school(COMPULSORY), summer_scene, Period(date(2026, 6, 1), date(2026, 8, 31))
+    )
     assert measures.period_scene_min == 31 * 5 * 60
     assert measures.period_concurrent_min == 0 and measures.conflict_dates == []
     # The yard is checked once, before the autumn term opens after the summer.
@@ -127,12 +126,17 @@ def test_one_week_equals_the_weekly_measures(school_text, scene_text):
 
 
 def test_presence_as_dated_hours_text():
-    measures = period_measures(school(GYMNASIUM), Schedule.parse("Mo-Fr 14:00-16:00"),
-                               Period(date(2026, 8, 17), date(2026, 12, 20)))
+    measures = period_measures(
+        school(GYMNASIUM),
+        Schedule.parse("Mo-Fr 14:00-16:00"),
+        Period(date(2026, 8, 17), date(2026, 12, 20)),
+    )
     text = dated_hours_text(measures.presence)
     assert text == "2026 Aug 17-2026 Oct 23,2026 Nov 2-2026 Dec 18 Mo-Fr 14:00-15:00"
-    assert Schedule.parse(text).open_intervals(
-        datetime(2026, 8, 1), datetime(2027, 1, 1)) == measures.presence
+    assert (
+        Schedule.parse(text).open_intervals(datetime(2026, 8, 1), datetime(2027, 1, 1))
+        == measures.presence
+    )
 
 
 minute_offsets = st.lists(st.integers(0, 21 * 1440), min_size=0, max_size=30, unique=True)
@@ -143,8 +147,12 @@ minute_offsets = st.lists(st.integers(0, 21 * 1440), min_size=0, max_size=30, un
 def test_dated_hours_text_parses_back_to_the_same_intervals(offsets):
     base = datetime(2026, 12, 20)
     points = sorted(offsets)
-    intervals = [(base + timedelta(minutes=start), base + timedelta(minutes=end))
-                 for start, end in zip(points[::2], points[1::2])]
+    intervals = [
+        (base + timedelta(minutes=start), base + timedelta(minutes=end))
+        for start, end in zip(points[::2], points[1::2])
+    ]
     text = dated_hours_text(intervals)
-    assert Schedule.parse(text).open_intervals(base - timedelta(days=2),
-                                               base + timedelta(days=25)) == intervals, text
+    assert (
+        Schedule.parse(text).open_intervals(base - timedelta(days=2), base + timedelta(days=25))
+        == intervals
+    ), text

@@ -20,8 +20,9 @@ DEFAULT = "Mo-Fr 07:00-18:00"
 
 def school(school_type="grundskola", own=""):
     """A school; without ``own`` hours it follows the calendar's defaults."""
-    return SchoolRecord(1, "skolan", school_type, Point(0, 0),
-                        WeeklySchedule.parse(own or DEFAULT), hours_text=own)
+    return SchoolRecord(
+        1, "skolan", school_type, Point(0, 0), WeeklySchedule.parse(own or DEFAULT), hours_text=own
+    )
 
 
 def scene(hours, first_day=None, last_day=None, fid=1):
@@ -30,8 +31,15 @@ def scene(hours, first_day=None, last_day=None, fid=1):
         weekly = WeeklySchedule.parse(hours)
     except ScheduleError:
         weekly = WeeklySchedule.always()
-    return SceneRecord(fid, "platsen", box(-50, -50, 50, 50), weekly, hours_text=hours,
-                       first_day=first_day, last_day=last_day)
+    return SceneRecord(
+        fid,
+        "platsen",
+        box(-50, -50, 50, 50),
+        weekly,
+        hours_text=hours,
+        first_day=first_day,
+        last_day=last_day,
+    )
 
 
 def run(schools, scenes, start, end, holidays="", terms=""):
@@ -64,9 +72,11 @@ def test_a_gymnasium_is_closed_in_the_lov_week():
     assert pair.presence_hours == "2026 Oct 19-2026 Oct 23 Mo-Fr 12:00-13:00"
     assert Schedule.parse(pair.guard_hours).open_intervals(
         Period(LOV["start"], LOV["end"]).first_moment, Period(LOV["start"], LOV["end"]).end_moment
-    ) == Schedule.parse("2026 Oct 24,2026 Oct 31 Sa 22:00-23:00, "
-                        "2026 Oct 26-2026 Oct 30 Mo-Fr 12:00-13:00").open_intervals(
-        Period(LOV["start"], LOV["end"]).first_moment, Period(LOV["start"], LOV["end"]).end_moment)
+    ) == Schedule.parse(
+        "2026 Oct 24,2026 Oct 31 Sa 22:00-23:00, 2026 Oct 26-2026 Oct 30 Mo-Fr 12:00-13:00"
+    ).open_intervals(
+        Period(LOV["start"], LOV["end"]).first_moment, Period(LOV["start"], LOV["end"]).end_moment
+    )
     assert (summary.period_concurrent_min, summary.round_count) == (300, 1)
 
 
@@ -83,8 +93,10 @@ def test_sh_in_a_scene_means_the_calendars_school_holidays():
 
 
 def test_a_scene_closed_mid_period_counts_until_it_closes():
-    scenes = [scene("24/7", last_day=date(2026, 3, 8)),
-              scene("24/7", first_day=date(2026, 3, 16), fid=2)]
+    scenes = [
+        scene("24/7", last_day=date(2026, 3, 8)),
+        scene("24/7", first_day=date(2026, 3, 16), fid=2),
+    ]
     analysis = run([school(own="Mo-Fr 08:00-16:00")], scenes, date(2026, 3, 2), date(2026, 3, 15))
     pair, summary = only(analysis)
     assert analysis.scenes_outside == [2]
@@ -112,8 +124,16 @@ def test_a_scene_active_only_in_july_meets_no_open_school():
     terms = ", ".join("{}/{}".format(a, b) for a, b in example.terms)
     holidays = ", ".join("{}/{}".format(a, b) for a, b in example.school_holidays)
     for kind in ("grundskola", "gymnasium"):
-        pair, _ = only(run([school(kind)], [scene("Jul 10:00-14:00")], date(2026, 6, 15),
-                           date(2026, 8, 30), holidays, terms))
+        pair, _ = only(
+            run(
+                [school(kind)],
+                [scene("Jul 10:00-14:00")],
+                date(2026, 6, 15),
+                date(2026, 8, 30),
+                holidays,
+                terms,
+            )
+        )
         assert (pair.period_concurrent_min, pair.period_afterhours_min) == (0, 31 * 240)
         assert (pair.conflict, pair.conflict_dates) == ("after_hours", "")
         # The yard is checked once, when the term starts after the summer's activity.
@@ -124,43 +144,62 @@ def test_a_scene_active_only_in_july_meets_no_open_school():
 @given(expression(), expression())
 def test_a_one_week_period_equals_the_weekly_results(school_text, scene_text):
     # 2 to 8 March 2026: no public holiday, and none in the week before.
-    pair, _ = only(run([school(own=school_text)], [scene(scene_text)],
-                       date(2026, 3, 2), date(2026, 3, 8)))
+    pair, _ = only(
+        run([school(own=school_text)], [scene(scene_text)], date(2026, 3, 2), date(2026, 3, 8))
+    )
     weekly = time_measures(WeeklySchedule.parse(school_text), WeeklySchedule.parse(scene_text))
     assert tuple(pair.__dict__[name] for name in weekly._fields) == tuple(weekly)
     assert (pair.period_concurrent_min, pair.period_afterhours_min) == (
-        weekly.concurrent_min, weekly.afterhours_min)
+        weekly.concurrent_min,
+        weekly.afterhours_min,
+    )
 
 
-@pytest.mark.parametrize("days, text", [
-    ([], ""),
-    ([date(2026, 1, 1)], "2026-01-01"),
-    ([date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 5)], "2026-01-01/2026-01-02, 2026-01-05"),
-])
+@pytest.mark.parametrize(
+    "days, text",
+    [
+        ([], ""),
+        ([date(2026, 1, 1)], "2026-01-01"),
+        (
+            [date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 5)],
+            "2026-01-01/2026-01-02, 2026-01-05",
+        ),
+    ],
+)
 def test_dates_text_is_the_school_holidays_syntax(days, text):
     assert dates_text(days) == text
-    assert [date.fromordinal(ordinal) for first, last in parse_date_ranges(text, "x")
-            for ordinal in range(first.toordinal(), last.toordinal() + 1)] == days
+    assert [
+        date.fromordinal(ordinal)
+        for first, last in parse_date_ranges(text, "x")
+        for ordinal in range(first.toordinal(), last.toordinal() + 1)
+    ] == days
 
 
 def test_every_summary_row_names_the_period_and_the_calendar():
     terms, holidays = "2026-08-17/2026-12-18", "2026-10-26/2026-10-30;2026-11-13"
     far = SchoolRecord(2, "långt bort", "förskola", Point(5000, 0), WeeklySchedule.parse(DEFAULT))
-    analysis = run([school(), far], [scene("Mo 12:00-13:00")], date(2026, 8, 17),
-                   date(2026, 12, 18), holidays, terms)
+    analysis = run(
+        [school(), far],
+        [scene("Mo 12:00-13:00")],
+        date(2026, 8, 17),
+        date(2026, 12, 18),
+        holidays,
+        terms,
+    )
     # One row with a scene nearby, one without: both carry the run's settings.
     assert [s.scene_count for s in analysis.summaries] == [1, 0]
     for summary in analysis.summaries:
-        assert (summary.period_start, summary.period_end) == (date(2026, 8, 17),
-                                                              date(2026, 12, 18))
+        assert (summary.period_start, summary.period_end) == (date(2026, 8, 17), date(2026, 12, 18))
         assert summary.school_terms == "2026-08-17/2026-12-18"
         # Normalised: the ranges parse back to the calendar given.
         assert summary.school_holidays == "2026-10-26/2026-10-30, 2026-11-13"
-        assert SchoolCalendar.parse(summary.school_terms, summary.school_holidays) == \
-            SchoolCalendar.parse(terms, holidays)
+        assert SchoolCalendar.parse(
+            summary.school_terms, summary.school_holidays
+        ) == SchoolCalendar.parse(terms, holidays)
 
 
 def test_without_a_calendar_the_calendar_fields_are_empty():
-    _, summary = only(run([school()], [scene("Mo 12:00-13:00")], date(2026, 3, 2),
-                          date(2026, 3, 8)))
+    _, summary = only(
+        run([school()], [scene("Mo 12:00-13:00")], date(2026, 3, 2), date(2026, 3, 8))
+    )
     assert (summary.school_terms, summary.school_holidays) == ("", "")

@@ -21,9 +21,11 @@ def test_the_plugin_has_modules():
 
 
 def test_no_module_over_500_lines():
-    long = ["{}: {} lines".format(_name(path), len(path.read_text(encoding="utf-8").splitlines()))
-            for path in _modules()
-            if len(path.read_text(encoding="utf-8").splitlines()) > MAX_MODULE_LINES]
+    long = [
+        "{}: {} lines".format(_name(path), len(path.read_text(encoding="utf-8").splitlines()))
+        for path in _modules()
+        if len(path.read_text(encoding="utf-8").splitlines()) > MAX_MODULE_LINES
+    ]
     assert long == []
 
 
@@ -37,6 +39,7 @@ def test_no_function_over_80_lines():
                 start = min([node.lineno] + [d.lineno for d in node.decorator_list])
                 lines = node.end_lineno - start + 1
                 if lines > MAX_FUNCTION_LINES:
-                    long.append("{}:{} {}(): {} lines".format(
-                        _name(path), node.lineno, node.name, lines))
+                    long.append(
+                        "{}:{} {}(): {} lines".format(_name(path), node.lineno, node.name, lines)
+                    )
     assert long == []

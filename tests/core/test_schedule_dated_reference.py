@@ -56,9 +56,11 @@ year = st.integers(2024, 2027).map(str)
 year_range = st.one_of(
     year,
     st.tuples(st.integers(2023, 2026), st.integers(0, 3)).map(
-        lambda pair: "{}-{}".format(pair[0], pair[0] + pair[1])),
+        lambda pair: "{}-{}".format(pair[0], pair[0] + pair[1])
+    ),
     st.tuples(st.integers(2021, 2025), st.integers(1, 3)).map(
-        lambda pair: "{}-2030/{}".format(*pair)),
+        lambda pair: "{}-2030/{}".format(*pair)
+    ),
     st.integers(2024, 2027).map("{}+".format),
 )
 year_selector = st.lists(year_range, min_size=1, max_size=2).map(",".join)
@@ -79,8 +81,9 @@ def month_day_text(pair):
 
 @st.composite
 def monthday_item(draw):
-    kind = draw(st.sampled_from(["month", "months", "day", "days", "same_month", "dated",
-                                 "dated_both"]))
+    kind = draw(
+        st.sampled_from(["month", "months", "day", "days", "same_month", "dated", "dated_both"])
+    )
     if kind == "month":
         return MONTHS[draw(month) - 1]
     if kind == "months":
@@ -100,8 +103,9 @@ def monthday_item(draw):
     last = (last[0], min(last[1], 28)) if last[0] == 2 else last
     if kind == "dated":
         return "{} {}-{}".format(start_year, month_day_text(first), month_day_text(last))
-    end_year = start_year + 1 if first > last else draw(st.sampled_from([start_year,
-                                                                         start_year + 1]))
+    end_year = (
+        start_year + 1 if first > last else draw(st.sampled_from([start_year, start_year + 1]))
+    )
     return "{} {}-{} {}".format(start_year, month_day_text(first), end_year, month_day_text(last))
 
 
@@ -130,8 +134,9 @@ weekday_selector = st.one_of(
     st.just("PH"),
     st.lists(day_item, min_size=1, max_size=2).map(lambda days: "PH," + ",".join(days)),
 )
-modifier = st.sampled_from(["", "", "", " off", " closed", " open", ' "by appointment"',
-                            ' open "drop-in"'])
+modifier = st.sampled_from(
+    ["", "", "", " off", " closed", " open", ' "by appointment"', ' open "drop-in"']
+)
 
 
 @st.composite
@@ -160,8 +165,11 @@ def schedule_intervals(text):
     return Schedule.parse(text).open_intervals(*WINDOW)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
+)
 @given(expression())
 def test_dated_hours_equal_reference(text):
     if not accepted_by_reference(text):
@@ -169,29 +177,32 @@ def test_dated_hours_equal_reference(text):
     assert schedule_intervals(text) == reference_intervals(text), text
 
 
-@pytest.mark.parametrize("text", [
-    "Mo-Fr 08:00-16:00; Jul off",
-    "Mo-Fr 08:00-16:00; 2025 Apr 10-16 off",
-    "Aug-Jun Mo-Fr 07:00-18:00",
-    "2025 Dec 24-Jan 6 10:00-14:00",
-    "2025 Dec 30-2026 Jan 2",
-    "Dec 24-Jan 6 Mo",
-    "Dec 24-26",
-    "Feb 29",
-    "Mar 1-Feb 29",
-    "week 1-26/2 Mo-Fr 08:00-12:00",
-    "week 53",
-    "2026 week 1",
-    "2025,2026 Jan,Mar",
-    "2024-2030/2 Sa",
-    "Mo-Su 22:00-04:00; PH off",
-    "Mo-Fr 08:00-17:00; PH,Sa 10:00-12:00",
-    "Dec 31 22:00-03:00; Jan 1 off",
-    "Mo-Fr 10:00-12:00 || Tu-Sa 12:00-13:00; We off",
-    "PH off || 10:00-11:00",
-    "Mo off || Mo-Tu 10:00-11:00",
-    'Mo-Fr 08:00-12:00 "by appointment"',
-    "Jan: 10:00-11:00",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mo-Fr 08:00-16:00; Jul off",
+        "Mo-Fr 08:00-16:00; 2025 Apr 10-16 off",
+        "Aug-Jun Mo-Fr 07:00-18:00",
+        "2025 Dec 24-Jan 6 10:00-14:00",
+        "2025 Dec 30-2026 Jan 2",
+        "Dec 24-Jan 6 Mo",
+        "Dec 24-26",
+        "Feb 29",
+        "Mar 1-Feb 29",
+        "week 1-26/2 Mo-Fr 08:00-12:00",
+        "week 53",
+        "2026 week 1",
+        "2025,2026 Jan,Mar",
+        "2024-2030/2 Sa",
+        "Mo-Su 22:00-04:00; PH off",
+        "Mo-Fr 08:00-17:00; PH,Sa 10:00-12:00",
+        "Dec 31 22:00-03:00; Jan 1 off",
+        "Mo-Fr 10:00-12:00 || Tu-Sa 12:00-13:00; We off",
+        "PH off || 10:00-11:00",
+        "Mo off || Mo-Tu 10:00-11:00",
+        'Mo-Fr 08:00-12:00 "by appointment"',
+        "Jan: 10:00-11:00",
+    ],
+)
 def test_real_world_dated_hours_equal_reference(text):
     assert schedule_intervals(text) == reference_intervals(text)

@@ -47,16 +47,114 @@ def check_outcome(text):
 
 # --- strategies -----------------------------------------------------------------
 
-DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "mo", "SU", "Må", "mån", "Tis", "ons",
-        "TOR", "fre", "Lö", "lör", "Sö", "söndag", "Ma\u0308n", "PH", "SH"]
-TIMES = ["00:00", "08:00", "7", "07", "17:30", "23:59", "24:00", "26:00", "48:00", "48:01",
-         "24", "25:00", "99", "07:5", "07:005", "7.30", "12:60", "0:00", "1", "123", "00"]
-WORDS = ["24/7", "off", "closed", "open", "unknown", "week", "sunrise", "dusk", "easter",
-         "Jan", "Dec", "xyz", "Måndag", "ph", "Feb", "maj", "OKT"]
-DATES = ["2026", "1899", "21", "31", "29", "53", "54", "week 1-53/2", "Dec 24-Jan 6",
-         "2026 Dec 24-Jan 6", "2026 Feb 29", "Feb 29", "2024-2026", "2026+", "||", " || "]
-PUNCTUATION = ["-", "\u2013", "\u2014", ",", ", ", ";", "; ", ":", "/", "+", "[", "]", '"',
-               '"a comment"', "(", ")", ".", " ", "  ", "\t", "\n", "\u00a0"]
+DAYS = [
+    "Mo",
+    "Tu",
+    "We",
+    "Th",
+    "Fr",
+    "Sa",
+    "Su",
+    "mo",
+    "SU",
+    "Må",
+    "mån",
+    "Tis",
+    "ons",
+    "TOR",
+    "fre",
+    "Lö",
+    "lör",
+    "Sö",
+    "söndag",
+    "Ma\u0308n",
+    "PH",
+    "SH",
+]
+TIMES = [
+    "00:00",
+    "08:00",
+    "7",
+    "07",
+    "17:30",
+    "23:59",
+    "24:00",
+    "26:00",
+    "48:00",
+    "48:01",
+    "24",
+    "25:00",
+    "99",
+    "07:5",
+    "07:005",
+    "7.30",
+    "12:60",
+    "0:00",
+    "1",
+    "123",
+    "00",
+]
+WORDS = [
+    "24/7",
+    "off",
+    "closed",
+    "open",
+    "unknown",
+    "week",
+    "sunrise",
+    "dusk",
+    "easter",
+    "Jan",
+    "Dec",
+    "xyz",
+    "Måndag",
+    "ph",
+    "Feb",
+    "maj",
+    "OKT",
+]
+DATES = [
+    "2026",
+    "1899",
+    "21",
+    "31",
+    "29",
+    "53",
+    "54",
+    "week 1-53/2",
+    "Dec 24-Jan 6",
+    "2026 Dec 24-Jan 6",
+    "2026 Feb 29",
+    "Feb 29",
+    "2024-2026",
+    "2026+",
+    "||",
+    " || ",
+]
+PUNCTUATION = [
+    "-",
+    "\u2013",
+    "\u2014",
+    ",",
+    ", ",
+    ";",
+    "; ",
+    ":",
+    "/",
+    "+",
+    "[",
+    "]",
+    '"',
+    '"a comment"',
+    "(",
+    ")",
+    ".",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u00a0",
+]
 TOKENS = DAYS + TIMES + WORDS + DATES + PUNCTUATION
 
 token_soup = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
@@ -103,7 +201,7 @@ def mutated_hours(draw):
         position = draw(st.integers(0, len(text)))
         edit = draw(st.sampled_from(["delete", "insert", "token", "repeat", "swapcase"]))
         if edit == "delete":
-            text = text[:position] + text[position + 1:]
+            text = text[:position] + text[position + 1 :]
         elif edit == "insert":
             text = text[:position] + draw(st.characters()) + text[position:]
         elif edit == "token":
@@ -132,8 +230,10 @@ def any_outcome_on_the_calendar(text):
         assert error.column is None or 1 <= error.column <= len(text) + 1, (text, error.column)
         return
     intervals = schedule.open_intervals(datetime(2026, 12, 20, 12), datetime(2027, 1, 3, 12))
-    assert all(datetime(2026, 12, 20, 12) <= start < end <= datetime(2027, 1, 3, 12)
-               for start, end in intervals), text
+    assert all(
+        datetime(2026, 12, 20, 12) <= start < end <= datetime(2027, 1, 3, 12)
+        for start, end in intervals
+    ), text
     assert all(first[1] < second[0] for first, second in zip(intervals, intervals[1:])), text
 
 
@@ -152,8 +252,10 @@ PROPERTIES = {
     "token_soup": (st.one_of(token_soup, spaced_tokens), any_outcome),
     "valid_hours": (valid_hours, a_schedule),
     "mutated_hours": (mutated_hours(), any_outcome),
-    "calendar_text": (st.one_of(token_soup, spaced_tokens, mutated_hours()),
-                      any_outcome_on_the_calendar),
+    "calendar_text": (
+        st.one_of(token_soup, spaced_tokens, mutated_hours()),
+        any_outcome_on_the_calendar,
+    ),
     "not_text": (
         st.one_of(st.none(), st.integers(), st.floats(), st.binary(), st.lists(st.text())),
         refused,
@@ -197,15 +299,15 @@ def many_rules(size):
 
 def many_additional_rules(size):
     # A different minute in each rule: the running result grows, then stays.
-    rules = ("Mo-Su {}-{}".format(clock(2 * k % 240), clock(2 * k % 240 + 1))
-             for k in range(10**6))
+    rules = ("Mo-Su {}-{}".format(clock(2 * k % 240), clock(2 * k % 240 + 1)) for k in range(10**6))
     return joined(rules, ", ", size)
 
 
 def many_distinct_additional_rules(size):
     # A different minute in each of ~700 rules a day: a result of hundreds of spans.
-    rules = ("Mo-Su {}-{}".format(clock(2 * k % 1438), clock(2 * k % 1438 + 1))
-             for k in range(10**6))
+    rules = (
+        "Mo-Su {}-{}".format(clock(2 * k % 1438), clock(2 * k % 1438 + 1)) for k in range(10**6)
+    )
     return joined(rules, ", ", size)
 
 
@@ -230,8 +332,16 @@ def error_at_the_end(size):
     return many_rules(size) + " 25:00"
 
 
-LONG_INPUTS = [many_rules, many_additional_rules, many_distinct_additional_rules, many_spans,
-               long_day_list, long_comment, nested_brackets, error_at_the_end]
+LONG_INPUTS = [
+    many_rules,
+    many_additional_rules,
+    many_distinct_additional_rules,
+    many_spans,
+    long_day_list,
+    long_comment,
+    nested_brackets,
+    error_at_the_end,
+]
 
 
 def count_lines(run, text):
@@ -289,15 +399,25 @@ FORTNIGHT = (datetime(2026, 12, 21), datetime(2027, 1, 4))
 
 
 def many_dated_rules(size):
-    rules = ("{} {}-{} {} Mo-Fr {}-{}".format(
-        MONTHS[k % 12], k % 28 + 1, MONTHS[(k + 5) % 12], (k * 7) % 28 + 1,
-        clock(k % 1380), clock(k % 1380 + 30)) for k in range(10**6))
+    rules = (
+        "{} {}-{} {} Mo-Fr {}-{}".format(
+            MONTHS[k % 12],
+            k % 28 + 1,
+            MONTHS[(k + 5) % 12],
+            (k * 7) % 28 + 1,
+            clock(k % 1380),
+            clock(k % 1380 + 30),
+        )
+        for k in range(10**6)
+    )
     return joined(rules, "; ", size)
 
 
 def many_additional_dated_rules(size):
-    rules = ("Dec 24-Jan 6 {}-{}".format(clock(2 * k % 1438), clock(2 * k % 1438 + 1))
-             for k in range(10**6))
+    rules = (
+        "Dec 24-Jan 6 {}-{}".format(clock(2 * k % 1438), clock(2 * k % 1438 + 1))
+        for k in range(10**6)
+    )
     return joined(rules, ", ", size)
 
 
@@ -312,19 +432,29 @@ def long_week_list(size):
 
 
 def many_fallbacks(size):
-    rules = ("PH,Sa {}-{} off || 2026,2027 Dec {}".format(
-        clock(k % 1380), clock(k % 1380 + 30), k % 31 + 1) for k in range(10**6))
+    rules = (
+        "PH,Sa {}-{} off || 2026,2027 Dec {}".format(
+            clock(k % 1380), clock(k % 1380 + 30), k % 31 + 1
+        )
+        for k in range(10**6)
+    )
     return joined(rules, " || ", size)
 
 
-DATED_LONG_INPUTS = [many_dated_rules, many_additional_dated_rules, long_date_list,
-                     long_week_list, many_fallbacks]
+DATED_LONG_INPUTS = [
+    many_dated_rules,
+    many_additional_dated_rules,
+    long_date_list,
+    long_week_list,
+    many_fallbacks,
+]
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def evaluate_dated(text):
     intervals = Schedule.parse(text, [(date(2026, 12, 21), date(2027, 1, 7))]).open_intervals(
-        *FORTNIGHT)
+        *FORTNIGHT
+    )
     assert all(start < end for start, end in intervals)
 
 

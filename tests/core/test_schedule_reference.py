@@ -19,11 +19,16 @@ def reference_intervals(text):
     week_end = REFERENCE_MONDAY + timedelta(days=7)
     result = []
     for start, end, state, _comment in opening_hours.OpeningHours(text).intervals(
-            REFERENCE_MONDAY, week_end):
+        REFERENCE_MONDAY, week_end
+    ):
         if state == opening_hours.State.OPEN:
             end = end or week_end
-            result.append((int((start - REFERENCE_MONDAY).total_seconds()) // 60,
-                           int((end - REFERENCE_MONDAY).total_seconds()) // 60))
+            result.append(
+                (
+                    int((start - REFERENCE_MONDAY).total_seconds()) // 60,
+                    int((end - REFERENCE_MONDAY).total_seconds()) // 60,
+                )
+            )
     merged = []
     for start, end in result:
         if merged and merged[-1][1] == start:
@@ -49,11 +54,17 @@ def span_text(pair):
     return "{}-{}".format(clock(start), clock(end))
 
 
-span = st.one_of(
-    st.tuples(start_time, end_time),
-    # Whole and half hours make touching and identical spans likely.
-    st.tuples(st.integers(0, 47).map(lambda h: h * 30), st.integers(0, 96).map(lambda h: h * 30)),
-).filter(lambda pair: pair[0] < 24 * 60).map(span_text)
+span = (
+    st.one_of(
+        st.tuples(start_time, end_time),
+        # Whole and half hours make touching and identical spans likely.
+        st.tuples(
+            st.integers(0, 47).map(lambda h: h * 30), st.integers(0, 96).map(lambda h: h * 30)
+        ),
+    )
+    .filter(lambda pair: pair[0] < 24 * 60)
+    .map(span_text)
+)
 time_selector = st.lists(span, min_size=1, max_size=3).map(",".join)
 modifier = st.sampled_from(["", "", "", " off", " closed", " open"])
 
@@ -118,24 +129,27 @@ def test_canonical_text_means_the_same_to_both(text):
     assert reference_intervals(canonical) == schedule.intervals, canonical
 
 
-@pytest.mark.parametrize("text", [
-    "Mo 22:00-03:00; Tu 10:00-12:00",
-    "Mo 22:00-03:00; Mo 10:00-11:00",
-    "Mo 10:00-11:00; Mo 22:00-03:00",
-    "Tu 10:00-11:00; Mo 22:00-03:00",
-    "Mo-Fr 08:00-17:00; We 10:00-12:00 off",
-    "Mo 22:00-03:00; Tu 10:00-12:00 off",
-    "Mo 22:00-03:00, Tu off",
-    "Mo 10:00-11:00, 12:00-13:00",
-    "Mo, Tu 10:00-11:00",
-    "24/7; Mo 22:00-03:00 off",
-    "Su 22:00-03:00; Mo 10:00-11:00",
-    "Mo 10:00-10:00",
-    "Mo 00:00-00:00",
-    "Mo 12:00-48:00",
-    "Mo-Su 22:00-03:00; Mo off",
-    "Fr-Mo 10:00-11:00",
-    "Mo-Fr 08:00-17:00; PH off; Tu off",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mo 22:00-03:00; Tu 10:00-12:00",
+        "Mo 22:00-03:00; Mo 10:00-11:00",
+        "Mo 10:00-11:00; Mo 22:00-03:00",
+        "Tu 10:00-11:00; Mo 22:00-03:00",
+        "Mo-Fr 08:00-17:00; We 10:00-12:00 off",
+        "Mo 22:00-03:00; Tu 10:00-12:00 off",
+        "Mo 22:00-03:00, Tu off",
+        "Mo 10:00-11:00, 12:00-13:00",
+        "Mo, Tu 10:00-11:00",
+        "24/7; Mo 22:00-03:00 off",
+        "Su 22:00-03:00; Mo 10:00-11:00",
+        "Mo 10:00-10:00",
+        "Mo 00:00-00:00",
+        "Mo 12:00-48:00",
+        "Mo-Su 22:00-03:00; Mo off",
+        "Fr-Mo 10:00-11:00",
+        "Mo-Fr 08:00-17:00; PH off; Tu off",
+    ],
+)
 def test_tricky_precedence_matches_reference(text):
     assert WeeklySchedule.parse(text).intervals == reference_intervals(text)

@@ -23,7 +23,7 @@ def test_school_day_hours():
     monday = steps[:DAY]
     assert monday[27] == "0" and monday[28] == "1"  # 06:45, 07:00
     assert monday[71] == "1" and monday[72] == "0"  # 17:45, 18:00
-    assert set(steps[5 * DAY:]) == {"0"}  # the weekend
+    assert set(steps[5 * DAY :]) == {"0"}  # the weekend
 
 
 def test_night_hours_run_into_the_next_day_and_round_the_week():

@@ -43,8 +43,10 @@ def hour_lines(root):
 def rows(root):
     """{day: (top, bottom)} of the weekday bands."""
     return {
-        int(rect.get("data-row")): (float(rect.get("y")),
-                                    float(rect.get("y")) + float(rect.get("height")))
+        int(rect.get("data-row")): (
+            float(rect.get("y")),
+            float(rect.get("y")) + float(rect.get("height")),
+        )
         for rect in root.iter(SVG + "rect")
         if rect.get("data-row") is not None
     }
@@ -75,8 +77,11 @@ def placed(root, rect):
     """(day, start minute, end minute) of a bar, read from where it is drawn."""
     lines = hour_lines(root)
     top, height = float(rect.get("y")), float(rect.get("height"))
-    days = [day for day, (row_top, row_bottom) in rows(root).items()
-            if row_top - 1e-6 <= top and top + height <= row_bottom + 1e-6]
+    days = [
+        day
+        for day, (row_top, row_bottom) in rows(root).items()
+        if row_top - 1e-6 <= top and top + height <= row_bottom + 1e-6
+    ]
     assert len(days) == 1, days
     x, width = float(rect.get("x")), float(rect.get("width"))
     minute_width = (lines[24] - lines[0]) / 1440
@@ -133,8 +138,11 @@ def test_bars_carry_the_data_they_show():
     root = chart(scenes=[scene("Torget", "Fr 22:00-02:00")])
     for rect in bars(root):
         day, start, end = placed(root, rect)
-        assert (int(rect.get("data-day")), int(rect.get("data-start")),
-                int(rect.get("data-end"))) == (day, start, end)
+        assert (
+            int(rect.get("data-day")),
+            int(rect.get("data-start")),
+            int(rect.get("data-end")),
+        ) == (day, start, end)
 
 
 def test_colours_by_conflict_and_the_schools_colour():
@@ -146,7 +154,7 @@ def test_colours_by_conflict_and_the_schools_colour():
 
 
 def test_accessible_title_description_and_bar_titles():
-    root = chart(scenes=[scene("Gångtunneln <norr> & \"söder\"", "Mo-Fr 14:00-17:00")])
+    root = chart(scenes=[scene('Gångtunneln <norr> & "söder"', "Mo-Fr 14:00-17:00")])
     assert root.get("role") == "img"
     labelled = root.get("aria-labelledby").split()
     ids = {element.get("id"): element for element in root.iter() if element.get("id")}
@@ -168,8 +176,9 @@ def test_no_css_or_patterns_for_qts_svg_renderer():
 
 
 def test_everything_fits_in_the_given_size():
-    root = chart(scenes=[scene(str(n), "Mo-Su 00:00-24:00") for n in range(6)],
-                 width=120, height=80)
+    root = chart(
+        scenes=[scene(str(n), "Mo-Su 00:00-24:00") for n in range(6)], width=120, height=80
+    )
     assert root.get("viewBox") == "0 0 120 80"
     for rect in root.iter(SVG + "rect"):
         x, y = float(rect.get("x")), float(rect.get("y"))
@@ -180,19 +189,22 @@ def test_everything_fits_in_the_given_size():
 
 
 week_minutes = st.lists(
-    st.tuples(st.integers(0, MINUTES_PER_WEEK - 1), st.integers(1, 3000)), max_size=5)
+    st.tuples(st.integers(0, MINUTES_PER_WEEK - 1), st.integers(1, 3000)), max_size=5
+)
 
 
 @settings(max_examples=200, deadline=None)
 @given(week_minutes)
 def test_day_segments_cover_the_schedule_exactly(spans):
     schedule = WeeklySchedule.from_intervals(
-        (start, min(start + length, MINUTES_PER_WEEK)) for start, length in spans)
+        (start, min(start + length, MINUTES_PER_WEEK)) for start, length in spans
+    )
     segments = day_segments(schedule)
     for day, start, end in segments:
         assert 0 <= day < 7 and 0 <= start < end <= 1440
     rebuilt = WeeklySchedule.from_intervals(
-        (day * 1440 + start, day * 1440 + end) for day, start, end in segments)
+        (day * 1440 + start, day * 1440 + end) for day, start, end in segments
+    )
     assert rebuilt == schedule
 
 
@@ -201,7 +213,8 @@ def test_day_segments_cover_the_schedule_exactly(spans):
 def test_chart_scene_splits_into_open_and_closed_parts(scene_spans, school_spans):
     def schedule(spans):
         return WeeklySchedule.from_intervals(
-            (start, min(start + length, MINUTES_PER_WEEK)) for start, length in spans)
+            (start, min(start + length, MINUTES_PER_WEEK)) for start, length in spans
+        )
 
     hours, school = schedule(scene_spans), schedule(school_spans)
     part = ChartScene.of("x", hours, school)

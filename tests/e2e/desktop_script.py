@@ -82,17 +82,24 @@ def menu_texts(menu):
 def interface_state():
     window = iface.mainWindow()
     return {
-        "plugins_menu": [t for t in menu_texts(iface.pluginMenu()) if "Drogscen" in t
-                         or "scenes layer" in t],
-        "vector_menu": [t for t in menu_texts(iface.vectorMenu()) if "Drogscen" in t
-                        or "scenes layer" in t],
+        "plugins_menu": [
+            t for t in menu_texts(iface.pluginMenu()) if "Drogscen" in t or "scenes layer" in t
+        ],
+        "vector_menu": [
+            t for t in menu_texts(iface.vectorMenu()) if "Drogscen" in t or "scenes layer" in t
+        ],
         "toolbar": [a.text() for a in iface.pluginToolBar().actions() if "Drogscen" in a.text()],
-        "docks": [d.objectName() for d in window.findChildren(QDockWidget)
-                  if d.objectName() == "DrogscenDock"],
+        "docks": [
+            d.objectName()
+            for d in window.findChildren(QDockWidget)
+            if d.objectName() == "DrogscenDock"
+        ],
         "provider": QgsApplication.processingRegistry().providerById("drogscen") is not None,
-        "functions": [name for name in ("drogscen_active", "drogscen_overlap_minutes",
-                                        "drogscen_normalize_hours")
-                      if QgsExpression.isFunctionName(name)],
+        "functions": [
+            name
+            for name in ("drogscen_active", "drogscen_overlap_minutes", "drogscen_normalize_hours")
+            if QgsExpression.isFunctionName(name)
+        ],
     }
 
 
@@ -115,9 +122,11 @@ def start():
     dock = plugin.dock
     report["dock_visible"] = dock.isVisible()
     # The layers the dock chose itself, as a user finds them.
-    report["picked"] = {"scenes": dock.form.scenes.currentLayer().name(),
-                        "schools": dock.form.schools.currentLayer().name(),
-                        "districts": dock.report_button.districts.currentLayer().name()}
+    report["picked"] = {
+        "scenes": dock.form.scenes.currentLayer().name(),
+        "schools": dock.form.schools.currentLayer().name(),
+        "districts": dock.report_button.districts.currentLayer().name(),
+    }
     later(shoot_settings, 1000)
 
 
@@ -160,18 +169,27 @@ def check_run():
     report["groups"] = [group.name() for group in groups]
     result = dock.result
     report["layers"] = {
-        role: {"features": layer.featureCount(), "renderer": layer.renderer().type(),
-               "in_group": any(node.layer() is layer for group in groups
-                               for node in group.findLayers())}
-        for role, layer in (("overlaps", result.overlaps), ("summary", result.summary),
-                            ("buffers", result.buffers), ("scenes", result.scenes))
+        role: {
+            "features": layer.featureCount(),
+            "renderer": layer.renderer().type(),
+            "in_group": any(
+                node.layer() is layer for group in groups for node in group.findLayers()
+            ),
+        }
+        for role, layer in (
+            ("overlaps", result.overlaps),
+            ("summary", result.summary),
+            ("buffers", result.buffers),
+            ("scenes", result.scenes),
+        )
     }
     report["table_rows"] = dock.model.rowCount()
     from drogscen.drogscen_plugin.gui.results_model import COLUMNS  # the installed plugin
 
     hours = COLUMNS.index("presence_hours")
-    report["table_hours"] = [dock.model.index(row, hours).data()
-                             for row in range(dock.model.rowCount())]
+    report["table_hours"] = [
+        dock.model.index(row, hours).data() for row in range(dock.model.rowCount())
+    ]
     # The inputs out of sight, as a user looking at the results would have them.
     for name in ("scenes", "schools"):
         layer = QgsProject.instance().mapLayersByName(name)[0]
@@ -185,9 +203,12 @@ def visible_columns(table):
     """The columns wholly in view at the dock's width."""
     header = table.horizontalHeader()
     width = table.viewport().width()
-    return [table.model().headerData(column, 1) for column in range(header.count())
-            if 0 <= header.sectionViewportPosition(column)
-            and header.sectionViewportPosition(column) + header.sectionSize(column) <= width]
+    return [
+        table.model().headerData(column, 1)
+        for column in range(header.count())
+        if 0 <= header.sectionViewportPosition(column)
+        and header.sectionViewportPosition(column) + header.sectionSize(column) <= width
+    ]
 
 
 def when_drawn(step):
@@ -201,8 +222,11 @@ def when_drawn(step):
 def shoot(suffix=""):
     base, extension = os.path.splitext(SCREENSHOT)
     image = iface.mainWindow().grab()
-    return {"saved": image.save(base + suffix + extension), "width": image.width(),
-            "height": image.height()}
+    return {
+        "saved": image.save(base + suffix + extension),
+        "width": image.width(),
+        "height": image.height(),
+    }
 
 
 def shoot_results():
@@ -221,8 +245,9 @@ def shoot_row():
     report["selected_on_map"] = dock.result.overlaps.selectedFeatureIds() == [dock.selected_fid()]
     # The Temporal Controller on: the dock follows it.
     controller = iface.mapCanvas().temporalController()
-    controller.setTemporalExtents(QgsDateTimeRange(
-        QDateTime(2024, 3, 6, 12, 0), QDateTime(2024, 3, 7, 12, 0)))
+    controller.setTemporalExtents(
+        QgsDateTimeRange(QDateTime(2024, 3, 6, 12, 0), QDateTime(2024, 3, 7, 12, 0))
+    )
     controller.setFrameDuration(QgsInterval(3600))
     controller.setNavigationMode(QgsTemporalNavigationObject.NavigationMode.Animated)
     controller.setCurrentFrameNumber(3)  # Wednesday 15:00
@@ -234,7 +259,8 @@ def shoot_row():
 def shoot_temporal():
     report["temporal_screenshot"] = shoot("_temporal")
     iface.mapCanvas().temporalController().setNavigationMode(
-        QgsTemporalNavigationObject.NavigationMode.NavigationOff)
+        QgsTemporalNavigationObject.NavigationMode.NavigationOff
+    )
     dock = qgis.utils.plugins["drogscen"].dock
     measures = dock.measures.create_layers(os.path.join(os.path.dirname(RESULT), "measures.gpkg"))
     report["suggested"] = len(dock.measures.suggest()) if measures is not None else 0
@@ -285,7 +311,8 @@ def export_report():
     runner.failed.connect(lambda message: report.update(error="export: " + message) or finish())
     ticker.start(0)
     report["export_started"] = dock.report_button.export_to(
-        os.path.join(os.path.dirname(RESULT), "report.pdf"))
+        os.path.join(os.path.dirname(RESULT), "report.pdf")
+    )
 
 
 def shoot_report():

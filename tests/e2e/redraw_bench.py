@@ -24,8 +24,15 @@ SCENES = 200
 STEPS = 12
 # A square of 30 km around central Stockholm, SWEREF 99 TM.
 WEST, SOUTH, SIZE = 660000.0, 6570000.0, 30000.0
-HOURS = ["Mo-Fr 22:00-03:00", "Fr,Sa 20:00-04:00", "24/7", "Mo-Su 14:00-17:00",
-         "Sa,Su 12:00-18:00", "Mo-Fr 07:00-09:00", ""]
+HOURS = [
+    "Mo-Fr 22:00-03:00",
+    "Fr,Sa 20:00-04:00",
+    "24/7",
+    "Mo-Su 14:00-17:00",
+    "Sa,Su 12:00-18:00",
+    "Mo-Fr 07:00-09:00",
+    "",
+]
 SCHOOL_HOURS = ["Mo-Fr 07:00-18:00", "Mo-Fr 06:30-18:30", "", "Mo-Fr 08:00-16:00"]
 TYPES = ["Grundskola", "Förskola", "Gymnasieskola"]
 
@@ -34,11 +41,14 @@ def _write(layer, path, name):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer
-                                    if os.path.exists(path)
-                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteLayer
+        if os.path.exists(path)
+        else QgsVectorFileWriter.CreateOrOverwriteFile
+    )
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, path, QgsProject.instance().transformContext(), options)
+        layer, path, QgsProject.instance().transformContext(), options
+    )
     if error != QgsVectorFileWriter.NoError:
         raise RuntimeError(message)
     return QgsVectorLayer("{}|layername={}".format(path, name), name, "ogr")
@@ -48,30 +58,43 @@ def make_layers(folder, seed=17):
     """Random schools (points) and scenes (squares of 80 m) in a GeoPackage."""
     rng = random.Random(seed)
     schools = QgsVectorLayer("Point?crs=EPSG:3006", "bench_schools", "memory")
-    schools.dataProvider().addAttributes([
-        QgsField("name", FieldType.STRING), QgsField("type", FieldType.STRING),
-        QgsField("opening_hours", FieldType.STRING)])
+    schools.dataProvider().addAttributes(
+        [
+            QgsField("name", FieldType.STRING),
+            QgsField("type", FieldType.STRING),
+            QgsField("opening_hours", FieldType.STRING),
+        ]
+    )
     schools.updateFields()
     features = []
     for number in range(SCHOOLS):
         feature = QgsFeature(schools.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(
-            WEST + rng.random() * SIZE, SOUTH + rng.random() * SIZE)))
-        feature.setAttributes(["Skola {}".format(number), rng.choice(TYPES),
-                               rng.choice(SCHOOL_HOURS)])
+        feature.setGeometry(
+            QgsGeometry.fromPointXY(
+                QgsPointXY(WEST + rng.random() * SIZE, SOUTH + rng.random() * SIZE)
+            )
+        )
+        feature.setAttributes(
+            ["Skola {}".format(number), rng.choice(TYPES), rng.choice(SCHOOL_HOURS)]
+        )
         features.append(feature)
     schools.dataProvider().addFeatures(features)
     scenes = QgsVectorLayer("Polygon?crs=EPSG:3006", "bench_scenes", "memory")
-    scenes.dataProvider().addAttributes([
-        QgsField("name", FieldType.STRING), QgsField("active_hours", FieldType.STRING)])
+    scenes.dataProvider().addAttributes(
+        [QgsField("name", FieldType.STRING), QgsField("active_hours", FieldType.STRING)]
+    )
     scenes.updateFields()
     features = []
     for number in range(SCENES):
         x, y = WEST + rng.random() * SIZE, SOUTH + rng.random() * SIZE
         feature = QgsFeature(scenes.fields())
-        feature.setGeometry(QgsGeometry.fromWkt(
-            "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
-                x, y, x + 80, y + 80)))
+        feature.setGeometry(
+            QgsGeometry.fromWkt(
+                "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
+                    x, y, x + 80, y + 80
+                )
+            )
+        )
         feature.setAttributes(["Scen {}".format(number), rng.choice(HOURS)])
         features.append(feature)
     scenes.dataProvider().addFeatures(features)

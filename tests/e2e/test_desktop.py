@@ -35,13 +35,27 @@ def install_plugin(profiles, language):
     """The plugin as `make deploy` installs it, enabled in a fresh profile in ``language``."""
     profile = profiles / "profiles" / "default"
     plugins = profile / "python" / "plugins"
-    subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "deploy",
-                    "QGIS_PLUGINS_DIR={}".format(plugins)],
-                   check=True, capture_output=True, stdin=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-C",
+            str(ROOT),
+            "deploy",
+            "QGIS_PLUGINS_DIR={}".format(plugins),
+        ],
+        check=True,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+    )
     settings = profile / "QGIS" / "QGIS3.ini"
     settings.parent.mkdir(parents=True, exist_ok=True)
-    settings.write_text("[PythonPlugins]\ndrogscen=true\n\n[locale]\noverrideFlag=true\n"
-                        "userLocale={}\n".format(language), encoding="utf-8")
+    settings.write_text(
+        "[PythonPlugins]\ndrogscen=true\n\n[locale]\noverrideFlag=true\nuserLocale={}\n".format(
+            language
+        ),
+        encoding="utf-8",
+    )
 
 
 def run_qgis(tmp_path, language="en", bench=False):
@@ -52,9 +66,12 @@ def run_qgis(tmp_path, language="en", bench=False):
     screenshot.parent.mkdir(parents=True, exist_ok=True)
     for old in screenshot.parent.glob(screenshot.stem + "*.png"):
         old.unlink()
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_CUSTOM_CONFIG_PATH",
-                          "QGIS_OPTIONS_PATH")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH")
+    }
     env.update(
         DROGSCEN_E2E_SAMPLE=str(SAMPLE),
         DROGSCEN_E2E_RESULT=str(report),
@@ -67,15 +84,31 @@ def run_qgis(tmp_path, language="en", bench=False):
     if bench:
         env["DROGSCEN_E2E_BENCH"] = "1"
     command = [
-        "xvfb-run", "-a", "-s", "-screen 0 {}x{}x24".format(WIDTH, HEIGHT),
-        "qgis", "--nologo", "--noversioncheck", "--profiles-path", str(profiles),
-        "--code", str(SCRIPT),
+        "xvfb-run",
+        "-a",
+        "-s",
+        "-screen 0 {}x{}x24".format(WIDTH, HEIGHT),
+        "qgis",
+        "--nologo",
+        "--noversioncheck",
+        "--profiles-path",
+        str(profiles),
+        "--code",
+        str(SCRIPT),
     ]
-    finished = subprocess.run(command, env=env, cwd=str(tmp_path), capture_output=True,
-                              text=True, timeout=QGIS_TIMEOUT_S, stdin=subprocess.DEVNULL,
-                              check=False)  # the report says what went wrong
+    finished = subprocess.run(
+        command,
+        env=env,
+        cwd=str(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=QGIS_TIMEOUT_S,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )  # the report says what went wrong
     assert report.exists(), "QGIS wrote no report (exit {}):\n{}\n{}".format(
-        finished.returncode, finished.stdout[-3000:], finished.stderr[-3000:])
+        finished.returncode, finished.stdout[-3000:], finished.stderr[-3000:]
+    )
     return json.loads(report.read_text(encoding="utf-8"))
 
 
@@ -83,13 +116,27 @@ def command_line_counts(tmp_path):
     """The oracle: the same analysis through the command line."""
     out = tmp_path / "cli.gpkg"
     subprocess.run(
-        [sys.executable, "-m", "drogscen_plugin", "analyse",
-         "--scenes", "{}|layername=scenes".format(SAMPLE),
-         "--schools", "{}|layername=schools".format(SAMPLE), "--out", str(out)],
-        cwd=str(ROOT), check=True, capture_output=True, stdin=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "drogscen_plugin",
+            "analyse",
+            "--scenes",
+            "{}|layername=scenes".format(SAMPLE),
+            "--schools",
+            "{}|layername=schools".format(SAMPLE),
+            "--out",
+            str(out),
+        ],
+        cwd=str(ROOT),
+        check=True,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
     )
-    return {name: QgsVectorLayer("{}|layername={}".format(out, name), name, "ogr").featureCount()
-            for name in ("overlap", "summary")}
+    return {
+        name: QgsVectorLayer("{}|layername={}".format(out, name), name, "ogr").featureCount()
+        for name in ("overlap", "summary")
+    }
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])
@@ -105,8 +152,7 @@ def test_the_dock_runs_the_analysis_in_real_qgis(tmp_path, language):
     assert before["docks"] == ["DrogscenDock"] and before["provider"]
     assert len(before["functions"]) == 3
     # The dock chose the layers itself, one for each role.
-    assert report["picked"] == {"scenes": "scenes", "schools": "schools",
-                                "districts": "districts"}
+    assert report["picked"] == {"scenes": "scenes", "schools": "schools", "districts": "districts"}
 
     assert not report["same_layer"]["running"]
     assert "'scenes'" in report["same_layer"]["status"]
@@ -145,8 +191,15 @@ def test_the_dock_runs_the_analysis_in_real_qgis(tmp_path, language):
     assert report["form_note"] and "3" in report["form_note"], report["form_note"]
 
     assert report["form_screenshot"]["saved"]
-    for key in ("settings_screenshot", "screenshot", "row_screenshot", "temporal_screenshot",
-                "measures_screenshot", "exporting_screenshot", "report_screenshot"):
+    for key in (
+        "settings_screenshot",
+        "screenshot",
+        "row_screenshot",
+        "temporal_screenshot",
+        "measures_screenshot",
+        "exporting_screenshot",
+        "report_screenshot",
+    ):
         shot = report[key]
         assert shot["saved"] and (shot["width"], shot["height"]) == (WIDTH, HEIGHT), key
     image = QImage(str(SCREENSHOT.with_name("{}_{}.png".format(SCREENSHOT.stem, language))))
@@ -154,10 +207,19 @@ def test_the_dock_runs_the_analysis_in_real_qgis(tmp_path, language):
 
     if "redraw_ms" in report:
         times = sorted(report["redraw_ms"])
-        print("redraw per time step at 2,000 schools x 200 scenes ({} pairs): median {:.0f} ms, "
-              "max {:.0f} ms over {} steps".format(report["bench_pairs"], times[len(times) // 2],
-                                                  times[-1], len(times)))
+        print(
+            "redraw per time step at 2,000 schools x 200 scenes ({} pairs): median {:.0f} ms, "
+            "max {:.0f} ms over {} steps".format(
+                report["bench_pairs"], times[len(times) // 2], times[-1], len(times)
+            )
+        )
 
     after = report["after_unload"]
-    assert after == {"plugins_menu": [], "vector_menu": [], "toolbar": [], "docks": [],
-                     "provider": False, "functions": []}
+    assert after == {
+        "plugins_menu": [],
+        "vector_menu": [],
+        "toolbar": [],
+        "docks": [],
+        "provider": False,
+        "functions": [],
+    }

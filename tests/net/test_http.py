@@ -124,8 +124,9 @@ def test_an_answer_that_is_not_json_gets_a_clear_message(httpserver, make_client
 
 
 def test_json_nested_deeper_than_python_reads_gets_a_clear_message(httpserver, make_client):
-    httpserver.expect_request("/x").respond_with_data("[" * 200_000 + "]" * 200_000,
-                                                      content_type="application/json")
+    httpserver.expect_request("/x").respond_with_data(
+        "[" * 200_000 + "]" * 200_000, content_type="application/json"
+    )
 
     with pytest.raises(FetchError, match=r"not valid JSON \('\[\[\["):
         make_client().get_json(httpserver.url_for("/x"), "Test")
@@ -392,8 +393,12 @@ def test_a_redirect_on_the_same_host_is_followed(httpserver, make_client):
 
 @pytest.mark.parametrize(
     "target",
-    ["http://127.0.0.1:{other}/x", "http://localhost:{port}/x", "file:///etc/passwd",
-     "ftp://127.0.0.1:{port}/x"],
+    [
+        "http://127.0.0.1:{other}/x",
+        "http://localhost:{port}/x",
+        "file:///etc/passwd",
+        "ftp://127.0.0.1:{port}/x",
+    ],
 )
 def test_a_redirect_to_another_host_port_or_scheme_is_refused(httpserver, make_client, target):
     other = HTTPServer(host="127.0.0.1", port=0)

@@ -21,9 +21,7 @@ def summary(result):
 # --- error pages -----------------------------------------------------------------------
 
 
-def test_a_refused_query_is_reported_in_the_servers_words_without_the_page(
-    httpserver, make_client
-):
+def test_a_refused_query_is_reported_in_the_servers_words_without_the_page(httpserver, make_client):
     serve(httpserver, (data_text("overpass_bad_request.html"), 400, "text/html"))
 
     with pytest.raises(FetchError) as caught:
@@ -31,7 +29,7 @@ def test_a_refused_query_is_reported_in_the_servers_words_without_the_page(
 
     message = str(caught.value)
     assert message.startswith(
-        "The Overpass server did not accept the query ('line 2: parse error: Unknown type \"nwx\" "
+        'The Overpass server did not accept the query (\'line 2: parse error: Unknown type "nwx" '
         "line 2: parse error: An empty query is not allowed')"
     )
     assert "&quot;" not in message and "ODbL" not in message and "<" not in message
@@ -41,24 +39,40 @@ def test_a_refused_query_is_reported_in_the_servers_words_without_the_page(
 def test_an_error_page_with_status_200_is_an_error_in_the_servers_words(httpserver, make_client):
     serve(httpserver, (data_text("overpass_bad_request.html"), 200, "text/html"))
 
-    with pytest.raises(FetchError, match=r"answered with an error page: 'line 2: parse error: "
-                                         r"Unknown type \"nwx\""):
+    with pytest.raises(
+        FetchError,
+        match=r"answered with an error page: 'line 2: parse error: "
+        r"Unknown type \"nwx\"",
+    ):
         fetch(httpserver, make_client())
 
 
-@pytest.mark.parametrize("page, words", [
-    ("overpass_bad_request.html", 'line 2: parse error: Unknown type "nwx" line 2: parse error: '
-                                  "An empty query is not allowed"),
-    ("overpass_rate_limited.html", "runtime error: open64: 0 Success /osm3s_osm_base "
-                                   "Dispatcher_Client::request_read_and_idx::rate_limited. Please "
-                                   "check /api/status for the quota of your IP address."),
-    ("overpass_remark.xml", 'runtime error: Query timed out in "query" at line 2 after 91 '
-                            "seconds."),
-    # A proxy's page, not Overpass's: its text, without the head.
-    ("<html><head><title>Proxy</title><style>p {}</style></head><body><h1>Access denied</h1>"
-     "<p>Ask your administrator &amp; try again.</p></body></html>",
-     "Access denied Ask your administrator & try again."),
-])
+@pytest.mark.parametrize(
+    "page, words",
+    [
+        (
+            "overpass_bad_request.html",
+            'line 2: parse error: Unknown type "nwx" line 2: parse error: '
+            "An empty query is not allowed",
+        ),
+        (
+            "overpass_rate_limited.html",
+            "runtime error: open64: 0 Success /osm3s_osm_base "
+            "Dispatcher_Client::request_read_and_idx::rate_limited. Please "
+            "check /api/status for the quota of your IP address.",
+        ),
+        (
+            "overpass_remark.xml",
+            'runtime error: Query timed out in "query" at line 2 after 91 seconds.',
+        ),
+        # A proxy's page, not Overpass's: its text, without the head.
+        (
+            "<html><head><title>Proxy</title><style>p {}</style></head><body><h1>Access denied</h1>"
+            "<p>Ask your administrator &amp; try again.</p></body></html>",
+            "Access denied Ask your administrator & try again.",
+        ),
+    ],
+)
 def test_server_words(page, words):
     text = data_text(page) if page.startswith("overpass_") else page
     assert server_words(text) == words
@@ -86,10 +100,13 @@ def test_an_xml_answer_with_a_remark_is_an_error(httpserver, make_client):
         fetch(httpserver, make_client())
 
 
-@pytest.mark.parametrize("body, detail", [
-    ('<?xml version="1.0"?>\n<error code="17">quota</error>', "its root element is <error>"),
-    ('<?xml version="1.0"?>\n<osm><node id="1" lat="59"', "unclosed token: line 2"),
-])
+@pytest.mark.parametrize(
+    "body, detail",
+    [
+        ('<?xml version="1.0"?>\n<error code="17">quota</error>', "its root element is <error>"),
+        ('<?xml version="1.0"?>\n<osm><node id="1" lat="59"', "unclosed token: line 2"),
+    ],
+)
 def test_xml_that_is_no_osm_answer_is_reported_as_xml(httpserver, make_client, body, detail):
     serve(httpserver, (body, 200, "application/xml"))
 
@@ -97,8 +114,10 @@ def test_xml_that_is_no_osm_answer_is_reported_as_xml(httpserver, make_client, b
         fetch(httpserver, make_client())
 
     message = str(caught.value)
-    assert message.startswith("The server answered XML, not the JSON asked for, and it cannot be "
-                              "read as an OpenStreetMap answer")
+    assert message.startswith(
+        "The server answered XML, not the JSON asked for, and it cannot be "
+        "read as an OpenStreetMap answer"
+    )
     assert detail in message
 
 
@@ -106,31 +125,84 @@ def test_xml_that_is_no_osm_answer_is_reported_as_xml(httpserver, make_client, b
 
 
 BAD_ELEMENTS = [
-    ({"type": "node", "id": 9001, "lat": "abc", "lon": 18.07, "tags": {"amenity": "school"}},
-     "node/9001", "lat 'abc' is not a number of degrees"),
-    ({"type": "node", "id": 9002, "lat": "NaN", "lon": 18.07, "tags": {"amenity": "school"}},
-     "node/9002", "lat 'NaN' is not a number of degrees"),
-    ({"type": "node", "id": 9003, "lat": 59.3, "lon": float("inf"), "tags": {"amenity": "school"}},
-     "node/9003", "lon inf is not a number of degrees"),
-    ({"type": "node", "id": 9004, "lat": 91.0, "lon": 18.0, "tags": {"amenity": "school"}},
-     "node/9004", "lat 91.0 is not a number of degrees"),
-    ({"type": "node", "id": 9005, "lat": 59.3, "lon": 18.0, "tags": "amenity=school"},
-     "node/9005", "its tags are not a list of texts"),
-    ({"type": "node", "id": 9006, "lat": 59.3, "lon": 18.0,
-      "tags": {"amenity": "school", "capacity": 300}},
-     "node/9006", "its tags are not a list of texts"),
+    (
+        {"type": "node", "id": 9001, "lat": "abc", "lon": 18.07, "tags": {"amenity": "school"}},
+        "node/9001",
+        "lat 'abc' is not a number of degrees",
+    ),
+    (
+        {"type": "node", "id": 9002, "lat": "NaN", "lon": 18.07, "tags": {"amenity": "school"}},
+        "node/9002",
+        "lat 'NaN' is not a number of degrees",
+    ),
+    (
+        {
+            "type": "node",
+            "id": 9003,
+            "lat": 59.3,
+            "lon": float("inf"),
+            "tags": {"amenity": "school"},
+        },
+        "node/9003",
+        "lon inf is not a number of degrees",
+    ),
+    (
+        {"type": "node", "id": 9004, "lat": 91.0, "lon": 18.0, "tags": {"amenity": "school"}},
+        "node/9004",
+        "lat 91.0 is not a number of degrees",
+    ),
+    (
+        {"type": "node", "id": 9005, "lat": 59.3, "lon": 18.0, "tags": "amenity=school"},
+        "node/9005",
+        "its tags are not a list of texts",
+    ),
+    (
+        {
+            "type": "node",
+            "id": 9006,
+            "lat": 59.3,
+            "lon": 18.0,
+            "tags": {"amenity": "school", "capacity": 300},
+        },
+        "node/9006",
+        "its tags are not a list of texts",
+    ),
     (17, "element 17", "it is not an element"),
-    ({"type": "node", "lat": 59.3, "lon": 18.0, "tags": {"amenity": "school"}},
-     "element 18", "its id None is not a positive whole number"),
-    ({"type": "way", "id": 9009, "tags": {"amenity": "school"},
-      "geometry": [{"lat": 59.3, "lon": 18.0}, {"lat": 59.31, "lon": "x"},
-                   {"lat": 59.31, "lon": 18.01}, {"lat": 59.3, "lon": 18.0}]},
-     "way/9009", "lon 'x' is not a number of degrees"),
-    ({"type": "relation", "id": 9010, "tags": {"amenity": "school", "type": "multipolygon"},
-      "members": "outer"},
-     "relation/9010", "its members are not a list"),
-    ({"type": "way", "id": 9011, "tags": {"amenity": "school"}, "geometry": {"lat": 59.3}},
-     "way/9011", "its geometry is not a list of points"),
+    (
+        {"type": "node", "lat": 59.3, "lon": 18.0, "tags": {"amenity": "school"}},
+        "element 18",
+        "its id None is not a positive whole number",
+    ),
+    (
+        {
+            "type": "way",
+            "id": 9009,
+            "tags": {"amenity": "school"},
+            "geometry": [
+                {"lat": 59.3, "lon": 18.0},
+                {"lat": 59.31, "lon": "x"},
+                {"lat": 59.31, "lon": 18.01},
+                {"lat": 59.3, "lon": 18.0},
+            ],
+        },
+        "way/9009",
+        "lon 'x' is not a number of degrees",
+    ),
+    (
+        {
+            "type": "relation",
+            "id": 9010,
+            "tags": {"amenity": "school", "type": "multipolygon"},
+            "members": "outer",
+        },
+        "relation/9010",
+        "its members are not a list",
+    ),
+    (
+        {"type": "way", "id": 9011, "tags": {"amenity": "school"}, "geometry": {"lat": 59.3}},
+        "way/9011",
+        "its geometry is not a list of points",
+    ),
 ]
 
 
@@ -177,14 +249,26 @@ def test_points_and_nested_grounds_of_one_school_become_one(httpserver, make_cli
         ("way/7005", "way/7004", "grounds in grounds"),
     ]
     schools = by_id(result)
-    assert sorted(schools) == ["node/6003", "node/6004", "node/6005", "way/7001", "way/7002",
-                               "way/7004", "way/7006"]
+    assert sorted(schools) == [
+        "node/6003",
+        "node/6004",
+        "node/6005",
+        "way/7001",
+        "way/7002",
+        "way/7004",
+        "way/7006",
+    ]
     # The grounds keep their own name; the point gives what they lack.
     assert (schools["way/7001"].name, schools["way/7001"].type) == (
-        "Școala Gimnazială Nr. 111", "grundskola")
+        "Școala Gimnazială Nr. 111",
+        "grundskola",
+    )
     campus = schools["way/7002"]
     assert (campus.name, campus.type, campus.opening_hours) == (
-        "Liceul Teoretic Nr. 5", "gymnasieskola", "Mo-Fr 07:30-15:00")
+        "Liceul Teoretic Nr. 5",
+        "gymnasieskola",
+        "Mo-Fr 07:30-15:00",
+    )
     # A preschool in a school's grounds, another school in the same grounds, and a school of
     # the same name two kilometres away are schools of their own.
     assert schools["node/6003"].type == "förskola"

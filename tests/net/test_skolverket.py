@@ -172,9 +172,7 @@ def serve_storskolan(httpserver, slow=None):
         httpserver.expect_request("{}/school-units/{}".format(BASE, code)).respond_with_json(
             data_json("skolverket_school_unit_{}.json".format(code))
         )
-    httpserver.expect_request(BASE + "/school-units/50010003").respond_with_data(
-        "", status=404
-    )
+    httpserver.expect_request(BASE + "/school-units/50010003").respond_with_data("", status=404)
     cut = data_text("skolverket_school_unit_50010001.json")[:300]
     httpserver.expect_request(BASE + "/school-units/50010004").respond_with_data(
         cut, content_type="application/json"
@@ -207,8 +205,10 @@ def test_units_keep_their_own_names_and_sweref_only_units_their_place(httpserver
 
 
 def test_a_name_that_is_not_utf8_is_reported_naming_the_unit(httpserver, make_client):
-    listing = data_text(UNITS).encode("utf-8").replace(
-        "Storskolan F-3".encode("utf-8"), "Storskolan F-3 ".encode("utf-8") + b"\xe5"
+    listing = (
+        data_text(UNITS)
+        .encode("utf-8")
+        .replace("Storskolan F-3".encode("utf-8"), "Storskolan F-3 ".encode("utf-8") + b"\xe5")
     )
     httpserver.expect_request(BASE + "/school-units").respond_with_data(
         listing, content_type="application/json"
@@ -235,8 +235,11 @@ def test_a_second_fetch_within_a_day_asks_only_for_the_list(httpserver, make_cli
     assert asked == 1 + 4
     # Only the list, and again the two units that failed (they are not kept).
     again = [request.path for request, _ in httpserver.log[asked:]]
-    assert sorted(again) == [BASE + "/school-units", BASE + "/school-units/50010003",
-                             BASE + "/school-units/50010004"]
+    assert sorted(again) == [
+        BASE + "/school-units",
+        BASE + "/school-units/50010003",
+        BASE + "/school-units/50010004",
+    ]
     assert [(s.source_id, s.name, s.geometry.wkt) for s in second.schools] == [
         (s.source_id, s.name, s.geometry.wkt) for s in first.schools
     ]
@@ -260,8 +263,13 @@ def serve_units(httpserver, count):
     """A list of ``count`` active units, each with the same details; their codes."""
     codes = ["6{:07d}".format(index) for index in range(count)]
     httpserver.expect_request(BASE + "/school-units").respond_with_json(
-        {"data": {"attributes": [
-            {"schoolUnitCode": code, "name": code, "status": "AKTIV"} for code in codes]}}
+        {
+            "data": {
+                "attributes": [
+                    {"schoolUnitCode": code, "name": code, "status": "AKTIV"} for code in codes
+                ]
+            }
+        }
     )
     for code in codes:
         httpserver.expect_request("{}/school-units/{}".format(BASE, code)).respond_with_json(

@@ -27,7 +27,8 @@ def plugin_package():
     tests share one copy of every module.
     """
     spec = importlib.util.spec_from_file_location(
-        "drogscen", ROOT / "__init__.py", submodule_search_locations=[str(ROOT)])
+        "drogscen", ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
+    )
     package = importlib.util.module_from_spec(spec)
     sys.modules["drogscen"] = package
     sys.modules["drogscen.drogscen_plugin"] = drogscen_plugin

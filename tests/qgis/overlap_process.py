@@ -33,6 +33,7 @@ def count_steps(folder, kill_at):
                 if steps[0] == kill_at:
                     os.kill(os.getpid(), signal.SIGKILL)
             return function(*args, **kwargs)
+
         return wrapper
 
     os.replace = counted(os.replace)
@@ -56,9 +57,16 @@ def main(source, output, summary, distance, kill_at=0):
     import processing
 
     steps = count_steps(os.path.dirname(os.path.abspath(output)), int(kill_at))
-    processing.run("drogscen:overlap", {
-        "SCENES": source + "|layername=scenes", "SCHOOLS": source + "|layername=schools",
-        "OUTPUT": output, "SUMMARY": summary, "DISTANCE": float(distance)})
+    processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": source + "|layername=scenes",
+            "SCHOOLS": source + "|layername=schools",
+            "OUTPUT": output,
+            "SUMMARY": summary,
+            "DISTANCE": float(distance),
+        },
+    )
     print(steps[0])
     sys.stdout.flush()
     # The layers Processing made live to interpreter exit, after QGIS; leave without teardown.

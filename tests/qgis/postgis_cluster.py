@@ -73,22 +73,62 @@ class Cluster:
         return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
 
     def start(self):
-        self.run("initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                 "--no-locale", "--no-sync", as_server=True)
-        options = "-c listen_addresses=127.0.0.1 -p {} -c unix_socket_directories={} " \
-                  "-c fsync=off".format(self.port, self.folder)
-        self.run("pg_ctl", "-D", self.data, "-l", self.log, "-o", options, "-w", "-t", "60",
-                 "start", as_server=True)
+        self.run(
+            "initdb",
+            "-D",
+            self.data,
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "--no-sync",
+            as_server=True,
+        )
+        options = (
+            "-c listen_addresses=127.0.0.1 -p {} -c unix_socket_directories={} -c fsync=off".format(
+                self.port, self.folder
+            )
+        )
+        self.run(
+            "pg_ctl",
+            "-D",
+            self.data,
+            "-l",
+            self.log,
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+            as_server=True,
+        )
 
     def sql(self, statement, database="postgres"):
-        self.run("psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d",
-                 database, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement)
+        self.run(
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            "postgres",
+            "-d",
+            database,
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-q",
+            "-c",
+            statement,
+        )
 
     def stop(self):
         try:
             if os.path.exists(os.path.join(self.data, "postmaster.pid")):
-                self.run("pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop",
-                         as_server=True)
+                self.run("pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop", as_server=True)
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -106,13 +146,14 @@ class PostGIS:
     def __init__(self, cluster, database=DATABASE, user="postgres"):
         self.cluster = cluster
         self.port = cluster.port
-        self.connection_uri = (
-            "dbname='{}' host=127.0.0.1 port={} user='{}' sslmode=disable".format(
-                database, cluster.port, user
-            )
+        self.connection_uri = "dbname='{}' host=127.0.0.1 port={} user='{}' sslmode=disable".format(
+            database, cluster.port, user
         )
-        self.connection = QgsProviderRegistry.instance().providerMetadata(
-            "postgres").createConnection(self.connection_uri, {})
+        self.connection = (
+            QgsProviderRegistry.instance()
+            .providerMetadata("postgres")
+            .createConnection(self.connection_uri, {})
+        )
 
     def uri(self, table, key=None):
         uri = QgsDataSourceUri(self.connection_uri)
@@ -185,14 +226,22 @@ def running_postgis(sample_gpkg):
             cluster.start()
             cluster.sql("CREATE DATABASE {}".format(DATABASE))
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
-            pytest.skip("PostgreSQL ({}) could not be started as {}: {} {}".format(
-                bindir, cluster.user or getpass.getuser(),
-                getattr(error, "stderr", error), cluster.log_tail()))
+            pytest.skip(
+                "PostgreSQL ({}) could not be started as {}: {} {}".format(
+                    bindir,
+                    cluster.user or getpass.getuser(),
+                    getattr(error, "stderr", error),
+                    cluster.log_tail(),
+                )
+            )
         try:
             cluster.sql("CREATE EXTENSION postgis", DATABASE)
         except subprocess.CalledProcessError as error:
-            pytest.skip("PostGIS is not installed for PostgreSQL ({}; {}): {}".format(
-                bindir, INSTALL, error.stderr))
+            pytest.skip(
+                "PostGIS is not installed for PostgreSQL ({}; {}): {}".format(
+                    bindir, INSTALL, error.stderr
+                )
+            )
         database = PostGIS(cluster)
         load_sample(database, sample_gpkg)
         yield database

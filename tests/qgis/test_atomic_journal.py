@@ -31,19 +31,36 @@ FORMATS = {"gpkg": ("pairs.gpkg", "summary.gpkg"), "shp": ("pairs.shp", "summary
 
 
 def environment():
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
-                LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+    )
 
 
 def command(folder, names, distance, kill_at=0):
-    return [sys.executable, str(HELPER), str(folder / "input.gpkg"), str(folder / names[0]),
-            str(folder / names[1]), str(distance), str(kill_at)]
+    return [
+        sys.executable,
+        str(HELPER),
+        str(folder / "input.gpkg"),
+        str(folder / names[0]),
+        str(folder / names[1]),
+        str(distance),
+        str(kill_at),
+    ]
 
 
 def run(folder, names, distance, kill_at=0):
-    return subprocess.run(command(folder, names, distance, kill_at), cwd=str(ROOT),
-                          env=environment(), capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        command(folder, names, distance, kill_at),
+        cwd=str(ROOT),
+        env=environment(),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def rows(path):
@@ -55,7 +72,8 @@ def rows(path):
     found = sorted(
         tuple(str(feature.GetField(i)) for i in range(feature.GetFieldCount()))
         + (feature.GetGeometryRef().ExportToWkt() if feature.GetGeometryRef() else "",)
-        for feature in layer)
+        for feature in layer
+    )
     source = None
     return found
 
@@ -125,8 +143,11 @@ def test_killed_at_every_step_of_putting_two_outputs_in_place(case):
         assert result.returncode == -9, (kill_at, result.stderr)
         mixed += state(case.work, case.names) not in (case.old, case.new)
         outcomes.append(case.outcome())
-    print("{} steps; after the recovery old/new: {}/{}; a mix before it: {}".format(
-        case.steps, outcomes.count("old"), outcomes.count("new"), mixed))
+    print(
+        "{} steps; after the recovery old/new: {}/{}; a mix before it: {}".format(
+            case.steps, outcomes.count("old"), outcomes.count("new"), mixed
+        )
+    )
     # Old until the journal is in place, new from then on.
     committed = outcomes.index("new")
     assert 0 < committed and outcomes == ["old"] * committed + ["new"] * (case.steps - committed)
@@ -137,9 +158,14 @@ def test_killed_at_random_moments(case):
     outcomes = []
     for _ in range(KILLS):
         case.reset()
-        process = subprocess.Popen(command(case.work, case.names, 400), cwd=str(ROOT),
-                                   env=environment(), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            command(case.work, case.names, 400),
+            cwd=str(ROOT),
+            env=environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
         # Most kills fall late in the run, where the files are written and put in place.
         time.sleep(case.duration * rng.choice([rng.uniform(0.0, 1.0), rng.uniform(0.8, 1.05)]))
         process.kill()
@@ -160,11 +186,24 @@ def test_the_next_run_completes_an_interrupted_one_before_reading(case):
     assert glob.glob(str(case.work / ".drogscen_*" / journal.JOURNAL))
     other = case.work / "other.gpkg"
     result = subprocess.run(
-        [sys.executable, "-m", "drogscen_plugin", "analyse",
-         "--scenes", "{}|layername=scenes".format(case.work / "input.gpkg"),
-         "--schools", "{}|layername=schools".format(case.work / "input.gpkg"),
-         "--out", str(other)], cwd=str(ROOT), env=environment(), capture_output=True, text=True,
-        stdin=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "drogscen_plugin",
+            "analyse",
+            "--scenes",
+            "{}|layername=scenes".format(case.work / "input.gpkg"),
+            "--schools",
+            "{}|layername=schools".format(case.work / "input.gpkg"),
+            "--out",
+            str(other),
+        ],
+        cwd=str(ROOT),
+        env=environment(),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, result.stderr
     assert state(case.work, case.names) == case.new
     assert digest(case.work / "input.gpkg") == case.input
@@ -175,8 +214,9 @@ def test_the_next_run_completes_an_interrupted_one_before_reading(case):
 
 
 def dead_pid():
-    process = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                             capture_output=True, text=True)
+    process = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     return int(process.stdout)
 
 
@@ -193,8 +233,7 @@ def staged_run(tmp_path, torn=False, short=False):
         (staging / name).write_text("new " + name)
         steps.append(["rename", str(staging / name), str(tmp_path / name)])
         sizes[str(staging / name)] = len("new " + name) + (1 if short else 0)
-    text = json.dumps({"steps": steps, "folders": [str(staging)], "sizes": sizes},
-                      sort_keys=True)
+    text = json.dumps({"steps": steps, "folders": [str(staging)], "sizes": sizes}, sort_keys=True)
     digest_line = hashlib.sha256(text.encode()).hexdigest()
     if torn:
         text = text[:-10]
@@ -296,8 +335,10 @@ class CliCase:
 
         self.pristine = tmp_path / "pristine"
         self.pristine.mkdir()
-        shutil.copy(Path(__file__).resolve().parents[2] / "resources" / "sample"
-                    / "drogscen_sample.gpkg", self.pristine / "input.gpkg")
+        shutil.copy(
+            Path(__file__).resolve().parents[2] / "resources" / "sample" / "drogscen_sample.gpkg",
+            self.pristine / "input.gpkg",
+        )
         mine = memory_layer("Point", [("note", "string")], [("POINT(674000 6580000)", ["mine"])])
         to_geopackage(mine, self.pristine / "out.gpkg", "mine")
         assert self.run(self.pristine, 100).returncode == 0
@@ -317,18 +358,38 @@ class CliCase:
     @staticmethod
     def arguments(folder, distance):
         source = str(folder / "input.gpkg")
-        return ["analyse", "--scenes", source + "|layername=scenes",
-                "--schools", source + "|layername=schools", "--out", str(folder / "out.gpkg"),
-                "--report", str(folder / "report.pdf"), "--distance", str(distance)]
+        return [
+            "analyse",
+            "--scenes",
+            source + "|layername=scenes",
+            "--schools",
+            source + "|layername=schools",
+            "--out",
+            str(folder / "out.gpkg"),
+            "--report",
+            str(folder / "report.pdf"),
+            "--distance",
+            str(distance),
+        ]
 
     def command(self, folder, distance, kill_at=0):
-        return [sys.executable, str(CLI_HELPER), str(folder), str(kill_at),
-                *self.arguments(folder, distance)]
+        return [
+            sys.executable,
+            str(CLI_HELPER),
+            str(folder),
+            str(kill_at),
+            *self.arguments(folder, distance),
+        ]
 
     def run(self, folder, distance, kill_at=0):
-        return subprocess.run(self.command(folder, distance, kill_at), cwd=str(ROOT),
-                              env=environment(), capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL)
+        return subprocess.run(
+            self.command(folder, distance, kill_at),
+            cwd=str(ROOT),
+            env=environment(),
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
 
     @staticmethod
     def state(folder):
@@ -336,9 +397,14 @@ class CliCase:
         layers = []
         for name in ("overlap", "summary", "mine"):
             layer = source.GetLayerByName(name)
-            layers.append(None if layer is None else sorted(
-                tuple(str(feature.GetField(i)) for i in range(feature.GetFieldCount()))
-                for feature in layer))
+            layers.append(
+                None
+                if layer is None
+                else sorted(
+                    tuple(str(feature.GetField(i)) for i in range(feature.GetFieldCount()))
+                    for feature in layer
+                )
+            )
         source = None
         pdf = (folder / "report.pdf").read_bytes()
         assert pdf.startswith(b"%PDF") and b"%%EOF" in pdf[-64:]
@@ -362,8 +428,7 @@ class CliCase:
         return "new"
 
 
-def test_the_command_line_killed_at_every_step_and_at_random_leaves_both_old_or_both_new(
-        tmp_path):
+def test_the_command_line_killed_at_every_step_and_at_random_leaves_both_old_or_both_new(tmp_path):
     case = CliCase(tmp_path)
     outcomes = []
     for kill_at in range(1, case.steps + 1):
@@ -375,12 +440,20 @@ def test_the_command_line_killed_at_every_step_and_at_random_leaves_both_old_or_
     rng = random.Random(17)
     for _ in range(KILLS):
         case.reset()
-        process = subprocess.Popen(case.command(case.work, 400), cwd=str(ROOT),
-                                   env=environment(), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            case.command(case.work, 400),
+            cwd=str(ROOT),
+            env=environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
         time.sleep(case.duration * rng.choice([rng.uniform(0.0, 1.0), rng.uniform(0.8, 1.05)]))
         process.kill()
         process.wait()
         outcomes.append(case.outcome())
-    print("{} steps; kills leaving old/new: {}/{}".format(
-        case.steps, outcomes.count("old"), outcomes.count("new")))
+    print(
+        "{} steps; kills leaving old/new: {}/{}".format(
+            case.steps, outcomes.count("old"), outcomes.count("new")
+        )
+    )

@@ -31,10 +31,20 @@ KILLS = 24
 
 
 def cli_command(sample_gpkg, out, distance):
-    return [sys.executable, "-m", "drogscen_plugin", "analyse",
-            "--scenes", sample_gpkg + "|layername=scenes",
-            "--schools", sample_gpkg + "|layername=schools",
-            "--out", str(out), "--distance", str(distance)]
+    return [
+        sys.executable,
+        "-m",
+        "drogscen_plugin",
+        "analyse",
+        "--scenes",
+        sample_gpkg + "|layername=scenes",
+        "--schools",
+        sample_gpkg + "|layername=schools",
+        "--out",
+        str(out),
+        "--distance",
+        str(distance),
+    ]
 
 
 def environment():
@@ -42,9 +52,14 @@ def environment():
 
 
 def run_cli(sample_gpkg, out, distance):
-    result = subprocess.run(cli_command(sample_gpkg, out, distance), cwd=str(ROOT),
-                            env=environment(), capture_output=True, text=True,
-                            stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        cli_command(sample_gpkg, out, distance),
+        cwd=str(ROOT),
+        env=environment(),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, result.stderr
     return result
 
@@ -59,7 +74,8 @@ def content(path):
         names = [field for field in layer.fields().names() if field != "fid"]
         found[name] = sorted(
             tuple(str(feature[field]) for field in names) + (feature.geometry().asWkt(3),)
-            for feature in layer.getFeatures())
+            for feature in layer.getFeatures()
+        )
     return found
 
 
@@ -85,9 +101,14 @@ def test_a_command_line_run_killed_at_any_moment_leaves_old_or_new(sample_gpkg, 
     outcomes = []
     for _ in range(KILLS):
         shutil.copy(pristine, out)
-        process = subprocess.Popen(cli_command(sample_gpkg, out, 400), cwd=str(ROOT),
-                                   env=environment(), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            cli_command(sample_gpkg, out, 400),
+            cwd=str(ROOT),
+            env=environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
         # Most kills fall late in the run, where the file is written.
         time.sleep(duration * rng.choice([rng.uniform(0.0, 1.0), rng.uniform(0.7, 1.05)]))
         process.kill()
@@ -109,8 +130,9 @@ def test_a_command_line_run_killed_at_any_moment_leaves_old_or_new(sample_gpkg, 
 def tiny_disk():
     """A 600 kB tmpfs, or a skip saying why there cannot be one."""
     folder = tempfile.mkdtemp(prefix="drogscen_tiny_")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", folder],
-                             capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", folder], capture_output=True, text=True
+    )
     if mounted.returncode != 0:
         os.rmdir(folder)
         pytest.skip("cannot mount a tmpfs here (needs root): " + mounted.stderr.strip())
@@ -125,21 +147,42 @@ def layout(count, size):
     rng = random.Random(5)
     x0, y0 = 674000.0, 6580000.0
     schools = memory_layer(
-        "Point", [("name", "string"), ("type", "string"), ("opening_hours", "string")],
-        [("POINT({} {})".format(x0 + rng.uniform(0, size), y0 + rng.uniform(0, size)),
-          ["School {}".format(i), "grundskola", None]) for i in range(count)], name="schools")
+        "Point",
+        [("name", "string"), ("type", "string"), ("opening_hours", "string")],
+        [
+            (
+                "POINT({} {})".format(x0 + rng.uniform(0, size), y0 + rng.uniform(0, size)),
+                ["School {}".format(i), "grundskola", None],
+            )
+            for i in range(count)
+        ],
+        name="schools",
+    )
     scenes = memory_layer(
-        "Polygon", [("name", "string"), ("active_hours", "string")],
-        [("POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
-            x0 + x, y0 + y, x0 + x + 150, y0 + y + 150), ["Scene {}".format(i), "Fr,Sa 22-03"])
-         for i, (x, y) in enumerate((rng.uniform(0, size), rng.uniform(0, size))
-                                    for _ in range(count // 4))], name="scenes")
+        "Polygon",
+        [("name", "string"), ("active_hours", "string")],
+        [
+            (
+                "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
+                    x0 + x, y0 + y, x0 + x + 150, y0 + y + 150
+                ),
+                ["Scene {}".format(i), "Fr,Sa 22-03"],
+            )
+            for i, (x, y) in enumerate(
+                (rng.uniform(0, size), rng.uniform(0, size)) for _ in range(count // 4)
+            )
+        ],
+        name="scenes",
+    )
     return schools, scenes
 
 
 def digest(folder):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def big_layout(extension):
@@ -165,8 +208,11 @@ def run(schools, scenes, output):
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
     context = QgsProcessingContext()
     feedback = Feedback()
-    results, ok = algorithm.run({"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": output,
-                                 "SUMMARY": "memory:"}, context, feedback)
+    results, ok = algorithm.run(
+        {"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": output, "SUMMARY": "memory:"},
+        context,
+        feedback,
+    )
     context.temporaryLayerStore().removeAllMapLayers()
     if not ok:
         assert feedback.errors and feedback.errors[-1].startswith(WRITE_FAILED), feedback.errors
@@ -201,13 +247,16 @@ def test_file_outputs_are_loaded_from_their_final_place(tmp_path):
 
     schools, scenes = layout(8, 800)
     out = tmp_path / "pairs.gpkg"
-    result = processing.runAndLoadResults("drogscen:overlap", {
-        "SCHOOLS": schools, "SCENES": scenes, "OUTPUT": str(out), "SUMMARY": "memory:"})
+    result = processing.runAndLoadResults(
+        "drogscen:overlap",
+        {"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": str(out), "SUMMARY": "memory:"},
+    )
     project = QgsProject.instance()
     # A file output is reported by its path, as QGIS's own algorithms report it.
     assert result["OUTPUT"] == str(out)
-    loaded = [layer for layer in project.mapLayers().values()
-              if layer.source().split("|")[0] == str(out)]
+    loaded = [
+        layer for layer in project.mapLayers().values() if layer.source().split("|")[0] == str(out)
+    ]
     try:
         assert len(loaded) == 1 and loaded[0].featureCount() == result["PAIR_COUNT"] > 0
         assert sorted(os.listdir(tmp_path)) == ["pairs.gpkg"]
@@ -225,9 +274,16 @@ def test_a_layer_name_gdal_refuses_leaves_the_file_as_it_was(tmp_path):
     context = QgsProcessingContext()
     feedback = Feedback()
     name = "gpkg_contents"  # a table of the format itself
-    results, ok = algorithm.run({
-        "SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
-        "OUTPUT": "ogr:dbname='{}' table=\"{}\" (geom)".format(out, name)}, context, feedback)
+    results, ok = algorithm.run(
+        {
+            "SCHOOLS": schools,
+            "SCENES": scenes,
+            "SUMMARY": "memory:",
+            "OUTPUT": "ogr:dbname='{}' table=\"{}\" (geom)".format(out, name),
+        },
+        context,
+        feedback,
+    )
     context.temporaryLayerStore().removeAllMapLayers()
     assert not ok and not results and feedback.errors
     assert digest(tmp_path) == before
@@ -235,9 +291,14 @@ def test_a_layer_name_gdal_refuses_leaves_the_file_as_it_was(tmp_path):
 
 def hours_layer(count):
     return memory_layer(
-        "Point", [("name", "string"), ("opening_hours", "string")],
-        [("POINT({} {})".format(674000 + i, 6580000), ["School {}".format(i), "Mo-Fr 07-17"])
-         for i in range(count)], name="schools")
+        "Point",
+        [("name", "string"), ("opening_hours", "string")],
+        [
+            ("POINT({} {})".format(674000 + i, 6580000), ["School {}".format(i), "Mo-Fr 07-17"])
+            for i in range(count)
+        ],
+        name="schools",
+    )
 
 
 @pytest.mark.parametrize("extension", ["gpkg", "shp"])
@@ -261,7 +322,8 @@ def test_check_hours_on_a_full_disk_keeps_the_old_file(tiny_disk, extension):
 
 @pytest.mark.parametrize("runner", ["processing", "cli"])
 def test_a_geopackage_another_program_has_open_keeps_its_data_and_stays_whole(
-        sample_gpkg, tmp_path, runner):
+    sample_gpkg, tmp_path, runner
+):
     """QGIS keeps a GeoPackage it edits open in WAL mode: what it saved may still be in
     the -wal file. A run writing another layer of that file must keep it, and leave a
     file that both programs read."""
@@ -282,13 +344,18 @@ def test_a_geopackage_another_program_has_open_keeps_its_data_and_stays_whole(
             run_cli(sample_gpkg, out, 300)
         else:
             schools, scenes = layout(8, 800)
-            algorithm = QgsApplication.processingRegistry().createAlgorithmById(
-                "drogscen:overlap")
+            algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
             context = QgsProcessingContext()
-            results, ok = algorithm.run({
-                "SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
-                "OUTPUT": "ogr:dbname='{}' table=\"overlap\" (geom)".format(out)},
-                context, Feedback())
+            results, ok = algorithm.run(
+                {
+                    "SCHOOLS": schools,
+                    "SCENES": scenes,
+                    "SUMMARY": "memory:",
+                    "OUTPUT": "ogr:dbname='{}' table=\"overlap\" (geom)".format(out),
+                },
+                context,
+                Feedback(),
+            )
             context.temporaryLayerStore().removeAllMapLayers()
             assert ok, results
         # The editor's connection reads the new layer beside its own data.
@@ -307,7 +374,8 @@ def test_a_geopackage_another_program_has_open_keeps_its_data_and_stays_whole(
 
 @pytest.mark.parametrize("extension", ["gpkg", "fgb", "shp", "cli"])
 def test_an_output_through_a_symbolic_link_replaces_the_file_it_points_to(
-        sample_gpkg, tmp_path, extension):
+    sample_gpkg, tmp_path, extension
+):
     """The link is the user's: it stays a link, and the file it names gets the results."""
     real_folder = tmp_path / "data"
     real_folder.mkdir()
@@ -318,10 +386,12 @@ def test_an_output_through_a_symbolic_link_replaces_the_file_it_points_to(
         to_geopackage(old, real, "mine")
     else:
         from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = {"fgb": "FlatGeobuf", "shp": "ESRI Shapefile"}[suffix]
         error = QgsVectorFileWriter.writeAsVectorFormatV3(
-            old, str(real), QgsCoordinateTransformContext(), options)
+            old, str(real), QgsCoordinateTransformContext(), options
+        )
         assert error[0] == QgsVectorFileWriter.NoError, error
     link = tmp_path / ("link." + suffix)
     link.symlink_to(real)
@@ -336,13 +406,17 @@ def test_an_output_through_a_symbolic_link_replaces_the_file_it_points_to(
             if suffix != "gpkg"
             else "ogr:dbname='{}' table=\"overlap\" (geom)".format(link)
         )
-        results, ok = algorithm.run({"SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
-                                     "OUTPUT": output}, context, Feedback())
+        results, ok = algorithm.run(
+            {"SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:", "OUTPUT": output},
+            context,
+            Feedback(),
+        )
         context.temporaryLayerStore().removeAllMapLayers()
         assert ok, results
     assert link.is_symlink() and link.resolve() == real.resolve()
-    written = QgsVectorLayer(str(real) + ("|layername=overlap" if suffix == "gpkg" else ""),
-                             "written", "ogr")
+    written = QgsVectorLayer(
+        str(real) + ("|layername=overlap" if suffix == "gpkg" else ""), "written", "ogr"
+    )
     assert written.isValid() and "scene_fid" in written.fields().names()
     if suffix == "gpkg":
         assert content(real)["mine"]  # the user's own layer kept
@@ -364,8 +438,11 @@ def test_a_geopackage_in_wal_mode_with_other_pages_is_replaced_whole(tmp_path):
     schools, scenes = layout(8, 800)
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
     context = QgsProcessingContext()
-    results, ok = algorithm.run({"SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:",
-                                 "OUTPUT": str(out)}, context, Feedback())
+    results, ok = algorithm.run(
+        {"SCHOOLS": schools, "SCENES": scenes, "SUMMARY": "memory:", "OUTPUT": str(out)},
+        context,
+        Feedback(),
+    )
     context.temporaryLayerStore().removeAllMapLayers()
     assert ok, results
     written = QgsVectorLayer(str(out), "written", "ogr")

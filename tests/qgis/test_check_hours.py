@@ -128,17 +128,22 @@ def test_swedish_and_whole_hour_values_are_shown_in_canonical_form():
     assert rows["må-fr 7-18"] == rows["Mo-Fr 07:00-18:00"] == "Mo-Fr 07:00-18:00"
 
 
-@pytest.mark.parametrize("kind, value", [("date", "2024-01-01"), ("integer", "7"),
-                                         ("double", "7.5")])
+@pytest.mark.parametrize(
+    "kind, value", [("date", "2024-01-01"), ("integer", "7"), ("double", "7.5")]
+)
 def test_an_hours_field_that_is_not_text_is_refused_naming_it(kind, value):
     layer = QgsVectorLayer(
-        "Point?crs=EPSG:3006&field=name:string&field=hours:{}".format(kind), "places", "memory")
+        "Point?crs=EPSG:3006&field=name:string&field=hours:{}".format(kind), "places", "memory"
+    )
     feature = QgsFeature(layer.fields())
     feature.setGeometry(QgsGeometry.fromWkt("POINT(674000 6580000)"))
     feature.setAttributes(["P", value])
     assert layer.dataProvider().addFeatures([feature])
     assert layer.getFeature(1)["hours"]  # the value is there, not NULL
-    with pytest.raises(QgsProcessingException,
-                       match="Layer 'places': field 'hours' holds .*, not text; choose a text"):
-        processing.run("drogscen:checkhours",
-                       {"INPUT": layer, "FIELD": "hours", "OUTPUT": "memory:"})
+    with pytest.raises(
+        QgsProcessingException,
+        match="Layer 'places': field 'hours' holds .*, not text; choose a text",
+    ):
+        processing.run(
+            "drogscen:checkhours", {"INPUT": layer, "FIELD": "hours", "OUTPUT": "memory:"}
+        )

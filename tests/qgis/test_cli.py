@@ -11,18 +11,40 @@ from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 ROOT = Path(__file__).resolve().parents[2]
 
-ALL_OPTIONS = ("--scenes", "--schools", "--out", "--distance", "--distance-field",
-               "--scene-name-field", "--scene-hours-field", "--school-name-field",
-               "--school-type-field", "--school-hours-field", "--default-school-hours",
-               "--default-preschool-hours", "--crs", "--period-start", "--period-end",
-               "--school-holidays", "--school-terms", "--scene-from-field", "--scene-to-field")
+ALL_OPTIONS = (
+    "--scenes",
+    "--schools",
+    "--out",
+    "--distance",
+    "--distance-field",
+    "--scene-name-field",
+    "--scene-hours-field",
+    "--school-name-field",
+    "--school-type-field",
+    "--school-hours-field",
+    "--default-school-hours",
+    "--default-preschool-hours",
+    "--crs",
+    "--period-start",
+    "--period-end",
+    "--school-holidays",
+    "--school-terms",
+    "--scene-from-field",
+    "--scene-to-field",
+)
 
 
 def cli(*arguments):
     # English messages whatever the developer's locale: the assertions read them.
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    return subprocess.run([sys.executable, "-m", "drogscen_plugin", *arguments], cwd=str(ROOT),
-                          env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "drogscen_plugin", *arguments],
+        cwd=str(ROOT),
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def layer(path, name):
@@ -33,15 +55,26 @@ def layer(path, name):
 
 @pytest.fixture
 def inputs(sample_gpkg):
-    return ["--scenes", sample_gpkg + "|layername=scenes",
-            "--schools", sample_gpkg + "|layername=schools"]
+    return [
+        "--scenes",
+        sample_gpkg + "|layername=scenes",
+        "--schools",
+        sample_gpkg + "|layername=schools",
+    ]
 
 
 def in_process(sample_gpkg, **parameters):
     """The same analysis through processing.run, the oracle for the CLI's outputs."""
-    results = processing.run("drogscen:overlap", dict(
-        SCENES=sample_gpkg + "|layername=scenes", SCHOOLS=sample_gpkg + "|layername=schools",
-        OUTPUT="TEMPORARY_OUTPUT", SUMMARY="TEMPORARY_OUTPUT", **parameters))
+    results = processing.run(
+        "drogscen:overlap",
+        dict(
+            SCENES=sample_gpkg + "|layername=scenes",
+            SCHOOLS=sample_gpkg + "|layername=schools",
+            OUTPUT="TEMPORARY_OUTPUT",
+            SUMMARY="TEMPORARY_OUTPUT",
+            **parameters,
+        ),
+    )
     return results["OUTPUT"], results["SUMMARY"]
 
 
@@ -51,26 +84,65 @@ def rows(vector_layer, fields):
     )
 
 
-PAIR_KEY = ("school_name", "scene_name", "concurrent_min", "afterhours_min", "presence_hours",
-            "period_concurrent_min", "conflict_dates", "round_count")
+PAIR_KEY = (
+    "school_name",
+    "scene_name",
+    "concurrent_min",
+    "afterhours_min",
+    "presence_hours",
+    "period_concurrent_min",
+    "conflict_dates",
+    "round_count",
+)
 SUMMARY_KEY = ("school_name", "scene_count", "worst_conflict", "concurrent_min", "afterhours_min")
 
 
-@pytest.mark.parametrize("options, parameters", [
-    ([], {}),
-    (["--distance", "150", "--default-school-hours", "Mo-Fr 08:00-15:00",
-      "--school-hours-field", "opening_hours"],
-     {"DISTANCE": 150, "DEFAULT_SCHOOL_HOURS": "Mo-Fr 08:00-15:00",
-      "SCHOOL_HOURS_FIELD": "opening_hours"}),
-    (["--period-start", "2026-08-17", "--period-end", "2026-12-20", "--school-holidays",
-      "2026-10-26/2026-10-30", "--school-terms", "2026-08-17/2026-12-18"],
-     {"PERIOD_START": "2026-08-17", "PERIOD_END": "2026-12-20",
-      "SCHOOL_HOLIDAYS": "2026-10-26/2026-10-30", "SCHOOL_TERMS": "2026-08-17/2026-12-18"}),
-    (["--scene-from-field", "", "--scene-to-field", ""],
-     {"SCENE_FROM_FIELD": "", "SCENE_TO_FIELD": ""}),
-])
+@pytest.mark.parametrize(
+    "options, parameters",
+    [
+        ([], {}),
+        (
+            [
+                "--distance",
+                "150",
+                "--default-school-hours",
+                "Mo-Fr 08:00-15:00",
+                "--school-hours-field",
+                "opening_hours",
+            ],
+            {
+                "DISTANCE": 150,
+                "DEFAULT_SCHOOL_HOURS": "Mo-Fr 08:00-15:00",
+                "SCHOOL_HOURS_FIELD": "opening_hours",
+            },
+        ),
+        (
+            [
+                "--period-start",
+                "2026-08-17",
+                "--period-end",
+                "2026-12-20",
+                "--school-holidays",
+                "2026-10-26/2026-10-30",
+                "--school-terms",
+                "2026-08-17/2026-12-18",
+            ],
+            {
+                "PERIOD_START": "2026-08-17",
+                "PERIOD_END": "2026-12-20",
+                "SCHOOL_HOLIDAYS": "2026-10-26/2026-10-30",
+                "SCHOOL_TERMS": "2026-08-17/2026-12-18",
+            },
+        ),
+        (
+            ["--scene-from-field", "", "--scene-to-field", ""],
+            {"SCENE_FROM_FIELD": "", "SCENE_TO_FIELD": ""},
+        ),
+    ],
+)
 def test_analyse_writes_both_layers_equal_to_processing_run(
-        inputs, sample_gpkg, tmp_path, options, parameters):
+    inputs, sample_gpkg, tmp_path, options, parameters
+):
     out = tmp_path / "nested" / "result.gpkg"
     if "--period-start" not in options:
         # The command's default is the real current week; the oracle's too.
@@ -99,9 +171,10 @@ def test_summary_table_lists_each_affected_school_worst_first(inputs, sample_gpk
     )
     header = lines.index(next(line for line in lines if line.startswith("School ")))
     assert "Worst conflict" in lines[header] and "After-hours h/week" in lines[header]
-    table = lines[header + 2:header + 2 + len(affected)]
+    table = lines[header + 2 : header + 2 + len(affected)]
     assert sorted(line.split("  ")[0].strip() for line in table) == sorted(
-        f["school_name"] for f in affected)
+        f["school_name"] for f in affected
+    )
     # Worst first: every school with a conflict while open comes before those only while closed.
     conflicts = ["while open" if "while open" in line else "while closed" for line in table]
     assert conflicts == sorted(conflicts, key=lambda c: c != "while open")
@@ -157,30 +230,38 @@ def assert_usage_error(result, *words):
     assert "Traceback" not in result.stdout
 
 
-@pytest.mark.parametrize("arguments, words", [
-    ([], ["COMMAND"]),
-    (["analyse", "--scenes", "a.gpkg"], ["--schools", "--out"]),
-    (["analyse", "--distance", "far"], ["--distance", "far"]),
-    (["analyse", "--distance", "-5"], ["--distance", "-5"]),
-    (["analyse", "--scenes", "a.gpkg", "--schools", "b.gpkg", "--out", "c.gpkg", "--bogus"],
-     ["--bogus"]),
-    (["frobnicate"], ["frobnicate"]),
-])
+@pytest.mark.parametrize(
+    "arguments, words",
+    [
+        ([], ["COMMAND"]),
+        (["analyse", "--scenes", "a.gpkg"], ["--schools", "--out"]),
+        (["analyse", "--distance", "far"], ["--distance", "far"]),
+        (["analyse", "--distance", "-5"], ["--distance", "-5"]),
+        (
+            ["analyse", "--scenes", "a.gpkg", "--schools", "b.gpkg", "--out", "c.gpkg", "--bogus"],
+            ["--bogus"],
+        ),
+        (["frobnicate"], ["frobnicate"]),
+    ],
+)
 def test_bad_arguments_exit_2_with_one_line(arguments, words):
     assert_usage_error(cli(*arguments), *words)
 
 
-@pytest.mark.parametrize("extra, words", [
-    (["--school-name-field", "namn"], ["--school-name-field", "namn", "schools"]),
-    (["--scene-hours-field", "tider"], ["--scene-hours-field", "tider", "scenes"]),
-    (["--default-preschool-hours", "Mo-Fr 25:00-26:00 x"], ["--default-preschool-hours"]),
-    (["--crs", "EPSG:999999"], ["--crs", "EPSG:999999"]),
-    (["--crs", "EPSG:4326"], ["--crs", "metres"]),
-    (["--period-start", "2026-13-01"], ["PERIOD_START", "2026-13-01"]),
-    (["--period-start", "2026-10-19", "--period-end", "2026-10-01"], ["ends", "2026-10-01"]),
-    (["--school-holidays", "höstlov"], ["School holidays", "höstlov"]),
-    (["--scene-to-field", "stängd"], ["--scene-to-field", "stängd", "scenes"]),
-])
+@pytest.mark.parametrize(
+    "extra, words",
+    [
+        (["--school-name-field", "namn"], ["--school-name-field", "namn", "schools"]),
+        (["--scene-hours-field", "tider"], ["--scene-hours-field", "tider", "scenes"]),
+        (["--default-preschool-hours", "Mo-Fr 25:00-26:00 x"], ["--default-preschool-hours"]),
+        (["--crs", "EPSG:999999"], ["--crs", "EPSG:999999"]),
+        (["--crs", "EPSG:4326"], ["--crs", "metres"]),
+        (["--period-start", "2026-13-01"], ["PERIOD_START", "2026-13-01"]),
+        (["--period-start", "2026-10-19", "--period-end", "2026-10-01"], ["ends", "2026-10-01"]),
+        (["--school-holidays", "höstlov"], ["School holidays", "höstlov"]),
+        (["--scene-to-field", "stängd"], ["--scene-to-field", "stängd", "scenes"]),
+    ],
+)
 def test_bad_values_exit_2_with_one_line(inputs, tmp_path, extra, words):
     out = tmp_path / "result.gpkg"
     assert_usage_error(cli("analyse", *inputs, "--out", str(out), *extra), *words)
@@ -198,21 +279,44 @@ def test_unreadable_files_exit_2_with_one_line(sample_gpkg, tmp_path):
     out = str(tmp_path / "result.gpkg")
     schools = sample_gpkg + "|layername=schools"
     missing = str(tmp_path / "missing.gpkg")
-    assert_usage_error(cli("analyse", "--scenes", missing, "--schools", schools, "--out", out),
-                       "--scenes", "missing.gpkg")
+    assert_usage_error(
+        cli("analyse", "--scenes", missing, "--schools", schools, "--out", out),
+        "--scenes",
+        "missing.gpkg",
+    )
     garbage = tmp_path / "garbage.gpkg"
     garbage.write_text("not a geopackage", encoding="utf-8")
-    assert_usage_error(cli("analyse", "--scenes", str(garbage), "--schools", schools, "--out", out),
-                       "--scenes", "garbage.gpkg")
-    assert_usage_error(cli("analyse", "--scenes", sample_gpkg + "|layername=nosuchlayer",
-                           "--schools", schools, "--out", out), "--scenes", "nosuchlayer")
+    assert_usage_error(
+        cli("analyse", "--scenes", str(garbage), "--schools", schools, "--out", out),
+        "--scenes",
+        "garbage.gpkg",
+    )
+    assert_usage_error(
+        cli(
+            "analyse",
+            "--scenes",
+            sample_gpkg + "|layername=nosuchlayer",
+            "--schools",
+            schools,
+            "--out",
+            out,
+        ),
+        "--scenes",
+        "nosuchlayer",
+    )
 
 
 def test_an_analysis_the_algorithm_refuses_exits_1_with_its_message(sample_gpkg, tmp_path):
     # Points as scenes: the algorithm names the problem; the process ends cleanly.
-    result = cli("analyse", "--scenes", sample_gpkg + "|layername=schools",
-                 "--schools", sample_gpkg + "|layername=schools",
-                 "--out", str(tmp_path / "result.gpkg"))
+    result = cli(
+        "analyse",
+        "--scenes",
+        sample_gpkg + "|layername=schools",
+        "--schools",
+        sample_gpkg + "|layername=schools",
+        "--out",
+        str(tmp_path / "result.gpkg"),
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("drogscen: the analysis failed: "), result.stderr
@@ -220,9 +324,15 @@ def test_an_analysis_the_algorithm_refuses_exits_1_with_its_message(sample_gpkg,
 
 def test_a_python_without_pyqgis_gets_one_line_saying_so():
     # -S leaves out site-packages, where PyQGIS lives.
-    result = subprocess.run([sys.executable, "-S", "-m", "drogscen_plugin", "analyse"],
-                            cwd=str(ROOT), capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-S", "-m", "drogscen_plugin", "analyse"],
+        cwd=str(ROOT),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "drogscen: error: PyQGIS not found; run this with the Python that QGIS uses, "
-        "e.g. /usr/bin/python3"]
+        "e.g. /usr/bin/python3"
+    ]

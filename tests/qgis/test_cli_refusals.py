@@ -14,9 +14,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def cli(*arguments):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    return subprocess.run([sys.executable, "-m", "drogscen_plugin", "analyse", *arguments],
-                          cwd=str(ROOT), env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "drogscen_plugin", "analyse", *arguments],
+        cwd=str(ROOT),
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -24,16 +29,32 @@ def typed(tmp_path_factory):
     """Scenes and schools with fields of every kind: text, integer, real, date."""
     folder = tmp_path_factory.mktemp("typed")
     path = folder / "typed.gpkg"
-    fields = [("name", "string"), ("hours", "string"), ("number", "integer"),
-              ("real", "double"), ("day", "date")]
+    fields = [
+        ("name", "string"),
+        ("hours", "string"),
+        ("number", "integer"),
+        ("real", "double"),
+        ("day", "date"),
+    ]
     values = ["A", "Mo-Fr 08-17", 7, 1.5, "2026-01-01"]
-    to_geopackage(memory_layer("Polygon", fields, [(
-        "POLYGON((674000 6580000, 674100 6580000, 674100 6580100, 674000 6580000))", values)]),
-        path, "scenes")
-    to_geopackage(memory_layer("Point", fields, [("POINT(674050 6580200)", values)]),
-                  path, "schools")
-    return ["--scenes", "{}|layername=scenes".format(path),
-            "--schools", "{}|layername=schools".format(path)]
+    to_geopackage(
+        memory_layer(
+            "Polygon",
+            fields,
+            [("POLYGON((674000 6580000, 674100 6580000, 674100 6580100, 674000 6580000))", values)],
+        ),
+        path,
+        "scenes",
+    )
+    to_geopackage(
+        memory_layer("Point", fields, [("POINT(674050 6580200)", values)]), path, "schools"
+    )
+    return [
+        "--scenes",
+        "{}|layername=scenes".format(path),
+        "--schools",
+        "{}|layername=schools".format(path),
+    ]
 
 
 def assert_refused(result, *words):
@@ -46,28 +67,39 @@ def assert_refused(result, *words):
     assert "Traceback" not in result.stdout
 
 
-@pytest.mark.parametrize("option, field, layer", [
-    ("--school-hours-field", "number", "schools"),
-    ("--school-hours-field", "day", "schools"),
-    ("--school-name-field", "real", "schools"),
-    ("--school-type-field", "number", "schools"),
-    ("--scene-hours-field", "number", "scenes"),
-    ("--scene-name-field", "day", "scenes"),
-    ("--distance-field", "day", "schools"),
-])
+@pytest.mark.parametrize(
+    "option, field, layer",
+    [
+        ("--school-hours-field", "number", "schools"),
+        ("--school-hours-field", "day", "schools"),
+        ("--school-name-field", "real", "schools"),
+        ("--school-type-field", "number", "schools"),
+        ("--scene-hours-field", "number", "scenes"),
+        ("--scene-name-field", "day", "scenes"),
+        ("--distance-field", "day", "schools"),
+    ],
+)
 def test_a_field_of_the_wrong_type_is_refused_naming_field_and_layer(
-        typed, tmp_path, option, field, layer):
+    typed, tmp_path, option, field, layer
+):
     out = tmp_path / "out.gpkg"
-    assert_refused(cli(*typed, "--out", str(out), option, field),
-                   option, "'{}'".format(field), "'{}'".format(layer))
+    assert_refused(
+        cli(*typed, "--out", str(out), option, field),
+        option,
+        "'{}'".format(field),
+        "'{}'".format(layer),
+    )
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("option, field", [
-    ("--school-hours-field", "hours"),
-    ("--distance-field", "number"),
-    ("--distance-field", "real"),
-])
+@pytest.mark.parametrize(
+    "option, field",
+    [
+        ("--school-hours-field", "hours"),
+        ("--distance-field", "number"),
+        ("--distance-field", "real"),
+    ],
+)
 def test_fields_of_a_usable_type_are_taken(typed, tmp_path, option, field):
     out = tmp_path / "out.gpkg"
     result = cli(*typed, "--out", str(out), option, field)

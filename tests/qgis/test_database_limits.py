@@ -9,20 +9,24 @@ from drogscen_plugin.database import session
 pytest.importorskip("psycopg2", reason="the database run needs psycopg2 (Debian: python3-psycopg2)")
 
 
-@pytest.mark.parametrize("number, version, lacking", [
-    (90624, "9.6.24", "PostgreSQL 14 or newer (the server is 9.6.24)"),
-    (130012, "13.12", "PostgreSQL 14 or newer (the server is 13.12)"),
-    (140000, "14.0", ""),
-    (150004, "15.4", ""),
-    (170000, "17.0", ""),
-])
+@pytest.mark.parametrize(
+    "number, version, lacking",
+    [
+        (90624, "9.6.24", "PostgreSQL 14 or newer (the server is 9.6.24)"),
+        (130012, "13.12", "PostgreSQL 14 or newer (the server is 13.12)"),
+        (140000, "14.0", ""),
+        (150004, "15.4", ""),
+        (170000, "17.0", ""),
+    ],
+)
 def test_the_version_gate_decides_on_server_version_num(number, version, lacking):
     assert session.version_lacking(number, version) == lacking
 
 
 def server_version(database):
-    (number, text), = database.sql("SELECT current_setting('server_version_num')::int, "
-                                   "current_setting('server_version')")
+    ((number, text),) = database.sql(
+        "SELECT current_setting('server_version_num')::int, current_setting('server_version')"
+    )
     return int(number), text
 
 
@@ -49,5 +53,6 @@ def test_a_server_below_the_gate_falls_back_or_is_refused_before_writing(postgis
     with pytest.raises(Exception) as error:
         run(postgis, "scenes", "schools", "old_always", mode=1)
     assert "Cannot run in the database (RUN_IN_DATABASE 'always'): {}.".format(lacking) in str(
-        error.value)
+        error.value
+    )
     assert not postgis.exists("output_old_always") and not postgis.exists("summary_old_always")

@@ -17,14 +17,22 @@ MIDSUMMER = dict(PERIOD_START="2026-06-15", PERIOD_END="2026-07-05")
 
 
 def scene_layer(tmp_path, hours):
-    scenes = memory_layer("Polygon", [("name", "string"), ("active_hours", "string")],
-                          [(NEAR, [name, text]) for name, text in hours], name="scenes")
+    scenes = memory_layer(
+        "Polygon",
+        [("name", "string"), ("active_hours", "string")],
+        [(NEAR, [name, text]) for name, text in hours],
+        name="scenes",
+    )
     return to_geopackage(scenes, tmp_path / "scenes.gpkg", "scenes")
 
 
 def test_dated_scene_hours_over_a_period(tmp_path):
-    schools = memory_layer("Point", [("name", "string"), ("type", "string")],
-                           [(SCHOOL, ["Gymnasiet", "gymnasieskola"])], name="schools")
+    schools = memory_layer(
+        "Point",
+        [("name", "string"), ("type", "string")],
+        [(SCHOOL, ["Gymnasiet", "gymnasieskola"])],
+        name="schools",
+    )
     scenes = scene_layer(tmp_path, [("Lunch", LUNCH), ("Kväll", EVENING), ("Helg", HOLIDAYS)])
     feedback = LogFeedback()
     result = run(schools, scenes, feedback, **MIDSUMMER)
@@ -35,8 +43,10 @@ def test_dated_scene_hours_over_a_period(tmp_path):
     # is closed on midsommarafton.
     lunch = pairs["Lunch"]
     assert (lunch["period_concurrent_min"], lunch["period_afterhours_min"]) == (660, 60)
-    assert lunch["conflict_dates"] == "2026-06-15/2026-06-18, 2026-06-22/2026-06-26, " \
-                                      "2026-06-29/2026-06-30"
+    assert (
+        lunch["conflict_dates"] == "2026-06-15/2026-06-18, 2026-06-22/2026-06-26, "
+        "2026-06-29/2026-06-30"
+    )
     # Ten evenings: the week of 29 June is off.
     evening = pairs["Kväll"]
     assert (evening["period_concurrent_min"], evening["period_afterhours_min"]) == (0, 600)
@@ -45,15 +55,20 @@ def test_dated_scene_hours_over_a_period(tmp_path):
     assert (holidays["period_concurrent_min"], holidays["period_afterhours_min"]) == (0, 240)
     assert holidays["guard_hours"] == "2026 Jun 19-2026 Jun 20 Fr-Sa 10:00-12:00"
     # Dated hours have no one week: the output shows the period's first week.
-    assert (lunch["scene_hours"], evening["scene_hours"]) == ("Mo-Fr 12:00-13:00",
-                                                              "Mo-Fr 19:00-20:00")
+    assert (lunch["scene_hours"], evening["scene_hours"]) == (
+        "Mo-Fr 12:00-13:00",
+        "Mo-Fr 19:00-20:00",
+    )
     assert all(pair["hours_note"] in ("", NULL) for pair in pairs.values())
 
 
 def test_a_schools_own_dated_hours(tmp_path):
     schools = memory_layer(
-        "Point", [("name", "string"), ("type", "string"), ("opening_hours", "string")],
-        [(SCHOOL, ["Skolan", "grundskola", "Mo-Fr 08:00-16:00; Jul off"])], name="schools")
+        "Point",
+        [("name", "string"), ("type", "string"), ("opening_hours", "string")],
+        [(SCHOOL, ["Skolan", "grundskola", "Mo-Fr 08:00-16:00; Jul off"])],
+        name="schools",
+    )
     scenes = scene_layer(tmp_path, [("Lunch", "Mo-Fr 12:00-13:00")])
     result = run(schools, scenes, PERIOD_START="2026-06-29", PERIOD_END="2026-07-05")
     assert result["HOURS_INVALID_COUNT"] == 0
@@ -66,24 +81,34 @@ def test_a_schools_own_dated_hours(tmp_path):
 
 
 def test_checkhours_reads_dated_values_and_explains_them():
-    values = ["Mo-Fr 08:00-16:00; Jul off", "PH off", "Mo-Fr 08:00-16:00; 2024 Apr 10-16 off",
-              "SH Mo-Fr 08:00-12:00", "Mo-Fr 08:00-16:00; 21 Apr 10-16 off",
-              "Mo-Fr 08:00-16:00; Jul 35 off"]
-    layer = memory_layer("Point", [("hours", "string")],
-                         [(SCHOOL, [value]) for value in values], name="places")
+    values = [
+        "Mo-Fr 08:00-16:00; Jul off",
+        "PH off",
+        "Mo-Fr 08:00-16:00; 2024 Apr 10-16 off",
+        "SH Mo-Fr 08:00-12:00",
+        "Mo-Fr 08:00-16:00; 21 Apr 10-16 off",
+        "Mo-Fr 08:00-16:00; Jul 35 off",
+    ]
+    layer = memory_layer(
+        "Point", [("hours", "string")], [(SCHOOL, [value]) for value in values], name="places"
+    )
     feedback = LogFeedback()
-    result = processing.run("drogscen:checkhours",
-                            {"INPUT": layer, "FIELD": "hours", "OUTPUT": "memory:"},
-                            feedback=feedback)
+    result = processing.run(
+        "drogscen:checkhours",
+        {"INPUT": layer, "FIELD": "hours", "OUTPUT": "memory:"},
+        feedback=feedback,
+    )
     assert (result["VALID_COUNT"], result["INVALID_COUNT"]) == (4, 2)
     checked = {f["hours"]: f for f in result["OUTPUT"].getFeatures()}
     july = checked[values[0]]
     assert july["hours_valid"] is True or july["hours_valid"] == 1
     assert july["hours_canonical"] == values[0]
-    assert july["hours_message"] == ("hours by the calendar: dates as the rules say; "
-                                     "other days Mo-Fr 08:00-16:00")
+    assert july["hours_message"] == (
+        "hours by the calendar: dates as the rules say; other days Mo-Fr 08:00-16:00"
+    )
     assert checked["PH off"]["hours_message"] == (
-        "hours by the calendar: public holidays (PH) as the rules say; other days off")
+        "hours by the calendar: public holidays (PH) as the rules say; other days off"
+    )
     assert "school holidays (SH)" in checked[values[3]]["hours_message"]
     assert checked[values[3]]["hours_message"].endswith("other days off")
     # Invalid ones carry the parser's own message.

@@ -111,8 +111,7 @@ def run(qtbot, dock, expected="succeeded"):
         signal.connect(slots[name])
     try:
         qtbot.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: bool(ended) or not dock.runner.is_running(),
-                        timeout=RUN_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: bool(ended) or not dock.runner.is_running(), timeout=RUN_TIMEOUT_MS)
     finally:
         for name, signal in endings.items():
             signal.disconnect(slots[name])
@@ -196,8 +195,9 @@ def opacity(layer, feature):
     # Through the legend keys: symbolsForFeature ignores ELSE rules.
     keys = renderer.legendKeysForFeature(feature, context)
     items = renderer.legendSymbolItems()  # owns the symbols
-    (symbol,) = [item.symbol() for item in items
-                 if item.ruleKey() in keys and item.symbol() is not None]
+    (symbol,) = [
+        item.symbol() for item in items if item.ruleKey() in keys and item.symbol() is not None
+    ]
     prop = symbol.dataDefinedProperties().property(QgsSymbol.PropertyOpacity)
     result, _ = prop.valueAsDouble(context.expressionContext(), symbol.opacity() * 100)
     renderer.stopRender(context)
@@ -218,7 +218,10 @@ def test_layer_lists_are_filtered_and_usual_fields_preselected(dock, sample):
     assert values.schools_layer is sample["schools"]
     assert (values.scene_name_field, values.scene_hours_field) == ("name", "active_hours")
     assert (values.school_name_field, values.school_type_field, values.school_hours_field) == (
-        "name", "type", "opening_hours")
+        "name",
+        "type",
+        "opening_hours",
+    )
 
     # A layer without the usual names: nothing is guessed.
     form.schools.setLayer(sample["scenes"])
@@ -263,10 +266,12 @@ def test_run_adds_a_styled_group_and_fills_the_table(qtbot, dock, sample, messag
     (group,) = result_groups()
     assert GROUP_NAME.match(group.name())
     layers = {node.layer().name(): node.layer() for node in group.findLayers()}
-    assert sorted(layers) == sorted(["Scenes", "School buffers", "Overlaps",
-                                     "Schools and preschools"])
+    assert sorted(layers) == sorted(
+        ["Scenes", "School buffers", "Overlaps", "Schools and preschools"]
+    )
     assert set(QgsProject.instance().mapLayers()) == before | {
-        layer.id() for layer in layers.values()}
+        layer.id() for layer in layers.values()
+    }
 
     oracle = direct_overlap(sample["scenes"], sample["schools"])
     overlaps = layers["Overlaps"]
@@ -276,8 +281,11 @@ def test_run_adds_a_styled_group_and_fills_the_table(qtbot, dock, sample, messag
     assert layers["Scenes"].featureCount() == sample["scenes"].featureCount()
 
     # Styles: those of the shipped files, the scenes and overlaps under time rules.
-    for name, kind in (("School buffers", "buffers"), ("Schools and preschools", "summary"),
-                       ("Scenes", "scenes")):
+    for name, kind in (
+        ("School buffers", "buffers"),
+        ("Schools and preschools", "summary"),
+        ("Scenes", "scenes"),
+    ):
         assert style_signature(layers[name].renderer()) == expected_signature(layers[name], kind)
     _, colours = expected_signature(overlaps, "overlaps")
     assert style_signature(overlaps.renderer()) == ("RuleRenderer", colours)
@@ -292,8 +300,9 @@ def test_run_adds_a_styled_group_and_fills_the_table(qtbot, dock, sample, messag
     model = dock.model
     assert model.rowCount() == overlaps.featureCount()
     shown = Counter(
-        tuple(model.index(row, COLUMNS.index(name)).data()
-              for name in ("school_name", "scene_name"))
+        tuple(
+            model.index(row, COLUMNS.index(name)).data() for name in ("school_name", "scene_name")
+        )
         for row in range(model.rowCount())
     )
     expected = Counter((f["school_name"], f["scene_name"]) for f in oracle["OUTPUT"].getFeatures())
@@ -312,9 +321,11 @@ def column(view_model, name):
 def test_table_sorts_numbers_as_numbers_and_text_without_case(qtbot, dock):
     run(qtbot, dock)
     table, proxy = dock.table, dock.proxy
-    for name, order in (("concurrent_min", Qt.SortOrder.AscendingOrder),
-                        ("afterhours_min", Qt.SortOrder.DescendingOrder),
-                        ("school_name", Qt.SortOrder.AscendingOrder)):
+    for name, order in (
+        ("concurrent_min", Qt.SortOrder.AscendingOrder),
+        ("afterhours_min", Qt.SortOrder.DescendingOrder),
+        ("school_name", Qt.SortOrder.AscendingOrder),
+    ):
         table.sortByColumn(COLUMNS.index(name), order)
         values = column(proxy, name)
         assert values == sorted(values, reverse=order == Qt.SortOrder.DescendingOrder), name
@@ -331,18 +342,25 @@ def test_clicking_a_row_zooms_to_the_overlap_and_its_school_and_flashes(qtbot, d
     fid = index.data(FID_ROLE)
     overlaps = dock.result.overlaps
     feature = overlaps.getFeature(fid)
-    school = next(dock.result.summary.getFeatures(
-        QgsFeatureRequest().setFilterExpression('"school_fid" = {}'.format(feature["school_fid"]))))
+    school = next(
+        dock.result.summary.getFeatures(
+            QgsFeatureRequest().setFilterExpression(
+                '"school_fid" = {}'.format(feature["school_fid"])
+            )
+        )
+    )
 
     def flashes():
         return [item for item in canvas.scene().items() if isinstance(item, QgsRubberBand)]
 
     before = flashes()
-    qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=dock.table.visualRect(index).center())
+    qtbot.mouseClick(
+        dock.table.viewport(), Qt.MouseButton.LeftButton, pos=dock.table.visualRect(index).center()
+    )
 
-    transform = QgsCoordinateTransform(overlaps.crs(), canvas.mapSettings().destinationCrs(),
-                                       QgsProject.instance())
+    transform = QgsCoordinateTransform(
+        overlaps.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+    )
     extent = canvas.extent()
     for geometry in (feature.geometry(), school.geometry()):
         assert extent.contains(transform.transformBoundingBox(geometry.boundingBox()))
@@ -363,15 +381,22 @@ def test_time_control_shows_the_scenes_active_then_and_fades_closed_schools(qtbo
             control.set_moment(moment)
         chosen = control.moment()
         assert (chosen.weekday(), chosen.hour, chosen.minute) == (
-            moment.weekday(), moment.hour, moment.minute)
+            moment.weekday(),
+            moment.hour,
+            moment.minute,
+        )
         assert rendered(scenes) == active_scenes(scenes, moment), moment
 
         default_school = WeeklySchedule.parse(dock.form.values().school_hours)
         default_preschool = WeeklySchedule.parse(dock.form.values().preschool_hours)
         hours = {f.id(): value(f, "opening_hours") for f in sample["schools"].getFeatures()}
         for feature in summary.getFeatures():
-            schedule, _ = school_schedule(hours[feature["school_fid"]], feature["school_type"],
-                                          default_school, default_preschool)
+            schedule, _ = school_schedule(
+                hours[feature["school_fid"]],
+                feature["school_type"],
+                default_school,
+                default_preschool,
+            )
             expected = 100.0 if schedule.is_active(moment) else 100.0 * styling.CLOSED_OPACITY
             assert opacity(summary, feature) == pytest.approx(expected), feature["school_name"]
     assert rendered(scenes) != {f.id() for f in scenes.getFeatures()}
@@ -413,10 +438,13 @@ def test_only_schools_in_the_map_extent_are_analysed(qtbot, dock, sample, qgis_i
     summary = dock.result.summary
     assert {f["school_fid"] for f in summary.getFeatures()} == inside
     full = direct_overlap(sample["scenes"], sample["schools"])["OUTPUT"]
-    expected = Counter((f["school_fid"], f["scene_fid"]) for f in full.getFeatures()
-                       if f["school_fid"] in inside)
-    assert Counter((f["school_fid"], f["scene_fid"])
-                   for f in dock.result.overlaps.getFeatures()) == expected
+    expected = Counter(
+        (f["school_fid"], f["scene_fid"]) for f in full.getFeatures() if f["school_fid"] in inside
+    )
+    assert (
+        Counter((f["school_fid"], f["scene_fid"]) for f in dock.result.overlaps.getFeatures())
+        == expected
+    )
     assert dock.result.buffers.featureCount() == len(inside)
     assert sample["schools"].selectedFeatureCount() == 0
 
@@ -436,8 +464,7 @@ def test_an_extent_without_schools_is_refused_with_a_message(qtbot, dock, qgis_i
 # --- bad input and cancel ---------------------------------------------------------------
 
 
-def test_invalid_default_hours_are_shown_in_the_dock_and_the_message_bar(
-        qtbot, dock, message_bar):
+def test_invalid_default_hours_are_shown_in_the_dock_and_the_message_bar(qtbot, dock, message_bar):
     dock.form.default_preschool.edit.setText("Mo-Fr 06:30-18:30; Xy 10:00")
     with pytest.raises(ScheduleError) as expected:
         WeeklySchedule.parse("Mo-Fr 06:30-18:30; Xy 10:00")
@@ -462,7 +489,8 @@ def test_run_without_layers_says_which_layer_to_choose(qtbot, dock, message_bar)
 
 
 def test_a_failing_analysis_shows_the_processing_message_not_a_traceback(
-        qtbot, dock, sample, message_bar):
+    qtbot, dock, sample, message_bar
+):
     with pytest.raises(QgsProcessingException) as expected:
         direct_overlap(sample["lines"], sample["schools"])
     # A line layer cannot be picked; let it through as a layer of another kind could come.
@@ -544,7 +572,8 @@ def test_new_scenes_layer_is_added_to_the_project(plugin, qgis_new_project, tmp_
 
 
 def test_new_scenes_layer_has_a_free_name_and_lands_at_the_top(
-        plugin, qgis_new_project, qgis_iface, tmp_path, monkeypatch):
+    plugin, qgis_new_project, qgis_iface, tmp_path, monkeypatch
+):
     project = QgsProject.instance()
     group = project.layerTreeRoot().addGroup("Safety measures")
     project.addMapLayer(QgsVectorLayer("Point?crs=EPSG:3006", "scenes", "memory"), False)
@@ -552,8 +581,9 @@ def test_new_scenes_layer_has_a_free_name_and_lands_at_the_top(
     path = str(tmp_path / "more.gpkg")
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (path, ""))
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *args: (asked.append(args[-1]) or "Scener norr", True))
+    monkeypatch.setattr(
+        QInputDialog, "getText", lambda *args: (asked.append(args[-1]) or "Scener norr", True)
+    )
 
     plugin.new_layer_action.trigger()
 
@@ -564,12 +594,16 @@ def test_new_scenes_layer_has_a_free_name_and_lands_at_the_top(
 
 
 def our_actions(qgis_iface):
-    return [action for action in qgis_iface.mainWindow().findChildren(QAction)
-            if action.objectName().startswith("Drogscen")]
+    return [
+        action
+        for action in qgis_iface.mainWindow().findChildren(QAction)
+        if action.objectName().startswith("Drogscen")
+    ]
 
 
 def test_unload_leaves_no_action_dock_provider_or_expression_function(
-        qtbot, plugin, qgis_iface, qgis_new_project):
+    qtbot, plugin, qgis_iface, qgis_new_project
+):
     plugin.unload()  # start from nothing, so the interface's records are this test's only
     qtbot.waitUntil(lambda: our_actions(qgis_iface) == [])
     qgis_iface.newProject()  # forgets the interface's records

@@ -24,8 +24,10 @@ SCHOOLS = [  # name, type, own hours
     ("Förskolan", "förskola", None),
     ("Egna tider", "grundskola", "Mo-Fr 08:00-16:00"),
 ]
-SCENES = [("Lunch utom helgdag", "Mo-Fr 12:00-13:00; PH off"),
-          ("Lunch utom juli", "Mo-Fr 12:00-13:00; Jul off")]
+SCENES = [
+    ("Lunch utom helgdag", "Mo-Fr 12:00-13:00; PH off"),
+    ("Lunch utom juli", "Mo-Fr 12:00-13:00; Jul off"),
+]
 ALL_SCHOOLS = {name for name, _, _ in SCHOOLS}
 # Hand-worked from the README's calendar table: name of each moment, the
 # schools open then, the scenes active then.
@@ -34,8 +36,11 @@ MOMENTS = [
     # hours (which say nothing of PH) is open.
     (datetime(2026, 12, 24, 12, 30), {"Egna tider"}, {"Lunch utom juli"}),
     # Höstlov: the fritidshem and the preschool are open, the gymnasium not.
-    (datetime(2026, 10, 27, 12, 30), ALL_SCHOOLS - {"Gymnasiet"},
-     {"Lunch utom helgdag", "Lunch utom juli"}),
+    (
+        datetime(2026, 10, 27, 12, 30),
+        ALL_SCHOOLS - {"Gymnasiet"},
+        {"Lunch utom helgdag", "Lunch utom juli"},
+    ),
     # A July Wednesday (no terms given: a term day).
     (datetime(2026, 7, 1, 12, 30), ALL_SCHOOLS, {"Lunch utom helgdag"}),
     # Midsommarafton, a Friday, as julafton; then a Saturday: nothing open or active.
@@ -47,11 +52,17 @@ MOMENTS = [
 @pytest.fixture
 def dock(plugin, qtbot, qgis_new_project, clean_settings):
     schools = memory_layer(
-        "Point", [("name", "string"), ("type", "string"), ("opening_hours", "string")],
+        "Point",
+        [("name", "string"), ("type", "string"), ("opening_hours", "string")],
         [("POINT({} 6580000)".format(674000 + 5 * k), list(row)) for k, row in enumerate(SCHOOLS)],
-        name="schools")
-    scenes = memory_layer("Polygon", [("name", "string"), ("active_hours", "string")],
-                          [(NEAR, list(row)) for row in SCENES], name="scenes")
+        name="schools",
+    )
+    scenes = memory_layer(
+        "Polygon",
+        [("name", "string"), ("active_hours", "string")],
+        [(NEAR, list(row)) for row in SCENES],
+        name="scenes",
+    )
     QgsProject.instance().addMapLayers([schools, scenes])
     plugin.initGui()
     dock = plugin.dock
@@ -83,15 +94,25 @@ def test_the_map_at_real_dates(qtbot, dock):
         assert control.moment() == moment
         assert names(result.scenes, rendered(result.scenes), "name") == active, moment
         faded = 100.0 * styling.CLOSED_OPACITY
-        shown_open = {f["school_name"] for f in result.summary.getFeatures()
-                      if opacity(result.summary, f) != pytest.approx(faded)}
+        shown_open = {
+            f["school_name"]
+            for f in result.summary.getFeatures()
+            if opacity(result.summary, f) != pytest.approx(faded)
+        }
         assert shown_open == open_schools, moment
         drawn = drawn_colours(result.overlaps)
-        expected = {(f["school_name"], f["scene_name"]): colours[
-            "concurrent" if f["school_name"] in open_schools else "after_hours"]
-            for f in result.overlaps.getFeatures() if f["scene_name"] in active}
-        assert {(f["school_name"], f["scene_name"]): drawn[f.id()]
-                for f in result.overlaps.getFeatures() if f.id() in drawn} == expected, moment
+        expected = {
+            (f["school_name"], f["scene_name"]): colours[
+                "concurrent" if f["school_name"] in open_schools else "after_hours"
+            ]
+            for f in result.overlaps.getFeatures()
+            if f["scene_name"] in active
+        }
+        assert {
+            (f["school_name"], f["scene_name"]): drawn[f.id()]
+            for f in result.overlaps.getFeatures()
+            if f.id() in drawn
+        } == expected, moment
 
 
 def test_the_clock_names_the_kind_of_day(qtbot, dock):

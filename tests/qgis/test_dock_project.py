@@ -62,7 +62,8 @@ def test_a_saved_layer_is_chosen_again_when_it_is_added(dock, sample, sample_gpk
 
 
 def test_the_last_run_is_kept_beside_the_project_and_shown_when_it_opens(
-        qtbot, dock, sample, tmp_path):
+    qtbot, dock, sample, tmp_path
+):
     path = tmp_path / "city.qgz"
     assert QgsProject.instance().write(str(path))
     dock.form.restore_settings()  # a saved project keeps results by default
@@ -72,8 +73,9 @@ def test_the_last_run_is_kept_beside_the_project_and_shown_when_it_opens(
     assert kept == str(tmp_path / "city_drogscen.gpkg") and os.path.exists(kept)
     overlaps = dock.result.overlaps
     assert overlaps.source().startswith(kept)
-    expected = sorted((f["school_name"], f["scene_name"], f["concurrent_min"])
-                      for f in overlaps.getFeatures())
+    expected = sorted(
+        (f["school_name"], f["scene_name"], f["concurrent_min"]) for f in overlaps.getFeatures()
+    )
     rows = dock.model.rowCount()
     assert QgsProject.instance().write(str(path))
 
@@ -81,8 +83,13 @@ def test_the_last_run_is_kept_beside_the_project_and_shown_when_it_opens(
 
     result = dock.result
     assert result is not None
-    assert sorted((f["school_name"], f["scene_name"], f["concurrent_min"])
-                  for f in result.overlaps.getFeatures()) == expected
+    assert (
+        sorted(
+            (f["school_name"], f["scene_name"], f["concurrent_min"])
+            for f in result.overlaps.getFeatures()
+        )
+        == expected
+    )
     assert dock.model.rowCount() == rows > 0
     assert result.summary.featureCount() > 0 and result.buffers.featureCount() > 0
     assert result.values.distance == dock.form.values().distance
@@ -112,11 +119,14 @@ def test_saving_a_new_project_turns_keeping_results_on(dock, sample, tmp_path):
     assert dock.form.keep_results.isChecked()
 
 
-def test_the_period_and_calendar_are_kept_and_passed_to_the_analysis(
-        qtbot, dock, sample, tmp_path):
+def test_the_period_and_calendar_are_kept_and_passed_to_the_analysis(qtbot, dock, sample, tmp_path):
     form = dock.form
-    period = {"period_start": "2026-10-19", "period_end": "2026-11-01",
-              "school_holidays": "2026-10-26/2026-10-30", "school_terms": "2026-08-17/2026-12-18"}
+    period = {
+        "period_start": "2026-10-19",
+        "period_end": "2026-11-01",
+        "school_holidays": "2026-10-26/2026-10-30",
+        "school_terms": "2026-08-17/2026-12-18",
+    }
     for key, text in period.items():
         form.period.edits[key].setText(text)
     form.save_settings()
@@ -128,18 +138,26 @@ def test_the_period_and_calendar_are_kept_and_passed_to_the_analysis(
 
     run(qtbot, dock)
     (group,) = test_dock.result_groups()
-    overlaps = next(node.layer() for node in group.findLayers()
-                    if node.layer().name() == "Overlaps")
+    overlaps = next(
+        node.layer() for node in group.findLayers() if node.layer().name() == "Overlaps"
+    )
     # The reopened project's layers: the sample's went with the project it closed.
     project = QgsProject.instance()
-    oracle = processing.run("drogscen:overlap", {
-        "SCENES": project.mapLayersByName("scenes")[0],
-        "SCHOOLS": project.mapLayersByName("schools")[0], "OUTPUT": "memory:",
-        "SUMMARY": "memory:", **{key.upper(): text for key, text in period.items()}})
+    oracle = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": project.mapLayersByName("scenes")[0],
+            "SCHOOLS": project.mapLayersByName("schools")[0],
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+            **{key.upper(): text for key, text in period.items()},
+        },
+    )
     fields = ("school_fid", "scene_fid", "period_concurrent_min", "conflict_dates")
 
     def rows(layer):
         return sorted(tuple(feature[name] for name in fields) for feature in layer.getFeatures())
+
     assert rows(overlaps) == rows(oracle["OUTPUT"]) and rows(overlaps)
 
 

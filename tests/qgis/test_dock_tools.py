@@ -67,11 +67,14 @@ def test_fetch_dialog_offers_the_extent_for_openstreetmap_only(dock):
     dialog.code.setText("0180")
     assert ok.isEnabled()
     assert dialog.parameters(dock.iface.mapCanvas()) == {
-        "SOURCE": SKOLVERKET, "MUNICIPALITY": "0180"}
+        "SOURCE": SKOLVERKET,
+        "MUNICIPALITY": "0180",
+    }
 
 
 def test_fetched_schools_are_added_and_become_the_schools_layer(
-        qtbot, dock, server, qgis_iface, message_bar):
+    qtbot, dock, server, qgis_iface, message_bar
+):
     serve_overpass(server)
     QgsSettings().setValue(OVERPASS_URL_KEY, server.url_for(OVERPASS))
     show_stockholm(qgis_iface.mapCanvas())
@@ -84,10 +87,14 @@ def test_fetched_schools_are_added_and_become_the_schools_layer(
     assert not dock.fetch_button.isEnabled()
     qtbot.waitUntil(dock.fetch_button.isEnabled, timeout=TASK_TIMEOUT_MS)
 
-    added = [QgsProject.instance().mapLayer(layer_id)
-             for layer_id in set(QgsProject.instance().mapLayers()) - before]
+    added = [
+        QgsProject.instance().mapLayer(layer_id)
+        for layer_id in set(QgsProject.instance().mapLayers()) - before
+    ]
     assert sorted((layer.name(), layer.featureCount()) for layer in added) == [
-        ("School grounds (OpenStreetMap)", 3), ("Schools and preschools (OpenStreetMap)", 4)]
+        ("School grounds (OpenStreetMap)", 3),
+        ("Schools and preschools (OpenStreetMap)", 4),
+    ]
     chosen = dock.form.schools.currentLayer()
     assert chosen.name() == "Schools and preschools (OpenStreetMap)"
     assert chosen.geometryType() == QgsWkbTypes.PointGeometry
@@ -97,7 +104,8 @@ def test_fetched_schools_are_added_and_become_the_schools_layer(
 
 
 def test_a_failed_fetch_is_shown_in_the_dock_and_the_message_bar(
-        qtbot, dock, server, qgis_iface, message_bar):
+    qtbot, dock, server, qgis_iface, message_bar
+):
     serve_overpass(server, "overpass_remark.json")
     QgsSettings().setValue(OVERPASS_URL_KEY, server.url_for(OVERPASS))
     show_stockholm(qgis_iface.mapCanvas())
@@ -148,20 +156,24 @@ def export(qtbot, dock, path):
     ticker.start(0)
     button = dock.report_button
     try:
-        with qtbot.waitSignals([button.runner.succeeded], raising=False,
-                               order="none", timeout=test_dock.RUN_TIMEOUT_MS) as blocker:
+        with qtbot.waitSignals(
+            [button.runner.succeeded], raising=False, order="none", timeout=test_dock.RUN_TIMEOUT_MS
+        ) as blocker:
             if not button.export_to(str(path)):
                 return None, 0
             # Nothing waits for the pages: the export has only started.
             assert button.is_exporting() and not button.isEnabled()
     finally:
         ticker.stop()
-    return (blocker.all_signals_and_args[0].args[0] if blocker.signal_triggered else None,
-            len(turns))
+    return (
+        blocker.all_signals_and_args[0].args[0] if blocker.signal_triggered else None,
+        len(turns),
+    )
 
 
 def test_export_report_writes_the_pdf_of_the_run_and_its_layouts(
-        qtbot, dock, tmp_path, layouts, message_bar, sample_gpkg):
+    qtbot, dock, tmp_path, layouts, message_bar, sample_gpkg
+):
     for group in result_groups_named("Situation report layers"):
         QgsProject.instance().layerTreeRoot().removeChildNode(group)
     districts = test_dock.sample_layer(sample_gpkg, "districts")
@@ -192,8 +204,7 @@ def test_export_report_writes_the_pdf_of_the_run_and_its_layouts(
     assert dock.report_button.isEnabled()
     # One layer per role: the report draws the run's layers, adding none of its own.
     assert report.maps.buffers is dock.result.buffers
-    assert all(QgsProject.instance().mapLayer(layer.id()) is layer
-               for layer in report.map_layers)
+    assert all(QgsProject.instance().mapLayer(layer.id()) is layer for layer in report.map_layers)
     assert result_groups_named("Situation report layers") == []
     # One message, replacing the progress, with a link that opens the PDF.
     (item,) = message_bar.items()
@@ -215,8 +226,9 @@ def test_a_canceled_export_leaves_nothing_behind(qtbot, dock, tmp_path, layouts,
         if percent > 40:
             # The Cancel button of the message bar's progress message.
             (item,) = message_bar.items()
-            (cancel,) = [widget for widget in item.findChildren(QPushButton)
-                         if widget.text() == "Cancel"]
+            (cancel,) = [
+                widget for widget in item.findChildren(QPushButton) if widget.text() == "Cancel"
+            ]
             assert item.findChildren(QProgressBar)[0].value() == round(percent)
             cancel.click()
 
@@ -240,7 +252,8 @@ def test_a_canceled_export_leaves_nothing_behind(qtbot, dock, tmp_path, layouts,
 
 
 def test_an_unwritable_report_path_is_an_error_not_a_traceback(
-        qtbot, dock, tmp_path, layouts, message_bar):
+    qtbot, dock, tmp_path, layouts, message_bar
+):
     run(qtbot, dock)
     message_bar.clear_messages()
 
@@ -283,7 +296,8 @@ def select_first_row(dock):
 
 def school_of(dock, pair):
     request = QgsFeatureRequest().setFilterExpression(
-        '"school_fid" = {}'.format(pair["school_fid"]))
+        '"school_fid" = {}'.format(pair["school_fid"])
+    )
     (school,) = dock.result.summary.getFeatures(request)
     return school
 
@@ -332,8 +346,7 @@ def test_add_measure_without_a_selected_row_says_so(qtbot, dock, measures, messa
     assert message.endswith(dock.status.text())
 
 
-def test_add_measure_without_measures_layers_asks_for_a_file(
-        qtbot, dock, tmp_path, monkeypatch):
+def test_add_measure_without_measures_layers_asks_for_a_file(qtbot, dock, tmp_path, monkeypatch):
     run(qtbot, dock)
     select_first_row(dock)
     path = str(tmp_path / "asked.gpkg")
@@ -357,8 +370,7 @@ def coverage_column(dock, name):
 
 def test_suggested_measures_cover_every_need(qtbot, dock, measures):
     run(qtbot, dock)
-    affected = {f["school_name"] for f in dock.result.summary.getFeatures()
-                if f["scene_count"] > 0}
+    affected = {f["school_name"] for f in dock.result.summary.getFeatures() if f["scene_count"] > 0}
 
     dock.measures.check_coverage()
     assert set(coverage_column(dock, "school_name")) == affected
@@ -394,6 +406,8 @@ def test_coverage_without_measures_layers_says_how_to_make_one(qtbot, dock, mess
 
 def test_measure_buttons_wait_for_a_run(dock):
     panel = dock.measures
-    assert not any(button.isEnabled() for button in (
-        panel.add_button, panel.suggest_button, panel.coverage_button))
+    assert not any(
+        button.isEnabled()
+        for button in (panel.add_button, panel.suggest_button, panel.coverage_button)
+    )
     assert panel.new_button.isEnabled()

@@ -180,15 +180,18 @@ def conflict_colours():
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:3006", "fresh", "memory")
     message, ok = layer.loadNamedStyle(styling.style_path("overlaps"))
     assert ok, message
-    return {category.value(): category.symbol().color().name()
-            for category in layer.renderer().categories()}
+    return {
+        category.value(): category.symbol().color().name()
+        for category in layer.renderer().categories()
+    }
 
 
 def drawn_colours(layer):
     """The fill colour each drawn feature gets, by feature id."""
     context = QgsRenderContext()
     context.expressionContext().appendScopes(
-        QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        QgsExpressionContextUtils.globalProjectLayerScopes(layer)
+    )
     renderer = layer.renderer().clone()
     renderer.startRender(context, layer.fields())
     colours = {}
@@ -216,9 +219,11 @@ def test_overlaps_are_drawn_while_their_scene_is_active_coloured_by_the_school(q
     for moment in (SATURDAY_NIGHT, WEDNESDAY_AFTERNOON, FRIDAY_NIGHT):
         dock.time_control.set_moment(moment)
         expected = {
-            f.id(): colours["concurrent" if active(value(f, "school_hours"), moment)
-                            else "after_hours"]
-            for f in features if active(value(f, "scene_hours"), moment)
+            f.id(): colours[
+                "concurrent" if active(value(f, "school_hours"), moment) else "after_hours"
+            ]
+            for f in features
+            if active(value(f, "scene_hours"), moment)
         }
         assert drawn_colours(overlaps) == expected, moment
         assert set(expected) == rendered(overlaps)
@@ -229,8 +234,9 @@ def test_the_dock_follows_the_temporal_controller(qtbot, dock, qgis_iface):
     run(qtbot, dock)
     controller = qgis_iface.mapCanvas().temporalController()
     control = dock.time_control
-    controller.setTemporalExtents(QgsDateTimeRange(
-        QDateTime(2024, 3, 8, 23, 0), QDateTime(2024, 3, 9, 23, 0)))
+    controller.setTemporalExtents(
+        QgsDateTimeRange(QDateTime(2024, 3, 8, 23, 0), QDateTime(2024, 3, 9, 23, 0))
+    )
     controller.setFrameDuration(QgsInterval(3600))
     try:
         with qtbot.waitSignal(control.momentChanged):
@@ -241,8 +247,8 @@ def test_the_dock_follows_the_temporal_controller(qtbot, dock, qgis_iface):
         assert control.following.isVisibleTo(dock) and not control.time.isEnabled()
         scenes = dock.result.scenes
         assert rendered(scenes) == {
-            f.id() for f in scenes.getFeatures()
-            if active(value(f, "active_hours"), SATURDAY_NIGHT)}
+            f.id() for f in scenes.getFeatures() if active(value(f, "active_hours"), SATURDAY_NIGHT)
+        }
     finally:
         controller.setNavigationMode(QgsTemporalNavigationObject.NavigationMode.NavigationOff)
     assert not control.following.isVisibleTo(dock) and control.time.isEnabled()
@@ -275,4 +281,3 @@ def no_temporal_navigation(qgis_iface):
     yield
     controller = qgis_iface.mapCanvas().temporalController()
     controller.setNavigationMode(QgsTemporalNavigationObject.NavigationMode.NavigationOff)
-

@@ -66,17 +66,21 @@ def quarter_hours_of_a_week():
     return [MONDAY + timedelta(minutes=15 * step) for step in range(7 * 24 * 4)]
 
 
-@pytest.mark.parametrize("hours", [
-    "Mo-Fr 22:00-03:00",  # nights into the next day, Friday into Saturday
-    "Su 22:00-03:00",  # Sunday night into Monday morning
-    "Mo-Fr 07:00-18:00; We 07:00-12:00",
-    "Sa,Su 10:00-16:00, Fr 18:00-26:00",
-])
+@pytest.mark.parametrize(
+    "hours",
+    [
+        "Mo-Fr 22:00-03:00",  # nights into the next day, Friday into Saturday
+        "Su 22:00-03:00",  # Sunday night into Monday morning
+        "Mo-Fr 07:00-18:00; We 07:00-12:00",
+        "Sa,Su 10:00-16:00, Fr 18:00-26:00",
+    ],
+)
 def test_active_agrees_with_the_reference_library_at_every_quarter_hour(hours):
     reference = opening_hours.OpeningHours(hours)
     for moment in quarter_hours_of_a_week():
-        value, error = evaluate("drogscen_active(@hours, @moment)", hours=hours,
-                                moment=QDateTime(moment))
+        value, error = evaluate(
+            "drogscen_active(@hours, @moment)", hours=hours, moment=QDateTime(moment)
+        )
         assert error == ""
         assert value is reference.is_open(moment), moment
 
@@ -98,8 +102,10 @@ def test_active_accepts_dates_and_date_time_text():
 
 
 def test_active_reads_a_variable_such_as_the_map_time():
-    assert evaluate("drogscen_active('Fr 22:00-03:00', @map_start_time)",
-                    map_start_time=QDateTime(SATURDAY_NIGHT)) == (True, "")
+    assert evaluate(
+        "drogscen_active('Fr 22:00-03:00', @map_start_time)",
+        map_start_time=QDateTime(SATURDAY_NIGHT),
+    ) == (True, "")
 
 
 def map_time_context(start, end):
@@ -132,20 +138,24 @@ def active_scenes(layer, start, end):
 def calendar_in_project():
     """The project's school calendar, as the dock keeps it; removed afterwards."""
     project = QgsProject.instance()
-    write_project_state(project, PROJECT_FORM_KEY, {
-        "school_holidays": "2026-10-26/2026-10-30", "school_terms": ""})
+    write_project_state(
+        project, PROJECT_FORM_KEY, {"school_holidays": "2026-10-26/2026-10-30", "school_terms": ""}
+    )
     yield
     project.removeEntry("drogscen", PROJECT_FORM_KEY)
 
 
 def test_active_on_real_dates_with_holidays_and_dated_rules(calendar_in_project):
-    layer = QgsVectorLayer("Point?crs=EPSG:3006&field=name:string&field=active_hours:string",
-                           "scenes", "memory")
-    rows = [("weekdays", "Mo-Fr 08:00-16:00"),
-            ("not on PH", "Mo-Fr 08:00-16:00; PH off"),
-            ("not in July", "Mo-Fr 08:00-16:00; Jul off"),
-            ("not 21-23 Dec", "Mo-Fr 08:00-16:00; 2026 Dec 21-2026 Dec 23 off"),
-            ("lov mornings", "SH 10:00-12:00")]
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:3006&field=name:string&field=active_hours:string", "scenes", "memory"
+    )
+    rows = [
+        ("weekdays", "Mo-Fr 08:00-16:00"),
+        ("not on PH", "Mo-Fr 08:00-16:00; PH off"),
+        ("not in July", "Mo-Fr 08:00-16:00; Jul off"),
+        ("not 21-23 Dec", "Mo-Fr 08:00-16:00; 2026 Dec 21-2026 Dec 23 off"),
+        ("lov mornings", "SH 10:00-12:00"),
+    ]
     features = []
     for name, hours in rows:
         feature = QgsFeature(layer.fields())
@@ -171,8 +181,10 @@ def test_active_on_real_dates_with_holidays_and_dated_rules(calendar_in_project)
 
 def test_active_without_a_calendar_in_the_project_knows_no_school_holiday():
     QgsProject.instance().removeEntry("drogscen", PROJECT_FORM_KEY)
-    assert evaluate("drogscen_active('SH 10:00-12:00', to_datetime('2026-10-27 11:00'))") \
-        == (False, "")
+    assert evaluate("drogscen_active('SH 10:00-12:00', to_datetime('2026-10-27 11:00'))") == (
+        False,
+        "",
+    )
 
 
 def test_an_unreadable_calendar_in_the_project_is_an_evaluation_error():
@@ -204,11 +216,14 @@ def test_null_and_empty_inputs_give_null_without_error():
         assert evaluate(text) == (None, ""), text
 
 
-@pytest.mark.parametrize("call", [
-    "drogscen_active('{}', now())",
-    "drogscen_overlap_minutes('24/7', '{}')",
-    "drogscen_check_hours('{}')",
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        "drogscen_active('{}', now())",
+        "drogscen_overlap_minutes('24/7', '{}')",
+        "drogscen_check_hours('{}')",
+    ],
+)
 @pytest.mark.parametrize("hours", ["Mo-Fx 08:00-17:00", "Mo-Fr 25:00-26:00", "sunrise-sunset"])
 def test_unreadable_hours_are_an_evaluation_error_with_the_parser_message(call, hours):
     value, error = evaluate(call.format(hours))
@@ -223,24 +238,30 @@ def test_a_value_that_is_no_date_is_an_evaluation_error():
     assert "next tuesday" in error
 
 
-@pytest.mark.parametrize("first, second, minutes", [
-    ("Mo-Fr 15:00-20:00", "Mo-Fr 07:00-18:00", 5 * 3 * 60),
-    ("Fr 22:00-03:00", "Sa 00:00-02:00", 2 * 60),  # past midnight
-    ("Su 23:00-02:00", "Mo 00:00-01:00", 60),  # Sunday into Monday
-    ("Mo-Fr 22:00-03:00", "Mo-Fr 07:00-18:00", 0),
-    ("24/7", "24/7", 7 * 24 * 60),
-    ("off", "24/7", 0),
-])
+@pytest.mark.parametrize(
+    "first, second, minutes",
+    [
+        ("Mo-Fr 15:00-20:00", "Mo-Fr 07:00-18:00", 5 * 3 * 60),
+        ("Fr 22:00-03:00", "Sa 00:00-02:00", 2 * 60),  # past midnight
+        ("Su 23:00-02:00", "Mo 00:00-01:00", 60),  # Sunday into Monday
+        ("Mo-Fr 22:00-03:00", "Mo-Fr 07:00-18:00", 0),
+        ("24/7", "24/7", 7 * 24 * 60),
+        ("off", "24/7", 0),
+    ],
+)
 def test_overlap_minutes(first, second, minutes):
     assert evaluate("drogscen_overlap_minutes(@a, @b)", a=first, b=second) == (minutes, "")
     assert evaluate("drogscen_overlap_minutes(@b, @a)", a=first, b=second) == (minutes, "")
 
 
-@pytest.mark.parametrize("written, canonical", [
-    ("må-fr 22-03", "Mo-Fr 22:00-03:00"),
-    ("Mo-Su 00:00-24:00", "24/7"),
-    ("closed", "off"),
-])
+@pytest.mark.parametrize(
+    "written, canonical",
+    [
+        ("må-fr 22-03", "Mo-Fr 22:00-03:00"),
+        ("Mo-Su 00:00-24:00", "24/7"),
+        ("closed", "off"),
+    ],
+)
 def test_normalize_gives_the_canonical_form(written, canonical):
     assert evaluate("drogscen_normalize_hours(@h)", h=written) == (canonical, "")
 
@@ -248,7 +269,9 @@ def test_normalize_gives_the_canonical_form(written, canonical):
 def test_normalize_gives_the_form_the_analysis_writes():
     written = "Mo-Fr 08:00-17:00; We 08:00-12:00, Sö 22-03"
     assert evaluate("drogscen_normalize_hours(@h)", h=written) == (
-        WeeklySchedule.parse(written).to_opening_hours(), "")
+        WeeklySchedule.parse(written).to_opening_hours(),
+        "",
+    )
 
 
 def test_normalize_gives_null_for_unreadable_hours_without_error():
@@ -259,13 +282,16 @@ def test_check_hours_is_true_for_readable_hours():
     assert evaluate("drogscen_check_hours('Må-Fr 22-03')") == (True, "")
 
 
-@pytest.mark.parametrize("school_type, preschool", [
-    ("förskola", True),
-    ("Kommunal förskola", True),
-    ("kindergarten", True),
-    ("grundskola", False),
-    ("förskoleklass", False),
-])
+@pytest.mark.parametrize(
+    "school_type, preschool",
+    [
+        ("förskola", True),
+        ("Kommunal förskola", True),
+        ("kindergarten", True),
+        ("grundskola", False),
+        ("förskoleklass", False),
+    ],
+)
 def test_is_preschool(school_type, preschool):
     assert evaluate("drogscen_is_preschool(@t)", t=school_type) == (preschool, "")
 
@@ -276,8 +302,11 @@ def test_functions_filter_features_of_a_layer():
         feature = QgsFeature(layer.fields())
         feature.setAttributes([hours])
         layer.dataProvider().addFeature(feature)
-    request = QgsFeatureRequest(QgsExpression(
-        "drogscen_active(drogscen_normalize_hours(\"hours\"), to_datetime('2024-03-09 01:30'))"))
+    request = QgsFeatureRequest(
+        QgsExpression(
+            "drogscen_active(drogscen_normalize_hours(\"hours\"), to_datetime('2024-03-09 01:30'))"
+        )
+    )
     assert [feature["hours"] for feature in layer.getFeatures(request)] == ["Fr 22:00-03:00"]
 
 

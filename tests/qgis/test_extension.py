@@ -22,8 +22,9 @@ from drogscen_plugin.processing.fetch_schools import FetchSchoolsAlgorithm
 from drogscen_plugin.qgis_io.measures_layer import create_measures_layers
 from drogscen_plugin.qgis_io.proxy import source_url
 
-DRONE = MeasureType("drone", lambda: "Drone", GUARD,
-                    Symbol("12,34,56", "triangle", "dash", "solid"), always_on=True)
+DRONE = MeasureType(
+    "drone", lambda: "Drone", GUARD, Symbol("12,34,56", "triangle", "dash", "solid"), always_on=True
+)
 SCHOOL = WeeklySchedule.parse("Mo-Fr 08:00-16:00")
 NIGHT_SCENE = WeeklySchedule.parse("Mo-Fr 20:00-23:00")
 
@@ -52,8 +53,7 @@ def test_a_new_measure_type_is_in_the_form_the_legend_and_the_picker(drone, tmp_
     layers = create_measures_layers(str(tmp_path / "measures.gpkg"))
     for layer in layers.layers():
         setup = layer.editorWidgetSetup(layer.fields().indexOf("measure_type"))
-        choices = {label: code for entry in setup.config()["map"]
-                   for label, code in entry.items()}
+        choices = {label: code for entry in setup.config()["map"] for label, code in entry.items()}
         assert choices["Drone"] == "drone"
         categories = {c.value(): c for c in layer.renderer().categories()}
         assert categories["drone"].label() == "Drone"
@@ -103,9 +103,17 @@ class _TownSource(SchoolSource):
     def fetch(self, client, url, bbox, municipality, progress, cache_folder):
         self.asked.append((url, municipality))
         result = FetchResult(self.name, "Town, CC0")
-        result.schools.append(FetchedSchool(
-            "Byskolan", "grundskola", "Mo-Fr 08:00-15:00", "T1", self.name, now_utc(),
-            Point(18.07, 59.32)))
+        result.schools.append(
+            FetchedSchool(
+                "Byskolan",
+                "grundskola",
+                "Mo-Fr 08:00-15:00",
+                "T1",
+                self.name,
+                now_utc(),
+                Point(18.07, 59.32),
+            )
+        )
         return result
 
 
@@ -138,10 +146,14 @@ def test_a_new_source_runs_in_the_algorithm(town):
 
     source = sources.source_index("town")
     with pytest.raises(Exception, match="needs a municipality"):
-        processing.run(algorithm, {"SOURCE": source, "EXTENT": "18,18.1,59.3,59.4 [EPSG:4326]",
-                                   "OUTPUT": "memory:"})
-    result = processing.run(algorithm, {"SOURCE": source, "MUNICIPALITY": "0180",
-                                        "OUTPUT": "memory:", "GROUNDS": "memory:"})
+        processing.run(
+            algorithm,
+            {"SOURCE": source, "EXTENT": "18,18.1,59.3,59.4 [EPSG:4326]", "OUTPUT": "memory:"},
+        )
+    result = processing.run(
+        algorithm,
+        {"SOURCE": source, "MUNICIPALITY": "0180", "OUTPUT": "memory:", "GROUNDS": "memory:"},
+    )
     assert town.asked[-1] == ("http://127.0.0.1:9/set", "0180")
     [school] = list(result["OUTPUT"].getFeatures())
     assert (school["name"], school["source"]) == ("Byskolan", "Town register")

@@ -33,8 +33,12 @@ EXTENT = "18.06,18.09,59.31,59.32 [EPSG:4326]"
 BBOX = (59.31, 18.06, 59.32, 18.09)
 FIELDS = ["name", "type", "opening_hours", "source_id", "source", "fetched_at"]
 # Keys the plugin reads; emptied for each test and restored afterwards.
-NETWORK_KEYS = ("proxy/proxyEnabled", "drogscen/ca_bundle", "drogscen/overpass_url",
-                "drogscen/cache_dir")
+NETWORK_KEYS = (
+    "proxy/proxyEnabled",
+    "drogscen/ca_bundle",
+    "drogscen/overpass_url",
+    "drogscen/cache_dir",
+)
 TASK_TIMEOUT_MS = 20000
 
 

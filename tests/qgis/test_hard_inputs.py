@@ -218,7 +218,9 @@ def test_multipart_scenes_with_holes_have_their_true_figures():
     # The school in the hole: the scene starts at the hole's edge, 50 m away.
     assert ours[("I hålet", "Ring")]["distance_m"] == pytest.approx(50.0)
     assert set(ours) == {
-        ("I hålet", "Ring"), ("Mellan öarna", "Öarna"), ("Vid ringarna", "Ringarna")
+        ("I hålet", "Ring"),
+        ("Mellan öarna", "Öarna"),
+        ("Vid ringarna", "Ringarna"),
     }
 
     # School grounds with a courtyard (a hole), as one of two parts of a multipolygon.
@@ -384,24 +386,37 @@ def test_z_and_m_values_from_geopackage_give_the_2d_result(kind, tmp_path):
         for i in range(12)
     ]
     school_rows = [
-        ("MULTIPOINT(({} {}), ({} {}))".format(
-            X0 + rng.uniform(0, 1500), Y0 + rng.uniform(0, 1500),
-            X0 + rng.uniform(0, 1500), Y0 + rng.uniform(0, 1500)),
-         ["S{}".format(i), "grundskola", None])
+        (
+            "MULTIPOINT(({} {}), ({} {}))".format(
+                X0 + rng.uniform(0, 1500),
+                Y0 + rng.uniform(0, 1500),
+                X0 + rng.uniform(0, 1500),
+                Y0 + rng.uniform(0, 1500),
+            ),
+            ["S{}".format(i), "grundskola", None],
+        )
         for i in range(15)
     ]
     flat_scenes = memory_layer("MultiPolygon", SCENE_FIELDS, scene_rows)
     flat_schools = memory_layer("MultiPoint", SCHOOL_FIELDS, school_rows)
     path = tmp_path / "zm.gpkg"
     scenes = to_geopackage(
-        memory_layer("MultiPolygon" + kind, SCENE_FIELDS,
-                     [(z_and_m(wkt, kind), values) for wkt, values in scene_rows]),
-        path, "scenes",
+        memory_layer(
+            "MultiPolygon" + kind,
+            SCENE_FIELDS,
+            [(z_and_m(wkt, kind), values) for wkt, values in scene_rows],
+        ),
+        path,
+        "scenes",
     )
     schools = to_geopackage(
-        memory_layer("MultiPoint" + kind, SCHOOL_FIELDS,
-                     [(z_and_m(wkt, kind), values) for wkt, values in school_rows]),
-        path, "schools",
+        memory_layer(
+            "MultiPoint" + kind,
+            SCHOOL_FIELDS,
+            [(z_and_m(wkt, kind), values) for wkt, values in school_rows],
+        ),
+        path,
+        "schools",
     )
     assert QgsWkbTypes.hasZ(scenes.wkbType()) == ("Z" in kind)
     assert QgsWkbTypes.hasM(schools.wkbType()) == ("M" in kind)
@@ -425,8 +440,10 @@ def test_schools_as_multipoints_have_their_true_figures():
         "MultiPoint",
         SCHOOL_FIELDS,
         [
-            ("MULTIPOINT(({0} {1}), ({2} {1}))".format(X0, Y0, X0 + 600),
-             ["Två hus", "grundskola", None]),
+            (
+                "MULTIPOINT(({0} {1}), ({2} {1}))".format(X0, Y0, X0 + 600),
+                ["Två hus", "grundskola", None],
+            ),
             ("MULTIPOINT(({} {}))".format(X0 + 300, Y0 + 2000), ["Ett hus", "förskola", None]),
         ],
     )
@@ -470,8 +487,10 @@ def school_layer(count=3):
     return memory_layer(
         "Point",
         SCHOOL_FIELDS,
-        [("POINT({} {})".format(X0 + 500 * i, Y0), ["S{}".format(i), "grundskola", None])
-         for i in range(count)],
+        [
+            ("POINT({} {})".format(X0 + 500 * i, Y0), ["S{}".format(i), "grundskola", None])
+            for i in range(count)
+        ],
         name="schools",
     )
 
@@ -533,14 +552,19 @@ def test_layers_without_features_give_empty_but_complete_outputs(
 def stockholm_layout(seed=8, schools=40, scenes=15, size=2500.0):
     rng = random.Random(seed)
     school_rows = [
-        ("POINT({} {})".format(X0 + rng.uniform(0, size), Y0 + rng.uniform(0, size)),
-         ["S{}".format(i), rng.choice(["grundskola", "förskola"]), None])
+        (
+            "POINT({} {})".format(X0 + rng.uniform(0, size), Y0 + rng.uniform(0, size)),
+            ["S{}".format(i), rng.choice(["grundskola", "förskola"]), None],
+        )
         for i in range(schools)
     ]
     scene_rows = [
-        (star_polygon(rng, X0 + rng.uniform(0, size), Y0 + rng.uniform(0, size),
-                      rng.uniform(40, 200)),
-         ["C{}".format(i), rng.choice(["Mo-Fr 20:00-02:00", "Sa,Su 12:00-18:00", None])])
+        (
+            star_polygon(
+                rng, X0 + rng.uniform(0, size), Y0 + rng.uniform(0, size), rng.uniform(40, 200)
+            ),
+            ["C{}".format(i), rng.choice(["Mo-Fr 20:00-02:00", "Sa,Su 12:00-18:00", None])],
+        )
         for i in range(scenes)
     ]
     return (
@@ -567,9 +591,14 @@ def test_layers_in_wgs84_and_a_local_sweref_zone_mixed(analysis_crs):
     result = run_overlap(schools, scenes, ANALYSIS_CRS=analysis_crs)
 
     assert result["OUTPUT"].crs().authid() == analysis_crs
-    assert len(assert_true_figures(
-        result, reprojected(schools, analysis_crs), reprojected(scenes, analysis_crs)
-    )) > 10
+    assert (
+        len(
+            assert_true_figures(
+                result, reprojected(schools, analysis_crs), reprojected(scenes, analysis_crs)
+            )
+        )
+        > 10
+    )
     if analysis_crs == "EPSG:3006":
         # The same as the layers before they were reprojected.
         in_3006 = pairs_of(run_overlap(schools_3006, scenes_3006))
@@ -585,15 +614,19 @@ def test_geometries_that_cannot_be_transformed_are_skipped_and_counted():
         "Polygon",
         SCENE_FIELDS,
         [
-            ("POLYGON((18.0 59.3, 18.002 59.3, 18.002 59.302, 18.0 59.302, 18.0 59.3))",
-             ["Torget", "24/7"]),
+            (
+                "POLYGON((18.0 59.3, 18.002 59.3, 18.002 59.302, 18.0 59.302, 18.0 59.3))",
+                ["Torget", "24/7"],
+            ),
             ("POLYGON((18.0 95, 18.1 95, 18.1 96, 18.0 96, 18.0 95))", ["Bortom polen", "24/7"]),
         ],
         crs="EPSG:4326",
         name="scenes",
     )
     schools = memory_layer(
-        "Point", SCHOOL_FIELDS, [("POINT(18.001 59.301)", ["Ekskolan", "grundskola", None])],
+        "Point",
+        SCHOOL_FIELDS,
+        [("POINT(18.001 59.301)", ["Ekskolan", "grundskola", None])],
         crs="EPSG:4326",
     )
     feedback = RecordingFeedback()
@@ -615,15 +648,25 @@ def busy_layout():
     schools = memory_layer(
         "Point",
         SCHOOL_FIELDS,
-        [("POINT({} {})".format(X0 + rng.uniform(0, size), Y0 + rng.uniform(0, size)),
-          ["S{}".format(i), "grundskola", None]) for i in range(1600)],
+        [
+            (
+                "POINT({} {})".format(X0 + rng.uniform(0, size), Y0 + rng.uniform(0, size)),
+                ["S{}".format(i), "grundskola", None],
+            )
+            for i in range(1600)
+        ],
         name="schools",
     )
     scenes = memory_layer(
         "Polygon",
         SCENE_FIELDS,
-        [(star_polygon(rng, X0 + rng.uniform(0, size), Y0 + rng.uniform(0, size), 200),
-          ["C{}".format(i), "Mo-Fr 20:00-02:00"]) for i in range(30)],
+        [
+            (
+                star_polygon(rng, X0 + rng.uniform(0, size), Y0 + rng.uniform(0, size), 200),
+                ["C{}".format(i), "Mo-Fr 20:00-02:00"],
+            )
+            for i in range(30)
+        ],
         name="scenes",
     )
     return schools, scenes
@@ -725,8 +768,7 @@ def test_the_error_of_a_failed_run_holds_none_of_its_data():
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
     feedback = QgsProcessingFeedback()
     feedback.progressChanged.connect(lambda value: value > 50 and feedback.cancel())
-    parameters = {"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": "memory:",
-                  "SUMMARY": "memory:"}
+    parameters = {"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": "memory:", "SUMMARY": "memory:"}
     with pytest.raises(QgsProcessingException, match="canceled") as raised:
         algorithm.processAlgorithm(parameters, QgsProcessingContext(), feedback)
     error = raised.value
@@ -760,7 +802,8 @@ def test_an_existing_output_file_is_replaced_as_processing_does_and_the_user_tol
 
     assert (
         "Overlaps (OUTPUT): the file {} exists and is replaced whole, with its layers mine, "
-        "theirs.".format(path) in feedback.warnings
+        "theirs.".format(path)
+        in feedback.warnings
     )
     # QGIS Processing writes a file path as a new file: the old layers are gone.
     assert layer_names(path) == ["user"]
@@ -786,7 +829,8 @@ def test_an_existing_layer_of_a_geopackage_is_replaced_and_the_other_layers_kept
     result = run_overlap(schools, scenes, second, OUTPUT=table(path, "overlap"), DISTANCE=50)
     assert (
         "Overlaps (OUTPUT): the layer 'overlap' in {} exists and is replaced; the other layers "
-        "of the file are kept.".format(path) in second.warnings
+        "of the file are kept.".format(path)
+        in second.warnings
     )
     assert layer_names(path) == ["mine", "overlap"]
     assert result["PAIR_COUNT"] == 0
@@ -810,8 +854,12 @@ def test_an_output_that_would_replace_an_input_layer_is_refused(tmp_path):
     path = tmp_path / "inputs.gpkg"
     sources = inputs_geopackage(path)
     before = file_hash(path)
-    inputs = {"SCHOOLS": sources["schools"], "SCENES": sources["scenes"], "OUTPUT": "memory:",
-              "SUMMARY": "memory:"}
+    inputs = {
+        "SCHOOLS": sources["schools"],
+        "SCENES": sources["scenes"],
+        "OUTPUT": "memory:",
+        "SUMMARY": "memory:",
+    }
     for output, layer, parameter in (
         (str(path), "scenes", "SCENES"),  # the whole file
         (table(path, "scenes"), "scenes", "SCENES"),
@@ -842,8 +890,10 @@ def test_another_layer_of_an_input_geopackage_is_a_fine_output(tmp_path):
 def test_running_twice_gives_new_layers_and_keeps_the_first(tmp_path):
     # As the Processing dialog runs it: temporary outputs, loaded into the project.
     schools, scenes = small_layout()
-    parameters = {"OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
-                  "SUMMARY": QgsProcessing.TEMPORARY_OUTPUT}
+    parameters = {
+        "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+        "SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
+    }
     first = run_overlap(schools, scenes, **parameters)
     project = QgsProject.instance()
     project.addMapLayers([first["OUTPUT"], first["SUMMARY"]])

@@ -8,8 +8,9 @@ from qgis.PyQt.QtGui import QDesktopServices
 from drogscen_plugin.core.help import HOMEPAGE, anchor, readme_headings
 from tests.qgis.test_plugin import ROOT, metadata
 
-README_ANCHORS = {anchor(heading) for heading in readme_headings(
-    (ROOT / "README.md").read_text(encoding="utf-8"))}
+README_ANCHORS = {
+    anchor(heading) for heading in readme_headings((ROOT / "README.md").read_text(encoding="utf-8"))
+}
 
 
 class UrlCatcher(QObject):
@@ -40,7 +41,8 @@ def section(url):
 
 def test_anchors_are_the_ones_github_gives_readme_headings():
     assert anchor("Drug scenes near schools (space and time) — `drogscen:overlap`") == (
-        "drug-scenes-near-schools-space-and-time--drogscenoverlap")
+        "drug-scenes-near-schools-space-and-time--drogscenoverlap"
+    )
     assert anchor("Situation report (lägesbild)") == "situation-report-lägesbild"
     assert anchor("Svenska / Swedish interface") == "svenska--swedish-interface"
     assert readme_headings("# A\n```\n# not a heading\n```\n## B_c\ntext # no\n") == ["A", "B_c"]
@@ -56,8 +58,16 @@ def test_every_algorithm_links_to_its_readme_section(plugin):
         algorithm.name(): section(algorithm.helpUrl()) for algorithm in provider.algorithms()
     }
 
-    assert set(sections) == {"bufferschools", "checkhours", "exportreport", "fetchschools",
-                             "measurecoverage", "overlap", "publish", "scenetrend"}
+    assert set(sections) == {
+        "bufferschools",
+        "checkhours",
+        "exportreport",
+        "fetchschools",
+        "measurecoverage",
+        "overlap",
+        "publish",
+        "scenetrend",
+    }
     assert set(sections.values()) <= README_ANCHORS
     assert sections["overlap"] == "drug-scenes-near-schools-space-and-time--drogscenoverlap"
     assert sections["fetchschools"] == "fetching-schools"

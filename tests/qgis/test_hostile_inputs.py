@@ -34,19 +34,35 @@ class RecordingFeedback(QgsProcessingFeedback):
 
 
 def run_overlap(schools, scenes, feedback=None, **parameters):
-    return processing.run("drogscen:overlap", dict(
-        {"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": "memory:", "SUMMARY": "memory:"},
-        **parameters), feedback=feedback)
+    return processing.run(
+        "drogscen:overlap",
+        dict(
+            {"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": "memory:", "SUMMARY": "memory:"},
+            **parameters,
+        ),
+        feedback=feedback,
+    )
 
 
 def schools():
-    return memory_layer("Point", SCHOOL_FIELDS, [("POINT(0 0)", ["Ekskolan", "grundskola", None]),
-                                                 ("POINT(5000 0)", ["Ekbo", "grundskola", None])])
+    return memory_layer(
+        "Point",
+        SCHOOL_FIELDS,
+        [
+            ("POINT(0 0)", ["Ekskolan", "grundskola", None]),
+            ("POINT(5000 0)", ["Ekbo", "grundskola", None]),
+        ],
+    )
 
 
 def square(x):
-    return [QgsPointXY(x, 0), QgsPointXY(x + 50, 0), QgsPointXY(x + 50, 50), QgsPointXY(x, 50),
-            QgsPointXY(x, 0)]
+    return [
+        QgsPointXY(x, 0),
+        QgsPointXY(x + 50, 0),
+        QgsPointXY(x + 50, 50),
+        QgsPointXY(x, 50),
+        QgsPointXY(x, 0),
+    ]
 
 
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
@@ -68,9 +84,11 @@ def test_a_scene_with_a_non_finite_vertex_is_skipped_and_counted(bad):
     assert result["SKIPPED_COUNT"] == 1
     assert result["PAIR_COUNT"] == 1
     assert [(f["school_name"], f["scene_name"]) for f in result["OUTPUT"].getFeatures()] == [
-        ("Ekskolan", "C0")]
+        ("Ekskolan", "C0")
+    ]
     assert "Layer 'layer': features without geometry skipped: 1 (feature ids 2)." in (
-        feedback.warnings)
+        feedback.warnings
+    )
 
 
 def test_a_school_with_a_non_finite_coordinate_is_skipped_and_counted():
@@ -82,8 +100,9 @@ def test_a_school_with_a_non_finite_coordinate_is_skipped_and_counted():
         feature.setAttributes(["S{}".format(number), "grundskola", None])
         features.append(feature)
     assert school_layer.dataProvider().addFeatures(features)
-    scenes = memory_layer("Polygon", SCENE_FIELDS,
-                          [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])])
+    scenes = memory_layer(
+        "Polygon", SCENE_FIELDS, [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])]
+    )
 
     result = run_overlap(school_layer, scenes)
 
@@ -91,35 +110,43 @@ def test_a_school_with_a_non_finite_coordinate_is_skipped_and_counted():
     assert result["SUMMARY"].featureCount() == 1
 
 
-@pytest.mark.parametrize("field, kind, value, parameter", [
-    ("name", "date", QDate(2024, 1, 1), "SCENE_NAME_FIELD"),
-    ("active_hours", "integer", 7, "SCENE_HOURS_FIELD"),
-    ("name", "double", 1.5, "SCENE_NAME_FIELD"),
-])
+@pytest.mark.parametrize(
+    "field, kind, value, parameter",
+    [
+        ("name", "date", QDate(2024, 1, 1), "SCENE_NAME_FIELD"),
+        ("active_hours", "integer", 7, "SCENE_HOURS_FIELD"),
+        ("name", "double", 1.5, "SCENE_NAME_FIELD"),
+    ],
+)
 def test_names_and_hours_are_read_only_from_text_fields(field, kind, value, parameter):
     fields = [("name", "string"), ("active_hours", "string")]
     fields = [(name, kind if name == field else type_) for name, type_ in fields]
     row = ["T", "24/7"]
     row[0 if field == "name" else 1] = value
-    scenes = memory_layer("Polygon", fields,
-                          [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", row)])
-    with pytest.raises(QgsProcessingException,
-                       match=r"field '{}' holds .*, not text; choose a text field".format(field)):
+    scenes = memory_layer(
+        "Polygon", fields, [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", row)]
+    )
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"field '{}' holds .*, not text; choose a text field".format(field),
+    ):
         run_overlap(schools(), scenes, **{parameter: field})
 
 
 def test_a_date_typed_school_name_is_refused_not_written_as_python():
     school_layer = memory_layer("Point", [("name", "date")], [("POINT(0 0)", [QDate(2024, 1, 1)])])
-    scenes = memory_layer("Polygon", SCENE_FIELDS,
-                          [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])])
+    scenes = memory_layer(
+        "Polygon", SCENE_FIELDS, [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])]
+    )
     with pytest.raises(QgsProcessingException, match=r"field 'name' holds [Dd]ate"):
         run_overlap(school_layer, scenes)
 
 
 @pytest.mark.parametrize("crs", ["EPSG:4978", "EPSG:4326", "EPSG:4979"])
 def test_an_analysis_crs_that_is_not_projected_is_refused(crs):
-    scenes = memory_layer("Polygon", SCENE_FIELDS,
-                          [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])])
+    scenes = memory_layer(
+        "Polygon", SCENE_FIELDS, [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])]
+    )
     with pytest.raises(QgsProcessingException, match=r"ANALYSIS_CRS.*does not measure in metres"):
         run_overlap(schools(), scenes, ANALYSIS_CRS=crs)
     # A projected CRS in metres other than the default is fine.
@@ -128,19 +155,26 @@ def test_an_analysis_crs_that_is_not_projected_is_refused(crs):
 
 @pytest.mark.parametrize("distance", [1e308, 100_001.0])
 def test_a_distance_beyond_100_km_is_refused(distance):
-    scenes = memory_layer("Polygon", SCENE_FIELDS,
-                          [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])])
+    scenes = memory_layer(
+        "Polygon", SCENE_FIELDS, [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])]
+    )
     with pytest.raises(QgsProcessingException, match="DISTANCE"):
         run_overlap(schools(), scenes, DISTANCE=distance)
     assert run_overlap(schools(), scenes, DISTANCE=100_000.0)["PAIR_COUNT"] == 2
 
 
 def test_a_school_distance_beyond_100_km_is_reported_and_the_distance_used():
-    school_layer = memory_layer("Point", [("name", "string"), ("dist", "double")],
-                                [("POINT(0 0)", ["Ekskolan", 1e12])])
-    scenes = memory_layer("Polygon", SCENE_FIELDS,
-                          [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"]),
-                           ("POLYGON((900 0, 950 0, 950 50, 900 50, 900 0))", ["D", "24/7"])])
+    school_layer = memory_layer(
+        "Point", [("name", "string"), ("dist", "double")], [("POINT(0 0)", ["Ekskolan", 1e12])]
+    )
+    scenes = memory_layer(
+        "Polygon",
+        SCENE_FIELDS,
+        [
+            ("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"]),
+            ("POLYGON((900 0, 950 0, 950 50, 900 50, 900 0))", ["D", "24/7"]),
+        ],
+    )
     feedback = RecordingFeedback()
     result = run_overlap(school_layer, scenes, feedback, DISTANCE_FIELD="dist")
     assert result["PAIR_COUNT"] == 1  # within the 300 m of the parameter only
@@ -149,24 +183,39 @@ def test_a_school_distance_beyond_100_km_is_reported_and_the_distance_used():
 
 def cli(*arguments):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    return subprocess.run([sys.executable, "-m", "drogscen_plugin", "analyse", *arguments],
-                          cwd=str(ROOT), env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "drogscen_plugin", "analyse", *arguments],
+        cwd=str(ROOT),
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
 
 
-@pytest.mark.parametrize("option, value, words", [
-    ("--distance", "1e308", ["--distance", "at most 100000 metres"]),
-    ("--distance", "inf", ["--distance", "at most"]),
-    ("--distance", "nan", ["--distance", "more than 0"]),
-    ("--crs", "EPSG:4978", ["--crs", "metres"]),
-])
+@pytest.mark.parametrize(
+    "option, value, words",
+    [
+        ("--distance", "1e308", ["--distance", "at most 100000 metres"]),
+        ("--distance", "inf", ["--distance", "at most"]),
+        ("--distance", "nan", ["--distance", "more than 0"]),
+        ("--crs", "EPSG:4978", ["--crs", "metres"]),
+    ],
+)
 def test_the_command_line_refuses_in_one_line_and_nothing_else(
     sample_gpkg, tmp_path, option, value, words
 ):
     out = tmp_path / "out.gpkg"
-    result = cli("--scenes", sample_gpkg + "|layername=scenes",
-                 "--schools", sample_gpkg + "|layername=schools", "--out", str(out),
-                 option, value)
+    result = cli(
+        "--scenes",
+        sample_gpkg + "|layername=scenes",
+        "--schools",
+        sample_gpkg + "|layername=schools",
+        "--out",
+        str(out),
+        option,
+        value,
+    )
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("drogscen: error: "), result.stderr
@@ -178,8 +227,14 @@ def test_the_command_line_refuses_in_one_line_and_nothing_else(
 def test_an_unreadable_input_gives_one_line_and_no_gdal_messages(sample_gpkg, tmp_path, content):
     broken = tmp_path / "broken.gpkg"
     broken.write_bytes(content)
-    result = cli("--scenes", str(broken), "--schools", sample_gpkg + "|layername=schools",
-                 "--out", str(tmp_path / "out.gpkg"))
+    result = cli(
+        "--scenes",
+        str(broken),
+        "--schools",
+        sample_gpkg + "|layername=schools",
+        "--out",
+        str(tmp_path / "out.gpkg"),
+    )
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and "--scenes" in lines[0] and "broken.gpkg" in lines[0], result.stderr
@@ -187,23 +242,38 @@ def test_an_unreadable_input_gives_one_line_and_no_gdal_messages(sample_gpkg, tm
 
 def _hole(x, bad):
     """A small square hole inside ``square(x)`` with one vertex at ``bad``."""
-    ring = [QgsPointXY(x + 10, 10), QgsPointXY(x + 20, 10), QgsPointXY(x + 20, 20),
-            QgsPointXY(x + 10, 20), QgsPointXY(x + 10, 10)]
+    ring = [
+        QgsPointXY(x + 10, 10),
+        QgsPointXY(x + 20, 10),
+        QgsPointXY(x + 20, 20),
+        QgsPointXY(x + 10, 20),
+        QgsPointXY(x + 10, 10),
+    ]
     ring[2] = QgsPointXY(x + 20, bad)
     return ring
 
 
-@pytest.mark.parametrize("kind, broken", [
-    ("MultiPolygon",
-     QgsGeometry.fromMultiPolygonXY([[square(0)], [square(100), _hole(100, math.inf)]])),
-    ("MultiPolygon",
-     QgsGeometry.fromMultiPolygonXY([[square(0)], [square(100), _hole(100, math.nan)]])),
-    ("MultiPoint", QgsGeometry.fromMultiPointXY([QgsPointXY(0, 0), QgsPointXY(math.nan, 0)])),
-])
+@pytest.mark.parametrize(
+    "kind, broken",
+    [
+        (
+            "MultiPolygon",
+            QgsGeometry.fromMultiPolygonXY([[square(0)], [square(100), _hole(100, math.inf)]]),
+        ),
+        (
+            "MultiPolygon",
+            QgsGeometry.fromMultiPolygonXY([[square(0)], [square(100), _hole(100, math.nan)]]),
+        ),
+        ("MultiPoint", QgsGeometry.fromMultiPointXY([QgsPointXY(0, 0), QgsPointXY(math.nan, 0)])),
+    ],
+)
 def test_school_parts_with_a_non_finite_coordinate_are_skipped_and_counted(kind, broken):
     school_layer = memory_layer(kind, SCHOOL_FIELDS, [])
-    good = QgsGeometry.fromWkt("MultiPolygon(((0 0, 50 0, 50 50, 0 0)))" if kind == "MultiPolygon"
-                               else "MultiPoint((0 0), (10 0))")
+    good = QgsGeometry.fromWkt(
+        "MultiPolygon(((0 0, 50 0, 50 50, 0 0)))"
+        if kind == "MultiPolygon"
+        else "MultiPoint((0 0), (10 0))"
+    )
     features = []
     for number, geometry in enumerate((good, broken)):
         feature = QgsFeature(school_layer.fields())
@@ -211,8 +281,9 @@ def test_school_parts_with_a_non_finite_coordinate_are_skipped_and_counted(kind,
         feature.setAttributes(["S{}".format(number), "grundskola", None])
         features.append(feature)
     assert school_layer.dataProvider().addFeatures(features)
-    scenes = memory_layer("Polygon", SCENE_FIELDS,
-                          [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])])
+    scenes = memory_layer(
+        "Polygon", SCENE_FIELDS, [("POLYGON((100 0, 150 0, 150 50, 100 50, 100 0))", ["C", "24/7"])]
+    )
     feedback = RecordingFeedback()
 
     result = run_overlap(school_layer, scenes, feedback)
@@ -220,26 +291,37 @@ def test_school_parts_with_a_non_finite_coordinate_are_skipped_and_counted(kind,
     assert result["SKIPPED_COUNT"] == 1
     assert [f["school_name"] for f in result["SUMMARY"].getFeatures()] == ["S0"]
     assert "Layer 'layer': features without geometry skipped: 1 (feature ids 2)." in (
-        feedback.warnings)
+        feedback.warnings
+    )
 
 
 @pytest.mark.parametrize("algorithm", ["drogscen:overlap", "drogscen:bufferschools"])
 @pytest.mark.parametrize("kind, value", [("date", QDate(2024, 1, 1)), ("boolean", True)])
 def test_a_distance_field_of_dates_is_refused_naming_it(algorithm, kind, value):
-    school_layer = memory_layer("Point", SCHOOL_FIELDS + [("reach", kind)],
-                                [("POINT(0 0)", ["Ekskolan", "grundskola", None, value])])
+    school_layer = memory_layer(
+        "Point",
+        SCHOOL_FIELDS + [("reach", kind)],
+        [("POINT(0 0)", ["Ekskolan", "grundskola", None, value])],
+    )
     parameters = {"SCHOOLS": school_layer, "DISTANCE_FIELD": "reach", "OUTPUT": "memory:"}
     if algorithm == "drogscen:overlap":
         parameters.update(SCENES=memory_layer("Polygon", SCENE_FIELDS, []), SUMMARY="memory:")
-    with pytest.raises(QgsProcessingException,
-                       match="field 'reach' holds .*, not distances in metres; choose a field"):
+    with pytest.raises(
+        QgsProcessingException,
+        match="field 'reach' holds .*, not distances in metres; choose a field",
+    ):
         processing.run(algorithm, parameters)
 
 
 @pytest.mark.parametrize("kind, value", [("integer", 150), ("double", 150.0), ("string", "150")])
 def test_a_distance_field_of_numbers_or_text_is_read(kind, value):
-    school_layer = memory_layer("Point", SCHOOL_FIELDS + [("reach", kind)],
-                                [("POINT(0 0)", ["Ekskolan", "grundskola", None, value])])
-    result = processing.run("drogscen:bufferschools", {
-        "SCHOOLS": school_layer, "DISTANCE_FIELD": "reach", "OUTPUT": "memory:"})
+    school_layer = memory_layer(
+        "Point",
+        SCHOOL_FIELDS + [("reach", kind)],
+        [("POINT(0 0)", ["Ekskolan", "grundskola", None, value])],
+    )
+    result = processing.run(
+        "drogscen:bufferschools",
+        {"SCHOOLS": school_layer, "DISTANCE_FIELD": "reach", "OUTPUT": "memory:"},
+    )
     assert [f["distance_m"] for f in result["OUTPUT"].getFeatures()] == [150.0]

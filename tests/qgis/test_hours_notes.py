@@ -10,8 +10,17 @@ SCHOOLS = [
     ("POINT(1000 1100)", ["Dygnskolan", "grundskola"]),
     ("POINT(1000 900)", ["Vanliga skolan", "grundskola"]),
 ]
-RESULT_FIELDS = ("school_name", "scene_min", "concurrent_min", "afterhours_min", "presence_hours",
-                 "guard_hours", "round_days", "round_before", "school_hours")
+RESULT_FIELDS = (
+    "school_name",
+    "scene_min",
+    "concurrent_min",
+    "afterhours_min",
+    "presence_hours",
+    "guard_hours",
+    "round_days",
+    "round_before",
+    "school_hours",
+)
 
 
 def run(school_hours, scene_hours, feedback=None):
@@ -20,11 +29,22 @@ def run(school_hours, scene_hours, feedback=None):
         [("name", "string"), ("type", "string"), ("opening_hours", "string")],
         [(wkt, attributes + [hours]) for (wkt, attributes), hours in zip(SCHOOLS, school_hours)],
     )
-    scenes = memory_layer("Polygon", [("name", "string"), ("active_hours", "string")],
-                          [(SCENE, ["Torget", scene_hours])])
-    return processing.run("drogscen:overlap", {
-        "SCENES": scenes, "SCHOOLS": schools, "DISTANCE": 200,
-        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    scenes = memory_layer(
+        "Polygon",
+        [("name", "string"), ("active_hours", "string")],
+        [(SCENE, ["Torget", scene_hours])],
+    )
+    return processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": scenes,
+            "SCHOOLS": schools,
+            "DISTANCE": 200,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+        feedback=feedback,
+    )
 
 
 def by_school(layer, fields):
@@ -35,8 +55,9 @@ def test_unlikely_hours_get_a_note_and_the_same_results_as_their_explicit_form()
     log = LogFeedback()
     given = run(["07:30-16:30", "Mo-Fr", "Mo-Fr 08:00-16:00"], "22:00-03:00", log)
     # The same hours written out in full: nothing unlikely about them to the reader.
-    explicit = run(["Mo-Su 07:30-16:30", "Mo-Fr 00:00-24:00", "Mo-Fr 08:00-16:00"],
-                   "Mo-Su 22:00-03:00")
+    explicit = run(
+        ["Mo-Su 07:30-16:30", "Mo-Fr 00:00-24:00", "Mo-Fr 08:00-16:00"], "Mo-Su 22:00-03:00"
+    )
 
     for output in ("OUTPUT", "SUMMARY"):
         fields = [f for f in RESULT_FIELDS if given[output].fields().lookupField(f) >= 0]
@@ -44,7 +65,8 @@ def test_unlikely_hours_get_a_note_and_the_same_results_as_their_explicit_form()
     scene_note = "no days given, so active every day: check the hours"
     notes = by_school(given["OUTPUT"], ["hours_note"])
     assert notes["Dagskolan"][0] == (
-        "no days given, so open every day, including weekends: check the hours; " + scene_note)
+        "no days given, so open every day, including weekends: check the hours; " + scene_note
+    )
     assert notes["Dygnskolan"][0] == "open around the clock: check the hours; " + scene_note
     assert notes["Vanliga skolan"][0] == scene_note
     summary_notes = by_school(given["SUMMARY"], ["hours_note"])

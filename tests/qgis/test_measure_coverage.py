@@ -27,30 +27,48 @@ A, B = "Ekskolan", "Lönnens förskola"
 @pytest.fixture(scope="module")
 def scenes():
     return memory_layer(
-        "Polygon", [("name", "string"), ("active_hours", "string")],
+        "Polygon",
+        [("name", "string"), ("active_hours", "string")],
         [
             # Ekskolan: adult presence Mo-Fr 11-14 (900 min).
-            ("Polygon ((674050 6580050, 674150 6580050, 674150 6580150, 674050 6580050))",
-             ["Parken", "Mo-Fr 11:00-14:00"]),
+            (
+                "Polygon ((674050 6580050, 674150 6580050, 674150 6580150, 674050 6580050))",
+                ["Parken", "Mo-Fr 11:00-14:00"],
+            ),
             # Ekskolan: guard hours 5 x 5 h (1500 min), a round before each weekday opening.
-            ("Polygon ((673900 6579850, 673950 6579850, 673950 6579900, 673900 6579850))",
-             ["Tunneln", "Mo-Fr 22:00-03:00"]),
+            (
+                "Polygon ((673900 6579850, 673950 6579850, 673950 6579900, 673900 6579850))",
+                ["Tunneln", "Mo-Fr 22:00-03:00"],
+            ),
             # Lönnens förskola: guard hours 2 x 3 h (360 min), a round on Monday.
-            ("Polygon ((676100 6580000, 676200 6580000, 676200 6580100, 676100 6580000))",
-             ["Torget", "Sa-Su 20:00-23:00"]),
-        ])
+            (
+                "Polygon ((676100 6580000, 676200 6580000, 676200 6580100, 676100 6580000))",
+                ["Torget", "Sa-Su 20:00-23:00"],
+            ),
+        ],
+    )
 
 
 @pytest.fixture(scope="module")
 def analysis(scenes):
     schools = memory_layer(
-        "Point", [("name", "string"), ("type", "string"), ("opening_hours", "string")],
-        [("Point (674000 6580000)", [A, "grundskola", "Mo-Fr 07:00-18:00"]),
-         ("Point (676000 6580000)", [B, "förskola", None]),
-         ("Point (690000 6590000)", ["Fjärran skola", "grundskola", None])])
-    results = processing.run("drogscen:overlap", {
-        "SCENES": scenes, "SCHOOLS": schools, "OUTPUT": "TEMPORARY_OUTPUT",
-        "SUMMARY": "TEMPORARY_OUTPUT"})
+        "Point",
+        [("name", "string"), ("type", "string"), ("opening_hours", "string")],
+        [
+            ("Point (674000 6580000)", [A, "grundskola", "Mo-Fr 07:00-18:00"]),
+            ("Point (676000 6580000)", [B, "förskola", None]),
+            ("Point (690000 6590000)", ["Fjärran skola", "grundskola", None]),
+        ],
+    )
+    results = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": scenes,
+            "SCHOOLS": schools,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     return results["OUTPUT"], results["SUMMARY"]
 
 
@@ -64,31 +82,71 @@ def measures(tmp_path):
     register_functions()
     layers = create_measures_layers(str(tmp_path / "measures.gpkg"))
     yesterday = QDate(TODAY - datetime.timedelta(days=1))
-    add_measure_features(layers.points, [
-        # No school named: linked to Ekskolan only by lying 50 m from it.
-        {"measure_type": "camera", "hours": "Mo-Su 18:00-07:00", "status": "ongoing",
-         "geometry": point(674050, 6580000)},
-        # Named, with other case and spaces, and far from the school.
-        {"measure_type": "presence", "school": " ekskolan", "hours": "Mo-Fr 12:00-13:00",
-         "status": "done", "geometry": point(680000, 6585000)},
-        {"measure_type": "guard", "school": B, "hours": "Sa-Su 20:00-23:00",
-         "status": "planned", "geometry": point(685000, 6585000)},
-        # Ended yesterday.
-        {"measure_type": "round", "school": B, "hours": "Mo 06:00-06:30", "status": "done",
-         "end_date": yesterday, "geometry": point(685000, 6585000)},
-    ])
-    add_measure_features(layers.lines, [
-        {"measure_type": "round", "school": A, "hours": "Mo-We 06:00-06:30", "status": "done",
-         "geometry": QgsGeometry.fromWkt(
-             "MultiLineString ((681000 6585000, 681100 6585000))")},
-    ])
-    add_measure_features(layers.polygons, [
-        # Near Ekskolan, but lighting covers no hours.
-        {"measure_type": "lighting", "hours": "24/7", "status": "done",
-         "geometry": QgsGeometry.fromWkt(
-             "MultiPolygon (((674000 6580020, 674020 6580020, 674020 6580040, "
-             "674000 6580020)))")},
-    ])
+    add_measure_features(
+        layers.points,
+        [
+            # No school named: linked to Ekskolan only by lying 50 m from it.
+            {
+                "measure_type": "camera",
+                "hours": "Mo-Su 18:00-07:00",
+                "status": "ongoing",
+                "geometry": point(674050, 6580000),
+            },
+            # Named, with other case and spaces, and far from the school.
+            {
+                "measure_type": "presence",
+                "school": " ekskolan",
+                "hours": "Mo-Fr 12:00-13:00",
+                "status": "done",
+                "geometry": point(680000, 6585000),
+            },
+            {
+                "measure_type": "guard",
+                "school": B,
+                "hours": "Sa-Su 20:00-23:00",
+                "status": "planned",
+                "geometry": point(685000, 6585000),
+            },
+            # Ended yesterday.
+            {
+                "measure_type": "round",
+                "school": B,
+                "hours": "Mo 06:00-06:30",
+                "status": "done",
+                "end_date": yesterday,
+                "geometry": point(685000, 6585000),
+            },
+        ],
+    )
+    add_measure_features(
+        layers.lines,
+        [
+            {
+                "measure_type": "round",
+                "school": A,
+                "hours": "Mo-We 06:00-06:30",
+                "status": "done",
+                "geometry": QgsGeometry.fromWkt(
+                    "MultiLineString ((681000 6585000, 681100 6585000))"
+                ),
+            },
+        ],
+    )
+    add_measure_features(
+        layers.polygons,
+        [
+            # Near Ekskolan, but lighting covers no hours.
+            {
+                "measure_type": "lighting",
+                "hours": "24/7",
+                "status": "done",
+                "geometry": QgsGeometry.fromWkt(
+                    "MultiPolygon (((674000 6580020, 674020 6580020, 674020 6580040, "
+                    "674000 6580020)))"
+                ),
+            },
+        ],
+    )
     for layer in layers.layers():
         assert layer.commitChanges(), layer.commitErrors()
     yield layers
@@ -110,9 +168,16 @@ class Feedback(QgsProcessingFeedback):
 
 def run(analysis, measures, feedback=None, **parameters):
     overlap, _ = analysis
-    results = processing.run("drogscen:measurecoverage", {
-        "OVERLAP": overlap, "MEASURES": measures.layers(), "OUTPUT": "TEMPORARY_OUTPUT",
-        **parameters}, feedback=feedback)
+    results = processing.run(
+        "drogscen:measurecoverage",
+        {
+            "OVERLAP": overlap,
+            "MEASURES": measures.layers(),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            **parameters,
+        },
+        feedback=feedback,
+    )
     rows = {row["school_name"]: row for row in results["OUTPUT"].getFeatures()}
     return results, rows
 
@@ -130,8 +195,9 @@ def test_one_row_per_affected_school_with_every_field(analysis, measures):
     assert all(coverage_field_alias(name) for name in layer.fields().names())
     assert sorted(rows) == [A, B]  # Fjärran skola has no scene
     assert results["SCHOOL_COUNT"] == 2
-    summary_fids = {feature["school_name"]: feature["school_fid"]
-                    for feature in analysis[1].getFeatures()}
+    summary_fids = {
+        feature["school_name"]: feature["school_fid"] for feature in analysis[1].getFeatures()
+    }
     assert all(rows[name]["school_fid"] == summary_fids[name] for name in rows)
 
 
@@ -192,11 +258,11 @@ def test_measures_that_cannot_be_read_are_left_out_and_reported(analysis, measur
     layer = measures.points
     # Written past the form, as another program could.
     broken = QgsFeature(layer.fields())
-    broken.setAttributes([None, "guard", A, None, "Mo-Fx 22:00-03:00", None, "done",
-                          None, None, None, None])
+    broken.setAttributes(
+        [None, "guard", A, None, "Mo-Fx 22:00-03:00", None, "done", None, None, None, None]
+    )
     staffed = QgsFeature(layer.fields())
-    staffed.setAttributes([None, "presence", A, None, None, None, "done",
-                           None, None, None, None])
+    staffed.setAttributes([None, "presence", A, None, None, None, "done", None, None, None, None])
     assert layer.dataProvider().addFeatures([broken, staffed])
     feedback = Feedback()
     _, rows = run(analysis, measures, feedback=feedback)
@@ -210,42 +276,68 @@ def test_measures_that_cannot_be_read_are_left_out_and_reported(analysis, measur
 
 def test_a_layer_that_is_not_the_overlaps_output_is_refused(analysis, measures, scenes):
     with pytest.raises(QgsProcessingException) as refused:
-        processing.run("drogscen:measurecoverage", {
-            "OVERLAP": scenes, "MEASURES": measures.layers(), "OUTPUT": "TEMPORARY_OUTPUT"})
+        processing.run(
+            "drogscen:measurecoverage",
+            {"OVERLAP": scenes, "MEASURES": measures.layers(), "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
     assert "school_fid" in str(refused.value)
 
 
 def page_words(path, page):
-    output = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"],
-                            capture_output=True, text=True, check=True).stdout
+    output = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return " ".join(output.split())
 
 
 def test_the_report_shows_the_coverage_on_each_school_page(analysis, measures, tmp_path):
     overlap, summary = analysis
     path = tmp_path / "report.pdf"
-    results = processing.run("drogscen:exportreport", {
-        "OVERLAP": overlap, "SUMMARY": summary, "MEASURES": measures.layers(),
-        "ADD_LAYOUTS": False, "OUTPUT": str(path)})
+    results = processing.run(
+        "drogscen:exportreport",
+        {
+            "OVERLAP": overlap,
+            "SUMMARY": summary,
+            "MEASURES": measures.layers(),
+            "ADD_LAYOUTS": False,
+            "OUTPUT": str(path),
+        },
+    )
     assert results["PAGE_COUNT"] == 3  # the overview and two schools
     _, rows = run(analysis, measures, SUMMARY=summary, DISTANCE=300)
     school = rows[A]
-    expected = ("Coverage by {count} measures in force: {uncovered:.1f} of {needed:.1f} h/week "
-                "uncovered ({hours}); yard round missing on {days}").format(
-        count=school["measure_count"], uncovered=school["uncovered_min"] / 60,
-        needed=school["needed_min"] / 60, hours=school["uncovered_hours"],
-        days=school["round_days_missing"])
-    assert expected == ("Coverage by 4 measures in force: 10.0 of 40.0 h/week uncovered "
-                        "(Mo-Fr 11:00-12:00,13:00-14:00); yard round missing on Th,Fr")
+    expected = (
+        "Coverage by {count} measures in force: {uncovered:.1f} of {needed:.1f} h/week "
+        "uncovered ({hours}); yard round missing on {days}"
+    ).format(
+        count=school["measure_count"],
+        uncovered=school["uncovered_min"] / 60,
+        needed=school["needed_min"] / 60,
+        hours=school["uncovered_hours"],
+        days=school["round_days_missing"],
+    )
+    assert expected == (
+        "Coverage by 4 measures in force: 10.0 of 40.0 h/week uncovered "
+        "(Mo-Fr 11:00-12:00,13:00-14:00); yard round missing on Th,Fr"
+    )
     pages = [page_words(path, page) for page in (2, 3)]
     assert sum(expected in page for page in pages) == 1
-    assert sum("Coverage by 0 measures in force: 6.0 of 6.0 h/week uncovered" in page
-               for page in pages) == 1
+    assert (
+        sum(
+            "Coverage by 0 measures in force: 6.0 of 6.0 h/week uncovered" in page for page in pages
+        )
+        == 1
+    )
 
 
 def test_the_report_without_measures_has_no_coverage_line(analysis, tmp_path):
     overlap, summary = analysis
     path = tmp_path / "report.pdf"
-    processing.run("drogscen:exportreport", {
-        "OVERLAP": overlap, "SUMMARY": summary, "ADD_LAYOUTS": False, "OUTPUT": str(path)})
+    processing.run(
+        "drogscen:exportreport",
+        {"OVERLAP": overlap, "SUMMARY": summary, "ADD_LAYOUTS": False, "OUTPUT": str(path)},
+    )
     assert not any("Coverage by" in page_words(path, page) for page in (2, 3))

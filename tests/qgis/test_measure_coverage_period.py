@@ -18,17 +18,34 @@ PERIOD = dict(PERIOD_START="2026-03-02", PERIOD_END="2026-03-15")
 
 def analysis(**period):
     schools = memory_layer(
-        "Point", [("name", "string"), ("type", "string"), ("opening_hours", "string")],
-        [("Point (674000 6580000)", [SCHOOL, "grundskola", "Mo-Fr 07:00-18:00"])])
+        "Point",
+        [("name", "string"), ("type", "string"), ("opening_hours", "string")],
+        [("Point (674000 6580000)", [SCHOOL, "grundskola", "Mo-Fr 07:00-18:00"])],
+    )
     scenes = memory_layer(
-        "Polygon", [("name", "string"), ("active_hours", "string")],
-        [("Polygon ((674050 6580050, 674150 6580050, 674150 6580150, 674050 6580050))",
-          ["Parken", "Mo-Fr 11:00-14:00"]),
-         ("Polygon ((673900 6579850, 673950 6579850, 673950 6579900, 673900 6579850))",
-          ["Tunneln", "Mo-Fr 22:00-03:00"])])
-    return processing.run("drogscen:overlap", {
-        "SCENES": scenes, "SCHOOLS": schools, "OUTPUT": "TEMPORARY_OUTPUT",
-        "SUMMARY": "TEMPORARY_OUTPUT", **period})["OUTPUT"]
+        "Polygon",
+        [("name", "string"), ("active_hours", "string")],
+        [
+            (
+                "Polygon ((674050 6580050, 674150 6580050, 674150 6580150, 674050 6580050))",
+                ["Parken", "Mo-Fr 11:00-14:00"],
+            ),
+            (
+                "Polygon ((673900 6579850, 673950 6579850, 673950 6579900, 673900 6579850))",
+                ["Tunneln", "Mo-Fr 22:00-03:00"],
+            ),
+        ],
+    )
+    return processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": scenes,
+            "SCHOOLS": schools,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+            **period,
+        },
+    )["OUTPUT"]
 
 
 @pytest.fixture
@@ -36,17 +53,37 @@ def measures(tmp_path):
     register_functions()
     layers = create_measures_layers(str(tmp_path / "measures.gpkg"))
     here = QgsGeometry.fromWkt("Point (674000 6580000)")
-    add_measure_features(layers.points, [
-        # Ends after the first week.
-        {"measure_type": "presence", "school": SCHOOL, "hours": "Mo-Fr 11:00-14:00",
-         "status": "done", "end_date": QDate(2026, 3, 8), "geometry": here},
-        # Always on from Thursday 12 March.
-        {"measure_type": "camera", "school": SCHOOL, "status": "ongoing",
-         "start_date": QDate(2026, 3, 12), "geometry": here},
-        {"measure_type": "round", "school": SCHOOL, "hours": "Mo-Fr 06:00-06:30",
-         "status": "done", "start_date": QDate(2026, 3, 4), "end_date": QDate(2026, 3, 10),
-         "geometry": here},
-    ])
+    add_measure_features(
+        layers.points,
+        [
+            # Ends after the first week.
+            {
+                "measure_type": "presence",
+                "school": SCHOOL,
+                "hours": "Mo-Fr 11:00-14:00",
+                "status": "done",
+                "end_date": QDate(2026, 3, 8),
+                "geometry": here,
+            },
+            # Always on from Thursday 12 March.
+            {
+                "measure_type": "camera",
+                "school": SCHOOL,
+                "status": "ongoing",
+                "start_date": QDate(2026, 3, 12),
+                "geometry": here,
+            },
+            {
+                "measure_type": "round",
+                "school": SCHOOL,
+                "hours": "Mo-Fr 06:00-06:30",
+                "status": "done",
+                "start_date": QDate(2026, 3, 4),
+                "end_date": QDate(2026, 3, 10),
+                "geometry": here,
+            },
+        ],
+    )
     assert layers.points.commitChanges(), layers.points.commitErrors()
     yield layers
     for layer in layers.layers():
@@ -55,13 +92,26 @@ def measures(tmp_path):
 
 
 def coverage(overlap, measures, **parameters):
-    results = processing.run("drogscen:measurecoverage", {
-        "OVERLAP": overlap, "MEASURES": measures.layers(), "OUTPUT": "TEMPORARY_OUTPUT",
-        **parameters})
+    results = processing.run(
+        "drogscen:measurecoverage",
+        {
+            "OVERLAP": overlap,
+            "MEASURES": measures.layers(),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            **parameters,
+        },
+    )
     (row,) = results["OUTPUT"].getFeatures()
-    return {name: (None if row[name] is None or row[name] == "" or
-                   (hasattr(row[name], "isNull") and row[name].isNull()) else row[name])
-            for name in row.fields().names()}
+    return {
+        name: (
+            None
+            if row[name] is None
+            or row[name] == ""
+            or (hasattr(row[name], "isNull") and row[name].isNull())
+            else row[name]
+        )
+        for name in row.fields().names()
+    }
 
 
 def test_needs_and_measures_over_two_weeks(measures):

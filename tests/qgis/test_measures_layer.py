@@ -56,7 +56,7 @@ GEOMETRIES = {
     "measures_points": "Point (674100 6580100)",
     "measures_lines": "MultiLineString ((674000 6580000, 674200 6580050))",
     "measures_polygons": "MultiPolygon (((674000 6580000, 674100 6580000, 674100 6580100, "
-                         "674000 6580000)))",
+    "674000 6580000)))",
 }
 
 
@@ -114,13 +114,15 @@ def check(layer, name, value, **others):
     index = layer.fields().indexOf(name)
     feature.setAttribute(index, value)
     return QgsVectorLayerUtils.validateAttribute(
-        layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard)
+        layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard
+    )
 
 
 def form_for(layer, wkt):
     """A feature form adding a feature at ``wkt``, as the digitizing tools open it."""
     feature = QgsVectorLayerUtils.createFeature(
-        layer, QgsGeometry.fromWkt(wkt), {}, layer.createExpressionContext())
+        layer, QgsGeometry.fromWkt(wkt), {}, layer.createExpressionContext()
+    )
     form = form_without_init(layer, feature)
     form.setMode(QgsAttributeEditorContext.AddFeatureMode)
     return form
@@ -132,8 +134,11 @@ def fill(form, values):
 
 
 def constraint_message(form, name):
-    (wrapper,) = [wrapper for wrapper in form.findChildren(QgsEditorWidgetWrapper)
-                  if wrapper.field().name() == name]
+    (wrapper,) = [
+        wrapper
+        for wrapper in form.findChildren(QgsEditorWidgetWrapper)
+        if wrapper.field().name() == name
+    ]
     return wrapper.isValidConstraint(), wrapper.constraintFailureReason()
 
 
@@ -147,7 +152,10 @@ def values_of(feature):
 def test_three_layers_share_one_schema(layers, path):
     assert [stored_name(layer) for layer in layers.layers()] == list(NAMES)
     assert [QgsWkbTypes.geometryType(layer.wkbType()) for layer in layers.layers()] == [
-        QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry, QgsWkbTypes.PolygonGeometry]
+        QgsWkbTypes.PointGeometry,
+        QgsWkbTypes.LineGeometry,
+        QgsWkbTypes.PolygonGeometry,
+    ]
     for layer in layers.layers():
         assert layer.providerType() == "ogr" and layer.source().startswith(path)
         assert layer.crs() == QgsCoordinateReferenceSystem("EPSG:3006")
@@ -162,8 +170,9 @@ def test_three_layers_share_one_schema(layers, path):
 def test_crs_can_be_chosen_and_gpkg_is_added(create, tmp_path):
     layers = create(str(tmp_path / "plan"), crs="EPSG:3008")
     assert (tmp_path / "plan.gpkg").exists()
-    assert all(layer.crs() == QgsCoordinateReferenceSystem("EPSG:3008")
-               for layer in layers.layers())
+    assert all(
+        layer.crs() == QgsCoordinateReferenceSystem("EPSG:3008") for layer in layers.layers()
+    )
 
 
 def test_form_widgets(layers):
@@ -177,7 +186,8 @@ def test_form_widgets(layers):
     assert kind == "ValueMap"
     assert [list(entry.values())[0] for entry in config["map"]] == list(measure_codes())
     assert [list(entry.keys())[0] for entry in config["map"]] == list(
-        measure_type_labels().values())
+        measure_type_labels().values()
+    )
     kind, config = widget("status")
     assert kind == "ValueMap"
     assert [list(entry.values())[0] for entry in config["map"]] == list(status_labels())
@@ -224,16 +234,18 @@ def test_invalid_hours_are_refused_with_the_parsers_message(layers, hours):
 
 
 def test_each_type_has_its_own_symbol_and_a_translated_legend(layers):
-    kinds = {"measures_points": QgsMarkerSymbol, "measures_lines": QgsLineSymbol,
-             "measures_polygons": QgsFillSymbol}
+    kinds = {
+        "measures_points": QgsMarkerSymbol,
+        "measures_lines": QgsLineSymbol,
+        "measures_polygons": QgsFillSymbol,
+    }
     for layer in layers.layers():
         renderer = layer.renderer()
         assert isinstance(renderer, QgsCategorizedSymbolRenderer)
         assert renderer.classAttribute() == "measure_type"
         categories = renderer.categories()
         assert [category.value() for category in categories] == list(measure_codes())
-        assert [category.label() for category in categories] == list(
-            measure_type_labels().values())
+        assert [category.label() for category in categories] == list(measure_type_labels().values())
         symbols = [category.symbol() for category in categories]
         assert all(isinstance(symbol, kinds[stored_name(layer)]) for symbol in symbols)
         looks = {str(symbol.symbolLayer(0).properties()) for symbol in symbols}
@@ -256,21 +268,40 @@ def test_form_and_style_come_back_when_the_file_is_opened_again(layers, path):
 def test_measures_added_through_the_form_are_saved_and_read_back(layers, path):
     entered = {
         "measures_points": {
-            "measure_type": "camera", "school": "Ekskolan", "scene": "Parken",
-            "hours": "Mo-Su 18:00-07:00", "responsible": "Trygghetsenheten", "status": "ongoing",
-            "start_date": QDate(2026, 9, 1), "end_date": QDate(2027, 8, 31),
-            "cost_sek": 48500.0, "notes": "Två kameror mot skolgården.\nLänkad till väktare.",
+            "measure_type": "camera",
+            "school": "Ekskolan",
+            "scene": "Parken",
+            "hours": "Mo-Su 18:00-07:00",
+            "responsible": "Trygghetsenheten",
+            "status": "ongoing",
+            "start_date": QDate(2026, 9, 1),
+            "end_date": QDate(2027, 8, 31),
+            "cost_sek": 48500.0,
+            "notes": "Två kameror mot skolgården.\nLänkad till väktare.",
         },
         "measures_lines": {
-            "measure_type": "round", "school": "Ekskolan", "scene": "Parken",
-            "hours": "Mo-Fr 06:30-07:00", "responsible": "Fastighet", "status": "planned",
-            "start_date": QDate(2026, 11, 30), "end_date": None, "cost_sek": None,
+            "measure_type": "round",
+            "school": "Ekskolan",
+            "scene": "Parken",
+            "hours": "Mo-Fr 06:30-07:00",
+            "responsible": "Fastighet",
+            "status": "planned",
+            "start_date": QDate(2026, 11, 30),
+            "end_date": None,
+            "cost_sek": None,
             "notes": None,
         },
         "measures_polygons": {
-            "measure_type": "lighting", "school": "Ekskolan", "scene": None, "hours": None,
-            "responsible": None, "status": "done", "start_date": None,
-            "end_date": QDate(2026, 12, 1), "cost_sek": 0.0, "notes": "LED",
+            "measure_type": "lighting",
+            "school": "Ekskolan",
+            "scene": None,
+            "hours": None,
+            "responsible": None,
+            "status": "done",
+            "start_date": None,
+            "end_date": QDate(2026, 12, 1),
+            "cost_sek": 0.0,
+            "notes": "LED",
         },
     }
     for layer in layers.layers():
@@ -288,20 +319,35 @@ def test_measures_added_through_the_form_are_saved_and_read_back(layers, path):
         (feature,) = open_layer(path, name).getFeatures()
         values = values_of(feature)
         # NULL as stored, None as entered.
-        assert {key: (None if value == NULL or value is None else value)
-                for key, value in values.items()} == entered[name]
+        assert {
+            key: (None if value == NULL or value is None else value)
+            for key, value in values.items()
+        } == entered[name]
         assert feature.geometry().asWkt(0) == QgsGeometry.fromWkt(GEOMETRIES[name]).asWkt(0)
 
 
 def test_added_measures_are_one_undo_step_until_saved(layers, path):
     layer = layers.points
     measures = [
-        {"measure_type": "presence", "school": "Ekskolan", "hours": "Mo-Fr 11:00-14:00",
-         "geometry": QgsGeometry.fromWkt("Point (674000 6580000)")},
-        {"measure_type": "sensor", "school": "Ekskolan", "hours": "Mo-Fr 18:00-07:00",
-         "status": "ongoing", "geometry": QgsGeometry.fromWkt("Point (674010 6580000)")},
-        {"measure_type": "round", "school": "Ekskolan", "hours": "Mo-Fr 06:30-07:00",
-         "not_a_field": "left out"},
+        {
+            "measure_type": "presence",
+            "school": "Ekskolan",
+            "hours": "Mo-Fr 11:00-14:00",
+            "geometry": QgsGeometry.fromWkt("Point (674000 6580000)"),
+        },
+        {
+            "measure_type": "sensor",
+            "school": "Ekskolan",
+            "hours": "Mo-Fr 18:00-07:00",
+            "status": "ongoing",
+            "geometry": QgsGeometry.fromWkt("Point (674010 6580000)"),
+        },
+        {
+            "measure_type": "round",
+            "school": "Ekskolan",
+            "hours": "Mo-Fr 06:30-07:00",
+            "not_a_field": "left out",
+        },
     ]
     ids = add_measure_features(layer, measures)
     assert layer.isEditable()
@@ -319,8 +365,9 @@ def test_added_measures_are_one_undo_step_until_saved(layers, path):
     layer.undoStack().redo()
     assert len(layer.editBuffer().addedFeatures()) == 3
     assert layer.commitChanges(), layer.commitErrors()
-    saved = sorted(feature["measure_type"] for feature in open_layer(path, "measures_points")
-                   .getFeatures())
+    saved = sorted(
+        feature["measure_type"] for feature in open_layer(path, "measures_points").getFeatures()
+    )
     assert saved == ["presence", "round", "sensor"]
 
 
@@ -378,20 +425,40 @@ def test_the_group_name_can_be_chosen(create, path):
 def analysis():
     """Two schools; Ekskolan has a scene active at lunch and one at night."""
     schools = memory_layer(
-        "Point", [("name", "string"), ("type", "string"), ("opening_hours", "string")],
-        [("Point (674000 6580000)", ["Ekskolan", "grundskola", "Mo-Fr 07:00-18:00"]),
-         ("Point (676000 6580000)", ["Lönnens förskola", "förskola", None])])
+        "Point",
+        [("name", "string"), ("type", "string"), ("opening_hours", "string")],
+        [
+            ("Point (674000 6580000)", ["Ekskolan", "grundskola", "Mo-Fr 07:00-18:00"]),
+            ("Point (676000 6580000)", ["Lönnens förskola", "förskola", None]),
+        ],
+    )
     scenes = memory_layer(
-        "Polygon", [("name", "string"), ("active_hours", "string")],
-        [("Polygon ((674050 6580050, 674150 6580050, 674150 6580150, 674050 6580050))",
-          ["Parken", "Mo-Fr 11:00-14:00"]),
-         ("Polygon ((673900 6579850, 673950 6579850, 673950 6579900, 673900 6579850))",
-          ["Tunneln", "Mo-Fr 22:00-03:00"]),
-         ("Polygon ((676100 6580000, 676200 6580000, 676200 6580100, 676100 6580000))",
-          ["Torget", "Sa-Su 20:00-23:00"])])
-    results = processing.run("drogscen:overlap", {
-        "SCENES": scenes, "SCHOOLS": schools, "OUTPUT": "TEMPORARY_OUTPUT",
-        "SUMMARY": "TEMPORARY_OUTPUT"})
+        "Polygon",
+        [("name", "string"), ("active_hours", "string")],
+        [
+            (
+                "Polygon ((674050 6580050, 674150 6580050, 674150 6580150, 674050 6580050))",
+                ["Parken", "Mo-Fr 11:00-14:00"],
+            ),
+            (
+                "Polygon ((673900 6579850, 673950 6579850, 673950 6579900, 673900 6579850))",
+                ["Tunneln", "Mo-Fr 22:00-03:00"],
+            ),
+            (
+                "Polygon ((676100 6580000, 676200 6580000, 676200 6580100, 676100 6580000))",
+                ["Torget", "Sa-Su 20:00-23:00"],
+            ),
+        ],
+    )
+    results = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": scenes,
+            "SCHOOLS": schools,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     return results["OUTPUT"], results["SUMMARY"]
 
 
@@ -404,8 +471,13 @@ def test_measure_from_pair_takes_the_hours_the_conflict_needs(analysis):
     overlap, _ = analysis
     lunch, night = pair(overlap, "Parken"), pair(overlap, "Tunneln")
     presence = measure_from_pair(lunch, "presence")
-    assert presence == {"measure_type": "presence", "school": "Ekskolan", "scene": "Parken",
-                        "hours": lunch["presence_hours"], "status": "planned"}
+    assert presence == {
+        "measure_type": "presence",
+        "school": "Ekskolan",
+        "scene": "Parken",
+        "hours": lunch["presence_hours"],
+        "status": "planned",
+    }
     assert presence["hours"] == "Mo-Fr 11:00-14:00"
     for kind in ("camera", "sensor", "guard"):
         assert measure_from_pair(night, kind)["hours"] == night["guard_hours"]
@@ -422,8 +494,10 @@ def test_suggested_measures_land_at_their_schools_and_cover_the_needs(analysis, 
     by_school = {}
     for measure in suggested:
         by_school.setdefault(measure["school"], []).append(measure["measure_type"])
-    assert by_school == {"Ekskolan": ["presence", "sensor", "round"],
-                         "Lönnens förskola": ["sensor", "round"]}
+    assert by_school == {
+        "Ekskolan": ["presence", "sensor", "round"],
+        "Lönnens förskola": ["sensor", "round"],
+    }
     places = {feature["school_name"]: feature.geometry() for feature in summary.getFeatures()}
     for measure in suggested:
         assert measure["geometry"].equals(places[measure["school"]])
@@ -432,11 +506,18 @@ def test_suggested_measures_land_at_their_schools_and_cover_the_needs(analysis, 
 
     add_measure_features(layers.points, suggested)
     assert layers.points.commitChanges()
-    coverage = processing.run("drogscen:measurecoverage", {
-        "OVERLAP": overlap, "MEASURES": [open_layer(path, "measures_points")],
-        "INCLUDE_PLANNED": True, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    coverage = processing.run(
+        "drogscen:measurecoverage",
+        {
+            "OVERLAP": overlap,
+            "MEASURES": [open_layer(path, "measures_points")],
+            "INCLUDE_PLANNED": True,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )["OUTPUT"]
     rows = list(coverage.getFeatures())
     assert len(rows) == 2
     assert all(row["uncovered_min"] == 0 and row["needed_min"] > 0 for row in rows)
-    assert all(row["round_days_missing"] == NULL or row["round_days_missing"] is None
-               for row in rows)
+    assert all(
+        row["round_days_missing"] == NULL or row["round_days_missing"] is None for row in rows
+    )

@@ -99,8 +99,7 @@ def oracle(sample_gpkg):
 def test_the_file_is_what_overpass_turbo_gives(oracle):
     source = mixed_layer()
     kinds = Counter(QgsWkbTypes.displayString(f.geometry().wkbType()) for f in source.getFeatures())
-    assert kinds == {"Point": 15, "Polygon": 6, "MultiPolygon": 3, "MultiPoint": 1,
-                     "LineString": 1}
+    assert kinds == {"Point": 15, "Polygon": 6, "MultiPolygon": 3, "MultiPoint": 1, "LineString": 1}
     # QGIS takes the first feature's type for the whole layer.
     assert source.geometryType() == QgsWkbTypes.PolygonGeometry
     expected, _ = oracle
@@ -118,16 +117,20 @@ def test_processing_analyses_each_school_by_its_own_geometry(sample_gpkg, oracle
     assert summary.featureCount() == point_count + grounds_count == 25
     assert summary.geometryType() == QgsWkbTypes.PointGeometry
     # Each grounds' summary point lies within its grounds.
-    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), summary.crs(),
-                                       QgsProject.instance())
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"), summary.crs(), QgsProject.instance()
+    )
     grounds = {}
     for feature in mixed_layer().getFeatures():
         if feature.geometry().type() == QgsWkbTypes.PolygonGeometry:
             geometry = feature.geometry()
             geometry.transform(transform)
             grounds[feature["name"]] = geometry
-    inside = [f.geometry().within(grounds[f["school_name"]])
-              for f in summary.getFeatures() if f["school_name"] in grounds]
+    inside = [
+        f.geometry().within(grounds[f["school_name"]])
+        for f in summary.getFeatures()
+        if f["school_name"] in grounds
+    ]
     assert inside == [True] * grounds_count
     line_fid = next(f.id() for f in mixed_layer().getFeatures() if f["name"] == LINE_NAME)
     refused = [
@@ -144,8 +147,19 @@ def test_the_cli_writes_every_output_of_a_mixed_layer(sample_gpkg, tmp_path, ora
     out = tmp_path / "mixed.gpkg"
 
     # The week the in-process oracle analyses (tests/conftest.py).
-    result = cli("analyse", "--scenes", sample_gpkg + "|layername=scenes", "--schools", MIXED,
-                 "--out", str(out), "--period-start", "2026-03-02", "--period-end", "2026-03-08")
+    result = cli(
+        "analyse",
+        "--scenes",
+        sample_gpkg + "|layername=scenes",
+        "--schools",
+        MIXED,
+        "--out",
+        str(out),
+        "--period-start",
+        "2026-03-02",
+        "--period-end",
+        "2026-03-08",
+    )
 
     assert result.returncode == 0, result.stderr
     assert pairs(layer(out, "overlap")) == expected
@@ -170,21 +184,46 @@ def test_the_dock_runs_a_mixed_layer(qtbot, analysing_dock, oracle):
 
 
 def test_a_point_among_scenes_is_left_out_and_named(tmp_path, sample_gpkg):
-    scenes = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": "Torget", "active_hours": "Fr,Sa 22:00-03:00"},
-         "geometry": {"type": "Polygon", "coordinates": [[[18.0125, 59.3515], [18.0140, 59.3515],
-                                                          [18.0140, 59.3525], [18.0125, 59.3525],
-                                                          [18.0125, 59.3515]]]}},
-        {"type": "Feature", "properties": {"name": "Bänken", "active_hours": "24/7"},
-         "geometry": {"type": "Point", "coordinates": [18.0130, 59.3520]}},
-    ]}
+    scenes = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"name": "Torget", "active_hours": "Fr,Sa 22:00-03:00"},
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [
+                        [
+                            [18.0125, 59.3515],
+                            [18.0140, 59.3515],
+                            [18.0140, 59.3525],
+                            [18.0125, 59.3525],
+                            [18.0125, 59.3515],
+                        ]
+                    ],
+                },
+            },
+            {
+                "type": "Feature",
+                "properties": {"name": "Bänken", "active_hours": "24/7"},
+                "geometry": {"type": "Point", "coordinates": [18.0130, 59.3520]},
+            },
+        ],
+    }
     path = tmp_path / "scenes.geojson"
     path.write_text(json.dumps(scenes), encoding="utf-8")
     feedback = LogFeedback()
 
-    results = processing.run("drogscen:overlap", {
-        "SCENES": str(path), "SCHOOLS": sample_gpkg + "|layername=schools",
-        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"}, feedback=feedback)
+    results = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": str(path),
+            "SCHOOLS": sample_gpkg + "|layername=schools",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+        feedback=feedback,
+    )
 
     assert {f["scene_name"] for f in results["OUTPUT"].getFeatures()} == {"Torget"}
     (refused,) = [line for line in feedback.warnings if "another geometry type" in line]

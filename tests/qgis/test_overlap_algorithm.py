@@ -181,8 +181,14 @@ def test_summary_geometry_is_each_school_in_the_analysis_crs():
     scenes = memory_layer(
         "Polygon",
         [("name", "string")],
-        [("POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
-            x0 - 50, y0 - 50, x0 + 50, y0 + 50), ["Torget"])],
+        [
+            (
+                "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
+                    x0 - 50, y0 - 50, x0 + 50, y0 + 50
+                ),
+                ["Torget"],
+            )
+        ],
     )
     analysis_crs = QgsCoordinateReferenceSystem("EPSG:3152")
     result = run_overlap(schools, scenes, ANALYSIS_CRS=analysis_crs.authid())

@@ -11,22 +11,35 @@ NEAR = "POLYGON((674010 6580010, 674060 6580010, 674060 6580060, 674010 6580060,
 
 
 def layers(tmp_path):
-    schools = memory_layer("Point", [("name", "string"), ("type", "string")],
-                           [(SCHOOL, ["Gymnasiet", "gymnasieskola"])], name="schools")
+    schools = memory_layer(
+        "Point",
+        [("name", "string"), ("type", "string")],
+        [(SCHOOL, ["Gymnasiet", "gymnasieskola"])],
+        name="schools",
+    )
     scenes = memory_layer(
         "Polygon",
-        [("name", "string"), ("active_hours", "string"), ("first_seen", "date"),
-         ("closed_on", "date")],
-        [(NEAR, ["Lunch", "Mo-Fr 12:00-13:00; Sa 22:00-23:00", QDate(2026, 1, 5), None]),
-         (NEAR, ["Stängd", "24/7", QDate(2024, 3, 1), QDate(2025, 6, 1)]),
-         (NEAR, ["Kväll", "SH Mo-Fr 10:00-12:00", None, QDate(2026, 10, 28)])],
-        name="scenes")
+        [
+            ("name", "string"),
+            ("active_hours", "string"),
+            ("first_seen", "date"),
+            ("closed_on", "date"),
+        ],
+        [
+            (NEAR, ["Lunch", "Mo-Fr 12:00-13:00; Sa 22:00-23:00", QDate(2026, 1, 5), None]),
+            (NEAR, ["Stängd", "24/7", QDate(2024, 3, 1), QDate(2025, 6, 1)]),
+            (NEAR, ["Kväll", "SH Mo-Fr 10:00-12:00", None, QDate(2026, 10, 28)]),
+        ],
+        name="scenes",
+    )
     return schools, to_geopackage(scenes, tmp_path / "scenes.gpkg", "scenes")
 
 
 def run(schools, scenes, feedback=None, **parameters):
-    parameters = dict({"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": "memory:",
-                       "SUMMARY": "memory:"}, **parameters)
+    parameters = dict(
+        {"SCHOOLS": schools, "SCENES": scenes, "OUTPUT": "memory:", "SUMMARY": "memory:"},
+        **parameters,
+    )
     return processing.run("drogscen:overlap", parameters, feedback=feedback)
 
 
@@ -35,8 +48,9 @@ def rows(layer):
 
 
 # Weeks 43 and 44 of 2026, week 44 a lov.
-LOV = dict(PERIOD_START="2026-10-19", PERIOD_END="2026-11-01",
-           SCHOOL_HOLIDAYS="2026-10-26/2026-10-30")
+LOV = dict(
+    PERIOD_START="2026-10-19", PERIOD_END="2026-11-01", SCHOOL_HOLIDAYS="2026-10-26/2026-10-30"
+)
 
 
 def test_a_term_with_a_lov_week_and_scenes_that_open_and_close(tmp_path):
@@ -71,17 +85,22 @@ def test_a_one_week_period_keeps_the_weekly_text(tmp_path):
     # 2 to 8 March 2026: no public holiday.
     result = run(*layers(tmp_path), PERIOD_START="2026-03-02", PERIOD_END="2026-03-08")
     lunch = rows(result["OUTPUT"])["Lunch"]
-    assert (lunch["presence_hours"], lunch["guard_hours"]) == ("Mo-Fr 12:00-13:00",
-                                                               "Sa 22:00-23:00")
+    assert (lunch["presence_hours"], lunch["guard_hours"]) == (
+        "Mo-Fr 12:00-13:00",
+        "Sa 22:00-23:00",
+    )
     assert (lunch["concurrent_min"], lunch["period_concurrent_min"]) == (300, 300)
     assert (lunch["round_days"], lunch["round_count"]) == ("Mo", 1)
 
 
-@pytest.mark.parametrize("parameters, message", [
-    (dict(SCHOOL_HOLIDAYS="2026-10-26/2026-10-3x"), "School holidays: item 1"),
-    (dict(PERIOD_START="2026-10-19", PERIOD_END="19/10"), "PERIOD_END"),
-    (dict(PERIOD_START="2026-10-19", PERIOD_END="2026-10-01"), "ends"),
-])
+@pytest.mark.parametrize(
+    "parameters, message",
+    [
+        (dict(SCHOOL_HOLIDAYS="2026-10-26/2026-10-3x"), "School holidays: item 1"),
+        (dict(PERIOD_START="2026-10-19", PERIOD_END="19/10"), "PERIOD_END"),
+        (dict(PERIOD_START="2026-10-19", PERIOD_END="2026-10-01"), "ends"),
+    ],
+)
 def test_bad_dates_are_named(parameters, message):
     schools = memory_layer("Point", [("name", "string")], [(SCHOOL, ["Skolan"])])
     scenes = memory_layer("Polygon", [("name", "string")], [(NEAR, ["Scen"])])

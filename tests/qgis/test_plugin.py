@@ -70,9 +70,22 @@ def test_init_gui_after_init_processing_registers_once(plugin):
 
 def test_metadata_has_what_the_plugin_repository_requires():
     general = metadata()
-    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author",
-                "email", "repository", "tracker", "homepage", "tags", "category", "icon",
-                "changelog"):
+    for key in (
+        "name",
+        "qgisMinimumVersion",
+        "description",
+        "about",
+        "version",
+        "author",
+        "email",
+        "repository",
+        "tracker",
+        "homepage",
+        "tags",
+        "category",
+        "icon",
+        "changelog",
+    ):
         assert general.get(key, "").strip(), key
     assert general["name"] == "Drogscen"
     assert general["qgisMinimumVersion"] == "3.22"
@@ -98,8 +111,12 @@ def test_license_is_the_gpl_version_2():
 
 
 def make(*arguments):
-    result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), *arguments],
-                            capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), *arguments],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
@@ -110,10 +127,17 @@ def plugin_files(names):
 
 
 def assert_plugin_content(files):
-    for required in ("__init__.py", "metadata.txt", "LICENSE", "README.md",
-                     "drogscen_plugin/plugin.py", "drogscen_plugin/cli.py",
-                     "drogscen_plugin/processing/provider.py", "resources/icons/icon.png",
-                     "resources/sample/drogscen_sample.gpkg"):
+    for required in (
+        "__init__.py",
+        "metadata.txt",
+        "LICENSE",
+        "README.md",
+        "drogscen_plugin/plugin.py",
+        "drogscen_plugin/cli.py",
+        "drogscen_plugin/processing/provider.py",
+        "resources/icons/icon.png",
+        "resources/sample/drogscen_sample.gpkg",
+    ):
         assert required in files, required
     for path in files:
         assert not path.startswith(("tests/", ".venv", "build/", "bench/", ".ci/")), path
@@ -133,8 +157,17 @@ def test_package_is_a_zip_of_the_drogscen_folder_without_tests(tmp_path):
 
 # The QGIS plugin repository's upload limit (plugins.qgis.org).
 REPOSITORY_MAX_SIZE = 25_000_000
-REPOSITORY_REQUIRED = ("name", "description", "version", "qgisMinimumVersion", "author",
-                       "email", "about", "tracker", "repository")
+REPOSITORY_REQUIRED = (
+    "name",
+    "description",
+    "version",
+    "qgisMinimumVersion",
+    "author",
+    "email",
+    "about",
+    "tracker",
+    "repository",
+)
 COMPILED = (".pyc", ".pyo", ".pyd", ".so", ".dll", ".dylib", ".exe", ".qrc")
 
 
@@ -185,14 +218,24 @@ LOAD_INSTALLED = textwrap.dedent("""
 
 
 def run_installed(plugins_dir, language):
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONPATH", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTHONPATH", "LANGUAGE", "LC_ALL", "LC_MESSAGES")
+    }
     # Fresh settings: a developer's own QGIS language choice must not count.
-    env.update(QT_QPA_PLATFORM="offscreen", LANG=language,
-               XDG_CONFIG_HOME=str(plugins_dir / "config"))
+    env.update(
+        QT_QPA_PLATFORM="offscreen", LANG=language, XDG_CONFIG_HOME=str(plugins_dir / "config")
+    )
     # Run from the plugins folder, away from the repository, as QGIS does.
-    result = subprocess.run([sys.executable, "-c", LOAD_INSTALLED], cwd=str(plugins_dir),
-                            env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_INSTALLED],
+        cwd=str(plugins_dir),
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout.splitlines()
 
@@ -200,8 +243,9 @@ def run_installed(plugins_dir, language):
 def test_deployed_folder_loads_on_its_own_and_unloads(tmp_path):
     make("deploy", "QGIS_PLUGINS_DIR={}".format(tmp_path))
     folder = tmp_path / "drogscen"
-    assert_plugin_content({str(path.relative_to(folder)) for path in folder.rglob("*")
-                           if path.is_file()})
+    assert_plugin_content(
+        {str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file()}
+    )
     lines = run_installed(tmp_path, "en_US.UTF-8")
     assert lines == [
         str(ALGORITHMS),
@@ -233,8 +277,16 @@ def test_translation_of_the_user_locale_is_installed_at_load_and_removed_at_unlo
     source = tmp_path / "drogscen_sv.ts"
     source.write_text(TRANSLATION, encoding="utf-8")
     (tmp_path / "drogscen" / "i18n").mkdir(exist_ok=True)
-    subprocess.run(["lrelease", "-silent", str(source), "-qm",
-                    str(tmp_path / "drogscen" / "i18n" / "drogscen_sv.qm")], check=True)
+    subprocess.run(
+        [
+            "lrelease",
+            "-silent",
+            str(source),
+            "-qm",
+            str(tmp_path / "drogscen" / "i18n" / "drogscen_sv.qm"),
+        ],
+        check=True,
+    )
     lines = run_installed(tmp_path, "sv_SE.UTF-8")
     assert lines[1] == "Drogscen: öppna drogscener nära skolor, i rum och tid"
     assert lines[3] == "Drogscen: open drug scenes near schools, in space and time"

@@ -32,7 +32,7 @@ def layer_of(result, name):
     if isinstance(output, QgsVectorLayer):
         return output
     if output.startswith("postgres://"):
-        return QgsVectorLayer(output[len("postgres://"):], name, "postgres")
+        return QgsVectorLayer(output[len("postgres://") :], name, "postgres")
     return QgsVectorLayer(output, name, "ogr")
 
 
@@ -135,11 +135,14 @@ def test_overlap_on_postgis_equals_the_geopackage_feature_for_feature(
     scenes, schools, id_maps = inputs(postgis, variant)
     suffix = "{}_{}".format(list(VARIANTS).index(variant), output)
     if output == "postgis":
-        destinations = {name: postgis.processing_uri("{}_{}".format(name.lower(), suffix))
-                        for name in ("OUTPUT", "SUMMARY")}
+        destinations = {
+            name: postgis.processing_uri("{}_{}".format(name.lower(), suffix))
+            for name in ("OUTPUT", "SUMMARY")
+        }
     else:
-        destinations = {name: str(tmp_path / "{}.gpkg".format(name.lower()))
-                        for name in ("OUTPUT", "SUMMARY")}
+        destinations = {
+            name: str(tmp_path / "{}.gpkg".format(name.lower())) for name in ("OUTPUT", "SUMMARY")
+        }
     # The desktop reading PostGIS ('never'); test_pushdown.py checks the database run.
     result = processing.run(
         "drogscen:overlap",
@@ -148,14 +151,29 @@ def test_overlap_on_postgis_equals_the_geopackage_feature_for_feature(
     if output == "postgis":
         assert postgis.exists("output_" + suffix) and postgis.exists("summary_" + suffix)
 
-    for name in ("PAIR_COUNT", "REPAIRED_COUNT", "SKIPPED_COUNT", "HOURS_UNKNOWN_COUNT",
-                 "HOURS_INVALID_COUNT"):
+    for name in (
+        "PAIR_COUNT",
+        "REPAIRED_COUNT",
+        "SKIPPED_COUNT",
+        "HOURS_UNKNOWN_COUNT",
+        "HOURS_INVALID_COUNT",
+    ):
         assert result[name] == from_geopackage[name], name
     assert result["PAIR_COUNT"] > 5
-    assert_same_output(layer_of(result, "OUTPUT"), from_geopackage["OUTPUT"], PAIR_FIELDS,
-                       ("school_fid", "scene_fid"), id_maps)
-    assert_same_output(layer_of(result, "SUMMARY"), from_geopackage["SUMMARY"], SUMMARY_FIELDS,
-                       ("school_fid",), id_maps)
+    assert_same_output(
+        layer_of(result, "OUTPUT"),
+        from_geopackage["OUTPUT"],
+        PAIR_FIELDS,
+        ("school_fid", "scene_fid"),
+        id_maps,
+    )
+    assert_same_output(
+        layer_of(result, "SUMMARY"),
+        from_geopackage["SUMMARY"],
+        SUMMARY_FIELDS,
+        ("school_fid",),
+        id_maps,
+    )
 
 
 class RecordingFeedback(QgsProcessingFeedback):
@@ -176,8 +194,12 @@ class RecordingFeedback(QgsProcessingFeedback):
 def test_an_existing_postgis_table_is_replaced_and_the_user_told(postgis, from_geopackage):
     # The inputs as the strings Processing also accepts.
     scenes, schools = (postgis.processing_uri(name) for name in ("scenes", "schools"))
-    parameters = {"SCENES": scenes, "SCHOOLS": schools, "SUMMARY": "memory:",
-                  "OUTPUT": postgis.processing_uri("overlap_twice")}
+    parameters = {
+        "SCENES": scenes,
+        "SCHOOLS": schools,
+        "SUMMARY": "memory:",
+        "OUTPUT": postgis.processing_uri("overlap_twice"),
+    }
     first = processing.run("drogscen:overlap", parameters)
     assert first["PAIR_COUNT"] == from_geopackage["PAIR_COUNT"]
     assert layer_of(first, "OUTPUT").featureCount() == first["PAIR_COUNT"]
@@ -201,12 +223,15 @@ def run_to_failure(parameters, feedback):
 
 
 def test_an_input_table_is_never_the_output(postgis):
-    inputs = {name: postgis.processing_uri(table)
-              for name, table in (("SCENES", "scenes"), ("SCHOOLS", "schools"))}
+    inputs = {
+        name: postgis.processing_uri(table)
+        for name, table in (("SCENES", "scenes"), ("SCHOOLS", "schools"))
+    }
     before = postgis.sql("SELECT count(*), sum(ST_Area(geom)) FROM scenes")
     for destination in (postgis.processing_uri("scenes"), "postgis:" + postgis.uri("scenes")):
-        error = run_to_failure(dict(inputs, OUTPUT=destination, SUMMARY="memory:"),
-                               RecordingFeedback())
+        error = run_to_failure(
+            dict(inputs, OUTPUT=destination, SUMMARY="memory:"), RecordingFeedback()
+        )
         assert "would replace the input layer" in error and "(SCENES)" in error
     assert postgis.sql("SELECT count(*), sum(ST_Area(geom)) FROM scenes") == before
 
@@ -215,9 +240,12 @@ def test_cancel_while_writing_leaves_no_table(postgis):
     feedback = RecordingFeedback()
     feedback.progressChanged.connect(lambda value: value >= 95 and feedback.cancel())
     error = run_to_failure(
-        {"SCENES": postgis.processing_uri("scenes"), "SCHOOLS": postgis.processing_uri("schools"),
-         "OUTPUT": postgis.processing_uri("overlap_canceled"),
-         "SUMMARY": postgis.processing_uri("summary_canceled")},
+        {
+            "SCENES": postgis.processing_uri("scenes"),
+            "SCHOOLS": postgis.processing_uri("schools"),
+            "OUTPUT": postgis.processing_uri("overlap_canceled"),
+            "SUMMARY": postgis.processing_uri("summary_canceled"),
+        },
         feedback,
     )
     assert "canceled" in error
@@ -227,10 +255,15 @@ def test_cancel_while_writing_leaves_no_table(postgis):
 
 def test_a_run_that_fails_while_writing_keeps_the_old_tables_whole(postgis):
     # On this computer: the database run writes in one transaction of its own.
-    inputs = {"SCENES": postgis.processing_uri("scenes"),
-              "SCHOOLS": postgis.processing_uri("schools"), "RUN_IN_DATABASE": 2}
-    outputs = {"OUTPUT": postgis.processing_uri("overlap_kept"),
-               "SUMMARY": postgis.processing_uri("summary_kept")}
+    inputs = {
+        "SCENES": postgis.processing_uri("scenes"),
+        "SCHOOLS": postgis.processing_uri("schools"),
+        "RUN_IN_DATABASE": 2,
+    }
+    outputs = {
+        "OUTPUT": postgis.processing_uri("overlap_kept"),
+        "SUMMARY": postgis.processing_uri("summary_kept"),
+    }
     processing.run("drogscen:overlap", dict(inputs, DISTANCE=100, **outputs))
     snapshot = "SELECT count(*), sum(overlap_m2) FROM overlap_kept"
     before = postgis.sql(snapshot), postgis.sql("SELECT count(*) FROM summary_kept")

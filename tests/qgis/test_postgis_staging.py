@@ -26,26 +26,36 @@ KILLS = 10
 
 
 def dead_pid():
-    process = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                             capture_output=True, text=True, check=True)
+    process = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(process.stdout)
 
 
 def staged_tables(postgis):
-    rows = postgis.sql("SELECT tablename FROM pg_tables WHERE tablename LIKE "
-                       "'%\\_\\_drogscen\\_tmp\\_%' ORDER BY tablename")
+    rows = postgis.sql(
+        "SELECT tablename FROM pg_tables WHERE tablename LIKE "
+        "'%\\_\\_drogscen\\_tmp\\_%' ORDER BY tablename"
+    )
     return [row[0] for row in rows]
 
 
 def make_table(postgis, name):
-    postgis.sql('CREATE TABLE "{}" (id serial PRIMARY KEY, geom geometry(Point, 3006))'.format(
-        name))
+    postgis.sql(
+        'CREATE TABLE "{}" (id serial PRIMARY KEY, geom geometry(Point, 3006))'.format(name)
+    )
 
 
 def sources(postgis):
     """The inputs, analysed on this computer: the staging is the desktop's way of writing."""
-    return {"SCENES": postgis.processing_uri("scenes"),
-            "SCHOOLS": postgis.processing_uri("schools"), "RUN_IN_DATABASE": 2}
+    return {
+        "SCENES": postgis.processing_uri("scenes"),
+        "SCHOOLS": postgis.processing_uri("schools"),
+        "RUN_IN_DATABASE": 2,
+    }
 
 
 def test_a_run_drops_the_staged_tables_of_dead_runs_of_this_machine_only(postgis):
@@ -57,9 +67,14 @@ def test_a_run_drops_the_staged_tables_of_dead_runs_of_this_machine_only(postgis
     for name in (dead_here, alive_here, elsewhere):
         make_table(postgis, name)
     try:
-        result = processing.run("drogscen:overlap", dict(
-            sources(postgis), OUTPUT=postgis.processing_uri("overlap_s"),
-            SUMMARY=postgis.processing_uri("summary_s")))
+        result = processing.run(
+            "drogscen:overlap",
+            dict(
+                sources(postgis),
+                OUTPUT=postgis.processing_uri("overlap_s"),
+                SUMMARY=postgis.processing_uri("summary_s"),
+            ),
+        )
         assert result["PAIR_COUNT"] > 0
         assert postgis.exists("overlap_s") and postgis.exists("summary_s")
         assert staged_tables(postgis) == sorted([alive_here, elsewhere])
@@ -72,8 +87,10 @@ def test_a_staged_name_keeps_within_postgresql_names(postgis):
     """A long output name is cut so that the whole staged name fits in 63 bytes."""
     long_name = "överlapp_" * 6  # 60 bytes
     try:
-        processing.run("drogscen:overlap", dict(
-            sources(postgis), OUTPUT=postgis.processing_uri(long_name), SUMMARY="memory:"))
+        processing.run(
+            "drogscen:overlap",
+            dict(sources(postgis), OUTPUT=postgis.processing_uri(long_name), SUMMARY="memory:"),
+        )
         assert postgis.exists(long_name)
         assert staged_tables(postgis) == []
     finally:
@@ -81,18 +98,26 @@ def test_a_staged_name_keeps_within_postgresql_names(postgis):
 
 
 def counts(postgis):
-    return tuple(postgis.sql("SELECT count(*) FROM {}".format(name))[0][0]
-                 for name in ("overlap_k", "summary_k"))
+    return tuple(
+        postgis.sql("SELECT count(*) FROM {}".format(name))[0][0]
+        for name in ("overlap_k", "summary_k")
+    )
 
 
 def test_runs_killed_at_random_moments_leave_old_or_new_and_no_staged_table_after_the_next(
-        postgis, sample_gpkg, tmp_path):
+    postgis, sample_gpkg, tmp_path
+):
     shutil.copy(sample_gpkg, tmp_path / "input.gpkg")
     destinations = [postgis.processing_uri(name) for name in ("overlap_k", "summary_k")]
 
     def command(distance):
-        return [sys.executable, str(HELPER), str(tmp_path / "input.gpkg"), *destinations,
-                str(distance)]
+        return [
+            sys.executable,
+            str(HELPER),
+            str(tmp_path / "input.gpkg"),
+            *destinations,
+            str(distance),
+        ]
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     try:
@@ -106,10 +131,14 @@ def test_runs_killed_at_random_moments_leave_old_or_new_and_no_staged_table_afte
         rng = random.Random(4)
         left = 0
         for _ in range(KILLS):
-            subprocess.run(command(100), env=env, cwd=str(ROOT), check=True,
-                           capture_output=True)
-            process = subprocess.Popen(command(400), env=env, cwd=str(ROOT),
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(command(100), env=env, cwd=str(ROOT), check=True, capture_output=True)
+            process = subprocess.Popen(
+                command(400),
+                env=env,
+                cwd=str(ROOT),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             time.sleep(duration * rng.uniform(0.5, 1.0))
             process.kill()
             process.wait()

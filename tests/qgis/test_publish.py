@@ -11,7 +11,8 @@ from tests.qgis import test_dock
 from tests.qgis.test_dock import run
 
 psycopg2 = pytest.importorskip(
-    "psycopg2", reason="publishing needs psycopg2 (Debian: python3-psycopg2)")
+    "psycopg2", reason="publishing needs psycopg2 (Debian: python3-psycopg2)"
+)
 
 CONNECTION = "drogscen-shared"
 
@@ -26,28 +27,46 @@ def shared(postgis, sample_gpkg):
     """A saved connection to the test database, a schema and a reader role, and
     the analysis of the sample in memory."""
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    metadata.saveConnection(metadata.createConnection(
-        postgis.connection_uri, {"saveUsername": True}), CONNECTION)
+    metadata.saveConnection(
+        metadata.createConnection(postgis.connection_uri, {"saveUsername": True}), CONNECTION
+    )
     postgis.cluster.sql("CREATE SCHEMA shared; CREATE ROLE partner LOGIN", "drogscen")
-    result = processing.run("drogscen:overlap", {
-        "SCENES": "{}|layername=scenes".format(sample_gpkg),
-        "SCHOOLS": "{}|layername=schools".format(sample_gpkg),
-        "OUTPUT": "memory:", "SUMMARY": "memory:"})
+    result = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": "{}|layername=scenes".format(sample_gpkg),
+            "SCHOOLS": "{}|layername=schools".format(sample_gpkg),
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+        },
+    )
     yield postgis, result
     metadata.deleteConnection(CONNECTION)
 
 
 def publish(result, **parameters):
-    return processing.run("drogscen:publish", dict({
-        "OVERLAPS": result["OUTPUT"], "SUMMARY": result["SUMMARY"], "CONNECTION": CONNECTION,
-        "SCHEMA": "shared", "NAME": "lagesbild", "READERS": "partner",
-        "NOTE": "distance 300 m"}, **parameters))
+    return processing.run(
+        "drogscen:publish",
+        dict(
+            {
+                "OVERLAPS": result["OUTPUT"],
+                "SUMMARY": result["SUMMARY"],
+                "CONNECTION": CONNECTION,
+                "SCHEMA": "shared",
+                "NAME": "lagesbild",
+                "READERS": "partner",
+                "NOTE": "distance 300 m",
+            },
+            **parameters,
+        ),
+    )
 
 
 def partner(postgis, statement):
     """What the read-only role sees."""
-    connection = psycopg2.connect(host="127.0.0.1", port=postgis.port, dbname="drogscen",
-                                  user="partner")
+    connection = psycopg2.connect(
+        host="127.0.0.1", port=postgis.port, dbname="drogscen", user="partner"
+    )
     try:
         with connection.cursor() as cursor:
             cursor.execute(statement)
@@ -64,11 +83,15 @@ def test_publish_writes_the_tables_and_a_run_row_readable_by_the_partner(shared)
     assert count == [(result["PAIR_COUNT"], result["PAIR_COUNT"])]
     schools = result["SUMMARY"].featureCount()
     assert partner(postgis, "SELECT count(*) FROM shared.lagesbild_summary") == [(schools,)]
-    run = partner(postgis, "SELECT id, published_by, pair_count, school_count, "
-                           "parameters->>'note', plugin_version <> '' FROM shared.drogscen_runs "
-                           "WHERE id = {}".format(published["RUN_ID"]))
-    assert run == [(published["RUN_ID"], "postgres", result["PAIR_COUNT"], schools,
-                    "distance 300 m", True)]
+    run = partner(
+        postgis,
+        "SELECT id, published_by, pair_count, school_count, "
+        "parameters->>'note', plugin_version <> '' FROM shared.drogscen_runs "
+        "WHERE id = {}".format(published["RUN_ID"]),
+    )
+    assert run == [
+        (published["RUN_ID"], "postgres", result["PAIR_COUNT"], schools, "distance 300 m", True)
+    ]
     with pytest.raises(psycopg2.Error):  # read-only
         partner(postgis, "DELETE FROM shared.lagesbild_overlaps")
 
@@ -120,7 +143,8 @@ def test_the_dock_offers_publishing_for_a_run_on_postgis_layers_only(qtbot, dock
     assert parameters["OVERLAPS"] is dock.result.overlaps
     assert parameters["SUMMARY"] is dock.result.summary
     # What the dialog opens with publishes as it is.
-    published = processing.run("drogscen:publish", dict(
-        parameters, SCHEMA="shared", NAME="from_the_dock"))
+    published = processing.run(
+        "drogscen:publish", dict(parameters, SCHEMA="shared", NAME="from_the_dock")
+    )
     assert postgis.connection.tableExists("shared", "from_the_dock_overlaps")
     assert published["OVERLAPS_TABLE"]

@@ -30,7 +30,8 @@ from drogscen_plugin.core.fields import PAIR_FIELDS, SUMMARY_FIELDS
 from drogscen_plugin.database import session
 
 psycopg2 = pytest.importorskip(
-    "psycopg2", reason="the database run needs psycopg2 (Debian: python3-psycopg2)")
+    "psycopg2", reason="the database run needs psycopg2 (Debian: python3-psycopg2)"
+)
 
 # Around Stockholm in SWEREF 99 TM.
 X, Y = 674000, 6580000
@@ -74,8 +75,20 @@ INSERT INTO grounds_hard (name, type, opening_hours, reach, geom) VALUES
    ST_Buffer(ST_SetSRID(ST_MakePoint({x6}, {y} - 200), 3006), 30)))),
   ('Rosett', 'grundskola', NULL, NULL, ST_Multi(ST_GeomFromText(
    'POLYGON(({x} {y4}, {x1} {y3}, {x1} {y4}, {x} {y3}, {x} {y4}))', 3006)));
-""".format(x=X, y=Y, x1=X + 120, y1=Y + 120, x2=X + 400, x3=X + 460, x4=X + 520,
-           x5=X + 560, x6=X + 1200, y2=Y + 600, y3=Y - 200, y4=Y - 120)
+""".format(
+    x=X,
+    y=Y,
+    x1=X + 120,
+    y1=Y + 120,
+    x2=X + 400,
+    x3=X + 460,
+    x4=X + 520,
+    x5=X + 560,
+    x6=X + 1200,
+    y2=Y + 600,
+    y3=Y - 200,
+    y4=Y - 120,
+)
 
 
 class Log(QgsProcessingFeedback):
@@ -100,19 +113,34 @@ def hard(postgis):
 
 # A plain week (no holiday, no lov) without the scenes' dates; calendar periods are in
 # test_pushdown_period.py.
-WEEK = {"PERIOD_START": "2026-03-02", "PERIOD_END": "2026-03-08", "SCENE_FROM_FIELD": "",
-        "SCENE_TO_FIELD": ""}
+WEEK = {
+    "PERIOD_START": "2026-03-02",
+    "PERIOD_END": "2026-03-08",
+    "SCENE_FROM_FIELD": "",
+    "SCENE_TO_FIELD": "",
+}
 
 
 def run(database, scenes, schools, suffix, mode=0, **parameters):
     """Run drogscen:overlap; outputs in the database, or in memory for ``suffix`` None."""
     log = Log()
-    outputs = {name: "memory:" if suffix is None else database.processing_uri(
-        "{}_{}".format(name.lower(), suffix)) for name in ("OUTPUT", "SUMMARY")}
+    outputs = {
+        name: "memory:"
+        if suffix is None
+        else database.processing_uri("{}_{}".format(name.lower(), suffix))
+        for name in ("OUTPUT", "SUMMARY")
+    }
     result = processing.run(
         "drogscen:overlap",
-        dict({"SCENES": database.processing_uri(scenes), "SCHOOLS": database.processing_uri(
-            schools), "RUN_IN_DATABASE": mode}, **outputs, **dict(WEEK, **parameters)),
+        dict(
+            {
+                "SCENES": database.processing_uri(scenes),
+                "SCHOOLS": database.processing_uri(schools),
+                "RUN_IN_DATABASE": mode,
+            },
+            **outputs,
+            **dict(WEEK, **parameters),
+        ),
         feedback=log,
     )
     return result, log.lines
@@ -122,7 +150,7 @@ def rows(result, name, spec, key):
     """{key: (attributes, geometry WKB)} of an output layer."""
     layer = result[name]
     if not isinstance(layer, QgsVectorLayer):
-        layer = QgsVectorLayer(layer[len("postgres://"):], name, "postgres")
+        layer = QgsVectorLayer(layer[len("postgres://") :], name, "postgres")
     assert layer.isValid()
     found = {}
     for feature in layer.getFeatures():
@@ -165,16 +193,27 @@ def assert_equal_runs(ours, theirs, spec, key, areas, chord_error=0.0):
 
 PAIRS = ("OUTPUT", PAIR_FIELDS)
 SUMMARIES = ("SUMMARY", SUMMARY_FIELDS)
-COUNTS = ("PAIR_COUNT", "REPAIRED_COUNT", "SKIPPED_COUNT", "HOURS_UNKNOWN_COUNT",
-          "HOURS_INVALID_COUNT")
+COUNTS = (
+    "PAIR_COUNT",
+    "REPAIRED_COUNT",
+    "SKIPPED_COUNT",
+    "HOURS_UNKNOWN_COUNT",
+    "HOURS_INVALID_COUNT",
+)
 
 
 CASES = {
     "sample": ("scenes", "schools", {}),
-    "hard cases": ("scenes_hard", "schools_hard", {"DISTANCE_FIELD": "reach",
-                                                   "SCENE_HOURS_FIELD": "active_hours"}),
-    "grounds": ("scenes_hard", "grounds_hard", {"DISTANCE_FIELD": "reach",
-                                                "SCENE_HOURS_FIELD": "active_hours"}),
+    "hard cases": (
+        "scenes_hard",
+        "schools_hard",
+        {"DISTANCE_FIELD": "reach", "SCENE_HOURS_FIELD": "active_hours"},
+    ),
+    "grounds": (
+        "scenes_hard",
+        "grounds_hard",
+        {"DISTANCE_FIELD": "reach", "SCENE_HOURS_FIELD": "active_hours"},
+    ),
 }
 
 
@@ -189,8 +228,10 @@ def both_runs(request, hard):
 
 def test_the_database_run_says_where_it_ran_and_counts_as_the_desktop(both_runs):
     case, database, desktop = both_runs
-    assert "Running in the database: the inputs and outputs are tables of one PostGIS " \
-           "database." in database[1]
+    assert (
+        "Running in the database: the inputs and outputs are tables of one PostGIS "
+        "database." in database[1]
+    )
     assert "Running on this computer: RUN_IN_DATABASE is 'never'." in desktop[1]
     for name in COUNTS:
         assert database[0][name] == desktop[0][name], name
@@ -199,8 +240,13 @@ def test_the_database_run_says_where_it_ran_and_counts_as_the_desktop(both_runs)
         counts = {name: database[0][name] for name in COUNTS}
         # the bowtie; 'empty' and 'none' and the school without a place; 'no hours';
         # 'unreadable' and the school's 'sometimes'
-        assert counts == {"PAIR_COUNT": counts["PAIR_COUNT"], "REPAIRED_COUNT": 1,
-                          "SKIPPED_COUNT": 3, "HOURS_UNKNOWN_COUNT": 1, "HOURS_INVALID_COUNT": 2}
+        assert counts == {
+            "PAIR_COUNT": counts["PAIR_COUNT"],
+            "REPAIRED_COUNT": 1,
+            "SKIPPED_COUNT": 3,
+            "HOURS_UNKNOWN_COUNT": 1,
+            "HOURS_INVALID_COUNT": 2,
+        }
 
 
 def test_the_database_run_equals_the_desktop_in_all_but_areas(both_runs):
@@ -214,8 +260,9 @@ def test_the_database_areas_equal_the_desktop_within_a_thousandth(both_runs):
     # Point schools: both exact to 0.1 %. Grounds: the desktop's arcs are chords up to
     # 5 cm inside the true ones (README), which a thin piece along the arc feels more.
     chord_error = 0.05 if case == "grounds" else 0.0
-    assert_equal_runs(database, desktop, PAIRS, ("school_fid", "scene_fid"), areas=True,
-                      chord_error=chord_error)
+    assert_equal_runs(
+        database, desktop, PAIRS, ("school_fid", "scene_fid"), areas=True, chord_error=chord_error
+    )
 
 
 def key(table):
@@ -228,9 +275,13 @@ def oracle(database, scenes, schools, distance, reach_field=None):
     circle, from valid scenes; schools with their own reach when ``reach_field``."""
     scene_rows = database.sql(
         "SELECT {}, ST_AsText(geom) FROM {} WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom) "
-        "AND ST_IsValid(geom)".format(key(scenes), scenes))
-    school_rows = database.sql("SELECT {}, ST_AsText(geom), {} FROM {} WHERE geom IS NOT NULL"
-                               .format(key(schools), reach_field or "NULL", schools))
+        "AND ST_IsValid(geom)".format(key(scenes), scenes)
+    )
+    school_rows = database.sql(
+        "SELECT {}, ST_AsText(geom), {} FROM {} WHERE geom IS NOT NULL".format(
+            key(schools), reach_field or "NULL", schools
+        )
+    )
     found = {}
     for school, school_wkb, reach in school_rows:
         school_shape = wkt.loads(school_wkb)
@@ -264,23 +315,35 @@ def test_the_database_areas_equal_an_independent_oracle(hard, case):
         checked += 1
     assert checked >= 2
     # Pairs beyond the oracle's come only from the repaired scene and grounds.
-    assert all(values["scene_name"] == "bowtie" or values["school_name"] == "Rosett"
-               for ids, (values, _) in pairs.items() if ids not in expected)
+    assert all(
+        values["scene_name"] == "bowtie" or values["school_name"] == "Rosett"
+        for ids, (values, _) in pairs.items()
+        if ids not in expected
+    )
 
 
 def test_outputs_elsewhere_run_on_this_computer_and_say_so(hard):
     _, log = run(hard, "scenes", "schools", None)
-    assert "Running on this computer: OUTPUT is not a table in the database of the inputs." \
-        in log
+    assert "Running on this computer: OUTPUT is not a table in the database of the inputs." in log
 
 
 def test_always_refuses_outputs_elsewhere_before_writing(hard, tmp_path):
     with pytest.raises(Exception) as error:
-        processing.run("drogscen:overlap", {**WEEK,
-            "SCENES": hard.processing_uri("scenes"), "SCHOOLS": hard.processing_uri("schools"),
-            "OUTPUT": str(tmp_path / "out.gpkg"), "SUMMARY": "memory:", "RUN_IN_DATABASE": 1})
-    assert "Cannot run in the database (RUN_IN_DATABASE 'always'): OUTPUT is not a table in " \
-           "the database of the inputs." in str(error.value)
+        processing.run(
+            "drogscen:overlap",
+            {
+                **WEEK,
+                "SCENES": hard.processing_uri("scenes"),
+                "SCHOOLS": hard.processing_uri("schools"),
+                "OUTPUT": str(tmp_path / "out.gpkg"),
+                "SUMMARY": "memory:",
+                "RUN_IN_DATABASE": 1,
+            },
+        )
+    assert (
+        "Cannot run in the database (RUN_IN_DATABASE 'always'): OUTPUT is not a table in "
+        "the database of the inputs." in str(error.value)
+    )
     assert not (tmp_path / "out.gpkg").exists()
 
 
@@ -295,9 +358,12 @@ def limited(postgis, sample_gpkg):
     cluster.sql("CREATE EXTENSION postgis", "notemp")
     notemp = PostGIS(cluster, "notemp")
     load_sample(notemp, sample_gpkg)
-    cluster.sql("REVOKE TEMP ON DATABASE notemp FROM PUBLIC; CREATE ROLE analyst LOGIN; "
-                "GRANT USAGE, CREATE ON SCHEMA public TO analyst; "
-                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst", "notemp")
+    cluster.sql(
+        "REVOKE TEMP ON DATABASE notemp FROM PUBLIC; CREATE ROLE analyst LOGIN; "
+        "GRANT USAGE, CREATE ON SCHEMA public TO analyst; "
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst",
+        "notemp",
+    )
     return PostGIS(cluster, "plain"), PostGIS(cluster, "notemp", user="analyst")
 
 
@@ -319,7 +385,8 @@ def test_a_user_without_temp_falls_back_or_is_refused_before_writing(limited):
     with pytest.raises(Exception) as error:
         run(notemp, "scenes", "schools", "refused", mode=1)
     assert "Cannot run in the database (RUN_IN_DATABASE 'always'): {}.".format(lacking) in str(
-        error.value)
+        error.value
+    )
     assert not notemp.exists("output_refused") and not notemp.exists("summary_refused")
 
 
@@ -334,18 +401,27 @@ def test_selected_features_only_are_analysed_in_the_database(hard):
         results = {}
         for mode in (0, 2):
             log = Log()
-            results[mode] = processing.run("drogscen:overlap", {**WEEK,
-                "SCENES": hard.processing_uri("scenes_hard"), "SCHOOLS": schools,
-                "SCENE_HOURS_FIELD": "active_hours", "DISTANCE_FIELD": "reach",
-                "OUTPUT": hard.processing_uri("output_selected_{}".format(mode)),
-                "SUMMARY": hard.processing_uri("summary_selected_{}".format(mode)),
-                "RUN_IN_DATABASE": mode}, feedback=log)
+            results[mode] = processing.run(
+                "drogscen:overlap",
+                {
+                    **WEEK,
+                    "SCENES": hard.processing_uri("scenes_hard"),
+                    "SCHOOLS": schools,
+                    "SCENE_HOURS_FIELD": "active_hours",
+                    "DISTANCE_FIELD": "reach",
+                    "OUTPUT": hard.processing_uri("output_selected_{}".format(mode)),
+                    "SUMMARY": hard.processing_uri("summary_selected_{}".format(mode)),
+                    "RUN_IN_DATABASE": mode,
+                },
+                feedback=log,
+            )
         summaries = rows(results[0], *SUMMARIES, ("school_fid",))
         assert sorted(ids[0] for ids in summaries) == chosen
         # Punkten and the bowtie, Fel avstånd and the unreadable scene; Ingen nära has none.
         assert sorted(rows(results[0], *PAIRS, ("school_fid", "scene_fid"))) == [(1, 1), (3, 4)]
-        assert_equal_runs((results[0],), (results[2],), PAIRS, ("school_fid", "scene_fid"),
-                          areas=False)
+        assert_equal_runs(
+            (results[0],), (results[2],), PAIRS, ("school_fid", "scene_fid"), areas=False
+        )
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
 
@@ -354,11 +430,14 @@ def test_the_outputs_load_into_the_project_as_sinks_do(hard):
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("drogscen:overlap")
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    parameters = {"SCENES": hard.processing_uri("scenes"),
-                  "SCHOOLS": hard.processing_uri("schools")}
+    parameters = {
+        "SCENES": hard.processing_uri("scenes"),
+        "SCHOOLS": hard.processing_uri("schools"),
+    }
     for name in ("OUTPUT", "SUMMARY"):
         parameters[name] = QgsProcessingOutputLayerDefinition(
-            hard.processing_uri(name.lower() + "_loaded"), QgsProject.instance())
+            hard.processing_uri(name.lower() + "_loaded"), QgsProject.instance()
+        )
     results, ok = algorithm.run(parameters, context, Log())
     assert ok
     loading = context.layersToLoadOnCompletion()
@@ -368,14 +447,18 @@ def test_the_outputs_load_into_the_project_as_sinks_do(hard):
 
 
 def test_coordinates_that_are_not_finite_are_refused_naming_the_feature(hard):
-    hard.sql("DROP TABLE IF EXISTS schools_nan; CREATE TABLE schools_nan AS "
-             "SELECT * FROM schools_hard; ALTER TABLE schools_nan ADD PRIMARY KEY (id); "
-             "UPDATE schools_nan SET geom = ST_SetSRID(ST_MakePoint('NaN', 6580000), 3006) "
-             "WHERE id = 3")
+    hard.sql(
+        "DROP TABLE IF EXISTS schools_nan; CREATE TABLE schools_nan AS "
+        "SELECT * FROM schools_hard; ALTER TABLE schools_nan ADD PRIMARY KEY (id); "
+        "UPDATE schools_nan SET geom = ST_SetSRID(ST_MakePoint('NaN', 6580000), 3006) "
+        "WHERE id = 3"
+    )
     with pytest.raises(Exception) as error:
         run(hard, "scenes_hard", "schools_nan", "nan", mode=1)
-    assert "Layer 'schools_nan': features with coordinates that are not finite numbers " \
-           "(feature ids 3)." in str(error.value)
+    assert (
+        "Layer 'schools_nan': features with coordinates that are not finite numbers "
+        "(feature ids 3)." in str(error.value)
+    )
     assert not hard.exists("output_nan")
 
 
@@ -383,21 +466,20 @@ def test_a_second_database_run_says_it_replaces_the_tables(hard):
     run(hard, "scenes", "schools", "twice")
     _, log = run(hard, "scenes", "schools", "twice", DISTANCE=100)
     assert "Overlaps (OUTPUT): the table public.output_twice exists and is replaced." in log
-    assert "School summary (SUMMARY): the table public.summary_twice exists and is " \
-           "replaced." in log
-    assert "Layer 'scenes' has no hours field: every scene is treated as always active." \
-        not in log
+    assert "School summary (SUMMARY): the table public.summary_twice exists and is replaced." in log
+    assert "Layer 'scenes' has no hours field: every scene is treated as always active." not in log
 
 
-WAITING = ("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'Drogscen' "
-           "AND wait_event_type = 'Lock'")
+WAITING = (
+    "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'Drogscen' "
+    "AND wait_event_type = 'Lock'"
+)
 
 
 def test_cancel_during_a_query_stops_the_database_and_keeps_the_old_table(hard):
     """The run waits for a table another session holds; cancel reaches the server."""
     first, _ = run(hard, "scenes", "schools", "held")
-    holder = psycopg2.connect(host="127.0.0.1", port=hard.port, dbname="drogscen",
-                              user="postgres")
+    holder = psycopg2.connect(host="127.0.0.1", port=hard.port, dbname="drogscen", user="postgres")
     log = Log()
     seen = []
 
@@ -411,8 +493,9 @@ def test_cancel_during_a_query_stops_the_database_and_keeps_the_old_table(hard):
         return False
 
     def cancel_once_waiting():
-        watcher = psycopg2.connect(host="127.0.0.1", port=hard.port, dbname="drogscen",
-                                   user="postgres")
+        watcher = psycopg2.connect(
+            host="127.0.0.1", port=hard.port, dbname="drogscen", user="postgres"
+        )
         watcher.autocommit = True
         try:
             with watcher.cursor() as cursor:
@@ -429,10 +512,18 @@ def test_cancel_during_a_query_stops_the_database_and_keeps_the_old_table(hard):
     watcher.start()
     try:
         with pytest.raises(Exception) as error:
-            processing.run("drogscen:overlap", {**WEEK,
-                "SCENES": hard.processing_uri("scenes"), "SCHOOLS": hard.processing_uri("schools"),
-                "OUTPUT": hard.processing_uri("output_held"),
-                "SUMMARY": hard.processing_uri("summary_held"), "DISTANCE": 100}, feedback=log)
+            processing.run(
+                "drogscen:overlap",
+                {
+                    **WEEK,
+                    "SCENES": hard.processing_uri("scenes"),
+                    "SCHOOLS": hard.processing_uri("schools"),
+                    "OUTPUT": hard.processing_uri("output_held"),
+                    "SUMMARY": hard.processing_uri("summary_held"),
+                    "DISTANCE": 100,
+                },
+                feedback=log,
+            )
     finally:
         watcher.join()
         holder.close()
@@ -451,30 +542,46 @@ def test_a_layer_filter_is_applied_in_the_database(hard):
     scenes = "postgres://" + source.uri(False)
     results = {}
     for mode in (0, 2):
-        results[mode] = processing.run("drogscen:overlap", {**WEEK,
-            "SCENES": scenes, "SCHOOLS": hard.processing_uri("schools_hard"),
-            "SCENE_HOURS_FIELD": "active_hours", "DISTANCE_FIELD": "reach",
-            "OUTPUT": hard.processing_uri("output_filtered_{}".format(mode)),
-            "SUMMARY": hard.processing_uri("summary_filtered_{}".format(mode)),
-            "RUN_IN_DATABASE": mode})
+        results[mode] = processing.run(
+            "drogscen:overlap",
+            {
+                **WEEK,
+                "SCENES": scenes,
+                "SCHOOLS": hard.processing_uri("schools_hard"),
+                "SCENE_HOURS_FIELD": "active_hours",
+                "DISTANCE_FIELD": "reach",
+                "OUTPUT": hard.processing_uri("output_filtered_{}".format(mode)),
+                "SUMMARY": hard.processing_uri("summary_filtered_{}".format(mode)),
+                "RUN_IN_DATABASE": mode,
+            },
+        )
     pairs = rows(results[0], *PAIRS, ("school_fid", "scene_fid"))
     # Of the four pairs, those with 'unreadable' (4) and 'wholly inside' (7) are filtered out.
     assert sorted(pairs) == [(1, 1), (2, 3)]
-    assert_equal_runs((results[0],), (results[2],), PAIRS, ("school_fid", "scene_fid"),
-                      areas=False)
+    assert_equal_runs((results[0],), (results[2],), PAIRS, ("school_fid", "scene_fid"), areas=False)
 
 
 @pytest.mark.parametrize("mode", [0, 1])
 def test_a_name_field_that_is_not_text_is_refused_in_the_database_too(hard, mode):
     """The same refusal as on this computer, before any table is written."""
-    hard.sql("DROP TABLE IF EXISTS scenes_dated; CREATE TABLE scenes_dated AS SELECT id, "
-             "DATE '2024-01-01' + id AS name, active_hours, geom FROM scenes_hard; "
-             "ALTER TABLE scenes_dated ADD PRIMARY KEY (id)")
-    with pytest.raises(QgsProcessingException,
-                       match="Layer '.*': field 'name' holds date, not text; choose a text field"):
-        processing.run("drogscen:overlap", {
-            "SCENES": hard.processing_uri("scenes_dated"),
-            "SCHOOLS": hard.processing_uri("schools_hard"), "SCENE_HOURS_FIELD": "active_hours",
-            "OUTPUT": hard.processing_uri("output_dated"),
-            "SUMMARY": hard.processing_uri("summary_dated"), "RUN_IN_DATABASE": mode})
+    hard.sql(
+        "DROP TABLE IF EXISTS scenes_dated; CREATE TABLE scenes_dated AS SELECT id, "
+        "DATE '2024-01-01' + id AS name, active_hours, geom FROM scenes_hard; "
+        "ALTER TABLE scenes_dated ADD PRIMARY KEY (id)"
+    )
+    with pytest.raises(
+        QgsProcessingException,
+        match="Layer '.*': field 'name' holds date, not text; choose a text field",
+    ):
+        processing.run(
+            "drogscen:overlap",
+            {
+                "SCENES": hard.processing_uri("scenes_dated"),
+                "SCHOOLS": hard.processing_uri("schools_hard"),
+                "SCENE_HOURS_FIELD": "active_hours",
+                "OUTPUT": hard.processing_uri("output_dated"),
+                "SUMMARY": hard.processing_uri("summary_dated"),
+                "RUN_IN_DATABASE": mode,
+            },
+        )
     assert not hard.exists("output_dated") and not hard.exists("summary_dated")

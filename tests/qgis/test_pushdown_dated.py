@@ -42,8 +42,7 @@ def dated(postgis):
     postgis.sql(DATED)
     parameters = {"SCENE_HOURS_FIELD": "active_hours"}
     database = run(postgis, "scenes_dated", "schools_dated", "db_dated", **parameters)
-    desktop = run(postgis, "scenes_dated", "schools_dated", "desk_dated", mode=2,
-                  **parameters)
+    desktop = run(postgis, "scenes_dated", "schools_dated", "desk_dated", mode=2, **parameters)
     return database, desktop
 
 
@@ -59,7 +58,7 @@ def test_dated_hours_run_in_the_database_as_on_the_desktop(dated):
 
 def test_dated_hours_count_the_weeks_own_minutes(dated):
     database, _ = dated
-    layer = QgsVectorLayer(database[0]["OUTPUT"][len("postgres://"):], "o", "postgres")
+    layer = QgsVectorLayer(database[0]["OUTPUT"][len("postgres://") :], "o", "postgres")
     pairs = {feature["scene_name"]: feature for feature in layer.getFeatures()}
     assert (pairs["Lunch"]["concurrent_min"], pairs["Lunch"]["afterhours_min"]) == (300, 0)
     assert (pairs["Evening"]["concurrent_min"], pairs["Evening"]["afterhours_min"]) == (0, 300)
@@ -71,8 +70,9 @@ def test_hours_that_change_from_the_week_before_run_in_the_database_as_on_the_de
     postgis.sql(CHANGING)
     parameters = {"SCENE_HOURS_FIELD": "active_hours"}
     database = run(postgis, "scenes_changing", "schools_dated", "db_changing", **parameters)
-    desktop = run(postgis, "scenes_changing", "schools_dated", "desk_changing", mode=2,
-                  **parameters)
+    desktop = run(
+        postgis, "scenes_changing", "schools_dated", "desk_changing", mode=2, **parameters
+    )
     assert any(line.startswith("Running in the database") for line in database[1])
     assert database[0]["PAIR_COUNT"] == desktop[0]["PAIR_COUNT"] == 1
     assert_equal_runs(database, desktop, PAIRS, ("school_fid", "scene_fid"), areas=False)

@@ -67,8 +67,13 @@ UPDATE scenes_period SET name = name WHERE name = 'Okänd A';
 
 TERMS = "2026-01-08/2026-06-12, 2026-08-17/2026-12-18"
 HOLIDAYS = "2026-02-23/2026-02-27, 2026-10-26/2026-10-30, 2026-12-21/2027-01-07"
-DATES = {"SCENE_HOURS_FIELD": "active_hours", "SCENE_FROM_FIELD": "first_seen",
-         "SCENE_TO_FIELD": "closed_on", "SCHOOL_TERMS": TERMS, "SCHOOL_HOLIDAYS": HOLIDAYS}
+DATES = {
+    "SCENE_HOURS_FIELD": "active_hours",
+    "SCENE_FROM_FIELD": "first_seen",
+    "SCENE_TO_FIELD": "closed_on",
+    "SCHOOL_TERMS": TERMS,
+    "SCHOOL_HOLIDAYS": HOLIDAYS,
+}
 
 PERIODS = {
     # Höstlov 26-30 October, and All Saints' Day on Saturday 31 October.
@@ -91,21 +96,29 @@ def calendar(postgis):
 def both_runs(request, calendar):
     suffix = "period_{}".format(list(PERIODS).index(request.param))
     parameters = dict(DATES, **PERIODS[request.param])
-    database = run(calendar, "scenes_period", "schools_period", "db_" + suffix, mode=1,
-                   **parameters)
-    desktop = run(calendar, "scenes_period", "schools_period", "desk_" + suffix, mode=2,
-                  **parameters)
+    database = run(
+        calendar, "scenes_period", "schools_period", "db_" + suffix, mode=1, **parameters
+    )
+    desktop = run(
+        calendar, "scenes_period", "schools_period", "desk_" + suffix, mode=2, **parameters
+    )
     return request.param, database, desktop
 
 
 def test_the_database_runs_a_calendar_period_and_counts_as_the_desktop(both_runs):
     case, database, desktop = both_runs
-    assert "Running in the database: the inputs and outputs are tables of one PostGIS " \
-           "database." in database[1]
-    unreadable = ("Layer 'scenes_period', feature 8, field 'closed_on': 'snart' is not a date "
-                  "(write 2026-08-17); counted as unknown")
-    backwards = ("Layer 'scenes_period', feature 11, field 'closed_on': closed on 2026-10-01 "
-                 "before it was first seen on 2026-11-01; both dates count as unknown")
+    assert (
+        "Running in the database: the inputs and outputs are tables of one PostGIS "
+        "database." in database[1]
+    )
+    unreadable = (
+        "Layer 'scenes_period', feature 8, field 'closed_on': 'snart' is not a date "
+        "(write 2026-08-17); counted as unknown"
+    )
+    backwards = (
+        "Layer 'scenes_period', feature 11, field 'closed_on': closed on 2026-10-01 "
+        "before it was first seen on 2026-11-01; both dates count as unknown"
+    )
     for warning in (unreadable, backwards):
         assert warning in database[1] and warning in desktop[1]
     if case == "a term with a lov week":
@@ -127,8 +140,9 @@ def test_the_database_period_fields_equal_the_desktop(both_runs):
 def test_the_periods_have_minutes_dates_and_rounds_to_compare(both_runs):
     """Not all zero: the comparison above compares something."""
     case, database, _ = both_runs
-    pairs = [values for values, _ in rows(database[0], *PAIRS, ("school_fid", "scene_fid"))
-             .values()]
+    pairs = [
+        values for values, _ in rows(database[0], *PAIRS, ("school_fid", "scene_fid")).values()
+    ]
     assert any(values["period_afterhours_min"] > 0 for values in pairs)
     if case != "one day, a holiday":
         assert any(values["period_concurrent_min"] > 0 for values in pairs)
@@ -141,13 +155,22 @@ def test_a_pair_over_a_term_with_a_lov_week_has_the_minutes_counted_by_hand(cale
     Wednesday 21 October, 19 October to 8 November, höstlov 26-30 October:
     three term days and five after the lov 60 minutes open and 60 closed each,
     the lov's five days 120 closed."""
-    result, _ = run(calendar, "scenes_period", "schools_period", "hand", mode=1,
-                    **dict(DATES, **PERIODS["a term with a lov week"]))
+    result, _ = run(
+        calendar,
+        "scenes_period",
+        "schools_period",
+        "hand",
+        mode=1,
+        **dict(DATES, **PERIODS["a term with a lov week"]),
+    )
     values = rows(result, *PAIRS, ("school_fid", "scene_fid"))[(1, 1)][0]
     assert values["period_concurrent_min"] == 8 * 60
     assert values["period_afterhours_min"] == 8 * 60 + 5 * 120
     assert (values["scene_min"], values["concurrent_min"], values["afterhours_min"]) == (
-        round((8 * 120 + 5 * 120) * 7 / 21), round(480 * 7 / 21), round(1080 * 7 / 21))
+        round((8 * 120 + 5 * 120) * 7 / 21),
+        round(480 * 7 / 21),
+        round(1080 * 7 / 21),
+    )
     assert values["conflict_dates"] == "2026-10-21/2026-10-23, 2026-11-02/2026-11-06"
     # Openings after activity: 22 and 23 October, and 2 to 6 November.
     assert values["round_count"] == 7
@@ -159,12 +182,19 @@ def test_the_sample_over_a_term_with_its_scene_dates_equals_the_desktop(calendar
     """The sample's first_seen and closed_on (as exported; timestamps with time zone
     in scenes_tz) chosen by themselves, over the autumn term."""
     # Integer keys: the desktop's feature ids are the keys.
-    calendar.sql("DROP TABLE IF EXISTS scenes_tz; CREATE TABLE scenes_tz AS SELECT "
-                 "(id - {})::int AS id, name, active_hours, first_seen, closed_on, geom "
-                 "FROM scenes_pg; ALTER TABLE scenes_tz ADD PRIMARY KEY (id)".format(BIG))
-    parameters = {"PERIOD_START": "2026-08-17", "PERIOD_END": "2026-12-18",
-                  "SCHOOL_TERMS": TERMS, "SCHOOL_HOLIDAYS": HOLIDAYS,
-                  "SCENE_FROM_FIELD": "first_seen", "SCENE_TO_FIELD": "closed_on"}
+    calendar.sql(
+        "DROP TABLE IF EXISTS scenes_tz; CREATE TABLE scenes_tz AS SELECT "
+        "(id - {})::int AS id, name, active_hours, first_seen, closed_on, geom "
+        "FROM scenes_pg; ALTER TABLE scenes_tz ADD PRIMARY KEY (id)".format(BIG)
+    )
+    parameters = {
+        "PERIOD_START": "2026-08-17",
+        "PERIOD_END": "2026-12-18",
+        "SCHOOL_TERMS": TERMS,
+        "SCHOOL_HOLIDAYS": HOLIDAYS,
+        "SCENE_FROM_FIELD": "first_seen",
+        "SCENE_TO_FIELD": "closed_on",
+    }
     database = run(calendar, scenes, "schools", "db_term_" + scenes, mode=1, **parameters)
     desktop = run(calendar, scenes, "schools", "desk_term_" + scenes, mode=2, **parameters)
     for name in COUNTS + ("SCENES_OUTSIDE_COUNT",):
@@ -176,8 +206,14 @@ def test_the_sample_over_a_term_with_its_scene_dates_equals_the_desktop(calendar
 
 def test_minutes_per_7_days_round_half_to_even_as_the_desktop(calendar):
     """Udda: 3 minutes a day on 6-8 July, 9 minutes in 14 days: 4.5 per 7 days, 4."""
-    result, _ = run(calendar, "scenes_period", "schools_period", "udda", mode=1,
-                    **dict(DATES, **PERIODS["dated hours in the summer"]))
+    result, _ = run(
+        calendar,
+        "scenes_period",
+        "schools_period",
+        "udda",
+        mode=1,
+        **dict(DATES, **PERIODS["dated hours in the summer"]),
+    )
     values = rows(result, *PAIRS, ("school_fid", "scene_fid"))[(6, 12)][0]
     assert values["scene_min"] == 4
     assert values["period_concurrent_min"] + values["period_afterhours_min"] == 9

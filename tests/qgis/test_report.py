@@ -66,8 +66,9 @@ def page_text(path, page, layout=False):
     command = ["pdftotext", "-f", str(page), "-l", str(page)]
     if layout:
         command.append("-layout")
-    return subprocess.run(command + [str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        command + [str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def words(text):
@@ -81,18 +82,24 @@ def value(feature, name):
 
 @pytest.fixture(scope="module")
 def sample(sample_gpkg):
-    layers = {name: sample_layer(sample_gpkg, name)
-              for name in ("scenes", "schools", "districts")}
-    results = processing.run("drogscen:overlap", {
-        "SCENES": layers["scenes"], "SCHOOLS": layers["schools"],
-        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    layers = {name: sample_layer(sample_gpkg, name) for name in ("scenes", "schools", "districts")}
+    results = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": layers["scenes"],
+            "SCHOOLS": layers["schools"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     layers["overlap"] = results["OUTPUT"]
     layers["summary"] = results["SUMMARY"]
     project = QgsProject.instance()
     before = set(project.mapLayers())
     layouts_before = {layout.name() for layout in project.layoutManager().layouts()}
-    project.addMapLayers([layers[name] for name in (
-        "scenes", "schools", "districts", "overlap", "summary")])
+    project.addMapLayers(
+        [layers[name] for name in ("scenes", "schools", "districts", "overlap", "summary")]
+    )
     layers["affected"] = [f for f in layers["summary"].getFeatures() if f["scene_count"] > 0]
     assert len(layers["affected"]) > 5
     yield layers
@@ -110,9 +117,12 @@ def sample(sample_gpkg):
 
 def run_report(sample, path, **extra):
     parameters = {
-        "OVERLAP": sample["overlap"], "SUMMARY": sample["summary"],
-        "SCENES": sample["scenes"], "DISTRICTS": sample["districts"],
-        "REPORT_DATE": REPORT_DATE, "OUTPUT": str(path),
+        "OVERLAP": sample["overlap"],
+        "SUMMARY": sample["summary"],
+        "SCENES": sample["scenes"],
+        "DISTRICTS": sample["districts"],
+        "REPORT_DATE": REPORT_DATE,
+        "OUTPUT": str(path),
     }
     parameters.update(extra)
     return processing.run("drogscen:exportreport", parameters)
@@ -182,19 +192,26 @@ def test_overview_lists_the_affected_schools_with_their_pages(sample, report_pdf
     assert "Distance 300 m" in text and "Mo-Fr 07:00-18:00" in text
     assert "SENSITIVE" in text and "Data sources" in text
     # Worst first: pages of schools with a scene active while open come first.
-    concurrent = [pages[f["school_name"]] for f in sample["affected"]
-                  if f["worst_conflict"] == "concurrent"]
+    concurrent = [
+        pages[f["school_name"]] for f in sample["affected"] if f["worst_conflict"] == "concurrent"
+    ]
     assert sorted(concurrent) == list(range(3, 3 + len(concurrent)))
 
 
 def test_trend_and_district_tables(sample, report_pdf):
     path, _ = report_pdf
     text = page_text(path, 2, layout=True)
-    trend = processing.run("drogscen:scenetrend", {
-        "SCENES": sample["scenes"], "REPORT_DATE": REPORT_DATE, "OUTPUT": "TEMPORARY_OUTPUT"})
+    trend = processing.run(
+        "drogscen:scenetrend",
+        {"SCENES": sample["scenes"], "REPORT_DATE": REPORT_DATE, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
     for row in trend["OUTPUT"].getFeatures():
-        assert re.search(r"\b{}\s+{}\s+{}\s+{}\b".format(
-            row["period"], row["active"], row["opened"], row["closed"]), text), row.attributes()
+        assert re.search(
+            r"\b{}\s+{}\s+{}\s+{}\b".format(
+                row["period"], row["active"], row["opened"], row["closed"]
+            ),
+            text,
+        ), row.attributes()
     for district in sample["districts"].getFeatures():
         assert district["name"] in text
 
@@ -222,7 +239,7 @@ def test_layouts_are_in_the_layout_manager_with_atlas_coverage(sample, report_pd
         picture.refreshPicture()
         assert not picture.isMissingImage()
         assert picture.evaluatedPath().startswith("base64:")
-        chart = base64.b64decode(picture.evaluatedPath()[len("base64:"):]).decode("utf-8")
+        chart = base64.b64decode(picture.evaluatedPath()[len("base64:") :]).decode("utf-8")
         name = atlas.layout().reportContext().feature()["school_name"]
         assert ET.fromstring(chart).find(SVG + "title").text == "Week chart: " + name
     atlas.endRender()
@@ -230,8 +247,7 @@ def test_layouts_are_in_the_layout_manager_with_atlas_coverage(sample, report_pd
 
 def test_a_saved_template_keeps_the_week_charts(sample, report_pdf, tmp_path):
     manager = QgsProject.instance().layoutManager()
-    schools = next(layout for layout in manager.printLayouts()
-                   if layout.name().endswith("schools"))
+    schools = next(layout for layout in manager.printLayouts() if layout.name().endswith("schools"))
     template = tmp_path / "schools.qpt"
     assert schools.saveAsTemplate(str(template), QgsReadWriteContext())
     copy = QgsPrintLayout(QgsProject.instance())
@@ -277,7 +293,10 @@ def style_colours(kind, layer):
 def test_week_chart_colours_match_the_map_styles(sample, tmp_path):
     report = export_report(
         ReportLayers(sample["overlap"], sample["summary"], sample["scenes"]),
-        str(tmp_path / "report.pdf"), ReportOptions(), add_to_project=False)
+        str(tmp_path / "report.pdf"),
+        ReportOptions(),
+        add_to_project=False,
+    )
     overlaps = style_colours("overlaps", sample["overlap"])
     # The chart's defaults are the styles' colours too.
     assert weekchart.CONCURRENT_COLOR == overlaps["concurrent"]
@@ -295,13 +314,18 @@ def test_week_chart_colours_match_the_map_styles(sample, tmp_path):
 
 def test_the_school_lane_has_the_colour_of_the_schools_symbol(sample, tmp_path):
     report = export_report(
-        ReportLayers(sample["overlap"], sample["summary"]), str(tmp_path / "report.pdf"),
-        add_to_project=False)
+        ReportLayers(sample["overlap"], sample["summary"]),
+        str(tmp_path / "report.pdf"),
+        add_to_project=False,
+    )
     fills = {}
     for school in sample["affected"]:
         svg = report.week_charts[school["school_fid"]]
-        lanes = {r.get("fill") for r in ET.fromstring(svg).iter(SVG + "rect")
-                 if r.get("data-kind") == "open"}
+        lanes = {
+            r.get("fill")
+            for r in ET.fromstring(svg).iter(SVG + "rect")
+            if r.get("data-kind") == "open"
+        }
         fills.setdefault(school["school_type"] == "förskola", set()).update(lanes)
     # Preschools and schools have different symbols, and so different lanes.
     assert len(fills[True]) == len(fills[False]) == 1 and fills[True] != fills[False]
@@ -316,12 +340,18 @@ def test_a3_paper(sample, tmp_path):
 
 
 def test_the_hours_the_analysis_used_are_shown_from_its_outputs(tmp_path):
-    schools = QgsVectorLayer("Point?crs=EPSG:3006&field=name:string&field=type:string"
-                             "&field=opening_hours:string&field=source:string", "schools",
-                             "memory")
-    scenes = QgsVectorLayer("Polygon?crs=EPSG:3006&field=name:string&field=active_hours:string"
-                            "&field=source:string&field=first_seen:date&field=closed_on:date",
-                            "scenes", "memory")
+    schools = QgsVectorLayer(
+        "Point?crs=EPSG:3006&field=name:string&field=type:string"
+        "&field=opening_hours:string&field=source:string",
+        "schools",
+        "memory",
+    )
+    scenes = QgsVectorLayer(
+        "Polygon?crs=EPSG:3006&field=name:string&field=active_hours:string"
+        "&field=source:string&field=first_seen:date&field=closed_on:date",
+        "scenes",
+        "memory",
+    )
     school = QgsFeature(schools.fields())
     school.setAttributes(["Testskolan", "grundskola", "Mo-Fr 09:00-15:00", "OpenStreetMap"])
     school.setGeometry(QgsGeometry.fromWkt("POINT(0 0)"))
@@ -329,12 +359,21 @@ def test_the_hours_the_analysis_used_are_shown_from_its_outputs(tmp_path):
     scene.setAttributes(["Backen", "Mo-Fr 14:00-17:00", "OpenStreetMap", None, None])
     scene.setGeometry(QgsGeometry.fromWkt("POLYGON((50 0,90 0,90 40,50 40,50 0))"))
     assert schools.dataProvider().addFeature(school) and scenes.dataProvider().addFeature(scene)
-    results = processing.run("drogscen:overlap", {
-        "SCENES": scenes, "SCHOOLS": schools, "OUTPUT": "TEMPORARY_OUTPUT",
-        "SUMMARY": "TEMPORARY_OUTPUT"})
+    results = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": scenes,
+            "SCHOOLS": schools,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     # Without the schools layer: its own hours come from the outputs.
-    own = export_report(ReportLayers(results["OUTPUT"], results["SUMMARY"], scenes=scenes),
-                        str(tmp_path / "own.pdf"), add_to_project=False)
+    own = export_report(
+        ReportLayers(results["OUTPUT"], results["SUMMARY"], scenes=scenes),
+        str(tmp_path / "own.pdf"),
+        add_to_project=False,
+    )
     assert own.warnings == []
     assert "Opening hours: Mo-Fr 09:00-15:00" in words(page_text(tmp_path / "own.pdf", 3))
     assert "Mo-Fr 14:00-17:00" in words(page_text(tmp_path / "own.pdf", 3))
@@ -348,8 +387,12 @@ def test_progress_runs_up_to_100(sample, tmp_path):
     feedback = QgsFeedback()
     seen = []
     feedback.progressChanged.connect(seen.append)
-    export_report(ReportLayers(sample["overlap"], sample["summary"]),
-                  str(tmp_path / "report.pdf"), feedback=feedback, add_to_project=False)
+    export_report(
+        ReportLayers(sample["overlap"], sample["summary"]),
+        str(tmp_path / "report.pdf"),
+        feedback=feedback,
+        add_to_project=False,
+    )
     assert seen == sorted(seen) and seen[-1] == 100
     assert len(seen) > len(sample["affected"])
 
@@ -358,28 +401,38 @@ def test_cancel_stops_the_export(sample, tmp_path):
     feedback = QgsFeedback()
     feedback.progressChanged.connect(lambda percent: percent > 30 and feedback.cancel())
     with pytest.raises(AnalysisCanceled):
-        export_report(ReportLayers(sample["overlap"], sample["summary"]),
-                      str(tmp_path / "report.pdf"), feedback=feedback, add_to_project=False)
+        export_report(
+            ReportLayers(sample["overlap"], sample["summary"]),
+            str(tmp_path / "report.pdf"),
+            feedback=feedback,
+            add_to_project=False,
+        )
 
 
-@pytest.mark.parametrize("output, words_", [
-    ("missing/report.pdf", "does not exist"),
-    ("", "is a folder"),
-])
+@pytest.mark.parametrize(
+    "output, words_",
+    [
+        ("missing/report.pdf", "does not exist"),
+        ("", "is a folder"),
+    ],
+)
 def test_unwritable_output_is_said_in_words(sample, tmp_path, output, words_):
     target = tmp_path / output if output else tmp_path
     with pytest.raises(QgsProcessingException, match=words_):
         run_report(sample, target, ADD_LAYOUTS=False)
 
 
-@pytest.mark.parametrize("code, words_", [
-    (QgsLayoutExporter.FileError, "open in another program (locked)"),
-    (QgsLayoutExporter.FileError, "disk may be full"),
-    (QgsLayoutExporter.MemoryError, "Not enough memory"),
-    (QgsLayoutExporter.PrintError, "PDF writer"),
-    (QgsLayoutExporter.IteratorError, "school pages"),
-    (QgsLayoutExporter.Canceled, "canceled"),
-])
+@pytest.mark.parametrize(
+    "code, words_",
+    [
+        (QgsLayoutExporter.FileError, "open in another program (locked)"),
+        (QgsLayoutExporter.FileError, "disk may be full"),
+        (QgsLayoutExporter.MemoryError, "Not enough memory"),
+        (QgsLayoutExporter.PrintError, "PDF writer"),
+        (QgsLayoutExporter.IteratorError, "school pages"),
+        (QgsLayoutExporter.Canceled, "canceled"),
+    ],
+)
 def test_exporter_errors_in_words(code, words_):
     message = export_error_message(code, "/x/report.pdf")
     assert words_ in message and "/x/report.pdf" in message
@@ -387,23 +440,44 @@ def test_exporter_errors_in_words(code, words_):
 
 def cli(*arguments):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "drogscen_plugin", *arguments], cwd=str(ROOT),
-                          env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "drogscen_plugin", *arguments],
+        cwd=str(ROOT),
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_cli_report(sample, sample_gpkg, tmp_path):
-    inputs = ["--scenes", sample_gpkg + "|layername=scenes",
-              "--schools", sample_gpkg + "|layername=schools",
-              "--out", str(tmp_path / "out.gpkg")]
+    inputs = [
+        "--scenes",
+        sample_gpkg + "|layername=scenes",
+        "--schools",
+        sample_gpkg + "|layername=schools",
+        "--out",
+        str(tmp_path / "out.gpkg"),
+    ]
     pdf = tmp_path / "lagesbild.pdf"
     # The week the in-process sample analyses (tests/conftest.py).
-    result = cli("analyse", *inputs, "--report", str(pdf),
-                 "--districts", sample_gpkg + "|layername=districts",
-                 "--period-start", "2026-03-02", "--period-end", "2026-03-08")
+    result = cli(
+        "analyse",
+        *inputs,
+        "--report",
+        str(pdf),
+        "--districts",
+        sample_gpkg + "|layername=districts",
+        "--period-start",
+        "2026-03-02",
+        "--period-end",
+        "2026-03-08",
+    )
     assert result.returncode == 0, result.stderr
     assert page_count(pdf) == 2 + len(sample["affected"])
     assert result.stdout.splitlines()[-1] == "Wrote {} ({} pages).".format(
-        pdf, 2 + len(sample["affected"]))
+        pdf, 2 + len(sample["affected"])
+    )
     for arguments, message in (
         (["--districts", sample_gpkg + "|layername=districts"], "--districts"),
         (["--report", str(tmp_path / "report.txt")], "--report"),
@@ -424,8 +498,9 @@ def test_the_overview_states_the_default_week_and_that_no_calendar_was_given(rep
 def existed_in(scene, first, last):
     """Whether a sample scene existed on a day of ``first``..``last`` (computed here
     from its fields: from first_seen up to the day before closed_on)."""
-    return ((value(scene, "first_seen") is None or scene["first_seen"].toPyDate() <= last)
-            and (value(scene, "closed_on") is None or scene["closed_on"].toPyDate() > first))
+    return (value(scene, "first_seen") is None or scene["first_seen"].toPyDate() <= last) and (
+        value(scene, "closed_on") is None or scene["closed_on"].toPyDate() > first
+    )
 
 
 def test_the_overview_map_names_every_scene_of_the_period(sample, report_pdf):

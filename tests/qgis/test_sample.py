@@ -42,7 +42,8 @@ def scene_hours(sample_gpkg):
 
 @pytest.mark.parametrize("name, geometry_type", LAYERS.items())
 def test_layers_are_in_sweref99_tm_around_stockholm_and_say_they_are_fictional(
-        sample_gpkg, name, geometry_type):
+    sample_gpkg, name, geometry_type
+):
     found = layer(sample_gpkg, name)
     assert found.geometryType() == geometry_type
     assert found.crs().authid() == "EPSG:3006"
@@ -98,20 +99,28 @@ def test_scene_hours_are_varied(sample_gpkg):
     schedules = {text: WeeklySchedule.parse(text) for text in hours if text is not None}
 
     def crosses_midnight(schedule):
-        return any(start // MINUTES_PER_DAY != (end - 1) // MINUTES_PER_DAY
-                   for start, end in schedule.intervals)
+        return any(
+            start // MINUTES_PER_DAY != (end - 1) // MINUTES_PER_DAY
+            for start, end in schedule.intervals
+        )
 
     def days(schedule):
-        return {minute // MINUTES_PER_DAY for start, end in schedule.intervals
-                for minute in range(start, end, 60)}
+        return {
+            minute // MINUTES_PER_DAY
+            for start, end in schedule.intervals
+            for minute in range(start, end, 60)
+        }
 
     assert any(crosses_midnight(s) for s in schedules.values())
     # Weekend nights only: Friday and Saturday evenings running into the next day.
     assert any(days(s) <= {4, 5, 6} and crosses_midnight(s) for s in schedules.values())
     # Evening on weekdays, not past midnight.
-    assert any(days(s) == {0, 1, 2, 3, 4} and not crosses_midnight(s)
-               and min(start % MINUTES_PER_DAY for start, _ in s.intervals) >= 17 * 60
-               for s in schedules.values())
+    assert any(
+        days(s) == {0, 1, 2, 3, 4}
+        and not crosses_midnight(s)
+        and min(start % MINUTES_PER_DAY for start, _ in s.intervals) >= 17 * 60
+        for s in schedules.values()
+    )
     # Written the Swedish way, shown in the canonical form.
     assert any(
         text != s.to_opening_hours() and text[:2].lower() in ("må", "ti", "on", "to", "lö", "sö")
@@ -133,23 +142,40 @@ def test_scene_history(sample_gpkg):
 
 
 def test_the_sample_shows_both_conflicts_and_an_afternoon_scene_next_to_a_school(sample_gpkg):
-    results = processing.run("drogscen:overlap", {
-        "SCENES": sample_gpkg + "|layername=scenes",
-        "SCHOOLS": sample_gpkg + "|layername=school_grounds",
-        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    results = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": sample_gpkg + "|layername=scenes",
+            "SCHOOLS": sample_gpkg + "|layername=school_grounds",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     afternoon = WeeklySchedule.parse("Mo-Fr 14:00-17:00")
-    scene_names = {value(f, "active_hours"): f["name"]
-                   for f in layer(sample_gpkg, "scenes").getFeatures()}
-    afternoon_name = next(name for hours, name in scene_names.items()
-                          if hours and WeeklySchedule.parse(hours) == afternoon)
-    close = [f for f in results["OUTPUT"].getFeatures()
-             if f["scene_name"] == afternoon_name and f["distance_m"] < 50]
+    scene_names = {
+        value(f, "active_hours"): f["name"] for f in layer(sample_gpkg, "scenes").getFeatures()
+    }
+    afternoon_name = next(
+        name
+        for hours, name in scene_names.items()
+        if hours and WeeklySchedule.parse(hours) == afternoon
+    )
+    close = [
+        f
+        for f in results["OUTPUT"].getFeatures()
+        if f["scene_name"] == afternoon_name and f["distance_m"] < 50
+    ]
     assert close and all(f["conflict"] == "concurrent" for f in close)
 
-    results = processing.run("drogscen:overlap", {
-        "SCENES": sample_gpkg + "|layername=scenes",
-        "SCHOOLS": sample_gpkg + "|layername=schools",
-        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    results = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": sample_gpkg + "|layername=scenes",
+            "SCHOOLS": sample_gpkg + "|layername=schools",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     conflicts = {f["worst_conflict"] for f in results["SUMMARY"].getFeatures()}
     assert {"concurrent", "after_hours", "none"} <= conflicts
 
@@ -159,15 +185,20 @@ def content(path):
     found = {}
     for name in LAYERS:
         features = layer(path, name).getFeatures()
-        found[name] = [(f.id(), [str(v) for v in f.attributes()], f.geometry().asWkt(3))
-                       for f in features]
+        found[name] = [
+            (f.id(), [str(v) for v in f.attributes()], f.geometry().asWkt(3)) for f in features
+        ]
     return found
 
 
 def test_the_script_writes_exactly_the_shipped_file(sample_gpkg, tmp_path):
     out = tmp_path / "sample.gpkg"
-    subprocess.run([sys.executable, str(SCRIPT), str(out)], check=True, capture_output=True,
-                   stdin=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(SCRIPT), str(out)],
+        check=True,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert content(out) == content(sample_gpkg)
 
 

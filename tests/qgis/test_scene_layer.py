@@ -60,7 +60,8 @@ def hours_check(layer, value):
     index = layer.fields().indexOf("active_hours")
     feature.setAttribute(index, value)
     return QgsVectorLayerUtils.validateAttribute(
-        layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard)
+        layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard
+    )
 
 
 def add_scene(layer, name):
@@ -117,8 +118,10 @@ def test_form_widgets(scenes):
 def test_hours_constraint_is_hard_and_uses_normalize(scenes):
     constraints = scenes.fields().field("active_hours").constraints()
     assert constraints.constraints() & QgsFieldConstraints.ConstraintExpression
-    assert (constraints.constraintStrength(QgsFieldConstraints.ConstraintExpression)
-            == QgsFieldConstraints.ConstraintStrengthHard)
+    assert (
+        constraints.constraintStrength(QgsFieldConstraints.ConstraintExpression)
+        == QgsFieldConstraints.ConstraintStrengthHard
+    )
     assert "drogscen_normalize_hours" in constraints.constraintExpression()
     assert constraints.constraintDescription()
 
@@ -148,7 +151,7 @@ def test_style_and_temporal_set_up(scenes):
     (time_rule,) = scenes.renderer().rootRule().children()
     assert "@map_start_time" in time_rule.filterExpression()
     assert "@" + TIME_VARIABLE in time_rule.filterExpression()
-    assert "\"active_hours\"" in time_rule.filterExpression()
+    assert '"active_hours"' in time_rule.filterExpression()
     assert scenes.labelsEnabled()
     assert scenes.labeling().settings().fieldName == "name"
     properties = scenes.temporalProperties()
@@ -179,16 +182,20 @@ def test_an_existing_layer_is_never_replaced(scenes, tmp_path):
 def test_a_new_layer_joins_an_existing_file_leaving_its_layers_alone(sample_gpkg, tmp_path):
     path = str(tmp_path / "city.gpkg")
     shutil.copy(sample_gpkg, path)
-    before = {name: open_layer(path, name).featureCount()
-              for name in ("scenes", "schools", "school_grounds", "districts")}
+    before = {
+        name: open_layer(path, name).featureCount()
+        for name in ("scenes", "schools", "school_grounds", "districts")
+    }
     with pytest.raises(LayerExistsError):
         create_scene_layer(path)  # the sample already has "scenes"
     layer = create_scene_layer(path, "scenes_2025")
     assert layer.featureCount() == 0
     after = {name: open_layer(path, name).featureCount() for name in before}
     assert after == before
-    assert open_layer(path, "scenes").fields().names() == open_layer(
-        sample_gpkg, "scenes").fields().names()
+    assert (
+        open_layer(path, "scenes").fields().names()
+        == open_layer(sample_gpkg, "scenes").fields().names()
+    )
 
 
 def test_gpkg_extension_is_added(tmp_path):

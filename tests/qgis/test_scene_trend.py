@@ -24,11 +24,13 @@ def sample_layer(sample_gpkg, name):
 
 def dates(layer):
     """(fid, first_seen, closed_on) as Python dates, straight from the layer."""
+
     def as_date(value):
         return None if value == NULL or value is None else value.toPyDate()
 
-    return [(f.id(), as_date(f["first_seen"]), as_date(f["closed_on"]))
-            for f in layer.getFeatures()]
+    return [
+        (f.id(), as_date(f["first_seen"]), as_date(f["closed_on"])) for f in layer.getFeatures()
+    ]
 
 
 def expected_years(scenes, first_year=None):
@@ -48,9 +50,15 @@ def expected_years(scenes, first_year=None):
 
 
 def run(scenes, **parameters):
-    return processing.run("drogscen:scenetrend", dict(
-        SCENES=scenes, REPORT_DATE=REPORT_DATE.isoformat(), OUTPUT="TEMPORARY_OUTPUT",
-        **parameters))
+    return processing.run(
+        "drogscen:scenetrend",
+        dict(
+            SCENES=scenes,
+            REPORT_DATE=REPORT_DATE.isoformat(),
+            OUTPUT="TEMPORARY_OUTPUT",
+            **parameters,
+        ),
+    )
 
 
 def table(layer, district=None):
@@ -76,7 +84,8 @@ def test_quarters_follow_each_other_and_add_up_to_the_years(sample_gpkg):
     quarters = list(run(scenes, PERIOD=1)["OUTPUT"].getFeatures())
     for before, after in zip(quarters, quarters[1:]):
         assert after["period_start"].toPyDate() == (
-            before["period_end"].toPyDate() + datetime.timedelta(days=1))
+            before["period_end"].toPyDate() + datetime.timedelta(days=1)
+        )
         assert after["active"] == before["active"] + after["opened"] - after["closed"]
     assert quarters[-1]["period"] == "2026 Q4"
     years = expected_years(dates(scenes))
@@ -112,8 +121,11 @@ def test_rows_per_district_count_the_scenes_inside_it(sample_gpkg):
     first = min(seen for _, seen, _ in everything)
     inside_any = 0
     for district in districts.getFeatures():
-        members = [row for row in everything
-                   if district.geometry().contains(geometries[row[0]].pointOnSurface())]
+        members = [
+            row
+            for row in everything
+            if district.geometry().contains(geometries[row[0]].pointOnSurface())
+        ]
         inside_any += len(members)
         # Every district's rows start at the first year of the whole layer.
         expected = expected_years(members, first.year) if members else {}
@@ -122,10 +134,16 @@ def test_rows_per_district_count_the_scenes_inside_it(sample_gpkg):
 
 
 def test_unreadable_dates_are_reported_and_counted_as_unknown():
-    layer = QgsVectorLayer("Polygon?crs=EPSG:3006&field=first_seen:string&field=closed_on:string",
-                           "scenes", "memory")
-    rows = [("2023-01-05", None), ("garbage", None), ("2024-05-01", "2024-01-01"), (None, None),
-            ("2023-07-01T12:00:00", "2024-02-03")]
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:3006&field=first_seen:string&field=closed_on:string", "scenes", "memory"
+    )
+    rows = [
+        ("2023-01-05", None),
+        ("garbage", None),
+        ("2024-05-01", "2024-01-01"),
+        (None, None),
+        ("2023-07-01T12:00:00", "2024-02-03"),
+    ]
     for first_seen, closed_on in rows:
         feature = QgsFeature(layer.fields())
         feature.setAttributes([first_seen, closed_on])
@@ -136,9 +154,11 @@ def test_unreadable_dates_are_reported_and_counted_as_unknown():
         def pushWarning(self, warning):  # noqa: N802 (QGIS API)
             warnings.append(warning)
 
-    results = processing.run("drogscen:scenetrend", {
-        "SCENES": layer, "REPORT_DATE": "2024-12-31", "OUTPUT": "TEMPORARY_OUTPUT"},
-        feedback=Feedback())
+    results = processing.run(
+        "drogscen:scenetrend",
+        {"SCENES": layer, "REPORT_DATE": "2024-12-31", "OUTPUT": "TEMPORARY_OUTPUT"},
+        feedback=Feedback(),
+    )
     assert results["UNDATED_COUNT"] == 3
     assert any("Scene 2" in w and "garbage" in w and "first_seen" in w for w in warnings)
     assert any("Scene 3" in w and "before it was first seen" in w for w in warnings)

@@ -91,12 +91,15 @@ def scenes(sample_gpkg):
 @pytest.fixture(scope="module")
 def analysis(sample_gpkg):
     """The overlap analysis of the sample schools (points) and scenes."""
-    return processing.run("drogscen:overlap", {
-        "SCENES": "{}|layername=scenes".format(sample_gpkg),
-        "SCHOOLS": "{}|layername=schools".format(sample_gpkg),
-        "OUTPUT": "memory:",
-        "SUMMARY": "memory:",
-    })
+    return processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": "{}|layername=scenes".format(sample_gpkg),
+            "SCHOOLS": "{}|layername=schools".format(sample_gpkg),
+            "OUTPUT": "memory:",
+            "SUMMARY": "memory:",
+        },
+    )
 
 
 def render_context(layer, start=None):
@@ -120,8 +123,10 @@ def symbols_for(renderer, feature, context):
     if not isinstance(renderer, QgsRuleBasedRenderer):
         return renderer.symbolsForFeature(feature, context)
     # symbolsForFeature also lists ELSE rules that do not apply; the legend keys do not.
-    rules = [renderer.rootRule().findRuleByKey(key)
-             for key in renderer.legendKeysForFeature(feature, context)]
+    rules = [
+        renderer.rootRule().findRuleByKey(key)
+        for key in renderer.legendKeysForFeature(feature, context)
+    ]
     return [rule.symbol() for rule in rules if rule.symbol() is not None]
 
 
@@ -148,8 +153,11 @@ def drawn(layer, start=None, field="name"):
 
 def active(layer, moment, field="active_hours"):
     """Sorted names of the scenes the analysis counts as active at ``moment``."""
-    return sorted(str(feature["name"]) for feature in layer.getFeatures()
-                  if scene_schedule(plain(feature[field]))[0].is_active(moment))
+    return sorted(
+        str(feature["name"])
+        for feature in layer.getFeatures()
+        if scene_schedule(plain(feature[field]))[0].is_active(moment)
+    )
 
 
 def layer_variable(layer, name):
@@ -169,8 +177,11 @@ def memory_layer(spec, rows, geometry="Polygon((0 0, 10 0, 10 10, 0 0))"):
 def marker_shapes(symbol):
     """Shape names of the simple markers a point or school-ground symbol draws."""
     if isinstance(symbol, QgsFillSymbol):
-        centres = [layer for layer in symbol.symbolLayers()
-                   if isinstance(layer, QgsCentroidFillSymbolLayer)]
+        centres = [
+            layer
+            for layer in symbol.symbolLayers()
+            if isinstance(layer, QgsCentroidFillSymbolLayer)
+        ]
         assert len(centres) == 1
         symbol = centres[0].subSymbol()
     assert isinstance(symbol, QgsMarkerSymbol)
@@ -196,23 +207,29 @@ def test_style_files_are_what_make_styles_writes(tmp_path):
     version = ElementTree.parse(committed[0]).getroot().get("version")
     if version != Qgis.QGIS_VERSION:
         pytest.skip("the styles were written by QGIS {}".format(version))
-    subprocess.run([sys.executable, str(STYLES / "make_styles.py"), str(tmp_path)], check=True,
-                   capture_output=True, stdin=subprocess.DEVNULL)
-    assert sorted(path.name for path in tmp_path.glob("*.qml")) == [
-        path.name for path in committed]
+    subprocess.run(
+        [sys.executable, str(STYLES / "make_styles.py"), str(tmp_path)],
+        check=True,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+    )
+    assert sorted(path.name for path in tmp_path.glob("*.qml")) == [path.name for path in committed]
     for path in committed:
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
 
 
-@pytest.mark.parametrize("kind, geometry, renderer, labels", [
-    ("scenes", "MultiPolygon", "RuleRenderer", True),
-    ("buffers", "MultiPolygon", "singleSymbol", False),
-    ("overlaps", "MultiPolygon", "categorizedSymbol", False),
-    ("schools", "Point", "RuleRenderer", True),
-    ("schools", "MultiPolygon", "RuleRenderer", True),
-    ("summary", "Point", "RuleRenderer", True),
-    ("summary", "MultiPolygon", "RuleRenderer", True),
-])
+@pytest.mark.parametrize(
+    "kind, geometry, renderer, labels",
+    [
+        ("scenes", "MultiPolygon", "RuleRenderer", True),
+        ("buffers", "MultiPolygon", "singleSymbol", False),
+        ("overlaps", "MultiPolygon", "categorizedSymbol", False),
+        ("schools", "Point", "RuleRenderer", True),
+        ("schools", "MultiPolygon", "RuleRenderer", True),
+        ("summary", "Point", "RuleRenderer", True),
+        ("summary", "MultiPolygon", "RuleRenderer", True),
+    ],
+)
 def test_each_style_loads(kind, geometry, renderer, labels):
     layer = QgsVectorLayer(geometry + "?crs=EPSG:3006", kind, "memory")
     apply_style(layer, kind)
@@ -228,14 +245,14 @@ def test_applying_a_style_leaves_the_fields_alone():
     layer = memory_layer("Polygon?field=conflict:string&field=note:string", [])
     note = layer.fields().indexOf("note")
     layer.setFieldAlias(note, "Anteckning")
-    layer.setConstraintExpression(note, "length(\"note\") < 100", "short")
+    layer.setConstraintExpression(note, 'length("note") < 100', "short")
     layer.setFieldConstraint(note, QgsFieldConstraints.ConstraintExpression)
     layer.setDefaultValueDefinition(note, QgsDefaultValue("'-'"))
     layer.setEditorWidgetSetup(note, QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True}))
     apply_style(layer, "overlaps")
     field = layer.fields().field(note)
     assert field.alias() == "Anteckning"
-    assert field.constraints().constraintExpression() == "length(\"note\") < 100"
+    assert field.constraints().constraintExpression() == 'length("note") < 100'
     assert layer.defaultValueDefinition(note).expression() == "'-'"
     assert layer.editorWidgetSetup(note).config() == {"IsMultiline": True}
 
@@ -249,7 +266,9 @@ def test_overlaps_are_red_when_concurrent_and_amber_after_hours(analysis):
     renderer = layer.renderer()
     assert renderer.classAttribute() == "conflict"
     assert sorted(category.value() for category in renderer.categories()) == [
-        "after_hours", "concurrent"]
+        "after_hours",
+        "concurrent",
+    ]
     seen = set()
     for feature, symbols, _ in rendering(layer):
         (symbol,) = symbols
@@ -271,8 +290,7 @@ def test_summary_draws_preschools_and_schools_apart_with_readable_labels(analysi
     apply_style(layer, "summary")
     shapes = {}
     for feature, (symbol,), _ in rendering(layer):
-        shapes.setdefault(is_preschool(feature["school_type"]), set()).update(
-            marker_shapes(symbol))
+        shapes.setdefault(is_preschool(feature["school_type"]), set()).update(marker_shapes(symbol))
     assert shapes == {True: {"circle"}, False: {"square"}}
     settings = layer.labeling().settings()
     assert settings.fieldName == "school_name"
@@ -282,8 +300,7 @@ def test_summary_draws_preschools_and_schools_apart_with_readable_labels(analysi
     assert len(rendering(layer)) == layer.featureCount() > 0
 
 
-@pytest.mark.parametrize("name, geometry_type", [
-    ("schools", POINT), ("school_grounds", POLYGON)])
+@pytest.mark.parametrize("name, geometry_type", [("schools", POINT), ("school_grounds", POLYGON)])
 def test_schools_draw_preschools_and_schools_apart(sample_gpkg, name, geometry_type):
     layer = sample_layer(sample_gpkg, name)
     assert layer.geometryType() == geometry_type
@@ -297,12 +314,13 @@ def test_schools_draw_preschools_and_schools_apart(sample_gpkg, name, geometry_t
 
 
 def test_fields_of_other_names_are_followed():
-    layer = memory_layer("Point?field=skola:string&field=skolform:string",
-                         [("Ekens förskola", "Förskola"), ("Tallskolan", "Grundskola")],
-                         geometry="Point(0 0)")
+    layer = memory_layer(
+        "Point?field=skola:string&field=skolform:string",
+        [("Ekens förskola", "Förskola"), ("Tallskolan", "Grundskola")],
+        geometry="Point(0 0)",
+    )
     apply_style(layer, "schools", fields={"name": "skola", "type": "skolform"})
-    shapes = {feature["skola"]: marker_shapes(symbol)
-              for feature, (symbol,), _ in rendering(layer)}
+    shapes = {feature["skola"]: marker_shapes(symbol) for feature, (symbol,), _ in rendering(layer)}
     assert shapes == {"Ekens förskola": ["circle"], "Tallskolan": ["square"]}
     assert layer.labeling().settings().fieldName == "skola"
 
@@ -359,7 +377,8 @@ def test_setup_temporal_redraws_the_layer_for_each_frame(scenes):
     assert properties.isActive()
     assert properties.mode() == Qgis.VectorTemporalMode.RedrawLayerOnly
     assert properties.isVisibleInTemporalRange(
-        QgsDateTimeRange(QDateTime(SATURDAY_NIGHT), QDateTime(SATURDAY_NIGHT)))
+        QgsDateTimeRange(QDateTime(SATURDAY_NIGHT), QDateTime(SATURDAY_NIGHT))
+    )
 
 
 def test_temporal_controller_shows_the_scenes_active_at_the_start_of_its_range(scenes):
@@ -415,14 +434,17 @@ def painted(layer, start=None):
 
 
 def test_rendered_map_shows_the_scenes_active_at_the_time():
-    layer = QgsVectorLayer("Polygon?crs=EPSG:3006&field=name:string&field=active_hours:string",
-                           "scenes", "memory")
-    for index, (name, hours) in enumerate([("night", "Fr 22:00-03:00"),
-                                           ("day", "Mo-Fr 08:00-17:00")]):
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:3006&field=name:string&field=active_hours:string", "scenes", "memory"
+    )
+    for index, (name, hours) in enumerate(
+        [("night", "Fr 22:00-03:00"), ("day", "Mo-Fr 08:00-17:00")]
+    ):
         feature = QgsFeature(layer.fields())
         feature.setAttributes([name, hours])
         feature.setGeometry(
-            QgsGeometry.fromRect(QgsRectangle(index * 200, 0, index * 200 + 100, 100)))
+            QgsGeometry.fromRect(QgsRectangle(index * 200, 0, index * 200 + 100, 100))
+        )
         layer.dataProvider().addFeature(feature)
     layer.updateExtents()
     apply_style(layer, "scenes")
@@ -444,9 +466,15 @@ def test_time_filter_and_temporal_controller_both_apply(scenes):
 
 
 def test_unknown_and_unreadable_hours_are_always_shown_like_the_analysis_counts_them():
-    layer = memory_layer("Polygon?field=name:string&field=active_hours:string", [
-        ("night", "Fr 22:00-03:00"), ("unknown", None), ("empty", ""), ("unreadable", "Mo-Fx"),
-    ])
+    layer = memory_layer(
+        "Polygon?field=name:string&field=active_hours:string",
+        [
+            ("night", "Fr 22:00-03:00"),
+            ("unknown", None),
+            ("empty", ""),
+            ("unreadable", "Mo-Fx"),
+        ],
+    )
     set_time_filter(layer, TUESDAY_MORNING)
     assert drawn(layer) == ["empty", "unknown", "unreadable"]
     set_time_filter(layer, SATURDAY_NIGHT)
@@ -454,8 +482,10 @@ def test_unknown_and_unreadable_hours_are_always_shown_like_the_analysis_counts_
 
 
 def test_time_filter_keeps_a_layers_own_style_and_variables():
-    layer = memory_layer("Polygon?field=name:string&field=tider:string", [
-        ("evening", "Mo-Su 18:00-23:00"), ("morning", "Mo-Su 06:00-09:00")])
+    layer = memory_layer(
+        "Polygon?field=name:string&field=tider:string",
+        [("evening", "Mo-Su 18:00-23:00"), ("morning", "Mo-Su 06:00-09:00")],
+    )
     symbol = QgsFillSymbol.createSimple({"color": "10,20,30,255"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     QgsExpressionContextUtils.setLayerVariable(layer, "owner", "city")
@@ -466,7 +496,7 @@ def test_time_filter_keeps_a_layers_own_style_and_variables():
     root = layer.renderer().rootRule()
     assert isinstance(layer.renderer(), QgsRuleBasedRenderer)
     (time_rule,) = root.children()  # set once, however often the time changes
-    assert "\"tider\"" in time_rule.filterExpression()
+    assert '"tider"' in time_rule.filterExpression()
     ((_, (drawn_symbol,), _),) = rendering(layer)
     assert drawn_symbol.color().name() == "#0a141e"
     assert layer_variable(layer, "owner") == "city"
@@ -478,7 +508,8 @@ def school_opacities(layer, moment):
     for feature, (symbol,), context in rendering(layer):
         context.expressionContext().setFeature(feature)
         value, ok = symbol.dataDefinedProperties().valueAsDouble(
-            QgsSymbol.PropertyOpacity, context.expressionContext(), symbol.opacity() * 100)
+            QgsSymbol.PropertyOpacity, context.expressionContext(), symbol.opacity() * 100
+        )
         assert ok
         result[feature.id()] = value
     return result
@@ -489,9 +520,11 @@ def expected_opacities(layer, moment, hours_field, type_field):
     result = {}
     for feature in layer.getFeatures():
         schedule, _ = school_schedule(
-            plain(feature[hours_field]) if hours_field else None, plain(feature[type_field]),
+            plain(feature[hours_field]) if hours_field else None,
+            plain(feature[type_field]),
             WeeklySchedule.parse(DEFAULT_SCHOOL_HOURS),
-            WeeklySchedule.parse(DEFAULT_PRESCHOOL_HOURS))
+            WeeklySchedule.parse(DEFAULT_PRESCHOOL_HOURS),
+        )
         result[feature.id()] = 100 if schedule.is_active(moment) else 100 * CLOSED_OPACITY
     return result
 
@@ -504,7 +537,8 @@ def test_school_time_fades_the_schools_closed_at_the_moment(sample_gpkg):
         set_school_time(layer, moment, hours_field="opening_hours", type_field="type")
         opacities[moment] = school_opacities(layer, moment)
         assert opacities[moment] == pytest.approx(
-            expected_opacities(layer, moment, "opening_hours", "type"))
+            expected_opacities(layer, moment, "opening_hours", "type")
+        )
     assert len({tuple(sorted(found.items())) for found in opacities.values()}) == 3
     set_school_time(layer, None, hours_field="opening_hours", type_field="type")
     assert set(school_opacities(layer, None).values()) == {100}

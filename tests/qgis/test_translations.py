@@ -55,9 +55,11 @@ extractor = load_extractor()
 
 def swedish():
     """{English source: Swedish translation} of the messages in use."""
-    return {source: message.translation
-            for source, message in extractor.read_ts(TS_FILE).items()
-            if message.type != "vanished"}
+    return {
+        source: message.translation
+        for source, message in extractor.read_ts(TS_FILE).items()
+        if message.type != "vanished"
+    }
 
 
 # --- the .ts against the code ----------------------------------------------------
@@ -65,17 +67,23 @@ def swedish():
 
 def test_every_tr_call_is_a_literal_in_the_ts_and_translated():
     before = TS_FILE.read_text(encoding="utf-8")
-    result = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True,
-                            text=True, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, "Run `make translations`, then translate:\n" + result.stderr
     assert TS_FILE.read_text(encoding="utf-8") == before  # a check changes nothing
 
 
 def placeholders(text):
     """The {name!conversion:spec} fields of a format string."""
-    return {(name, conversion, spec)
-            for _, name, spec, conversion in string.Formatter().parse(text)
-            if name is not None}
+    return {
+        (name, conversion, spec)
+        for _, name, spec, conversion in string.Formatter().parse(text)
+        if name is not None
+    }
 
 
 def test_translations_keep_placeholders_tags_and_the_edges_of_the_text():
@@ -96,7 +104,7 @@ def test_translations_keep_placeholders_tags_and_the_edges_of_the_text():
 
 # --- the extractor -----------------------------------------------------------------
 
-CODE = textwrap.dedent('''
+CODE = textwrap.dedent("""
     from .i18n import tr
 
     KEPT = tr("Kept")
@@ -106,7 +114,7 @@ CODE = textwrap.dedent('''
     BROKEN = [tr(f"{name} now"), tr(name), tr("Kept".upper())]
     OTHERS = str("Not a tr call"), translate("Not ours either")
     AGAIN = tr("Kept")
-''')
+""")
 
 OLD_TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
@@ -172,7 +180,8 @@ def test_extractor_keeps_translations_adds_unfinished_and_keeps_vanished_ones(pr
     ts_file.write_text(extractor.render(merged), encoding="utf-8")
     again = extractor.read_ts(ts_file)
     assert [(m.source, m.translation, m.type, m.locations) for m in again.values()] == [
-        (m.source, m.translation, m.type, m.locations) for m in merged]
+        (m.source, m.translation, m.type, m.locations) for m in merged
+    ]
     # A text that comes back finds its translation again.
     found["Gone, but translated"] = [("../drogscen_plugin/module.py", 12)]
     back = {m.source: m for m in extractor.merge(found, again)}["Gone, but translated"]
@@ -186,7 +195,8 @@ def test_the_ts_file_is_what_qt_tools_read_and_write(tmp_path):
     copy = tmp_path / "copy.ts"
     subprocess.run([lconvert, "-i", str(TS_FILE), "-o", str(copy)], check=True)
     assert copy.read_text(encoding="utf-8") == TS_FILE.read_text(encoding="utf-8"), (
-        "`make translations` writes the file in Qt's own layout again")
+        "`make translations` writes the file in Qt's own layout again"
+    )
 
 
 # --- the plugin in Swedish and in English --------------------------------------------
@@ -197,8 +207,10 @@ def compiled_translation(folder):
     lrelease = shutil.which("lrelease")
     assert lrelease, "Qt's lrelease is missing (Debian: qttools5-dev-tools)"
     (folder / "i18n").mkdir()
-    subprocess.run([lrelease, "-silent", str(TS_FILE), "-qm",
-                    str(folder / "i18n" / "drogscen_sv.qm")], check=True)
+    subprocess.run(
+        [lrelease, "-silent", str(TS_FILE), "-qm", str(folder / "i18n" / "drogscen_sv.qm")],
+        check=True,
+    )
     return folder
 
 
@@ -266,8 +278,10 @@ def test_algorithm_names_groups_and_parameters(language):
     language.check(overlap.parameterDefinition("SCENES").description(), "Open drug scenes")
     language.check(registry.algorithmById("drogscen:checkhours").displayName(), "Check hours")
     language.check(registry.algorithmById("drogscen:exportreport").group(), "Reports")
-    language.check(registry.providerById("drogscen").longName(),
-                   "Drogscen: open drug scenes near schools, in space and time")
+    language.check(
+        registry.providerById("drogscen").longName(),
+        "Drogscen: open drug scenes near schools, in space and time",
+    )
 
 
 # The QGIS objects stay inside these helpers: left in a failed test's traceback,
@@ -276,14 +290,24 @@ def test_algorithm_names_groups_and_parameters(language):
 
 def report_texts(sample_gpkg):
     """The title and the layout names of a report built from the sample data."""
-    layers = {name: QgsVectorLayer("{}|layername={}".format(sample_gpkg, name), name, "ogr")
-              for name in ("scenes", "schools")}
-    results = processing.run("drogscen:overlap", {
-        "SCENES": layers["scenes"], "SCHOOLS": layers["schools"],
-        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    layers = {
+        name: QgsVectorLayer("{}|layername={}".format(sample_gpkg, name), name, "ogr")
+        for name in ("scenes", "schools")
+    }
+    results = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": layers["scenes"],
+            "SCHOOLS": layers["schools"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     report = SituationReport(
         ReportLayers(overlap=results["OUTPUT"], summary=results["SUMMARY"]),
-        ReportOptions(), QgsProject.instance())
+        ReportOptions(),
+        QgsProject.instance(),
+    )
     try:
         overview, schools = report.build()
         title = overview.itemById("title")
@@ -333,10 +357,14 @@ def test_hours_in_the_results_table_use_the_interface_language(plugin, language)
     layer.dataProvider().addFeature(feature)
     model = ResultsModel()
     model.set_layer(layer)
-    shown = {name: model.index(0, COLUMNS.index(name)).data()
-             for name in ("presence_hours", "round_days")}
-    expected = {"sv": {"presence_hours": "Må-Fr 07:00-18:00", "round_days": "Må,Ti,On"},
-                "en": {"presence_hours": "Mo-Fr 07:00-18:00", "round_days": "Mo,Tu,We"}}
+    shown = {
+        name: model.index(0, COLUMNS.index(name)).data()
+        for name in ("presence_hours", "round_days")
+    }
+    expected = {
+        "sv": {"presence_hours": "Må-Fr 07:00-18:00", "round_days": "Må,Ti,On"},
+        "en": {"presence_hours": "Mo-Fr 07:00-18:00", "round_days": "Mo,Tu,We"},
+    }
     assert shown == expected[language.code]
     # Stored as OSM hours, whatever the language.
     assert next(layer.getFeatures())["presence_hours"] == "Mo-Fr 07:00-18:00"
@@ -360,7 +388,8 @@ def test_hours_in_the_form_use_the_interface_language(language, tmp_path):
     init, empty, valid, placeholder = form_notes(tmp_path)
     assert init == "drogscen_hours_form.open_form"
     assert empty == language("For example {example}; empty when not known.").format(
-        example="Mo-Fr 18:00-02:00")
+        example="Mo-Fr 18:00-02:00"
+    )
     # The stored example stays OSM; the hours read back in the user's words.
     assert placeholder == language("e.g. {example}").format(example="Mo-Fr 18:00-02:00")
     expected = {"sv": "Läses: Må-Fr 18:00-02:00; Lö stängt", "en": ""}
@@ -369,14 +398,24 @@ def test_hours_in_the_form_use_the_interface_language(language, tmp_path):
 
 def school_page_hours(sample_gpkg):
     """The stored school hours and the hours text of the first school page."""
-    layers = {name: QgsVectorLayer("{}|layername={}".format(sample_gpkg, name), name, "ogr")
-              for name in ("scenes", "schools")}
-    results = processing.run("drogscen:overlap", {
-        "SCENES": layers["scenes"], "SCHOOLS": layers["schools"],
-        "OUTPUT": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"})
+    layers = {
+        name: QgsVectorLayer("{}|layername={}".format(sample_gpkg, name), name, "ogr")
+        for name in ("scenes", "schools")
+    }
+    results = processing.run(
+        "drogscen:overlap",
+        {
+            "SCENES": layers["scenes"],
+            "SCHOOLS": layers["schools"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
     report = SituationReport(
         ReportLayers(overlap=results["OUTPUT"], summary=results["SUMMARY"]),
-        ReportOptions(), QgsProject.instance())
+        ReportOptions(),
+        QgsProject.instance(),
+    )
     try:
         _, schools = report.build()
         atlas = schools.atlas()
@@ -394,6 +433,7 @@ def test_hours_on_the_school_pages_use_the_interface_language(language, sample_g
     stored, shown = school_page_hours(sample_gpkg)
     assert "Mo" in stored  # stored as OSM hours
     assert shown == language("Opening hours: {hours}").format(
-        hours=display_hours(stored, language.code))
+        hours=display_hours(stored, language.code)
+    )
     if language.code == "sv":
         assert "Må" in shown and "Mo" not in shown
