@@ -117,6 +117,21 @@ def build_parser(algorithm):
             default=_default(algorithm, keys.DISTANCE)
         ),
     )
+    _add_field_arguments(analyse, algorithm)
+    _add_time_arguments(analyse, algorithm)
+    analyse.add_argument(
+        "--crs",
+        metavar="CRS",
+        help=tr("projected CRS in metres to measure in{default}").format(
+            default=_default(algorithm, keys.ANALYSIS_CRS)
+        ),
+    )
+    _add_report_arguments(analyse)
+    return parser
+
+
+def _add_field_arguments(analyse, algorithm):
+    """The fields the analysis reads and the default hours."""
     analyse.add_argument(
         "--distance-field",
         metavar="F",
@@ -172,14 +187,10 @@ def build_parser(algorithm):
             default=_default(algorithm, keys.DEFAULT_PRESCHOOL_HOURS)
         ),
     )
-    _add_time_arguments(analyse, algorithm)
-    analyse.add_argument(
-        "--crs",
-        metavar="CRS",
-        help=tr("projected CRS in metres to measure in{default}").format(
-            default=_default(algorithm, keys.ANALYSIS_CRS)
-        ),
-    )
+
+
+def _add_report_arguments(analyse):
+    """The situation report's file, paper and districts."""
     analyse.add_argument(
         "--report",
         metavar="OUT.pdf",
@@ -200,7 +211,6 @@ def build_parser(algorithm):
         metavar="PATH",
         help=tr("polygon layer of districts for the report's table per district"),
     )
-    return parser
 
 
 def _add_time_arguments(analyse, algorithm):

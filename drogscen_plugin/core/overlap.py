@@ -62,36 +62,10 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     school_hours = [times.school_hours(school) for school in schools]
     # What a pair needs of its scene's time: hours and dates, one tuple per scene.
     scene_times = [(times.scene_hours(scene), scene.first_day, scene.last_day) for scene in scenes]
-    # One text per weekly schedule object, as the input gave it (parsing
-    # shares one object per text; ids spare hashing the intervals).
-    text = {}
-    for record in schools + scenes:
-        if id(record.schedule) not in text:
-            text[id(record.schedule)] = record.schedule.to_opening_hours()
-    school_heads = [
-        (school.fid, school.name, school.school_type, text[id(school.schedule)])
-        for school in schools
-    ]
-    scene_heads = [(scene.fid, scene.name, text[id(scene.schedule)]) for scene in scenes]
+    school_heads, scene_heads = _heads(schools, scenes)
     combination = _Combinations(times, school_hours, scene_times)
-    # What a school's summary says of each scene's hours (None mostly), by scene id:
-    # a database table has no fixed order.
-    scene_notes = [
-        (scene.fid, tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note))
-        if scene.hours_note
-        else None
-        for scene in scenes
-    ]
-    settings = times.settings
-    # The same on every summary row: what the report says of the run (the
-    # schools' sources are filled in by the caller, who reads the layer).
-    run = [
-        settings.period.start,
-        settings.period.end,
-        settings.calendar.terms_text,
-        settings.calendar.school_holidays_text,
-        "",
-    ]
+    scene_notes = _scene_notes(scenes)
+    run = _run_values(times.settings)
     if not schools and progress is not None:
         progress(100.0)
     start, size = 0, _FIRST_BATCH
@@ -138,6 +112,45 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
             progress(100.0 * stop / len(schools))
         start, size = stop, next_batch(size, time.thread_time() - began)
     return analysis
+
+
+def _heads(schools, scenes):
+    """The leading values of the schools' and the scenes' rows: ids, names, hours text."""
+    # One text per weekly schedule object, as the input gave it (parsing
+    # shares one object per text; ids spare hashing the intervals).
+    text = {}
+    for record in schools + scenes:
+        if id(record.schedule) not in text:
+            text[id(record.schedule)] = record.schedule.to_opening_hours()
+    school_heads = [
+        (school.fid, school.name, school.school_type, text[id(school.schedule)])
+        for school in schools
+    ]
+    scene_heads = [(scene.fid, scene.name, text[id(scene.schedule)]) for scene in scenes]
+    return school_heads, scene_heads
+
+
+def _scene_notes(scenes):
+    """What a school's summary says of each scene's hours (None mostly), by scene id:
+    a database table has no fixed order."""
+    return [
+        (scene.fid, tr("{scene}: {note}").format(scene=scene.name, note=scene.hours_note))
+        if scene.hours_note
+        else None
+        for scene in scenes
+    ]
+
+
+def _run_values(settings):
+    """The same on every summary row: what the report says of the run (the schools'
+    sources are filled in by the caller, who reads the layer)."""
+    return [
+        settings.period.start,
+        settings.period.end,
+        settings.calendar.terms_text,
+        settings.calendar.school_holidays_text,
+        "",
+    ]
 
 
 class _Combinations:

@@ -111,12 +111,7 @@ class ResultsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(
-        self,
-        section,
-        orientation,  # noqa: N802 (Qt API)
-        role=Qt.ItemDataRole.DisplayRole,
-    ):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal:
             name = COLUMNS[section]
             full = field_alias(name)

@@ -201,6 +201,10 @@ class ExportReportAlgorithm(ReportAlgorithm):
             ),
             advanced=True,
         )
+        self._add_districts()
+
+    def _add_districts(self):
+        """The districts and their name field, for the table per district."""
         self.add(
             QgsProcessingParameterVectorLayer(
                 self.DISTRICTS, tr("Districts"), [QgsProcessing.TypeVectorPolygon], optional=True

@@ -30,9 +30,10 @@ def fill_trend_page(report, layout):
     else:
         notes.append(
             tr(
-                "Active scenes: open on {date}. Affected schools: with a scene within {distance} m. "
-                "Conflicts while open: school and scene pairs where the scene is active while the "
-                "school is open. Each school and scene counts in the district holding it."
+                "Active scenes: open on {date}. Affected schools: with a scene within "
+                "{distance} m. Conflicts while open: school and scene pairs where the scene is "
+                "active while the school is open. Each school and scene counts in the district "
+                "holding it."
             ).format(date=report.today.isoformat(), distance=svg_number(data.options.distance))
         )
     set_text(layout, "district_note", " ".join(notes))
