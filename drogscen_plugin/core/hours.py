@@ -14,7 +14,7 @@ clock, hours without days) are used as given, with a note to check them.
 
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date
 
 from ..i18n import tr
 from .cache import ByteBoundedCache, text_size
@@ -83,18 +83,6 @@ def canonical_hours(text):
     kept as given.
     """
     return _canonical_cached(text.strip())
-
-
-def changes_by_week(text, school_holidays, monday):
-    """Whether readable hours differ between the week of ``monday`` and the week
-    before: then no one repeated week (the weekly model) stands for them."""
-    try:
-        schedule = Schedule.parse(text, school_holidays)
-    except ScheduleError:
-        return False
-    return bool(schedule.calendar_words) and (
-        schedule.week(monday) != schedule.week(monday - timedelta(days=7))
-    )
 
 
 def school_schedule(

@@ -9,7 +9,6 @@ from drogscen_plugin.core.hours import (
     DEFAULT_PRESCHOOL_HOURS,
     DEFAULT_SCHOOL_HOURS,
     canonical_hours,
-    changes_by_week,
     is_preschool,
     scene_hours_check,
     scene_schedule,
@@ -156,21 +155,6 @@ def test_dated_hours_are_read_as_the_week_of_the_given_day():
 )
 def test_canonical_hours_keep_calendar_hours_as_given(text, canonical):
     assert canonical_hours(text) == canonical
-
-
-@pytest.mark.parametrize(
-    "text, changes",
-    [
-        ("Mo-Fr 08:00-16:00", False),
-        ("Mo-Fr 08:00-16:00; Jul off", False),  # July is far from March
-        ("Mar Mo-Fr 22:00-23:00", True),  # the week before is in February
-        ("Mo-Fr 08:00-16:00; SH off", True),  # the week before is a lov
-        ("Mo-Fr 25:00-26:00", False),  # unreadable: the readers flag it
-    ],
-)
-def test_hours_that_change_by_week(text, changes):
-    lov = [(date(2026, 2, 23), date(2026, 2, 27))]
-    assert changes_by_week(text, lov, date(2026, 3, 2)) is changes
 
 
 def test_unreadable_dated_hours_keep_the_full_parsers_message():
