@@ -73,6 +73,8 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
     multi = QgsWkbTypes.isMultiType(wkb_type)
     # Python dates as QDate, which every provider takes (the summary's period).
     dates = [index for index, field in enumerate(fields) if field.type() == FieldType.DATE]
+    # A run's dates are few (the period's): each converted once.
+    qdates = {}
     # One feature and one geometry, refilled: the sink keeps a copy of each.
     feature, shape, empty = QgsFeature(fields), QgsGeometry(), QgsGeometry()
     add, fast = sink.addFeature, QgsFeatureSink.FastInsert
@@ -81,7 +83,7 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
             raise AnalysisCanceled(tr("The analysis was canceled."))
         last = min(first + PROGRESS_STEP, len(rows))
         for values, geometry in zip(rows[first:last], geometries[first:last]):
-            feature.setAttributes(_with_qdates(values, dates) if dates else values)
+            feature.setAttributes(_with_qdates(values, dates, qdates) if dates else values)
             if geometry is None:
                 feature.setGeometry(empty)
             elif isinstance(geometry, bytes):
@@ -97,10 +99,15 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
     return True
 
 
-def _with_qdates(values, dates):
-    """A copy of ``values`` with the dates at indexes ``dates`` as QDate."""
+def _with_qdates(values, dates, qdates):
+    """A copy of ``values`` with the dates at indexes ``dates`` as QDate, converted
+    through ``qdates`` (date -> QDate)."""
     values = list(values)
     for index in dates:
-        if values[index] is not None:
-            values[index] = QDate(values[index])
+        day = values[index]
+        if day is not None:
+            qdate = qdates.get(day)
+            if qdate is None:
+                qdate = qdates[day] = QDate(day)
+            values[index] = qdate
     return values
