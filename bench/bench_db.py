@@ -251,7 +251,7 @@ def main():
             )
         )
 
-        def query(statement):
+        def psql(statement, *options):
             return subprocess.run(
                 [
                     os.path.join(bindir, "psql"),
@@ -263,16 +263,17 @@ def main():
                     "postgres",
                     "-d",
                     "bench",
-                    "-At",
-                    "-F",
-                    " ",
+                    *options,
                     "-c",
                     statement,
                 ],
                 capture_output=True,
                 text=True,
                 check=True,
-            ).stdout.split()
+            ).stdout
+
+        def query(statement):
+            return psql(statement, "-At", "-F", " ").split()
 
         print(
             "pairs: desktop {}, database {}; only in the desktop's {}, only in the database's "
@@ -287,26 +288,7 @@ def main():
             )
         )
         if int(different):
-            print(
-                subprocess.run(
-                    [
-                        os.path.join(bindir, "psql"),
-                        "-h",
-                        "127.0.0.1",
-                        "-p",
-                        str(cluster.port),
-                        "-U",
-                        "postgres",
-                        "-d",
-                        "bench",
-                        "-c",
-                        DIFFERENT_SUMMARIES,
-                    ],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout
-            )
+            print(psql(DIFFERENT_SUMMARIES))
     finally:
         cluster.stop()
 

@@ -153,23 +153,28 @@ def test_killed_at_every_step_of_putting_two_outputs_in_place(case):
     assert 0 < committed and outcomes == ["old"] * committed + ["new"] * (case.steps - committed)
 
 
+def kill_at_random(arguments, duration, rng):
+    """Start ``arguments`` and kill it at a random moment of a run of ``duration``
+    seconds; most kills fall late, where the files are written and put in place."""
+    process = subprocess.Popen(
+        arguments,
+        cwd=str(ROOT),
+        env=environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
+    time.sleep(duration * rng.choice([rng.uniform(0.0, 1.0), rng.uniform(0.8, 1.05)]))
+    process.kill()
+    process.wait()
+
+
 def test_killed_at_random_moments(case):
     rng = random.Random(13)
     outcomes = []
     for _ in range(KILLS):
         case.reset()
-        process = subprocess.Popen(
-            command(case.work, case.names, 400),
-            cwd=str(ROOT),
-            env=environment(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            stdin=subprocess.DEVNULL,
-        )
-        # Most kills fall late in the run, where the files are written and put in place.
-        time.sleep(case.duration * rng.choice([rng.uniform(0.0, 1.0), rng.uniform(0.8, 1.05)]))
-        process.kill()
-        process.wait()
+        kill_at_random(command(case.work, case.names, 400), case.duration, rng)
         outcomes.append(case.outcome())
     print("kills leaving old/new: {}/{}".format(outcomes.count("old"), outcomes.count("new")))
 
@@ -440,17 +445,7 @@ def test_the_command_line_killed_at_every_step_and_at_random_leaves_both_old_or_
     rng = random.Random(17)
     for _ in range(KILLS):
         case.reset()
-        process = subprocess.Popen(
-            case.command(case.work, 400),
-            cwd=str(ROOT),
-            env=environment(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            stdin=subprocess.DEVNULL,
-        )
-        time.sleep(case.duration * rng.choice([rng.uniform(0.0, 1.0), rng.uniform(0.8, 1.05)]))
-        process.kill()
-        process.wait()
+        kill_at_random(case.command(case.work, 400), case.duration, rng)
         outcomes.append(case.outcome())
     print(
         "{} steps; kills leaving old/new: {}/{}".format(

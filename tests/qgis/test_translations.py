@@ -288,8 +288,8 @@ def test_algorithm_names_groups_and_parameters(language):
 # they would outlive QGIS and crash the interpreter at exit.
 
 
-def report_texts(sample_gpkg):
-    """The title and the layout names of a report built from the sample data."""
+def sample_report(sample_gpkg):
+    """A situation report of an overlap run on the sample data (not yet built)."""
     layers = {
         name: QgsVectorLayer("{}|layername={}".format(sample_gpkg, name), name, "ogr")
         for name in ("scenes", "schools")
@@ -308,6 +308,12 @@ def report_texts(sample_gpkg):
         ReportOptions(),
         QgsProject.instance(),
     )
+    return report
+
+
+def report_texts(sample_gpkg):
+    """The title and the layout names of a report built from the sample data."""
+    report = sample_report(sample_gpkg)
     try:
         overview, schools = report.build()
         title = overview.itemById("title")
@@ -398,24 +404,7 @@ def test_hours_in_the_form_use_the_interface_language(language, tmp_path):
 
 def school_page_hours(sample_gpkg):
     """The stored school hours and the hours text of the first school page."""
-    layers = {
-        name: QgsVectorLayer("{}|layername={}".format(sample_gpkg, name), name, "ogr")
-        for name in ("scenes", "schools")
-    }
-    results = processing.run(
-        "drogscen:overlap",
-        {
-            "SCENES": layers["scenes"],
-            "SCHOOLS": layers["schools"],
-            "OUTPUT": "TEMPORARY_OUTPUT",
-            "SUMMARY": "TEMPORARY_OUTPUT",
-        },
-    )
-    report = SituationReport(
-        ReportLayers(overlap=results["OUTPUT"], summary=results["SUMMARY"]),
-        ReportOptions(),
-        QgsProject.instance(),
-    )
+    report = sample_report(sample_gpkg)
     try:
         _, schools = report.build()
         atlas = schools.atlas()
