@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..i18n import tr
+from .cancel import check
 from .errors import ScheduleError
 from .hours_dates import DateSelectorParser
 from .intervals import union
@@ -84,6 +85,9 @@ def tokenize(text):
     pos = 0
     space = True
     while pos < len(text):
+        # A megabyte of text takes a second: cancel is looked at on the way.
+        if not len(tokens) % 256:
+            check()
         match = _TOKEN_RE.match(text, pos)
         if match is None:
             raise ScheduleError(
@@ -194,6 +198,7 @@ class Parser(DateSelectorParser):
         rules = []
         operator = NORMAL
         while True:
+            check()
             rules.append(self.rule(operator))
             token = self.peek()
             if token is None:

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..definitions.conflicts import NO_CONFLICT
 from ..i18n import tr
-from .errors import AnalysisCanceled
+from .cancel import CancelClock, active_clock, each
 from .fields import PAIR_FIELDS
 from .period_times import PeriodTimes, TimeSettings
 from .records import Analysis
@@ -49,19 +49,29 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     by default the current week without school holidays; scenes that do not
     exist in the period are left out (``Analysis.scenes_outside``).
     ``progress(percent)`` is called after each batch of schools;
-    ``is_canceled()`` is checked before each batch and each new pair of
-    schedules, and raises ``AnalysisCanceled``. Raises ``InputError`` for unusable records.
+    ``is_canceled()`` is asked before each batch and each new pair of
+    schedules, and within every step at least every ``cancel.INTERVAL`` of
+    work (without ``is_canceled``, the thread's active clock looks, if any); a
+    cancel raises ``AnalysisCanceled``. Raises ``InputError`` for unusable records.
     """
+    clock = CancelClock(is_canceled) if is_canceled else active_clock() or CancelClock()
+    with clock.active():
+        return _analyse(schools, scenes, distance, times, progress, clock)
+
+
+def _analyse(schools, scenes, distance, times, progress, clock):
     schools = list(schools)
-    times = PeriodTimes(times or TimeSettings(), is_canceled)
+    times = PeriodTimes(times or TimeSettings(), clock.look)
     analysis = Analysis()
     scenes = list(scenes)
-    analysis.scenes_outside = sorted(scene.fid for scene in scenes if not times.exists(scene))
-    scenes = [scene for scene in scenes if times.exists(scene)]
+    analysis.scenes_outside = sorted(scene.fid for scene in each(scenes) if not times.exists(scene))
+    scenes = [scene for scene in each(scenes) if times.exists(scene)]
     space = Space(schools, scenes, distance)
-    school_hours = [times.school_hours(school) for school in schools]
+    school_hours = [times.school_hours(school) for school in each(schools)]
     # What a pair needs of its scene's time: hours and dates, one tuple per scene.
-    scene_times = [(times.scene_hours(scene), scene.first_day, scene.last_day) for scene in scenes]
+    scene_times = [
+        (times.scene_hours(scene), scene.first_day, scene.last_day) for scene in each(scenes)
+    ]
     school_heads, scene_heads = _heads(schools, scenes)
     combination = _Combinations(times, school_hours, scene_times)
     scene_notes = _scene_notes(scenes)
@@ -70,8 +80,7 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
         progress(100.0)
     start, size = 0, _FIRST_BATCH
     while start < len(schools):
-        if is_canceled is not None and is_canceled():
-            raise AnalysisCanceled(tr("The analysis was canceled."))
+        clock.look()
         stop = min(start + size, len(schools))
         began = time.thread_time()
         rows, cols, gaps, areas, shares, outlines = space.overlaps(start, stop)
@@ -119,12 +128,12 @@ def _heads(schools, scenes):
     # One text per weekly schedule object, as the input gave it (parsing
     # shares one object per text; ids spare hashing the intervals).
     text = {}
-    for record in schools + scenes:
+    for record in each(schools + scenes):
         if id(record.schedule) not in text:
             text[id(record.schedule)] = record.schedule.to_opening_hours()
     school_heads = [
         (school.fid, school.name, school.school_type, text[id(school.schedule)])
-        for school in schools
+        for school in each(schools)
     ]
     scene_heads = [(scene.fid, scene.name, text[id(scene.schedule)]) for scene in scenes]
     return school_heads, scene_heads
@@ -199,7 +208,7 @@ class _Combinations:
 def _numbered(keys):
     """An array numbering equal keys alike, from 0."""
     numbers = {}
-    return np.array([numbers.setdefault(key, len(numbers)) for key in keys], dtype=np.int64)
+    return np.array([numbers.setdefault(key, len(numbers)) for key in each(keys)], dtype=np.int64)
 
 
 def _pair_row(school, scene, space_fields, measures, school_note, scene_note):

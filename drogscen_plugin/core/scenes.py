@@ -8,6 +8,7 @@ import shapely
 import shapely.wkb
 
 from ..i18n import tr
+from . import cancel
 from .errors import InputError
 
 
@@ -106,8 +107,8 @@ class SceneEdges:
 
     def __init__(self, scenes):
         coordinates, weights, counts, simple = [], [], [], []
-        self.wkb = [_flat_wkb(scene.geometry) for scene in scenes]
-        for scene, wkb in zip(scenes, self.wkb):
+        self.wkb = [_flat_wkb(scene.geometry) for scene in cancel.each(scenes)]
+        for scene, wkb in zip(cancel.each(scenes), self.wkb):
             rings = _wkb_rings(wkb)
             edges = 0
             for ring, role in rings:

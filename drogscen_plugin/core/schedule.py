@@ -41,6 +41,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..i18n import tr
 from .cache import ByteBoundedCache, text_size
+from .cancel import check
 from .errors import ScheduleError
 from .holidays import is_public_holiday
 from .hours_syntax import FALLBACK, NORMAL, OPEN, Parser
@@ -77,7 +78,10 @@ def evaluate_day(rules, today, yesterday):
     """
     state = bytearray(MINUTES_PER_DAY)
     matched = False
-    for rule, on_day, on_eve in zip(rules, today, yesterday):
+    for count, (rule, on_day, on_eve) in enumerate(zip(rules, today, yesterday)):
+        # Tens of thousands of rules take a while: cancel is looked at on the way.
+        if not count % 1024:
+            check()
         if not rule.stateful:
             continue
         if rule.operator == FALLBACK:
@@ -140,9 +144,10 @@ def _weekly_rules(text):
 
 def _evaluate_week(rules):
     no_holiday = frozenset()
-    flags = [
-        tuple(rule.selector.matches_weekday(day, no_holiday) for rule in rules) for day in range(7)
-    ]
+    flags = []
+    for day in range(7):
+        check()
+        flags.append(tuple(rule.selector.matches_weekday(day, no_holiday) for rule in rules))
     week = []
     for day in range(7):
         offset = day * MINUTES_PER_DAY
@@ -269,6 +274,7 @@ def intervals_from_days(day_ranges, start, end):
     result = []
     day = start.date()
     while datetime.combine(day, time()) < end:
+        check()
         base = datetime.combine(day, time())
         for first, last in day_ranges(day):
             opens = max(base + timedelta(minutes=first), start)

@@ -15,6 +15,7 @@ import shapely
 from shapely.geometry import Point
 
 from ..i18n import tr
+from . import cancel
 from .disc import crossings, disc_triangle_areas, quad_segments, segment_distances
 from .errors import InputError
 from .outline import PairEdges, circle, classify, direct, overlaid, polygonal, ring_wkb, to_wkb
@@ -49,13 +50,18 @@ if int(shapely.__version__.split(".")[0]) >= 2:
         segments = np.array([quad_segments(d) for d in distances.tolist()])
         buffers = np.empty(len(geometries), dtype=object)
         for count in np.unique(segments).tolist():
-            chosen = segments == count
-            buffers[chosen] = shapely.buffer(geometries[chosen], distances[chosen], quad_segs=count)
+            chosen = np.flatnonzero(segments == count)
+            # In pieces, so that cancel is looked at between them.
+            for part in cancel.pieces(len(chosen)):
+                some = chosen[part]
+                buffers[some] = shapely.buffer(geometries[some], distances[some], quad_segs=count)
         return buffers
 
     def _overlays(left, right):
         """Areas and outlines (WKB, None without area) of ``left[k] ∩ right[k]``."""
-        pieces = shapely.intersection(left, right)
+        pieces = np.empty(len(left), dtype=object)
+        for part in cancel.pieces(len(left)):
+            pieces[part] = shapely.intersection(left[part], right[part])
         areas = shapely.area(pieces)
         return areas, [_outline(piece, area) for piece, area in zip(pieces, areas.tolist())]
 
@@ -63,7 +69,10 @@ if int(shapely.__version__.split(".")[0]) >= 2:
         return shapely.area(geometries)
 
     def _distances(left, right):
-        return shapely.distance(left, right)
+        result = np.empty(len(left))
+        for part in cancel.pieces(len(left)):
+            result[part] = shapely.distance(left[part], right[part])
+        return result
 
 else:
     import ctypes
@@ -98,7 +107,9 @@ else:
         return np.array(rows, dtype=float).reshape(-1, 4)
 
     def _buffers(geometries, distances):
-        return [buffer_geometry(g, d) for g, d in zip(geometries, distances.tolist())]
+        return [
+            buffer_geometry(g, d) for g, d in zip(cancel.each(geometries, 1), distances.tolist())
+        ]
 
     class _Borrowed:
         """A GEOS geometry pointer, as the WKB writer takes a geometry."""
@@ -118,6 +129,7 @@ else:
         value = ctypes.c_double()
         out, borrowed = ctypes.byref(value), _Borrowed()
         for k, (a, b) in enumerate(zip(left, right)):
+            cancel.check()
             first, second = a._geom, b._geom
             piece = lgeos.GEOSIntersection(first, second) if first and second else None
             try:
@@ -148,6 +160,7 @@ else:
         value = ctypes.c_double()
         out = ctypes.byref(value)
         for k, (a, b) in enumerate(zip(left, right)):
+            cancel.check()
             first, second = a._geom, b._geom
             # Directly, as in _overlays; shapely for anything unusual.
             if first and second and lgeos.GEOSDistance(first, second, out):
@@ -186,7 +199,7 @@ def _check_inputs(schools, scenes, distance):
                 distance=distance
             )
         )
-    for school in schools:
+    for school in cancel.each(schools):
         if school.distance is not None and not _valid_distance(school.distance):
             raise InputError(
                 tr(
@@ -200,7 +213,7 @@ def _check_inputs(schools, scenes, distance):
                     "School {fid}: {kind} geometry is not supported, only points and polygons"
                 ).format(fid=school.fid, kind=kind)
             )
-    for scene in scenes:
+    for scene in cancel.each(scenes):
         kind = scene.geometry.geom_type
         if kind not in SCENE_GEOMETRY_TYPES:
             raise InputError(
@@ -226,8 +239,10 @@ def _point_coordinates(schools, points):
     xy = np.full((len(schools), 2), np.nan)
     chosen = np.flatnonzero(points)
     # One array from a list: row by row would cost a numpy call per school.
-    found = [_single_point(schools[k].geometry) for k in chosen.tolist()]
-    xy[chosen] = np.array([(point.x, point.y) for point in found], dtype=float).reshape(-1, 2)
+    found = [_single_point(schools[k].geometry) for k in cancel.each(chosen.tolist())]
+    xy[chosen] = np.array(
+        [(point.x, point.y) for point in cancel.each(found)], dtype=float
+    ).reshape(-1, 2)
     bad = np.flatnonzero(points & ~np.isfinite(xy).all(axis=1))
     if len(bad):
         raise InputError(
@@ -246,10 +261,15 @@ class Space:
         self.schools = [school.geometry for school in schools]
         self.scenes = [scene.geometry for scene in scenes]
         self.reaches = np.array(
-            [distance if school.distance is None else school.distance for school in schools],
+            [
+                distance if school.distance is None else school.distance
+                for school in cancel.each(schools)
+            ],
             dtype=float,
         )
-        self.points = np.array([_single_point(g) is not None for g in self.schools], dtype=bool)
+        self.points = np.array(
+            [_single_point(g) is not None for g in cancel.each(self.schools)], dtype=bool
+        )
         self.xy = _point_coordinates(schools, self.points)
         self.edges = SceneEdges(scenes)
         self.index = SceneIndex(self.edges.bounds)
@@ -340,6 +360,7 @@ class Space:
         for k in np.flatnonzero(kind == 3).tolist():
             outlines[k] = ring_wkb(circle(centres[k, 0], centres[k, 1], edges.radius[k]))
         for k in np.flatnonzero(kind == 4).tolist():
+            cancel.check()
             x, y = centres[k]
             outlines[k] = overlaid(self.scenes[cols[k]], x, y, edges.radius[k], areas[k])
         return outlines

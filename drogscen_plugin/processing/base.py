@@ -10,6 +10,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from ..core.cancel import CancelClock
 from ..core.errors import DrogscenError, InputError, ScheduleError
 from ..core.help import ALGORITHM_SECTIONS, help_url
 from ..core.schedule import WeeklySchedule
@@ -83,7 +84,10 @@ class DrogscenAlgorithm(QgsProcessingAlgorithm):
         try:
             # Before anything is read or written: no output where an input or another output is.
             check_algorithm_run(self, parameters, context)
-            return self.process(parameters, context, feedback)
+            # Long steps deep in the core (parsing hours, evaluating days, GEOS
+            # on many geometries) look at cancel through the thread's clock.
+            with CancelClock(feedback.isCanceled).active():
+                return self.process(parameters, context, feedback)
         except (DrogscenError, QgsProcessingException) as error:
             message = str(error)
         # QGIS never frees an exception that leaves processAlgorithm, nor the
