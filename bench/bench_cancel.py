@@ -9,12 +9,16 @@ the price of the smaller batches. Then hostile inputs: 100,000 point schools,
 a scene of 100,000 vertices, a school ground of 50,000 vertices, a 1 MB hours
 text, and a year of hours with 4,900 spans a week. For each: the longest, the
 first (the setup) and the median CPU time between two looks, the number of
-looks and the run's CPU time. Core only (shapely, numpy), no QGIS:
+looks and the run's CPU time. Python's cyclic garbage collector is paused
+during each run, as drogscen:overlap pauses it (its collections of many
+objects are pauses nobody can look at cancel in). Core only (shapely,
+numpy), no QGIS:
 
     PYTHONPATH=. python3 bench/bench_cancel.py --schools 4000 --scenes 500
 """
 
 import argparse
+import gc
 import math
 import random
 import statistics
@@ -160,8 +164,12 @@ def looks(schools, scene_records, distance, times=None):
         asked.append(time.thread_time())
         return False
 
-    started, wall = time.thread_time(), time.perf_counter()
-    overlap.analyse(schools, scene_records, distance, times=times, is_canceled=is_canceled)
+    gc.disable()
+    try:
+        started, wall = time.thread_time(), time.perf_counter()
+        overlap.analyse(schools, scene_records, distance, times=times, is_canceled=is_canceled)
+    finally:
+        gc.enable()
     moments = [started] + asked + [time.thread_time()]
     return [b - a for a, b in zip(moments, moments[1:])], time.perf_counter() - wall
 

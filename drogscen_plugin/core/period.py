@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..definitions import parameters as keys
 from ..i18n import tr
+from .cancel import each
 from .errors import InputError
 from .intervals import difference, intersection
 from .schedule import format_days, format_time
@@ -120,11 +121,11 @@ def _minute(moment, base):
 
 
 def _minutes(intervals, base):
-    return tuple((_minute(start, base), _minute(end, base)) for start, end in intervals)
+    return tuple((_minute(start, base), _minute(end, base)) for start, end in each(intervals, 256))
 
 
 def _moments(minutes, base):
-    return [(base + start * _MINUTE, base + end * _MINUTE) for start, end in minutes]
+    return [(base + start * _MINUTE, base + end * _MINUTE) for start, end in each(minutes, 256)]
 
 
 def _total(minutes):
@@ -178,7 +179,7 @@ def _round_openings(school_open, active, period_start):
     openings = []
     closed_since = 0
     index = 0
-    for start, end in school_open:
+    for start, end in each(school_open, 256):
         while index < len(active) and active[index][1] <= closed_since:
             index += 1
         if 0 < start and period_start <= start and index < len(active) and active[index][0] < start:
@@ -190,7 +191,7 @@ def _round_openings(school_open, active, period_start):
 def _dates(intervals):
     """The dates that any minute of the intervals falls on."""
     dates = set()
-    for start, end in intervals:
+    for start, end in each(intervals, 256):
         day = start.date()
         while datetime.combine(day, time()) < end:
             dates.add(day)
@@ -207,7 +208,7 @@ def dated_hours_text(intervals):
     (sorted, disjoint ``(datetime, datetime)`` on whole minutes), e.g.
     ``2026 Aug 17-2026 Oct 23,2026 Nov 2-2026 Dec 18 Mo-Fr 14:00-16:00``."""
     by_day = {}
-    for start, end in intervals:
+    for start, end in each(intervals, 256):
         day = start.date()
         while datetime.combine(day, time()) < end:
             midnight = datetime.combine(day, time())

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
+from ..core.cancel import check
 from ..core.errors import AnalysisCanceled, InputError, ScheduleError
 from ..core.hours import canonical_hours
 from ..core.schedule import Schedule
@@ -135,6 +136,7 @@ class CheckHoursAlgorithm(DrogscenAlgorithm):
                 if feedback.isCanceled():
                     raise AnalysisCanceled(tr("The check was canceled."))
                 feedback.setProgress(100.0 * count / total)
+            check()
             value = plain(feature.attribute(index))
             if is_blank(value):
                 counts[self.EMPTY_COUNT] += 1

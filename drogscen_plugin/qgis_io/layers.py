@@ -14,6 +14,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.cancel import check
 from ..core.errors import AnalysisCanceled, InputError
 from ..core.hours import scene_hours_check, scene_schedule, school_hours_check, school_schedule
 from ..core.records import SceneRecord, SchoolRecord
@@ -194,6 +195,8 @@ class LayerReader:
                         raise AnalysisCanceled(tr("The analysis was canceled."))
                     self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
                 count += 1
+                # A huge polygon takes a while: the run's clock looks when due.
+                check()
                 geometry = feature.geometry()
                 features.append(ReadFeature(feature.id(), feature.attributes()))
                 geometries.append(geometry)
@@ -211,6 +214,7 @@ class LayerReader:
         # Per geometry type: does it need flattening or segmentizing?
         plain_types = {}
         for feature, geometry in zip(features, self.geometries):
+            check()
             if geometry.isEmpty():
                 self.skipped.append(feature.id())
                 continue
@@ -246,6 +250,7 @@ class LayerReader:
         """Replace invalid polygons by their repaired polygons; drop what is left of none."""
         broken = [k for k, valid in enumerate(validity(shapes)) if not valid]
         for k in broken:
+            check()
             fid = features[k].id()
             shapes[k] = polygonal(to_shapely(self.geometries[k].makeValid()))
             if shapes[k] is None or shapes[k].is_empty:

@@ -3,6 +3,7 @@
 from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
 from qgis.PyQt.QtCore import QDate
 
+from ..core.cancel import check
 from ..core.errors import AnalysisCanceled
 from ..core.fields import field_alias
 from ..i18n import tr
@@ -83,6 +84,8 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
             raise AnalysisCanceled(tr("The analysis was canceled."))
         last = min(first + PROGRESS_STEP, len(rows))
         for values, geometry in zip(rows[first:last], geometries[first:last]):
+            # A row of a huge outline takes a while: the run's clock looks when due.
+            check()
             feature.setAttributes(_with_qdates(values, dates, qdates) if dates else values)
             if geometry is None:
                 feature.setGeometry(empty)

@@ -17,7 +17,7 @@ from drogscen_plugin.core import cancel
 from drogscen_plugin.core.cancel import CancelClock
 from drogscen_plugin.core.errors import AnalysisCanceled
 from drogscen_plugin.core.overlap import analyse
-from drogscen_plugin.core.period import Period
+from drogscen_plugin.core.period import LOOKBACK, Period, period_measures
 from drogscen_plugin.core.period_times import TimeSettings
 from drogscen_plugin.core.records import SceneRecord, SchoolRecord
 from drogscen_plugin.core.schedule import Schedule, WeeklySchedule
@@ -222,3 +222,27 @@ def test_setup_of_many_schools_and_scenes_looks_on_the_way():
     # Ten times the schools and scenes, a few batches more (each looks once):
     # the setup's loops look every 16 records.
     assert many >= few + 2700 / 16
+
+
+def test_the_time_measures_of_a_long_period_look_between_interval_steps():
+    # 200 spans a day for a year: 73,000 intervals, passed through several times.
+    scene = Schedule.parse(
+        "Mo-Su "
+        + ",".join(
+            "{:02d}:{:02d}-{:02d}:{:02d}".format(*divmod(m, 60), *divmod(m + 3, 60))
+            for m in range(0, 1200, 6)
+        )
+    )
+    school = Schedule.parse("Mo-Fr 08:00-16:00")
+    period = Period(date(2026, 1, 1), date(2026, 12, 31))
+    start = period.first_moment - LOOKBACK
+    days, _ = counted(
+        lambda: (
+            school.open_intervals(start, period.end_moment),
+            scene.open_intervals(start, period.end_moment),
+        )
+    )
+    looks, found = counted(lambda: period_measures(school, scene, period))
+    assert found.period_scene_min == 365 * 200 * 3
+    # Beyond the days' looks: the interval steps look every 256 to 1,024 intervals.
+    assert looks - days >= 100
