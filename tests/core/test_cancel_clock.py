@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from shapely.geometry import Point, Polygon, box
 
-from drogscen_plugin.core import cancel
+from drogscen_plugin.core import cancel, space
 from drogscen_plugin.core.cancel import CancelClock
 from drogscen_plugin.core.errors import AnalysisCanceled
 from drogscen_plugin.core.overlap import analyse
@@ -246,3 +246,33 @@ def test_the_time_measures_of_a_long_period_look_between_interval_steps():
     assert found.period_scene_min == 365 * 200 * 3
     # Beyond the days' looks: the interval steps look every 256 to 1,024 intervals.
     assert looks - days >= 100
+
+
+def test_point_schools_near_a_huge_scene_are_analysed_in_pieces_alike(monkeypatch):
+    import math
+
+    corners = 60000
+    huge = Polygon(
+        [
+            (3000 * math.cos(2 * math.pi * k / corners), 3000 * math.sin(2 * math.pi * k / corners))
+            for k in range(corners)
+        ]
+    )
+    scene = SceneRecord(fid=1, name="huge", geometry=huge, schedule=WeeklySchedule.parse("24/7"))
+    schools = [
+        SchoolRecord(
+            fid=fid,
+            name="school",
+            school_type="grundskola",
+            geometry=Point(3000 * math.cos(fid / 7), 3000 * math.sin(fid / 7)),
+            schedule=WeeklySchedule.parse("Mo-Fr 07:00-18:00"),
+        )
+        for fid in range(32)
+    ]
+    looks, pieces = counted(lambda: analyse(schools, [scene], 100))
+    monkeypatch.setattr(space, "_PIECE_EDGES", 10**9)
+    whole_looks, whole = counted(lambda: analyse(schools, [scene], 100))
+    # One school per piece (60,000 edges each, over _PIECE_EDGES), a look between two.
+    assert looks == whole_looks + 31
+    assert pieces.pair_rows == whole.pair_rows
+    assert pieces.pair_geometries == whole.pair_geometries
