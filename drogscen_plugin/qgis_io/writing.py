@@ -1,12 +1,14 @@
 """Features out: the core's records written to Processing sinks."""
 
+import operator
+
 from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..core.errors import AnalysisCanceled
 from ..core.fields import field_alias
 from ..i18n import tr
-from .compat import FieldType
+from .compat import FieldType, long_variant
 from .layers import PROGRESS_STEP
 from .shapes import qgs_geometry, to_wkb
 
@@ -71,10 +73,7 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
     """
     start, end = span
     multi = QgsWkbTypes.isMultiType(wkb_type)
-    # Python dates as QDate, which every provider takes (the summary's period).
-    dates = [index for index, field in enumerate(fields) if field.type() == FieldType.DATE]
-    # A run's dates are few (the period's): each converted once.
-    qdates = {}
+    convert = _converters(fields)
     # One feature and one geometry, refilled: the sink keeps a copy of each.
     feature, shape, empty = QgsFeature(fields), QgsGeometry(), QgsGeometry()
     add, fast = sink.addFeature, QgsFeatureSink.FastInsert
@@ -82,8 +81,10 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
         last = min(first + PROGRESS_STEP, len(rows))
+        if first == PROGRESS_STEP:
+            convert = _seldom_repeated_passed(convert, first)
         for values, geometry in zip(rows[first:last], geometries[first:last]):
-            feature.setAttributes(_with_qdates(values, dates, qdates) if dates else values)
+            feature.setAttributes(list(map(_call, convert, values)))
             if geometry is None:
                 feature.setGeometry(empty)
             elif isinstance(geometry, bytes):
@@ -99,15 +100,51 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
     return True
 
 
-def _with_qdates(values, dates, qdates):
-    """A copy of ``values`` with the dates at indexes ``dates`` as QDate, converted
-    through ``qdates`` (date -> QDate)."""
-    values = list(values)
-    for index in dates:
-        day = values[index]
-        if day is not None:
-            qdate = qdates.get(day)
-            if qdate is None:
-                qdate = qdates[day] = QDate(day)
-            values[index] = qdate
-    return values
+class _Variants(dict):
+    """One column's values as QVariants of the field's type, each made once.
+
+    A run repeats most values (names, hours, minutes, labels): passing their
+    QVariant spares the conversion from Python on every feature and the
+    sink's conversion to the field's type.
+    """
+
+    def __init__(self, make, passable=False):
+        super().__init__()
+        self._make = make
+        # Whether the sink takes the Python values as well (not so dates).
+        self.passable = passable
+
+    def __missing__(self, value):
+        variant = self[value] = None if value is None else self._make(value)
+        return variant
+
+
+# Calls in C where Python has it (3.11 on).
+_call = getattr(operator, "call", lambda function, value: function(value))
+
+
+def _same(value):
+    return value
+
+
+def _seldom_repeated_passed(convert, rows):
+    """``convert``, with the columns whose values mostly differ (ids, names) passed as
+    they are: a QVariant made for one use costs more than it saves."""
+    return [
+        _same if to is not _same and to.__self__.passable and len(to.__self__) > rows // 4 else to
+        for to in convert
+    ]
+
+
+def _converters(fields):
+    """Per field, a function from a Python value to what setAttributes takes fastest."""
+    variants = {
+        FieldType.STRING: lambda: _Variants(QVariant),
+        FieldType.LONG: lambda: _Variants(long_variant),
+        FieldType.DATE: lambda: _Variants(lambda day: QVariant(QDate(day)), passable=False),
+    }
+    # Doubles are seldom repeated and convert fast as they are.
+    return [
+        variants[field.type()]().__getitem__ if field.type() in variants else _same
+        for field in fields
+    ]
