@@ -73,7 +73,7 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
     """
     start, end = span
     multi = QgsWkbTypes.isMultiType(wkb_type)
-    convert = _converters(fields)
+    convert = _converters(fields, rows)
     # One feature and one geometry, refilled: the sink keeps a copy of each.
     feature, shape, empty = QgsFeature(fields), QgsGeometry(), QgsGeometry()
     add, fast = sink.addFeature, QgsFeatureSink.FastInsert
@@ -81,8 +81,6 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
         last = min(first + PROGRESS_STEP, len(rows))
-        if first == PROGRESS_STEP:
-            convert = _seldom_repeated_passed(convert, first)
         for values, geometry in zip(rows[first:last], geometries[first:last]):
             feature.setAttributes(list(map(_call, convert, values)))
             if geometry is None:
@@ -108,17 +106,17 @@ class _Variants(dict):
     sink's conversion to the field's type.
     """
 
-    def __init__(self, make, passable=False):
+    def __init__(self, make):
         super().__init__()
         self._make = make
-        # Whether the sink takes the Python values as well (not so dates).
-        self.passable = passable
 
     def __missing__(self, value):
         variant = self[value] = None if value is None else self._make(value)
         return variant
 
 
+# Rows looked at to tell which columns repeat their values.
+_SAMPLE = 1000
 # Calls in C where Python has it (3.11 on).
 _call = getattr(operator, "call", lambda function, value: function(value))
 
@@ -127,24 +125,22 @@ def _same(value):
     return value
 
 
-def _seldom_repeated_passed(convert, rows):
-    """``convert``, with the columns whose values mostly differ (ids, names) passed as
-    they are: a QVariant made for one use costs more than it saves."""
-    return [
-        _same if to is not _same and to.__self__.passable and len(to.__self__) > rows // 4 else to
-        for to in convert
-    ]
-
-
-def _converters(fields):
-    """Per field, a function from a Python value to what setAttributes takes fastest."""
-    variants = {
-        FieldType.STRING: lambda: _Variants(QVariant),
-        FieldType.LONG: lambda: _Variants(long_variant),
-        FieldType.DATE: lambda: _Variants(lambda day: QVariant(QDate(day)), passable=False),
+def _converters(fields, rows):
+    """Per field, a function from a Python value to what setAttributes takes fastest:
+    a cached QVariant for values that repeat (judged on a sample of the rows), the
+    value itself for those that mostly do not (ids, names) and for doubles."""
+    sample = rows[:: max(1, len(rows) // _SAMPLE)]
+    makers = {
+        FieldType.STRING: QVariant,
+        FieldType.LONG: long_variant,
+        FieldType.DATE: lambda day: QVariant(QDate(day)),
     }
-    # Doubles are seldom repeated and convert fast as they are.
-    return [
-        variants[field.type()]().__getitem__ if field.type() in variants else _same
-        for field in fields
-    ]
+    convert = []
+    for index, field in enumerate(fields):
+        kind = field.type()
+        # Dates always: a sink cannot take Python's.
+        repeated = kind == FieldType.DATE or (
+            kind in makers and 2 * len({row[index] for row in sample}) <= len(sample)
+        )
+        convert.append(_Variants(makers[kind]).__getitem__ if repeated else _same)
+    return convert

@@ -69,7 +69,7 @@ def written(layer):
 
 @pytest.fixture
 def rows():
-    # Over two progress steps: the columns of mostly unique values change their way.
+    # Over two progress steps.
     return random_rows(2 * PROGRESS_STEP + 37)
 
 
