@@ -41,8 +41,11 @@ _DISTANCE = [name for name, _ in PAIR_FIELDS].index("distance_m")
 # --- the analysis -----------------------------------------------------------
 
 
-def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled=None):
-    """Every school × scene pair within the distance, and one summary per school.
+def analyse(
+    schools, scenes, distance, *, times=None, progress=None, is_canceled=None, summaries=True
+):
+    """Every school × scene pair within the distance, and one summary per school
+    (none when ``summaries`` is false).
 
     ``distance`` (metres) applies to schools whose own ``distance`` is None.
     ``times`` (:class:`TimeSettings`): the period and the school calendar,
@@ -64,8 +67,9 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     scene_times = [(times.scene_hours(scene), scene.first_day, scene.last_day) for scene in scenes]
     school_heads, scene_heads = _heads(schools, scenes)
     combination = _Combinations(times, school_hours, scene_times)
-    scene_notes = _scene_notes(scenes)
-    run = _run_values(times.settings)
+    summarise = _Summaries(
+        analysis, schools, school_heads, combination, _scene_notes(scenes), times.settings
+    )
     if not schools and progress is not None:
         progress(100.0)
     start, size = 0, _FIRST_BATCH
@@ -92,26 +96,44 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
         ]
         analysis.pair_rows.extend(pairs)
         analysis.pair_geometries.extend(outlines)
-        # Pairs come sorted by school: each school's are one slice.
-        bounds = np.searchsorted(rows, np.arange(start, stop + 1)).tolist()
-        analysis.summary_rows.extend(
-            _summary_row(
-                schools[row],
-                school_heads[row],
-                pairs[first:last],
-                combination.union(row, cols[first:last]),
-                [scene_notes[col] for col in cols[first:last]],
-                run,
-            )
-            if last > first
-            else _lone_summary_row(schools[row], school_heads[row], run)
-            for row, first, last in zip(range(start, stop), bounds, bounds[1:])
-        )
-        analysis.summary_geometries.extend(school.geometry for school in schools[start:stop])
+        if summaries:
+            summarise(start, stop, rows, cols, pairs)
         if progress is not None:
             progress(100.0 * stop / len(schools))
         start, size = stop, next_batch(size, time.thread_time() - began)
     return analysis
+
+
+class _Summaries:
+    """Adds the summary rows of schools, batch by batch, to an Analysis."""
+
+    def __init__(self, analysis, schools, heads, combination, scene_notes, settings):
+        self.analysis = analysis
+        self.schools, self.heads = schools, heads
+        self.combination = combination
+        self.scene_notes = scene_notes
+        self.run = _run_values(settings)
+
+    def __call__(self, start, stop, rows, cols, pairs):
+        """Schools ``start``..``stop``, whose pairs (sorted by school) are ``rows``,
+        ``cols`` and the rows ``pairs``."""
+        schools, heads, notes, run = self.schools, self.heads, self.scene_notes, self.run
+        # Each school's pairs are one slice.
+        bounds = np.searchsorted(rows, np.arange(start, stop + 1)).tolist()
+        self.analysis.summary_rows.extend(
+            _summary_row(
+                schools[row],
+                heads[row],
+                pairs[first:last],
+                self.combination.union(row, cols[first:last]),
+                [notes[col] for col in cols[first:last]],
+                run,
+            )
+            if last > first
+            else _lone_summary_row(schools[row], heads[row], run)
+            for row, first, last in zip(range(start, stop), bounds, bounds[1:])
+        )
+        self.analysis.summary_geometries.extend(school.geometry for school in schools[start:stop])
 
 
 def _heads(schools, scenes):
