@@ -66,6 +66,12 @@ def analyse(
     # What a pair needs of its scene's time: hours and dates, one tuple per scene.
     scene_times = [(times.scene_hours(scene), scene.first_day, scene.last_day) for scene in scenes]
     school_heads, scene_heads = _heads(schools, scenes)
+    # A pair row begins with the two ids, then the school's texts and the scene's.
+    school_texts = [head[1:] for head in school_heads]
+    scene_texts = [head[1:] for head in scene_heads]
+    # Hours notes, most of them empty; a pair's joins its school's and its scene's.
+    school_notes = [school.hours_note for school in schools]
+    scene_notes = [scene.hours_note for scene in scenes]
     combination = _Combinations(times, school_hours, scene_times)
     summarise = _Summaries(
         analysis, schools, school_heads, combination, _scene_notes(scenes), times.settings
@@ -81,16 +87,22 @@ def analyse(
         rows, cols, gaps, areas, shares, outlines = space.overlaps(start, stop)
         measures = combination.measures(rows, cols)
         rows, cols = rows.tolist(), cols.tolist()
+        # In field order (``fields.PAIR_FIELDS``); written out here, as this runs per pair.
         pairs = [
-            _pair_row(
-                school_heads[row],
-                scene_heads[col],
-                space_fields,
-                measure,
-                schools[row].hours_note,
-                scenes[col].hours_note,
-            )
-            for row, col, measure, *space_fields in zip(
+            [
+                school_heads[row][0],
+                scene_heads[col][0],
+                *school_texts[row],
+                *scene_texts[col],
+                gap,
+                area,
+                share,
+                *measure,
+                school_notes[row] + "; " + scene_notes[col]
+                if school_notes[row] and scene_notes[col]
+                else school_notes[row] or scene_notes[col],
+            ]
+            for row, col, measure, gap, area, share in zip(
                 rows, cols, measures, gaps.tolist(), areas.tolist(), shares.tolist()
             )
         ]
@@ -222,28 +234,6 @@ def _numbered(keys):
     """An array numbering equal keys alike, from 0."""
     numbers = {}
     return np.array([numbers.setdefault(key, len(numbers)) for key in keys], dtype=np.int64)
-
-
-def _pair_row(school, scene, space_fields, measures, school_note, scene_note):
-    """A pair's attribute values in field order (``fields.PAIR_FIELDS``)."""
-    school_fid, school_name, school_type, school_hours = school
-    scene_fid, scene_name, scene_hours = scene
-    # Most notes are empty.
-    note = (
-        school_note + "; " + scene_note if school_note and scene_note else school_note or scene_note
-    )
-    return [
-        school_fid,
-        scene_fid,
-        school_name,
-        school_type,
-        school_hours,
-        scene_name,
-        scene_hours,
-        *space_fields,
-        *measures,
-        note,
-    ]
 
 
 def _lone_summary_row(school, head, run):
