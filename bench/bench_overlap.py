@@ -224,7 +224,7 @@ def main():
     parser.add_argument("--scenes", type=int, default=2000)
     parser.add_argument("--distance", type=float, default=300.0)
     parser.add_argument("--size", type=float, default=30000.0, help="side of the area in metres")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best counts")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each; the best counts")
     args = parser.parse_args()
 
     app, plugin = start_qgis()
