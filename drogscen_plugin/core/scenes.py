@@ -51,22 +51,27 @@ else:
     wkb_of = WKBWriter(lgeos).write
 
 
-def wkb_bounds(geometry):
-    """(west, south, east, north) of a point, multipoint or polygonal geometry,
-    read from its WKB: shapely 1.8's ``bounds`` makes several objects."""
+def wkb_vertices(geometry):
+    """The vertices (n x 2 array) of a point, multipoint or polygonal geometry,
+    read from its WKB: shapely 1.8 would make an object per ring and per point."""
     wkb = _flat_wkb(geometry)
     order = "<" if wkb[0] == 1 else ">"
     kind = struct.unpack_from(order + "I", wkb, 1)[0]
     if kind == 1:
-        xy = np.frombuffer(wkb, order + "f8", 2, 5).reshape(1, 2)
-    elif kind == 4:
+        return np.frombuffer(wkb, order + "f8", 2, 5).reshape(1, 2)
+    if kind == 4:
         # Each point: byte order, type, x, y.
         count = struct.unpack_from(order + "I", wkb, 5)[0]
         points = np.frombuffer(wkb, np.dtype([("head", "V5"), ("xy", order + "f8", 2)]), count, 9)
-        xy = points["xy"]
-    else:
-        rings = _wkb_rings(wkb)
-        xy = np.concatenate([ring for ring, _ in rings]) if rings else np.zeros((0, 2))
+        return points["xy"]
+    rings = _wkb_rings(wkb)
+    return np.concatenate([ring for ring, _ in rings]) if rings else np.zeros((0, 2))
+
+
+def wkb_bounds(geometry):
+    """(west, south, east, north) of a point, multipoint or polygonal geometry,
+    read from its WKB: shapely 1.8's ``bounds`` makes several objects."""
+    xy = wkb_vertices(geometry)
     if not len(xy):
         return (math.nan,) * 4
     return (*xy.min(axis=0).tolist(), *xy.max(axis=0).tolist())

@@ -17,6 +17,7 @@ from shapely.geometry import Point
 from ..i18n import tr
 from .disc import crossings, disc_triangle_areas, quad_segments, segment_distances
 from .errors import InputError
+from .grounds import surely_inside
 from .outline import PairEdges, circle, classify, direct, overlaid, polygonal, ring_wkb, to_wkb
 from .records import PointXY
 from .scenes import SceneEdges, SceneIndex, wkb_bounds, wkb_of
@@ -53,8 +54,11 @@ if int(shapely.__version__.split(".")[0]) >= 2:
             buffers[chosen] = shapely.buffer(geometries[chosen], distances[chosen], quad_segs=count)
         return buffers
 
-    def _overlays(left, right):
-        """Areas and outlines (WKB, None without area) of ``left[k] ∩ right[k]``."""
+    def _overlays(left, right, boxes):
+        """Areas and outlines (WKB, None without area) of ``left[k] ∩ right[k]``.
+
+        Whole: clipping to ``boxes`` first (as under 1.8) takes a Python call each.
+        """
         pieces = shapely.intersection(left, right)
         areas = shapely.area(pieces)
         return areas, [_outline(piece, area) for piece, area in zip(pieces, areas.tolist())]
@@ -68,6 +72,7 @@ if int(shapely.__version__.split(".")[0]) >= 2:
 else:
     import ctypes
 
+    from shapely.geometry.base import geom_factory
     from shapely.geos import lgeos
 
     def _take(geometries, index):
@@ -97,8 +102,34 @@ else:
         ]
         return np.array(rows, dtype=float).reshape(-1, 4)
 
+    class _Owned:
+        """A GEOS geometry made here, destroyed with this object: shapely 1.8's
+        objects would cost a fifth of a buffer's time."""
+
+        __slots__ = ("_geom",)
+
+        def __init__(self, pointer):
+            self._geom = pointer
+
+        def __del__(self):
+            lgeos.GEOSGeom_destroy(self._geom)
+
+    def _shape(geometry):
+        """A shapely geometry of ``geometry`` (shapely's or ``_Owned``)."""
+        if isinstance(geometry, _Owned):
+            return geom_factory(lgeos.GEOSGeom_clone(geometry._geom))
+        return geometry
+
     def _buffers(geometries, distances):
-        return [buffer_geometry(g, d) for g, d in zip(geometries, distances.tolist())]
+        # The call shapely's ``buffer`` makes (round caps and joins).
+        buffers = []
+        for geometry, distance in zip(geometries, distances.tolist()):
+            made = geometry._geom and lgeos.GEOSBuffer(
+                geometry._geom, distance, quad_segments(distance)
+            )
+            # Errors as shapely reports them.
+            buffers.append(_Owned(made) if made else buffer_geometry(geometry, distance))
+        return buffers
 
     class _Borrowed:
         """A GEOS geometry pointer, as the WKB writer takes a geometry."""
@@ -108,26 +139,31 @@ else:
     # GEOS type ids of what an overlay outline keeps as it is.
     _POLYGONAL = (3, 6)
 
-    def _overlays(left, right):
-        """Areas and outlines (WKB, None without area) of ``left[k] ∩ right[k]``.
+    def _overlays(left, right, boxes):
+        """Areas and outlines (WKB, None without area) of ``left[k] ∩ right[k]``,
+        ``boxes[k]`` holding ``right[k]``.
 
         Through GEOS directly: shapely 1.8 would wrap every piece in Python
-        objects, a third of the time. The same GEOS calls give the same numbers.
+        objects, a third of the time. ``left`` clipped to the box first (a
+        linear pass) leaves the overlay a few of its vertices; the same GEOS
+        calls give the same numbers.
         """
         areas, outlines = np.empty(len(left)), [None] * len(left)
         value = ctypes.c_double()
         out, borrowed = ctypes.byref(value), _Borrowed()
-        for k, (a, b) in enumerate(zip(left, right)):
+        usable = np.isfinite(boxes).all(axis=1).tolist()
+        for k, (a, b, box) in enumerate(zip(left, right, boxes.tolist())):
             first, second = a._geom, b._geom
-            piece = lgeos.GEOSIntersection(first, second) if first and second else None
+            clipped = lgeos.GEOSClipByRect(first, *box) if first and second and usable[k] else None
+            piece = lgeos.GEOSIntersection(clipped or first, second) if first and second else None
             try:
                 if (
                     not piece
                     or not lgeos.GEOSArea(piece, out)
                     or lgeos.GEOSGeomTypeId(piece) not in _POLYGONAL
                 ):
-                    # Errors, and pieces with lines or points: as shapely does it.
-                    shape = a.intersection(b)
+                    # Errors, and pieces with lines or points: as shapely does it, unclipped.
+                    shape = _shape(a).intersection(b)
                     areas[k] = shape.area
                     outlines[k] = _outline(shape, areas[k])
                     continue
@@ -136,12 +172,21 @@ else:
                     borrowed._geom = piece
                     outlines[k] = wkb_of(borrowed)
             finally:
-                if piece:
-                    lgeos.GEOSGeom_destroy(piece)
+                for made in (piece, clipped):
+                    if made:
+                        lgeos.GEOSGeom_destroy(made)
         return areas, outlines
 
     def _areas(geometries):
-        return np.array([g.area for g in geometries], dtype=float)
+        value = ctypes.c_double()
+        out = ctypes.byref(value)
+        return np.array(
+            [
+                value.value if g._geom and lgeos.GEOSArea(g._geom, out) else _shape(g).area
+                for g in geometries
+            ],
+            dtype=float,
+        )
 
     def _distances(left, right):
         result = np.empty(len(left))
@@ -253,6 +298,7 @@ class Space:
         self.xy = _point_coordinates(schools, self.points)
         self.edges = SceneEdges(scenes)
         self.index = SceneIndex(self.edges.bounds)
+        self._areas_of_scenes = None
 
     def overlaps(self, start, stop):
         """Pairs of schools ``start``..``stop`` with the scenes within their distance.
@@ -357,8 +403,36 @@ class Space:
         buffered = np.unique(rows)
         buffers = _buffers(_take(geometries, buffered), reach[buffered])
         owner = np.searchsorted(buffered, rows)
-        areas, outlines = _overlays(_take(buffers, owner), _take(self.scenes, cols))
+        areas, outlines = self._ground_overlays(
+            _take(geometries, buffered), bounds[buffered], reach[buffered], buffers, owner, cols
+        )
         buffer_areas = _areas(buffers)[owner]
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.clip(np.where(buffer_areas > 0, areas / buffer_areas, 0.0), 0.0, 1.0)
         return schools[rows], cols, gaps, areas, shares, outlines
+
+    def _ground_overlays(self, grounds, bounds, reach, buffers, owner, cols):
+        """Areas and outlines of buffer ∩ scene per pair (buffer ``owner[k]`` of
+        ``grounds`` at ``reach``): the scene itself where it surely lies inside
+        the buffer, a GEOS overlay for the rest."""
+        inside = surely_inside(grounds, bounds, reach, owner, self.edges, cols)
+        areas, outlines = np.empty(len(cols)), [None] * len(cols)
+        rest = np.flatnonzero(~inside)
+        # Boxes a little larger than the scenes: no edge of theirs on a box's side.
+        boxes = self.edges.bounds[cols[rest]] + (-1.0, -1.0, 1.0, 1.0)
+        areas[rest], overlaid = _overlays(
+            _take(buffers, owner[rest]), _take(self.scenes, cols[rest]), boxes
+        )
+        for k, outline in zip(rest.tolist(), overlaid):
+            outlines[k] = outline
+        whole = np.flatnonzero(inside)
+        areas[whole] = self._scene_areas()[cols[whole]]
+        for k, col, area in zip(whole.tolist(), cols[whole].tolist(), areas[whole].tolist()):
+            outlines[k] = self.edges.wkb[col] if area > 0 else None
+        return areas, outlines
+
+    def _scene_areas(self):
+        """The scenes' areas, as GEOS measures them; once per analysis."""
+        if self._areas_of_scenes is None:
+            self._areas_of_scenes = _areas(self.scenes)
+        return self._areas_of_scenes
