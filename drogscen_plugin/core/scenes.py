@@ -11,7 +11,7 @@ from ..i18n import tr
 from .errors import InputError
 
 
-def _wkb_rings(wkb):
+def wkb_rings(wkb):
     """(coordinates, role) of each ring of a Polygon or MultiPolygon's 2D WKB:
     +1 for shells, -1 for holes. Read with numpy: no shapely object per ring."""
     rings = []
@@ -64,7 +64,7 @@ def wkb_vertices(geometry):
         count = struct.unpack_from(order + "I", wkb, 5)[0]
         points = np.frombuffer(wkb, np.dtype([("head", "V5"), ("xy", order + "f8", 2)]), count, 9)
         return points["xy"]
-    rings = _wkb_rings(wkb)
+    rings = wkb_rings(wkb)
     return np.concatenate([ring for ring, _ in rings]) if rings else np.zeros((0, 2))
 
 
@@ -90,7 +90,7 @@ def wkb_finite(wkb):
         points = np.frombuffer(wkb, np.dtype([("head", "V5"), ("xy", order + "f8", 2)]), count, 9)
         return bool(np.isfinite(points["xy"]).all())
     if kind in (3, 6):
-        return all(np.isfinite(ring).all() for ring, _ in _wkb_rings(wkb))
+        return all(np.isfinite(ring).all() for ring, _ in wkb_rings(wkb))
     return None
 
 
@@ -113,7 +113,7 @@ class SceneEdges:
         coordinates, weights, counts, simple = [], [], [], []
         self.wkb = [_flat_wkb(scene.geometry) for scene in scenes]
         for scene, wkb in zip(scenes, self.wkb):
-            rings = _wkb_rings(wkb)
+            rings = wkb_rings(wkb)
             edges = 0
             for ring, role in rings:
                 if not np.isfinite(ring).all():

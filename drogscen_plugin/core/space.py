@@ -15,6 +15,7 @@ import shapely
 from shapely.geometry import Point
 
 from ..i18n import tr
+from .cut import BufferRings, cut
 from .disc import crossings, disc_triangle_areas, quad_segments, segment_distances
 from .errors import InputError
 from .grounds import surely_inside
@@ -65,6 +66,21 @@ if int(shapely.__version__.split(".")[0]) >= 2:
 
     def _areas(geometries):
         return shapely.area(geometries)
+
+    def _single_rings(geometries):
+        """(vertices, count per geometry) of the polygons of one ring, without
+        the closing vertex; count 0 for the others."""
+        single = np.flatnonzero(
+            (shapely.get_type_id(geometries) == 3)
+            & (shapely.get_num_interior_rings(geometries) == 0)
+        )
+        rings = shapely.get_exterior_ring(geometries[single])
+        xy, owner = shapely.get_coordinates(rings, return_index=True)
+        counts = np.zeros(len(geometries), dtype=np.int64)
+        counts[single] = np.bincount(owner, minlength=len(single))
+        keep = np.ones(len(xy), dtype=bool)
+        keep[np.cumsum(counts)[counts > 0] - 1] = False
+        return xy[keep], np.maximum(counts - 1, 0)
 
     def _distances(left, right):
         return shapely.distance(left, right)
@@ -186,6 +202,45 @@ else:
                 for g in geometries
             ],
             dtype=float,
+        )
+
+    # Copies a coordinate sequence into an array (GEOS 3.10+).
+    _COPY = getattr(lgeos._lgeos, "GEOSCoordSeq_copyToBuffer_r", None)
+    if _COPY is not None:
+        _COPY.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_void_p,
+            ctypes.c_void_p,
+            ctypes.c_int,
+            ctypes.c_int,
+        ]
+        _COPY.restype = ctypes.c_int
+
+    def _single_rings(geometries):
+        """(vertices, count per geometry) of the polygons of one ring, without
+        the closing vertex; count 0 for the others (all with GEOS before 3.10)."""
+        counts, parts = [], []
+        size = ctypes.c_uint()
+        for geometry in geometries:
+            pointer = geometry._geom
+            ring = (
+                pointer
+                and _COPY is not None
+                and lgeos.GEOSGeomTypeId(pointer) == 3
+                and lgeos.GEOSGetNumInteriorRings(pointer) == 0
+                and lgeos.GEOSGetExteriorRing(pointer)
+            )
+            sequence = ring and lgeos.GEOSGeom_getCoordSeq(ring)
+            xy = None
+            if sequence and lgeos.GEOSCoordSeq_getSize(sequence, ctypes.byref(size)):
+                xy = np.empty((size.value, 2))
+                if not _COPY(lgeos.geos_handle, sequence, xy.ctypes.data, 0, 0):
+                    xy = None
+            counts.append(len(xy) - 1 if xy is not None and len(xy) else 0)
+            if counts[-1]:
+                parts.append(xy[:-1])
+        return np.concatenate(parts) if parts else np.zeros((0, 2)), np.array(
+            counts, dtype=np.int64
         )
 
     def _distances(left, right):
@@ -414,10 +469,21 @@ class Space:
     def _ground_overlays(self, grounds, bounds, reach, buffers, owner, cols):
         """Areas and outlines of buffer ∩ scene per pair (buffer ``owner[k]`` of
         ``grounds`` at ``reach``): the scene itself where it surely lies inside
-        the buffer, a GEOS overlay for the rest."""
+        the buffer, drawn directly where the two rings cross twice (``cut``),
+        a GEOS overlay for the rest."""
         inside = surely_inside(grounds, bounds, reach, owner, self.edges, cols)
         areas, outlines = np.empty(len(cols)), [None] * len(cols)
+        whole = np.flatnonzero(inside)
+        areas[whole] = self._scene_areas()[cols[whole]]
+        for k, col, area in zip(whole.tolist(), cols[whole].tolist(), areas[whole].tolist()):
+            outlines[k] = self.edges.wkb[col] if area > 0 else None
         rest = np.flatnonzero(~inside)
+        used, local = np.unique(owner[rest], return_inverse=True)
+        rings = BufferRings(*_single_rings(_take(buffers, used)))
+        drawn, cut_areas, cut_outlines = cut(rings, local, self.edges, cols[rest])
+        for k, area, outline in zip(rest[drawn].tolist(), cut_areas[drawn].tolist(), cut_outlines):
+            areas[k], outlines[k] = area, outline
+        rest = rest[~drawn]
         # Boxes a little larger than the scenes: no edge of theirs on a box's side.
         boxes = self.edges.bounds[cols[rest]] + (-1.0, -1.0, 1.0, 1.0)
         areas[rest], overlaid = _overlays(
@@ -425,10 +491,6 @@ class Space:
         )
         for k, outline in zip(rest.tolist(), overlaid):
             outlines[k] = outline
-        whole = np.flatnonzero(inside)
-        areas[whole] = self._scene_areas()[cols[whole]]
-        for k, col, area in zip(whole.tolist(), cols[whole].tolist(), areas[whole].tolist()):
-            outlines[k] = self.edges.wkb[col] if area > 0 else None
         return areas, outlines
 
     def _scene_areas(self):
