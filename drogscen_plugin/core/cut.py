@@ -32,17 +32,18 @@ _CHUNK = 16
 class BufferRings:
     """The rings of buffers of one ring as one table of vertices (``xy``
     without the closing ones, ``count`` per buffer, 0 for buffers of several
-    rings), ring after ring, cut in chunks of ``_CHUNK`` edges with their envelopes."""
+    rings, ``anticlockwise`` per buffer), ring after ring, cut in chunks of
+    ``_CHUNK`` edges with their envelopes."""
 
-    def __init__(self, xy, count):
+    def __init__(self, xy, count, anticlockwise):
         self.count, self.usable = count, count >= 3
         self.start = np.cumsum(count) - count
         self.x, self.y = xy[:, 0].copy(), xy[:, 1].copy()
+        self.sign = np.where(anticlockwise, 1.0, -1.0)
         # The next vertex along each ring.
         self.next = np.arange(len(xy)) + 1
         present = np.flatnonzero(count > 0)
         self.next[self.start[present] + count[present] - 1] = self.start[present]
-        self.sign = np.zeros(len(count))
         self.chunks = -(-count // _CHUNK)
         self.chunk_start = np.cumsum(self.chunks) - self.chunks
         owner, local = _ragged(self.chunks, np.zeros(len(count), dtype=np.int64))
@@ -50,10 +51,6 @@ class BufferRings:
         self.chunk_size = np.minimum(_CHUNK, self.start[owner] + count[owner] - self.chunk_first)
         self.chunk_box = np.zeros((0, 4))
         if len(present):
-            first = np.repeat(self.start, count)
-            x, y = self.x - self.x[first], self.y - self.y[first]
-            twice = x * y[self.next] - x[self.next] * y
-            self.sign[present] = np.sign(np.add.reduceat(twice, self.start[present]))
             # A chunk's edges end at the vertex after its last.
             after = self.next[self.chunk_first + self.chunk_size - 1]
             self.chunk_box = np.column_stack(
@@ -74,12 +71,7 @@ def cut(rings, owner, scenes, cols):
     ``SceneEdges``): whether it was drawn here and its area; and the outlines
     (WKB) of those drawn, in order."""
     done, areas = np.zeros(len(cols), dtype=bool), np.zeros(len(cols))
-    pairs = np.flatnonzero(
-        rings.usable[owner]
-        & (rings.sign[owner] != 0)
-        & scenes.simple[cols]
-        & (scenes.count[cols] >= 3)
-    )
+    pairs = np.flatnonzero(rings.usable[owner] & scenes.simple[cols] & (scenes.count[cols] >= 3))
     crossing = _crossings(rings, owner[pairs], scenes, cols[pairs]) if len(pairs) else None
     if crossing is None:
         return done, areas, []

@@ -80,7 +80,9 @@ if int(shapely.__version__.split(".")[0]) >= 2:
         counts[single] = np.bincount(owner, minlength=len(single))
         keep = np.ones(len(xy), dtype=bool)
         keep[np.cumsum(counts)[counts > 0] - 1] = False
-        return xy[keep], np.maximum(counts - 1, 0)
+        anticlockwise = np.zeros(len(geometries), dtype=bool)
+        anticlockwise[single] = shapely.is_ccw(rings)
+        return xy[keep], np.maximum(counts - 1, 0), anticlockwise
 
     def _distances(left, right):
         return shapely.distance(left, right)
@@ -215,32 +217,48 @@ else:
             ctypes.c_int,
         ]
         _COPY.restype = ctypes.c_int
+        _CCW = lgeos._lgeos.GEOSCoordSeq_isCCW_r
+        _CCW.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+        _CCW.restype = ctypes.c_int
+
+    def _ring_sequence(pointer):
+        """The coordinate sequence of a polygon of one ring, or None."""
+        ring = (
+            pointer
+            and _COPY is not None
+            and lgeos.GEOSGeomTypeId(pointer) == 3
+            and lgeos.GEOSGetNumInteriorRings(pointer) == 0
+            and lgeos.GEOSGetExteriorRing(pointer)
+        )
+        return (ring and lgeos.GEOSGeom_getCoordSeq(ring)) or None
 
     def _single_rings(geometries):
-        """(vertices, count per geometry) of the polygons of one ring, without
-        the closing vertex; count 0 for the others (all with GEOS before 3.10)."""
-        counts, parts = [], []
-        size = ctypes.c_uint()
+        """(vertices, count per geometry, anticlockwise) of the polygons of one
+        ring, without the closing vertex; count 0 for the others (all with GEOS
+        before 3.10)."""
+        counts, parts, anticlockwise = [], [], []
+        size, turn = ctypes.c_uint(), ctypes.c_char()
+        handle = lgeos.geos_handle
         for geometry in geometries:
-            pointer = geometry._geom
-            ring = (
-                pointer
-                and _COPY is not None
-                and lgeos.GEOSGeomTypeId(pointer) == 3
-                and lgeos.GEOSGetNumInteriorRings(pointer) == 0
-                and lgeos.GEOSGetExteriorRing(pointer)
-            )
-            sequence = ring and lgeos.GEOSGeom_getCoordSeq(ring)
+            sequence = _ring_sequence(geometry._geom)
             xy = None
-            if sequence and lgeos.GEOSCoordSeq_getSize(sequence, ctypes.byref(size)):
+            if (
+                sequence
+                and lgeos.GEOSCoordSeq_getSize(sequence, ctypes.byref(size))
+                and size.value >= 4
+                and _CCW(handle, sequence, ctypes.byref(turn))
+            ):
                 xy = np.empty((size.value, 2))
-                if not _COPY(lgeos.geos_handle, sequence, xy.ctypes.data, 0, 0):
+                if not _COPY(handle, sequence, xy.ctypes.data, 0, 0):
                     xy = None
-            counts.append(len(xy) - 1 if xy is not None and len(xy) else 0)
-            if counts[-1]:
+            counts.append(0 if xy is None else len(xy) - 1)
+            anticlockwise.append(xy is not None and turn.value == b"\x01")
+            if xy is not None:
                 parts.append(xy[:-1])
-        return np.concatenate(parts) if parts else np.zeros((0, 2)), np.array(
-            counts, dtype=np.int64
+        return (
+            np.concatenate(parts) if parts else np.zeros((0, 2)),
+            np.array(counts, dtype=np.int64),
+            np.array(anticlockwise, dtype=bool),
         )
 
     def _distances(left, right):

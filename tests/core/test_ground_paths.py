@@ -140,13 +140,14 @@ def test_a_scene_between_a_chord_and_the_true_circle_is_not_called_inside():
 
 def rings_of(buffers, reverse=False):
     """The one-ring buffers as a ``BufferRings`` table (others left out)."""
-    parts, counts = [], []
+    parts, counts, turns = [], [], []
     for buffer in buffers:
         single = buffer.geom_type == "Polygon" and not buffer.interiors and not buffer.is_empty
         xy = np.array(buffer.exterior.coords)[:-1] if single else np.zeros((0, 2))
         parts.append(xy[::-1] if reverse else xy)
         counts.append(len(xy))
-    return BufferRings(np.concatenate(parts), np.array(counts, dtype=np.int64))
+        turns.append(single and buffer.exterior.is_ccw != reverse)
+    return BufferRings(np.concatenate(parts), np.array(counts, dtype=np.int64), np.array(turns))
 
 
 @pytest.mark.parametrize("seed, reverse", [(3, False), (4, True)])
