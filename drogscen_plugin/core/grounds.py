@@ -20,13 +20,20 @@ from .scenes import wkb_vertices
 
 
 class Grounds:
-    """The vertices of some grounds as one table, ground after ground."""
+    """The vertices of some grounds as one table: ``start`` and ``count`` per
+    ground. ``single_rings(geometries)`` gives (vertices, count, turning) of
+    those of one ring (count 0 for the others, read from their WKB)."""
 
-    def __init__(self, geometries):
-        vertices = [wkb_vertices(geometry) for geometry in geometries]
-        self.count = np.array([len(xy) for xy in vertices], dtype=np.int64)
+    def __init__(self, geometries, single_rings):
+        xy, self.count, _ = single_rings(geometries)
         self.start = np.cumsum(self.count) - self.count
-        xy = np.concatenate(vertices) if vertices else np.zeros((0, 2))
+        others = np.flatnonzero(self.count == 0)
+        extra = [wkb_vertices(geometries[k]) for k in others.tolist()]
+        if extra:
+            sizes = np.array([len(vertices) for vertices in extra], dtype=np.int64)
+            self.start[others] = len(xy) + np.cumsum(sizes) - sizes
+            self.count[others] = sizes
+            xy = np.concatenate([xy, *extra])
         self.x, self.y = xy[:, 0].copy(), xy[:, 1].copy()
 
 
@@ -36,11 +43,11 @@ def inner_reach(reach):
     return reach * np.cos(quantum)
 
 
-def surely_inside(geometries, bounds, reach, owner, scenes, cols):
+def surely_inside(geometries, bounds, reach, owner, scenes, cols, single_rings):
     """Per pair (ground ``owner[k]`` of ``geometries``, with envelope ``bounds``,
     buffered by ``reach``; scene ``cols[k]`` of the ``SceneEdges``): whether the
     scene surely lies inside the drawn buffer. False says only that the test
-    cannot tell."""
+    cannot tell. ``single_rings`` as for ``Grounds``."""
     inner = inner_reach(reach)
     half = 0.5 * np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
     small = (2 * half <= math.sqrt(3) * inner) & (inner > 0)
@@ -62,7 +69,7 @@ def surely_inside(geometries, bounds, reach, owner, scenes, cols):
     rest = candidates[~near]
     if len(rest):
         chosen, local = np.unique(owner[rest], return_inverse=True)
-        grounds = Grounds([geometries[k] for k in chosen.tolist()])
+        grounds = Grounds([geometries[k] for k in chosen.tolist()], single_rings)
         inside[rest] = _edges_covered(grounds, inner[chosen], local, scenes, cols[rest])
     return inside
 

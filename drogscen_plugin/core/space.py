@@ -68,8 +68,10 @@ if int(shapely.__version__.split(".")[0]) >= 2:
         return shapely.area(geometries)
 
     def _single_rings(geometries):
-        """(vertices, count per geometry) of the polygons of one ring, without
-        the closing vertex; count 0 for the others."""
+        """(vertices, count per geometry, anticlockwise) of the polygons of one
+        ring, without the closing vertex; count 0 for the others."""
+        if not isinstance(geometries, np.ndarray):
+            geometries = _take(geometries, np.arange(len(geometries)))
         single = np.flatnonzero(
             (shapely.get_type_id(geometries) == 3)
             & (shapely.get_num_interior_rings(geometries) == 0)
@@ -489,7 +491,7 @@ class Space:
         ``grounds`` at ``reach``): the scene itself where it surely lies inside
         the buffer, drawn directly where the two rings cross twice (``cut``),
         a GEOS overlay for the rest."""
-        inside = surely_inside(grounds, bounds, reach, owner, self.edges, cols)
+        inside = surely_inside(grounds, bounds, reach, owner, self.edges, cols, _single_rings)
         areas, outlines = np.empty(len(cols)), [None] * len(cols)
         whole = np.flatnonzero(inside)
         areas[whole] = self._scene_areas()[cols[whole]]

@@ -23,7 +23,7 @@ from drogscen_plugin.core.disc import quad_segments
 from drogscen_plugin.core.grounds import surely_inside
 from drogscen_plugin.core.overlap import analyse
 from drogscen_plugin.core.scenes import SceneEdges
-from drogscen_plugin.core.space import buffer_geometry
+from drogscen_plugin.core.space import _single_rings, buffer_geometry
 
 REACHES = [0.0, 5.0, 50.0, 300.0, 1000.0]
 
@@ -81,7 +81,7 @@ def test_a_scene_called_inside_lies_inside_the_drawn_buffer(seed):
     owner, cols = within(shapes, areas, reach)
     edges = SceneEdges([scene(k, shape) for k, shape in enumerate(areas)])
     bounds = np.array([shape.bounds for shape in shapes])
-    inside = surely_inside(shapes, bounds, reach, owner, edges, cols)
+    inside = surely_inside(shapes, bounds, reach, owner, edges, cols, _single_rings)
     buffers = [buffer_geometry(ground, r) for ground, r in zip(shapes, reach.tolist())]
     covered = np.array([buffers[g].covers(areas[c]) for g, c in zip(owner, cols)])
     assert not (inside & ~covered).any()
@@ -108,7 +108,13 @@ def test_a_yard_beyond_the_distance_is_not_called_inside():
     edges = SceneEdges([scene(0, yard)])
     assert not buffer_geometry(ground, 50.0).covers(yard)
     called = surely_inside(
-        [ground], np.array([ground.bounds]), np.array([50.0]), np.array([0]), edges, np.array([0])
+        [ground],
+        np.array([ground.bounds]),
+        np.array([50.0]),
+        np.array([0]),
+        edges,
+        np.array([0]),
+        _single_rings,
     )
     assert not called[0]
 
@@ -134,6 +140,7 @@ def test_a_scene_between_a_chord_and_the_true_circle_is_not_called_inside():
         np.array([0]),
         SceneEdges([scene(0, shape)]),
         np.array([0]),
+        _single_rings,
     )
     assert not called[0]
 
