@@ -11,7 +11,7 @@ scene's south-west corner, so that differences keep their digits.
 
 import numpy as np
 
-from .outline import ring_wkb
+from .outline import rings_wkb
 
 _CLEARANCE = 1e-6  # metres
 # Buffer edges farther than this from a scene's envelope cannot meet it.
@@ -26,7 +26,7 @@ def _ragged(counts, starts):
 
 
 # Buffer edges are looked up chunk by chunk of this many.
-_CHUNK = 16
+_CHUNK = 8
 
 
 class BufferRings:
@@ -80,14 +80,7 @@ def cut(rings, owner, scenes, cols):
     starts = np.cumsum(lengths) - lengths
     # Pairs come in order, each once.
     done[pairs[chosen]], areas[pairs[chosen]] = True, area
-    return (
-        done,
-        areas,
-        [
-            ring_wkb(ring[start : start + length])
-            for start, length in zip(starts.tolist(), lengths.tolist())
-        ],
-    )
+    return done, areas, rings_wkb(ring, starts, lengths)
 
 
 def _meet(boxes, others):
