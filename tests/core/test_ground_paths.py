@@ -20,10 +20,11 @@ from test_overlap import star
 
 from drogscen_plugin.core.cut import BufferRings, cut
 from drogscen_plugin.core.disc import quad_segments
+from drogscen_plugin.core.geos_grounds import _single_rings
 from drogscen_plugin.core.grounds import surely_inside
 from drogscen_plugin.core.overlap import analyse
 from drogscen_plugin.core.scenes import SceneEdges
-from drogscen_plugin.core.space import _single_rings, buffer_geometry
+from drogscen_plugin.core.space import buffer_geometry
 
 REACHES = [0.0, 5.0, 50.0, 300.0, 1000.0]
 
