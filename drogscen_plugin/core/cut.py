@@ -14,8 +14,8 @@ import numpy as np
 from .outline import rings_wkb
 
 _CLEARANCE = 1e-6  # metres
-# Buffer edges farther than this from a scene's envelope cannot meet it.
-_MARGIN = 1.0
+# Buffer edges are looked up chunk by chunk of this many.
+_CHUNK = 8
 
 
 def _ragged(counts, starts):
@@ -23,10 +23,6 @@ def _ragged(counts, starts):
     owner = np.repeat(np.arange(len(counts)), counts)
     local = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
     return owner, local + np.repeat(starts, counts)
-
-
-# Buffer edges are looked up chunk by chunk of this many.
-_CHUNK = 8
 
 
 class BufferRings:
@@ -109,7 +105,7 @@ def _near_edges(rings, owner, scenes, cols):
     """Rows (pair, scene edge, buffer vertex starting an edge) of edges whose
     envelopes come within the clearance: chunks against the scene's envelope,
     then against each scene edge, then their edges."""
-    grow = _MARGIN + _CLEARANCE
+    grow = _CLEARANCE
     pair, chunk = _ragged(rings.chunks[owner], rings.chunk_start[owner])
     meet = _meet(rings.chunk_box[chunk], scenes.bounds[cols][pair] + (-grow, -grow, grow, grow))
     pair, chunk = pair[meet], chunk[meet]
