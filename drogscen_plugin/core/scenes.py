@@ -11,7 +11,7 @@ from ..i18n import tr
 from .errors import InputError
 
 
-def _wkb_rings(wkb):
+def wkb_rings(wkb):
     """(coordinates, role) of each ring of a Polygon or MultiPolygon's 2D WKB:
     +1 for shells, -1 for holes. Read with numpy: no shapely object per ring."""
     rings = []
@@ -51,22 +51,27 @@ else:
     wkb_of = WKBWriter(lgeos).write
 
 
-def wkb_bounds(geometry):
-    """(west, south, east, north) of a point, multipoint or polygonal geometry,
-    read from its WKB: shapely 1.8's ``bounds`` makes several objects."""
+def wkb_vertices(geometry):
+    """The vertices (n x 2 array) of a point, multipoint or polygonal geometry,
+    read from its WKB: shapely 1.8 would make an object per ring and per point."""
     wkb = _flat_wkb(geometry)
     order = "<" if wkb[0] == 1 else ">"
     kind = struct.unpack_from(order + "I", wkb, 1)[0]
     if kind == 1:
-        xy = np.frombuffer(wkb, order + "f8", 2, 5).reshape(1, 2)
-    elif kind == 4:
+        return np.frombuffer(wkb, order + "f8", 2, 5).reshape(1, 2)
+    if kind == 4:
         # Each point: byte order, type, x, y.
         count = struct.unpack_from(order + "I", wkb, 5)[0]
         points = np.frombuffer(wkb, np.dtype([("head", "V5"), ("xy", order + "f8", 2)]), count, 9)
-        xy = points["xy"]
-    else:
-        rings = _wkb_rings(wkb)
-        xy = np.concatenate([ring for ring, _ in rings]) if rings else np.zeros((0, 2))
+        return points["xy"]
+    rings = wkb_rings(wkb)
+    return np.concatenate([ring for ring, _ in rings]) if rings else np.zeros((0, 2))
+
+
+def wkb_bounds(geometry):
+    """(west, south, east, north) of a point, multipoint or polygonal geometry,
+    read from its WKB: shapely 1.8's ``bounds`` makes several objects."""
+    xy = wkb_vertices(geometry)
     if not len(xy):
         return (math.nan,) * 4
     return (*xy.min(axis=0).tolist(), *xy.max(axis=0).tolist())
@@ -85,7 +90,7 @@ def wkb_finite(wkb):
         points = np.frombuffer(wkb, np.dtype([("head", "V5"), ("xy", order + "f8", 2)]), count, 9)
         return bool(np.isfinite(points["xy"]).all())
     if kind in (3, 6):
-        return all(np.isfinite(ring).all() for ring, _ in _wkb_rings(wkb))
+        return all(np.isfinite(ring).all() for ring, _ in wkb_rings(wkb))
     return None
 
 
@@ -108,7 +113,7 @@ class SceneEdges:
         self.wkb = [_flat_wkb(scene.geometry) for scene in scenes]
         rings, roles, owners = [], [], []
         for position, wkb in enumerate(self.wkb):
-            for ring, role in _wkb_rings(wkb):
+            for ring, role in wkb_rings(wkb):
                 rings.append(ring)
                 roles.append(role)
                 owners.append(position)
