@@ -572,20 +572,20 @@
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="101"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="162"/>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="211"/>
         <source>Period start</source>
         <translation>Periodens början</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="102"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="163"/>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="205"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="212"/>
         <source>Period end</source>
         <translation>Periodens slut</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/core/fields.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="227"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="234"/>
         <source>School terms</source>
         <translation>Terminer</translation>
     </message>
@@ -594,7 +594,7 @@
         <location filename="../drogscen_plugin/core/school_calendar.py" line="129"/>
         <location filename="../drogscen_plugin/gui/period_form.py" line="48"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="175"/>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="216"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="223"/>
         <source>School holidays</source>
         <translation>Skollov</translation>
     </message>
@@ -604,37 +604,37 @@
         <translation>Skolornas datakällor</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="116"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="104"/>
         <source>school hours &apos;{value}&apos; not understood ({message}): default {default} used</source>
         <translation>skolans tider &apos;{value}&apos; kunde inte tolkas ({message}): standardtiderna {default} används</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="135"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="123"/>
         <source>hours unknown: treated as always active</source>
         <translation>tider okända: behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="139"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="127"/>
         <source>hours &apos;{value}&apos; not understood ({message}): treated as always active</source>
         <translation>tiderna &apos;{value}&apos; kunde inte tolkas ({message}): behandlas som alltid aktiv</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="181"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="169"/>
         <source>no days given, so open every day, including weekends: check the hours</source>
         <translation>inga dagar angivna, alltså öppet alla dagar, även helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="183"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="171"/>
         <source>open around the clock: check the hours</source>
         <translation>öppet dygnet runt: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="185"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="173"/>
         <source>open at weekends: check the hours</source>
         <translation>öppet på helger: kontrollera tiderna</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours.py" line="193"/>
+        <location filename="../drogscen_plugin/core/hours.py" line="181"/>
         <source>no days given, so active every day: check the hours</source>
         <translation>inga dagar angivna, alltså aktiv alla dagar: kontrollera tiderna</translation>
     </message>
@@ -829,20 +829,20 @@
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="74"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="78"/>
         <location filename="../drogscen_plugin/core/period_times.py" line="167"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="87"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="91"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="174"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="281"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="175"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="285"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="194"/>
-        <location filename="../drogscen_plugin/qgis_io/writing.py" line="81"/>
+        <location filename="../drogscen_plugin/qgis_io/writing.py" line="82"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="137"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="159"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="189"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
@@ -1217,7 +1217,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/period.py" line="196"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="322"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="326"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
@@ -1257,37 +1257,37 @@
         <translation>SCENES och SCHOOLS ligger i olika databaser</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="106"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="109"/>
         <source>the Python module psycopg2 is not installed</source>
         <translation>Python-modulen psycopg2 är inte installerad</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="115"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="118"/>
         <source>no connection to the database: {error}</source>
         <translation>ingen anslutning till databasen: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="124"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="127"/>
         <source>the database lacks {what}</source>
         <translation>databasen saknar {what}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="133"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="136"/>
         <source>Running on this computer: RUN_IN_DATABASE is &apos;never&apos;.</source>
         <translation>Körs på den här datorn: RUN_IN_DATABASE är &apos;never&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="141"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="144"/>
         <source>Cannot run in the database (RUN_IN_DATABASE &apos;always&apos;): {reason}.</source>
         <translation>Kan inte köras i databasen (RUN_IN_DATABASE &apos;always&apos;): {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="145"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="148"/>
         <source>Running on this computer: {reason}.</source>
         <translation>Körs på den här datorn: {reason}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/plan.py" line="148"/>
+        <location filename="../drogscen_plugin/database/plan.py" line="151"/>
         <source>Running in the database: the inputs and outputs are tables of one PostGIS database.</source>
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
@@ -1298,13 +1298,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="204"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="205"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="209"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
@@ -1334,14 +1334,14 @@
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="268"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="272"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="280"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="292"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="190"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="296"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="191"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -2722,7 +2722,7 @@ Med lager med åtgärder visar varje skolsida också hur väl de åtgärder som 
     <message>
         <location filename="../drogscen_plugin/processing/export_report.py" line="145"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="115"/>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="160"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="161"/>
         <location filename="../drogscen_plugin/processing/publish.py" line="62"/>
         <location filename="../drogscen_plugin/report/data.py" line="165"/>
         <source>School summary</source>
@@ -3279,7 +3279,7 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="307"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="311"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -3384,67 +3384,67 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <translation>En polygon per skola och drogscen: den del av drogscenen som ligger inom skolans buffertzon.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="162"/>
-        <source>One feature per school with the totals over its scenes.</source>
-        <translation>Ett objekt per skola med summorna över dess drogscener.</translation>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="166"/>
+        <source>One feature per school with the totals over its scenes; the situation report reads it. May be skipped when only the overlaps are wanted.</source>
+        <translation>Ett objekt per skola med summorna över dess scener; lägesbilden läser det. Kan hoppas över när bara överlappen behövs.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="164"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="171"/>
         <source>School-scene pairs</source>
         <translation>Par skola–drogscen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="166"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="173"/>
         <source>Invalid geometries repaired</source>
         <translation>Reparerade ogiltiga geometrier</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="169"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="176"/>
         <source>Features without geometry skipped</source>
         <translation>Överhoppade objekt utan geometri</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="172"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="179"/>
         <source>Scenes without hours</source>
         <translation>Drogscener utan tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="176"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="183"/>
         <source>Features with unreadable hours</source>
         <translation>Objekt med tider som inte kan tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="181"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="188"/>
         <source>Scenes that did not exist in the period</source>
         <translation>Platser som inte fanns under perioden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="187"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="194"/>
         <source>Scene first seen field</source>
         <translation>Fält för platsens först sedd</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="188"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="195"/>
         <source>Scene closed on field</source>
         <translation>Fält för platsens stängd den</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="197"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="204"/>
         <source>Date when the scene was first seen / closed: a scene counts from its first seen date up to the day before it closed. Chosen by itself when the layer has &apos;first_seen&apos; / &apos;closed_on&apos;; empty means always there.</source>
         <translation>Datum då platsen först sågs / stängdes: en plats räknas från datumet den först sågs till dagen innan den stängdes. Väljs av sig själv när lagret har &apos;first_seen&apos; / &apos;closed_on&apos;; tomt betyder att den alltid funnits.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="209"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="216"/>
         <source>First and last date of the period analysed (2026-08-17); empty: the current Monday to Sunday. Minutes per week are the period&apos;s per 7 days.</source>
         <translation>Första och sista datum i perioden som analyseras (2026-08-17); tomt: innevarande måndag till söndag. Minuter per vecka är periodens per 7 dagar.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="218"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="225"/>
         <source>Date ranges of the school holidays (lov), such as &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: what SH means in hours; schools without their own hours keep only the fritidshem open then (Mo-Fr 07:00-18:00), gymnasiums close, preschools stay open.</source>
         <translation>Datumintervall för skolloven, till exempel &apos;2026-10-26/2026-10-30, 2026-12-21/2027-01-07&apos;: det SH betyder i tider; skolor utan egna tider har då bara fritidshemmet öppet (Mo-Fr 07:00-18:00), gymnasier stänger, förskolor håller öppet.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="229"/>
+        <location filename="../drogscen_plugin/processing/overlap_parameters.py" line="236"/>
         <source>Date ranges of the terms, such as &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; outside them and the school holidays (the summer break) schools without their own hours are closed and preschools open. Empty: every day is a term day.</source>
         <translation>Datumintervall för terminerna, till exempel &apos;2026-08-17/2026-12-18, 2027-01-08/2027-06-11&apos;; utanför dem och skolloven (sommarlovet) är skolor utan egna tider stängda och förskolor öppna. Tomt: varje dag är en termindag.</translation>
     </message>
@@ -4588,6 +4588,10 @@ Skolverket (Skolenhetsregistret): en kommuns aktiva skolenheter, som punkter. Re
 Ett lager rymmer en geometrityp, så skolor som är karterade som punkter hamnar i den första utdatan och skolgårdar i den andra; kör överlappsanalysen på båda.
 
 Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är inställd i QGIS (Inställningar › Alternativ › Nätverk) används.</translation>
+    </message>
+    <message>
+        <source>One feature per school with the totals over its scenes.</source>
+        <translation type="vanished">Ett objekt per skola med summorna över dess drogscener.</translation>
     </message>
     <message>
         <source>Period must be year or quarter, not {period}.</source>

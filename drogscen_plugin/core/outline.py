@@ -37,6 +37,15 @@ def ring_wkb(coordinates):
     return _HEADER.pack(1, 6, 1, 1, 3, 1, len(coordinates)) + coordinates.tobytes()
 
 
+def rings_wkb(ring, starts, lengths):
+    """``ring_wkb`` of each of the rings laid one after another in ``ring``."""
+    blob = np.ascontiguousarray(ring, dtype="<f8").tobytes()
+    return [
+        _HEADER.pack(1, 6, 1, 1, 3, 1, length) + blob[16 * start : 16 * (start + length)]
+        for start, length in zip(starts.tolist(), lengths.tolist())
+    ]
+
+
 @lru_cache(maxsize=64)
 def _unit_circle(corners):
     angles = np.linspace(0.0, 2 * math.pi, corners + 1)

@@ -41,8 +41,11 @@ _DISTANCE = [name for name, _ in PAIR_FIELDS].index("distance_m")
 # --- the analysis -----------------------------------------------------------
 
 
-def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled=None):
-    """Every school × scene pair within the distance, and one summary per school.
+def analyse(
+    schools, scenes, distance, *, times=None, progress=None, is_canceled=None, summaries=True
+):
+    """Every school × scene pair within the distance, and one summary per school
+    (none when ``summaries`` is false).
 
     ``distance`` (metres) applies to schools whose own ``distance`` is None.
     ``times`` (:class:`TimeSettings`): the period and the school calendar,
@@ -56,10 +59,10 @@ def analyse(schools, scenes, distance, *, times=None, progress=None, is_canceled
     """
     clock = CancelClock(is_canceled) if is_canceled else active_clock() or CancelClock()
     with clock.active():
-        return _analyse(schools, scenes, distance, times, progress, clock)
+        return _analyse(schools, scenes, distance, times, progress, clock, summaries)
 
 
-def _analyse(schools, scenes, distance, times, progress, clock):
+def _analyse(schools, scenes, distance, times, progress, clock, summaries):
     schools = list(schools)
     times = PeriodTimes(times or TimeSettings(), clock.look)
     analysis = Analysis()
@@ -73,9 +76,16 @@ def _analyse(schools, scenes, distance, times, progress, clock):
         (times.scene_hours(scene), scene.first_day, scene.last_day) for scene in each(scenes)
     ]
     school_heads, scene_heads = _heads(schools, scenes)
+    # A pair row begins with the two ids, then the school's texts and the scene's.
+    school_texts = [head[1:] for head in school_heads]
+    scene_texts = [head[1:] for head in scene_heads]
+    # Hours notes, most of them empty; a pair's joins its school's and its scene's.
+    school_notes = [school.hours_note for school in schools]
+    scene_notes = [scene.hours_note for scene in scenes]
     combination = _Combinations(times, school_hours, scene_times)
-    scene_notes = _scene_notes(scenes)
-    run = _run_values(times.settings)
+    summarise = _Summaries(
+        analysis, schools, school_heads, combination, _scene_notes(scenes), times.settings
+    )
     if not schools and progress is not None:
         progress(100.0)
     start, size = 0, _FIRST_BATCH
@@ -86,41 +96,65 @@ def _analyse(schools, scenes, distance, times, progress, clock):
         rows, cols, gaps, areas, shares, outlines = space.overlaps(start, stop)
         measures = combination.measures(rows, cols)
         rows, cols = rows.tolist(), cols.tolist()
+        # In field order (``fields.PAIR_FIELDS``); written out here, as this runs per pair.
         pairs = [
-            _pair_row(
-                school_heads[row],
-                scene_heads[col],
-                space_fields,
-                measure,
-                schools[row].hours_note,
-                scenes[col].hours_note,
-            )
-            for row, col, measure, *space_fields in zip(
+            [
+                school_heads[row][0],
+                scene_heads[col][0],
+                *school_texts[row],
+                *scene_texts[col],
+                gap,
+                area,
+                share,
+                *measure,
+                school_notes[row] + "; " + scene_notes[col]
+                if school_notes[row] and scene_notes[col]
+                else school_notes[row] or scene_notes[col],
+            ]
+            for row, col, measure, gap, area, share in zip(
                 rows, cols, measures, gaps.tolist(), areas.tolist(), shares.tolist()
             )
         ]
         analysis.pair_rows.extend(pairs)
         analysis.pair_geometries.extend(outlines)
-        # Pairs come sorted by school: each school's are one slice.
-        bounds = np.searchsorted(rows, np.arange(start, stop + 1)).tolist()
-        analysis.summary_rows.extend(
-            _summary_row(
-                schools[row],
-                school_heads[row],
-                pairs[first:last],
-                combination.union(row, cols[first:last]),
-                [scene_notes[col] for col in cols[first:last]],
-                run,
-            )
-            if last > first
-            else _lone_summary_row(schools[row], school_heads[row], run)
-            for row, first, last in zip(range(start, stop), bounds, bounds[1:])
-        )
-        analysis.summary_geometries.extend(school.geometry for school in schools[start:stop])
+        if summaries:
+            summarise(start, stop, rows, cols, pairs)
         if progress is not None:
             progress(100.0 * stop / len(schools))
         start, size = stop, next_batch(size, time.thread_time() - began)
     return analysis
+
+
+class _Summaries:
+    """Adds the summary rows of schools, batch by batch, to an Analysis."""
+
+    def __init__(self, analysis, schools, heads, combination, scene_notes, settings):
+        self.analysis = analysis
+        self.schools, self.heads = schools, heads
+        self.combination = combination
+        self.scene_notes = scene_notes
+        self.run = _run_values(settings)
+
+    def __call__(self, start, stop, rows, cols, pairs):
+        """Schools ``start``..``stop``, whose pairs (sorted by school) are ``rows``,
+        ``cols`` and the rows ``pairs``."""
+        schools, heads, notes, run = self.schools, self.heads, self.scene_notes, self.run
+        # Each school's pairs are one slice.
+        bounds = np.searchsorted(rows, np.arange(start, stop + 1)).tolist()
+        self.analysis.summary_rows.extend(
+            _summary_row(
+                schools[row],
+                heads[row],
+                pairs[first:last],
+                self.combination.union(row, cols[first:last]),
+                [notes[col] for col in cols[first:last]],
+                run,
+            )
+            if last > first
+            else _lone_summary_row(schools[row], heads[row], run)
+            for row, first, last in zip(range(start, stop), bounds, bounds[1:])
+        )
+        self.analysis.summary_geometries.extend(school.geometry for school in schools[start:stop])
 
 
 def _heads(schools, scenes):
@@ -209,28 +243,6 @@ def _numbered(keys):
     """An array numbering equal keys alike, from 0."""
     numbers = {}
     return np.array([numbers.setdefault(key, len(numbers)) for key in each(keys)], dtype=np.int64)
-
-
-def _pair_row(school, scene, space_fields, measures, school_note, scene_note):
-    """A pair's attribute values in field order (``fields.PAIR_FIELDS``)."""
-    school_fid, school_name, school_type, school_hours = school
-    scene_fid, scene_name, scene_hours = scene
-    # Most notes are empty.
-    note = (
-        school_note + "; " + scene_note if school_note and scene_note else school_note or scene_note
-    )
-    return [
-        school_fid,
-        scene_fid,
-        school_name,
-        school_type,
-        school_hours,
-        scene_name,
-        scene_hours,
-        *space_fields,
-        *measures,
-        note,
-    ]
 
 
 def _lone_summary_row(school, head, run):

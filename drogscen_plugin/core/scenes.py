@@ -12,7 +12,7 @@ from . import cancel
 from .errors import InputError
 
 
-def _wkb_rings(wkb):
+def wkb_rings(wkb):
     """(coordinates, role) of each ring of a Polygon or MultiPolygon's 2D WKB:
     +1 for shells, -1 for holes. Read with numpy: no shapely object per ring."""
     rings = []
@@ -52,22 +52,27 @@ else:
     wkb_of = WKBWriter(lgeos).write
 
 
-def wkb_bounds(geometry):
-    """(west, south, east, north) of a point, multipoint or polygonal geometry,
-    read from its WKB: shapely 1.8's ``bounds`` makes several objects."""
+def wkb_vertices(geometry):
+    """The vertices (n x 2 array) of a point, multipoint or polygonal geometry,
+    read from its WKB: shapely 1.8 would make an object per ring and per point."""
     wkb = _flat_wkb(geometry)
     order = "<" if wkb[0] == 1 else ">"
     kind = struct.unpack_from(order + "I", wkb, 1)[0]
     if kind == 1:
-        xy = np.frombuffer(wkb, order + "f8", 2, 5).reshape(1, 2)
-    elif kind == 4:
+        return np.frombuffer(wkb, order + "f8", 2, 5).reshape(1, 2)
+    if kind == 4:
         # Each point: byte order, type, x, y.
         count = struct.unpack_from(order + "I", wkb, 5)[0]
         points = np.frombuffer(wkb, np.dtype([("head", "V5"), ("xy", order + "f8", 2)]), count, 9)
-        xy = points["xy"]
-    else:
-        rings = _wkb_rings(wkb)
-        xy = np.concatenate([ring for ring, _ in rings]) if rings else np.zeros((0, 2))
+        return points["xy"]
+    rings = wkb_rings(wkb)
+    return np.concatenate([ring for ring, _ in rings]) if rings else np.zeros((0, 2))
+
+
+def wkb_bounds(geometry):
+    """(west, south, east, north) of a point, multipoint or polygonal geometry,
+    read from its WKB: shapely 1.8's ``bounds`` makes several objects."""
+    xy = wkb_vertices(geometry)
     if not len(xy):
         return (math.nan,) * 4
     return (*xy.min(axis=0).tolist(), *xy.max(axis=0).tolist())
@@ -86,7 +91,7 @@ def wkb_finite(wkb):
         points = np.frombuffer(wkb, np.dtype([("head", "V5"), ("xy", order + "f8", 2)]), count, 9)
         return bool(np.isfinite(points["xy"]).all())
     if kind in (3, 6):
-        return all(np.isfinite(ring).all() for ring, _ in _wkb_rings(wkb))
+        return all(np.isfinite(ring).all() for ring, _ in wkb_rings(wkb))
     return None
 
 
@@ -106,37 +111,46 @@ class SceneEdges:
     """
 
     def __init__(self, scenes):
-        coordinates, weights, counts, simple = [], [], [], []
         self.wkb = [_flat_wkb(scene.geometry) for scene in cancel.each(scenes)]
-        for scene, wkb in zip(cancel.each(scenes), self.wkb):
-            rings = _wkb_rings(wkb)
-            edges = 0
-            for ring, role in rings:
-                if not np.isfinite(ring).all():
-                    raise InputError(
-                        tr("Scene {fid}: the geometry has coordinates that are not numbers").format(
-                            fid=scene.fid
-                        )
-                    )
-                x, y = ring[:, 0], ring[:, 1]
-                orientation = np.sign(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))
-                coordinates.append(ring)
-                weights.append(np.full(len(ring) - 1, role * orientation))
-                edges += len(ring) - 1
-            counts.append(edges)
-            simple.append(len(rings) == 1)
-        self.count = np.array(counts, dtype=np.int64)
+        rings, roles, owners = [], [], []
+        for position, wkb in enumerate(cancel.each(self.wkb)):
+            for ring, role in wkb_rings(wkb):
+                rings.append(ring)
+                roles.append(role)
+                owners.append(position)
+        owners = np.array(owners, dtype=np.int64)
+        # Edges per ring; the rings' first edges; which ring each edge is on.
+        lengths = np.array([len(ring) - 1 for ring in rings], dtype=np.int64)
+        self.simple = np.bincount(owners, minlength=len(scenes)) == 1
+        self.count = np.bincount(owners, weights=lengths, minlength=len(scenes)).astype(np.int64)
         self.start = np.cumsum(self.count) - self.count
-        self.simple = np.array(simple, dtype=bool)
-        if coordinates:
-            self.ax = np.concatenate([ring[:-1, 0] for ring in coordinates])
-            self.ay = np.concatenate([ring[:-1, 1] for ring in coordinates])
-            self.bx = np.concatenate([ring[1:, 0] for ring in coordinates])
-            self.by = np.concatenate([ring[1:, 1] for ring in coordinates])
-            self.weight = np.concatenate(weights)
+        if rings:
+            points = np.concatenate(rings)
+            # Every ring's last point closes it: an edge starts at every other point.
+            closing = np.cumsum(lengths + 1) - 1
+            starts = np.delete(np.arange(len(points)), closing)
+            self.ax, self.ay = points[starts, 0], points[starts, 1]
+            self.bx, self.by = points[starts + 1, 0], points[starts + 1, 1]
+            self._refuse_non_finite(scenes, points, np.repeat(owners, lengths + 1))
+            ring_of = np.repeat(np.arange(len(rings)), lengths)
+            # +1 for a counterclockwise ring, -1 for a clockwise one: the signed area's sign.
+            twice_area = np.bincount(
+                ring_of, weights=self.ax * self.by - self.bx * self.ay, minlength=len(rings)
+            )
+            self.weight = (np.array(roles) * np.sign(twice_area))[ring_of]
         else:
             self.ax = self.ay = self.bx = self.by = self.weight = np.zeros(0)
         self.bounds = self._bounds()
+
+    @staticmethod
+    def _refuse_non_finite(scenes, points, owner):
+        bad = ~np.isfinite(points).all(axis=1)
+        if bad.any():
+            raise InputError(
+                tr("Scene {fid}: the geometry has coordinates that are not numbers").format(
+                    fid=scenes[owner[np.argmax(bad)]].fid
+                )
+            )
 
     def _bounds(self):
         """Envelopes; NaN for scenes without edges, which then meet nothing."""

@@ -4,23 +4,36 @@ how much of them, and an outline for the map.
 A school and a scene form a pair when their true distance is at most the
 school's distance. For a point school the area inside the circle is exact
 (``disc``) and the outline mostly drawn without GEOS (``outline``); school
-grounds and multi-point schools are buffered with arcs within
-``disc.SAGITTA`` of the true offset and intersected by GEOS.
+grounds and multi-point schools are buffered by GEOS with arcs within
+``disc.SAGITTA`` of the true offset (``geos_grounds``). A scene surely inside
+a buffer is its own piece (``grounds``), one whose ring crosses the buffer's
+twice is cut directly (``cut``), and GEOS intersects the rest.
 """
 
 import math
 
 import numpy as np
-import shapely
-from shapely.geometry import Point
 
 from ..i18n import tr
 from . import cancel
-from .disc import crossings, disc_triangle_areas, quad_segments, segment_distances
+from .cut import BufferRings, cut
+from .disc import crossings, disc_triangle_areas, segment_distances
 from .errors import InputError
-from .outline import PairEdges, circle, classify, direct, overlaid, polygonal, ring_wkb, to_wkb
-from .records import PointXY
-from .scenes import SceneEdges, SceneIndex, wkb_bounds, wkb_of
+from .geos_grounds import (
+    _areas,
+    _bounds,
+    _buffers,
+    _distances,
+    _overlays,
+    _single_rings,
+    _take,
+)
+
+# Where the buffers layer and the tests take it from.
+from .geos_grounds import buffer_geometry as buffer_geometry
+from .grounds import surely_inside
+from .outline import PairEdges, circle, classify, direct, overlaid, ring_wkb, to_wkb
+from .scenes import SceneEdges, SceneIndex
 
 SCHOOL_GEOMETRY_TYPES = ("Point", "MultiPoint", "Polygon", "MultiPolygon")
 SCENE_GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
@@ -30,164 +43,6 @@ SCENE_GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
 _SLACK = 1e-9
 # Scene edges a piece of point schools may meet (see ``_point_pieces``): a few milliseconds.
 _PIECE_EDGES = 50000
-
-# --- shapely 1.8 / 2.x, for school grounds ------------------------------------
-# Shapely 2 runs whole arrays in C; 1.8 needs Python loops. Numeric results
-# are numpy arrays either way.
-
-if int(shapely.__version__.split(".")[0]) >= 2:
-
-    def _take(geometries, index):
-        array = np.empty(len(index), dtype=object)
-        # Item by item: assigning a list would make numpy inspect every geometry.
-        for position, k in enumerate(index.tolist()):
-            array[position] = geometries[k]
-        return array
-
-    def _bounds(geometries):
-        return shapely.bounds(geometries).reshape(-1, 4)
-
-    def _buffers(geometries, distances):
-        # One call per segment count: shapely takes only one.
-        segments = np.array([quad_segments(d) for d in distances.tolist()])
-        buffers = np.empty(len(geometries), dtype=object)
-        for count in np.unique(segments).tolist():
-            chosen = np.flatnonzero(segments == count)
-            # In pieces, so that cancel is looked at between them.
-            for part in cancel.pieces(len(chosen)):
-                some = chosen[part]
-                buffers[some] = shapely.buffer(geometries[some], distances[some], quad_segs=count)
-        return buffers
-
-    def _overlays(left, right):
-        """Areas and outlines (WKB, None without area) of ``left[k] ∩ right[k]``."""
-        pieces = np.empty(len(left), dtype=object)
-        for part in cancel.pieces(len(left)):
-            pieces[part] = shapely.intersection(left[part], right[part])
-        areas = shapely.area(pieces)
-        return areas, [_outline(piece, area) for piece, area in zip(pieces, areas.tolist())]
-
-    def _areas(geometries):
-        return shapely.area(geometries)
-
-    def _distances(left, right):
-        result = np.empty(len(left))
-        for part in cancel.pieces(len(left)):
-            result[part] = shapely.distance(left[part], right[part])
-        return result
-
-else:
-    import ctypes
-
-    from shapely.geos import lgeos
-
-    def _take(geometries, index):
-        return [geometries[k] for k in index.tolist()]
-
-    # GEOS's envelope getters (GEOS 3.7+) through shapely 1.8's own binding:
-    # ``bounds`` makes an envelope geometry and its coordinates, ten times slower.
-    _EXTENT = [
-        getattr(lgeos._lgeos, "GEOSGeom_get{}_r".format(side), None)
-        for side in ("XMin", "YMin", "XMax", "YMax")
-    ]
-    if None not in _EXTENT:
-        for _getter in _EXTENT:
-            _getter.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_double)]
-            _getter.restype = ctypes.c_int
-
-    def _bounds(geometries):
-        # Empty geometries have no bounds: NaN meets nothing.
-        if None in _EXTENT:
-            return np.array([wkb_bounds(g) for g in geometries], dtype=float).reshape(-1, 4)
-        value = ctypes.c_double()
-        out, handle = ctypes.byref(value), lgeos.geos_handle
-        # A getter returns 0, setting nothing, for an empty geometry.
-        rows = [
-            [value.value if get(handle, g._geom, out) else math.nan for get in _EXTENT]
-            for g in geometries
-        ]
-        return np.array(rows, dtype=float).reshape(-1, 4)
-
-    def _buffers(geometries, distances):
-        return [
-            buffer_geometry(g, d) for g, d in zip(cancel.each(geometries, 1), distances.tolist())
-        ]
-
-    class _Borrowed:
-        """A GEOS geometry pointer, as the WKB writer takes a geometry."""
-
-        __slots__ = ("_geom",)
-
-    # GEOS type ids of what an overlay outline keeps as it is.
-    _POLYGONAL = (3, 6)
-
-    def _overlays(left, right):
-        """Areas and outlines (WKB, None without area) of ``left[k] ∩ right[k]``.
-
-        Through GEOS directly: shapely 1.8 would wrap every piece in Python
-        objects, a third of the time. The same GEOS calls give the same numbers.
-        """
-        areas, outlines = np.empty(len(left)), [None] * len(left)
-        value = ctypes.c_double()
-        out, borrowed = ctypes.byref(value), _Borrowed()
-        for k, (a, b) in enumerate(zip(left, right)):
-            cancel.check()
-            first, second = a._geom, b._geom
-            piece = lgeos.GEOSIntersection(first, second) if first and second else None
-            try:
-                if (
-                    not piece
-                    or not lgeos.GEOSArea(piece, out)
-                    or lgeos.GEOSGeomTypeId(piece) not in _POLYGONAL
-                ):
-                    # Errors, and pieces with lines or points: as shapely does it.
-                    shape = a.intersection(b)
-                    areas[k] = shape.area
-                    outlines[k] = _outline(shape, areas[k])
-                    continue
-                areas[k] = value.value
-                if value.value > 0:
-                    borrowed._geom = piece
-                    outlines[k] = wkb_of(borrowed)
-            finally:
-                if piece:
-                    lgeos.GEOSGeom_destroy(piece)
-        return areas, outlines
-
-    def _areas(geometries):
-        return np.array([g.area for g in geometries], dtype=float)
-
-    def _distances(left, right):
-        result = np.empty(len(left))
-        value = ctypes.c_double()
-        out = ctypes.byref(value)
-        for k, (a, b) in enumerate(zip(left, right)):
-            cancel.check()
-            first, second = a._geom, b._geom
-            # Directly, as in _overlays; shapely for anything unusual.
-            if first and second and lgeos.GEOSDistance(first, second, out):
-                result[k] = value.value
-            else:
-                result[k] = a.distance(b)
-        return result
-
-
-def _outline(piece, area):
-    """WKB of an overlay's polygons, or None without area."""
-    return wkb_of(polygonal(piece)) if area > 0 else None
-
-
-def buffer_geometry(geom, distance):
-    """The area within ``distance`` of ``geom`` as the analysis draws it.
-
-    Round caps and joins, corners on the true offset and chords at most
-    ``disc.SAGITTA`` inside it: the school buffers on the map are the circles
-    the analysis measures with.
-    """
-    if isinstance(geom, PointXY):
-        geom = Point(geom.x, geom.y)
-    # Positional: the keyword is ``resolution`` in 1.8 and ``quad_segs`` in 2.x.
-    return geom.buffer(distance, quad_segments(distance))
 
 
 def _valid_distance(value):
@@ -276,6 +131,7 @@ class Space:
         self.edges = SceneEdges(scenes)
         self.index = SceneIndex(self.edges.bounds)
         self._most_edges = int(self.edges.count.max(initial=0))
+        self._areas_of_scenes = None
 
     def overlaps(self, start, stop):
         """Pairs of schools ``start``..``stop`` with the scenes within their distance.
@@ -403,8 +259,43 @@ class Space:
         buffered = np.unique(rows)
         buffers = _buffers(_take(geometries, buffered), reach[buffered])
         owner = np.searchsorted(buffered, rows)
-        areas, outlines = _overlays(_take(buffers, owner), _take(self.scenes, cols))
+        areas, outlines = self._ground_overlays(
+            _take(geometries, buffered), bounds[buffered], reach[buffered], buffers, owner, cols
+        )
         buffer_areas = _areas(buffers)[owner]
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.clip(np.where(buffer_areas > 0, areas / buffer_areas, 0.0), 0.0, 1.0)
         return schools[rows], cols, gaps, areas, shares, outlines
+
+    def _ground_overlays(self, grounds, bounds, reach, buffers, owner, cols):
+        """Areas and outlines of buffer ∩ scene per pair (buffer ``owner[k]`` of
+        ``grounds`` at ``reach``): the scene itself where it surely lies inside
+        the buffer, drawn directly where the two rings cross twice (``cut``),
+        a GEOS overlay for the rest."""
+        inside = surely_inside(grounds, bounds, reach, owner, self.edges, cols, _single_rings)
+        areas, outlines = np.empty(len(cols)), [None] * len(cols)
+        whole = np.flatnonzero(inside)
+        areas[whole] = self._scene_areas()[cols[whole]]
+        for k, col, area in zip(whole.tolist(), cols[whole].tolist(), areas[whole].tolist()):
+            outlines[k] = self.edges.wkb[col] if area > 0 else None
+        rest = np.flatnonzero(~inside)
+        used, local = np.unique(owner[rest], return_inverse=True)
+        rings = BufferRings(*_single_rings(_take(buffers, used)))
+        drawn, cut_areas, cut_outlines = cut(rings, local, self.edges, cols[rest])
+        for k, area, outline in zip(rest[drawn].tolist(), cut_areas[drawn].tolist(), cut_outlines):
+            areas[k], outlines[k] = area, outline
+        rest = rest[~drawn]
+        # Boxes a little larger than the scenes: no edge of theirs on a box's side.
+        boxes = self.edges.bounds[cols[rest]] + (-1.0, -1.0, 1.0, 1.0)
+        areas[rest], overlaid = _overlays(
+            _take(buffers, owner[rest]), _take(self.scenes, cols[rest]), boxes
+        )
+        for k, outline in zip(rest.tolist(), overlaid):
+            outlines[k] = outline
+        return areas, outlines
+
+    def _scene_areas(self):
+        """The scenes' areas, as GEOS measures them; once per analysis."""
+        if self._areas_of_scenes is None:
+            self._areas_of_scenes = _areas(self.scenes)
+        return self._areas_of_scenes

@@ -99,8 +99,11 @@ def _tables(algorithm, parameters, context, crs):
     database = session.identity(scenes.uri)
     if session.identity(schools.uri) != database:
         raise _Refusal(tr("SCENES and SCHOOLS are in different databases"))
+    # The summary may be skipped.
     outputs = {
-        name: _output(parameters, name, context, database) for name in (keys.OUTPUT, keys.SUMMARY)
+        name: _output(parameters, name, context, database)
+        for name in (keys.OUTPUT, keys.SUMMARY)
+        if name == keys.OUTPUT or destination_text(parameters, name, context)
     }
     if session.psycopg2 is None:
         raise _Refusal(tr("the Python module psycopg2 is not installed"))

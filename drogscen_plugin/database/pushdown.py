@@ -188,6 +188,27 @@ class PushDown:
             "none": NO_CONFLICT,
             "note_format": _sql_format(tr("{scene}: {note}")),
         }
+        pairs_table = outputs[keys.OUTPUT]
+        self.execute(
+            statements.output_table(
+                pairs_table.schema, pairs_table.table, PAIR_FIELDS, "MultiPolygon", self.srid
+            )
+        )
+        self.execute(statements.insert(statements.INSERT_PAIRS, outputs[keys.OUTPUT]), conflicts)
+        pairs = self.cursor.rowcount
+        self.execute(statements.spatial_index(outputs[keys.OUTPUT]), progress=90)
+        if keys.SUMMARY in outputs:
+            self._write_summary(outputs[keys.SUMMARY], school_wkb_type, conflicts)
+        tallies = self.tallies.values()
+        return {
+            keys.PAIR_COUNT: pairs,
+            keys.REPAIRED_COUNT: sum(len(tally.repaired) for tally in tallies),
+            keys.SKIPPED_COUNT: sum(len(tally.skipped) for tally in tallies),
+            keys.HOURS_UNKNOWN_COUNT: len(self.tallies["drogscen_scene"].hours_unknown),
+            keys.HOURS_INVALID_COUNT: sum(len(tally.hours_invalid) for tally in tallies),
+        }
+
+    def _write_summary(self, summary_table, school_wkb_type, conflicts):
         settings = self.period.times.settings
         run = {
             "period_start": settings.period.start,
@@ -198,15 +219,6 @@ class PushDown:
         }
         summary_type = output_wkb_type(school_wkb_type)
         multi = QgsWkbTypes.isMultiType(summary_type)
-        pairs_table, summary_table = outputs[keys.OUTPUT], outputs[keys.SUMMARY]
-        self.execute(
-            statements.output_table(
-                pairs_table.schema, pairs_table.table, PAIR_FIELDS, "MultiPolygon", self.srid
-            )
-        )
-        self.execute(statements.insert(statements.INSERT_PAIRS, outputs[keys.OUTPUT]), conflicts)
-        pairs = self.cursor.rowcount
-        self.execute(statements.spatial_index(outputs[keys.OUTPUT]), progress=90)
         self.execute(
             statements.output_table(
                 summary_table.schema,
@@ -218,18 +230,10 @@ class PushDown:
         )
         geometry = "ST_Multi(s.geom)" if multi else "s.geom"
         self.execute(
-            statements.insert(statements.INSERT_SUMMARY, outputs[keys.SUMMARY], geometry),
+            statements.insert(statements.INSERT_SUMMARY, summary_table, geometry),
             dict(conflicts, **run),
         )
-        self.execute(statements.spatial_index(outputs[keys.SUMMARY]), progress=100)
-        tallies = self.tallies.values()
-        return {
-            keys.PAIR_COUNT: pairs,
-            keys.REPAIRED_COUNT: sum(len(tally.repaired) for tally in tallies),
-            keys.SKIPPED_COUNT: sum(len(tally.skipped) for tally in tallies),
-            keys.HOURS_UNKNOWN_COUNT: len(self.tallies["drogscen_scene"].hours_unknown),
-            keys.HOURS_INVALID_COUNT: sum(len(tally.hours_invalid) for tally in tallies),
-        }
+        self.execute(statements.spatial_index(summary_table), progress=100)
 
 
 def _sql_format(template):

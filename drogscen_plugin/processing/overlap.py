@@ -26,7 +26,7 @@ from ..qgis_io.mixed import summary_geometries
 from ..qgis_io.school_sources import school_sources
 from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_rows
 from .base import DrogscenAlgorithm
-from .outputs import OutputSinks
+from .outputs import OutputSinks, destination_text
 from .overlap_parameters import OverlapParameters
 
 
@@ -169,6 +169,7 @@ class OverlapAlgorithm(OverlapParameters, DrogscenAlgorithm):
             times=times,
             progress=self.progress(feedback, 15, 90),
             is_canceled=feedback.isCanceled,
+            summaries=bool(destination_text(parameters, self.SUMMARY, context)),
         )
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
@@ -242,13 +243,7 @@ class OverlapAlgorithm(OverlapParameters, DrogscenAlgorithm):
             self.PAIR_COUNT: len(analysis.pair_rows),
             self.SCENES_OUTSIDE_COUNT: len(analysis.scenes_outside),
         }
-        # One summary per school read, in the same order.
-        summary_type, school_shapes, mixed_note = summary_geometries(
-            school_reader.geometries, school_source.wkbType(), output_wkb_type
-        )
-        if mixed_note:
-            feedback.pushInfo(mixed_note)
-        outputs = (
+        outputs = [
             (
                 self.OUTPUT,
                 PAIR_FIELDS,
@@ -256,16 +251,25 @@ class OverlapAlgorithm(OverlapParameters, DrogscenAlgorithm):
                 analysis.pair_rows,
                 analysis.pair_geometries,
                 (90, 95),
-            ),
-            (
-                self.SUMMARY,
-                SUMMARY_FIELDS,
-                summary_type,
-                analysis.summary_rows,
-                school_shapes,
-                (95, 100),
-            ),
-        )
+            )
+        ]
+        if destination_text(parameters, self.SUMMARY, context):
+            # One summary per school read, in the same order.
+            summary_type, school_shapes, mixed_note = summary_geometries(
+                school_reader.geometries, school_source.wkbType(), output_wkb_type
+            )
+            if mixed_note:
+                feedback.pushInfo(mixed_note)
+            outputs.append(
+                (
+                    self.SUMMARY,
+                    SUMMARY_FIELDS,
+                    summary_type,
+                    analysis.summary_rows,
+                    school_shapes,
+                    (95, 100),
+                )
+            )
         try:
             for name, spec, wkb_type, rows, geometries, span in outputs:
                 fields = qgs_fields(spec)

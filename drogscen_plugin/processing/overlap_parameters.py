@@ -157,9 +157,16 @@ class OverlapParameters:
         )
         self.add(
             QgsProcessingParameterFeatureSink(
-                self.SUMMARY, tr("School summary"), QgsProcessing.TypeVectorAnyGeometry
+                self.SUMMARY,
+                tr("School summary"),
+                QgsProcessing.TypeVectorAnyGeometry,
+                optional=True,
+                createByDefault=True,
             ),
-            tr("One feature per school with the totals over its scenes."),
+            tr(
+                "One feature per school with the totals over its scenes; the situation report "
+                "reads it. May be skipped when only the overlaps are wanted."
+            ),
         )
         self.addOutput(QgsProcessingOutputNumber(self.PAIR_COUNT, tr("School-scene pairs")))
         self.addOutput(

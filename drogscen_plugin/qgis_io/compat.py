@@ -6,7 +6,7 @@ QVariant.Type. Both enums number the types alike, so one table serves both.
 """
 
 from qgis.core import Qgis, QgsEditFormConfig
-from qgis.PyQt.QtCore import QMetaType, QVariant
+from qgis.PyQt.QtCore import QT_VERSION, QMetaType, QVariant
 
 USES_META_TYPE = Qgis.QGIS_VERSION_INT >= 33800
 
@@ -25,6 +25,19 @@ class FieldType:
     BOOL = _field_type(QMetaType.Type.Bool)
     DATE = _field_type(QMetaType.Type.QDate)
     DATETIME = _field_type(QMetaType.Type.QDateTime)
+
+
+# QVariant.convert takes a QMetaType in Qt6, a type number in Qt5.
+_LONG_TARGET = (
+    QMetaType(QMetaType.Type.LongLong) if QT_VERSION >= 0x060000 else int(QMetaType.Type.LongLong)
+)
+
+
+def long_variant(value):
+    """A Python int as a QVariant holding a 64-bit integer, as LONG fields store it."""
+    variant = QVariant(value)
+    variant.convert(_LONG_TARGET)
+    return variant
 
 
 # The form init function as "a function in the environment": an enum of Qgis from 3.32 on.

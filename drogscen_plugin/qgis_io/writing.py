@@ -1,13 +1,15 @@
 """Features out: the core's records written to Processing sinks."""
 
+import operator
+
 from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..core.cancel import check
 from ..core.errors import AnalysisCanceled
 from ..core.fields import field_alias
 from ..i18n import tr
-from .compat import FieldType
+from .compat import FieldType, long_variant
 from .layers import PROGRESS_STEP
 from .shapes import qgs_geometry, to_wkb
 
@@ -72,10 +74,7 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
     """
     start, end = span
     multi = QgsWkbTypes.isMultiType(wkb_type)
-    # Python dates as QDate, which every provider takes (the summary's period).
-    dates = [index for index, field in enumerate(fields) if field.type() == FieldType.DATE]
-    # A run's dates are few (the period's): each converted once.
-    qdates = {}
+    convert = _converters(fields, rows)
     # One feature and one geometry, refilled: the sink keeps a copy of each.
     feature, shape, empty = QgsFeature(fields), QgsGeometry(), QgsGeometry()
     add, fast = sink.addFeature, QgsFeatureSink.FastInsert
@@ -86,7 +85,7 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
         for values, geometry in zip(rows[first:last], geometries[first:last]):
             # A row of a huge outline takes a while: the run's clock looks when due.
             check()
-            feature.setAttributes(_with_qdates(values, dates, qdates) if dates else values)
+            feature.setAttributes(list(map(_call, convert, values)))
             if geometry is None:
                 feature.setGeometry(empty)
             elif isinstance(geometry, bytes):
@@ -102,15 +101,49 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
     return True
 
 
-def _with_qdates(values, dates, qdates):
-    """A copy of ``values`` with the dates at indexes ``dates`` as QDate, converted
-    through ``qdates`` (date -> QDate)."""
-    values = list(values)
-    for index in dates:
-        day = values[index]
-        if day is not None:
-            qdate = qdates.get(day)
-            if qdate is None:
-                qdate = qdates[day] = QDate(day)
-            values[index] = qdate
-    return values
+class _Variants(dict):
+    """One column's values as QVariants of the field's type, each made once.
+
+    A run repeats most values (names, hours, minutes, labels): passing their
+    QVariant spares the conversion from Python on every feature and the
+    sink's conversion to the field's type.
+    """
+
+    def __init__(self, make):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, value):
+        variant = self[value] = None if value is None else self._make(value)
+        return variant
+
+
+# Rows looked at to tell which columns repeat their values.
+_SAMPLE = 1000
+# Calls in C where Python has it (3.11 on).
+_call = getattr(operator, "call", lambda function, value: function(value))
+
+
+def _same(value):
+    return value
+
+
+def _converters(fields, rows):
+    """Per field, a function from a Python value to what setAttributes takes fastest:
+    a cached QVariant for values that repeat (judged on a sample of the rows), the
+    value itself for those that mostly do not (ids, names) and for doubles."""
+    sample = rows[:: max(1, len(rows) // _SAMPLE)]
+    makers = {
+        FieldType.STRING: QVariant,
+        FieldType.LONG: long_variant,
+        FieldType.DATE: lambda day: QVariant(QDate(day)),
+    }
+    convert = []
+    for index, field in enumerate(fields):
+        kind = field.type()
+        # Dates always: a sink cannot take Python's.
+        repeated = kind == FieldType.DATE or (
+            kind in makers and 2 * len({row[index] for row in sample}) <= len(sample)
+        )
+        convert.append(_Variants(makers[kind]).__getitem__ if repeated else _same)
+    return convert

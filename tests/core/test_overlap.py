@@ -508,6 +508,23 @@ def test_summaries_follow_input_order_and_carry_the_school_geometry():
     )
 
 
+def test_without_summaries_the_pairs_are_the_same():
+    rng = random.Random(5)
+    schools = [school(k, Point(rng.uniform(0, 900), rng.uniform(0, 900))) for k in range(40)]
+    scenes = [
+        scene(k, Point(rng.uniform(0, 900), rng.uniform(0, 900)).buffer(rng.uniform(10, 90)))
+        for k in range(15)
+    ]
+
+    both = analyse(schools, scenes, 150)
+    only = analyse(schools, scenes, 150, summaries=False)
+
+    assert len(both.summary_rows) == len(schools)
+    assert only.summary_rows == only.summary_geometries == []
+    assert only.pair_rows == both.pair_rows
+    assert only.pair_geometries == both.pair_geometries
+
+
 def test_pair_carries_names_and_ids():
     pair = only_pair(school(4), scene(8))
     assert (

@@ -392,3 +392,25 @@ def test_outputs_loaded_into_the_project_carry_the_field_aliases():
             assert aliases == {name: field_alias(name) for name, _ in spec}
     finally:
         project.removeMapLayers([result["OUTPUT"], result["SUMMARY"]])
+
+
+@pytest.mark.parametrize("skipped", [None, ""])
+def test_a_skipped_summary_leaves_the_overlaps_as_they_are(skipped, tmp_path):
+    points, grounds, scenes = random_layout()
+    both = run_overlap(points, scenes)
+    summary = tmp_path / "summary.gpkg"
+
+    only = processing.run(
+        "drogscen:overlap",
+        {"SCHOOLS": points, "SCENES": scenes, "OUTPUT": "memory:", "SUMMARY": skipped},
+    )
+
+    def pairs(layer):
+        return sorted(
+            (feature.attributes(), feature.geometry().asWkt(3)) for feature in layer.getFeatures()
+        )
+
+    assert "SUMMARY" not in only
+    assert only["PAIR_COUNT"] == both["PAIR_COUNT"] > 0
+    assert pairs(only["OUTPUT"]) == pairs(both["OUTPUT"])
+    assert not summary.exists()

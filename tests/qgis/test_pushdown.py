@@ -138,8 +138,7 @@ def run(database, scenes, schools, suffix, mode=0, **parameters):
                 "SCHOOLS": database.processing_uri(schools),
                 "RUN_IN_DATABASE": mode,
             },
-            **outputs,
-            **dict(WEEK, **parameters),
+            **dict(outputs, **dict(WEEK, **parameters)),
         ),
         feedback=log,
     )
@@ -585,3 +584,16 @@ def test_a_name_field_that_is_not_text_is_refused_in_the_database_too(hard, mode
             },
         )
     assert not hard.exists("output_dated") and not hard.exists("summary_dated")
+
+
+def test_a_skipped_summary_is_not_made_in_the_database(hard):
+    both, _ = run(hard, "scenes", "schools", "summary_kept")
+    only, lines = run(hard, "scenes", "schools", "summary_skipped", SUMMARY=None)
+
+    assert any("Running in the database" in line for line in lines)
+    assert "SUMMARY" not in only
+    assert only["PAIR_COUNT"] == both["PAIR_COUNT"] > 0
+    key = ("school_fid", "scene_fid")
+    assert rows(only, "OUTPUT", PAIR_FIELDS, key) == rows(both, "OUTPUT", PAIR_FIELDS, key)
+    tables = hard.sql("SELECT tablename FROM pg_tables WHERE tablename LIKE 'summary_summary_%'")
+    assert [row[0] for row in tables] == ["summary_summary_kept"]
