@@ -110,6 +110,19 @@ def _point_coordinates(schools, points):
     return xy
 
 
+def _edge_slices(edges):
+    """Slices of consecutive items whose ``edges`` add up to at most _PIECE_EDGES
+    (or one item), with a look at cancel between two."""
+    first, total = 0, 0.0
+    for k, count in enumerate(edges.tolist()):
+        if total + count > _PIECE_EDGES and k > first:
+            yield slice(first, k)
+            cancel.check()
+            first, total = k, 0.0
+        total += count
+    yield slice(first, len(edges))
+
+
 class Space:
     """The geometric side of the analysis, batch by batch of schools."""
 
@@ -171,15 +184,7 @@ class Space:
             np.column_stack((x - grow, y - grow, x + grow, y + grow))
         )
         edges = np.bincount(rows, weights=self.edges.count[cols], minlength=len(schools))
-        pieces, first, total = [], 0, 0.0
-        for k, count in enumerate(edges.tolist()):
-            if total + count > _PIECE_EDGES and k > first:
-                pieces.append(self._point_pairs(schools[first:k]))
-                cancel.check()
-                first, total = k, 0.0
-            total += count
-        pieces.append(self._point_pairs(schools[first:]))
-        return pieces
+        return [self._point_pairs(schools[part]) for part in _edge_slices(edges)]
 
     def _point_pairs(self, schools):
         """Pairs of point schools: true distances, exact areas, outlines."""
@@ -259,9 +264,17 @@ class Space:
         buffered = np.unique(rows)
         buffers = _buffers(_take(geometries, buffered), reach[buffered])
         owner = np.searchsorted(buffered, rows)
-        areas, outlines = self._ground_overlays(
-            _take(geometries, buffered), bounds[buffered], reach[buffered], buffers, owner, cols
-        )
+        grounds = _take(geometries, buffered)
+        areas, outlines = np.empty(len(cols)), []
+        # In pieces of pairs by scene edges: near scenes of 100,000 vertices the
+        # vectorised steps of one call would work for seconds without a look at cancel.
+        edges = self.edges.count[cols]
+        whole = self._most_edges * len(cols) <= _PIECE_EDGES
+        for part in [slice(0, len(cols))] if whole else _edge_slices(edges):
+            areas[part], found = self._ground_overlays(
+                grounds, bounds[buffered], reach[buffered], buffers, owner[part], cols[part]
+            )
+            outlines.extend(found)
         buffer_areas = _areas(buffers)[owner]
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.clip(np.where(buffer_areas > 0, areas / buffer_areas, 0.0), 0.0, 1.0)
