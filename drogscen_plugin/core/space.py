@@ -255,6 +255,19 @@ def _point_coordinates(schools, points):
     return xy
 
 
+def _edge_slices(edges):
+    """Slices of consecutive items whose ``edges`` add up to at most _PIECE_EDGES
+    (or one item), with a look at cancel between two."""
+    first, total = 0, 0.0
+    for k, count in enumerate(edges.tolist()):
+        if total + count > _PIECE_EDGES and k > first:
+            yield slice(first, k)
+            cancel.check()
+            first, total = k, 0.0
+        total += count
+    yield slice(first, len(edges))
+
+
 class Space:
     """The geometric side of the analysis, batch by batch of schools."""
 
@@ -315,15 +328,7 @@ class Space:
             np.column_stack((x - grow, y - grow, x + grow, y + grow))
         )
         edges = np.bincount(rows, weights=self.edges.count[cols], minlength=len(schools))
-        pieces, first, total = [], 0, 0.0
-        for k, count in enumerate(edges.tolist()):
-            if total + count > _PIECE_EDGES and k > first:
-                pieces.append(self._point_pairs(schools[first:k]))
-                cancel.check()
-                first, total = k, 0.0
-            total += count
-        pieces.append(self._point_pairs(schools[first:]))
-        return pieces
+        return [self._point_pairs(schools[part]) for part in _edge_slices(edges)]
 
     def _point_pairs(self, schools):
         """Pairs of point schools: true distances, exact areas, outlines."""
