@@ -40,8 +40,10 @@ from .shapes import (
 
 POINTS_OR_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
 
-# Features between progress updates and cancel checks.
+# Features between progress updates and looks at the feedback's cancel, and
+# between looks at the run's cancel clock (a multiple of it).
 PROGRESS_STEP = 500
+CHECK_STEP = 20
 # Feature ids listed in one log line; the rest are counted.
 _LISTED_IDS = 20
 
@@ -190,13 +192,14 @@ class LayerReader:
         count = 0
         try:
             while iterator.nextFeature(feature):
-                if count % PROGRESS_STEP == 0:
-                    if self.feedback.isCanceled():
-                        raise AnalysisCanceled(tr("The analysis was canceled."))
-                    self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
+                if count % CHECK_STEP == 0:
+                    # Some huge polygons take a while: the run's clock looks when due.
+                    check()
+                    if count % PROGRESS_STEP == 0:
+                        if self.feedback.isCanceled():
+                            raise AnalysisCanceled(tr("The analysis was canceled."))
+                        self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
                 count += 1
-                # A huge polygon takes a while: the run's clock looks when due.
-                check()
                 geometry = feature.geometry()
                 features.append(ReadFeature(feature.id(), feature.attributes()))
                 geometries.append(geometry)

@@ -10,7 +10,7 @@ from ..core.errors import AnalysisCanceled
 from ..core.fields import field_alias
 from ..i18n import tr
 from .compat import FieldType, long_variant
-from .layers import PROGRESS_STEP
+from .layers import CHECK_STEP, PROGRESS_STEP
 from .shapes import qgs_geometry, to_wkb
 
 _VARIANT_TYPES = {
@@ -82,9 +82,7 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
         last = min(first + PROGRESS_STEP, len(rows))
-        for values, geometry in zip(rows[first:last], geometries[first:last]):
-            # A row of a huge outline takes a while: the run's clock looks when due.
-            check()
+        for values, geometry in _checked(rows, geometries, first, last):
             feature.setAttributes(list(map(_call, convert, values)))
             if geometry is None:
                 feature.setGeometry(empty)
@@ -99,6 +97,15 @@ def write_rows(sink, rows, geometries, fields, wkb_type, feedback, span):
                 return False
         feedback.setProgress(start + (end - start) * last / len(rows))
     return True
+
+
+def _checked(rows, geometries, first, last):
+    """Rows ``first``..``last`` with their geometries, a look at the run's cancel
+    clock every CHECK_STEP of them: some rows of huge outlines take a while."""
+    for start in range(first, last, CHECK_STEP):
+        check()
+        stop = min(start + CHECK_STEP, last)
+        yield from zip(rows[start:stop], geometries[start:stop])
 
 
 class _Variants(dict):
