@@ -16,6 +16,9 @@ from .outline import rings_wkb
 _CLEARANCE = 1e-6  # metres
 # Buffer edges are looked up chunk by chunk of this many.
 _CHUNK = 8
+# Scenes of more edges go to GEOS: its sweep beats comparing chunks with every
+# edge, and one pair then is one call, between two looks at cancel.
+_MOST_EDGES = 4096
 
 
 def _ragged(counts, starts):
@@ -67,7 +70,10 @@ def cut(rings, owner, scenes, cols):
     ``SceneEdges``): whether it was drawn here and its area; and the outlines
     (WKB) of those drawn, in order."""
     done, areas = np.zeros(len(cols), dtype=bool), np.zeros(len(cols))
-    pairs = np.flatnonzero(rings.usable[owner] & scenes.simple[cols] & (scenes.count[cols] >= 3))
+    counts = scenes.count[cols]
+    pairs = np.flatnonzero(
+        rings.usable[owner] & scenes.simple[cols] & (counts >= 3) & (counts <= _MOST_EDGES)
+    )
     crossing = _crossings(rings, owner[pairs], scenes, cols[pairs]) if len(pairs) else None
     if crossing is None:
         return done, areas, []
