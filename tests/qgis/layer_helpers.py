@@ -1,4 +1,10 @@
-"""Small layers for tests: memory layers from WKT rows and GeoPackage copies."""
+"""Small layers for tests: memory layers from WKT rows and GeoPackage copies;
+and the command line run as a user runs it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from qgis.core import (
     QgsFeature,
@@ -77,3 +83,17 @@ def form_without_init(layer, feature):
         return QgsAttributeForm(layer, feature, QgsAttributeEditorContext())
     finally:
         layer.setEditFormConfig(config)
+
+
+def run_cli(*arguments):
+    """``python -m drogscen_plugin ARGUMENTS`` in a child process, from the
+    repository; its messages in English whatever the developer's locale."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    return subprocess.run(
+        [sys.executable, "-m", "drogscen_plugin", *arguments],
+        cwd=str(Path(__file__).resolve().parents[2]),
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )

@@ -1,12 +1,12 @@
 """python3 -m drogscen_plugin analyse, run as a user runs it: in a fresh process."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import processing
 import pytest
+from layer_helpers import run_cli as cli
 from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,19 +32,6 @@ ALL_OPTIONS = (
     "--scene-from-field",
     "--scene-to-field",
 )
-
-
-def cli(*arguments):
-    # English messages whatever the developer's locale: the assertions read them.
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    return subprocess.run(
-        [sys.executable, "-m", "drogscen_plugin", *arguments],
-        cwd=str(ROOT),
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def layer(path, name):

@@ -2,26 +2,16 @@
 and nothing written (no output, no staged files left)."""
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from layer_helpers import memory_layer, to_geopackage
+from layer_helpers import memory_layer, run_cli, to_geopackage
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(*arguments):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    return subprocess.run(
-        [sys.executable, "-m", "drogscen_plugin", "analyse", *arguments],
-        cwd=str(ROOT),
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_cli("analyse", *arguments)
 
 
 @pytest.fixture(scope="module")

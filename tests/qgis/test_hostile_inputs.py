@@ -2,14 +2,11 @@
 type, a CRS that does not measure on a plane, distances beyond reason."""
 
 import math
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import processing
 import pytest
-from layer_helpers import memory_layer
+from layer_helpers import memory_layer, run_cli
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
@@ -182,15 +179,7 @@ def test_a_school_distance_beyond_100_km_is_reported_and_the_distance_used():
 
 
 def cli(*arguments):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    return subprocess.run(
-        [sys.executable, "-m", "drogscen_plugin", "analyse", *arguments],
-        cwd=str(ROOT),
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_cli("analyse", *arguments)
 
 
 @pytest.mark.parametrize(

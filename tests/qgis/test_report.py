@@ -7,15 +7,14 @@ or districts are given, then one page per affected school.
 import base64
 import datetime
 import gc
-import os
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import processing
 import pytest
+from layer_helpers import run_cli as cli
 from qgis.core import (
     NULL,
     QgsCategorizedSymbolRenderer,
@@ -436,18 +435,6 @@ def test_unwritable_output_is_said_in_words(sample, tmp_path, output, words_):
 def test_exporter_errors_in_words(code, words_):
     message = export_error_message(code, "/x/report.pdf")
     assert words_ in message and "/x/report.pdf" in message
-
-
-def cli(*arguments):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "drogscen_plugin", *arguments],
-        cwd=str(ROOT),
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def test_cli_report(sample, sample_gpkg, tmp_path):
