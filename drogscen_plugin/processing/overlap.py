@@ -162,6 +162,8 @@ class OverlapAlgorithm(OverlapParameters, DrogscenAlgorithm):
                 schools=len(schools), scenes=len(scenes), distance=distance
             )
         )
+        # The summary may be skipped: then it is neither made nor written.
+        summaries = bool(destination_text(parameters, self.SUMMARY, context))
         analysis = analyse(
             schools,
             scenes,
@@ -169,17 +171,18 @@ class OverlapAlgorithm(OverlapParameters, DrogscenAlgorithm):
             times=times,
             progress=self.progress(feedback, 15, 90),
             is_canceled=feedback.isCanceled,
-            summaries=bool(destination_text(parameters, self.SUMMARY, context)),
+            summaries=summaries,
         )
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
         _log_scenes_outside(analysis, times, feedback)
-        sources = school_sources(school_source)
-        for row in analysis.summary_rows if sources else ():
-            row[_SCHOOL_SOURCES] = sources
 
         results = self._write(
-            analysis, school_reader, school_source, crs, (parameters, context, feedback)
+            analysis,
+            summaries,
+            (school_reader, school_source),
+            crs,
+            (parameters, context, feedback),
         )
 
         readers = (scene_reader, school_reader)
@@ -235,9 +238,11 @@ class OverlapAlgorithm(OverlapParameters, DrogscenAlgorithm):
         ]
         return scene_fields, school_fields
 
-    def _write(self, analysis, school_reader, school_source, crs, run):
-        """Write both outputs, all or nothing; the results so far."""
+    def _write(self, analysis, summaries, schools, crs, run):
+        """Write the outputs (the summary only when ``summaries``), all or nothing;
+        the results so far. ``schools``: the schools' reader and source."""
         parameters, context, feedback = run
+        school_reader, school_source = schools
         sinks = OutputSinks(self, parameters, context, feedback)
         results = {
             self.PAIR_COUNT: len(analysis.pair_rows),
@@ -253,7 +258,10 @@ class OverlapAlgorithm(OverlapParameters, DrogscenAlgorithm):
                 (90, 95),
             )
         ]
-        if destination_text(parameters, self.SUMMARY, context):
+        if summaries:
+            sources = school_sources(school_source)
+            for row in analysis.summary_rows if sources else ():
+                row[_SCHOOL_SOURCES] = sources
             # One summary per school read, in the same order.
             summary_type, school_shapes, mixed_note = summary_geometries(
                 school_reader.geometries, school_source.wkbType(), output_wkb_type
