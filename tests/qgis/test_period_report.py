@@ -27,8 +27,10 @@ from drogscen_plugin.report import ReportLayers, ReportOptions, export_report
 
 @pytest.fixture(scope="module")
 def sample(sample_gpkg):
-    """The sample's scenes and point schools."""
-    return {name: sample_layer(sample_gpkg, name) for name in ("scenes", "schools")}
+    """The sample's scenes and point schools; gone before QGIS exits."""
+    layers = {name: sample_layer(sample_gpkg, name) for name in ("scenes", "schools")}
+    yield layers
+    layers.clear()
 
 
 def existed_in(scene, first, last):
