@@ -118,8 +118,10 @@ class LayerReader:
         self.skipped = []
         # Features of a geometry type the layer may not hold (lines among schools).
         self.refused = []
-        # QgsGeometry of each feature last read, as analysed (see ``features``).
-        self.geometries = []
+        # The features last read as analysed (see ``features``): QgsGeometry
+        # objects, or None while only their WKB is kept.
+        self._geometries = []
+        self._wkbs = []
         self.hours_unknown = []
         self.hours_invalid = []
         self.hours_unlikely = []
@@ -129,6 +131,17 @@ class LayerReader:
                     layer=self.name, crs=crs.userFriendlyIdentifier()
                 )
             )
+
+    @property
+    def geometries(self):
+        """QgsGeometry of each feature last read, as analysed (see ``features``)."""
+        if self._geometries is None:
+            self._geometries = [qgs_geometry(wkb, False) for wkb in self._wkbs]
+        return self._geometries
+
+    @geometries.setter
+    def geometries(self, geometries):
+        self._geometries = geometries
 
     def field(self, name, text=False):
         """Index of a field by name, or None when no name is given.
@@ -186,7 +199,11 @@ class LayerReader:
         total = max(self.source.featureCount(), 1)
         start, end = span
         features, wkbs = [], []
-        self.geometries = geometries = []
+        self._wkbs = wkbs
+        # A layer of points keeps only their WKB: keeping a QgsGeometry per school
+        # would cost a third of reading them; ``geometries`` makes them if asked.
+        keep = QgsWkbTypes.geometryType(self.source.wkbType()) != QgsWkbTypes.PointGeometry
+        self._geometries = geometries = [] if keep else None
         # One feature, refilled: keeping each would cost more than what is read of it.
         feature = QgsFeature()
         count = 0
@@ -202,8 +219,9 @@ class LayerReader:
                 count += 1
                 geometry = feature.geometry()
                 features.append(ReadFeature(feature.id(), feature.attributes()))
-                geometries.append(geometry)
                 wkbs.append(bytes(geometry.asWkb()))
+                if keep:
+                    geometries.append(geometry)
         finally:
             # A canceled run must not keep the data source's connection open.
             iterator.close()
