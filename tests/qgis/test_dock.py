@@ -86,6 +86,8 @@ def dock(plugin, qtbot, sample, clean_settings):
     dock.show()
     dock.form.restore_settings()  # the defaults: clean_settings emptied the settings
     dock.tabs.setCurrentIndex(0)  # the settings, as the dock opens
+    # The dock outlives each test: begin showing all times, whatever the last one chose.
+    dock.time_control.show_all.setChecked(True)
     dock.form.scenes.setLayer(sample["scenes"])
     dock.form.schools.setLayer(sample["schools"])
     yield dock
