@@ -63,7 +63,7 @@ def test_a_cancel_is_seen_after_the_first_small_batch():
         (32, 1.0, 32),  # on target: the same size
         (32, 0.01, 48),  # fast: at most half as many again
         (1, 0.01, 2),
-        (900, 0.01, 1000),  # never more than _CHUNK
+        (overlap._CHUNK - 100, 0.01, overlap._CHUNK),  # never more than _CHUNK
         (100, 4.0, 25),  # four times the target: a quarter
         (100, 8.0, 12),
         (1, 100.0, 1),  # one very slow school: still one
