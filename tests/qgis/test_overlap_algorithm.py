@@ -209,6 +209,41 @@ def test_summary_geometry_is_each_school_in_the_analysis_crs():
         assert geometry.symDifference(expected[name]).area() < 1e-9 * geometry.area()
 
 
+def test_summary_points_are_the_schools_read_in_the_analysis_crs():
+    # Point schools keep only their WKB while read: the summary's points are
+    # made from it, after a school without geometry and in another CRS.
+    x0, y0 = 674000.0, 6580000.0
+    schools = memory_layer(
+        "Point",
+        [("name", "string")],
+        [
+            ("POINT({} {})".format(x0 + 0.123, y0 - 7.5), ["Ek"]),
+            (None, ["Nowhere"]),
+            ("POINT({} {})".format(x0 + 2500.25, y0 + 40), ["Björk"]),
+        ],
+    )
+    scenes = memory_layer(
+        "Polygon",
+        [("name", "string")],
+        [("POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {1}))".format(x0, y0, x0 + 80, y0 + 80), ["T"])],
+    )
+    analysis_crs = QgsCoordinateReferenceSystem("EPSG:3152")
+    result = run_overlap(schools, scenes, ANALYSIS_CRS=analysis_crs.authid())
+    transform = QgsCoordinateTransform(schools.crs(), analysis_crs, QgsProject.instance())
+    expected = {}
+    for feature in schools.getFeatures():
+        if feature.hasGeometry():
+            point = transform.transform(feature.geometry().asPoint())
+            expected[feature["name"]] = (point.x(), point.y())
+    summary = {f["school_name"]: f.geometry() for f in result["SUMMARY"].getFeatures()}
+    assert result["SKIPPED_COUNT"] == 1
+    assert set(summary) == {"Ek", "Björk"}
+    for name, geometry in summary.items():
+        assert geometry.wkbType() == QgsWkbTypes.Point
+        point = geometry.asPoint()
+        assert (point.x(), point.y()) == pytest.approx(expected[name], abs=1e-6)
+
+
 def hand_checked_layers():
     """One school with two scenes within 300 m, a preschool with one, a school with none."""
     schools = memory_layer(
