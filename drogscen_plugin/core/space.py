@@ -11,6 +11,7 @@ twice is cut directly (``cut``), and GEOS intersects the rest.
 """
 
 import math
+from itertools import chain
 
 import numpy as np
 from shapely.ops import clip_by_rect
@@ -34,6 +35,7 @@ from .geos_grounds import (
 from .geos_grounds import buffer_geometry as buffer_geometry
 from .grounds import surely_inside
 from .outline import PairEdges, circle, classify, direct, overlaid, ring_wkb, to_wkb
+from .records import PointXY
 from .scenes import SceneEdges, SceneIndex
 
 SCHOOL_GEOMETRY_TYPES = ("Point", "MultiPoint", "Polygon", "MultiPolygon")
@@ -100,9 +102,11 @@ def _point_coordinates(schools, points):
     chosen = np.flatnonzero(points)
     # One array from a list: row by row would cost a numpy call per school.
     found = [_single_point(schools[k].geometry) for k in cancel.each(chosen.tolist())]
-    xy[chosen] = np.array(
-        [(point.x, point.y) for point in cancel.each(found)], dtype=float
-    ).reshape(-1, 2)
+    # Flat: numpy reads a flat iterable of numbers far faster than a list of pairs.
+    coordinates = chain.from_iterable(
+        point if point.__class__ is PointXY else (point.x, point.y) for point in cancel.each(found)
+    )
+    xy[chosen] = np.fromiter(coordinates, dtype=float, count=2 * len(found)).reshape(-1, 2)
     bad = np.flatnonzero(points & ~np.isfinite(xy).all(axis=1))
     if len(bad):
         raise InputError(
