@@ -262,10 +262,7 @@ class OverlapAlgorithm(OverlapParameters, DrogscenAlgorithm):
             sources = school_sources(school_source)
             for row in analysis.summary_rows if sources else ():
                 row[_SCHOOL_SOURCES] = sources
-            # One summary per school read, in the same order.
-            summary_type, school_shapes, mixed_note = summary_geometries(
-                school_reader.geometries, school_source.wkbType(), output_wkb_type
-            )
+            summary_type, school_shapes, mixed_note = _summary_shapes(school_reader, school_source)
             if mixed_note:
                 feedback.pushInfo(mixed_note)
             outputs.append(
@@ -325,6 +322,15 @@ class OverlapAlgorithm(OverlapParameters, DrogscenAlgorithm):
             for name in (self.SCENE_FROM_FIELD, self.SCENE_TO_FIELD)
         )
         return TimeSettings(period, calendar), date_fields
+
+
+def _summary_shapes(school_reader, school_source):
+    """``(wkb_type, geometries, note)`` of the summary: one geometry per school read,
+    in the same order (see ``mixed.summary_geometries``)."""
+    if school_reader.point_wkbs is not None:
+        # Plain points kept as their WKB: written as read, without a QgsGeometry each.
+        return QgsWkbTypes.Point, school_reader.point_wkbs, ""
+    return summary_geometries(school_reader.geometries, school_source.wkbType(), output_wkb_type)
 
 
 def _log_scenes_outside(analysis, times, feedback):

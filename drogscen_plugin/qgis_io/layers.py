@@ -22,10 +22,10 @@ from ..i18n import tr
 from .checks import (
     MAX_DISTANCE,
     all_finite,
-    expected_types,
     require_geometry_type,
     require_text,
 )
+from .reading_log import log_reading
 from .scene_dates import SceneDays
 from .shapes import (
     from_wkb,
@@ -44,8 +44,6 @@ POINTS_OR_POLYGONS = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
 # between looks at the run's cancel clock (a multiple of it).
 PROGRESS_STEP = 500
 CHECK_STEP = 20
-# Feature ids listed in one log line; the rest are counted.
-_LISTED_IDS = 20
 
 
 def plain(value):
@@ -68,13 +66,6 @@ def _calendar(times):
     if times is None:
         return (), None
     return times.calendar.school_holidays, times.period.start
-
-
-def _id_list(ids):
-    listed = ", ".join(str(fid) for fid in ids[:_LISTED_IDS])
-    if len(ids) > _LISTED_IDS:
-        listed += tr(" and {count} more").format(count=len(ids) - _LISTED_IDS)
-    return listed
 
 
 class ReadFeature:
@@ -142,6 +133,12 @@ class LayerReader:
     @geometries.setter
     def geometries(self, geometries):
         self._geometries = geometries
+
+    @property
+    def point_wkbs(self):
+        """WKB of each feature last read when they are all plain 2D points, kept only
+        as WKB (see ``geometries``); else None."""
+        return self._wkbs if self._geometries is None else None
 
     def field(self, name, text=False):
         """Index of a field by name, or None when no name is given.
@@ -253,7 +250,7 @@ class LayerReader:
             kept.append(feature)
             geometries.append(geometry)
             wkbs.append(bytes(geometry.asWkb()))
-        self.geometries = geometries
+        self._geometries, self._wkbs = geometries, wkbs
         return kept, wkbs
 
     def _drop_non_finite(self, features, shapes, finite):
@@ -265,7 +262,9 @@ class LayerReader:
         kept = [k for k, ok in enumerate(finite) if ok]
         features[:] = [features[k] for k in kept]
         shapes[:] = [shapes[k] for k in kept]
-        self.geometries = [self.geometries[k] for k in kept]
+        self._wkbs = [self._wkbs[k] for k in kept]
+        if self._geometries is not None:
+            self._geometries = [self._geometries[k] for k in kept]
 
     def _repair(self, features, shapes):
         """Replace invalid polygons by their repaired polygons; drop what is left of none."""
@@ -443,55 +442,4 @@ class LayerReader:
 
     def report(self):
         """Log what was repaired, skipped and flagged."""
-        if self.repaired:
-            self.feedback.pushWarning(
-                tr(
-                    "Layer '{layer}': invalid geometries repaired: {count} (feature ids {ids})."
-                ).format(layer=self.name, count=len(self.repaired), ids=_id_list(self.repaired))
-            )
-        if self.skipped:
-            self.feedback.pushWarning(
-                tr(
-                    "Layer '{layer}': features without geometry skipped: {count} (feature ids "
-                    "{ids})."
-                ).format(layer=self.name, count=len(self.skipped), ids=_id_list(self.skipped))
-            )
-        if self.refused:
-            self.feedback.pushWarning(
-                tr(
-                    "Layer '{layer}': features of another geometry type (such as lines) left "
-                    "out: {count} (feature ids {ids}); {expected} expected."
-                ).format(
-                    layer=self.name,
-                    count=len(self.refused),
-                    ids=_id_list(self.refused),
-                    expected=expected_types(self.allowed_types),
-                )
-            )
-        if self.hours_unknown:
-            self.feedback.pushWarning(
-                tr(
-                    "Layer '{layer}': features without hours, treated as always active: {count} "
-                    "(feature ids {ids})."
-                ).format(
-                    layer=self.name, count=len(self.hours_unknown), ids=_id_list(self.hours_unknown)
-                )
-            )
-        if self.hours_unlikely:
-            self.feedback.pushWarning(
-                tr(
-                    "Layer '{layer}': features whose hours are valid but unlikely, used as given: "
-                    "{count} (feature ids {ids}; see hours_note)."
-                ).format(
-                    layer=self.name,
-                    count=len(self.hours_unlikely),
-                    ids=_id_list(self.hours_unlikely),
-                )
-            )
-        if self.hours_invalid:
-            self.feedback.pushWarning(
-                tr(
-                    "Layer '{layer}': features whose hours were not understood: {count} (see "
-                    "hours_note)."
-                ).format(layer=self.name, count=len(self.hours_invalid))
-            )
+        log_reading(self)

@@ -209,16 +209,17 @@ def test_summary_geometry_is_each_school_in_the_analysis_crs():
         assert geometry.symDifference(expected[name]).area() < 1e-9 * geometry.area()
 
 
-def test_summary_points_are_the_schools_read_in_the_analysis_crs():
+@pytest.mark.parametrize("without_geometry", [0, 1])
+def test_summary_points_are_the_schools_read_in_the_analysis_crs(without_geometry):
     # Point schools keep only their WKB while read: the summary's points are
-    # made from it, after a school without geometry and in another CRS.
+    # written from it, in another CRS, also after a school without geometry.
     x0, y0 = 674000.0, 6580000.0
     schools = memory_layer(
         "Point",
         [("name", "string")],
         [
             ("POINT({} {})".format(x0 + 0.123, y0 - 7.5), ["Ek"]),
-            (None, ["Nowhere"]),
+            *[(None, ["Nowhere"])] * without_geometry,
             ("POINT({} {})".format(x0 + 2500.25, y0 + 40), ["Björk"]),
         ],
     )
@@ -236,7 +237,7 @@ def test_summary_points_are_the_schools_read_in_the_analysis_crs():
             point = transform.transform(feature.geometry().asPoint())
             expected[feature["name"]] = (point.x(), point.y())
     summary = {f["school_name"]: f.geometry() for f in result["SUMMARY"].getFeatures()}
-    assert result["SKIPPED_COUNT"] == 1
+    assert result["SKIPPED_COUNT"] == without_geometry
     assert set(summary) == {"Ek", "Björk"}
     for name, geometry in summary.items():
         assert geometry.wkbType() == QgsWkbTypes.Point
