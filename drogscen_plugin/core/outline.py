@@ -7,10 +7,11 @@ within 2 % of the exact area. Common cases are drawn directly:
 - the scene wholly inside the circle: the scene itself;
 - a one-ring scene whose ring goes into the circle once and out once: the
   ring's inside part, closed by the arc between the two crossings;
-- a one-ring scene around the whole circle: the circle.
+- a one-ring scene around the whole circle: the circle;
+- a one-ring scene whose ring crosses more often: ``outline_pieces``.
 
-The rest (holes, several parts, rings crossing more often, and the rare
-arcs that would come too close to the ring) go through GEOS.
+The rest (holes, several parts, and the rare arcs that would come too close
+to the ring) go through GEOS.
 """
 
 import math
@@ -26,8 +27,8 @@ from .scenes import wkb_of
 # The outline's area may differ from the exact one by this share at most;
 # the direct drawing aims at half of it.
 AREA_TOLERANCE = 0.02
-_AIM = AREA_TOLERANCE / 2
-_MAX_PIECES = 1 << 14
+AREA_AIM = AREA_TOLERANCE / 2
+MAX_ARC_PIECES = 1 << 14
 # A MultiPolygon of one polygon of one ring: header up to the point count.
 _HEADER = struct.Struct("<BIIBIII")
 
@@ -102,7 +103,8 @@ class PairEdges:
 
 
 def classify(edges, simple, areas, centre_inside):
-    """Per pair: 0 none (no area), 1 the scene, 2 direct, 3 the circle, 4 GEOS."""
+    """Per pair: 0 none (no area), 1 the scene, 2 direct, 3 the circle, 4 GEOS,
+    5 several crossings (``outline_pieces``)."""
     everything_inside = edges.reduce(np.logical_and, edges.inside_a)
     anything_inside = edges.reduce(np.logical_or, edges.inside_a)
     x1, y1, x2, y2, s1, s2 = crossing_points(
@@ -113,6 +115,7 @@ def classify(edges, simple, areas, centre_inside):
     crossings = edges.reduce(np.add, changes)
     kind = np.full(len(areas), 4, dtype=np.int8)
     kind[simple & (crossings == 2)] = 2
+    kind[simple & (crossings >= 4)] = 5
     kind[simple & (crossings == 0) & ~anything_inside & centre_inside] = 3
     kind[everything_inside] = 1
     kind[areas <= 0] = 0
@@ -143,8 +146,8 @@ def direct(edges, rows, points, areas, orientation):
     angle = np.mod(turn, 2 * math.pi)
     step = arc_steps(radius)
     with np.errstate(divide="ignore", invalid="ignore"):
-        wanted = np.sqrt(radius * radius * angle**3 / (12 * _AIM * areas[rows]))
-    pieces = np.clip(np.maximum(np.ceil(angle / step), np.ceil(wanted)), 1, _MAX_PIECES).astype(
+        wanted = np.sqrt(radius * radius * angle**3 / (12 * AREA_AIM * areas[rows]))
+    pieces = np.clip(np.maximum(np.ceil(angle / step), np.ceil(wanted)), 1, MAX_ARC_PIECES).astype(
         np.int64
     )
     # Vertices along the chain (edge starts), in order.

@@ -35,6 +35,7 @@ from .geos_grounds import (
 from .geos_grounds import buffer_geometry as buffer_geometry
 from .grounds import surely_inside
 from .outline import PairEdges, circle, classify, direct, overlaid, ring_wkb, to_wkb
+from .outline_pieces import many_crossings
 from .records import PointXY
 from .scenes import SceneEdges, SceneIndex
 
@@ -244,12 +245,17 @@ class Space:
         outlines = [None] * len(cols)
         for k in np.flatnonzero(kind == 1).tolist():
             outlines[k] = self.edges.wkb[cols[k]]
+        orientation = np.sign(self.edges.weight[self.edges.start[cols]])
         drawn = np.flatnonzero(kind == 2)
-        orientation = np.sign(self.edges.weight[self.edges.start[cols[drawn]]])
-        ring, starts, lengths, good = direct(edges, drawn, points, areas, orientation)
+        ring, starts, lengths, good = direct(edges, drawn, points, areas, orientation[drawn])
         for k, wkb in zip(drawn.tolist(), to_wkb(ring, starts, lengths, good, centres[drawn])):
             outlines[k] = wkb
         kind[drawn[~good]] = 4
+        many = np.flatnonzero(kind == 5)
+        found = many_crossings(edges, many, areas, points, orientation[many], centres[many])
+        for k, wkb in zip(many.tolist(), found):
+            outlines[k] = wkb
+        kind[many[[wkb is None for wkb in found]]] = 4
         for k in np.flatnonzero(kind == 3).tolist():
             outlines[k] = ring_wkb(circle(centres[k, 0], centres[k, 1], edges.radius[k]))
         for k in np.flatnonzero(kind == 4).tolist():
