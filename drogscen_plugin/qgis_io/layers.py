@@ -68,23 +68,20 @@ def _calendar(times):
     return times.calendar.school_holidays, times.period.start
 
 
-class ReadFeature:
-    """What the analysis keeps of a feature read: its id and attributes."""
+class ReadFeature(tuple):
+    """What the analysis keeps of a feature read: ``(id, attributes)``, a tuple so
+    that a list of them is made in C."""
 
-    __slots__ = ("_fid", "_values")
-
-    def __init__(self, fid, values):
-        self._fid = fid
-        self._values = values
+    __slots__ = ()
 
     def id(self):
-        return self._fid
+        return self[0]
 
     def attributes(self):
-        return self._values
+        return self[1]
 
-    def __getitem__(self, index):
-        return self._values[index]
+    def value(self, index):
+        return self[1][index]
 
 
 class LayerReader:
@@ -215,7 +212,7 @@ class LayerReader:
                         self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
                 count += 1
                 geometry = feature.geometry()
-                features.append(ReadFeature(feature.id(), feature.attributes()))
+                features.append((feature.id(), feature.attributes()))
                 wkbs.append(bytes(geometry.asWkb()))
                 if keep:
                     geometries.append(geometry)
@@ -223,7 +220,7 @@ class LayerReader:
             # A canceled run must not keep the data source's connection open.
             iterator.close()
         self.feedback.setProgress(end)
-        return features, wkbs
+        return list(map(ReadFeature, features)), wkbs
 
     def _usable(self, features):
         """The features with a geometry of an allowed type, and their WKB: 2D
@@ -297,7 +294,7 @@ class LayerReader:
         records = []
         wanted = [f for f in (name_field, hours_field, *date_fields) if f]
         for feature, geometry in self.features(wanted, span):
-            value = None if hours_index is None else plain(feature[hours_index])
+            value = None if hours_index is None else plain(feature.value(hours_index))
             schedule, note = scene_schedule(value, *_calendar(times))
             if note and hours_index is not None:
                 self._flag(feature.id(), hours_field, value, note)
@@ -305,12 +302,12 @@ class LayerReader:
                 note = self._check(feature.id(), scene_hours_check(value, schedule))
             first, last = days.read(
                 feature.id(),
-                [None if index is None else plain(feature[index]) for index in date_indexes],
+                [None if index is None else plain(feature.value(index)) for index in date_indexes],
             )
             records.append(
                 SceneRecord(
                     feature.id(),
-                    self._text(feature, name_index),
+                    self._text(feature.attributes(), name_index),
                     geometry,
                     schedule,
                     note,
@@ -395,7 +392,7 @@ class LayerReader:
 
     @staticmethod
     def _text(values, index):
-        """A feature's (or its attribute list's) value at ``index`` as text."""
+        """The value at ``index`` of a feature's attributes, as text."""
         value = None if index is None else plain(values[index])
         return "" if value is None else str(value)
 
@@ -421,7 +418,7 @@ class LayerReader:
 
         A value that is not a distance is reported and replaced by None.
         """
-        value = plain(feature[index])
+        value = plain(feature.value(index))
         if value is None:
             return None
         try:
