@@ -210,7 +210,5 @@ def to_wkb(ring, starts, lengths, good, centres):
     """WKB per pair of the rings made by ``_assemble``, moved to the schools; None where
     not good."""
     ring = ring + np.repeat(centres, lengths, axis=0)
-    return [
-        ring_wkb(ring[start : start + length]) if ok else None
-        for start, length, ok in zip(starts.tolist(), lengths.tolist(), good.tolist())
-    ]
+    drawn = iter(rings_wkb(ring, starts[good], lengths[good]))
+    return [next(drawn) if ok else None for ok in good.tolist()]

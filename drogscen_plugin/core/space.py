@@ -243,8 +243,9 @@ class Space:
         """WKB outline per point pair: the scene, the drawn ring, the circle, or GEOS."""
         kind, points = classify(edges, self.edges.simple[cols], areas, gaps == 0)
         outlines = [None] * len(cols)
-        for k in np.flatnonzero(kind == 1).tolist():
-            outlines[k] = self.edges.wkb[cols[k]]
+        scenes = self.edges.wkb
+        for k, col in zip(np.flatnonzero(kind == 1).tolist(), cols[kind == 1].tolist()):
+            outlines[k] = scenes[col]
         orientation = np.sign(self.edges.weight[self.edges.start[cols]])
         drawn = np.flatnonzero(kind == 2)
         ring, starts, lengths, good = direct(edges, drawn, points, areas, orientation[drawn])
