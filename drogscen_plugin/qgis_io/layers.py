@@ -61,6 +61,22 @@ def is_blank(value):
     return value is None or not str(value).strip()
 
 
+def _plain_polygonal(wkb):
+    """Whether WKB is a little-endian 2D Polygon or MultiPolygon whose first ring
+    has points: then not empty, and linear."""
+    if len(wkb) < 22 or wkb[0] != 1 or wkb[2:5] != b"\0\0\0":
+        return False
+    if wkb[1] == 3:
+        return wkb[5:9] != b"\0\0\0\0" and wkb[9:13] != b"\0\0\0\0"
+    # A MultiPolygon: parts, then the first part's header, rings and points.
+    return (
+        wkb[1] == 6
+        and wkb[5:9] != b"\0\0\0\0"
+        and wkb[14:18] != b"\0\0\0\0"
+        and wkb[18:22] != b"\0\0\0\0"
+    )
+
+
 def _calendar(times):
     """(school holidays, day of the week dated hours show) of TimeSettings or None."""
     if times is None:
@@ -106,10 +122,11 @@ class LayerReader:
         self.skipped = []
         # Features of a geometry type the layer may not hold (lines among schools).
         self.refused = []
-        # The features last read as analysed (see ``features``): QgsGeometry
-        # objects, or None while only their WKB is kept.
-        self._geometries = []
+        # The features last read as analysed (see ``features``): their WKB, the
+        # QgsGeometry objects made from it when asked, and whether all are points.
         self._wkbs = []
+        self._geometries = None
+        self._points = False
         self.hours_unknown = []
         self.hours_invalid = []
         self.hours_unlikely = []
@@ -122,20 +139,25 @@ class LayerReader:
 
     @property
     def geometries(self):
-        """QgsGeometry of each feature last read, as analysed (see ``features``)."""
+        """QgsGeometry of each feature last read, as analysed (see ``features``).
+
+        Made from the WKB when first asked: keeping a QgsGeometry per feature
+        while reading would cost a third of the reading.
+        """
         if self._geometries is None:
             self._geometries = [qgs_geometry(wkb, False) for wkb in self._wkbs]
         return self._geometries
 
-    @geometries.setter
-    def geometries(self, geometries):
-        self._geometries = geometries
-
     @property
     def point_wkbs(self):
-        """WKB of each feature last read when they are all plain 2D points, kept only
-        as WKB (see ``geometries``); else None."""
-        return self._wkbs if self._geometries is None else None
+        """WKB of each feature last read when they are all plain 2D points; else None."""
+        return self._wkbs if self._points else None
+
+    def _keep(self, features, kept):
+        """Keep only the features at positions ``kept``, with their WKB."""
+        features[:] = [features[k] for k in kept]
+        self._wkbs = [self._wkbs[k] for k in kept]
+        self._geometries = None
 
     def field(self, name, text=False):
         """Index of a field by name, or None when no name is given.
@@ -164,8 +186,9 @@ class LayerReader:
         """
         features, wkbs = self._read(fields, span)
         shapes = point_records(wkbs) if QgsWkbTypes.PointGeometry in self.allowed_types else None
+        self._points = shapes is not None
         if shapes is None:
-            features, wkbs = self._usable(features)
+            features, wkbs = self._usable(features, wkbs)
             shapes = from_wkb(wkbs)
             self._drop_non_finite(features, shapes, all_finite(shapes, wkbs))
             if self.polygons:
@@ -179,7 +202,7 @@ class LayerReader:
 
     def _read(self, fields, span):
         """The features (:class:`ReadFeature`) and the WKB of their geometries as
-        read; the geometries go to ``geometries``, in the analysis CRS."""
+        read, in the analysis CRS."""
         request = QgsFeatureRequest().setDestinationCrs(self.crs, self.context.transformContext())
         if fields is not None:
             request.setSubsetOfAttributes(list(fields), self.source.fields())
@@ -193,11 +216,7 @@ class LayerReader:
         total = max(self.source.featureCount(), 1)
         start, end = span
         features, wkbs = [], []
-        self._wkbs = wkbs
-        # A layer of points keeps only their WKB: keeping a QgsGeometry per school
-        # would cost a third of reading them; ``geometries`` makes them if asked.
-        keep = QgsWkbTypes.geometryType(self.source.wkbType()) != QgsWkbTypes.PointGeometry
-        self._geometries = geometries = [] if keep else None
+        self._wkbs, self._geometries = wkbs, None
         # One feature, refilled: keeping each would cost more than what is read of it.
         feature = QgsFeature()
         count = 0
@@ -211,44 +230,51 @@ class LayerReader:
                             raise AnalysisCanceled(tr("The analysis was canceled."))
                         self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
                 count += 1
-                geometry = feature.geometry()
                 features.append((feature.id(), feature.attributes()))
-                wkbs.append(bytes(geometry.asWkb()))
-                if keep:
-                    geometries.append(geometry)
+                wkbs.append(bytes(feature.geometry().asWkb()))
         finally:
             # A canceled run must not keep the data source's connection open.
             iterator.close()
         self.feedback.setProgress(end)
         return list(map(ReadFeature, features)), wkbs
 
-    def _usable(self, features):
-        """The features with a geometry of an allowed type, and their WKB: 2D
-        and linear (also in ``geometries``). Features without are counted."""
-        kept, wkbs, geometries = [], [], []
+    def _usable(self, features, wkbs):
+        """The features with a geometry of an allowed type, and their WKB: 2D and
+        linear. Features without are counted."""
+        kept, kept_wkbs = [], []
         # Per geometry type: does it need flattening or segmentizing?
         plain_types = {}
-        for feature, geometry in zip(features, self.geometries):
+        for feature, wkb in zip(features, wkbs):
             check()
-            if geometry.isEmpty():
-                self.skipped.append(feature.id())
-                continue
-            # A mixed layer (GeoJSON) may hold types its reported type does not say.
-            if geometry.type() not in self.allowed_types:
-                self.refused.append(feature.id())
-                continue
-            wkb_type = geometry.wkbType()
-            if wkb_type not in plain_types:
-                plain_types[wkb_type] = wkb_type == QgsWkbTypes.flatType(
-                    QgsWkbTypes.linearType(wkb_type)
-                )
-            if not plain_types[wkb_type]:
-                geometry = linear_2d(geometry, wkb_type)
+            if not (self.polygons and _plain_polygonal(wkb)):
+                # The rare others through a QgsGeometry.
+                wkb = self._usable_wkb(feature, wkb, plain_types)
+                if wkb is None:
+                    continue
             kept.append(feature)
-            geometries.append(geometry)
-            wkbs.append(bytes(geometry.asWkb()))
-        self._geometries, self._wkbs = geometries, wkbs
-        return kept, wkbs
+            kept_wkbs.append(wkb)
+        self._wkbs, self._geometries = kept_wkbs, None
+        return kept, kept_wkbs
+
+    def _usable_wkb(self, feature, wkb, plain_types):
+        """The WKB of a feature's geometry, 2D and linear, or None (counted) for an
+        empty one or one of a type not allowed."""
+        geometry = qgs_geometry(wkb, False)
+        if geometry.isEmpty():
+            self.skipped.append(feature.id())
+            return None
+        # A mixed layer (GeoJSON) may hold types its reported type does not say.
+        if geometry.type() not in self.allowed_types:
+            self.refused.append(feature.id())
+            return None
+        wkb_type = geometry.wkbType()
+        if wkb_type not in plain_types:
+            plain_types[wkb_type] = wkb_type == QgsWkbTypes.flatType(
+                QgsWkbTypes.linearType(wkb_type)
+            )
+        if plain_types[wkb_type]:
+            return wkb
+        return bytes(linear_2d(geometry, wkb_type).asWkb())
 
     def _drop_non_finite(self, features, shapes, finite):
         """Skip, like a missing geometry, a feature with a NaN or infinite coordinate
@@ -257,11 +283,8 @@ class LayerReader:
             return
         self.skipped.extend(f.id() for f, ok in zip(features, finite) if not ok)
         kept = [k for k, ok in enumerate(finite) if ok]
-        features[:] = [features[k] for k in kept]
         shapes[:] = [shapes[k] for k in kept]
-        self._wkbs = [self._wkbs[k] for k in kept]
-        if self._geometries is not None:
-            self._geometries = [self._geometries[k] for k in kept]
+        self._keep(features, kept)
 
     def _repair(self, features, shapes):
         """Replace invalid polygons by their repaired polygons; drop what is left of none."""
@@ -269,17 +292,16 @@ class LayerReader:
         for k in broken:
             check()
             fid = features[k].id()
-            shapes[k] = polygonal(to_shapely(self.geometries[k].makeValid()))
+            shapes[k] = polygonal(to_shapely(qgs_geometry(self._wkbs[k], False).makeValid()))
             if shapes[k] is None or shapes[k].is_empty:
                 self.skipped.append(fid)
                 continue
             self.repaired.append(fid)
-            self.geometries[k] = qgs_geometry(to_wkb([shapes[k]])[0], False)
+            self._wkbs[k] = to_wkb([shapes[k]])[0]
         if broken:
             kept = [k for k, shape in enumerate(shapes) if shape is not None and not shape.is_empty]
-            features[:] = [features[k] for k in kept]
             shapes[:] = [shapes[k] for k in kept]
-            self.geometries = [self.geometries[k] for k in kept]
+            self._keep(features, kept)
 
     def scenes(self, name_field, hours_field, span, date_fields=(None, None), times=None):
         """SceneRecords; missing or unreadable hours count as always active (flagged).
