@@ -15,57 +15,52 @@ def _id_list(ids):
 
 
 def log_reading(reader):
-    """Log what ``reader`` (a LayerReader) repaired, skipped and flagged."""
-    if reader.repaired:
-        reader.feedback.pushWarning(
-            tr("Layer '{layer}': invalid geometries repaired: {count} (feature ids {ids}).").format(
-                layer=reader.name, count=len(reader.repaired), ids=_id_list(reader.repaired)
-            )
-        )
-    if reader.skipped:
-        reader.feedback.pushWarning(
-            tr(
-                "Layer '{layer}': features without geometry skipped: {count} (feature ids {ids})."
-            ).format(layer=reader.name, count=len(reader.skipped), ids=_id_list(reader.skipped))
-        )
-    if reader.refused:
-        reader.feedback.pushWarning(
+    """Log what ``reader`` (a LayerReader) repaired, skipped and flagged: one
+    warning for each kind that happened, listing the first feature ids."""
+    logged = [
+        (
+            reader.repaired,
+            tr("Layer '{layer}': invalid geometries repaired: {count} (feature ids {ids})."),
+        ),
+        (
+            reader.skipped,
+            tr("Layer '{layer}': features without geometry skipped: {count} (feature ids {ids})."),
+        ),
+        (
+            reader.refused,
             tr(
                 "Layer '{layer}': features of another geometry type (such as lines) left "
                 "out: {count} (feature ids {ids}); {expected} expected."
-            ).format(
-                layer=reader.name,
-                count=len(reader.refused),
-                ids=_id_list(reader.refused),
-                expected=expected_types(reader.allowed_types),
-            )
-        )
-    if reader.hours_unknown:
-        reader.feedback.pushWarning(
+            ),
+        ),
+        (
+            reader.hours_unknown,
             tr(
                 "Layer '{layer}': features without hours, treated as always active: {count} "
                 "(feature ids {ids})."
-            ).format(
-                layer=reader.name,
-                count=len(reader.hours_unknown),
-                ids=_id_list(reader.hours_unknown),
-            )
-        )
-    if reader.hours_unlikely:
-        reader.feedback.pushWarning(
+            ),
+        ),
+        (
+            reader.hours_unlikely,
             tr(
                 "Layer '{layer}': features whose hours are valid but unlikely, used as given: "
                 "{count} (feature ids {ids}; see hours_note)."
-            ).format(
-                layer=reader.name,
-                count=len(reader.hours_unlikely),
-                ids=_id_list(reader.hours_unlikely),
-            )
-        )
-    if reader.hours_invalid:
-        reader.feedback.pushWarning(
+            ),
+        ),
+        (
+            reader.hours_invalid,
             tr(
                 "Layer '{layer}': features whose hours were not understood: {count} (see "
                 "hours_note)."
-            ).format(layer=reader.name, count=len(reader.hours_invalid))
-        )
+            ),
+        ),
+    ]
+    # Only a reader that refused features knows the types it expected.
+    expected = expected_types(reader.allowed_types) if reader.refused else ""
+    for ids, message in logged:
+        if ids:
+            reader.feedback.pushWarning(
+                message.format(
+                    layer=reader.name, count=len(ids), ids=_id_list(ids), expected=expected
+                )
+            )
