@@ -134,3 +134,51 @@ def test_spiky_scenes_across_the_circle_match_the_oracle(geos_calls, seed):
         check_outline(pair, centre, R, shapes[k], exact_piece if high - low <= 1e-5 * low else None)
     # GEOS drew only the few whose crossings or stretches come too close to the chords.
     assert len(geos_calls) <= len(many) // 10
+
+
+def comb(teeth, tip, base=-400.0):
+    """A comb below the centre whose ``teeth`` reach up to ``tip`` (metres from the centre)."""
+    width = 2 * R / (2 * teeth + 1)
+    coordinates = [(-R - 50, base), (R + 50, base), (R + 50, base + 30)]
+    for k in reversed(range(teeth)):
+        left = -R + width * (2 * k + 1)
+        coordinates += [
+            (left + width, base + 30),
+            (left + width, tip),
+            (left, tip),
+            (left, base + 30),
+        ]
+    coordinates.append((-R - 50, base + 30))
+    return Polygon(shifted(coordinates))
+
+
+def test_a_comb_of_many_teeth_through_the_circle_is_a_piece_per_tooth(geos_calls):
+    teeth = comb(100, 1000.0)
+    pair = only_pair(teeth)
+    outline = wkb.loads(pair.geometry)
+    assert outline.is_valid and len(outline.geoms) == 100
+    exact = Point(X0, Y0).buffer(R, ORACLE_CORNERS // 4).intersection(teeth)
+    assert pair.overlap_m2 == pytest.approx(exact.area, rel=1e-5)
+    assert outline.symmetric_difference(exact).area <= 0.02 * pair.overlap_m2
+    assert not geos_calls
+
+
+@pytest.mark.parametrize("tip", [R - 0.01, R, R + 1e-9])
+def test_teeth_ending_at_the_circle_are_drawn_valid(tip):
+    # Tips among the chords, on the circle or a hair beyond: the pieces may touch
+    # the circle; GEOS draws what the chords cannot.
+    teeth = comb(7, tip, base=-R - 100)
+    pair = only_pair(teeth)
+    outline = wkb.loads(pair.geometry)
+    assert outline.is_valid
+    assert outline.area == pytest.approx(pair.overlap_m2, rel=0.02)
+    assert outline.difference(teeth.buffer(1e-6)).area == pytest.approx(0, abs=1e-6)
+
+
+def test_repeated_vertices_on_a_crossing_ring_change_nothing():
+    band = [(-250, -1000), (250, -1000), (250, 1000), (-250, 1000)]
+    doubled = [point for point in band for _ in range(2)]
+    plain, repeated = only_pair(Polygon(shifted(band))), only_pair(Polygon(shifted(doubled)))
+    assert repeated.overlap_m2 == pytest.approx(plain.overlap_m2, rel=1e-12)
+    assert wkb.loads(repeated.geometry).is_valid
+    assert wkb.loads(repeated.geometry).area == pytest.approx(plain.overlap_m2, rel=0.02)
