@@ -61,20 +61,26 @@ def is_blank(value):
     return value is None or not str(value).strip()
 
 
-def _plain_polygonal(wkb):
-    """Whether WKB is a little-endian 2D Polygon or MultiPolygon whose first ring
-    has points: then not empty, and linear."""
-    if len(wkb) < 22 or wkb[0] != 1 or wkb[2:5] != b"\0\0\0":
-        return False
-    if wkb[1] == 3:
-        return wkb[5:9] != b"\0\0\0\0" and wkb[9:13] != b"\0\0\0\0"
+def _plain_kind(wkb):
+    """PointGeometry for the WKB of a little-endian 2D Point, PolygonGeometry for
+    a Polygon or MultiPolygon whose first ring has points (not empty, linear);
+    None for any other."""
+    if len(wkb) < 21 or wkb[0] != 1 or wkb[2:5] != b"\0\0\0":
+        return None
+    if wkb[1] == 1:
+        # An empty point has NaN coordinates: skipped with the non-finite ones.
+        return QgsWkbTypes.PointGeometry if len(wkb) == 21 else None
+    if wkb[1] == 3 and wkb[5:9] != b"\0\0\0\0" and wkb[9:13] != b"\0\0\0\0":
+        return QgsWkbTypes.PolygonGeometry
     # A MultiPolygon: parts, then the first part's header, rings and points.
-    return (
+    if (
         wkb[1] == 6
         and wkb[5:9] != b"\0\0\0\0"
         and wkb[14:18] != b"\0\0\0\0"
         and wkb[18:22] != b"\0\0\0\0"
-    )
+    ):
+        return QgsWkbTypes.PolygonGeometry
+    return None
 
 
 def _calendar(times):
@@ -246,7 +252,7 @@ class LayerReader:
         plain_types = {}
         for feature, wkb in zip(features, wkbs):
             check()
-            if not (self.polygons and _plain_polygonal(wkb)):
+            if _plain_kind(wkb) not in self.allowed_types:
                 # The rare others through a QgsGeometry.
                 wkb = self._usable_wkb(feature, wkb, plain_types)
                 if wkb is None:
