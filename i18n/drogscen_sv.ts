@@ -344,6 +344,19 @@
         <translation>{affected} av {total} skolor har en drogscen inom avståndet.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/core/cancel.py" line="57"/>
+        <location filename="../drogscen_plugin/core/period_times.py" line="167"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="87"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="91"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="177"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="236"/>
+        <location filename="../drogscen_plugin/qgis_io/writing.py" line="83"/>
+        <source>The analysis was canceled.</source>
+        <translation>Analysen avbröts.</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/core/coverage.py" line="200"/>
         <source>Measure {fid}, field &apos;measure_type&apos;: &apos;{value}&apos; is not a measure type (one of {types}).</source>
         <translation>Åtgärd {fid}, fältet &apos;measure_type&apos;: &apos;{value}&apos; är ingen åtgärdstyp (en av {types}).</translation>
@@ -709,151 +722,138 @@
         <translation>Veckonummer är 1 till 53, inte {text!r} (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="90"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="94"/>
         <source>Unexpected character {char!r} at column {column}</source>
         <translation>Oväntat tecken {char!r} på position {column}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="163"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="167"/>
         <source>Unexpected end of text: expected {expected}</source>
         <translation>Texten tar slut för tidigt: {expected} förväntades</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="165"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="169"/>
         <source>Unexpected {text!r} at column {column}: expected {expected}</source>
         <translation>Oväntat {text!r} på position {column}: {expected} förväntades</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="193"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="197"/>
         <source>The hours are empty</source>
         <translation>Tiderna är tomma</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="202"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="207"/>
         <source>&apos;;&apos;, &apos;, &apos; or &apos;||&apos; between rules</source>
         <translation>&apos;;&apos;, &apos;, &apos; eller &apos;||&apos; mellan regler</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="206"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="211"/>
         <source>a rule after {separator!r}</source>
         <translation>en regel efter {separator!r}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="211"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="216"/>
         <source>a rule</source>
         <translation>en regel</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="228"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="233"/>
         <source>a date, a weekday, a time span, &apos;24/7&apos; or &apos;off&apos;</source>
         <translation>ett datum, en veckodag, ett tidsintervall, &apos;24/7&apos; eller &apos;off&apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="243"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="248"/>
         <source>a time span or &apos;;&apos; (holidays and weekdays are combined as &apos;PH Mo-Fr&apos;)</source>
         <translation>ett tidsintervall eller &apos;;&apos; (helgdagar och veckodagar kombineras som &apos;PH Mo-Fr&apos;)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="269"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="274"/>
         <source>A holiday cannot end a weekday range (column {column})</source>
         <translation>En helgdag kan inte avsluta ett intervall av veckodagar (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="279"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="284"/>
         <source>Nth weekdays such as {text!r} (column {column}) are not supported</source>
         <translation>N:te veckodagar som {text!r} (position {column}) stöds inte</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="299"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="304"/>
         <source>The state {word!r} at column {column} is not supported: hours are either active or not</source>
         <translation>Tillståndet {word!r} på position {column} stöds inte: tiderna är antingen aktiva eller inte</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="304"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="309"/>
         <source>Solar times such as {word!r} (column {column}) are not supported: give clock times</source>
         <translation>Soltider som {word!r} (position {column}) stöds inte: ange klockslag</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="308"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="313"/>
         <source>Variable dates such as {word!r} (column {column}) are not supported: give the dates</source>
         <translation>Rörliga datum som {word!r} (position {column}) stöds inte: ange datumen</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="321"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="326"/>
         <source>Open-ended times (&apos;+&apos;) are not supported (column {column})</source>
         <translation>Öppna sluttider (&apos;+&apos;) stöds inte (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="326"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="331"/>
         <source>&apos;-&apos; and the end time</source>
         <translation>&apos;-&apos; och sluttiden</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="330"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="335"/>
         <source>an end time</source>
         <translation>en sluttid</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="336"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="341"/>
         <source>Open ends and repeating times are not supported (column {column})</source>
         <translation>Öppna slut och upprepade tider stöds inte (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="351"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="356"/>
         <source>Minutes need two digits in {time!r} (column {column})</source>
         <translation>Minuter behöver två siffror i {time!r} (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="358"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="363"/>
         <source>Invalid minutes in {time!r} (column {column})</source>
         <translation>Ogiltiga minuter i {time!r} (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="366"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="371"/>
         <source>An end time can be at most 48:00, not {time!r} (column {column})</source>
         <translation>En sluttid kan vara högst 48:00, inte {time!r} (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="373"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="378"/>
         <source>A start time must be before 24:00, not {time!r} (column {column})</source>
         <translation>En starttid måste ligga före 24:00, inte {time!r} (position {column})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="392"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="397"/>
         <source>Dates go before weekdays and times: {word!r} at column {column}</source>
         <translation>Datum skrivs före veckodagar och tider: {word!r} på position {column}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/hours_syntax.py" line="398"/>
+        <location filename="../drogscen_plugin/core/hours_syntax.py" line="403"/>
         <source>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; or &apos;, &apos;</source>
         <translation>&apos;off&apos;, &apos;open&apos;, &apos;;&apos; eller &apos;, &apos;</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="78"/>
-        <location filename="../drogscen_plugin/core/period_times.py" line="167"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="87"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="91"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="175"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="285"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="194"/>
-        <location filename="../drogscen_plugin/qgis_io/writing.py" line="82"/>
-        <source>The analysis was canceled.</source>
-        <translation>Analysen avbröts.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/core/overlap.py" line="159"/>
+        <location filename="../drogscen_plugin/core/overlap.py" line="180"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="189"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period.py" line="39"/>
+        <location filename="../drogscen_plugin/core/period.py" line="40"/>
         <source>The period ends ({end}) before it starts ({start})</source>
         <translation>Perioden slutar ({end}) innan den börjar ({start})</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/period.py" line="63"/>
+        <location filename="../drogscen_plugin/core/period.py" line="64"/>
         <source>{name}: {text!r} is not a date (write 2026-08-17)</source>
         <translation>{name}: {text!r} är inte ett datum (skriv 2026-08-17)</translation>
     </message>
@@ -1034,28 +1034,28 @@
         <translation>Läsårskalender: terminer {terms}; lov {holidays}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/scenes.py" line="116"/>
+        <location filename="../drogscen_plugin/core/scenes.py" line="150"/>
         <source>Scene {fid}: the geometry has coordinates that are not numbers</source>
         <translation>Drogscen {fid}: geometrin har koordinater som inte är tal</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="121"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="125"/>
         <source>Hours must be text, not {kind}</source>
         <translation>Tider måste vara text, inte {kind}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="131"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="135"/>
         <source>Calendar selectors such as {word!r} (column {column}) are not supported here: the hours describe one recurring week</source>
         <translation>Kalenderval som {word!r} (position {column}) stöds inte här: tiderna beskriver en återkommande vecka</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="250"/>
-        <location filename="../drogscen_plugin/core/schedule.py" line="254"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="255"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="259"/>
         <source>School holidays are pairs of dates, not {value!r}</source>
         <translation>Skollov är par av datum, inte {value!r}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/schedule.py" line="258"/>
+        <location filename="../drogscen_plugin/core/schedule.py" line="263"/>
         <source>School holidays {first} to {last} end before they begin</source>
         <translation>Skollovet {first} till {last} slutar innan det börjar</translation>
     </message>
@@ -1086,27 +1086,27 @@
         <translation>Okänd kalenderregel {kind}/{day}/{choice}: skolformer är {kinds}, dagar {days}, val {choices}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="185"/>
+        <location filename="../drogscen_plugin/core/space.py" line="61"/>
         <source>Distance {distance} is not a number of metres of at least 0</source>
         <translation>Avståndet {distance} är inte ett antal meter på minst 0</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="192"/>
+        <location filename="../drogscen_plugin/core/space.py" line="68"/>
         <source>School {fid}: distance {distance} is not a number of metres of at least 0</source>
         <translation>Skola {fid}: avståndet {distance} är inte ett antal meter på minst 0</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="199"/>
+        <location filename="../drogscen_plugin/core/space.py" line="75"/>
         <source>School {fid}: {kind} geometry is not supported, only points and polygons</source>
         <translation>Skola {fid}: geometritypen {kind} stöds inte, bara punkter och polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="207"/>
+        <location filename="../drogscen_plugin/core/space.py" line="83"/>
         <source>Scene {fid}: {kind} geometry is not supported, only polygons</source>
         <translation>Drogscen {fid}: geometritypen {kind} stöds inte, bara polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="234"/>
+        <location filename="../drogscen_plugin/core/space.py" line="114"/>
         <source>School {fid}: the point has coordinates that are not numbers</source>
         <translation>Skola {fid}: punkten har koordinater som inte är tal</translation>
     </message>
@@ -1198,26 +1198,26 @@
     <message>
         <location filename="../drogscen_plugin/database/period.py" line="34"/>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="332"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="73"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="13"/>
         <source> and {count} more</source>
         <translation> och {count} till</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/period.py" line="135"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="299"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="349"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/period.py" line="168"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="389"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="439"/>
         <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="58"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/period.py" line="196"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="326"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="340"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
@@ -1298,13 +1298,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="205"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="209"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="212"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
@@ -1341,7 +1341,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="296"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="191"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="194"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -1894,7 +1894,7 @@
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="204"/>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="212"/>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="89"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="90"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
@@ -1922,13 +1922,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="218"/>
-        <location filename="../drogscen_plugin/processing/base.py" line="30"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="31"/>
         <source>Analysis</source>
         <translation>Analys</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/gui/settings_form.py" line="220"/>
-        <location filename="../drogscen_plugin/processing/base.py" line="49"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="50"/>
         <location filename="../drogscen_plugin/processing/measure_coverage.py" line="125"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
@@ -2485,28 +2485,28 @@
         <translation>Lagrets namn</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="60"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="61"/>
         <source>Distance field (per school)</source>
         <translation>Avståndsfält (per skola)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="66"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="67"/>
         <source>Numeric field with a school&apos;s own distance in metres; empty values use the distance above.</source>
         <translation>Numeriskt fält med skolans eget avstånd i meter; tomma värden använder avståndet ovan.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="120"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="124"/>
         <location filename="../drogscen_plugin/processing/scene_trend.py" line="136"/>
         <source>{parameter}: layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>{parameter}: lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="134"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="138"/>
         <source>{parameter}: {message}</source>
         <translation>{parameter}: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/base.py" line="145"/>
+        <location filename="../drogscen_plugin/processing/base.py" line="149"/>
         <source>{parameter}: &apos;{text}&apos; is not valid opening hours: {message}</source>
         <translation>{parameter}: &apos;{text}&apos; är inte giltiga öppettider: {message}</translation>
     </message>
@@ -2542,98 +2542,98 @@
         <translation>En polygon per skola.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="35"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="36"/>
         <source>dates</source>
         <translation>datum</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="36"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="37"/>
         <source>public holidays (PH)</source>
         <translation>helgdagar (PH)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="37"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="38"/>
         <source>the school holidays (SH) given to the analysis</source>
         <translation>skolloven (SH) som analysen fått</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="53"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="54"/>
         <source>hours by the calendar: {kinds} as the rules say; other days {week}</source>
         <translation>tider efter kalendern: {kinds} som reglerna säger; övriga dagar {week}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="71"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="72"/>
         <source>Check hours</source>
         <translation>Kontrollera tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="74"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="75"/>
         <source>Reads a field of opening_hours text the way the overlap analysis does. The output is the input layer with three more fields: hours_valid (true when the hours were understood, false when not, empty when there are none), hours_message (what is wrong, and where; for hours that read the calendar, such as &apos;Jul off&apos;, &apos;PH off&apos; or &apos;2024 Apr 10-16 off&apos;, what they read and the hours of the other days) and hours_canonical (the hours in canonical opening_hours form; hours that read the calendar as given). Each value that cannot be read is also reported in the log with its feature id, followed by the counts.</source>
         <translation>Läser ett fält med opening_hours-text på samma sätt som överlappsanalysen. Utdata är indatalagret med tre fält till: hours_valid (sant när tiderna kunde tolkas, falskt när de inte kunde det, tomt när det inte finns några), hours_message (vad som är fel, och var; för tider som följer kalendern, som &apos;Jul off&apos;, &apos;PH off&apos; eller &apos;2024 Apr 10-16 off&apos;, vad de läser och tiderna övriga dagar) och hours_canonical (tiderna i kanonisk opening_hours-form; tider som följer kalendern som de skrevs). Varje värde som inte kan tolkas rapporteras också i loggen med sitt objekt-id, följt av antalen.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="91"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="92"/>
         <source>Any layer or table with hours.</source>
         <translation>Vilket lager eller vilken tabell som helst med tider.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="95"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="96"/>
         <source>Hours field</source>
         <translation>Fält med tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="97"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="98"/>
         <source>The field with opening_hours text, such as &apos;Mo-Fr 07:00-18:00&apos;.</source>
         <translation>Fältet med opening_hours-text, till exempel &apos;Mo-Fr 07:00-18:00&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="101"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="102"/>
         <source>Checked hours</source>
         <translation>Kontrollerade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="103"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="104"/>
         <source>The input features with hours_valid, hours_message and hours_canonical.</source>
         <translation>Indataobjekten med hours_valid, hours_message och hours_canonical.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="105"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="106"/>
         <source>Hours understood</source>
         <translation>Tolkade tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="106"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="107"/>
         <source>Hours not understood</source>
         <translation>Tider som inte kunde tolkas</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="107"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="108"/>
         <source>No hours</source>
         <translation>Inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="115"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="141"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="116"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="179"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fältet &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="136"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="137"/>
         <source>The check was canceled.</source>
         <translation>Kontrollen avbröts.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="141"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="143"/>
         <source>no hours</source>
         <translation>inga tider</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="149"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="151"/>
         <source>Feature {fid}, field &apos;{field}&apos;: &apos;{value}&apos;: {message}</source>
         <translation>Objekt {fid}, fältet &apos;{field}&apos;: &apos;{value}&apos;: {message}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/check_hours.py" line="168"/>
+        <location filename="../drogscen_plugin/processing/check_hours.py" line="170"/>
         <source>{valid} understood, {invalid} not understood, {empty} without hours.</source>
         <translation>{valid} tolkade, {invalid} kunde inte tolkas, {empty} utan tider.</translation>
     </message>
@@ -3279,7 +3279,7 @@ Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andr
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="311"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="316"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -3783,44 +3783,14 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>t.ex. {example}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="125"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="141"/>
         <source>Layer &apos;{layer}&apos; has no CRS: its coordinates are taken to be in {crs}.</source>
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="408"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="458"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="422"/>
-        <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
-        <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="428"/>
-        <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
-        <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="435"/>
-        <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
-        <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="447"/>
-        <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
-        <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="456"/>
-        <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
-        <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="467"/>
-        <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
-        <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/measures_coverage.py" line="57"/>
@@ -4017,6 +3987,36 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <location filename="../drogscen_plugin/qgis_io/proxy.py" line="102"/>
         <source>The CA bundle file &apos;{path}&apos; (setting {key}) does not exist. Point the setting at a PEM file with your organisation&apos;s root certificates, or clear it.</source>
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="23"/>
+        <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
+        <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="27"/>
+        <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
+        <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="31"/>
+        <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
+        <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="38"/>
+        <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
+        <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="45"/>
+        <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
+        <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="52"/>
+        <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
+        <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="40"/>

@@ -68,40 +68,44 @@ def as_row(record):
     return [getattr(record, name) for name, _ in _FIELDS_OF[type(record)]]
 
 
+# The translated display name of each output field, made when asked (translating
+# all of them for every field would cost a thousand lookups a run); literal tr()
+# calls, so that the translation tools find every alias.
+_ALIASES = {
+    "school_fid": lambda: tr("School id"),
+    "scene_fid": lambda: tr("Scene id"),
+    "school_name": lambda: tr("School"),
+    "school_type": lambda: tr("School type"),
+    "scene_name": lambda: tr("Scene"),
+    "distance_m": lambda: tr("Distance (m)"),
+    "overlap_m2": lambda: tr("Overlap (m²)"),
+    "overlap_share": lambda: tr("Share of buffer"),
+    "scene_min": lambda: tr("Scene active (min/week)"),
+    "concurrent_min": lambda: tr("Active while open (min/week)"),
+    "afterhours_min": lambda: tr("Active while closed (min/week)"),
+    "period_concurrent_min": lambda: tr("Active while open (min in period)"),
+    "period_afterhours_min": lambda: tr("Active while closed (min in period)"),
+    "conflict_dates": lambda: tr("Dates active while open"),
+    "round_count": lambda: tr("Yard rounds in period"),
+    "conflict": lambda: tr("Conflict"),
+    "presence_hours": lambda: tr("Adult presence hours"),
+    "guard_hours": lambda: tr("Guard hours"),
+    "round_days": lambda: tr("Yard round days"),
+    "round_before": lambda: tr("Yard round before"),
+    "hours_note": lambda: tr("Hours note"),
+    "school_hours": lambda: tr("School hours"),
+    "scene_hours": lambda: tr("Scene hours"),
+    "scene_count": lambda: tr("Scenes"),
+    "worst_conflict": lambda: tr("Worst conflict"),
+    "nearest_m": lambda: tr("Nearest scene (m)"),
+    "period_start": lambda: tr("Period start"),
+    "period_end": lambda: tr("Period end"),
+    "school_terms": lambda: tr("School terms"),
+    "school_holidays": lambda: tr("School holidays"),
+    "school_sources": lambda: tr("Schools' data sources"),
+}
+
+
 def field_alias(name):
     """The translated display name of an output field."""
-    # Literal tr() calls, so the translation tools find every alias.
-    aliases = {
-        "school_fid": tr("School id"),
-        "scene_fid": tr("Scene id"),
-        "school_name": tr("School"),
-        "school_type": tr("School type"),
-        "scene_name": tr("Scene"),
-        "distance_m": tr("Distance (m)"),
-        "overlap_m2": tr("Overlap (m²)"),
-        "overlap_share": tr("Share of buffer"),
-        "scene_min": tr("Scene active (min/week)"),
-        "concurrent_min": tr("Active while open (min/week)"),
-        "afterhours_min": tr("Active while closed (min/week)"),
-        "period_concurrent_min": tr("Active while open (min in period)"),
-        "period_afterhours_min": tr("Active while closed (min in period)"),
-        "conflict_dates": tr("Dates active while open"),
-        "round_count": tr("Yard rounds in period"),
-        "conflict": tr("Conflict"),
-        "presence_hours": tr("Adult presence hours"),
-        "guard_hours": tr("Guard hours"),
-        "round_days": tr("Yard round days"),
-        "round_before": tr("Yard round before"),
-        "hours_note": tr("Hours note"),
-        "school_hours": tr("School hours"),
-        "scene_hours": tr("Scene hours"),
-        "scene_count": tr("Scenes"),
-        "worst_conflict": tr("Worst conflict"),
-        "nearest_m": tr("Nearest scene (m)"),
-        "period_start": tr("Period start"),
-        "period_end": tr("Period end"),
-        "school_terms": tr("School terms"),
-        "school_holidays": tr("School holidays"),
-        "school_sources": tr("Schools' data sources"),
-    }
-    return aliases[name]
+    return _ALIASES[name]()
