@@ -52,6 +52,8 @@ class SceneRecord:
     # The first and last day the scene exists; None: open-ended.
     first_day: Optional[date] = None
     last_day: Optional[date] = None
+    # The geometry's 2D WKB when the reader has it at hand: not written again.
+    wkb: Optional[bytes] = None
 
 
 @dataclass

@@ -111,7 +111,7 @@ class SceneEdges:
     """
 
     def __init__(self, scenes):
-        self.wkb = [_flat_wkb(scene.geometry) for scene in cancel.each(scenes)]
+        self.wkb = [scene.wkb or _flat_wkb(scene.geometry) for scene in cancel.each(scenes)]
         rings, roles, owners = [], [], []
         for position, wkb in enumerate(cancel.each(self.wkb)):
             for ring, role in wkb_rings(wkb):

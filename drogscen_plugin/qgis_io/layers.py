@@ -321,7 +321,8 @@ class LayerReader:
         days = SceneDays(self.name, *date_fields, self.feedback)
         records = []
         wanted = [f for f in (name_field, hours_field, *date_fields) if f]
-        for feature, geometry in self.features(wanted, span):
+        read = self.features(wanted, span)
+        for (feature, geometry), wkb in zip(read, self._wkbs):
             value = None if hours_index is None else plain(feature.value(hours_index))
             schedule, note = scene_schedule(value, *_calendar(times))
             if note and hours_index is not None:
@@ -342,6 +343,7 @@ class LayerReader:
                     "" if note or value is None else str(value).strip(),
                     first,
                     last,
+                    wkb,
                 )
             )
         if hours_index is None:
