@@ -225,6 +225,9 @@ class LayerReader:
         self._wkbs, self._geometries = wkbs, None
         # One feature, refilled: keeping each would cost more than what is read of it.
         feature = QgsFeature()
+        # Bound once, as this runs per feature.
+        fid, attributes, geometry = feature.id, feature.attributes, feature.geometry
+        add_feature, add_wkb = features.append, wkbs.append
         count = 0
         try:
             while iterator.nextFeature(feature):
@@ -236,8 +239,8 @@ class LayerReader:
                             raise AnalysisCanceled(tr("The analysis was canceled."))
                         self.feedback.setProgress(start + (end - start) * min(count / total, 1.0))
                 count += 1
-                features.append((feature.id(), feature.attributes()))
-                wkbs.append(bytes(feature.geometry().asWkb()))
+                add_feature((fid(), attributes()))
+                add_wkb(bytes(geometry().asWkb()))
         finally:
             # A canceled run must not keep the data source's connection open.
             iterator.close()
