@@ -346,13 +346,13 @@
     <message>
         <location filename="../drogscen_plugin/core/cancel.py" line="57"/>
         <location filename="../drogscen_plugin/core/period_times.py" line="167"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="87"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="91"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="103"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="104"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="177"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="236"/>
-        <location filename="../drogscen_plugin/qgis_io/writing.py" line="83"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="239"/>
+        <location filename="../drogscen_plugin/qgis_io/writing.py" line="86"/>
         <source>The analysis was canceled.</source>
         <translation>Analysen avbröts.</translation>
     </message>
@@ -843,7 +843,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/core/overlap.py" line="180"/>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="189"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="190"/>
         <source>{scene}: {note}</source>
         <translation>{scene}: {note}</translation>
     </message>
@@ -1196,38 +1196,31 @@
         <translation>Spår {lane}, {name}: aktiv {hours}; {open} h i veckan medan skolan är öppen, {closed} h medan den är stängd.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="34"/>
-        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="332"/>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="13"/>
-        <source> and {count} more</source>
-        <translation> och {count} till</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/database/period.py" line="135"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="349"/>
+        <location filename="../drogscen_plugin/database/period.py" line="127"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="355"/>
         <source>Layer &apos;{layer}&apos; has no hours field: every scene is treated as always active.</source>
         <translation>Lagret &apos;{layer}&apos; saknar fält med tider: alla drogscener behandlas som alltid aktiva.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="168"/>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="439"/>
+        <location filename="../drogscen_plugin/database/period.py" line="160"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="445"/>
         <location filename="../drogscen_plugin/qgis_io/scene_dates.py" line="58"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {note}</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="196"/>
+        <location filename="../drogscen_plugin/database/period.py" line="188"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="340"/>
         <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
         <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="218"/>
+        <location filename="../drogscen_plugin/database/period.py" line="210"/>
         <source>Time measures of {count} distinct combinations of a school&apos;s hours and scene activity…</source>
         <translation>Tidsmått för {count} olika kombinationer av en skolas tider och drogscenernas aktivitet…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="251"/>
+        <location filename="../drogscen_plugin/database/period.py" line="243"/>
         <source>Minutes of the time overlaps in the database…</source>
         <translation>Minuter av tidsöverlappen i databasen…</translation>
     </message>
@@ -1292,55 +1285,55 @@
         <translation>Körs i databasen: indata och utdata är tabeller i en och samma PostGIS-databas.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="94"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="95"/>
         <source>The database run failed: {error}</source>
         <translation>Körningen i databasen misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="110"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="111"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="119"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="120"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="212"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="134"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="135"/>
         <source>Finding pairs in the database…</source>
         <translation>Söker par i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="139"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="140"/>
         <source>Writing the output tables in the database…</source>
         <translation>Skriver resultattabellerna i databasen…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="153"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="154"/>
         <source>Layer &apos;{layer}&apos;: features with coordinates that are not finite numbers (feature ids {ids}).</source>
         <translation>Lager &apos;{layer}&apos;: objekt med koordinater som inte är ändliga tal (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="161"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="162"/>
         <source>Layer &apos;{layer}&apos;: {kind} geometry is not supported.</source>
         <translation>Lager &apos;{layer}&apos;: geometritypen {kind} stöds inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="177"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="178"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres; the analysis distance is used.</source>
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {value!r} är inte ett avstånd i meter; analysens avstånd används.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="272"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="273"/>
         <location filename="../drogscen_plugin/processing/outputs.py" line="280"/>
         <source>{output}: {existing}</source>
         <translation>{output}: {existing}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/pushdown.py" line="296"/>
+        <location filename="../drogscen_plugin/database/pushdown.py" line="297"/>
         <location filename="../drogscen_plugin/processing/overlap.py" line="194"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
@@ -3033,6 +3026,12 @@ Bara utbredningen eller kommunkoden skickas till källan. Proxyn som är instäl
         <translation>Källa och licens: {attribution}.</translation>
     </message>
     <message>
+        <location filename="../drogscen_plugin/processing/fetch_schools.py" line="332"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="14"/>
+        <source> and {count} more</source>
+        <translation> och {count} till</translation>
+    </message>
+    <message>
         <location filename="../drogscen_plugin/processing/fetch_schools.py" line="341"/>
         <source>points within their school&apos;s grounds</source>
         <translation>punkter inom sin skolas skolgård</translation>
@@ -3788,7 +3787,7 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>Lagret &apos;{layer}&apos; saknar koordinatsystem: dess koordinater antas vara i {crs}.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/layers.py" line="458"/>
+        <location filename="../drogscen_plugin/qgis_io/layers.py" line="464"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}, field &apos;{field}&apos;: {value!r} is not a distance in metres from 0 to {most:g}; the analysis distance is used.</source>
         <translation>Lager &apos;{layer}&apos;, objekt {fid}, fält &apos;{field}&apos;: {value!r} är inget avstånd i meter från 0 till {most:g}; analysens avstånd används.</translation>
     </message>
@@ -3989,32 +3988,32 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="23"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="24"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="27"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="28"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="31"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="32"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="38"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="39"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="45"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="46"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="52"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="53"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>

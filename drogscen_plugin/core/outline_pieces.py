@@ -12,6 +12,7 @@ within the circle every chord touches, the rings stay simple.
 
 import math
 import struct
+from collections import namedtuple
 
 import numpy as np
 
@@ -102,12 +103,9 @@ def many_crossings(edges, rows, areas, points, orientation, centres):
     return _rings_wkb(good, (pair, out, ring_next, arc_next), starts, sizes, xy)
 
 
-class _Stretches:
-    """The ring's vertices strictly inside each stretch (from an entry to its exit),
-    the entry each belongs to, and per pair whether all lie within the chords."""
-
-    def __init__(self, x, y, owner, good):
-        self.x, self.y, self.owner, self.good = x, y, owner, good
+# The ring's vertices strictly inside each stretch (from an entry to its exit),
+# the entry each belongs to, and per pair whether all lie within the chords.
+_Stretches = namedtuple("_Stretches", "x y owner good")
 
 
 def _stretches(edges, rows, events, inner):

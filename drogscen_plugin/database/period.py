@@ -17,22 +17,14 @@ from ..core.period_times import PeriodTimes
 from ..core.records import SceneRecord, SchoolRecord
 from ..i18n import tr
 from ..qgis_io.layers import is_blank
+from ..qgis_io.reading_log import LISTED_IDS, id_list
 from ..qgis_io.scene_dates import SceneDays
 from . import period_sql
 from .ranges import FixedIntervals, intervals_of, multirange_text
 from .session import psycopg2
 
-# Ids named in one log line.
-LISTED = 20
 # Distinct (school schedule, activity) computed and written per batch.
 _BATCH = 500
-
-
-def listed(ids):
-    text = ", ".join(str(key) for key in ids[:LISTED])
-    if len(ids) > LISTED:
-        text += tr(" and {count} more").format(count=len(ids) - LISTED)
-    return text
 
 
 class _Keys:
@@ -44,7 +36,7 @@ class _Keys:
         self._values = values
 
     def __format__(self, spec):
-        return listed(
+        return id_list(
             self._steps.keys_with(
                 "drogscen_scene",
                 "seen IS NOT DISTINCT FROM %s AND closed IS NOT DISTINCT FROM %s",
@@ -166,7 +158,7 @@ class PeriodSteps:
         tally.hours_invalid.extend(ids)
         self.run.feedback.pushWarning(
             tr("Layer '{layer}', feature {fid}, field '{field}': {note}").format(
-                layer=layer, fid=listed(ids), field=field, note=note
+                layer=layer, fid=id_list(ids), field=field, note=note
             )
         )
 
@@ -200,8 +192,8 @@ class PeriodSteps:
                     start=period.start.isoformat(),
                     end=period.end.isoformat(),
                     count=len(outside),
-                    fids=", ".join(map(str, outside[:LISTED]))
-                    + (" …" if len(outside) > LISTED else ""),
+                    fids=", ".join(map(str, outside[:LISTED_IDS]))
+                    + (" …" if len(outside) > LISTED_IDS else ""),
                 )
             )
             run.execute(period_sql.LEAVE_OUT, self.bounds)

@@ -26,11 +26,12 @@ from ..i18n import tr
 from ..processing.outputs import Destination
 from ..qgis_io.checks import POLYGONS, require_geometry_type
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
+from ..qgis_io.reading_log import id_list
 from ..qgis_io.school_sources import school_sources
 from ..qgis_io.writing import output_wkb_type
 from . import period_sql
 from . import sql as statements
-from .period import PeriodSteps, listed
+from .period import PeriodSteps
 from .session import psycopg2
 
 _SCENE_TYPES = ("POLYGON", "MULTIPOLYGON")
@@ -153,7 +154,7 @@ class PushDown:
                 tr(
                     "Layer '{layer}': features with coordinates that are not finite "
                     "numbers (feature ids {ids})."
-                ).format(layer=layer, ids=listed(infinite))
+                ).format(layer=layer, ids=id_list(infinite))
             )
         for kind in kinds or ():
             if kind not in allowed:

@@ -325,6 +325,7 @@ class LayerReader:
         records = []
         wanted = [f for f in (name_field, hours_field, *date_fields) if f]
         read = self.features(wanted, span)
+        # ``features`` leaves the WKB of what it returns in ``_wkbs``, in the same order.
         for (feature, geometry), wkb in zip(read, self._wkbs):
             value = None if hours_index is None else plain(feature.value(hours_index))
             schedule, note = scene_schedule(value, *_calendar(times))

@@ -4,13 +4,14 @@ from ..i18n import tr
 from .checks import expected_types
 
 # Feature ids listed in one log line; the rest are counted.
-_LISTED_IDS = 20
+LISTED_IDS = 20
 
 
-def _id_list(ids):
-    listed = ", ".join(str(fid) for fid in ids[:_LISTED_IDS])
-    if len(ids) > _LISTED_IDS:
-        listed += tr(" and {count} more").format(count=len(ids) - _LISTED_IDS)
+def id_list(ids):
+    """The first LISTED_IDS ids, and how many more."""
+    listed = ", ".join(str(fid) for fid in ids[:LISTED_IDS])
+    if len(ids) > LISTED_IDS:
+        listed += tr(" and {count} more").format(count=len(ids) - LISTED_IDS)
     return listed
 
 
@@ -61,6 +62,6 @@ def log_reading(reader):
         if ids:
             reader.feedback.pushWarning(
                 message.format(
-                    layer=reader.name, count=len(ids), ids=_id_list(ids), expected=expected
+                    layer=reader.name, count=len(ids), ids=id_list(ids), expected=expected
                 )
             )

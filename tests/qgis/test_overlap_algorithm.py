@@ -161,6 +161,18 @@ def test_outputs_are_in_the_analysis_crs_with_school_geometry_type():
         assert result["SUMMARY"].geometryType() == geometry_type
 
 
+def named_in_crs(layer, crs):
+    """The geometry of each feature with one, by its name, transformed to ``crs``."""
+    transform = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
+    found = {}
+    for feature in layer.getFeatures():
+        if feature.hasGeometry():
+            geometry = QgsGeometry(feature.geometry())
+            geometry.transform(transform)
+            found[feature["name"]] = geometry
+    return found
+
+
 def test_summary_geometry_is_each_school_in_the_analysis_crs():
     # Grounds in SWEREF 99 TM analysed in a local zone, after a school without
     # geometry; the bowtie is repaired (as QGIS's makeValid repairs it) and
@@ -192,13 +204,9 @@ def test_summary_geometry_is_each_school_in_the_analysis_crs():
     )
     analysis_crs = QgsCoordinateReferenceSystem("EPSG:3152")
     result = run_overlap(schools, scenes, ANALYSIS_CRS=analysis_crs.authid())
-    transform = QgsCoordinateTransform(schools.crs(), analysis_crs, QgsProject.instance())
-    expected = {}
-    for feature in schools.getFeatures():
-        if feature.hasGeometry():
-            geometry = QgsGeometry(feature.geometry())
-            geometry.transform(transform)
-            expected[feature["name"]] = geometry.makeValid()
+    expected = {
+        name: geometry.makeValid() for name, geometry in named_in_crs(schools, analysis_crs).items()
+    }
     summary = {f["school_name"]: f.geometry() for f in result["SUMMARY"].getFeatures()}
     assert set(summary) == {"Star", "Bowtie"}
     assert result["SKIPPED_COUNT"] == 1 and result["REPAIRED_COUNT"] == 1
@@ -230,12 +238,10 @@ def test_summary_points_are_the_schools_read_in_the_analysis_crs(without_geometr
     )
     analysis_crs = QgsCoordinateReferenceSystem("EPSG:3152")
     result = run_overlap(schools, scenes, ANALYSIS_CRS=analysis_crs.authid())
-    transform = QgsCoordinateTransform(schools.crs(), analysis_crs, QgsProject.instance())
-    expected = {}
-    for feature in schools.getFeatures():
-        if feature.hasGeometry():
-            point = transform.transform(feature.geometry().asPoint())
-            expected[feature["name"]] = (point.x(), point.y())
+    expected = {
+        name: (geometry.asPoint().x(), geometry.asPoint().y())
+        for name, geometry in named_in_crs(schools, analysis_crs).items()
+    }
     summary = {f["school_name"]: f.geometry() for f in result["SUMMARY"].getFeatures()}
     assert result["SKIPPED_COUNT"] == without_geometry
     assert set(summary) == {"Ek", "Björk"}
