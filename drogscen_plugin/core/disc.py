@@ -43,6 +43,14 @@ def quad_segments(radius):
     return int(min(max(needed, _MIN_QUAD_SEGMENTS), _MAX_QUAD_SEGMENTS))
 
 
+def quad_segments_of(radii):
+    """``quad_segments`` of each of an array of radii, worked out once per distinct
+    radius: the same numbers as the school buffers layer's, for a fraction of the time."""
+    distinct, index = np.unique(np.asarray(radii, dtype=float), return_inverse=True)
+    counts = np.array([quad_segments(radius) for radius in distinct.tolist()], dtype=np.int64)
+    return counts[index.reshape(-1)]
+
+
 def segment_distances(px, py, ax, ay, bx, by):
     """Distance from points to segments, computed as GEOS computes it.
 

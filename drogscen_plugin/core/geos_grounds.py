@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import Point
 
 from . import cancel
-from .disc import quad_segments
+from .disc import quad_segments, quad_segments_of
 from .outline import polygonal
 from .records import PointXY
 from .scenes import wkb_bounds, wkb_of
@@ -36,7 +36,7 @@ if int(shapely.__version__.split(".")[0]) >= 2:
 
     def _buffers(geometries, distances):
         # One call per segment count: shapely takes only one.
-        segments = np.array([quad_segments(d) for d in distances.tolist()])
+        segments = quad_segments_of(distances)
         buffers = np.empty(len(geometries), dtype=object)
         for count in np.unique(segments).tolist():
             chosen = np.flatnonzero(segments == count)
@@ -94,28 +94,36 @@ else:
     def _take(geometries, index):
         return [geometries[k] for k in index.tolist()]
 
-    # GEOS's envelope getters (GEOS 3.7+) through shapely 1.8's own binding:
-    # ``bounds`` makes an envelope geometry and its coordinates, ten times slower.
-    _EXTENT = [
+    # A geometry's envelope in one call (GEOS 3.11+), else in four (3.7+), through
+    # shapely 1.8's own binding: ``bounds`` makes an envelope geometry and its
+    # coordinates, ten times slower.
+    _EXTENT = getattr(lgeos._lgeos, "GEOSGeom_getExtent_r", None)
+    _SIDES = [
         getattr(lgeos._lgeos, "GEOSGeom_get{}_r".format(side), None)
         for side in ("XMin", "YMin", "XMax", "YMax")
     ]
-    if None not in _EXTENT:
-        for _getter in _EXTENT:
-            _getter.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_double)]
+    for _getter in [_EXTENT, *_SIDES]:
+        if _getter is not None:
+            _getter.argtypes = [ctypes.c_void_p] * (6 if _getter is _EXTENT else 3)
             _getter.restype = ctypes.c_int
 
+    # Empty geometries have no bounds: NaN meets nothing.
+    _NO_BOX = [math.nan] * 4
+
     def _bounds(geometries):
-        # Empty geometries have no bounds: NaN meets nothing.
-        if None in _EXTENT:
+        if _EXTENT is None and None in _SIDES:
             return np.array([wkb_bounds(g) for g in geometries], dtype=float).reshape(-1, 4)
-        value = ctypes.c_double()
-        out, handle = ctypes.byref(value), lgeos.geos_handle
+        box, handle = (ctypes.c_double * 4)(), lgeos.geos_handle
+        sides = [ctypes.addressof(box) + 8 * k for k in range(4)]
         # A getter returns 0, setting nothing, for an empty geometry.
-        rows = [
-            [value.value if get(handle, g._geom, out) else math.nan for get in _EXTENT]
-            for g in geometries
-        ]
+        if _EXTENT is not None:
+            rows = [box[:] if _EXTENT(handle, g._geom, *sides) else _NO_BOX for g in geometries]
+        else:
+            pairs = list(zip(_SIDES, sides))
+            rows = [
+                box[:] if all([get(handle, g._geom, side) for get, side in pairs]) else _NO_BOX
+                for g in geometries
+            ]
         return np.array(rows, dtype=float).reshape(-1, 4)
 
     class _Owned:
@@ -139,11 +147,10 @@ else:
     def _buffers(geometries, distances):
         # The call shapely's ``buffer`` makes (round caps and joins).
         buffers = []
-        for geometry, distance in zip(geometries, distances.tolist()):
+        segments = quad_segments_of(distances).tolist()
+        for geometry, distance, count in zip(geometries, distances.tolist(), segments):
             cancel.check()
-            made = geometry._geom and lgeos.GEOSBuffer(
-                geometry._geom, distance, quad_segments(distance)
-            )
+            made = geometry._geom and lgeos.GEOSBuffer(geometry._geom, distance, count)
             # Errors as shapely reports them.
             buffers.append(_Owned(made) if made else buffer_geometry(geometry, distance))
         return buffers
@@ -236,30 +243,36 @@ else:
         """(vertices, count per geometry, anticlockwise) of the polygons of one
         ring, without the closing vertex; count 0 for the others (all with GEOS
         before 3.10)."""
-        counts, parts, anticlockwise = [], [], []
         size, turn = ctypes.c_uint(), ctypes.c_char()
         handle = lgeos.geos_handle
+        sequences, counts, anticlockwise = [], [], []
         for geometry in geometries:
             sequence = _ring_sequence(geometry._geom)
-            xy = None
-            if (
+            found = bool(
                 sequence
                 and lgeos.GEOSCoordSeq_getSize(sequence, ctypes.byref(size))
                 and size.value >= 4
                 and _CCW(handle, sequence, ctypes.byref(turn))
-            ):
-                xy = np.empty((size.value, 2))
-                if not _COPY(handle, sequence, xy.ctypes.data, 0, 0):
-                    xy = None
-            counts.append(0 if xy is None else len(xy) - 1)
-            anticlockwise.append(xy is not None and turn.value == b"\x01")
-            if xy is not None:
-                parts.append(xy[:-1])
-        return (
-            np.concatenate(parts) if parts else np.zeros((0, 2)),
-            np.array(counts, dtype=np.int64),
-            np.array(anticlockwise, dtype=bool),
-        )
+            )
+            counts.append(size.value - 1 if found else 0)
+            anticlockwise.append(found and turn.value == b"\x01")
+            if found:
+                sequences.append(sequence)
+        counts = np.array(counts, dtype=np.int64)
+        starts = (np.cumsum(counts) - counts).tolist()
+        # Ring after ring in one array, each copied over the closing vertex of the
+        # one before (the last one's in a spare row): no copy left to make.
+        xy = np.empty((int(counts.sum()) + 1, 2))
+        address, row = xy.ctypes.data, xy.strides[0]
+        failed = [
+            k
+            for k, sequence in zip(np.flatnonzero(counts).tolist(), sequences)
+            if not _COPY(handle, sequence, address + row * starts[k], 0, 0)
+        ]
+        keep = np.ones(len(xy) - 1, dtype=bool)
+        for k in failed:
+            keep[starts[k] : starts[k] + counts[k]], counts[k], anticlockwise[k] = False, 0, False
+        return xy[:-1][keep] if failed else xy[:-1], counts, np.array(anticlockwise, dtype=bool)
 
     def _distances(left, right):
         result = np.empty(len(left))

@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from .disc import quad_segments
+from .disc import quad_segments_of
 from .scenes import wkb_vertices
 
 
@@ -39,7 +39,7 @@ class Grounds:
 
 def inner_reach(reach):
     """Per ``reach``: the distance within which its drawn buffer surely covers all."""
-    quantum = (math.pi / 2) / np.array([quad_segments(r) for r in reach.tolist()], dtype=float)
+    quantum = (math.pi / 2) / quad_segments_of(reach)
     return reach * np.cos(quantum)
 
 

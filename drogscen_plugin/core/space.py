@@ -56,12 +56,14 @@ def _valid_distance(value):
 
 
 def _check_inputs(schools, scenes, distance):
+    """The schools' geometry types, once the inputs are found usable."""
     if not _valid_distance(distance):
         raise InputError(
             tr("Distance {distance} is not a number of metres of at least 0").format(
                 distance=distance
             )
         )
+    kinds = []
     for school in cancel.each(schools):
         if school.distance is not None and not _valid_distance(school.distance):
             raise InputError(
@@ -76,6 +78,7 @@ def _check_inputs(schools, scenes, distance):
                     "School {fid}: {kind} geometry is not supported, only points and polygons"
                 ).format(fid=school.fid, kind=kind)
             )
+        kinds.append(kind)
     for scene in cancel.each(scenes):
         kind = scene.geometry.geom_type
         if kind not in SCENE_GEOMETRY_TYPES:
@@ -84,12 +87,12 @@ def _check_inputs(schools, scenes, distance):
                     fid=scene.fid, kind=kind
                 )
             )
+    return kinds
 
 
-def _single_point(geometry):
+def _single_point(geometry, kind):
     """The point of a Point, or of a MultiPoint of one point (as PostGIS may
-    store schools); None for anything else."""
-    kind = geometry.geom_type
+    store schools); None for anything else. ``kind``: the geometry's type."""
     if kind == "Point":
         return None if geometry.is_empty else geometry
     if kind == "MultiPoint" and len(geometry.geoms) == 1:
@@ -97,12 +100,12 @@ def _single_point(geometry):
     return None
 
 
-def _point_coordinates(schools, points):
+def _point_coordinates(schools, kinds, points):
     """x, y of the point schools (NaN for the others); refuses coordinates that are not numbers."""
     xy = np.full((len(schools), 2), np.nan)
     chosen = np.flatnonzero(points)
     # One array from a list: row by row would cost a numpy call per school.
-    found = [_single_point(schools[k].geometry) for k in cancel.each(chosen.tolist())]
+    found = [_single_point(schools[k].geometry, kinds[k]) for k in cancel.each(chosen.tolist())]
     # Flat: numpy reads a flat iterable of numbers far faster than a list of pairs.
     coordinates = chain.from_iterable(
         point if point.__class__ is PointXY else (point.x, point.y) for point in cancel.each(found)
@@ -135,7 +138,7 @@ class Space:
     """The geometric side of the analysis, batch by batch of schools."""
 
     def __init__(self, schools, scenes, distance):
-        _check_inputs(schools, scenes, distance)
+        kinds = _check_inputs(schools, scenes, distance)
         self.schools = [school.geometry for school in schools]
         self.scenes = [scene.geometry for scene in scenes]
         self.reaches = np.array(
@@ -146,9 +149,13 @@ class Space:
             dtype=float,
         )
         self.points = np.array(
-            [_single_point(g) is not None for g in cancel.each(self.schools)], dtype=bool
+            [
+                _single_point(*school) is not None
+                for school in zip(cancel.each(self.schools), kinds)
+            ],
+            dtype=bool,
         )
-        self.xy = _point_coordinates(schools, self.points)
+        self.xy = _point_coordinates(schools, kinds, self.points)
         self.edges = SceneEdges(scenes)
         self.index = SceneIndex(self.edges.bounds)
         self._most_edges = int(self.edges.count.max(initial=0))

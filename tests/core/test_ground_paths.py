@@ -20,7 +20,7 @@ from test_overlap import star
 
 from drogscen_plugin.core.cut import BufferRings, cut
 from drogscen_plugin.core.disc import quad_segments
-from drogscen_plugin.core.geos_grounds import _single_rings
+from drogscen_plugin.core.geos_grounds import _buffers, _single_rings, _take
 from drogscen_plugin.core.grounds import surely_inside
 from drogscen_plugin.core.overlap import analyse
 from drogscen_plugin.core.scenes import SceneEdges
@@ -74,6 +74,37 @@ def within(shapes, areas, reach):
         if ground.distance(shape) <= reach[g]
     ]
     return np.array([g for g, _ in pairs]), np.array([c for _, c in pairs])
+
+
+def test_single_rings_are_the_outlines_of_the_polygons_of_one_ring():
+    rng = random.Random(5)
+    grounds, _, _ = grounds_case(5, grounds=12)
+    shapes = [
+        orient(star(rng, X0, Y0, 50), 1.0),
+        orient(star(rng, X0, Y0, 80), -1.0),
+        *grounds,
+        Polygon(),
+        MultiPolygon([box(0, 0, 1, 1)]),
+        box(0, 0, 10, 10).difference(box(2, 2, 3, 3)),
+    ]
+    # GEOS's own buffers too, as the analysis takes their rings.
+    reaches = [300.0, 5.0, 40.0]
+    outlines = shapes + [buffer_geometry(shape, reach) for shape, reach in zip(shapes, reaches)]
+    shapes += list(_buffers(_take(shapes, np.arange(3)), np.array(reaches)))
+
+    xy, counts, anticlockwise = _single_rings(shapes)
+
+    expected = [
+        shape.geom_type == "Polygon" and not shape.is_empty and not shape.interiors
+        for shape in outlines
+    ]
+    assert (counts > 0).tolist() == expected
+    rings = [np.array(shape.exterior.coords)[:-1] for shape, one in zip(outlines, expected) if one]
+    assert counts[counts > 0].tolist() == [len(ring) for ring in rings]
+    assert np.array_equal(xy, np.concatenate(rings))
+    turning = [shape.exterior.is_ccw for shape, one in zip(outlines, expected) if one]
+    assert anticlockwise[counts > 0].tolist() == turning
+    assert not anticlockwise[counts == 0].any()
 
 
 @pytest.mark.parametrize("seed", [1, 2])
