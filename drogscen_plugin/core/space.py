@@ -121,6 +121,13 @@ def _point_coordinates(schools, kinds, points):
     return xy
 
 
+def _envelope_gaps(boxes, others):
+    """The distance between envelopes (rows of west, south, east, north), row by row."""
+    dx = np.maximum(np.maximum(others[:, 0] - boxes[:, 2], boxes[:, 0] - others[:, 2]), 0.0)
+    dy = np.maximum(np.maximum(others[:, 1] - boxes[:, 3], boxes[:, 1] - others[:, 3]), 0.0)
+    return np.hypot(dx, dy)
+
+
 def _edge_slices(edges):
     """Slices of consecutive items whose ``edges`` add up to at most _PIECE_EDGES
     (or one item), with a look at cancel between two."""
@@ -279,6 +286,9 @@ class Space:
         bounds = _bounds(geometries)
         grow = reach + _SLACK * (np.abs(bounds).max(axis=1) + reach)
         rows, cols = self.index.overlapping(bounds + np.column_stack((-grow, -grow, grow, grow)))
+        # Envelopes farther apart than the reach (across a corner) hold no pair.
+        close = _envelope_gaps(bounds[rows], self.edges.bounds[cols]) <= grow[rows]
+        rows, cols = rows[close], cols[close]
         near, outside = self._scenes_near(cols, bounds[rows], grow[rows])
         gaps = _distances(_take(geometries, rows), near)
         gaps[outside] = math.inf
