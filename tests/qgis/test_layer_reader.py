@@ -1,5 +1,6 @@
 """LayerReader keeps the WKB it read: each record's WKB, its shapely geometry and
-the QgsGeometry made for the outputs are one and the same 2D, linear geometry."""
+the QgsGeometry made for the outputs are one and the same 2D, linear geometry.
+Shapely geometries are made from that WKB as shapely itself makes them."""
 
 import pytest
 from layer_helpers import memory_layer
@@ -15,6 +16,7 @@ from shapely import wkb
 
 from drogscen_plugin.qgis_io.checks import POLYGONS
 from drogscen_plugin.qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
+from drogscen_plugin.qgis_io.shapes import from_wkb
 
 CRS = QgsCoordinateReferenceSystem("EPSG:3006")
 LAYERS = {
@@ -69,3 +71,40 @@ def test_points_with_one_missing_are_read_from_their_wkb():
     ]
     assert reader.skipped == [2]
     assert [g.asWkt() for g in reader.geometries] == ["Point (1 2)", "Point (3.5 -4)"]
+
+
+@pytest.mark.parametrize(
+    "wkt",
+    [
+        "POINT(1 2)",
+        "POINT Z(1 2 3)",
+        "LINESTRING(0 0, 5 5)",
+        "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0), (20 20, 20 40, 40 40, 20 20))",
+        "MULTIPOINT((1 1), (2 2))",
+        "MULTIPOLYGON(((700 0, 750 0, 750 50, 700 0)), ((800 0, 850 0, 850 50, 800 0)))",
+        "GEOMETRYCOLLECTION(POINT(1 1), LINESTRING(0 0, 1 1))",
+        "POLYGON EMPTY",
+    ],
+)
+def test_geometries_made_from_wkb_are_shapely_s_own(wkt):
+    data = bytes(QgsGeometry.fromWkt(wkt).asWkb())
+
+    made = from_wkb([data, data])
+    expected = wkb.loads(data)
+
+    for shape in made:
+        assert type(shape) is type(expected)
+        assert (shape.has_z, shape.is_empty) == (expected.has_z, expected.is_empty)
+        assert shape.wkb == expected.wkb
+        assert shape.buffer(1).area == pytest.approx(expected.buffer(1).area)
+    # Each owns its own GEOS geometry: freeing one leaves the other whole.
+    del made[0]
+    assert made[0].wkb == expected.wkb
+
+
+def test_unreadable_wkb_is_refused_as_shapely_refuses_it():
+    data = bytes(QgsGeometry.fromWkt("POLYGON((0 0, 1 0, 1 1, 0 0))").asWkb())[:-8]
+    with pytest.raises(Exception) as refused:
+        wkb.loads(data)
+    with pytest.raises(type(refused.value)):
+        from_wkb([data])
