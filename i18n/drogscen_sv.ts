@@ -349,8 +349,8 @@
         <location filename="../drogscen_plugin/database/pushdown.py" line="88"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="92"/>
         <location filename="../drogscen_plugin/database/pushdown.py" line="104"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="177"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="290"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="178"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="291"/>
         <location filename="../drogscen_plugin/qgis_io/layers.py" line="239"/>
         <location filename="../drogscen_plugin/qgis_io/writing.py" line="86"/>
         <source>The analysis was canceled.</source>
@@ -1086,27 +1086,27 @@
         <translation>Okänd kalenderregel {kind}/{day}/{choice}: skolformer är {kinds}, dagar {days}, val {choices}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="61"/>
+        <location filename="../drogscen_plugin/core/space.py" line="62"/>
         <source>Distance {distance} is not a number of metres of at least 0</source>
         <translation>Avståndet {distance} är inte ett antal meter på minst 0</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="68"/>
+        <location filename="../drogscen_plugin/core/space.py" line="70"/>
         <source>School {fid}: distance {distance} is not a number of metres of at least 0</source>
         <translation>Skola {fid}: avståndet {distance} är inte ett antal meter på minst 0</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="75"/>
+        <location filename="../drogscen_plugin/core/space.py" line="77"/>
         <source>School {fid}: {kind} geometry is not supported, only points and polygons</source>
         <translation>Skola {fid}: geometritypen {kind} stöds inte, bara punkter och polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="83"/>
+        <location filename="../drogscen_plugin/core/space.py" line="86"/>
         <source>Scene {fid}: {kind} geometry is not supported, only polygons</source>
         <translation>Drogscen {fid}: geometritypen {kind} stöds inte, bara polygoner</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/core/space.py" line="114"/>
+        <location filename="../drogscen_plugin/core/space.py" line="117"/>
         <source>School {fid}: the point has coordinates that are not numbers</source>
         <translation>Skola {fid}: punkten har koordinater som inte är tal</translation>
     </message>
@@ -1209,18 +1209,12 @@
         <translation>Lagret &apos;{layer}&apos;, objekt {fid}, fältet &apos;{field}&apos;: {note}</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="188"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="340"/>
-        <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
-        <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
-    </message>
-    <message>
-        <location filename="../drogscen_plugin/database/period.py" line="210"/>
+        <location filename="../drogscen_plugin/database/period.py" line="198"/>
         <source>Time measures of {count} distinct combinations of a school&apos;s hours and scene activity…</source>
         <translation>Tidsmått för {count} olika kombinationer av en skolas tider och drogscenernas aktivitet…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/database/period.py" line="243"/>
+        <location filename="../drogscen_plugin/database/period.py" line="231"/>
         <source>Minutes of the time overlaps in the database…</source>
         <translation>Minuter av tidsöverlappen i databasen…</translation>
     </message>
@@ -1291,13 +1285,13 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="111"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="208"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="209"/>
         <source>Reading scenes…</source>
         <translation>Läser drogscener…</translation>
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="120"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="212"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="213"/>
         <source>Reading schools…</source>
         <translation>Läser skolor…</translation>
     </message>
@@ -1334,7 +1328,7 @@
     </message>
     <message>
         <location filename="../drogscen_plugin/database/pushdown.py" line="297"/>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="194"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="195"/>
         <source>{pairs} school-scene pairs within {distance:g} m.</source>
         <translation>{pairs} par skola–drogscen inom {distance:g} m.</translation>
     </message>
@@ -3242,12 +3236,12 @@ Med en period (den som överlappsanalysen gjordes för) är behoven periodens, o
         <translation>De ofullständiga utdata togs bort.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="87"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="88"/>
         <source>Drug scenes near schools (space and time)</source>
         <translation>Drogscener nära skolor (rum och tid)</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="90"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="91"/>
         <source>For every school and preschool: which open drug scenes lie within the distance, how much of the school&apos;s buffer they cover, and when they are active compared with the school&apos;s opening hours.
 
 Hours use the OpenStreetMap opening_hours syntax (for example &apos;Mo-Fr 07:00-18:00&apos; or &apos;Fr,Sa 22:00-03:00&apos;); Swedish day names and whole hours (&apos;Må-Fr 7-18&apos;) are accepted.
@@ -3268,17 +3262,17 @@ Sammanställningen har ett objekt per skola med summorna över alla dess drogsce
 Ogiltiga polygoner repareras, objekt utan geometri hoppas över och lager i andra koordinatsystem transformeras, och allt rapporteras i loggen. Drogscener utan tider räknas som alltid aktiva; tider som inte kan tolkas rapporteras per objekt och flaggas i hours_note. Indatalagren ändras inte.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="111"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="112"/>
         <source>How far from a school a scene counts, in metres.</source>
         <translation>Hur långt från en skola en drogscen räknas, i meter.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="161"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="162"/>
         <source>Analysing {schools} schools and {scenes} scenes within {distance:g} m…</source>
         <translation>Analyserar {schools} skolor och {scenes} drogscener inom {distance:g} m…</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/processing/overlap.py" line="316"/>
+        <location filename="../drogscen_plugin/processing/overlap.py" line="317"/>
         <source>Period: {start} to {end} ({days} days).</source>
         <translation>Period: {start} till {end} ({days} dagar).</translation>
     </message>
@@ -3988,32 +3982,37 @@ Utdatatabellen har en rad per period för hela lagret (stadsdel tom) och, när s
         <translation>CA-paketfilen &apos;{path}&apos; (inställningen {key}) finns inte. Låt inställningen peka på en PEM-fil med organisationens rotcertifikat, eller töm den.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="24"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="23"/>
+        <source>Scenes left out, as they did not exist from {start} to {end}: {count} (features {fids}).</source>
+        <translation>Platser som utelämnats eftersom de inte fanns från {start} till {end}: {count} (objekt {fids}).</translation>
+    </message>
+    <message>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="42"/>
         <source>Layer &apos;{layer}&apos;: invalid geometries repaired: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: reparerade ogiltiga geometrier: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="28"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="46"/>
         <source>Layer &apos;{layer}&apos;: features without geometry skipped: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: överhoppade objekt utan geometri: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="32"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="50"/>
         <source>Layer &apos;{layer}&apos;: features of another geometry type (such as lines) left out: {count} (feature ids {ids}); {expected} expected.</source>
         <translation>Lager &apos;{layer}&apos;: objekt av annan geometrityp (till exempel linjer) utelämnade: {count} (objekt-id {ids}); {expected} förväntades.</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="39"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="57"/>
         <source>Layer &apos;{layer}&apos;: features without hours, treated as always active: {count} (feature ids {ids}).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt utan tider, behandlade som alltid aktiva: {count} (objekt-id {ids}).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="46"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="64"/>
         <source>Layer &apos;{layer}&apos;: features whose hours are valid but unlikely, used as given: {count} (feature ids {ids}; see hours_note).</source>
         <translation>Lager &apos;{layer}&apos;: objekt vars tider är giltiga men osannolika, använda som de är: {count} (objekt-id {ids}; se hours_note).</translation>
     </message>
     <message>
-        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="53"/>
+        <location filename="../drogscen_plugin/qgis_io/reading_log.py" line="71"/>
         <source>Layer &apos;{layer}&apos;: features whose hours were not understood: {count} (see hours_note).</source>
         <translation>Lagret &apos;{layer}&apos;: objekt vars tider inte kunde tolkas: {count} (se hours_note).</translation>
     </message>

@@ -17,7 +17,7 @@ from ..core.period_times import PeriodTimes
 from ..core.records import SceneRecord, SchoolRecord
 from ..i18n import tr
 from ..qgis_io.layers import is_blank
-from ..qgis_io.reading_log import LISTED_IDS, id_list
+from ..qgis_io.reading_log import id_list, log_scenes_outside
 from ..qgis_io.scene_dates import SceneDays
 from . import period_sql
 from .ranges import FixedIntervals, intervals_of, multirange_text
@@ -183,19 +183,7 @@ class PeriodSteps:
         run.execute(period_sql.OUTSIDE, self.bounds)
         outside = run.cursor.fetchone()[0] or []
         if outside:
-            period = self.settings.period
-            run.feedback.pushInfo(
-                tr(
-                    "Scenes left out, as they did not exist from {start} to "
-                    "{end}: {count} (features {fids})."
-                ).format(
-                    start=period.start.isoformat(),
-                    end=period.end.isoformat(),
-                    count=len(outside),
-                    fids=", ".join(map(str, outside[:LISTED_IDS]))
-                    + (" …" if len(outside) > LISTED_IDS else ""),
-                )
-            )
+            log_scenes_outside(outside, self.settings.period, run.feedback)
             run.execute(period_sql.LEAVE_OUT, self.bounds)
         run.execute(period_sql.PARTS, self.bounds, progress=15)
         return outside

@@ -23,6 +23,7 @@ from ..qgis_io.checks import POLYGONS, require_distance, require_text
 from ..qgis_io.grid import grid_advice, source_extent
 from ..qgis_io.layers import POINTS_OR_POLYGONS, LayerReader
 from ..qgis_io.mixed import summary_geometries
+from ..qgis_io.reading_log import log_scenes_outside
 from ..qgis_io.school_sources import school_sources
 from ..qgis_io.writing import output_wkb_type, qgs_fields, set_field_aliases, write_rows
 from .base import DrogscenAlgorithm
@@ -175,7 +176,7 @@ class OverlapAlgorithm(OverlapParameters, DrogscenAlgorithm):
         )
         if feedback.isCanceled():
             raise AnalysisCanceled(tr("The analysis was canceled."))
-        _log_scenes_outside(analysis, times, feedback)
+        log_scenes_outside(analysis.scenes_outside, times.period, feedback)
 
         results = self._write(
             analysis,
@@ -331,20 +332,3 @@ def _summary_shapes(school_reader, school_source):
         # Plain points kept as their WKB: written as read, without a QgsGeometry each.
         return QgsWkbTypes.Point, school_reader.point_wkbs, ""
     return summary_geometries(school_reader.geometries, school_source.wkbType(), output_wkb_type)
-
-
-def _log_scenes_outside(analysis, times, feedback):
-    """Say which scenes were left out, as they did not exist in the period."""
-    if analysis.scenes_outside:
-        feedback.pushInfo(
-            tr(
-                "Scenes left out, as they did not exist from {start} to {end}: "
-                "{count} (features {fids})."
-            ).format(
-                start=times.period.start.isoformat(),
-                end=times.period.end.isoformat(),
-                count=len(analysis.scenes_outside),
-                fids=", ".join(map(str, analysis.scenes_outside[:20]))
-                + (" …" if len(analysis.scenes_outside) > 20 else ""),
-            )
-        )

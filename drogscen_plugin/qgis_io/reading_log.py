@@ -15,6 +15,24 @@ def id_list(ids):
     return listed
 
 
+def log_scenes_outside(ids, period, feedback):
+    """Say which scenes (feature ids ``ids``) were left out, as they did not exist
+    in the period: the first LISTED_IDS of them."""
+    if ids:
+        feedback.pushInfo(
+            tr(
+                "Scenes left out, as they did not exist from {start} to {end}: "
+                "{count} (features {fids})."
+            ).format(
+                start=period.start.isoformat(),
+                end=period.end.isoformat(),
+                count=len(ids),
+                fids=", ".join(map(str, ids[:LISTED_IDS]))
+                + (" …" if len(ids) > LISTED_IDS else ""),
+            )
+        )
+
+
 def log_reading(reader):
     """Log what ``reader`` (a LayerReader) repaired, skipped and flagged: one
     warning for each kind that happened, listing the first feature ids."""
